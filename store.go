@@ -1,0 +1,71 @@
+package stormdesk
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the persistence contract. Both backends (embedded SQLite and
+// PostgreSQL) pass the same contract suite in store/storetest.
+//
+// A use case that writes more than one row runs inside one Update call, so
+// it commits whole or not at all.
+type Store interface {
+	// Update runs fn in a read-write transaction. If fn returns an error the
+	// transaction is rolled back and the error returned unchanged.
+	Update(ctx context.Context, fn func(Tx) error) error
+	// View runs fn in a read-only transaction.
+	View(ctx context.Context, fn func(Tx) error) error
+	// Ping reports whether the store is reachable (EUNAVAILABLE if not).
+	Ping(ctx context.Context) error
+	// Backend names the backend, "sqlite" or "postgres".
+	Backend() string
+	Close() error
+}
+
+// Tx is the set of operations available inside a transaction. Methods
+// return ENOTFOUND for missing rows, ECONFLICT for broken uniqueness and
+// EINVALID for rows the store refuses; anything else is EINTERNAL.
+type Tx interface {
+	// CreateTickets stores tickets, idempotently on (source, external_id):
+	// a ticket whose pair is already stored is not inserted again but
+	// overwritten in place with the stored row. created[i] reports whether
+	// tickets[i] was new. Tickets without an external id are always new.
+	CreateTickets(ctx context.Context, tickets []*Ticket) (created []bool, err error)
+	// Ticket returns one ticket by id.
+	Ticket(ctx context.Context, id int64) (*Ticket, error)
+	// Tickets lists tickets matching f, oldest received first.
+	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
+	// SetTicketIncident links a ticket to an incident (0 unlinks) and
+	// records its triage cluster.
+	SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error
+
+	// CreateIncident stores a new incident and sets its ID.
+	CreateIncident(ctx context.Context, inc *Incident) error
+	// Incident returns one incident by id, with its ticket count.
+	Incident(ctx context.Context, id int64) (*Incident, error)
+	// Incidents lists incidents matching f, newest first.
+	Incidents(ctx context.Context, f IncidentFilter) ([]*Incident, error)
+	// UpdateIncident writes every mutable field of inc.
+	UpdateIncident(ctx context.Context, inc *Incident) error
+
+	// AppendTimeline stores a timeline entry and sets its ID.
+	AppendTimeline(ctx context.Context, e *TimelineEntry) error
+	// Timeline returns an incident's entries ordered by time, then id.
+	Timeline(ctx context.Context, incidentID int64) ([]*TimelineEntry, error)
+}
+
+// TicketFilter selects tickets. Zero fields do not filter.
+type TicketFilter struct {
+	IncidentID int64
+	Since      time.Time
+	AfterID    int64
+	Limit      int
+}
+
+// IncidentFilter selects incidents. Zero fields do not filter.
+type IncidentFilter struct {
+	// Open keeps only incidents that are not resolved and not merged.
+	Open  bool
+	Limit int
+}

@@ -1,0 +1,81 @@
+package postgres_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk"
+	"stormdesk/store/postgres"
+	"stormdesk/store/postgres/pgtest"
+	"stormdesk/store/sqlstore"
+	"stormdesk/store/storetest"
+)
+
+func open(t *testing.T, url string) *sqlstore.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), url, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) (stormdesk.Store, func() stormdesk.Store) {
+		url := pgtest.URL(t)
+		return open(t, url), func() stormdesk.Store { return open(t, url) }
+	})
+}
+
+func TestRefusesNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	open(t, url).Close()
+	db, err := postgres.OpenDB(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Pool.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '0999_future.sql', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err = postgres.Open(ctx, url, time.Now())
+	if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Fatalf("opening a newer schema: %v, want a conflict", err)
+	}
+}
+
+func TestConcurrentMigrations(t *testing.T) {
+	// Replicas starting together must not trip over each other's DDL.
+	url := pgtest.URL(t)
+	errs := make(chan error, 3)
+	for range 3 {
+		go func() {
+			s, err := postgres.Open(context.Background(), url, time.Now())
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestBadURL(t *testing.T) {
+	_, err := postgres.Open(context.Background(), "postgres://u:secret@127.0.0.1:1/x?sslmode=bogus", time.Now())
+	if err == nil {
+		t.Fatal("a bad URL was accepted")
+	}
+	if s := err.Error(); contains(s, "secret") {
+		t.Fatalf("error leaks the password: %s", s)
+	}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+

@@ -1,0 +1,345 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"stormdesk"
+)
+
+// Store implements stormdesk.Store over a DB.
+type Store struct {
+	db DB
+	d  Dialect
+}
+
+var _ stormdesk.Store = (*Store)(nil)
+
+// New returns a Store. The caller migrates first (Migrate).
+func New(db DB, d Dialect) *Store { return &Store{db: db, d: d} }
+
+// Backend implements stormdesk.Store.
+func (s *Store) Backend() string { return s.d.Name }
+
+// Close implements stormdesk.Store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ping implements stormdesk.Store.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.Ping(ctx); err != nil {
+		return fmt.Errorf("sqlstore: ping: %w", errors.Join(stormdesk.Errorf(stormdesk.EUNAVAILABLE, "store unreachable"), err))
+	}
+	return nil
+}
+
+// Update implements stormdesk.Store.
+func (s *Store) Update(ctx context.Context, fn func(stormdesk.Tx) error) error {
+	return s.run(ctx, false, fn)
+}
+
+// View implements stormdesk.Store.
+func (s *Store) View(ctx context.Context, fn func(stormdesk.Tx) error) error {
+	return s.run(ctx, true, fn)
+}
+
+func (s *Store) run(ctx context.Context, readOnly bool, fn func(stormdesk.Tx) error) (err error) {
+	c, err := s.db.Begin(ctx, readOnly)
+	if err != nil {
+		return fmt.Errorf("sqlstore: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = c.Rollback(context.WithoutCancel(ctx))
+			panic(p)
+		}
+	}()
+	if err := fn(&tx{c: c, d: s.d}); err != nil {
+		_ = c.Rollback(context.WithoutCancel(ctx))
+		return err
+	}
+	if err := c.Commit(ctx); err != nil {
+		return fmt.Errorf("sqlstore: commit: %w", err)
+	}
+	return nil
+}
+
+type tx struct {
+	c Conn
+	d Dialect
+}
+
+const ticketCols = `id, source, external_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id`
+
+func scanTicket(r interface{ Scan(...any) error }) (*stormdesk.Ticket, error) {
+	var t stormdesk.Ticket
+	var ext sql.NullString
+	var inc, cl sql.NullInt64
+	var recv, created ts
+	if err := r.Scan(&t.ID, &t.Source, &ext, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &recv, &created, &inc, &cl); err != nil {
+		return nil, err
+	}
+	t.ExternalID, t.ReceivedAt, t.CreatedAt, t.IncidentID, t.ClusterID = ext.String, recv.t, created.t, inc.Int64, cl.Int64
+	return &t, nil
+}
+
+// CreateTickets implements stormdesk.Tx.
+func (x *tx) CreateTickets(ctx context.Context, tickets []*stormdesk.Ticket) ([]bool, error) {
+	created := make([]bool, len(tickets))
+	args := make([][]any, len(tickets))
+	for i, t := range tickets {
+		args[i] = []any{t.Source, nullStr(t.ExternalID), t.CustomerEmail, t.CustomerName, t.Organisation, t.Subject, t.Body,
+			x.d.EncodeTime(t.ReceivedAt), x.d.EncodeTime(t.CreatedAt), nullInt(t.IncidentID), nullInt(t.ClusterID)}
+	}
+	var missing []int
+	err := x.c.QueryRowBatch(ctx, `INSERT INTO tickets (source, external_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ON CONFLICT (source, external_id) DO NOTHING RETURNING id`, args, func(i int, r Row) error {
+		err := r.Scan(&tickets[i].ID)
+		switch {
+		case err == nil:
+			created[i] = true
+		case x.d.IsNoRows(err):
+			missing = append(missing, i)
+		default:
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: insert tickets: %w", err)
+	}
+	// A ticket that was already stored comes back as stored, so a repeated
+	// delivery answers exactly like the first one did.
+	for _, i := range missing {
+		t := tickets[i]
+		got, err := scanTicket(x.c.QueryRow(ctx, `SELECT `+ticketCols+` FROM tickets WHERE source = $1 AND external_id = $2`, t.Source, t.ExternalID))
+		if err != nil {
+			return nil, fmt.Errorf("sqlstore: load existing ticket %s/%s: %w", t.Source, t.ExternalID, err)
+		}
+		*t = *got
+	}
+	return created, nil
+}
+
+// Ticket implements stormdesk.Tx.
+func (x *tx) Ticket(ctx context.Context, id int64) (*stormdesk.Ticket, error) {
+	t, err := scanTicket(x.c.QueryRow(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = $1`, id))
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "ticket %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load ticket %d: %w", id, err)
+	}
+	return t, nil
+}
+
+// where builds a WHERE clause from conditions written with "?" for their
+// single argument, numbering the placeholders in order.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, arg any) {
+	w.args = append(w.args, arg)
+	w.conds = append(w.conds, strings.Replace(cond, "?", fmt.Sprintf("$%d", len(w.args)), 1))
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// Tickets implements stormdesk.Tx.
+func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdesk.Ticket, error) {
+	var w where
+	if f.IncidentID != 0 {
+		w.add("incident_id = ?", f.IncidentID)
+	}
+	if !f.Since.IsZero() {
+		w.add("received_at >= ?", x.d.EncodeTime(f.Since))
+	}
+	if f.AfterID != 0 {
+		w.add("id > ?", f.AfterID)
+	}
+	q := `SELECT ` + ticketCols + ` FROM tickets` + w.String() + ` ORDER BY received_at, id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := x.c.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list tickets: %w", err)
+	}
+	defer rows.Close()
+	var out []*stormdesk.Ticket
+	for rows.Next() {
+		t, err := scanTicket(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlstore: scan ticket: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlstore: list tickets: %w", err)
+	}
+	return out, nil
+}
+
+// SetTicketIncident implements stormdesk.Tx.
+func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error {
+	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1, cluster_id = $2 WHERE id = $3`, nullInt(incidentID), nullInt(clusterID), ticketID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: link ticket %d: %w", ticketID, err)
+	}
+	if n == 0 {
+		return stormdesk.Errorf(stormdesk.ENOTFOUND, "ticket %d not found", ticketID)
+	}
+	return nil
+}
+
+const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into,
+(SELECT count(*) FROM tickets t WHERE t.incident_id = incidents.id)`
+
+func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error) {
+	var i stormdesk.Incident
+	var features string
+	var cl, merged sql.NullInt64
+	var created, updated, acked, resolved ts
+	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &i.TicketCount); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(features), &i.Features); err != nil {
+		return nil, fmt.Errorf("sqlstore: incident %d features: %w", i.ID, err)
+	}
+	if i.Features == nil {
+		i.Features = []string{}
+	}
+	i.ClusterID, i.MergedInto = cl.Int64, merged.Int64
+	i.CreatedAt, i.UpdatedAt, i.AcknowledgedAt, i.ResolvedAt = created.t, updated.t, acked.ptr(), resolved.ptr()
+	return &i, nil
+}
+
+func encodeFeatures(f []string) string {
+	if f == nil {
+		f = []string{}
+	}
+	b, _ := json.Marshal(f) // a []string always marshals
+	return string(b)
+}
+
+// CreateIncident implements stormdesk.Tx.
+func (x *tx) CreateIncident(ctx context.Context, inc *stormdesk.Incident) error {
+	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		inc.Title, string(inc.Status), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
+		x.d.EncodeTime(inc.CreatedAt), x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto)).Scan(&inc.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: insert incident: %w", err)
+	}
+	return nil
+}
+
+// Incident implements stormdesk.Tx.
+func (x *tx) Incident(ctx context.Context, id int64) (*stormdesk.Incident, error) {
+	inc, err := scanIncident(x.c.QueryRow(ctx, `SELECT `+incidentCols+` FROM incidents WHERE id = $1`, id))
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "incident %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load incident %d: %w", id, err)
+	}
+	return inc, nil
+}
+
+// Incidents implements stormdesk.Tx.
+func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stormdesk.Incident, error) {
+	var w where
+	if f.Open {
+		w.add("status <> ?", string(stormdesk.StatusResolved))
+		w.conds = append(w.conds, "merged_into IS NULL")
+	}
+	q := `SELECT ` + incidentCols + ` FROM incidents` + w.String() + ` ORDER BY id DESC`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := x.c.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list incidents: %w", err)
+	}
+	defer rows.Close()
+	out := []*stormdesk.Incident{}
+	for rows.Next() {
+		inc, err := scanIncident(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlstore: scan incident: %w", err)
+		}
+		out = append(out, inc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlstore: list incidents: %w", err)
+	}
+	return out, nil
+}
+
+// UpdateIncident implements stormdesk.Tx.
+func (x *tx) UpdateIncident(ctx context.Context, inc *stormdesk.Incident) error {
+	n, err := x.c.Exec(ctx, `UPDATE incidents SET title = $1, status = $2, severity = $3, features = $4, likely_cause = $5, cluster_id = $6,
+updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10 WHERE id = $11`,
+		inc.Title, string(inc.Status), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
+		x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto), inc.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: update incident %d: %w", inc.ID, err)
+	}
+	if n == 0 {
+		return stormdesk.Errorf(stormdesk.ENOTFOUND, "incident %d not found", inc.ID)
+	}
+	return nil
+}
+
+// AppendTimeline implements stormdesk.Tx.
+func (x *tx) AppendTimeline(ctx context.Context, e *stormdesk.TimelineEntry) error {
+	data := string(e.Data)
+	if data == "" {
+		data = "{}"
+	}
+	err := x.c.QueryRow(ctx, `INSERT INTO timeline_entries (incident_id, at, kind, actor, text, data, source_url) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		e.IncidentID, x.d.EncodeTime(e.At), e.Kind, e.Actor, e.Text, data, e.SourceURL).Scan(&e.ID)
+	if err != nil {
+		if x.d.IsUniqueViolation(err) {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "timeline entry already recorded")
+		}
+		return fmt.Errorf("sqlstore: append timeline of incident %d: %w", e.IncidentID, err)
+	}
+	return nil
+}
+
+// Timeline implements stormdesk.Tx.
+func (x *tx) Timeline(ctx context.Context, incidentID int64) ([]*stormdesk.TimelineEntry, error) {
+	rows, err := x.c.Query(ctx, `SELECT id, incident_id, at, kind, actor, text, data, source_url FROM timeline_entries WHERE incident_id = $1 ORDER BY at, id`, incidentID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	var out []*stormdesk.TimelineEntry
+	for rows.Next() {
+		var e stormdesk.TimelineEntry
+		var at ts
+		var data string
+		if err := rows.Scan(&e.ID, &e.IncidentID, &at, &e.Kind, &e.Actor, &e.Text, &data, &e.SourceURL); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan timeline entry: %w", err)
+		}
+		e.At = at.t
+		if data != "{}" {
+			e.Data = json.RawMessage(data)
+		}
+		out = append(out, &e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,328 @@
+// Package storetest is the one contract suite that every store backend
+// must pass. Each backend's test calls Run with a function that opens a
+// fresh, migrated store and can reopen the same database.
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"stormdesk"
+)
+
+// Opener opens a fresh empty store; reopen opens the same database again
+// (as a restart would) after the caller closed the first one.
+type Opener func(t *testing.T) (s stormdesk.Store, reopen func() stormdesk.Store)
+
+var t0 = time.Date(2018, 11, 28, 16, 46, 0, 123456000, time.UTC)
+
+func ticket(ext, subject string, at time.Time) *stormdesk.Ticket {
+	return &stormdesk.Ticket{Source: stormdesk.SourceAPI, ExternalID: ext, CustomerEmail: "ana@example.com",
+		Subject: subject, Body: "body of " + subject, ReceivedAt: at, CreatedAt: at.Add(time.Second)}
+}
+
+func update(t *testing.T, s stormdesk.Store, fn func(stormdesk.Tx) error) {
+	t.Helper()
+	if err := s.Update(context.Background(), fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Run runs the whole contract suite.
+func Run(t *testing.T, open Opener) {
+	ctx := context.Background()
+
+	t.Run("TicketRoundTripAndRestart", func(t *testing.T) {
+		s, reopen := open(t)
+		in := ticket("zd-1", "Can't log in", t0)
+		in.CustomerName, in.Organisation = "Ana Núñez", "Acme ☂"
+		in.Body = strings.Repeat("é", stormdesk.MaxBodyLen/2)
+		var created []bool
+		update(t, s, func(tx stormdesk.Tx) (err error) {
+			created, err = tx.CreateTickets(ctx, []*stormdesk.Ticket{in})
+			return err
+		})
+		if !created[0] || in.ID == 0 {
+			t.Fatalf("created=%v id=%d, want a new ticket with an id", created, in.ID)
+		}
+		s.Close()
+		s = reopen()
+		defer s.Close()
+		var got *stormdesk.Ticket
+		if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { got, err = tx.Ticket(ctx, in.ID); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if got.Subject != in.Subject || got.Body != in.Body || got.CustomerName != in.CustomerName || got.Organisation != in.Organisation ||
+			got.ExternalID != "zd-1" || got.Source != "api" {
+			t.Fatalf("round trip changed the ticket: got %+v", got.String())
+		}
+		if !got.ReceivedAt.Equal(t0) || got.ReceivedAt.Location() != time.UTC || !got.CreatedAt.Equal(t0.Add(time.Second)) {
+			t.Fatalf("times: got received %v created %v, want %v (UTC, microseconds kept)", got.ReceivedAt, got.CreatedAt, t0)
+		}
+	})
+
+	t.Run("TicketNotFound", func(t *testing.T) {
+		s, _ := open(t)
+		defer s.Close()
+		err := s.View(ctx, func(tx stormdesk.Tx) error { _, err := tx.Ticket(ctx, 424242); return err })
+		if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Fatalf("got %v, want ENOTFOUND", err)
+		}
+	})
+
+	t.Run("TicketsIdempotentOnSourceAndExternalID", func(t *testing.T) {
+		s, _ := open(t)
+		defer s.Close()
+		first := ticket("zd-7", "Login broken", t0)
+		update(t, s, func(tx stormdesk.Tx) error { _, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{first}); return err })
+
+		again := ticket("zd-7", "Login broken (resent, edited)", t0.Add(time.Hour))
+		other := ticket("zd-7", "same id, other source", t0)
+		other.Source = stormdesk.SourceEmail
+		noExt1, noExt2 := ticket("", "no id", t0), ticket("", "no id", t0)
+		dupInBatch1, dupInBatch2 := ticket("zd-8", "twice in one batch", t0), ticket("zd-8", "twice in one batch", t0)
+		batch := []*stormdesk.Ticket{again, other, noExt1, noExt2, dupInBatch1, dupInBatch2}
+		var created []bool
+		update(t, s, func(tx stormdesk.Tx) (err error) { created, err = tx.CreateTickets(ctx, batch); return err })
+		want := []bool{false, true, true, true, true, false}
+		if fmt.Sprint(created) != fmt.Sprint(want) {
+			t.Fatalf("created = %v, want %v", created, want)
+		}
+		if again.ID != first.ID || again.Subject != first.Subject || !again.ReceivedAt.Equal(first.ReceivedAt) {
+			t.Fatalf("a repeat must come back as the stored ticket: got id %d subject %q, want id %d subject %q", again.ID, again.Subject, first.ID, first.Subject)
+		}
+		if dupInBatch2.ID != dupInBatch1.ID || noExt1.ID == noExt2.ID || other.ID == first.ID {
+			t.Fatalf("ids: dup %d/%d noext %d/%d other %d first %d", dupInBatch1.ID, dupInBatch2.ID, noExt1.ID, noExt2.ID, other.ID, first.ID)
+		}
+		var all []*stormdesk.Ticket
+		s.View(ctx, func(tx stormdesk.Tx) (err error) { all, err = tx.Tickets(ctx, stormdesk.TicketFilter{}); return err })
+		if len(all) != 5 {
+			t.Fatalf("stored %d tickets, want 5", len(all))
+		}
+	})
+
+	t.Run("ConcurrentDuplicateDeliveries", func(t *testing.T) {
+		s, _ := open(t)
+		defer s.Close()
+		var wg sync.WaitGroup
+		ids := make([]int64, 16)
+		errs := make([]error, 16)
+		for i := range ids {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				tk := ticket("race-1", "dup", t0)
+				errs[i] = s.Update(ctx, func(tx stormdesk.Tx) error { _, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{tk}); return err })
+				ids[i] = tk.ID
+			}()
+		}
+		wg.Wait()
+		for i := range ids {
+			// Postgres may report the losing transaction's unique
+			// violation if both inserted at the same instant; that is a
+			// refusal, never a duplicate. With ON CONFLICT DO NOTHING it
+			// does not, so any error is a failure.
+			if errs[i] != nil {
+				t.Fatalf("delivery %d: %v", i, errs[i])
+			}
+			if ids[i] != ids[0] {
+				t.Fatalf("deliveries got ids %v, want one id", ids)
+			}
+		}
+	})
+
+	t.Run("RollbackLeavesNothing", func(t *testing.T) {
+		s, _ := open(t)
+		defer s.Close()
+		boom := errors.New("boom")
+		err := s.Update(ctx, func(tx stormdesk.Tx) error {
+			if _, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{ticket("rb-1", "x", t0)}); err != nil {
+				return err
+			}
+			inc := &stormdesk.Incident{Title: "x", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+			if err := tx.CreateIncident(ctx, inc); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("Update returned %v, want the callback's error", err)
+		}
+		s.View(ctx, func(tx stormdesk.Tx) error {
+			ts, _ := tx.Tickets(ctx, stormdesk.TicketFilter{})
+			is, _ := tx.Incidents(ctx, stormdesk.IncidentFilter{})
+			if len(ts) != 0 || len(is) != 0 {
+				t.Fatalf("after rollback: %d tickets, %d incidents stored", len(ts), len(is))
+			}
+			return nil
+		})
+	})
+
+	t.Run("TicketFilters", func(t *testing.T) {
+		s, _ := open(t)
+		defer s.Close()
+		var tks []*stormdesk.Ticket
+		for i := range 5 {
+			// Inserted out of time order to check ordering by received time.
+			tks = append(tks, ticket(fmt.Sprintf("f-%d", i), fmt.Sprintf("t%d", i), t0.Add(time.Duration(4-i)*time.Minute)))
+		}
+		inc := &stormdesk.Incident{Title: "Login", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor, CreatedAt: t0, UpdatedAt: t0}
+		update(t, s, func(tx stormdesk.Tx) error {
+			if _, err := tx.CreateTickets(ctx, tks); err != nil {
+				return err
+			}
+			if err := tx.CreateIncident(ctx, inc); err != nil {
+				return err
+			}
+			for _, tk := range tks[:2] {
+				if err := tx.SetTicketIncident(ctx, tk.ID, inc.ID, 77); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		s.View(ctx, func(tx stormdesk.Tx) error {
+			all, _ := tx.Tickets(ctx, stormdesk.TicketFilter{})
+			if got := subjects(all); got != "t4 t3 t2 t1 t0" {
+				t.Errorf("order by received time: got %s", got)
+			}
+			linked, _ := tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID})
+			if got := subjects(linked); got != "t1 t0" || linked[0].ClusterID != 77 || linked[0].IncidentID != inc.ID {
+				t.Errorf("by incident: got %s", got)
+			}
+			since, _ := tx.Tickets(ctx, stormdesk.TicketFilter{Since: t0.Add(3 * time.Minute)})
+			if got := subjects(since); got != "t1 t0" {
+				t.Errorf("since: got %s", got)
+			}
+			lim, _ := tx.Tickets(ctx, stormdesk.TicketFilter{Limit: 2})
+			if got := subjects(lim); got != "t4 t3" {
+				t.Errorf("limit: got %s", got)
+			}
+			after, _ := tx.Tickets(ctx, stormdesk.TicketFilter{AfterID: tks[3].ID})
+			if got := subjects(after); got != "t4" {
+				t.Errorf("after id: got %s", got)
+			}
+			got, _ := tx.Incident(ctx, inc.ID)
+			if got.TicketCount != 2 {
+				t.Errorf("ticket count = %d, want 2", got.TicketCount)
+			}
+			return nil
+		})
+		err := s.Update(ctx, func(tx stormdesk.Tx) error { return tx.SetTicketIncident(ctx, 999999, inc.ID, 0) })
+		if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Fatalf("linking a missing ticket: %v, want ENOTFOUND", err)
+		}
+	})
+
+	t.Run("IncidentLifecycle", func(t *testing.T) {
+		s, reopen := open(t)
+		inc := &stormdesk.Incident{Title: "Auth0 outage", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityCritical,
+			Features: []string{"login", "screenshare"}, CreatedAt: t0, UpdatedAt: t0}
+		other := &stormdesk.Incident{Title: "Billing", Status: stormdesk.StatusInvestigating, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+		update(t, s, func(tx stormdesk.Tx) error {
+			if err := tx.CreateIncident(ctx, inc); err != nil {
+				return err
+			}
+			return tx.CreateIncident(ctx, other)
+		})
+		ack, res := t0.Add(10*time.Minute), t0.Add(2*time.Hour)
+		update(t, s, func(tx stormdesk.Tx) error {
+			got, err := tx.Incident(ctx, inc.ID)
+			if err != nil {
+				return err
+			}
+			if got.AcknowledgedAt != nil || got.ResolvedAt != nil || fmt.Sprint(got.Features) != "[login screenshare]" {
+				t.Errorf("fresh incident: %+v", got)
+			}
+			got.Status, got.AcknowledgedAt, got.ResolvedAt, got.UpdatedAt = stormdesk.StatusResolved, &ack, &res, res
+			got.LikelyCause = "Auth0: elevated error rates"
+			return tx.UpdateIncident(ctx, got)
+		})
+		s.Close()
+		s = reopen()
+		defer s.Close()
+		s.View(ctx, func(tx stormdesk.Tx) error {
+			got, err := tx.Incident(ctx, inc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Status != stormdesk.StatusResolved || got.AcknowledgedAt == nil || !got.AcknowledgedAt.Equal(ack) || !got.ResolvedAt.Equal(res) || got.LikelyCause == "" {
+				t.Errorf("after update: %+v", got)
+			}
+			open, _ := tx.Incidents(ctx, stormdesk.IncidentFilter{Open: true})
+			all, _ := tx.Incidents(ctx, stormdesk.IncidentFilter{})
+			if len(open) != 1 || open[0].ID != other.ID || len(all) != 2 || all[0].ID != other.ID {
+				t.Errorf("open = %d incidents, all = %d (newest first)", len(open), len(all))
+			}
+			_, err = tx.Incident(ctx, 987654)
+			if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+				t.Errorf("missing incident: %v", err)
+			}
+			return nil
+		})
+		err := s.Update(ctx, func(tx stormdesk.Tx) error {
+			return tx.UpdateIncident(ctx, &stormdesk.Incident{ID: 987654, Title: "x", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, UpdatedAt: t0})
+		})
+		if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("updating a missing incident: %v", err)
+		}
+	})
+
+	t.Run("Timeline", func(t *testing.T) {
+		s, _ := open(t)
+		defer s.Close()
+		inc := &stormdesk.Incident{Title: "x", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+		update(t, s, func(tx stormdesk.Tx) error {
+			if err := tx.CreateIncident(ctx, inc); err != nil {
+				return err
+			}
+			for i, at := range []time.Time{t0.Add(time.Hour), t0, t0.Add(time.Hour), t0.Add(-time.Hour)} {
+				e := &stormdesk.TimelineEntry{IncidentID: inc.ID, At: at, Kind: stormdesk.KindNote, Actor: "U123", Text: fmt.Sprintf("e%d", i)}
+				if i == 0 {
+					e.Data = json.RawMessage(`{"tickets":3}`)
+				}
+				if err := tx.AppendTimeline(ctx, e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		s.View(ctx, func(tx stormdesk.Tx) error {
+			es, err := tx.Timeline(ctx, inc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range es {
+				got = append(got, e.Text)
+			}
+			if strings.Join(got, " ") != "e3 e1 e0 e2" {
+				t.Errorf("timeline order (time, then insertion): %v", got)
+			}
+			if string(es[2].Data) != `{"tickets":3}` || es[0].Data != nil || es[0].At.Location() != time.UTC {
+				t.Errorf("data/at round trip: %s %s %v", es[2].Data, es[0].Data, es[0].At)
+			}
+			return nil
+		})
+		err := s.Update(ctx, func(tx stormdesk.Tx) error {
+			return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: 987654, At: t0, Kind: "note", Actor: "x", Text: "x"})
+		})
+		if err == nil {
+			t.Errorf("a timeline entry for a missing incident was accepted")
+		}
+	})
+}
+
+func subjects(ts []*stormdesk.Ticket) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.Subject)
+	}
+	return strings.Join(s, " ")
+}

@@ -1,0 +1,358 @@
+// Package stormdesk holds the domain of the stormdesk incident bot: tickets,
+// incidents and their legal status transitions, timeline entries, customers,
+// upstream providers and outbound notifications, the error codes every edge
+// maps to its own wire format, and the Store contract the backends fulfil.
+//
+// The package imports nothing of the project; every other package points
+// towards it.
+package stormdesk
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Ticket sources accepted at intake.
+const (
+	SourceAPI     = "api"
+	SourceEmail   = "email"
+	SourceSlack   = "slack"
+	SourceDiscord = "discord"
+	SourceChat    = "chat"
+	SourceImport  = "import"
+	SourceDemo    = "demo"
+)
+
+// ValidSources lists every ticket source, in the order the help text shows them.
+var ValidSources = []string{SourceAPI, SourceEmail, SourceSlack, SourceDiscord, SourceChat, SourceImport, SourceDemo}
+
+// Limits on ticket fields. The body is stored whole up to MaxBodyLen; triage
+// reads features only from a bounded prefix of it.
+const (
+	MaxSubjectLen    = 1000
+	MaxBodyLen       = 1 << 20
+	MaxExternalIDLen = 200
+	MaxNameLen       = 300
+)
+
+// Ticket is one customer report, from any intake channel.
+type Ticket struct {
+	ID         int64  `json:"id"`
+	Source     string `json:"source"`
+	ExternalID string `json:"external_id,omitempty"`
+	// CustomerEmail is stored lower-cased so that one customer is one address.
+	CustomerEmail string `json:"customer_email,omitempty"`
+	CustomerName  string `json:"customer_name,omitempty"`
+	Organisation  string `json:"organisation,omitempty"`
+	Subject       string `json:"subject"`
+	Body          string `json:"body,omitempty"`
+	// ReceivedAt is when the customer sent the ticket: given by the sender
+	// (imports, replays, an email's Date header) or the intake time.
+	ReceivedAt time.Time `json:"received_at"`
+	// CreatedAt is when stormdesk stored the ticket.
+	CreatedAt  time.Time `json:"created_at"`
+	IncidentID int64     `json:"incident_id,omitempty"`
+	ClusterID  int64     `json:"cluster_id,omitempty"`
+}
+
+// Normalize trims the ticket's fields, lower-cases the customer address and
+// puts every time in UTC. It is called before Validate.
+func (t *Ticket) Normalize() {
+	t.Source = strings.ToLower(strings.TrimSpace(t.Source))
+	t.ExternalID = strings.TrimSpace(t.ExternalID)
+	t.CustomerEmail = strings.ToLower(strings.TrimSpace(t.CustomerEmail))
+	t.CustomerName = strings.TrimSpace(t.CustomerName)
+	t.Organisation = strings.TrimSpace(t.Organisation)
+	t.Subject = strings.TrimSpace(t.Subject)
+	t.ReceivedAt = t.ReceivedAt.UTC()
+	t.CreatedAt = t.CreatedAt.UTC()
+}
+
+// Validate reports the first field that is wrong, as an EINVALID error whose
+// message starts with the field's JSON name.
+func (t *Ticket) Validate() error {
+	if t.Source == "" {
+		return Errorf(EINVALID, "source: required (one of %s)", strings.Join(ValidSources, ", "))
+	}
+	if !isOneOf(t.Source, ValidSources) {
+		return Errorf(EINVALID, "source: %q is not one of %s", t.Source, strings.Join(ValidSources, ", "))
+	}
+	for _, f := range []struct {
+		name, val string
+		max       int
+	}{
+		{"external_id", t.ExternalID, MaxExternalIDLen},
+		{"customer_email", t.CustomerEmail, MaxNameLen},
+		{"customer_name", t.CustomerName, MaxNameLen},
+		{"organisation", t.Organisation, MaxNameLen},
+		{"subject", t.Subject, MaxSubjectLen},
+		{"body", t.Body, MaxBodyLen},
+	} {
+		if !utf8.ValidString(f.val) {
+			return Errorf(EINVALID, "%s: invalid UTF-8", f.name)
+		}
+		if len(f.val) > f.max {
+			return Errorf(EINVALID, "%s: longer than %d bytes", f.name, f.max)
+		}
+		if strings.ContainsRune(f.val, 0) {
+			return Errorf(EINVALID, "%s: contains a NUL character", f.name)
+		}
+	}
+	if t.Subject == "" {
+		return Errorf(EINVALID, "subject: required")
+	}
+	if t.CustomerEmail != "" && !ValidEmail(t.CustomerEmail) {
+		return Errorf(EINVALID, "customer_email: %q is not an email address", t.CustomerEmail)
+	}
+	if t.ReceivedAt.IsZero() {
+		return Errorf(EINVALID, "received_at: required")
+	}
+	if t.ReceivedAt.Year() < 2000 || t.ReceivedAt.Year() > 9999 {
+		return Errorf(EINVALID, "received_at: %s is out of range", t.ReceivedAt.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// ValidEmail reports whether s is a bare address such as "ana@example.com".
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && a.Name == "" && strings.Contains(s, "@")
+}
+
+func isOneOf(s string, set []string) bool {
+	for _, v := range set {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Status is where an incident stands. The legal moves between statuses are
+// decided in one place: Status.CanBecome.
+type Status string
+
+// Incident statuses, in their usual order.
+const (
+	StatusTriage        Status = "triage"
+	StatusInvestigating Status = "investigating"
+	StatusIdentified    Status = "identified"
+	StatusMonitoring    Status = "monitoring"
+	StatusResolved      Status = "resolved"
+)
+
+// Statuses lists every status in order.
+var Statuses = []Status{StatusTriage, StatusInvestigating, StatusIdentified, StatusMonitoring, StatusResolved}
+
+// ParseStatus turns user input into a Status, or an EINVALID error naming the
+// accepted values.
+func ParseStatus(s string) (Status, error) {
+	st := Status(strings.ToLower(strings.TrimSpace(s)))
+	for _, v := range Statuses {
+		if st == v {
+			return st, nil
+		}
+	}
+	return "", Errorf(EINVALID, "status: %q is not one of triage, investigating, identified, monitoring, resolved", s)
+}
+
+func (s Status) rank() int {
+	for i, v := range Statuses {
+		if s == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// CanBecome reports whether an incident in status s may move to next.
+// Work moves forward (triage → investigating → identified → monitoring →
+// resolved, skipping steps is allowed); an active incident may step back
+// to an earlier active status (monitoring showed the fix did not hold), and
+// a resolved incident may be reopened as investigating. Triage is only ever
+// a starting status.
+func (s Status) CanBecome(next Status) bool {
+	if s.rank() < 0 || next.rank() < 0 || s == next {
+		return false
+	}
+	switch {
+	case next == StatusTriage:
+		return false
+	case s == StatusResolved:
+		return next == StatusInvestigating
+	default:
+		return true
+	}
+}
+
+// Transition checks a status change and returns an ECONFLICT error that says
+// why it is refused.
+func (s Status) Transition(next Status) error {
+	if s.CanBecome(next) {
+		return nil
+	}
+	if s == next {
+		return Errorf(ECONFLICT, "status: incident is already %s", s)
+	}
+	if s == StatusResolved {
+		return Errorf(ECONFLICT, "status: a resolved incident can only be reopened as investigating, not moved to %s", next)
+	}
+	return Errorf(ECONFLICT, "status: cannot move from %s to %s", s, next)
+}
+
+// Severity is how bad an incident is.
+type Severity string
+
+// Severities, worst first.
+const (
+	SeverityCritical Severity = "critical"
+	SeverityMajor    Severity = "major"
+	SeverityMinor    Severity = "minor"
+)
+
+// ParseSeverity turns user input ("sev1", "critical", "") into a Severity.
+// An empty string gives the default, minor.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "critical", "sev1", "1":
+		return SeverityCritical, nil
+	case "major", "sev2", "2":
+		return SeverityMajor, nil
+	case "minor", "sev3", "3", "":
+		return SeverityMinor, nil
+	}
+	return "", Errorf(EINVALID, "severity: %q is not one of critical, major, minor (or sev1, sev2, sev3)", s)
+}
+
+// Incident groups the tickets and events of one problem.
+type Incident struct {
+	ID       int64    `json:"id"`
+	Title    string   `json:"title"`
+	Status   Status   `json:"status"`
+	Severity Severity `json:"severity"`
+	// Features are the product features affected, in lexicon terms ("login").
+	Features []string `json:"features"`
+	// LikelyCause names what explains the incident, such as an upstream outage.
+	LikelyCause    string     `json:"likely_cause,omitempty"`
+	ClusterID      int64      `json:"cluster_id,omitempty"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
+	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
+	// MergedInto is the surviving incident when this one was merged.
+	MergedInto int64 `json:"merged_into,omitempty"`
+	// TicketCount is filled by reads; it is not stored on the row.
+	TicketCount int `json:"ticket_count"`
+}
+
+// Validate checks the fields an operator or the triage engine sets.
+func (i *Incident) Validate() error {
+	i.Title = strings.TrimSpace(i.Title)
+	switch {
+	case i.Title == "":
+		return Errorf(EINVALID, "title: required")
+	case !utf8.ValidString(i.Title):
+		return Errorf(EINVALID, "title: invalid UTF-8")
+	case len(i.Title) > MaxSubjectLen:
+		return Errorf(EINVALID, "title: longer than %d bytes", MaxSubjectLen)
+	case i.Status.rank() < 0:
+		return Errorf(EINVALID, "status: %q is not a status", i.Status)
+	}
+	if _, err := ParseSeverity(string(i.Severity)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Timeline entry kinds.
+const (
+	KindFirstReport    = "first_report"
+	KindReportCount    = "report_count"
+	KindDetected       = "detected"
+	KindDeclared       = "declared"
+	KindAcknowledged   = "acknowledged"
+	KindStatusChange   = "status_change"
+	KindNote           = "note"
+	KindMerge          = "merge"
+	KindTicketMoved    = "ticket_moved"
+	KindUpstream       = "upstream"
+	KindProbe          = "probe"
+	KindNotification   = "notification"
+	KindCorrection     = "correction"
+	KindCauseIdentfied = "cause"
+)
+
+// Actors that are not people.
+const (
+	ActorStormdesk = "stormdesk"
+)
+
+// TimelineEntry is one event in an incident's history, in UTC.
+type TimelineEntry struct {
+	ID         int64           `json:"id"`
+	IncidentID int64           `json:"incident_id"`
+	At         time.Time       `json:"at"`
+	Kind       string          `json:"kind"`
+	Actor      string          `json:"actor"`
+	Text       string          `json:"text"`
+	Data       json.RawMessage `json:"data,omitempty"`
+	SourceURL  string          `json:"source_url,omitempty"`
+}
+
+// Customer is a person who reports tickets or subscribes to updates.
+type Customer struct {
+	Email          string     `json:"email"`
+	Name           string     `json:"name,omitempty"`
+	Organisation   string     `json:"organisation,omitempty"`
+	UnsubscribedAt *time.Time `json:"unsubscribed_at,omitempty"`
+}
+
+// Subscription opts a customer in to updates about one product feature.
+type Subscription struct {
+	Email   string `json:"email"`
+	Feature string `json:"feature"`
+}
+
+// UpstreamProvider is a service the product depends on, watched through its
+// status feed.
+type UpstreamProvider struct {
+	Name     string   `json:"name"`
+	FeedURL  string   `json:"feed_url"`
+	FeedKind string   `json:"feed_kind"`
+	Features []string `json:"features"`
+}
+
+// UpstreamIncident is an incident reported by a provider's status page.
+type UpstreamIncident struct {
+	Provider   string     `json:"provider"`
+	ExternalID string     `json:"external_id"`
+	Title      string     `json:"title"`
+	Status     string     `json:"status"`
+	Impact     string     `json:"impact,omitempty"`
+	StartedAt  time.Time  `json:"started_at"`
+	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	URL        string     `json:"url,omitempty"`
+}
+
+// Notification is one outbound message to one recipient about one incident.
+type Notification struct {
+	ID         int64      `json:"id"`
+	IncidentID int64      `json:"incident_id"`
+	MessageID  string     `json:"message_id"`
+	Template   string     `json:"template"`
+	Recipient  string     `json:"recipient"`
+	State      string     `json:"state"`
+	Attempts   int        `json:"attempts"`
+	LastError  string     `json:"last_error,omitempty"`
+	SentAt     *time.Time `json:"sent_at,omitempty"`
+}
+
+// String gives a short description of a ticket for logs; it never includes
+// the body.
+func (t *Ticket) String() string {
+	return fmt.Sprintf("ticket %d (%s/%s)", t.ID, t.Source, t.ExternalID)
+}
