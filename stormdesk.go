@@ -60,7 +60,7 @@ type Ticket struct {
 }
 
 // Normalize trims the ticket's fields, lower-cases the customer address and
-// puts every time in UTC. It is called before Validate.
+// puts every time in UTC at microsecond precision. It is called before Validate.
 func (t *Ticket) Normalize() {
 	t.Source = strings.ToLower(strings.TrimSpace(t.Source))
 	t.ExternalID = strings.TrimSpace(t.ExternalID)
@@ -68,8 +68,10 @@ func (t *Ticket) Normalize() {
 	t.CustomerName = strings.TrimSpace(t.CustomerName)
 	t.Organisation = strings.TrimSpace(t.Organisation)
 	t.Subject = strings.TrimSpace(t.Subject)
-	t.ReceivedAt = t.ReceivedAt.UTC()
-	t.CreatedAt = t.CreatedAt.UTC()
+	// Both stores keep microseconds; truncating here makes the answer to
+	// the first delivery equal to what a later read returns.
+	t.ReceivedAt = t.ReceivedAt.UTC().Truncate(time.Microsecond)
+	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Microsecond)
 }
 
 // Validate reports the first field that is wrong, as an EINVALID error whose

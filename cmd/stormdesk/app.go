@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"text/tabwriter"
+	"time"
+
+	"stormdesk"
+	"stormdesk/config"
+	"stormdesk/store/postgres"
+	"stormdesk/store/sqlite"
+	"stormdesk/store/sqlstore"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `stormdesk: support-desk incident notifier bot and ticket triage service.
+
+Usage:
+  stormdesk <command> [flags]
+
+Commands:
+  serve            run the HTTP service (intake API, health, metrics)
+  migrate          apply database migrations and print the schema version
+  tickets import   import tickets from a CSV or JSON Lines file
+  version          print the version
+  help env         list every environment variable with its default
+
+Run 'stormdesk <command> --help' for a command's flags.
+Configuration comes from STORMDESK_* environment variables; flags override them.
+`
+
+// env is the process environment plus its standard streams, so that tests
+// run the real program in-process.
+type env struct {
+	environ        []string
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// ready, when set, is told the address the server listens on.
+	ready func(addr string)
+}
+
+// usageError is an error in the command line: it prints the command's help.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func run(ctx context.Context, args []string, environ []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runEnv(ctx, args, &env{environ: environ, stdin: stdin, stdout: stdout, stderr: stderr})
+}
+
+func runEnv(ctx context.Context, args []string, e *env) int {
+	err := dispatch(ctx, args, e)
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "stormdesk: %s\n", ue.msg)
+		return 2
+	}
+	fmt.Fprintf(e.stderr, "stormdesk: %s\n", describe(err))
+	return 1
+}
+
+// describe turns an error into one line for the terminal: the message of
+// an application error, the full chain otherwise.
+func describe(err error) string {
+	var ce *config.Error
+	if errors.As(err, &ce) {
+		return ce.Error()
+	}
+	if c := stormdesk.ErrorCode(err); c != stormdesk.EINTERNAL {
+		return stormdesk.ErrorMessage(err)
+	}
+	return err.Error()
+}
+
+func dispatch(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return &usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "-h", "--help", "-help":
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	case "help":
+		if len(rest) > 0 && rest[0] == "env" {
+			printEnv(e.stdout)
+			return nil
+		}
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	case "version", "--version":
+		fmt.Fprintf(e.stdout, "stormdesk %s\n", version)
+		return nil
+	case "serve":
+		return cmdServe(ctx, rest, e)
+	case "migrate":
+		return cmdMigrate(ctx, rest, e)
+	case "tickets":
+		if len(rest) == 0 || rest[0] != "import" {
+			fmt.Fprint(e.stderr, "Usage: stormdesk tickets import FILE [flags]\n")
+			return &usageError{"tickets: want the subcommand import"}
+		}
+		return cmdImport(ctx, rest[1:], e)
+	}
+	fmt.Fprint(e.stderr, usage)
+	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+func printEnv(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "VARIABLE\tDEFAULT\tMEANING")
+	for _, v := range config.Vars {
+		d := v.Default
+		if d == "" {
+			d = "(none)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", v.Name, d, v.Help)
+	}
+	tw.Flush()
+}
+
+// newFlags returns a FlagSet whose help names the command.
+func newFlags(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: stormdesk %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, turning a flag error into a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+	}
+	return nil
+}
+
+// loadConfig reads the environment and applies flag overrides.
+func loadConfig(e *env, overrides map[string]*string) (config.Config, error) {
+	environ := append([]string(nil), e.environ...)
+	for name, v := range overrides {
+		if v != nil && *v != "" {
+			environ = append(environ, name+"="+*v)
+		}
+	}
+	return config.Load(environ)
+}
+
+func newLogger(c config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: c.LogLevel}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// openStore opens and migrates the configured store.
+func openStore(ctx context.Context, c config.Config) (stormdesk.Store, error) {
+	backend, target, err := config.ParseDatabaseURL(c.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if backend == "postgres" {
+		return postgres.Open(ctx, target, time.Now())
+	}
+	return sqlite.Open(ctx, target, time.Now())
+}
+
+func cmdMigrate(ctx context.Context, args []string, e *env) error {
+	fs := newFlags(e, "migrate", "migrate [--database URL]")
+	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	if err != nil {
+		return err
+	}
+	backend, target, _ := config.ParseDatabaseURL(c.DatabaseURL)
+	var from, to int
+	switch backend {
+	case "postgres":
+		d, err := postgres.OpenDB(ctx, target)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		from, to, err = migrateDB(ctx, d, postgres.Dialect())
+		if err != nil {
+			return err
+		}
+	default:
+		d, err := sqlite.OpenDB(target)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		from, to, err = migrateDB(ctx, d, sqlite.Dialect())
+		if err != nil {
+			return err
+		}
+	}
+	if from == to {
+		fmt.Fprintf(e.stdout, "%s schema is up to date at version %d\n", backend, to)
+	} else {
+		fmt.Fprintf(e.stdout, "%s schema migrated from version %d to %d\n", backend, from, to)
+	}
+	return nil
+}
+
+func migrateDB(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect) (from, to int, err error) {
+	return sqlstore.Migrate(ctx, db, d, time.Now())
+}

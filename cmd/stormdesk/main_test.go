@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"stormdesk/store/postgres/pgtest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine's logs.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startServe runs `stormdesk serve` in-process on a free port and returns
+// its base URL and a stop function that waits for a clean exit.
+func startServe(t *testing.T, environ []string) (string, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	logs := &syncBuffer{}
+	done := make(chan int, 1)
+	e := &env{environ: environ, stdin: strings.NewReader(""), stdout: logs, stderr: logs, ready: func(a string) { addr <- a }}
+	go func() { done <- runEnv(ctx, []string{"serve", "--listen", "127.0.0.1:0"}, e) }()
+	select {
+	case a := <-addr:
+		return "http://" + a, func() {
+			cancel()
+			if code := <-done; code != 0 {
+				t.Errorf("serve exited %d:\n%s", code, logs)
+			}
+		}
+	case code := <-done:
+		t.Fatalf("serve exited %d before listening:\n%s", code, logs)
+	case <-time.After(20 * time.Second):
+		t.Fatalf("serve did not start:\n%s", logs)
+	}
+	cancel()
+	return "", nil
+}
+
+func runCLI(t *testing.T, environ []string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, environ, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestServeKeepsTicketsAcrossRestart(t *testing.T) {
+	for _, backend := range []string{"sqlite", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			dbURL := "sqlite:" + filepath.Join(t.TempDir(), "stormdesk.db")
+			if backend == "postgres" {
+				dbURL = pgtest.URL(t)
+			}
+			environ := []string{"STORMDESK_DATABASE_URL=" + dbURL}
+			base, stop := startServe(t, environ)
+			resp, err := http.Post(base+"/api/v1/tickets", "application/json",
+				strings.NewReader(`{"subject":"Can't log in","body":"the login page spins","customer_email":"ana@example.com"}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var created map[string]any
+			json.NewDecoder(resp.Body).Decode(&created)
+			resp.Body.Close()
+			if resp.StatusCode != 201 {
+				t.Fatalf("post: %d %v", resp.StatusCode, created)
+			}
+			stop()
+
+			base, stop = startServe(t, environ)
+			defer stop()
+			resp, err = http.Get(base + "/api/v1/tickets/1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got map[string]any
+			json.NewDecoder(resp.Body).Decode(&got)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || got["subject"] != "Can't log in" || got["received_at"] != created["received_at"] {
+				t.Fatalf("after restart: %d %v, want %v", resp.StatusCode, got, created)
+			}
+		})
+	}
+}
+
+func TestServeRefusesPublicListenWithoutToken(t *testing.T) {
+	code, _, stderr := runCLI(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "x.db")}, "serve", "--listen", "0.0.0.0:0")
+	if code != 1 || !strings.Contains(stderr, "STORMDESK_LISTEN") || !strings.Contains(stderr, "STORMDESK_API_TOKEN") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "no command given"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"serve", "--bogus"}, 2, "flag provided but not defined: -bogus"},
+		{[]string{"tickets"}, 2, "want the subcommand import"},
+		{[]string{"tickets", "import"}, 2, "want exactly one FILE"},
+		{[]string{"tickets", "import", "x.txt"}, 2, "pass --format csv"},
+		{[]string{"serve", "--help"}, 0, "Usage: stormdesk serve"},
+		{[]string{"tickets", "import", "-h"}, 0, "Bad rows are reported by line number"},
+	} {
+		code, stdout, stderr := runCLI(t, nil, tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.want) {
+			t.Errorf("%v: exit %d, output %q; want exit %d and %q", tc.args, code, stdout+stderr, tc.code, tc.want)
+		}
+	}
+	code, stdout, _ := runCLI(t, nil, "help", "env")
+	if code != 0 || !strings.Contains(stdout, "STORMDESK_DATABASE_URL") {
+		t.Errorf("help env: %d %s", code, stdout)
+	}
+	code, stdout, _ = runCLI(t, nil, "version")
+	if code != 0 || !strings.HasPrefix(stdout, "stormdesk ") {
+		t.Errorf("version: %d %s", code, stdout)
+	}
+}
+
+func TestMigrate(t *testing.T) {
+	env := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "m.db")}
+	code, out, errs := runCLI(t, env, "migrate")
+	if code != 0 || !strings.Contains(out, "migrated from version 0 to") {
+		t.Fatalf("first migrate: %d %s %s", code, out, errs)
+	}
+	code, out, _ = runCLI(t, env, "migrate")
+	if code != 0 || !strings.Contains(out, "up to date") {
+		t.Fatalf("second migrate: %d %s", code, out)
+	}
+	code, _, errs = runCLI(t, []string{"STORMDESK_DATABASE_URL=mysql://x"}, "migrate")
+	if code != 1 || !strings.Contains(errs, "STORMDESK_DATABASE_URL") {
+		t.Fatalf("bad URL: %d %s", code, errs)
+	}
+}
+
+func TestImportReportsBadRowsAndKeepsGoodOnes(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "i.db")}
+	csvFile := filepath.Join(dir, "tickets.csv")
+	os.WriteFile(csvFile, []byte("external_id,subject,body,email,received_at,priority\n"+
+		"1,Can't log in,\"multi\nline body\",ana@example.com,2018-11-28T16:46:00Z,high\n"+
+		"2,,,bob@example.com,,low\n"+ // line 4: no subject, no body
+		"3,SSO error,,not-an-email,,low\n"+ // line 5
+		"4,Screen share broken,,cy@example.com,yesterday,low\n"+ // line 6
+		"5,Billing question,,,,\n"+
+		"6,short row\n"), 0o644) // line 8
+	code, out, errs := runCLI(t, env, "tickets", "import", csvFile)
+	if code != 1 || !strings.Contains(out, "6 rows read: 2 tickets imported, 0 already stored, 4 bad rows skipped") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	for _, want := range []string{"ignoring unknown CSV columns: priority", "line 4: subject: required", "line 5: customer_email:", "line 6: received_at:", "line 8: row has 2 fields"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	// Importing again stores nothing twice.
+	_, out, _ = runCLI(t, env, "tickets", "import", csvFile)
+	if !strings.Contains(out, "0 tickets imported, 2 already stored") {
+		t.Fatalf("re-import: %s", out)
+	}
+
+	jsonl := filepath.Join(dir, "t.jsonl")
+	os.WriteFile(jsonl, []byte(`{"subject":"a","external_id":"j1"}`+"\n\n"+`{"subject":`+"\n"+`{"subject":"b","colour":"red"}`+"\n"+`{"subject":"c"}`), 0o644)
+	code, out, errs = runCLI(t, env, "tickets", "import", jsonl, "--source", "email")
+	if code != 1 || !strings.Contains(out, "4 rows read: 2 tickets imported") || !strings.Contains(errs, "line 3: body: truncated JSON") || !strings.Contains(errs, "line 4: colour: unknown field") {
+		t.Fatalf("jsonl: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, _, errs = runCLI(t, env, "tickets", "import", filepath.Join(dir, "missing.csv"))
+	if code != 1 || !strings.Contains(errs, "no such file") {
+		t.Fatalf("missing file: %d %s", code, errs)
+	}
+	empty := filepath.Join(dir, "empty.csv")
+	os.WriteFile(empty, nil, 0o644)
+	if code, _, errs = runCLI(t, env, "tickets", "import", empty); code != 1 || !strings.Contains(errs, "empty") {
+		t.Fatalf("empty csv: %d %s", code, errs)
+	}
+}
+

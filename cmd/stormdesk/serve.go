@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"stormdesk/desk"
+	"stormdesk/httpserver"
+)
+
+func cmdServe(ctx context.Context, args []string, e *env) error {
+	fs := newFlags(e, "serve", "serve [--listen ADDR] [--database URL]")
+	listen := fs.String("listen", "", "address to listen on (overrides STORMDESK_LISTEN, default 127.0.0.1:8080)")
+	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL, default sqlite:./stormdesk.db)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_LISTEN": listen, "STORMDESK_DATABASE_URL": db})
+	if err != nil {
+		return err
+	}
+	log := newLogger(c, e.stderr)
+	for _, v := range c.Unknown {
+		log.Warn("unknown environment variable (typo?)", slog.String("var", v))
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	d := desk.New(store)
+	d.Log = log
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	srv := httpserver.New(d, c.APIToken, log, reg)
+	srv.MaxBodyBytes = c.MaxBodyBytes
+
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s (STORMDESK_LISTEN): %w", c.Listen, err)
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(reg),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("stormdesk serving", slog.String("addr", ln.Addr().String()), slog.String("store", store.Backend()),
+		slog.Bool("auth", c.APIToken != ""), slog.String("version", version))
+	if e.ready != nil {
+		e.ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests", slog.Duration("timeout", c.ShutdownTimeout))
+	sctx, cancel := context.WithTimeout(context.Background(), c.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,187 @@
+// Package config reads stormdesk's settings from STORMDESK_* environment
+// variables (and, for secrets, from files named by *_FILE variables) and
+// validates them. Every error names the variable and what is wrong.
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Var documents one environment variable; README's table is written from
+// the same list (see `stormdesk help env`).
+type Var struct {
+	Name, Default, Help string
+}
+
+// Vars lists every variable stormdesk reads.
+var Vars = []Var{
+	{"STORMDESK_DATABASE_URL", "sqlite:./stormdesk.db", "Store: sqlite:PATH (embedded, the default) or postgres://user@host:port/db (production, several replicas)."},
+	{"STORMDESK_LISTEN", "127.0.0.1:8080", "Address the HTTP service listens on."},
+	{"STORMDESK_API_TOKEN", "", "Bearer token required on /api/. Without it the service refuses to listen on anything but loopback. Also STORMDESK_API_TOKEN_FILE."},
+	{"STORMDESK_LOG_FORMAT", "text", "Log format: text or json."},
+	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
+	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},
+	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
+}
+
+// Config is the validated configuration.
+type Config struct {
+	DatabaseURL     string
+	Listen          string
+	APIToken        string
+	LogFormat       string
+	LogLevel        slog.Level
+	MaxBodyBytes    int64
+	ShutdownTimeout time.Duration
+	// Unknown lists STORMDESK_* variables that are set but not known:
+	// usually a typo worth a warning.
+	Unknown []string
+}
+
+// Error is a configuration error naming the variable.
+type Error struct {
+	Var, Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("config: %s: %s", e.Var, e.Msg) }
+
+// Load reads the configuration from environ (os.Environ's shape).
+func Load(environ []string) (Config, error) {
+	env := map[string]string{}
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	get := func(name string) string {
+		if v, ok := env[name]; ok {
+			return strings.TrimSpace(v)
+		}
+		for _, v := range Vars {
+			if v.Name == name {
+				return v.Default
+			}
+		}
+		return ""
+	}
+	var c Config
+	var err error
+	c.DatabaseURL = get("STORMDESK_DATABASE_URL")
+	c.Listen = get("STORMDESK_LISTEN")
+	if c.APIToken, err = secret(env, "STORMDESK_API_TOKEN"); err != nil {
+		return c, err
+	}
+	c.LogFormat = get("STORMDESK_LOG_FORMAT")
+	if err := c.LogLevel.UnmarshalText([]byte(get("STORMDESK_LOG_LEVEL"))); err != nil {
+		return c, &Error{"STORMDESK_LOG_LEVEL", fmt.Sprintf("%q is not debug, info, warn or error", get("STORMDESK_LOG_LEVEL"))}
+	}
+	if c.MaxBodyBytes, err = strconv.ParseInt(get("STORMDESK_MAX_BODY_BYTES"), 10, 64); err != nil {
+		return c, &Error{"STORMDESK_MAX_BODY_BYTES", fmt.Sprintf("%q is not a whole number of bytes", get("STORMDESK_MAX_BODY_BYTES"))}
+	}
+	if c.ShutdownTimeout, err = time.ParseDuration(get("STORMDESK_SHUTDOWN_TIMEOUT")); err != nil {
+		return c, &Error{"STORMDESK_SHUTDOWN_TIMEOUT", fmt.Sprintf("%q is not a duration such as 15s", get("STORMDESK_SHUTDOWN_TIMEOUT"))}
+	}
+	known := map[string]bool{}
+	for _, v := range Vars {
+		known[v.Name], known[v.Name+"_FILE"] = true, true
+	}
+	for k := range env {
+		if strings.HasPrefix(k, "STORMDESK_") && !known[k] && !strings.HasPrefix(k, "STORMDESK_TEST_") {
+			c.Unknown = append(c.Unknown, k)
+		}
+	}
+	sort.Strings(c.Unknown)
+	return c, c.Validate()
+}
+
+// secret reads NAME, or the file named by NAME_FILE (trailing newline
+// trimmed); setting both is an error.
+func secret(env map[string]string, name string) (string, error) {
+	v, ok := env[name]
+	f, fok := env[name+"_FILE"]
+	switch {
+	case ok && fok:
+		return "", &Error{name, "set either " + name + " or " + name + "_FILE, not both"}
+	case fok:
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", &Error{name + "_FILE", fmt.Sprintf("cannot read %q: %v", f, err)}
+		}
+		return strings.TrimRight(string(b), "\r\n"), nil
+	}
+	return strings.TrimSpace(v), nil
+}
+
+// Validate rejects values and combinations that cannot work.
+func (c Config) Validate() error {
+	if _, _, err := ParseDatabaseURL(c.DatabaseURL); err != nil {
+		return err
+	}
+	host, _, err := net.SplitHostPort(c.Listen)
+	if err != nil {
+		return &Error{"STORMDESK_LISTEN", fmt.Sprintf("%q is not host:port (for example 127.0.0.1:8080)", c.Listen)}
+	}
+	if c.APIToken == "" && !IsLoopback(host) {
+		return &Error{"STORMDESK_LISTEN", fmt.Sprintf("%q is not a loopback address and STORMDESK_API_TOKEN is not set: set a token before exposing the API", c.Listen)}
+	}
+	if c.APIToken != "" && len(c.APIToken) < 16 {
+		return &Error{"STORMDESK_API_TOKEN", "shorter than 16 characters: use a long random token (openssl rand -hex 32)"}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return &Error{"STORMDESK_LOG_FORMAT", fmt.Sprintf("%q is not text or json", c.LogFormat)}
+	}
+	if c.MaxBodyBytes < 1024 {
+		return &Error{"STORMDESK_MAX_BODY_BYTES", fmt.Sprintf("%d is below the 1024-byte minimum", c.MaxBodyBytes)}
+	}
+	if c.ShutdownTimeout <= 0 {
+		return &Error{"STORMDESK_SHUTDOWN_TIMEOUT", "must be positive"}
+	}
+	return nil
+}
+
+// IsLoopback reports whether host (from host:port) only accepts local
+// connections.
+func IsLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// ParseDatabaseURL splits a STORMDESK_DATABASE_URL into its backend
+// ("sqlite" or "postgres") and the path or URL that backend opens.
+func ParseDatabaseURL(s string) (backend, target string, err error) {
+	switch {
+	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
+		if _, err := url.Parse(s); err != nil {
+			return "", "", &Error{"STORMDESK_DATABASE_URL", "not a valid postgres:// URL"}
+		}
+		return "postgres", s, nil
+	case strings.HasPrefix(s, "sqlite://"):
+		target = strings.TrimPrefix(s, "sqlite://")
+	case strings.HasPrefix(s, "sqlite:"):
+		target = strings.TrimPrefix(s, "sqlite:")
+	default:
+		return "", "", &Error{"STORMDESK_DATABASE_URL", fmt.Sprintf("%q: want sqlite:PATH or postgres://…", redact(s))}
+	}
+	if target == "" {
+		return "", "", &Error{"STORMDESK_DATABASE_URL", "sqlite: needs a file path, for example sqlite:./stormdesk.db"}
+	}
+	return "sqlite", target, nil
+}
+
+func redact(s string) string {
+	if u, err := url.Parse(s); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return s
+}

@@ -1,0 +1,74 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaults(t *testing.T) {
+	c, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DatabaseURL != "sqlite:./stormdesk.db" || c.Listen != "127.0.0.1:8080" || c.LogFormat != "text" || c.MaxBodyBytes != 16<<20 {
+		t.Fatalf("defaults: %+v", c)
+	}
+}
+
+func TestErrorsNameTheVariable(t *testing.T) {
+	for _, tc := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"STORMDESK_DATABASE_URL=mysql://x"}, "STORMDESK_DATABASE_URL"},
+		{[]string{"STORMDESK_DATABASE_URL=sqlite:"}, "STORMDESK_DATABASE_URL"},
+		{[]string{"STORMDESK_LISTEN=8080"}, "STORMDESK_LISTEN"},
+		{[]string{"STORMDESK_LISTEN=0.0.0.0:8080"}, "STORMDESK_API_TOKEN is not set"},
+		{[]string{"STORMDESK_API_TOKEN=short"}, "STORMDESK_API_TOKEN"},
+		{[]string{"STORMDESK_LOG_FORMAT=xml"}, "STORMDESK_LOG_FORMAT"},
+		{[]string{"STORMDESK_LOG_LEVEL=loud"}, "STORMDESK_LOG_LEVEL"},
+		{[]string{"STORMDESK_MAX_BODY_BYTES=lots"}, "STORMDESK_MAX_BODY_BYTES"},
+		{[]string{"STORMDESK_SHUTDOWN_TIMEOUT=5"}, "STORMDESK_SHUTDOWN_TIMEOUT"},
+		{[]string{"STORMDESK_API_TOKEN=a", "STORMDESK_API_TOKEN_FILE=/x"}, "not both"},
+		{[]string{"STORMDESK_API_TOKEN_FILE=/does/not/exist"}, "STORMDESK_API_TOKEN_FILE"},
+	} {
+		_, err := Load(tc.env)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: got %v, want an error mentioning %s", tc.env, err, tc.want)
+		}
+	}
+}
+
+func TestTokenFileAndPublicListen(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(f, []byte("0123456789abcdef0123\n"), 0o600)
+	c, err := Load([]string{"STORMDESK_API_TOKEN_FILE=" + f, "STORMDESK_LISTEN=0.0.0.0:9000", "STORMDESK_DATABASE_URL=postgres://u:p@h/db", "STORMDESK_LSITEN=typo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.APIToken != "0123456789abcdef0123" || c.Listen != "0.0.0.0:9000" {
+		t.Fatalf("got %+v", c)
+	}
+	if len(c.Unknown) != 1 || c.Unknown[0] != "STORMDESK_LSITEN" {
+		t.Fatalf("unknown vars: %v", c.Unknown)
+	}
+}
+
+func TestParseDatabaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"sqlite:./x.db":                 "sqlite ./x.db",
+		"sqlite:///tmp/x.db":            "sqlite /tmp/x.db",
+		"postgres://u@h:5432/d":         "postgres postgres://u@h:5432/d",
+		"postgresql://u@h/d?sslmode=no": "postgres postgresql://u@h/d?sslmode=no",
+	} {
+		b, tg, err := ParseDatabaseURL(in)
+		if err != nil || b+" "+tg != want {
+			t.Errorf("%s: got %s %s %v, want %s", in, b, tg, err, want)
+		}
+	}
+	if _, _, err := ParseDatabaseURL("mysql://root:hunter2@h/d"); err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("bad URL error must not leak the password: %v", err)
+	}
+}

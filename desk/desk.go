@@ -1,0 +1,200 @@
+// Package desk holds stormdesk's use cases: a ticket arrives, an incident
+// is declared or changes status, a note is added. It is the one place that
+// orchestrates the domain, the store and (as they arrive) triage and
+// notifications. Each use case is one store transaction.
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"stormdesk"
+)
+
+// MaxFutureSkew is how far in the future a sender-given received time may
+// lie before it is refused: clocks drift, calendars do not.
+const MaxFutureSkew = 5 * time.Minute
+
+// Service runs the use cases.
+type Service struct {
+	Store stormdesk.Store
+	// Now is the clock; tests and replays pass a virtual one.
+	Now func() time.Time
+	Log *slog.Logger
+}
+
+// New returns a Service with the wall clock and the default logger.
+func New(store stormdesk.Store) *Service {
+	return &Service{Store: store, Now: time.Now, Log: slog.Default()}
+}
+
+// now reads the clock at the stores' precision, so that what a use case
+// returns equals what a later read finds.
+func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
+
+// PrepareTicket normalises a ticket, fills the received time if the sender
+// gave none, and validates it. It writes nothing.
+func (s *Service) PrepareTicket(t *stormdesk.Ticket) error {
+	now := s.now()
+	if t.Source == "" {
+		t.Source = stormdesk.SourceAPI
+	}
+	if t.ReceivedAt.IsZero() {
+		t.ReceivedAt = now
+	}
+	t.CreatedAt = now
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if t.ReceivedAt.After(now.Add(MaxFutureSkew)) {
+		return stormdesk.Errorf(stormdesk.EINVALID, "received_at: %s is in the future", t.ReceivedAt.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// IngestTickets prepares and stores tickets in one transaction. A bad
+// ticket rejects the whole call with an EINVALID error naming its index
+// ("tickets[3].subject: required"); a repeated (source, external id)
+// comes back as the stored ticket with created[i] false.
+func (s *Service) IngestTickets(ctx context.Context, tickets []*stormdesk.Ticket) (created []bool, err error) {
+	for i, t := range tickets {
+		if err := s.PrepareTicket(t); err != nil {
+			if len(tickets) == 1 {
+				return nil, err
+			}
+			return nil, stormdesk.Errorf(stormdesk.EINVALID, "tickets[%d].%s", i, stormdesk.ErrorMessage(err))
+		}
+	}
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		created, err = tx.CreateTickets(ctx, tickets)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: ingest %d tickets: %w", len(tickets), err)
+	}
+	return created, nil
+}
+
+// Ticket returns one ticket.
+func (s *Service) Ticket(ctx context.Context, id int64) (t *stormdesk.Ticket, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error { t, err = tx.Ticket(ctx, id); return err })
+	return t, err
+}
+
+// Incident returns one incident.
+func (s *Service) Incident(ctx context.Context, id int64) (inc *stormdesk.Incident, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error { inc, err = tx.Incident(ctx, id); return err })
+	return inc, err
+}
+
+// Incidents lists incidents, newest first.
+func (s *Service) Incidents(ctx context.Context, f stormdesk.IncidentFilter) (out []*stormdesk.Incident, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error { out, err = tx.Incidents(ctx, f); return err })
+	return out, err
+}
+
+// Timeline returns an incident's timeline, oldest first.
+func (s *Service) Timeline(ctx context.Context, id int64) (out []*stormdesk.TimelineEntry, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		if _, err := tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		out, err = tx.Timeline(ctx, id)
+		return err
+	})
+	return out, err
+}
+
+// Declare opens an incident by hand and records who declared it.
+func (s *Service) Declare(ctx context.Context, title string, sev stormdesk.Severity, actor string) (*stormdesk.Incident, error) {
+	now := s.now()
+	inc := &stormdesk.Incident{Title: title, Status: stormdesk.StatusInvestigating, Severity: sev, CreatedAt: now, UpdatedAt: now}
+	if err := inc.Validate(); err != nil {
+		return nil, err
+	}
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDeclared, Actor: actor,
+			Text: fmt.Sprintf("Incident declared: %s (%s)", inc.Title, inc.Severity)})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: declare: %w", err)
+	}
+	return inc, nil
+}
+
+// SetStatus moves an incident to a new status, enforcing the legal
+// transitions, and records the change and its message on the timeline.
+// Moving out of triage for the first time acknowledges the incident.
+func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status, message, actor string) (inc *stormdesk.Incident, err error) {
+	now := s.now()
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		inc, err = tx.Incident(ctx, id)
+		if err != nil {
+			return err
+		}
+		if inc.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: change that one", id, inc.MergedInto)
+		}
+		if err := inc.Status.Transition(next); err != nil {
+			return err
+		}
+		prev := inc.Status
+		inc.Status, inc.UpdatedAt = next, now
+		if inc.AcknowledgedAt == nil {
+			inc.AcknowledgedAt = &now
+		}
+		switch next {
+		case stormdesk.StatusResolved:
+			inc.ResolvedAt = &now
+		case stormdesk.StatusInvestigating:
+			inc.ResolvedAt = nil
+		}
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		text := fmt.Sprintf("Status changed from %s to %s", prev, next)
+		if m := strings.TrimSpace(message); m != "" {
+			text += ": " + m
+		}
+		data, _ := json.Marshal(map[string]string{"from": string(prev), "to": string(next), "message": message})
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor, Text: text, Data: data})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: set status of incident %d: %w", id, err)
+	}
+	return inc, nil
+}
+
+// AddNote records a note on an incident's timeline. at is the note's own
+// time (a chat message's timestamp); zero means now.
+func (s *Service) AddNote(ctx context.Context, id int64, text, actor string, at time.Time) (*stormdesk.TimelineEntry, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "note: text required")
+	}
+	if at.IsZero() {
+		at = s.now()
+	}
+	e := &stormdesk.TimelineEntry{IncidentID: id, At: at.UTC(), Kind: stormdesk.KindNote, Actor: actor, Text: text}
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if _, err := tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, e)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: add note to incident %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// Ready reports whether the store answers.
+func (s *Service) Ready(ctx context.Context) error { return s.Store.Ping(ctx) }

@@ -1,0 +1,106 @@
+package desk_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk"
+	"stormdesk/desk"
+	"stormdesk/store/sqlite"
+)
+
+var t0 = time.Date(2018, 11, 28, 16, 46, 0, 0, time.UTC)
+
+func newService(t *testing.T) (*desk.Service, *time.Time) {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "d.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	now := t0
+	d := desk.New(s)
+	d.Now = func() time.Time { return now }
+	return d, &now
+}
+
+func TestIngestNamesTheBadItem(t *testing.T) {
+	d, _ := newService(t)
+	ctx := context.Background()
+	_, err := d.IngestTickets(ctx, []*stormdesk.Ticket{{Subject: "ok"}, {Subject: " "}})
+	if stormdesk.ErrorMessage(err) != "tickets[1].subject: required" {
+		t.Fatalf("got %v", err)
+	}
+	_, err = d.IngestTickets(ctx, []*stormdesk.Ticket{{Subject: "late", ReceivedAt: t0.Add(time.Hour)}})
+	if !strings.Contains(stormdesk.ErrorMessage(err), "in the future") {
+		t.Fatalf("future received time: %v", err)
+	}
+	all, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
+	if len(all) != 0 {
+		t.Fatal("nothing should be stored")
+	}
+	tk := &stormdesk.Ticket{Subject: "defaults"}
+	created, err := d.IngestTickets(ctx, []*stormdesk.Ticket{tk})
+	if err != nil || !created[0] || tk.Source != "api" || !tk.ReceivedAt.Equal(t0) {
+		t.Fatalf("defaults: %v %v %+v", created, err, tk)
+	}
+}
+
+func TestIncidentLifecycle(t *testing.T) {
+	d, now := newService(t)
+	ctx := context.Background()
+	inc, err := d.Declare(ctx, "Login failures", stormdesk.SeverityCritical, "U-ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	*now = t0.Add(10 * time.Minute)
+	inc, err = d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Auth0 is down", "U-bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc.AcknowledgedAt == nil || !inc.AcknowledgedAt.Equal(*now) {
+		t.Fatalf("first status change must acknowledge: %+v", inc)
+	}
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusTriage, "", "U-bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Fatalf("back to triage: %v, want a conflict", err)
+	}
+	*now = t0.Add(2 * time.Hour)
+	inc, _ = d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "", "U-bob")
+	if inc.ResolvedAt == nil || !inc.ResolvedAt.Equal(*now) {
+		t.Fatalf("resolve: %+v", inc)
+	}
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusMonitoring, "", "U-bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Fatalf("resolved → monitoring: %v", err)
+	}
+	inc, _ = d.SetStatus(ctx, inc.ID, stormdesk.StatusInvestigating, "it came back", "U-bob")
+	if inc.ResolvedAt != nil {
+		t.Fatal("reopening must clear the resolved time")
+	}
+	if _, err := d.AddNote(ctx, inc.ID, "  ", "U-ana", time.Time{}); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Fatalf("empty note: %v", err)
+	}
+	if _, err := d.AddNote(ctx, inc.ID, "pinned from chat", "U-ana", t0.Add(5*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddNote(ctx, 999, "x", "U-ana", time.Time{}); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+		t.Fatalf("note on a missing incident: %v", err)
+	}
+	es, err := d.Timeline(ctx, inc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.At.Format("15:04")+" "+e.Kind+" "+e.Actor)
+	}
+	want := "16:46 declared U-ana|16:51 note U-ana|16:56 status_change U-bob|18:46 status_change U-bob|18:46 status_change U-bob"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("timeline:\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if !strings.Contains(es[2].Text, "from investigating to identified: Auth0 is down") {
+		t.Fatalf("status text: %q", es[2].Text)
+	}
+}

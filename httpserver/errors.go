@@ -1,0 +1,61 @@
+package httpserver
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+
+	"stormdesk"
+)
+
+// statusOf maps an error code to an HTTP status: the one place where that
+// mapping lives.
+var statusOf = map[string]int{
+	stormdesk.EINVALID:      http.StatusBadRequest,
+	stormdesk.ENOTFOUND:     http.StatusNotFound,
+	stormdesk.ECONFLICT:     http.StatusConflict,
+	stormdesk.EUNAUTHORIZED: http.StatusUnauthorized,
+	stormdesk.EFORBIDDEN:    http.StatusForbidden,
+	stormdesk.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	stormdesk.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	stormdesk.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// errUnsupportedMedia is the one code that only HTTP has.
+const codeUnsupportedMedia = "unsupported_media_type"
+
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// writeError answers with the one JSON error shape. Internal errors are
+// logged with the request's route; their text never reaches the client.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	code := stormdesk.ErrorCode(err)
+	status, ok := statusOf[code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	if code == stormdesk.EINTERNAL || code == stormdesk.EUNAVAILABLE {
+		s.Log.Error("request failed", slog.String("method", r.Method), slog.String("route", r.Pattern), slog.Any("error", err))
+	}
+	writeErrorStatus(w, status, code, stormdesk.ErrorMessage(err))
+}
+
+func writeErrorStatus(w http.ResponseWriter, status int, code, message string) {
+	var b errorBody
+	b.Error.Code, b.Error.Message = code, message
+	writeJSON(w, status, b)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}

@@ -1,0 +1,209 @@
+package httpserver_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"stormdesk"
+	"stormdesk/desk"
+	"stormdesk/httpserver"
+	"stormdesk/store/sqlite"
+)
+
+const token = "test-token-0123456789"
+
+func newServer(t testing.TB, s stormdesk.Store, tok string) *httptest.Server {
+	t.Helper()
+	reg := prometheus.NewRegistry()
+	srv := httpserver.New(desk.New(s), tok, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	ts := httptest.NewServer(srv.Handler(reg))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func sqliteStore(t testing.TB) stormdesk.Store {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := sqlite.Open(context.Background(), filepath.Join(dir, "h.db"), testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func do(t testing.TB, ts *httptest.Server, method, path, ctype string, body []byte) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, ts.URL+path, bytes.NewReader(body))
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	raw, _ := io.ReadAll(resp.Body)
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("%s %s: response is not JSON: %q", method, path, raw)
+	}
+	return resp.StatusCode, out
+}
+
+func errMsg(out map[string]any) (code, msg string) {
+	e, _ := out["error"].(map[string]any)
+	code, _ = e["code"].(string)
+	msg, _ = e["message"].(string)
+	return
+}
+
+func TestBadInputs(t *testing.T) {
+	ts := newServer(t, sqliteStore(t), token)
+	big := `{"subject":"x","body":"` + strings.Repeat("a", httpserver.DefaultMaxBodyBytes) + `"}`
+	many := "[" + strings.TrimSuffix(strings.Repeat(`{"subject":"x"},`, httpserver.MaxBatch+1), ",") + "]"
+	for _, tc := range []struct {
+		name, ctype, body string
+		status            int
+		code, msg         string
+	}{
+		{"malformed", "application/json", `{"subject":`, 400, "invalid", "body: truncated JSON"},
+		{"syntax", "application/json", `{"subject" "x"}`, 400, "invalid", "body: malformed JSON at byte"},
+		{"wrong type", "application/json", `{"subject":["x"]}`, 400, "invalid", "subject: want string, got JSON array"},
+		{"missing subject", "application/json", `{"body":"x"}`, 400, "invalid", "subject: required"},
+		{"unknown field", "application/json", `{"subject":"x","sujbect":"y"}`, 400, "invalid", "sujbect: unknown field"},
+		{"invalid utf-8", "application/json", "{\"subject\":\"\xc3\x28\"}", 400, "invalid", "body: invalid UTF-8 at byte 12"},
+		{"bad email", "application/json", `{"subject":"x","customer_email":"nope"}`, 400, "invalid", `customer_email: "nope" is not an email address`},
+		{"bad time", "application/json", `{"subject":"x","received_at":"28/11/2018"}`, 400, "invalid", "received_at:"},
+		{"bad source", "application/json", `{"subject":"x","source":"pigeon"}`, 400, "invalid", `source: "pigeon" is not one of`},
+		{"empty body", "application/json", ``, 400, "invalid", "body: empty"},
+		{"trailing data", "application/json", `{"subject":"x"} {"subject":"y"}`, 400, "invalid", "body: unexpected data"},
+		{"not an object", "application/json", `"x"`, 400, "invalid", "body: want an object"},
+		{"oversized", "application/json", big, 413, "too_large", "body: larger than"},
+		{"content type", "text/plain", `{"subject":"x"}`, 415, "unsupported_media_type", "Content-Type: want application/json, got text/plain"},
+		{"no content type", "", `{"subject":"x"}`, 415, "unsupported_media_type", "Content-Type: want application/json, got none"},
+		{"empty batch", "application/json", `[]`, 400, "invalid", "tickets: empty batch"},
+		{"batch too big", "application/json", many, 400, "invalid", "tickets: at most 1000 per request, got 1001"},
+		{"bad item", "application/json", `[{"subject":"ok"},{"subject":"ok2"},{"body":"no subject"}]`, 400, "invalid", "tickets[2].subject: required"},
+		{"bad item type", "application/json", `[{"subject":"ok"},7]`, 400, "invalid", "tickets[1].body: want an object"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, out := do(t, ts, "POST", "/api/v1/tickets", tc.ctype, []byte(tc.body))
+			code, msg := errMsg(out)
+			if status != tc.status || code != tc.code || !strings.HasPrefix(msg, tc.msg) {
+				t.Fatalf("got %d %s %q, want %d %s %q…", status, code, msg, tc.status, tc.code, tc.msg)
+			}
+		})
+	}
+	// Nothing of any rejected request was stored, not even the good items
+	// of the rejected batch.
+	status, out := do(t, ts, "GET", "/api/v1/tickets/1", "", nil)
+	if status != 404 {
+		t.Fatalf("after only bad requests, ticket 1 exists: %d %v", status, out)
+	}
+}
+
+func TestTicketRoundTripAndIdempotency(t *testing.T) {
+	ts := newServer(t, sqliteStore(t), token)
+	body := []byte(`{"subject":"Can't log in","body":"SSO error","customer_email":"Ana@Example.com","external_id":"zd-1","received_at":"2018-11-28T17:46:00+01:00"}`)
+	status, out := do(t, ts, "POST", "/api/v1/tickets", "application/json", body)
+	if status != 201 || out["received_at"] != "2018-11-28T16:46:00Z" || out["customer_email"] != "ana@example.com" {
+		t.Fatalf("create: %d %v", status, out)
+	}
+	id := out["id"].(float64)
+	status, again := do(t, ts, "POST", "/api/v1/tickets", "application/json", body)
+	if status != 200 || again["id"] != id {
+		t.Fatalf("repeat: %d %v, want 200 with the same id", status, again)
+	}
+	status, got := do(t, ts, "GET", fmt.Sprintf("/api/v1/tickets/%d", int(id)), "", nil)
+	if status != 200 || fmt.Sprint(got) != fmt.Sprint(out) {
+		t.Fatalf("get: %d\n got %v\nwant %v", status, got, out)
+	}
+	batch := []byte(`[{"subject":"a","external_id":"zd-1"},{"subject":"b","external_id":"zd-2"},{"subject":"c"}]`)
+	status, res := do(t, ts, "POST", "/api/v1/tickets", "application/json", batch)
+	if status != 200 || res["created"] != 2.0 || res["duplicates"] != 1.0 {
+		t.Fatalf("batch: %d %v", status, res)
+	}
+	for path, want := range map[string]int{"/api/v1/tickets/abc": 400, "/api/v1/tickets/0": 400, "/api/v1/tickets/99": 404, "/api/v1/incidents/5": 404,
+		"/api/v1/incidents?status=weird": 400, "/api/v1/incidents?limit=0": 400, "/api/v1/incidents?status=open": 200, "/nope": 404} {
+		if status, out := do(t, ts, "GET", path, "", nil); status != want {
+			t.Errorf("GET %s: %d %v, want %d", path, status, out, want)
+		}
+	}
+}
+
+func TestAuth(t *testing.T) {
+	ts := newServer(t, sqliteStore(t), token)
+	for _, h := range []string{"", "Bearer wrong", "Bearer " + token + "x", token} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/incidents", nil)
+		if h != "" {
+			req.Header.Set("Authorization", h)
+		}
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 401 || resp.Header.Get("WWW-Authenticate") == "" {
+			t.Errorf("Authorization %q: %d, want 401 with a challenge", h, resp.StatusCode)
+		}
+	}
+	// Health and metrics stay open to probes and scrapers.
+	for _, p := range []string{"/healthz", "/readyz", "/metrics"} {
+		resp, err := ts.Client().Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %d", p, resp.StatusCode)
+		}
+	}
+}
+
+func TestStoreFailureLeaksNothing(t *testing.T) {
+	s := sqliteStore(t)
+	ts := newServer(t, s, token)
+	s.Close()
+	status, out := do(t, ts, "POST", "/api/v1/tickets", "application/json", []byte(`{"subject":"x"}`))
+	code, msg := errMsg(out)
+	if status != 500 || code != "internal" || msg != "internal error" {
+		t.Fatalf("store down: %d %s %q", status, code, msg)
+	}
+	status, out = do(t, ts, "GET", "/readyz", "", nil)
+	if status != 503 {
+		t.Fatalf("readyz with the store closed: %d %v", status, out)
+	}
+}
+
+func TestMetricsCountTickets(t *testing.T) {
+	ts := newServer(t, sqliteStore(t), token)
+	do(t, ts, "POST", "/api/v1/tickets", "application/json", []byte(`[{"subject":"a","external_id":"1"},{"subject":"a","external_id":"1"}]`))
+	resp, err := ts.Client().Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`stormdesk_tickets_ingested_total{result="created",source="api"} 1`,
+		`stormdesk_tickets_ingested_total{result="duplicate",source="api"} 1`,
+		`stormdesk_http_requests_total{code="200",route="POST /api/v1/tickets"} 1`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
