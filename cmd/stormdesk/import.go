@@ -341,4 +341,3 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 		}
 	}
 }
-

@@ -200,4 +200,3 @@ func TestImportReportsBadRowsAndKeepsGoodOnes(t *testing.T) {
 		t.Fatalf("empty csv: %d %s", code, errs)
 	}
 }
-
