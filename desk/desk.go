@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"stormdesk"
@@ -25,6 +26,10 @@ type Service struct {
 	// Now is the clock; tests and replays pass a virtual one.
 	Now func() time.Time
 	Log *slog.Logger
+
+	// queue feeds the group-commit writers; nil until StartGroupCommit.
+	queue   chan pendingTicket
+	writers sync.WaitGroup
 }
 
 // New returns a Service with the wall clock and the default logger.
@@ -70,6 +75,11 @@ func (s *Service) IngestTickets(ctx context.Context, tickets []*stormdesk.Ticket
 			return nil, stormdesk.Errorf(stormdesk.EINVALID, "tickets[%d].%s", i, stormdesk.ErrorMessage(err))
 		}
 	}
+	return s.storeTickets(ctx, tickets)
+}
+
+// storeTickets writes prepared tickets in one transaction.
+func (s *Service) storeTickets(ctx context.Context, tickets []*stormdesk.Ticket) (created []bool, err error) {
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		created, err = tx.CreateTickets(ctx, tickets)
 		return err

@@ -26,9 +26,11 @@ const token = "test-token-0123456789"
 func newServer(t testing.TB, s stormdesk.Store, tok string) *httptest.Server {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(s), tok, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	d := desk.New(s)
+	d.StartGroupCommit(desk.GroupCommitWriters(s.Backend()), desk.GroupCommitMax)
+	srv := httpserver.New(d, tok, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
 	ts := httptest.NewServer(srv.Handler(reg))
-	t.Cleanup(ts.Close)
+	t.Cleanup(func() { ts.Close(); d.StopGroupCommit() })
 	return ts
 }
 

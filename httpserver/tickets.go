@@ -137,15 +137,15 @@ func (s *Server) postTickets(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	created, err := s.Desk.IngestTickets(r.Context(), []*stormdesk.Ticket{t})
+	created, err := s.Desk.IngestTicket(r.Context(), t)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.countTickets([]*stormdesk.Ticket{t}, created)
+	s.countTickets([]*stormdesk.Ticket{t}, []bool{created})
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/tickets/%d", t.ID))
 	status := http.StatusOK
-	if created[0] {
+	if created {
 		status = http.StatusCreated
 	}
 	writeJSON(w, status, t)

@@ -39,6 +39,10 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 
 	d := desk.New(store)
 	d.Log = log
+	d.StartGroupCommit(desk.GroupCommitWriters(store.Backend()), desk.GroupCommitMax)
+	// Deferred calls run last-in first-out: the writers stop after the
+	// HTTP server has finished its requests, before the store closes.
+	defer d.StopGroupCommit()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(d, c.APIToken, log, reg)

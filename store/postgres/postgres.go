@@ -7,6 +7,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -43,6 +44,9 @@ func Dialect() sqlstore.Dialect {
 	}
 }
 
+// DefaultMaxConns is the pool size when the URL sets no pool_max_conns.
+const DefaultMaxConns = 16
+
 // Open connects to the database at url (postgres://…), migrates it and
 // returns the store.
 func Open(ctx context.Context, url string, now time.Time) (*sqlstore.Store, error) {
@@ -64,6 +68,11 @@ func OpenDB(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		// pgx's message can quote the URL with its password: keep only the fact.
 		return nil, stormdesk.Errorf(stormdesk.EINVALID, "postgres: cannot parse the database URL")
+	}
+	// pgxpool's default (4 or the core count) starves a service that
+	// handles many concurrent requests; a URL's pool_max_conns still wins.
+	if !strings.Contains(url, "pool_max_conns") {
+		cfg.MaxConns = DefaultMaxConns
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
