@@ -258,7 +258,6 @@ func csvRows(r io.Reader, report io.Writer) (rowSource, error) {
 	return func() (httpserver.TicketInput, int, error, error) {
 		var in httpserver.TicketInput
 		rec, err := cr.Read()
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -266,8 +265,10 @@ func csvRows(r io.Reader, report io.Writer) (rowSource, error) {
 				// it and stop rather than guess where the next row starts.
 				return in, pe.StartLine, nil, fmt.Errorf("tickets import: line %d: %v", pe.StartLine, pe.Err)
 			}
-			return in, line, nil, err
+			return in, 0, nil, err
 		}
+		// FieldPos is only defined after a successful Read.
+		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
 			return in, line, stormdesk.Errorf(stormdesk.EINVALID, "row has %d fields, the header has %d", len(rec), len(header)), nil
 		}

@@ -194,6 +194,12 @@ func TestImportReportsBadRowsAndKeepsGoodOnes(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "no such file") {
 		t.Fatalf("missing file: %d %s", code, errs)
 	}
+	broken := filepath.Join(dir, "broken.csv")
+	os.WriteFile(broken, []byte("subject,external_id\nfine,b1\n\"unterminated,b2\nmore\n"), 0o644)
+	code, out, errs = runCLI(t, env, "tickets", "import", broken)
+	if code != 1 || !strings.Contains(errs, "line 3: extraneous or missing \" in quoted-field") || !strings.Contains(out, "1 tickets imported") {
+		t.Fatalf("broken quote: exit %d\n%s\n%s", code, out, errs)
+	}
 	empty := filepath.Join(dir, "empty.csv")
 	os.WriteFile(empty, nil, 0o644)
 	if code, _, errs = runCLI(t, env, "tickets", "import", empty); code != 1 || !strings.Contains(errs, "empty") {
