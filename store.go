@@ -36,6 +36,12 @@ type Tx interface {
 	Ticket(ctx context.Context, id int64) (*Ticket, error)
 	// Tickets lists tickets matching f, oldest received first.
 	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
+	// LinkCluster links every ticket of a triage cluster that has no
+	// incident yet to incidentID and returns how many it linked.
+	LinkCluster(ctx context.Context, clusterID, incidentID int64) (int, error)
+	// RelabelCluster moves every ticket of cluster from to cluster into
+	// (after the triage engine merged them).
+	RelabelCluster(ctx context.Context, from, into int64) error
 	// SetTicketIncident links a ticket to an incident (0 unlinks) and
 	// records its triage cluster.
 	SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error
@@ -46,6 +52,11 @@ type Tx interface {
 	Incident(ctx context.Context, id int64) (*Incident, error)
 	// Incidents lists incidents matching f, newest first.
 	Incidents(ctx context.Context, f IncidentFilter) ([]*Incident, error)
+	// IncidentByCluster returns the newest incident opened for a triage
+	// cluster that is neither resolved nor merged, or ENOTFOUND.
+	IncidentByCluster(ctx context.Context, clusterID int64) (*Incident, error)
+	// IncidentStats counts an incident's tickets and distinct customers.
+	IncidentStats(ctx context.Context, incidentID int64) (tickets, customers int, err error)
 	// UpdateIncident writes every mutable field of inc.
 	UpdateIncident(ctx context.Context, inc *Incident) error
 
@@ -53,14 +64,23 @@ type Tx interface {
 	AppendTimeline(ctx context.Context, e *TimelineEntry) error
 	// Timeline returns an incident's entries ordered by time, then id.
 	Timeline(ctx context.Context, incidentID int64) ([]*TimelineEntry, error)
+
+	// SaveTriageSnapshot replaces the stored triage engine state, which
+	// covers every ticket up to lastTicketID.
+	SaveTriageSnapshot(ctx context.Context, at time.Time, lastTicketID int64, data []byte) error
+	// TriageSnapshot returns the stored state, or ENOTFOUND.
+	TriageSnapshot(ctx context.Context) (lastTicketID int64, data []byte, err error)
 }
 
 // TicketFilter selects tickets. Zero fields do not filter.
 type TicketFilter struct {
 	IncidentID int64
+	ClusterID  int64
 	Since      time.Time
 	AfterID    int64
 	Limit      int
+	// ByID orders by id (arrival order) instead of received time.
+	ByID bool
 }
 
 // IncidentFilter selects incidents. Zero fields do not filter.

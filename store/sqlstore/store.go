@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"stormdesk"
 )
@@ -161,13 +162,20 @@ func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdes
 	if f.IncidentID != 0 {
 		w.add("incident_id = ?", f.IncidentID)
 	}
+	if f.ClusterID != 0 {
+		w.add("cluster_id = ?", f.ClusterID)
+	}
 	if !f.Since.IsZero() {
 		w.add("received_at >= ?", x.d.EncodeTime(f.Since))
 	}
 	if f.AfterID != 0 {
 		w.add("id > ?", f.AfterID)
 	}
-	q := `SELECT ` + ticketCols + ` FROM tickets` + w.String() + ` ORDER BY received_at, id`
+	order := ` ORDER BY received_at, id`
+	if f.ByID {
+		order = ` ORDER BY id`
+	}
+	q := `SELECT ` + ticketCols + ` FROM tickets` + w.String() + order
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
@@ -342,4 +350,65 @@ func (x *tx) Timeline(ctx context.Context, incidentID int64) ([]*stormdesk.Timel
 		return nil, fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
 	}
 	return out, nil
+}
+
+// LinkCluster implements stormdesk.Tx.
+func (x *tx) LinkCluster(ctx context.Context, clusterID, incidentID int64) (int, error) {
+	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1 WHERE cluster_id = $2 AND incident_id IS NULL`, incidentID, clusterID)
+	if err != nil {
+		return 0, fmt.Errorf("sqlstore: link cluster %d to incident %d: %w", clusterID, incidentID, err)
+	}
+	return int(n), nil
+}
+
+// RelabelCluster implements stormdesk.Tx.
+func (x *tx) RelabelCluster(ctx context.Context, from, into int64) error {
+	if _, err := x.c.Exec(ctx, `UPDATE tickets SET cluster_id = $1 WHERE cluster_id = $2`, into, from); err != nil {
+		return fmt.Errorf("sqlstore: relabel cluster %d as %d: %w", from, into, err)
+	}
+	return nil
+}
+
+// IncidentByCluster implements stormdesk.Tx.
+func (x *tx) IncidentByCluster(ctx context.Context, clusterID int64) (*stormdesk.Incident, error) {
+	inc, err := scanIncident(x.c.QueryRow(ctx, `SELECT `+incidentCols+` FROM incidents WHERE cluster_id = $1 AND status <> $2 AND merged_into IS NULL ORDER BY id DESC LIMIT 1`,
+		clusterID, string(stormdesk.StatusResolved)))
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no open incident for cluster %d", clusterID)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: incident of cluster %d: %w", clusterID, err)
+	}
+	return inc, nil
+}
+
+// IncidentStats implements stormdesk.Tx.
+func (x *tx) IncidentStats(ctx context.Context, incidentID int64) (tickets, customers int, err error) {
+	// A ticket without an address counts as its own customer.
+	err = x.c.QueryRow(ctx, `SELECT count(*), count(DISTINCT NULLIF(customer_email, '')) + count(*) FILTER (WHERE customer_email = '') FROM tickets WHERE incident_id = $1`, incidentID).Scan(&tickets, &customers)
+	if err != nil {
+		return 0, 0, fmt.Errorf("sqlstore: stats of incident %d: %w", incidentID, err)
+	}
+	return tickets, customers, nil
+}
+
+// SaveTriageSnapshot implements stormdesk.Tx.
+func (x *tx) SaveTriageSnapshot(ctx context.Context, at time.Time, lastTicketID int64, data []byte) error {
+	_, err := x.c.Exec(ctx, `INSERT INTO triage_snapshots (id, taken_at, last_ticket_id, data) VALUES (1, $1, $2, $3)
+ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, last_ticket_id = excluded.last_ticket_id, data = excluded.data`,
+		x.d.EncodeTime(at), lastTicketID, data)
+	if err != nil {
+		return fmt.Errorf("sqlstore: save triage snapshot: %w", err)
+	}
+	return nil
+}
+
+// TriageSnapshot implements stormdesk.Tx.
+func (x *tx) TriageSnapshot(ctx context.Context) (lastTicketID int64, data []byte, err error) {
+	err = x.c.QueryRow(ctx, `SELECT last_ticket_id, data FROM triage_snapshots WHERE id = 1`).Scan(&lastTicketID, &data)
+	if x.d.IsNoRows(err) {
+		return 0, nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no triage snapshot")
+	} else if err != nil {
+		return 0, nil, fmt.Errorf("sqlstore: load triage snapshot: %w", err)
+	}
+	return lastTicketID, data, nil
 }

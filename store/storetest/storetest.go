@@ -274,6 +274,8 @@ func Run(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("ClustersAndTriageState", func(t *testing.T) { runClusters(t, open) })
+
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
 		defer s.Close()
@@ -316,6 +318,73 @@ func Run(t *testing.T, open Opener) {
 		if err == nil {
 			t.Errorf("a timeline entry for a missing incident was accepted")
 		}
+	})
+}
+
+func runClusters(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, _ := open(t)
+	defer s.Close()
+	var tks []*stormdesk.Ticket
+	for i, email := range []string{"a@x.io", "b@x.io", "a@x.io", "", ""} {
+		tk := ticket("", fmt.Sprintf("c%d", i), t0.Add(-time.Duration(i)*time.Minute))
+		tk.CustomerEmail, tk.ClusterID = email, 10
+		tks = append(tks, tk)
+	}
+	tks[4].ClusterID = 11
+	inc := &stormdesk.Incident{Title: "Login", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor, ClusterID: 10, CreatedAt: t0, UpdatedAt: t0}
+	old := &stormdesk.Incident{Title: "Old", Status: stormdesk.StatusResolved, Severity: stormdesk.SeverityMajor, ClusterID: 10, CreatedAt: t0, UpdatedAt: t0}
+	update(t, s, func(tx stormdesk.Tx) error {
+		if _, err := tx.CreateTickets(ctx, tks); err != nil {
+			return err
+		}
+		if err := tx.CreateIncident(ctx, old); err != nil {
+			return err
+		}
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		n, err := tx.LinkCluster(ctx, 10, inc.ID)
+		if n != 4 || err != nil {
+			t.Errorf("LinkCluster linked %d (%v), want 4", n, err)
+		}
+		if n, _ := tx.LinkCluster(ctx, 10, inc.ID); n != 0 {
+			t.Errorf("a second LinkCluster linked %d, want 0", n)
+		}
+		return tx.RelabelCluster(ctx, 11, 10)
+	})
+	s.View(ctx, func(tx stormdesk.Tx) error {
+		got, err := tx.IncidentByCluster(ctx, 10)
+		if err != nil || got.ID != inc.ID {
+			t.Errorf("IncidentByCluster: %v %v, want the open incident %d", got, err, inc.ID)
+		}
+		if _, err := tx.IncidentByCluster(ctx, 99); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("no incident for cluster 99: %v", err)
+		}
+		n, c, err := tx.IncidentStats(ctx, inc.ID)
+		if n != 4 || c != 3 || err != nil {
+			t.Errorf("stats: %d tickets %d customers (%v), want 4 and 3", n, c, err)
+		}
+		byCluster, _ := tx.Tickets(ctx, stormdesk.TicketFilter{ClusterID: 10, ByID: true})
+		if got := subjects(byCluster); got != "c0 c1 c2 c3 c4" {
+			t.Errorf("cluster 10 by id after relabel: %s", got)
+		}
+		return nil
+	})
+
+	err := s.View(ctx, func(tx stormdesk.Tx) error { _, _, err := tx.TriageSnapshot(ctx); return err })
+	if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+		t.Fatalf("no snapshot yet: %v", err)
+	}
+	blob := []byte{0, 1, 2, 0xff, 0}
+	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveTriageSnapshot(ctx, t0, 5, []byte("old")) })
+	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveTriageSnapshot(ctx, t0, 7, blob) })
+	s.View(ctx, func(tx stormdesk.Tx) error {
+		last, data, err := tx.TriageSnapshot(ctx)
+		if last != 7 || string(data) != string(blob) || err != nil {
+			t.Errorf("snapshot: %d %v %v", last, data, err)
+		}
+		return nil
 	})
 }
 
