@@ -42,6 +42,18 @@ type Tx interface {
 	// RelabelCluster moves every ticket of cluster from to cluster into
 	// (after the triage engine merged them).
 	RelabelCluster(ctx context.Context, from, into int64) error
+	// CountTickets counts the tickets matching f (Limit is ignored).
+	CountTickets(ctx context.Context, f TicketFilter) (int, error)
+	// UntriagedTickets returns up to limit tickets that triage has not seen
+	// yet, in arrival (id) order.
+	UntriagedTickets(ctx context.Context, limit int) ([]*Ticket, error)
+	// SetTriage records, for each ticket, the cluster triage put it in and
+	// the sequence number in which triage saw it.
+	SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64) error
+	// TriagedTickets returns up to limit tickets with a triage sequence
+	// number above afterSeq, in sequence order: the replay after a
+	// snapshot.
+	TriagedTickets(ctx context.Context, afterSeq int64, limit int) ([]*Ticket, error)
 	// SetTicketIncident links a ticket to an incident (0 unlinks) and
 	// records its triage cluster.
 	SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error
@@ -66,10 +78,10 @@ type Tx interface {
 	Timeline(ctx context.Context, incidentID int64) ([]*TimelineEntry, error)
 
 	// SaveTriageSnapshot replaces the stored triage engine state, which
-	// covers every ticket up to lastTicketID.
-	SaveTriageSnapshot(ctx context.Context, at time.Time, lastTicketID int64, data []byte) error
+	// covers every ticket up to triage sequence number lastSeq.
+	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error
 	// TriageSnapshot returns the stored state, or ENOTFOUND.
-	TriageSnapshot(ctx context.Context) (lastTicketID int64, data []byte, err error)
+	TriageSnapshot(ctx context.Context) (lastSeq int64, data []byte, err error)
 }
 
 // TicketFilter selects tickets. Zero fields do not filter.

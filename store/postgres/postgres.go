@@ -147,5 +147,14 @@ func (c conn) QueryRowBatch(ctx context.Context, q string, args [][]any, scan fu
 	return br.Close()
 }
 
+// ExecBatch pipelines every statement in one round trip.
+func (c conn) ExecBatch(ctx context.Context, q string, args [][]any) error {
+	b := &pgx.Batch{}
+	for _, a := range args {
+		b.Queue(q, a...)
+	}
+	return c.tx.SendBatch(ctx, b).Close()
+}
+
 func (c conn) Commit(ctx context.Context) error   { return c.tx.Commit(ctx) }
 func (c conn) Rollback(ctx context.Context) error { return c.tx.Rollback(ctx) }

@@ -155,6 +155,20 @@ func (c conn) QueryRowBatch(ctx context.Context, q string, args [][]any, scan fu
 	return nil
 }
 
+func (c conn) ExecBatch(ctx context.Context, q string, args [][]any) error {
+	st, err := c.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, a := range args {
+		if _, err := st.ExecContext(ctx, a...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (c conn) Commit(context.Context) error   { return c.tx.Commit() }
 func (c conn) Rollback(context.Context) error { return c.tx.Rollback() }
 

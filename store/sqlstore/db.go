@@ -28,6 +28,9 @@ type Conn interface {
 	// each single-row result to scan. Backends send the whole batch in as
 	// few round trips as they can (Postgres pipelines it).
 	QueryRowBatch(ctx context.Context, q string, args [][]any, scan func(i int, r Row) error) error
+	// ExecBatch runs q once for each argument list, in order, in as few
+	// round trips as the backend can.
+	ExecBatch(ctx context.Context, q string, args [][]any) error
 	Commit(ctx context.Context) error
 	Rollback(ctx context.Context) error
 }

@@ -156,8 +156,7 @@ func (w *where) String() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// Tickets implements stormdesk.Tx.
-func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdesk.Ticket, error) {
+func (x *tx) ticketWhere(f stormdesk.TicketFilter) *where {
 	var w where
 	if f.IncidentID != 0 {
 		w.add("incident_id = ?", f.IncidentID)
@@ -171,6 +170,21 @@ func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdes
 	if f.AfterID != 0 {
 		w.add("id > ?", f.AfterID)
 	}
+	return &w
+}
+
+// CountTickets implements stormdesk.Tx.
+func (x *tx) CountTickets(ctx context.Context, f stormdesk.TicketFilter) (n int, err error) {
+	w := x.ticketWhere(f)
+	if err := x.c.QueryRow(ctx, `SELECT count(*) FROM tickets`+w.String(), w.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlstore: count tickets: %w", err)
+	}
+	return n, nil
+}
+
+// Tickets implements stormdesk.Tx.
+func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdesk.Ticket, error) {
+	w := x.ticketWhere(f)
 	order := ` ORDER BY received_at, id`
 	if f.ByID {
 		order = ` ORDER BY id`
@@ -179,7 +193,11 @@ func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdes
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := x.c.Query(ctx, q, w.args...)
+	return x.listTickets(ctx, q, w.args...)
+}
+
+func (x *tx) listTickets(ctx context.Context, q string, args ...any) ([]*stormdesk.Ticket, error) {
+	rows, err := x.c.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: list tickets: %w", err)
 	}
@@ -392,10 +410,10 @@ func (x *tx) IncidentStats(ctx context.Context, incidentID int64) (tickets, cust
 }
 
 // SaveTriageSnapshot implements stormdesk.Tx.
-func (x *tx) SaveTriageSnapshot(ctx context.Context, at time.Time, lastTicketID int64, data []byte) error {
-	_, err := x.c.Exec(ctx, `INSERT INTO triage_snapshots (id, taken_at, last_ticket_id, data) VALUES (1, $1, $2, $3)
-ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, last_ticket_id = excluded.last_ticket_id, data = excluded.data`,
-		x.d.EncodeTime(at), lastTicketID, data)
+func (x *tx) SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error {
+	_, err := x.c.Exec(ctx, `INSERT INTO triage_snapshots (id, taken_at, last_seq, data) VALUES (1, $1, $2, $3)
+ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, last_seq = excluded.last_seq, data = excluded.data`,
+		x.d.EncodeTime(at), lastSeq, data)
 	if err != nil {
 		return fmt.Errorf("sqlstore: save triage snapshot: %w", err)
 	}
@@ -403,12 +421,37 @@ ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, last_ticket_id = ex
 }
 
 // TriageSnapshot implements stormdesk.Tx.
-func (x *tx) TriageSnapshot(ctx context.Context) (lastTicketID int64, data []byte, err error) {
-	err = x.c.QueryRow(ctx, `SELECT last_ticket_id, data FROM triage_snapshots WHERE id = 1`).Scan(&lastTicketID, &data)
+func (x *tx) TriageSnapshot(ctx context.Context) (lastSeq int64, data []byte, err error) {
+	err = x.c.QueryRow(ctx, `SELECT last_seq, data FROM triage_snapshots WHERE id = 1`).Scan(&lastSeq, &data)
 	if x.d.IsNoRows(err) {
 		return 0, nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no triage snapshot")
 	} else if err != nil {
 		return 0, nil, fmt.Errorf("sqlstore: load triage snapshot: %w", err)
 	}
-	return lastTicketID, data, nil
+	return lastSeq, data, nil
+}
+
+// UntriagedTickets implements stormdesk.Tx.
+func (x *tx) UntriagedTickets(ctx context.Context, limit int) ([]*stormdesk.Ticket, error) {
+	return x.listTickets(ctx, fmt.Sprintf(`SELECT `+ticketCols+` FROM tickets WHERE triage_seq IS NULL ORDER BY id LIMIT %d`, limit))
+}
+
+// TriagedTickets implements stormdesk.Tx.
+func (x *tx) TriagedTickets(ctx context.Context, afterSeq int64, limit int) ([]*stormdesk.Ticket, error) {
+	return x.listTickets(ctx, fmt.Sprintf(`SELECT `+ticketCols+` FROM tickets WHERE triage_seq > $1 ORDER BY triage_seq LIMIT %d`, limit), afterSeq)
+}
+
+// SetTriage implements stormdesk.Tx.
+func (x *tx) SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64) error {
+	if len(ticketIDs) != len(clusterIDs) || len(ticketIDs) != len(seqs) {
+		return fmt.Errorf("sqlstore: SetTriage: %d ids, %d clusters, %d seqs", len(ticketIDs), len(clusterIDs), len(seqs))
+	}
+	args := make([][]any, len(ticketIDs))
+	for i := range ticketIDs {
+		args[i] = []any{nullInt(clusterIDs[i]), seqs[i], ticketIDs[i]}
+	}
+	if err := x.c.ExecBatch(ctx, `UPDATE tickets SET cluster_id = $1, triage_seq = $2 WHERE id = $3`, args); err != nil {
+		return fmt.Errorf("sqlstore: record triage of %d tickets: %w", len(ticketIDs), err)
+	}
+	return nil
 }

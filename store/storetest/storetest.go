@@ -328,15 +328,29 @@ func runClusters(t *testing.T, open Opener) {
 	var tks []*stormdesk.Ticket
 	for i, email := range []string{"a@x.io", "b@x.io", "a@x.io", "", ""} {
 		tk := ticket("", fmt.Sprintf("c%d", i), t0.Add(-time.Duration(i)*time.Minute))
-		tk.CustomerEmail, tk.ClusterID = email, 10
+		tk.CustomerEmail = email
 		tks = append(tks, tk)
 	}
-	tks[4].ClusterID = 11
 	inc := &stormdesk.Incident{Title: "Login", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor, ClusterID: 10, CreatedAt: t0, UpdatedAt: t0}
 	old := &stormdesk.Incident{Title: "Old", Status: stormdesk.StatusResolved, Severity: stormdesk.SeverityMajor, ClusterID: 10, CreatedAt: t0, UpdatedAt: t0}
 	update(t, s, func(tx stormdesk.Tx) error {
 		if _, err := tx.CreateTickets(ctx, tks); err != nil {
 			return err
+		}
+		un, err := tx.UntriagedTickets(ctx, 3)
+		if err != nil || subjects(un) != "c0 c1 c2" {
+			t.Errorf("UntriagedTickets: %s %v, want the first three in id order", subjects(un), err)
+		}
+		// Triage sees them out of id order: c4 first.
+		if err := tx.SetTriage(ctx, []int64{tks[4].ID, tks[0].ID, tks[1].ID, tks[2].ID, tks[3].ID}, []int64{11, 10, 10, 10, 10}, []int64{1, 2, 3, 4, 5}); err != nil {
+			return err
+		}
+		if un, _ := tx.UntriagedTickets(ctx, 10); len(un) != 0 {
+			t.Errorf("%d untriaged after SetTriage", len(un))
+		}
+		replay, _ := tx.TriagedTickets(ctx, 1, 3)
+		if subjects(replay) != "c0 c1 c2" || replay[0].ClusterID != 10 {
+			t.Errorf("TriagedTickets(after 1): %s", subjects(replay))
 		}
 		if err := tx.CreateIncident(ctx, old); err != nil {
 			return err
@@ -364,6 +378,12 @@ func runClusters(t *testing.T, open Opener) {
 		n, c, err := tx.IncidentStats(ctx, inc.ID)
 		if n != 4 || c != 3 || err != nil {
 			t.Errorf("stats: %d tickets %d customers (%v), want 4 and 3", n, c, err)
+		}
+		if n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID}); n != 4 || err != nil {
+			t.Errorf("CountTickets(incident) = %d (%v), want 4", n, err)
+		}
+		if n, _ := tx.CountTickets(ctx, stormdesk.TicketFilter{ClusterID: 10, Since: t0.Add(-90 * time.Second)}); n != 2 {
+			t.Errorf("CountTickets(cluster, since) = %d, want 2", n)
 		}
 		byCluster, _ := tx.Tickets(ctx, stormdesk.TicketFilter{ClusterID: 10, ByID: true})
 		if got := subjects(byCluster); got != "c0 c1 c2 c3 c4" {
