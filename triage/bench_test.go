@@ -1,0 +1,117 @@
+package triage
+
+import (
+	"fmt"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"stormdesk/triage/eval"
+)
+
+// benchTexts returns real support texts (BANKING77 and Bitext) to drive the
+// benchmarks.
+func benchTexts(b *testing.B) []string {
+	var out []string
+	for _, name := range []string{"banking77_train", "banking77_test", "bitext_train"} {
+		for _, r := range loadData(b, name) {
+			out = append(out, r.Text)
+		}
+	}
+	eval.Shuffle(out, 7)
+	return out
+}
+
+// pseudoWord makes a deterministic made-up word, so populated clusters are
+// distinct without sharing a real vocabulary.
+func pseudoWord(i int) string {
+	const syl = "bacedifogahujekilomanupeqirosatuvewixoyaza"
+	var b []byte
+	for k := 0; k < 3; k++ {
+		j := (i % 21) * 2
+		b = append(b, syl[j], syl[j+1])
+		i /= 21
+	}
+	return string(b)
+}
+
+// populate fills e with n active clusters built from real texts made unique
+// by an appended made-up word; a threshold of 0.95 during population keeps
+// each in its own cluster, so the clusters overlap the way real ones do.
+func populate(e *Engine, texts []string, n int, at time.Time) {
+	saved := e.cfg.Threshold
+	e.cfg.Threshold = 0.95
+	for i := 0; len(e.clusters) < n; i++ {
+		e.Assign(Ticket{ID: int64(-1 - i), Text: texts[i%len(texts)] + " " + pseudoWord(i) + " " + pseudoWord(i*7+3), At: at})
+	}
+	e.cfg.Threshold = saved
+}
+
+// BenchmarkAssign measures the cost of assigning one ticket (normalisation,
+// features, candidate search, update) with N active clusters.
+func BenchmarkAssign(b *testing.B) {
+	texts := benchTexts(b)
+	at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, n := range []int{1_000, 3_000, 10_000, 30_000, 100_000} {
+		b.Run(fmt.Sprintf("clusters=%d", n), func(b *testing.B) {
+			e := New(DefaultConfig())
+			populate(e, texts, n, at)
+			runtime.GC()
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				e.Assign(Ticket{ID: int64(i + 1), Text: texts[i%len(texts)], At: at})
+			}
+			b.StopTimer()
+			// CPU time of the whole process (GC included) per ticket: on a
+			// shared machine wall time also counts other processes.
+			cpu := float64(cpuTime()-cpu0) / float64(b.N)
+			b.ReportMetric(cpu, "cpu-ns/op")
+			b.ReportMetric(1e9/cpu, "tickets/cpu-s")
+			b.ReportMetric(float64(len(e.clusters)), "clusters_end")
+		})
+	}
+}
+
+// BenchmarkNormalize measures text normalisation alone.
+func BenchmarkNormalize(b *testing.B) {
+	texts := benchTexts(b)
+	n := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n.tokens(texts[i%len(texts)])
+	}
+}
+
+// BenchmarkMemoryPerTicket reports the live heap held per active ticket.
+func BenchmarkMemoryPerTicket(b *testing.B) {
+	texts := benchTexts(b)
+	at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	for i := 0; i < b.N; i++ {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		e := New(DefaultConfig())
+		for j, t := range texts {
+			e.Assign(Ticket{ID: int64(j + 1), Text: t, At: at})
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		_, held := e.Len()
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(held), "heap_B/ticket")
+		b.ReportMetric(float64(held), "tickets")
+		runtime.KeepAlive(e)
+	}
+}
+
+// cpuTime returns the process's user+system CPU time in nanoseconds.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}

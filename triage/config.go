@@ -1,0 +1,224 @@
+package triage
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config holds every tunable of the engine. Start from DefaultConfig and
+// change fields; Validate reports the first bad field by name.
+//
+// The clustering defaults were chosen on training and development splits
+// only (BANKING77 train, Bitext train, DSTC11 development), never on the test
+// splits that the README reports.
+type Config struct {
+	// Threshold is the cosine similarity a ticket needs with a cluster's
+	// centroid to join it; below it the ticket starts a new cluster.
+	Threshold float64
+	// Candidates is how many clusters, proposed by the inverted index, are
+	// scored exactly for each ticket.
+	Candidates int
+	// QueryTerms is how many of a ticket's strongest features are looked up
+	// in the inverted index.
+	QueryTerms int
+	// IndexTerms is how many of a centroid's strongest features are entered
+	// into the inverted index.
+	IndexTerms int
+	// MaxPostings makes the candidate search skip features whose posting
+	// list is longer than this (features shared by that many clusters do
+	// not narrow the search); it bounds the cost per ticket. Zero means no
+	// limit.
+	MaxPostings int
+	// MaxCentroidTerms bounds a centroid's features (the weakest are
+	// dropped), which bounds memory and scoring cost for big clusters.
+	// Zero means unbounded.
+	MaxCentroidTerms int
+
+	// HashBits sets the hashed feature space to 2^HashBits dimensions.
+	HashBits int
+	// MaxTextBytes bounds the prefix of a ticket's text that is analysed.
+	MaxTextBytes int
+	// WordWeight, BigramWeight and CharWeight scale the three feature
+	// families (word unigrams, word bigrams, character n-grams) before the
+	// vector is L2-normalised. A zero weight disables the family.
+	WordWeight, BigramWeight, CharWeight float64
+	// ConceptWeight adds one feature per canonical lexicon token (a
+	// curated signal such as "login" or "pending") on top of its character
+	// n-grams. Zero disables it.
+	ConceptWeight float64
+	// CharMin and CharMax are the character n-gram lengths, taken inside
+	// word boundaries (like scikit-learn's char_wb analyser).
+	CharMin, CharMax int
+	// CharStopwords takes character n-grams from stop words too (as
+	// scikit-learn's char_wb does); otherwise only content words give
+	// character n-grams.
+	CharStopwords bool
+	// NoStemming turns Snowball stemming off.
+	NoStemming bool
+	// DFHalfLife is the number of tickets after which an old document
+	// frequency counts half, so the vocabulary's weights follow drift.
+	DFHalfLife int
+	// NoLexicon disables the embedded default lexicon (LexiconExtra still
+	// applies).
+	NoLexicon bool
+	// LexiconExtra adds or overrides lexicon entries, in the same
+	// "canonical: phrase, phrase" format as DefaultLexicon().
+	LexiconExtra string
+
+	// QuietTime is how long a cluster may go without a ticket before it is
+	// no longer joined and Expire drops it.
+	QuietTime time.Duration
+	// SuppressedQuietTime is QuietTime for clusters marked "not an
+	// incident", which are kept much longer so the trickle keeps landing
+	// there.
+	SuppressedQuietTime time.Duration
+
+	// RefineIterations is the number of reassignment sweeps Refine makes
+	// over the tickets of active clusters (0 disables reassignment).
+	RefineIterations int
+	// MergeThreshold is the average-link similarity (mean pairwise cosine
+	// between the two clusters' tickets) above which Refine merges two
+	// clusters.
+	MergeThreshold float64
+	// SmallCluster is the size at or below which Refine dissolves a cluster
+	// into its nearest neighbour, when the ticket's similarity to that
+	// neighbour is at least SmallThreshold.
+	SmallCluster   int
+	SmallThreshold float64
+
+	// BurstWindow, BurstMinReports and BurstMinCustomers are the absolute
+	// burst criteria: at least BurstMinReports tickets from at least
+	// BurstMinCustomers distinct customers within BurstWindow.
+	BurstWindow       time.Duration
+	BurstMinReports   int
+	BurstMinCustomers int
+	// BurstFactor is the relative criterion: the count within the window
+	// must be at least BurstFactor times what the cluster's baseline
+	// predicts for a window (the EWMA of its past hourly counts, or its
+	// long-run rate, whichever is larger).
+	BurstFactor float64
+	// BaselineBucket is the bucket width of the baseline (hourly by
+	// default) and BaselineSpan the EWMA span in buckets (alpha =
+	// 2/(span+1)).
+	BaselineBucket time.Duration
+	BaselineSpan   float64
+}
+
+// DefaultConfig returns the documented defaults.
+//
+// Clustering: Threshold 0.30, 8 exact candidates from the 12 strongest
+// query features against each centroid's 32 strongest features, centroids
+// capped at 600 features, hashed space 2^20, 8 KiB text prefix, word
+// unigrams 1.0, bigrams 0.5 and char 3-5-grams 1.0, document frequencies
+// with a half-life of 50,000 tickets. Clusters expire after 48 h of quiet
+// (30 days when suppressed). Refine makes 3 reassignment sweeps, merges at
+// an average-link similarity of 0.16 and dissolves clusters of at most 2
+// tickets into a neighbour at similarity 0.15 or more.
+//
+// Bursts: at least 8 reports from 5 distinct customers within 30 minutes,
+// and at least 4 times the cluster's hourly EWMA baseline (span 24 hours)
+// scaled to the window.
+func DefaultConfig() Config {
+	return Config{
+		Threshold:        0.20,
+		Candidates:       5,
+		QueryTerms:       64,
+		IndexTerms:       16,
+		MaxPostings:      200,
+		MaxCentroidTerms: 300,
+
+		HashBits:      20,
+		MaxTextBytes:  8 << 10,
+		WordWeight:    0,
+		BigramWeight:  0,
+		CharWeight:    1.0,
+		ConceptWeight: 0.3,
+		CharMin:       3,
+		CharMax:       5,
+		DFHalfLife:    50_000,
+
+		QuietTime:           48 * time.Hour,
+		SuppressedQuietTime: 30 * 24 * time.Hour,
+
+		RefineIterations: 3,
+		MergeThreshold:   0.15,
+		SmallCluster:     2,
+		SmallThreshold:   0.15,
+
+		BurstWindow:       30 * time.Minute,
+		BurstMinReports:   8,
+		BurstMinCustomers: 5,
+		BurstFactor:       4,
+		BaselineBucket:    time.Hour,
+		BaselineSpan:      24,
+	}
+}
+
+// Validate reports the first invalid field by name.
+func (c Config) Validate() error {
+	bad := func(field string, why string) error {
+		return fmt.Errorf("triage: config %s: %s", field, why)
+	}
+	switch {
+	case !(c.Threshold > 0 && c.Threshold <= 1):
+		return bad("Threshold", fmt.Sprintf("must be in (0, 1], got %v", c.Threshold))
+	case c.Candidates < 1:
+		return bad("Candidates", fmt.Sprintf("must be at least 1, got %d", c.Candidates))
+	case c.QueryTerms < 1:
+		return bad("QueryTerms", fmt.Sprintf("must be at least 1, got %d", c.QueryTerms))
+	case c.IndexTerms < 1:
+		return bad("IndexTerms", fmt.Sprintf("must be at least 1, got %d", c.IndexTerms))
+	case c.MaxPostings < 0:
+		return bad("MaxPostings", "must not be negative")
+	case c.MaxCentroidTerms != 0 && c.MaxCentroidTerms < c.IndexTerms:
+		return bad("MaxCentroidTerms", fmt.Sprintf("must be 0 or at least IndexTerms (%d), got %d", c.IndexTerms, c.MaxCentroidTerms))
+	case c.HashBits < 10 || c.HashBits > 26:
+		return bad("HashBits", fmt.Sprintf("must be in [10, 26], got %d", c.HashBits))
+	case c.MaxTextBytes < 64:
+		return bad("MaxTextBytes", fmt.Sprintf("must be at least 64, got %d", c.MaxTextBytes))
+	case c.WordWeight < 0:
+		return bad("WordWeight", "must not be negative")
+	case c.BigramWeight < 0:
+		return bad("BigramWeight", "must not be negative")
+	case c.ConceptWeight < 0:
+		return bad("ConceptWeight", "must not be negative")
+	case c.CharWeight < 0:
+		return bad("CharWeight", "must not be negative")
+	case c.WordWeight+c.BigramWeight+c.CharWeight == 0:
+		return bad("WordWeight", "at least one of WordWeight, BigramWeight, CharWeight must be positive")
+	case c.CharWeight > 0 && (c.CharMin < 1 || c.CharMax < c.CharMin || c.CharMax > 8):
+		return bad("CharMin", fmt.Sprintf("want 1 <= CharMin <= CharMax <= 8, got %d..%d", c.CharMin, c.CharMax))
+	case c.DFHalfLife < 1:
+		return bad("DFHalfLife", fmt.Sprintf("must be at least 1, got %d", c.DFHalfLife))
+	case c.QuietTime <= 0:
+		return bad("QuietTime", "must be positive")
+	case c.SuppressedQuietTime < c.QuietTime:
+		return bad("SuppressedQuietTime", "must be at least QuietTime")
+	case c.RefineIterations < 0:
+		return bad("RefineIterations", "must not be negative")
+	case !(c.MergeThreshold > 0 && c.MergeThreshold <= 1):
+		return bad("MergeThreshold", fmt.Sprintf("must be in (0, 1], got %v", c.MergeThreshold))
+	case c.SmallCluster < 0:
+		return bad("SmallCluster", "must not be negative")
+	case !(c.SmallThreshold > 0 && c.SmallThreshold <= 1):
+		return bad("SmallThreshold", fmt.Sprintf("must be in (0, 1], got %v", c.SmallThreshold))
+	case c.BurstWindow <= 0:
+		return bad("BurstWindow", "must be positive")
+	case c.BurstMinReports < 1:
+		return bad("BurstMinReports", "must be at least 1")
+	case c.BurstMinCustomers < 1 || c.BurstMinCustomers > c.BurstMinReports:
+		return bad("BurstMinCustomers", "must be in [1, BurstMinReports]")
+	case !(c.BurstFactor >= 1):
+		return bad("BurstFactor", "must be at least 1")
+	case c.BaselineBucket <= 0:
+		return bad("BaselineBucket", "must be positive")
+	case !(c.BaselineSpan >= 1):
+		return bad("BaselineSpan", "must be at least 1")
+	}
+	if c.LexiconExtra != "" {
+		if _, err := ParseLexicon(c.LexiconExtra, nil); err != nil {
+			return fmt.Errorf("triage: config LexiconExtra: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,655 @@
+package triage
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Ticket is one support message. Text is the subject and body joined by a
+// newline. At is the only time the engine uses for this ticket.
+type Ticket struct {
+	ID       int64
+	Text     string
+	Customer string
+	At       time.Time
+}
+
+// Assignment is the engine's decision for one ticket.
+type Assignment struct {
+	ClusterID  int64
+	Similarity float64 // cosine similarity to the cluster it joined (1 for a new cluster)
+	NewCluster bool
+	// Candidate is true exactly once per cluster: on the ticket that makes
+	// the cluster an incident candidate (a burst).
+	Candidate bool
+	Label     string
+}
+
+// ClusterInfo describes one active cluster.
+type ClusterInfo struct {
+	ID          int64
+	Size        int
+	Customers   int // distinct customers; a ticket without a customer counts as its own
+	Label       string
+	TopTerms    []string
+	FirstSeen   time.Time
+	LastSeen    time.Time
+	Candidate   bool
+	CandidateAt time.Time
+	Suppressed  bool
+}
+
+// MergeEvent reports that Refine folded cluster From into cluster Into.
+type MergeEvent struct {
+	From, Into int64
+	Similarity float64
+	// Reason is "converged" (centroids met), "small" (a tiny cluster was
+	// dissolved into its nearest neighbour) or "reassigned" (its tickets
+	// all moved to better clusters).
+	Reason string
+}
+
+// Engine clusters tickets online. It is not safe for concurrent use; the
+// caller serialises calls (one engine per stream of tickets).
+type Engine struct {
+	cfg  Config
+	norm *normalizer
+	ext  extractor
+	df   *docFreq
+
+	clusters map[int64]*cluster
+	slots    []*cluster
+	free     []int32
+	idx      index
+
+	tickets map[int64]*ticketRec
+
+	exemplars []*exemplar // by slot; nil when free
+	exFree    []int32
+	exIdx     index
+	exSeq     int64
+
+	aliases map[int64]int64   // merged-away cluster -> the cluster it went into
+	cannot  map[[2]int64]bool // operator said: never merge these two
+	surface map[string]string // stem -> first surface form seen, for top terms
+	nextID  int64
+	emptyID int64
+	topBuf  []scored // scratch for candidate selection // cluster of tickets without features, 0 if none
+}
+
+type cluster struct {
+	id   int64
+	slot int32 // -1 for the cluster of empty tickets
+
+	sum       svec    // sum of member vectors (pruned to MaxCentroidTerms)
+	norm      float64 // ||sum||
+	keySum    svec    // sum of members' weighted retrieval keys
+	indexed   svec    // keys entered in the index, with their weights
+	indexedAt int     // size when last indexed
+
+	members   []int64
+	customers map[string]int // named customer -> tickets
+	anonymous int            // tickets without a customer
+	terms     map[string]int
+
+	first, last time.Time
+	lastNs      int64 // last.UnixNano(), for the hot activity check
+	candidate   bool
+	candidateAt time.Time
+	suppressed  bool
+
+	label       string
+	labelTicket int64
+
+	burst burstState
+}
+
+type ticketRec struct {
+	id       int64
+	cluster  int64
+	raw      svec
+	vec      svec
+	rawKeys  svec
+	keys     svec // retrieval keys weighted by IDF, unit length
+	terms    []string
+	subject  string
+	customer string
+	at       time.Time
+	pinned   bool // placed by an operator; Refine leaves it alone
+}
+
+// exemplar is an operator-taught example: tickets similar to vec belong in
+// cluster.
+type exemplar struct {
+	vec     svec
+	keys    svec
+	indexed svec
+	cluster int64
+	seq     int64 // creation order, to forget the oldest first
+}
+
+// New returns an engine for cfg. It panics if cfg is invalid, so call
+// cfg.Validate first when cfg comes from outside.
+func New(cfg Config) *Engine {
+	if err := cfg.Validate(); err != nil {
+		panic(err)
+	}
+	lex := defaultLexicon()
+	if cfg.NoLexicon {
+		lex = nil
+	}
+	if cfg.LexiconExtra != "" {
+		var err error
+		if lex, err = ParseLexicon(cfg.LexiconExtra, lex); err != nil {
+			panic(err) // Validate parsed it already.
+		}
+	}
+	nz := newNormalizer(lex, cfg.MaxTextBytes)
+	nz.noStem = cfg.NoStemming
+	return &Engine{
+		cfg:      cfg,
+		norm:     nz,
+		ext:      extractor{cfg: cfg, mask: 1<<cfg.HashBits - 1},
+		df:       newDocFreq(cfg.HashBits, cfg.DFHalfLife),
+		clusters: make(map[int64]*cluster),
+		idx:      newIndex(),
+		tickets:  make(map[int64]*ticketRec),
+		exIdx:    newIndex(),
+		aliases:  make(map[int64]int64),
+		cannot:   make(map[[2]int64]bool),
+		surface:  make(map[string]string),
+	}
+}
+
+// Config returns the engine's configuration.
+func (e *Engine) Config() Config { return e.cfg }
+
+// Assign places t in a cluster. It is deterministic: the same tickets in the
+// same order give the same assignments. A ticket whose ID was seen before
+// replaces the earlier one.
+func (e *Engine) Assign(t Ticket) Assignment {
+	if old, ok := e.tickets[t.ID]; ok {
+		e.detach(old)
+		delete(e.tickets, t.ID)
+	}
+	toks := e.norm.tokens(t.Text)
+	raw, keys := e.ext.raw(toks)
+	if len(raw) > 0 {
+		e.df.observe(raw, keys)
+	}
+	rec := &ticketRec{
+		id: t.ID, raw: raw, vec: e.df.weigh(raw), rawKeys: keys, keys: e.df.weigh(keys),
+		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
+	}
+	e.tickets[t.ID] = rec
+
+	var c *cluster
+	sim := 1.0
+	isNew := false
+	if len(rec.vec) == 0 {
+		c = e.clusters[e.emptyID]
+		if c == nil || !e.active(c, t.At) {
+			c = e.newCluster(t.At, false)
+			c.label = "(no text)"
+			e.emptyID = c.id
+			isNew = true
+		}
+	} else {
+		best, bestSim := e.nearest(rec.vec, rec.keys, t.At, 0)
+		if ex, exSim := e.nearestExemplar(rec.vec, rec.keys, t.At); ex != nil && exSim >= e.cfg.Threshold && exSim >= bestSim {
+			best, bestSim = ex, exSim
+		}
+		if best != nil && bestSim >= e.cfg.Threshold {
+			c, sim = best, bestSim
+		} else {
+			c = e.newCluster(t.At, true)
+			isNew = true
+		}
+	}
+	e.attach(rec, c)
+	cand := e.observeBurst(c, rec)
+	if c.slot >= 0 && (isNew || isPow2(len(c.members))) {
+		e.relabel(c)
+	}
+	return Assignment{ClusterID: c.id, Similarity: sim, NewCluster: isNew, Candidate: cand, Label: c.label}
+}
+
+func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 && n <= 1024 }
+
+// subjectOf returns the first non-empty line of text, whitespace collapsed
+// and cut to 80 runes, as a human label.
+func subjectOf(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.ToValidUTF8(line, "")
+		line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " ")
+		if line == "" || strings.HasPrefix(line, ">") {
+			continue
+		}
+		if utf8.RuneCountInString(line) > 80 {
+			r := []rune(line)
+			line = string(r[:79]) + "…"
+		}
+		return line
+	}
+	return ""
+}
+
+// termsOf returns the ticket's content words (stems and canonical tokens)
+// for top-term labels, and remembers a surface form for each.
+func (e *Engine) termsOf(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		if stopwords[t.Text] || strings.HasPrefix(t.Text, "_") || t.Text == TokNot {
+			continue
+		}
+		if _, ok := e.surface[t.Text]; !ok && len(e.surface) < stemCacheMax {
+			e.surface[t.Text] = t.Surface
+		}
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// active reports whether c still accepts tickets at time now.
+func (e *Engine) active(c *cluster, now time.Time) bool {
+	quiet := e.cfg.QuietTime
+	if c.suppressed {
+		quiet = e.cfg.SuppressedQuietTime
+	}
+	return now.Sub(c.last) <= quiet
+}
+
+type scored struct {
+	slot  int32
+	id    int64
+	score float64
+}
+
+// better orders by score descending, then by cluster id ascending, so every
+// choice is independent of map and posting-list order.
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.id < b.id
+}
+
+// topCandidates keeps the k best of the visited slots.
+type topCandidates struct {
+	k    int
+	list []scored
+}
+
+func (t *topCandidates) offer(s scored) {
+	if len(t.list) == t.k && !better(s, t.list[len(t.list)-1]) {
+		return
+	}
+	i := sort.Search(len(t.list), func(i int) bool { return better(s, t.list[i]) })
+	if len(t.list) < t.k {
+		t.list = append(t.list, scored{})
+	}
+	copy(t.list[i+1:], t.list[i:])
+	t.list[i] = s
+}
+
+// queryOf returns the QueryTerms strongest retrieval keys of k.
+func (e *Engine) queryOf(k svec) svec { return topK(k, e.cfg.QueryTerms) }
+
+// nearest returns the active cluster most similar to unit vector v (whose
+// retrieval keys are keys), skipping cluster skip, and that cosine
+// similarity.
+func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, float64) {
+	cut := now.Add(-e.cfg.QuietTime).UnixNano()
+	cutSuppressed := now.Add(-e.cfg.SuppressedQuietTime).UnixNano()
+	top := topCandidates{k: e.cfg.Candidates, list: e.topBuf[:0]}
+	e.idx.accumulate(e.queryOf(keys), e.cfg.MaxPostings)
+	for _, slot := range e.idx.touched {
+		score := float64(e.idx.acc[slot])
+		if len(top.list) == top.k && score < top.list[top.k-1].score {
+			continue
+		}
+		c := e.slots[slot]
+		if c == nil || c.id == skip {
+			continue
+		}
+		if last := c.lastNs; last < cut && (!c.suppressed || last < cutSuppressed) {
+			continue
+		}
+		top.offer(scored{slot: slot, id: c.id, score: score})
+	}
+	e.idx.reset()
+	e.topBuf = top.list
+	var best *cluster
+	bestSim := -1.0
+	for _, s := range top.list {
+		c := e.slots[s.slot]
+		sim := dot(v, c.sum) / c.norm
+		if sim > bestSim || (sim == bestSim && c.id < best.id) {
+			best, bestSim = c, sim
+		}
+	}
+	return best, bestSim
+}
+
+// nearestExemplar returns the cluster of the operator-taught exemplar most
+// similar to v, if any.
+func (e *Engine) nearestExemplar(v, keys svec, now time.Time) (*cluster, float64) {
+	if len(e.exemplars) == len(e.exFree) {
+		return nil, 0
+	}
+	top := topCandidates{k: e.cfg.Candidates}
+	e.exIdx.query(e.queryOf(keys), 0, func(slot int32, score float32) {
+		// Ties go to the oldest exemplar: ids are creation order, which a
+		// restored engine keeps (slots it may not).
+		top.offer(scored{slot: slot, id: e.exemplars[slot].seq, score: float64(score)})
+	})
+	var best *cluster
+	bestSim := -1.0
+	for _, s := range top.list {
+		ex := e.exemplars[s.slot]
+		c := e.clusters[e.resolve(ex.cluster)]
+		if c == nil || !e.active(c, now) {
+			continue
+		}
+		sim := dot(v, ex.vec)
+		if sim > bestSim || (sim == bestSim && c.id < best.id) {
+			best, bestSim = c, sim
+		}
+	}
+	return best, bestSim
+}
+
+// resolve follows merge aliases to the surviving cluster id.
+func (e *Engine) resolve(id int64) int64 {
+	for i := 0; i < 64; i++ {
+		next, ok := e.aliases[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+	return id
+}
+
+func (e *Engine) newCluster(at time.Time, indexed bool) *cluster {
+	e.nextID++
+	c := &cluster{id: e.nextID, slot: -1, first: at, last: at, lastNs: at.UnixNano(),
+		customers: make(map[string]int), terms: make(map[string]int)}
+	if indexed {
+		if n := len(e.free); n > 0 {
+			c.slot = e.free[n-1]
+			e.free = e.free[:n-1]
+			e.slots[c.slot] = c
+		} else {
+			c.slot = int32(len(e.slots))
+			e.slots = append(e.slots, c)
+		}
+	}
+	e.clusters[c.id] = c
+	return c
+}
+
+// customerKey counts a ticket without a customer as its own customer.
+func customerKey(r *ticketRec) string {
+	if r.customer != "" {
+		return r.customer
+	}
+	return "\x00#" + itoa(r.id)
+}
+
+// addCustomer and dropCustomer keep a cluster's distinct-customer count;
+// tickets without a customer are only counted (each is its own customer).
+func (c *cluster) addCustomer(r *ticketRec, n int) {
+	if r.customer == "" {
+		c.anonymous += n
+		return
+	}
+	if c.customers[r.customer] += n; c.customers[r.customer] <= 0 {
+		delete(c.customers, r.customer)
+	}
+}
+
+func (c *cluster) distinctCustomers() int { return len(c.customers) + c.anonymous }
+
+func itoa(v int64) string {
+	var b [20]byte
+	i := len(b)
+	neg := v < 0
+	u := uint64(v)
+	if neg {
+		u = uint64(-v)
+	}
+	for {
+		i--
+		b[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// attach adds rec to c and updates its centroid and index entry.
+func (e *Engine) attach(rec *ticketRec, c *cluster) {
+	rec.cluster = c.id
+	c.members = append(c.members, rec.id)
+	c.addCustomer(rec, 1)
+	for _, t := range rec.terms {
+		c.terms[t]++
+	}
+	if rec.at.Before(c.first) {
+		c.first = rec.at
+	}
+	if rec.at.After(c.last) {
+		c.last, c.lastNs = rec.at, rec.at.UnixNano()
+	}
+	if c.slot < 0 {
+		return
+	}
+	c.sum = addInPlace(c.sum, rec.vec)
+	c.keySum = addInPlace(c.keySum, rec.keys)
+	e.afterSumChange(c, false)
+}
+
+// detach removes rec from its cluster; an emptied cluster is deleted.
+func (e *Engine) detach(rec *ticketRec) {
+	c := e.clusters[rec.cluster]
+	if c == nil {
+		return
+	}
+	for i, id := range c.members {
+		if id == rec.id {
+			c.members = append(c.members[:i], c.members[i+1:]...)
+			break
+		}
+	}
+	c.addCustomer(rec, -1)
+	for _, t := range rec.terms {
+		if c.terms[t]--; c.terms[t] <= 0 {
+			delete(c.terms, t)
+		}
+	}
+	if len(c.members) == 0 {
+		e.deleteCluster(c)
+		return
+	}
+	if c.slot >= 0 {
+		c.sum = addScaled(c.sum, rec.vec, -1)
+		c.keySum = addScaled(c.keySum, rec.keys, -1)
+		e.afterSumChange(c, true)
+	}
+	if c.labelTicket == rec.id {
+		e.relabel(c)
+	}
+}
+
+// afterSumChange prunes the centroid, refreshes its norm and, when the
+// cluster grew enough since it was last indexed (or force), re-indexes it.
+func (e *Engine) afterSumChange(c *cluster, force bool) {
+	if m := e.cfg.MaxCentroidTerms; m > 0 && len(c.sum) > 2*m {
+		c.sum = prune(c.sum, m)
+	}
+	c.norm = math.Sqrt(norm2(c.sum))
+	n := len(c.members)
+	if force || c.indexed == nil || n >= 2*c.indexedAt || n-c.indexedAt >= 16 {
+		e.reindex(c)
+	}
+}
+
+func (e *Engine) reindex(c *cluster) {
+	if c.indexed != nil {
+		e.idx.remove(c.slot, c.indexed)
+	}
+	c.indexed = topK(c.keySum, e.cfg.IndexTerms)
+	if n := math.Sqrt(norm2(c.keySum)); n > 0 {
+		inv := float32(1 / n)
+		for i := range c.indexed {
+			c.indexed[i].W *= inv
+		}
+	}
+	c.indexedAt = len(c.members)
+	e.idx.add(c.slot, c.indexed)
+}
+
+func (e *Engine) deleteCluster(c *cluster) {
+	if c.slot >= 0 {
+		if c.indexed != nil {
+			e.idx.remove(c.slot, c.indexed)
+		}
+		e.slots[c.slot] = nil
+		e.free = append(e.free, c.slot)
+	}
+	if c.id == e.emptyID {
+		e.emptyID = 0
+	}
+	delete(e.clusters, c.id)
+}
+
+// relabel picks the member closest to the centroid (among the label holder
+// and the 16 most recent members) as the cluster's label.
+func (e *Engine) relabel(c *cluster) {
+	if c.slot < 0 || len(c.members) == 0 {
+		return
+	}
+	cands := c.members
+	if len(cands) > 16 {
+		cands = cands[len(cands)-16:]
+	}
+	best, bestSim, found := int64(0), 0.0, false
+	consider := func(id int64) {
+		r := e.tickets[id]
+		if r == nil || r.subject == "" {
+			return
+		}
+		s := dot(r.vec, c.sum)
+		if !found || s > bestSim || (s == bestSim && id < best) {
+			best, bestSim, found = id, s, true
+		}
+	}
+	if c.labelTicket != 0 && e.tickets[c.labelTicket] != nil && e.tickets[c.labelTicket].cluster == c.id {
+		consider(c.labelTicket)
+	}
+	for _, id := range cands {
+		consider(id)
+	}
+	if found {
+		c.labelTicket = best
+		c.label = e.tickets[best].subject
+	}
+}
+
+// ClusterOf returns the cluster that ticket id currently belongs to.
+func (e *Engine) ClusterOf(ticketID int64) (int64, bool) {
+	r, ok := e.tickets[ticketID]
+	if !ok {
+		return 0, false
+	}
+	return r.cluster, true
+}
+
+// Cluster describes cluster id (following merges to the surviving cluster).
+func (e *Engine) Cluster(id int64) (ClusterInfo, bool) {
+	c, ok := e.clusters[e.resolve(id)]
+	if !ok {
+		return ClusterInfo{}, false
+	}
+	return e.info(c), true
+}
+
+// Clusters describes all clusters, largest first (ties by id).
+func (e *Engine) Clusters() []ClusterInfo {
+	out := make([]ClusterInfo, 0, len(e.clusters))
+	for _, c := range e.clusters {
+		out = append(out, e.info(c))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Size != out[j].Size {
+			return out[i].Size > out[j].Size
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Len returns the number of active clusters and tickets held.
+func (e *Engine) Len() (clusters, tickets int) { return len(e.clusters), len(e.tickets) }
+
+func (e *Engine) info(c *cluster) ClusterInfo {
+	return ClusterInfo{
+		ID: c.id, Size: len(c.members), Customers: c.distinctCustomers(), Label: c.label,
+		TopTerms: e.topTerms(c, 5), FirstSeen: c.first, LastSeen: c.last,
+		Candidate: c.candidate, CandidateAt: c.candidateAt, Suppressed: c.suppressed,
+	}
+}
+
+func (e *Engine) topTerms(c *cluster, k int) []string {
+	type tc struct {
+		t string
+		n int
+	}
+	all := make([]tc, 0, len(c.terms))
+	for t, n := range c.terms {
+		all = append(all, tc{t, n})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].n != all[j].n {
+			return all[i].n > all[j].n
+		}
+		return all[i].t < all[j].t
+	})
+	if len(all) > k {
+		all = all[:k]
+	}
+	out := make([]string, len(all))
+	for i, x := range all {
+		out[i] = x.t
+		if s, ok := e.surface[x.t]; ok {
+			out[i] = s
+		}
+	}
+	return out
+}
+
+// sortedClusterIDs returns the ids of all clusters in ascending order.
+func (e *Engine) sortedClusterIDs() []int64 {
+	ids := make([]int64, 0, len(e.clusters))
+	for id := range e.clusters {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}

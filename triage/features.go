@@ -1,0 +1,445 @@
+package triage
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// entry is one coordinate of a sparse vector.
+type entry struct {
+	H uint32
+	W float32
+}
+
+// svec is a sparse vector sorted by H with unique H.
+type svec []entry
+
+// Feature family seeds keep unigrams, bigrams and character n-grams apart in
+// the shared hashed space.
+const (
+	seedWord    uint32 = 0x9e3779b9
+	seedBigram  uint32 = 0x85ebca6b
+	seedChar    uint32 = 0xc2b2ae35
+	seedConcept uint32 = 0x27d4eb2f
+)
+
+// stopwords are dropped from word features (they still separate n-grams).
+// Negation ("not") is deliberately absent so "can log in" and "can't log in"
+// differ.
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"a", "about", "above", "after", "again", "all", "am", "an",
+		"and", "any", "are", "as", "at", "be", "because", "been", "before",
+		"being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+		"does", "doing", "down", "during", "each", "few", "for", "from",
+		"further", "had", "has", "have", "having", "he", "her", "here", "hers",
+		"herself", "him", "himself", "his", "i", "if", "in", "into", "is",
+		"it", "its", "itself", "just", "me", "more", "most", "my", "myself",
+		"of", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "own",
+		"s", "same", "she", "should", "so", "some", "such", "t", "than", "that", "the", "their",
+		"theirs", "them", "themselves", "then", "there", "these", "they",
+		"this", "those", "through", "to", "too", "until", "very", "was", "we", "were",
+		"which", "while", "who", "whom", "will", "would", "with", "you", "your", "yours", "yourself",
+		"yourselves", "please", "hi", "hello", "hey", "thanks", "thank", "u", "im", "ive", "id",
+		"may", "might", "must", "shall", "also", "get", "got", "want", "need", "like", "know",
+		"let", "help", "one", "yes", "ok", "okay", "yeah", "well", "oh", "um", "uh"} {
+		stopwords[w] = true
+	}
+}
+
+func fnvAdd(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func mix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x7feb352d
+	h ^= h >> 15
+	h *= 0x846ca68b
+	h ^= h >> 16
+	return h
+}
+
+// extractor turns tokens into raw term frequencies per hashed feature.
+type extractor struct {
+	cfg  Config
+	mask uint32
+	buf  []uint32 // scratch: hashed features with family tag in the high bits
+	rb   []rune
+}
+
+// feat packs a hashed feature and its family (0 word, 1 bigram, 2 char,
+// 3 concept) into one sortable word. HashBits is at most 26, so it fits.
+func feat(h uint32, family uint32) uint32 { return h<<2 | family }
+
+// raw returns the ticket's raw feature weights: for each hashed feature,
+// family weight x (1 + ln tf). IDF is applied later, so it can be
+// recomputed as document frequencies evolve.
+//
+// It also returns the ticket's retrieval keys: its content words (hashed
+// like word unigrams, weight 1), which the inverted index uses to find
+// candidate clusters whatever the feature families' weights.
+func (x *extractor) raw(toks []token) (raw, keys svec) {
+	x.buf = x.buf[:0]
+	var prev string
+	for _, t := range toks {
+		w := t.Text
+		if stopwords[w] {
+			if x.cfg.CharStopwords && x.cfg.CharWeight > 0 {
+				x.charGrams(w)
+			}
+			continue
+		}
+		keys = append(keys, entry{H: mix(fnvAdd(seedWord, w)) & x.mask, W: 1})
+		if t.Canon && x.cfg.ConceptWeight > 0 {
+			x.buf = append(x.buf, feat(mix(fnvAdd(seedConcept, w))&x.mask, 3))
+		}
+		if x.cfg.WordWeight > 0 {
+			x.buf = append(x.buf, feat(mix(fnvAdd(seedWord, w))&x.mask, 0))
+		}
+		if x.cfg.BigramWeight > 0 && prev != "" {
+			h := fnvAdd(fnvAdd(seedBigram, prev), " ")
+			x.buf = append(x.buf, feat(mix(fnvAdd(h, w))&x.mask, 1))
+		}
+		prev = w
+		if x.cfg.CharWeight > 0 {
+			x.charGrams(w)
+		}
+	}
+	if len(keys) > 0 {
+		slices.SortFunc(keys, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
+		keys = slices.CompactFunc(keys, func(a, b entry) bool { return a.H == b.H })
+	}
+	if len(x.buf) == 0 {
+		return nil, keys
+	}
+	// Each entry is (hash << 2 | family): one sort groups equal features,
+	// and a hash shared by two families (a collision) stays together.
+	slices.Sort(x.buf)
+	weights := [4]float32{float32(x.cfg.WordWeight), float32(x.cfg.BigramWeight), float32(x.cfg.CharWeight), float32(x.cfg.ConceptWeight)}
+	out := make(svec, 0, len(x.buf))
+	for i := 0; i < len(x.buf); {
+		j := i
+		for j < len(x.buf) && x.buf[j] == x.buf[i] {
+			j++
+		}
+		h := x.buf[i] >> 2
+		w := weights[x.buf[i]&3] * (1 + float32(math.Log(float64(j-i))))
+		if n := len(out); n > 0 && out[n-1].H == h {
+			out[n-1].W += w
+		} else {
+			out = append(out, entry{H: h, W: w})
+		}
+		i = j
+	}
+	return out, keys
+}
+
+// charGrams appends the character n-grams of " w " (word-bounded).
+func (x *extractor) charGrams(w string) {
+	x.rb = append(x.rb[:0], ' ')
+	for _, r := range w {
+		x.rb = append(x.rb, r)
+	}
+	x.rb = append(x.rb, ' ')
+	rb := x.rb
+	for n := x.cfg.CharMin; n <= x.cfg.CharMax; n++ {
+		if n > len(rb) {
+			break
+		}
+		for i := 0; i+n <= len(rb); i++ {
+			h := seedChar ^ uint32(n)
+			for _, r := range rb[i : i+n] {
+				h ^= uint32(r)
+				h *= 16777619
+			}
+			x.buf = append(x.buf, feat(mix(h)&x.mask, 2))
+		}
+		if n >= len(rb) {
+			break
+		}
+	}
+}
+
+// docFreq holds document frequencies learned online with exponential
+// decay. Counts are stored inflated by inc (which grows by a constant
+// factor per document) so decay costs O(1) per document.
+type docFreq struct {
+	df     []float64
+	n      float64 // inflated document count
+	inc    float64 // weight of the next document
+	growth float64
+}
+
+func newDocFreq(bits, halfLife int) *docFreq {
+	return &docFreq{df: make([]float64, 1<<bits), inc: 1, growth: math.Pow(2, 1/float64(halfLife))}
+}
+
+// observe counts one document with features v and retrieval keys k
+// (a hash in both counts once).
+func (d *docFreq) observe(v, k svec) {
+	i, j := 0, 0
+	for i < len(v) || j < len(k) {
+		var h uint32
+		switch {
+		case j >= len(k) || (i < len(v) && v[i].H < k[j].H):
+			h = v[i].H
+			i++
+		case i >= len(v) || k[j].H < v[i].H:
+			h = k[j].H
+			j++
+		default:
+			h = v[i].H
+			i++
+			j++
+		}
+		d.df[h] += d.inc
+	}
+	d.n += d.inc
+	d.inc *= d.growth
+	if d.inc > 1e100 {
+		s := 1 / d.inc
+		for i, f := range d.df {
+			if f != 0 {
+				d.df[i] = f * s
+			}
+		}
+		d.n *= s
+		d.inc = 1
+	}
+}
+
+// idf is scikit-learn's smoothed idf, ln((1+N)/(1+df)) + 1, on decayed
+// counts.
+func (d *docFreq) idf(h uint32) float64 {
+	s := 1 / d.inc
+	return math.Log((1+d.n*s)/(1+d.df[h]*s)) + 1
+}
+
+// weigh applies IDF to raw weights and L2-normalises.
+func (d *docFreq) weigh(raw svec) svec {
+	if len(raw) == 0 {
+		return nil
+	}
+	out := make(svec, len(raw))
+	var ss float64
+	s := 1 / d.inc
+	lnN := math.Log(1 + d.n*s)
+	for i, e := range raw {
+		w := float64(e.W) * (lnN - math.Log(1+d.df[e.H]*s) + 1)
+		out[i] = entry{H: e.H, W: float32(w)}
+		ss += w * w
+	}
+	if ss == 0 {
+		return nil
+	}
+	inv := float32(1 / math.Sqrt(ss))
+	for i := range out {
+		out[i].W *= inv
+	}
+	return out
+}
+
+// dot returns the inner product of two sorted sparse vectors. It merges
+// when the lengths are alike and gallops (exponential then binary search)
+// through the longer one when it is much longer, as a big centroid is
+// against one ticket.
+func dot(a, b svec) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	var s float64
+	if len(b) > 4*len(a) {
+		lo := 0
+		for _, e := range a {
+			// Gallop from lo to bracket e.H, then binary search.
+			step := 1
+			hi := lo
+			for hi < len(b) && b[hi].H < e.H {
+				lo = hi + 1
+				hi += step
+				step <<= 1
+			}
+			if hi > len(b) {
+				hi = len(b)
+			}
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if b[m].H < e.H {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo == len(b) {
+				break
+			}
+			if b[lo].H == e.H {
+				s += float64(e.W) * float64(b[lo].W)
+				lo++
+			}
+		}
+		return s
+	}
+	i, j := 0, 0
+	ah, bh := a[0].H, b[0].H
+	for {
+		switch {
+		case ah < bh:
+			i++
+			if i == len(a) {
+				return s
+			}
+			ah = a[i].H
+		case ah > bh:
+			j++
+			if j == len(b) {
+				return s
+			}
+			bh = b[j].H
+		default:
+			s += float64(a[i].W) * float64(b[j].W)
+			i++
+			j++
+			if i == len(a) || j == len(b) {
+				return s
+			}
+			ah, bh = a[i].H, b[j].H
+		}
+	}
+}
+
+// addScaled returns a + f*b (sorted union), keeping positive coordinates.
+func addScaled(a, b svec, f float32) svec {
+	out := make(svec, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i].H < b[j].H):
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || a[i].H > b[j].H:
+			if w := f * b[j].W; w > 1e-6 {
+				out = append(out, entry{H: b[j].H, W: w})
+			}
+			j++
+		default:
+			// Centroids are sums of non-negative vectors; what cancels
+			// (or goes negative after pruning) is dropped.
+			if w := a[i].W + f*b[j].W; w > 1e-6 {
+				out = append(out, entry{H: a[i].H, W: w})
+			}
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func norm2(v svec) float64 {
+	var s float64
+	for _, e := range v {
+		s += float64(e.W) * float64(e.W)
+	}
+	return s
+}
+
+// topK returns the k strongest coordinates of v (by weight, ties by lower
+// H), strongest first. It keeps a sorted buffer of k entries, so most
+// coordinates cost one comparison.
+func topK(v svec, k int) svec {
+	if len(v) <= k {
+		out := append(svec(nil), v...)
+		slices.SortFunc(out, strongerFirst)
+		return out
+	}
+	out := make(svec, 0, k)
+	for _, e := range v {
+		if len(out) == k && strongerFirst(e, out[k-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, e, strongerFirst)
+		if len(out) < k {
+			out = append(out, entry{})
+		}
+		copy(out[i+1:], out[i:])
+		out[i] = e
+	}
+	return out
+}
+
+// prune keeps the k strongest coordinates of v, sorted by H.
+func prune(v svec, k int) svec {
+	if k <= 0 || len(v) <= k {
+		return v
+	}
+	t := topK(v, k)
+	slices.SortFunc(t, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
+	return t
+}
+
+// strongerFirst orders entries by weight descending, then by H ascending.
+func strongerFirst(a, b entry) int {
+	if a.W != b.W {
+		if a.W > b.W {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(a.H, b.H)
+}
+
+// addInPlace returns a + b like addScaled(a, b, 1) but reuses a's backing
+// array when it has room: the merge runs backwards from the end, so no
+// element is overwritten before it is read. Centroids grow by one ticket
+// at a time and mostly gain few new coordinates, so this saves an
+// allocation per assignment.
+func addInPlace(a, b svec) svec {
+	fresh := 0
+	i, j := 0, 0
+	for j < len(b) {
+		switch {
+		case i >= len(a) || b[j].H < a[i].H:
+			fresh++
+			j++
+		case a[i].H < b[j].H:
+			i++
+		default:
+			i++
+			j++
+		}
+	}
+	n := len(a) + fresh
+	if n > cap(a) {
+		out := make(svec, len(a), n+n/4+8)
+		copy(out, a)
+		a = out
+	}
+	out := a[:n]
+	i, j, k := len(a)-1, len(b)-1, n-1
+	for j >= 0 {
+		switch {
+		case i >= 0 && a[i].H > b[j].H:
+			out[k] = a[i]
+			i--
+		case i >= 0 && a[i].H == b[j].H:
+			out[k] = entry{H: a[i].H, W: a[i].W + b[j].W}
+			i--
+			j--
+		default:
+			out[k] = b[j]
+			j--
+		}
+		k--
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package triage
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func randVec(rng *rand.Rand, n, space int) svec {
+	seen := map[uint32]bool{}
+	var v svec
+	for len(v) < n {
+		h := uint32(rng.IntN(space))
+		if !seen[h] {
+			seen[h] = true
+			v = append(v, entry{H: h, W: rng.Float32()})
+		}
+	}
+	return v
+}
+
+
+func TestDotAndAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := 0; trial < 500; trial++ {
+		a := sorted(randVec(rng, rng.IntN(40), 1000))
+		b := sorted(randVec(rng, rng.IntN(400), 1000))
+		want := 0.0
+		m := map[uint32]float32{}
+		for _, e := range b {
+			m[e.H] = e.W
+		}
+		for _, e := range a {
+			want += float64(e.W) * float64(m[e.H])
+		}
+		if got := dot(a, b); math.Abs(got-want) > 1e-9 {
+			t.Fatalf("dot = %v, want %v", got, want)
+		}
+		if got := dot(b, a); math.Abs(got-want) > 1e-9 {
+			t.Fatalf("dot reversed = %v, want %v", got, want)
+		}
+		sum := addScaled(a, b, 1)
+		in := addInPlace(append(svec(nil), a...), b)
+		if len(sum) != len(in) {
+			t.Fatalf("addInPlace length %d, addScaled %d", len(in), len(sum))
+		}
+		for i := range sum {
+			if sum[i] != in[i] || (i > 0 && sum[i].H <= sum[i-1].H) {
+				t.Fatalf("addInPlace differs at %d", i)
+			}
+		}
+		back := addScaled(sum, b, -1)
+		for _, e := range back {
+			if e.W <= 0 {
+				t.Fatal("non-positive coordinate kept")
+			}
+		}
+	}
+}
+
+func sorted(v svec) svec {
+	out := append(svec(nil), v...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].H < out[j-1].H; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func TestTopK(t *testing.T) {
+	v := svec{{1, 0.5}, {2, 0.9}, {3, 0.1}, {4, 0.9}, {5, 0.7}}
+	got := topK(v, 3)
+	want := svec{{2, 0.9}, {4, 0.9}, {5, 0.7}}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("topK = %v, want %v", got, want)
+		}
+	}
+	if p := prune(v, 2); len(p) != 2 || p[0].H != 2 || p[1].H != 4 {
+		t.Fatalf("prune = %v", p)
+	}
+}

@@ -1,0 +1,53 @@
+package triage
+
+import (
+	"testing"
+	"time"
+
+	"stormdesk/triage/eval"
+)
+
+// TestQuality runs the real engine with the shipped defaults on the three
+// labelled data sets, online in a fixed shuffled order plus one Refine,
+// and checks the figures stay above floors a little below what was
+// measured (see the README table). It fails when a change makes
+// clustering worse.
+func TestQuality(t *testing.T) {
+	if testing.Short() {
+		t.Skip("quality check skipped in -short mode")
+	}
+	cases := []struct {
+		name           string
+		minARI, minACC float64
+		maxClusters    int
+	}{
+		{"banking77_test", 0.25, 0.36, 154},
+		{"bitext_test", 0.50, 0.55, 60},
+		{"dstc11_development", 0.62, 0.60, 60},
+	}
+	for _, c := range cases {
+		rows := loadData(t, c.name)
+		eval.Shuffle(rows, 1)
+		e := New(DefaultConfig())
+		at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+		for i, r := range rows {
+			e.Assign(Ticket{ID: int64(i + 1), Text: r.Text, At: at})
+		}
+		e.Refine(at.Add(e.cfg.BurstWindow))
+		gold := make([]string, len(rows))
+		pred := make([]int64, len(rows))
+		for i, r := range rows {
+			gold[i] = r.Label
+			pred[i], _ = e.ClusterOf(int64(i + 1))
+		}
+		s, err := eval.Score(gold, pred)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: ARI %.4f ACC %.4f NMI %.4f hom %.4f com %.4f clusters %d", c.name, s.ARI, s.ACC, s.NMI, s.Homogeneity, s.Completeness, s.Clusters)
+		if s.ARI < c.minARI || s.ACC < c.minACC || s.Clusters > c.maxClusters {
+			t.Errorf("%s: ARI %.4f (floor %.2f), ACC %.4f (floor %.2f), %d clusters (max %d)",
+				c.name, s.ARI, c.minARI, s.ACC, c.minACC, s.Clusters, c.maxClusters)
+		}
+	}
+}

@@ -1,0 +1,317 @@
+// Package triagecmd implements the "stormdesk triage" subcommands:
+//
+//	stormdesk triage FILE [flags]                      print the clusters
+//	stormdesk triage eval FILE --text COL --label COL  score against labels
+//
+// main calls Main with the arguments after the word "triage".
+package triagecmd
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"stormdesk/triage"
+	"stormdesk/triage/eval"
+)
+
+// ErrUsage is returned (wrapped) for bad command lines; the message says
+// what is wrong.
+var ErrUsage = errors.New("triage: usage")
+
+const usageTop = `usage:
+  stormdesk triage FILE [flags]
+      Cluster the tickets in FILE (CSV with a header row, or JSON Lines) and
+      print the clusters, largest first, with sizes and labels.
+  stormdesk triage eval FILE --text COL --label COL [flags]
+      Cluster FILE and score the clusters against the gold labels: ARI, NMI,
+      clustering accuracy (Hungarian matching), homogeneity, completeness,
+      number of clusters, tickets/s and peak memory, one "name: value" a line.
+
+Rows without a time column arrive within one burst window, in file order;
+use --shuffle SEED for files sorted by label. Run with -h after the
+subcommand for its flags.
+`
+
+type options struct {
+	text, label, timeCol, customer string
+	shuffle                        int64
+	sets                           multiFlag
+	limit                          int
+	top                            int
+	noRefine                       bool
+	progress                       string
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func newFlagSet(name string, stderr io.Writer, o *options, isEval bool) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.text, "text", "", "text `column` (default: text, utterance, body, message or subject)")
+	fs.StringVar(&o.label, "label", "", "gold label `column` (default: label, category or intent)")
+	fs.StringVar(&o.timeCol, "time", "", "arrival time `column` (RFC 3339, \"2006-01-02 15:04:05\" or Unix seconds)")
+	fs.StringVar(&o.customer, "customer", "", "customer `column` (distinct customers for burst detection)")
+	fs.Int64Var(&o.shuffle, "shuffle", -1, "shuffle rows with this `seed` before clustering (for label-sorted files)")
+	fs.Var(&o.sets, "set", "override a triage.Config `field=value` (repeatable), e.g. --set Threshold=0.35")
+	fs.IntVar(&o.limit, "limit", 0, "use only the first `n` rows (after shuffling)")
+	fs.BoolVar(&o.noRefine, "no-refine", false, "skip the final Refine pass (online pass only)")
+	fs.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
+	if !isEval {
+		fs.IntVar(&o.top, "top", 50, "print at most `n` clusters (0: all)")
+	}
+	fs.Usage = func() {
+		if isEval {
+			fmt.Fprintf(stderr, "usage: stormdesk triage eval FILE --text COL --label COL [flags]\n\nflags:\n")
+		} else {
+			fmt.Fprintf(stderr, "usage: stormdesk triage FILE [flags]\n\nflags:\n")
+		}
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// Main runs "stormdesk triage ARGS..." (args exclude the word "triage").
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usageTop)
+		return fmt.Errorf("%w: missing FILE or \"eval\"", ErrUsage)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usageTop)
+		return nil
+	case "eval":
+		return run(ctx, args[1:], stdout, stderr, true)
+	}
+	return run(ctx, args, stdout, stderr, false)
+}
+
+// splitArgs lets flags come before or after FILE.
+func splitArgs(fs *flag.FlagSet, args []string) (file string, err error) {
+	var files []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return "", err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			files = append(files, args[0])
+			args = args[1:]
+		}
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return "", fmt.Errorf("%w: want exactly one FILE, got %d", ErrUsage, len(files))
+	}
+	return files[0], nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bool) error {
+	var o options
+	name := "triage"
+	if isEval {
+		name = "triage eval"
+	}
+	fs := newFlagSet(name, stderr, &o, isEval)
+	file, err := splitArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		if !errors.Is(err, ErrUsage) {
+			err = fmt.Errorf("%w: %v", ErrUsage, err)
+		}
+		return err
+	}
+	cfg := triage.DefaultConfig()
+	for _, s := range o.sets {
+		if err := setField(&cfg, s); err != nil {
+			return err
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	rows, err := eval.LoadFile(file, eval.Columns{Text: o.text, Label: o.label, Time: o.timeCol, Customer: o.customer}, isEval)
+	if err != nil {
+		return fmt.Errorf("triage: %w", err)
+	}
+	if len(rows) == 0 {
+		return fmt.Errorf("triage: %s: no rows", file)
+	}
+	if o.shuffle >= 0 {
+		eval.Shuffle(rows, uint64(o.shuffle))
+	}
+	if o.limit > 0 && o.limit < len(rows) {
+		rows = rows[:o.limit]
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	opt := RunOptions{NoRefine: o.noRefine}
+	if showProgress(o.progress, stderr) {
+		opt.Progress = func(done, total int) {
+			fmt.Fprintf(stderr, "\rtriage: %d/%d tickets (%.0f%%)", done, total, 100*float64(done)/float64(total))
+			if done == total {
+				fmt.Fprintln(stderr)
+			}
+		}
+	}
+	res, err := Run(cfg, rows, opt)
+	if opt.Progress != nil && len(rows) >= 4096 {
+		fmt.Fprintln(stderr)
+	}
+	if err != nil {
+		return fmt.Errorf("triage: %w", err)
+	}
+	if isEval {
+		return printEval(stdout, file, rows, res)
+	}
+	return printClusters(stdout, res, o.top)
+}
+
+func showProgress(mode string, stderr io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	f, ok := stderr.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func printEval(w io.Writer, file string, rows []eval.Row, res RunResult) error {
+	s := res.Scores
+	ew := &errWriter{w: w}
+	ew.printf("file: %s\n", file)
+	ew.printf("tickets: %d\n", len(rows))
+	ew.printf("labels: %d\n", s.Labels)
+	ew.printf("ARI: %.4f\n", s.ARI)
+	ew.printf("NMI: %.4f\n", s.NMI)
+	ew.printf("ACC: %.4f\n", s.ACC)
+	ew.printf("homogeneity: %.4f\n", s.Homogeneity)
+	ew.printf("completeness: %.4f\n", s.Completeness)
+	ew.printf("clusters: %d\n", s.Clusters)
+	ew.printf("singletons: %d\n", s.Singletons)
+	ew.printf("tickets_per_s: %.0f\n", res.TicketsPerSec)
+	ew.printf("assign_s: %.3f\n", res.AssignSeconds)
+	ew.printf("refine_s: %.3f\n", res.RefineSeconds)
+	ew.printf("peak_heap_mib: %.1f\n", float64(res.PeakHeapBytes)/(1<<20))
+	if rss := peakRSS(); rss > 0 {
+		ew.printf("peak_rss_mib: %.1f\n", float64(rss)/(1<<20))
+	}
+	ew.printf("heap_bytes_per_ticket: %.0f\n", res.HeapPerTicket)
+	return ew.err
+}
+
+func printClusters(w io.Writer, res RunResult, top int) error {
+	ew := &errWriter{w: w}
+	cl := res.Engine.Clusters()
+	ew.printf("%d clusters, %d tickets, %.0f tickets/s\n", len(cl), len(res.Pred), res.TicketsPerSec)
+	ew.printf("%8s %6s %9s %-9s  %-30s  %s\n", "cluster", "size", "customers", "candidate", "top terms", "label")
+	for i, c := range cl {
+		if top > 0 && i >= top {
+			ew.printf("... %d more\n", len(cl)-top)
+			break
+		}
+		cand := ""
+		if c.Candidate {
+			cand = "yes"
+		}
+		if c.Suppressed {
+			cand = "suppressed"
+		}
+		ew.printf("%8d %6d %9d %-9s  %-30s  %s\n", c.ID, c.Size, c.Customers, cand, strings.Join(c.TopTerms, " "), c.Label)
+	}
+	return ew.err
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, a ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, a...)
+	}
+}
+
+// peakRSS reads the process's peak resident set size (Linux), or 0.
+func peakRSS() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(v)
+			if len(f) >= 1 {
+				kb, _ := strconv.ParseUint(f[0], 10, 64)
+				return kb << 10
+			}
+		}
+	}
+	_ = runtime.GOOS
+	return 0
+}
+
+// setField applies one "Field=value" override to cfg.
+func setField(cfg *triage.Config, kv string) error {
+	k, v, ok := strings.Cut(kv, "=")
+	if !ok {
+		return fmt.Errorf("%w: --set %q: want Field=value", ErrUsage, kv)
+	}
+	f := reflect.ValueOf(cfg).Elem().FieldByName(strings.TrimSpace(k))
+	if !f.IsValid() {
+		return fmt.Errorf("%w: --set %q: triage.Config has no field %q", ErrUsage, kv, k)
+	}
+	v = strings.TrimSpace(v)
+	bad := func(err error) error { return fmt.Errorf("%w: --set %s: %v", ErrUsage, k, err) }
+	switch f.Interface().(type) {
+	case time.Duration:
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return bad(err)
+		}
+		f.SetInt(int64(d))
+	case float64:
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return bad(err)
+		}
+		f.SetFloat(x)
+	case int:
+		x, err := strconv.Atoi(v)
+		if err != nil {
+			return bad(err)
+		}
+		f.SetInt(int64(x))
+	case bool:
+		x, err := strconv.ParseBool(v)
+		if err != nil {
+			return bad(err)
+		}
+		f.SetBool(x)
+	case string:
+		f.SetString(v)
+	default:
+		return fmt.Errorf("%w: --set %s: unsupported field type", ErrUsage, k)
+	}
+	return nil
+}
