@@ -30,6 +30,7 @@ var Vars = []Var{
 	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
 	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
+	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
 }
 
 // Config is the validated configuration.
@@ -41,6 +42,7 @@ type Config struct {
 	LogLevel        slog.Level
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
+	TriageInterval  time.Duration
 	// Unknown lists STORMDESK_* variables that are set but not known:
 	// usually a typo worth a warning.
 	Unknown []string
@@ -88,6 +90,9 @@ func Load(environ []string) (Config, error) {
 	}
 	if c.ShutdownTimeout, err = time.ParseDuration(get("STORMDESK_SHUTDOWN_TIMEOUT")); err != nil {
 		return c, &Error{"STORMDESK_SHUTDOWN_TIMEOUT", fmt.Sprintf("%q is not a duration such as 15s", get("STORMDESK_SHUTDOWN_TIMEOUT"))}
+	}
+	if c.TriageInterval, err = time.ParseDuration(get("STORMDESK_TRIAGE_INTERVAL")); err != nil {
+		return c, &Error{"STORMDESK_TRIAGE_INTERVAL", fmt.Sprintf("%q is not a duration such as 5m", get("STORMDESK_TRIAGE_INTERVAL"))}
 	}
 	known := map[string]bool{}
 	for _, v := range Vars {
@@ -143,6 +148,9 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownTimeout <= 0 {
 		return &Error{"STORMDESK_SHUTDOWN_TIMEOUT", "must be positive"}
+	}
+	if c.TriageInterval < time.Second {
+		return &Error{"STORMDESK_TRIAGE_INTERVAL", "must be at least 1s"}
 	}
 	return nil
 }

@@ -27,6 +27,9 @@ type Service struct {
 	Now func() time.Time
 	Log *slog.Logger
 
+	// tri is the triage engine; nil until EnableTriage.
+	tri *triageState
+
 	// queue feeds the group-commit writers; nil until StartGroupCommit.
 	queue   chan pendingTicket
 	writers sync.WaitGroup
@@ -78,7 +81,9 @@ func (s *Service) IngestTickets(ctx context.Context, tickets []*stormdesk.Ticket
 	return s.storeTickets(ctx, tickets)
 }
 
-// storeTickets writes prepared tickets in one transaction.
+// storeTickets writes prepared tickets in one transaction and wakes the
+// triage worker: intake answers as soon as tickets are durable, and
+// clustering follows behind it.
 func (s *Service) storeTickets(ctx context.Context, tickets []*stormdesk.Ticket) (created []bool, err error) {
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		created, err = tx.CreateTickets(ctx, tickets)
@@ -87,6 +92,7 @@ func (s *Service) storeTickets(ctx context.Context, tickets []*stormdesk.Ticket)
 	if err != nil {
 		return nil, fmt.Errorf("desk: ingest %d tickets: %w", len(tickets), err)
 	}
+	s.kickTriage()
 	return created, nil
 }
 

@@ -1,10 +1,15 @@
 package httpserver
 
 import (
+	"fmt"
+	"log/slog"
 	"net/http"
+	"sort"
 	"strconv"
+	"time"
 
 	"stormdesk"
+	"stormdesk/templates"
 )
 
 func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
@@ -48,21 +53,69 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, inc)
 }
 
-// getTimeline returns the incident's timeline as JSON. The post-mortem
-// export formats arrive with the timeline issue.
+// exportTypes are the response content types of the export formats.
+var exportTypes = map[string]string{
+	"md":   "text/markdown; charset=utf-8",
+	"html": "text/html; charset=utf-8",
+	"json": "application/json; charset=utf-8",
+	"csv":  "text/csv; charset=utf-8",
+}
+
+// getTimeline exports the incident's timeline as a post-mortem:
+// ?format=md|html|json|csv (JSON by default, schema stormdesk.export/v1).
 func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	es, err := s.Desk.Timeline(r.Context(), id)
+	format := r.URL.Query().Get("format")
+	if format == "" {
+		format = "json"
+	}
+	format, err = templates.ParseFormat(format)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if es == nil {
-		es = []*stormdesk.TimelineEntry{}
+	// Check the incident first, so that a missing one is a clean 404 and
+	// not a half-written body.
+	if _, err := s.Desk.Incident(r.Context(), id); err != nil {
+		s.writeError(w, r, err)
+		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"incident_id": id, "entries": es})
+	w.Header().Set("Content-Type", exportTypes[format])
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="incident-%d.%s"`, id, format))
+	if err := s.Desk.Export(r.Context(), id, format, w); err != nil {
+		// The status line is gone; all that is left is to log and cut the
+		// response short.
+		s.Log.Error("export failed mid-stream", slog.Int64("incident_id", id), slog.Any("error", err))
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// listClusters shows triage's active clusters, largest first: what the
+// engine currently sees, before any of it becomes an incident.
+func (s *Server) listClusters(w http.ResponseWriter, r *http.Request) {
+	cs := s.Desk.Clusters()
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Size > cs[j].Size })
+	type cluster struct {
+		ID         int64     `json:"id"`
+		Label      string    `json:"label"`
+		Size       int       `json:"size"`
+		Customers  int       `json:"customers"`
+		TopTerms   []string  `json:"top_terms"`
+		FirstSeen  time.Time `json:"first_seen"`
+		LastSeen   time.Time `json:"last_seen"`
+		Candidate  bool      `json:"incident_candidate"`
+		Suppressed bool      `json:"not_an_incident"`
+	}
+	out := make([]cluster, 0, len(cs))
+	for _, c := range cs {
+		if len(out) == 200 {
+			break
+		}
+		out = append(out, cluster{c.ID, c.Label, c.Size, c.Customers, c.TopTerms, c.FirstSeen, c.LastSeen, c.Candidate, c.Suppressed})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"clusters": out, "active": len(cs)})
 }

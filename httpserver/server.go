@@ -50,6 +50,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("GET /api/v1/incidents", s.listIncidents)
 	api("GET /api/v1/incidents/{id}", s.getIncident)
 	api("GET /api/v1/incidents/{id}/timeline", s.getTimeline)
+	api("GET /api/v1/clusters", s.listClusters)
 	mux.Handle("GET /healthz", s.instrument(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})))

@@ -29,6 +29,7 @@ Commands:
   serve            run the HTTP service (intake API, health, metrics)
   migrate          apply database migrations and print the schema version
   tickets import   import tickets from a CSV or JSON Lines file
+  export ID        write an incident's post-mortem (md, html, json, csv)
   version          print the version
   help env         list every environment variable with its default
 
@@ -108,6 +109,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdServe(ctx, rest, e)
 	case "migrate":
 		return cmdMigrate(ctx, rest, e)
+	case "export":
+		return cmdExport(ctx, rest, e)
 	case "tickets":
 		if len(rest) == 0 || rest[0] != "import" {
 			fmt.Fprint(e.stderr, "Usage: stormdesk tickets import FILE [flags]\n")

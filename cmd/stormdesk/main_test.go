@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -204,5 +206,74 @@ func TestImportReportsBadRowsAndKeepsGoodOnes(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	if code, _, errs = runCLI(t, env, "tickets", "import", empty); code != 1 || !strings.Contains(errs, "empty") {
 		t.Fatalf("empty csv: %d %s", code, errs)
+	}
+}
+
+func TestServeClustersABurstIntoAnIncident(t *testing.T) {
+	dir := t.TempDir()
+	environ := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "b.db")}
+	base, stop := startServe(t, environ)
+	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
+		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
+	at := time.Now().UTC().Add(-20 * time.Minute)
+	var batch []string
+	for i, p := range phrases {
+		batch = append(batch, fmt.Sprintf(`{"subject":%q,"customer_email":"u%d@example.com","received_at":%q}`, p, i, at.Add(time.Duration(i)*time.Minute).Format(time.RFC3339)))
+	}
+	batch = append(batch, `{"subject":"How do I change my billing address?","customer_email":"bg@example.com"}`)
+	resp, err := http.Post(base+"/api/v1/tickets", "application/json", strings.NewReader("["+strings.Join(batch, ",")+"]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	// Triage follows intake; wait for it (bounded), then check the outcome.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		resp, err := http.Get(base + "/api/v1/incidents")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ Incidents []map[string]any }
+		json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if len(out.Incidents) == 1 {
+			inc := out.Incidents[0]
+			if inc["ticket_count"] != float64(len(phrases)) || inc["status"] != "triage" {
+				t.Fatalf("incident %v: want %d tickets in triage", inc, len(phrases))
+			}
+			break
+		}
+		if len(out.Incidents) > 1 || time.Now().After(deadline) {
+			t.Fatalf("incidents: %v", out.Incidents)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	get := func(path string) (int, string) {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, md := get("/api/v1/incidents/1/timeline?format=md"); code != 200 || !strings.Contains(md, "First report: Can't log in") || !strings.Contains(md, "Incident detected") {
+		t.Fatalf("markdown export: %d\n%s", code, md)
+	}
+	if code, body := get("/api/v1/incidents/1/timeline?format=pdf"); code != 400 || !strings.Contains(body, "format") {
+		t.Fatalf("bad format: %d %s", code, body)
+	}
+	if code, _ := get("/api/v1/incidents/99/timeline?format=csv"); code != 404 {
+		t.Fatalf("missing incident: %d", code)
+	}
+	stop()
+	out := filepath.Join(dir, "pm.html")
+	code, _, errs := runCLI(t, environ, "export", "1", "--format", "html", "-o", out)
+	html, _ := os.ReadFile(out)
+	if code != 0 || !strings.Contains(string(html), `<svg id="chart"`) {
+		t.Fatalf("cli export: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, environ, "export", "42"); code != 1 || !strings.Contains(errs, "incident 42 not found") {
+		t.Fatalf("cli export of a missing incident: %d %s", code, errs)
 	}
 }

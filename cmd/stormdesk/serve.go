@@ -14,7 +14,13 @@ import (
 
 	"stormdesk/desk"
 	"stormdesk/httpserver"
+	"stormdesk/schedule"
+	"stormdesk/triage"
 )
+
+// triagePoll is how often the triage worker looks for tickets stored by
+// other processes; tickets this process stores wake it at once.
+const triagePoll = time.Second
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "serve", "serve [--listen ADDR] [--database URL]")
@@ -39,14 +45,31 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 
 	d := desk.New(store)
 	d.Log = log
+	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
+		return err
+	}
+	// Deferred calls run last-in first-out: the triage worker and the
+	// group-commit writers stop after the HTTP server has finished its
+	// requests, and before the store closes.
+	wctx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
+	waitWorker := d.StartTriageWorker(wctx, triagePoll)
+	defer func() { stopWorker(); waitWorker() }()
 	d.StartGroupCommit(desk.GroupCommitWriters(store.Backend()), desk.GroupCommitMax)
-	// Deferred calls run last-in first-out: the writers stop after the
-	// HTTP server has finished its requests, before the store closes.
 	defer d.StopGroupCommit()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
+
+	sched, err := schedule.New(log)
+	if err != nil {
+		return err
+	}
+	if err := sched.Every("triage-maintain", c.TriageInterval, d.MaintainTriage); err != nil {
+		return err
+	}
+	sched.Start()
+	defer sched.Stop()
 
 	ln, err := net.Listen("tcp", c.Listen)
 	if err != nil {

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"stormdesk/desk"
+)
+
+func cmdExport(ctx context.Context, args []string, e *env) error {
+	fs := newFlags(e, "export", `export ID [--format md|html|json|csv] [-o FILE] [--database URL]
+
+Writes incident ID's post-mortem: a summary and its full timeline (UTC).
+md follows the shape of a hand-written post-mortem; html is one
+self-contained file with a chart of reports and upstream status; json
+follows the schema stormdesk.export/v1; csv has one row per timeline entry.`)
+	format := fs.String("format", "md", "md, html, json or csv")
+	out := fs.String("o", "", "write to FILE instead of standard output")
+	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
+	if err := parse(fs, reorder(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return &usageError{"export: want exactly one incident ID"}
+	}
+	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	if err != nil || id <= 0 {
+		return &usageError{fmt.Sprintf("export: %q is not an incident ID", fs.Arg(0))}
+	}
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	d := desk.New(store)
+	if *out == "" {
+		return d.Export(ctx, id, *format, e.stdout)
+	}
+	// Write beside the target and rename, so that a failed export never
+	// leaves a truncated file where a good one was.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".stormdesk-export-*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := d.Export(ctx, id, *format, tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+	return nil
+}

@@ -1,0 +1,60 @@
+package desk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"stormdesk"
+	"stormdesk/templates"
+)
+
+var errStopStream = errors.New("stop")
+
+// Export writes an incident's post-mortem in format (md, html, json or
+// csv). It streams: the ticket times and the timeline are read once to
+// build the summary and chart, and the timeline once more as it is
+// written, so memory stays flat however long the incident.
+func (s *Service) Export(ctx context.Context, id int64, format string, w io.Writer) error {
+	format, err := templates.ParseFormat(format)
+	if err != nil {
+		return err
+	}
+	return s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		inc, err := tx.Incident(ctx, id)
+		if err != nil {
+			return err
+		}
+		reports, customers, err := tx.IncidentStats(ctx, id)
+		if err != nil {
+			return err
+		}
+		b := templates.NewBuilder()
+		if err := tx.EachTicketTime(ctx, id, func(at time.Time) error { b.AddReport(at); return nil }); err != nil {
+			return err
+		}
+		if err := tx.EachTimelineEntry(ctx, id, func(e *stormdesk.TimelineEntry) error { b.AddEntry(e); return nil }); err != nil {
+			return err
+		}
+		sum, chart := b.Build(inc, reports, customers)
+		var streamErr error
+		entries := func(yield func(*stormdesk.TimelineEntry) bool) {
+			err := tx.EachTimelineEntry(ctx, id, func(e *stormdesk.TimelineEntry) error {
+				if !yield(e) {
+					return errStopStream
+				}
+				return nil
+			})
+			if err != nil && !errors.Is(err, errStopStream) {
+				streamErr = err
+			}
+		}
+		err = templates.Render(w, format, &templates.Export{Incident: inc, Summary: sum, Chart: chart, Entries: entries, GeneratedAt: s.now()})
+		if streamErr != nil {
+			return fmt.Errorf("desk: export incident %d: %w", id, streamErr)
+		}
+		return err
+	})
+}

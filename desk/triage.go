@@ -1,0 +1,393 @@
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"stormdesk"
+	"stormdesk/triage"
+)
+
+// triageState is the triage engine inside the service. The engine is not
+// safe for concurrent use, and its state must follow the store's: the lock
+// is held across the transaction that stores the tickets it assigns, and a
+// transaction that fails marks the engine dirty, so that it is rebuilt
+// from the store before it is used again.
+type triageState struct {
+	mu    sync.Mutex
+	cfg   triage.Config
+	eng   *triage.Engine
+	seq   int64 // the triage sequence number of the last ticket the engine saw
+	dirty bool
+	kick  chan struct{}
+}
+
+// EnableTriage turns triage on. The engine's state is rebuilt from the
+// store: the latest snapshot, then every ticket triaged after it, in the
+// order triage saw them; this gives the same assignments as before a
+// restart. Tickets are triaged by TriagePending, which the worker started
+// by StartTriageWorker calls whenever tickets arrive.
+func (s *Service) EnableTriage(ctx context.Context, cfg triage.Config) error {
+	if err := cfg.Validate(); err != nil {
+		return stormdesk.Errorf(stormdesk.EINVALID, "%s", err.Error())
+	}
+	s.tri = &triageState{cfg: cfg, kick: make(chan struct{}, 1)}
+	s.tri.mu.Lock()
+	defer s.tri.mu.Unlock()
+	return s.rebuildTriage(ctx)
+}
+
+// rebuildTriage restores the engine; the caller holds the lock.
+func (s *Service) rebuildTriage(ctx context.Context) error {
+	t := s.tri
+	t.eng, t.seq = nil, 0
+	var data []byte
+	err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+		t.seq, data, err = tx.TriageSnapshot(ctx)
+		return err
+	})
+	switch {
+	case err == nil:
+		if eng, rerr := triage.Restore(t.cfg, data); rerr == nil {
+			t.eng = eng
+		} else {
+			// A snapshot from another configuration cannot be used: start
+			// over from every stored ticket.
+			s.Log.Warn("triage snapshot not usable, replaying all tickets", slog.Any("error", rerr))
+			t.seq = 0
+		}
+	case stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
+		return fmt.Errorf("desk: load triage snapshot: %w", err)
+	}
+	if t.eng == nil {
+		t.eng = triage.New(t.cfg)
+	}
+	replayed := 0
+	for {
+		var page []*stormdesk.Ticket
+		err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+			page, err = tx.TriagedTickets(ctx, t.seq, 5000)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("desk: replay tickets into triage: %w", err)
+		}
+		for _, tk := range page {
+			t.eng.Assign(triageTicket(tk))
+			t.seq++
+		}
+		replayed += len(page)
+		if len(page) < 5000 {
+			break
+		}
+	}
+	t.dirty = false
+	s.Log.Info("triage state rebuilt", slog.Int("replayed_tickets", replayed), slog.Int("clusters", len(t.eng.Clusters())))
+	return nil
+}
+
+func triageTicket(t *stormdesk.Ticket) triage.Ticket {
+	return triage.Ticket{ID: t.ID, Text: t.Subject + "\n" + t.Body, Customer: t.CustomerEmail, At: t.ReceivedAt}
+}
+
+// lockTriage takes the triage lock and rebuilds a dirty engine. The
+// returned function releases the lock; pass it whether the transaction
+// committed.
+func (s *Service) lockTriage(ctx context.Context) (unlock func(committed bool), err error) {
+	t := s.tri
+	t.mu.Lock()
+	if t.dirty {
+		if err := s.rebuildTriage(ctx); err != nil {
+			t.mu.Unlock()
+			return nil, err
+		}
+	}
+	return func(committed bool) {
+		if !committed {
+			t.dirty = true
+		}
+		t.mu.Unlock()
+	}, nil
+}
+
+// TriageBatch is how many tickets one triage transaction takes.
+const TriageBatch = 1000
+
+// kickTriage wakes the triage worker, if any, without waiting.
+func (s *Service) kickTriage() {
+	if s.tri != nil {
+		select {
+		case s.tri.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// StartTriageWorker triages stored tickets in the background until ctx
+// ends: at once when this process stores tickets, and every poll interval
+// for tickets stored by other processes (an import, another replica).
+func (s *Service) StartTriageWorker(ctx context.Context, poll time.Duration) (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(poll)
+		defer tick.Stop()
+		for {
+			if _, err := s.TriagePending(ctx); err != nil && ctx.Err() == nil {
+				s.Log.Error("triage failed; retrying", slog.Any("error", err))
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.tri.kick:
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() { <-done }
+}
+
+// TriagePending clusters every stored ticket triage has not seen, in
+// arrival order, TriageBatch tickets per transaction, and returns how many
+// it triaged. Each transaction records the tickets' clusters, opens an
+// incident when a cluster bursts, and links the tickets of clusters with an
+// open incident to it; if it fails, the engine is rebuilt from the store
+// before its next use, so engine and store never disagree.
+func (s *Service) TriagePending(ctx context.Context) (int, error) {
+	if s.tri == nil {
+		return 0, nil
+	}
+	total := 0
+	for {
+		unlock, err := s.lockTriage(ctx)
+		if err != nil {
+			return total, err
+		}
+		n := 0
+		err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+			tickets, err := tx.UntriagedTickets(ctx, TriageBatch)
+			if err != nil {
+				return err
+			}
+			n = len(tickets)
+			return s.triageTickets(ctx, tx, tickets)
+		})
+		unlock(err == nil)
+		if err != nil {
+			return total, fmt.Errorf("desk: triage: %w", err)
+		}
+		total += n
+		if n < TriageBatch {
+			return total, nil
+		}
+	}
+}
+
+// triageTickets assigns tickets inside the transaction. Writes are grouped
+// (one batched update of clusters, one link and one count per touched
+// incident), so a thousand tickets cost a handful of round trips.
+func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []*stormdesk.Ticket) error {
+	if len(tickets) == 0 {
+		return nil
+	}
+	t := s.tri
+	type touched struct {
+		candidate int // index in tickets of the ticket that made the cluster a candidate, or -1
+		assign    triage.Assignment
+		last      time.Time
+	}
+	ids := make([]int64, len(tickets))
+	clusters := make([]int64, len(tickets))
+	seqs := make([]int64, len(tickets))
+	byCluster := map[int64]*touched{}
+	var order []int64
+	for i, tk := range tickets {
+		a := t.eng.Assign(triageTicket(tk))
+		t.seq++
+		tk.ClusterID = a.ClusterID
+		ids[i], clusters[i], seqs[i] = tk.ID, a.ClusterID, t.seq
+		c := byCluster[a.ClusterID]
+		if c == nil {
+			c = &touched{candidate: -1}
+			byCluster[a.ClusterID] = c
+			order = append(order, a.ClusterID)
+		}
+		c.last = tk.ReceivedAt
+		if a.Candidate {
+			c.candidate, c.assign = i, a
+		}
+	}
+	if err := tx.SetTriage(ctx, ids, clusters, seqs); err != nil {
+		return err
+	}
+	for _, cid := range order {
+		c := byCluster[cid]
+		inc, err := tx.IncidentByCluster(ctx, cid)
+		switch {
+		case err == nil:
+		case stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
+			return err
+		case c.candidate >= 0:
+			if inc, err = s.openFromCluster(ctx, tx, c.assign, tickets[c.candidate]); err != nil {
+				return err
+			}
+		default:
+			continue
+		}
+		linked, err := tx.LinkCluster(ctx, cid, inc.ID)
+		if err != nil {
+			return err
+		}
+		if err := s.recordMilestones(ctx, tx, inc.ID, linked, c.last); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openFromCluster opens an incident for a cluster that just burst and
+// links every ticket of the cluster to it.
+func (s *Service) openFromCluster(ctx context.Context, tx stormdesk.Tx, a triage.Assignment, tk *stormdesk.Ticket) (*stormdesk.Incident, error) {
+	info, _ := s.tri.eng.Cluster(a.ClusterID)
+	now := s.now()
+	title := a.Label
+	if strings.TrimSpace(title) == "" {
+		title = tk.Subject
+	}
+	inc := &stormdesk.Incident{Title: truncate(title, 200), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor,
+		Features: triage.Concepts(strings.Join(append([]string{title}, info.TopTerms...), " ")), ClusterID: a.ClusterID, CreatedAt: now, UpdatedAt: now}
+	if err := tx.CreateIncident(ctx, inc); err != nil {
+		return nil, err
+	}
+	first := tk
+	if ts, err := tx.Tickets(ctx, stormdesk.TicketFilter{ClusterID: a.ClusterID, Limit: 1}); err == nil && len(ts) > 0 {
+		first = ts[0]
+	} else if err != nil {
+		return nil, err
+	}
+	data, _ := json.Marshal(map[string]any{"ticket_id": first.ID, "customer": first.CustomerEmail})
+	if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: first.ReceivedAt, Kind: stormdesk.KindFirstReport,
+		Actor: customerActor(first), Text: "First report: " + truncate(first.Subject, 200), Data: data, SourceURL: fmt.Sprintf("/api/v1/tickets/%d", first.ID)}); err != nil {
+		return nil, err
+	}
+	// The cluster's size so far (the incident has no linked tickets yet).
+	n, c := info.Size, info.Customers
+	window := s.tri.cfg.BurstWindow
+	data, _ = json.Marshal(map[string]any{"cluster_id": a.ClusterID, "reports": n, "customers": c, "window_minutes": window.Minutes(), "top_terms": info.TopTerms})
+	if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: tk.ReceivedAt, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
+		Text: fmt.Sprintf("Incident detected: %d look-alike reports from %d customers (%q) rose above their normal rate", n, c, title), Data: data}); err != nil {
+		return nil, err
+	}
+	s.Log.Info("incident detected", slog.Int64("incident_id", inc.ID), slog.Int64("cluster_id", a.ClusterID), slog.Int("reports", n))
+	return inc, nil
+}
+
+// milestones are the report counts that get a timeline entry.
+func isMilestone(n int) bool {
+	switch n {
+	case 1, 5, 10, 25, 50, 100, 250, 500:
+		return true
+	}
+	return n >= 1000 && n%1000 == 0
+}
+
+// recordMilestones adds a "report_count" entry for each milestone the
+// incident's ticket count passed when linked more tickets joined it.
+func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, incidentID int64, linked int, at time.Time) error {
+	if linked == 0 {
+		return nil
+	}
+	// Counting is an index scan; distinct customers need the rows, so they
+	// are only counted when a milestone is passed.
+	n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: incidentID})
+	if err != nil {
+		return err
+	}
+	for m := n - linked + 1; m <= n; m++ {
+		if !isMilestone(m) {
+			continue
+		}
+		n, c, err := tx.IncidentStats(ctx, incidentID)
+		if err != nil {
+			return err
+		}
+		data, _ := json.Marshal(map[string]int{"reports": n, "customers": c})
+		// The count shown is the one at this transaction's end: a batch that
+		// passes a milestone reports where it landed.
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: incidentID, At: at, Kind: stormdesk.KindReportCount, Actor: stormdesk.ActorStormdesk,
+			Text: fmt.Sprintf("%d reports from %d distinct customers", n, c), Data: data}); err != nil {
+			return err
+		}
+		break
+	}
+	return nil
+}
+
+// MaintainTriage runs the engine's periodic work: Refine (merging clusters
+// whose centroids converged, with the merges carried into the store) and
+// Expire; then it saves a snapshot, so that a restart replays only the
+// tickets that came after.
+func (s *Service) MaintainTriage(ctx context.Context) error {
+	if s.tri == nil {
+		return nil
+	}
+	unlock, err := s.lockTriage(ctx)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() { unlock(committed) }()
+	t := s.tri
+	now := s.now()
+	merges := t.eng.Refine(now)
+	t.eng.Expire(now)
+	snap, err := t.eng.Snapshot()
+	if err != nil {
+		return fmt.Errorf("desk: triage snapshot: %w", err)
+	}
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		for _, m := range merges {
+			if err := tx.RelabelCluster(ctx, m.From, m.Into); err != nil {
+				return err
+			}
+		}
+		return tx.SaveTriageSnapshot(ctx, now, t.seq, snap)
+	})
+	if err != nil {
+		return fmt.Errorf("desk: maintain triage: %w", err)
+	}
+	committed = true
+	return nil
+}
+
+// Clusters returns the triage engine's active clusters (nil without triage).
+func (s *Service) Clusters() []triage.ClusterInfo {
+	if s.tri == nil {
+		return nil
+	}
+	s.tri.mu.Lock()
+	defer s.tri.mu.Unlock()
+	return s.tri.eng.Clusters()
+}
+
+func customerActor(t *stormdesk.Ticket) string {
+	if t.CustomerEmail != "" {
+		return t.CustomerEmail
+	}
+	return "customer"
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && (s[n]&0xC0) == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}

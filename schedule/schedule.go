@@ -1,0 +1,60 @@
+// Package schedule runs stormdesk's periodic work (triage maintenance, and
+// as they arrive feed polling, probes, the outbox and reminders). It is the
+// only package that imports gocron.
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/go-co-op/gocron/v2"
+)
+
+// Scheduler wraps a gocron scheduler.
+type Scheduler struct {
+	s   gocron.Scheduler
+	log *slog.Logger
+}
+
+// New returns a stopped scheduler.
+func New(log *slog.Logger) (*Scheduler, error) {
+	s, err := gocron.NewScheduler()
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	return &Scheduler{s: s, log: log}, nil
+}
+
+// Every runs fn every interval (first after one interval). A run that is
+// still going when the next is due is not doubled: the next one waits for
+// the following slot. Errors are logged with the job's name.
+func (s *Scheduler) Every(name string, interval time.Duration, fn func(context.Context) error) error {
+	_, err := s.s.NewJob(gocron.DurationJob(interval),
+		gocron.NewTask(func(ctx context.Context) {
+			start := time.Now()
+			if err := fn(ctx); err != nil {
+				s.log.Error("scheduled job failed", slog.String("job", name), slog.Any("error", err))
+				return
+			}
+			s.log.Debug("scheduled job done", slog.String("job", name), slog.Duration("took", time.Since(start)))
+		}),
+		gocron.WithName(name),
+		gocron.WithSingletonMode(gocron.LimitModeReschedule))
+	if err != nil {
+		return fmt.Errorf("schedule: job %s: %w", name, err)
+	}
+	return nil
+}
+
+// Start starts running jobs.
+func (s *Scheduler) Start() { s.s.Start() }
+
+// Stop waits for running jobs and stops.
+func (s *Scheduler) Stop() error {
+	if err := s.s.Shutdown(); err != nil {
+		return fmt.Errorf("schedule: shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,41 @@
+package schedule
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestEveryRunsAndStops(t *testing.T) {
+	s, err := New(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs, fails atomic.Int32
+	ran := make(chan struct{}, 100)
+	s.Every("count", 20*time.Millisecond, func(context.Context) error { runs.Add(1); ran <- struct{}{}; return nil })
+	s.Every("fail", 20*time.Millisecond, func(context.Context) error { fails.Add(1); return errors.New("boom") })
+	s.Start()
+	for range 3 {
+		select {
+		case <-ran:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the job did not run")
+		}
+	}
+	if err := s.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	after := runs.Load()
+	time.Sleep(60 * time.Millisecond)
+	if runs.Load() != after {
+		t.Fatal("a job ran after Stop")
+	}
+	if fails.Load() == 0 {
+		t.Fatal("a failing job must keep being scheduled")
+	}
+}
