@@ -1,0 +1,226 @@
+package templates
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func at(day, hhmm string) time.Time {
+	t, err := time.Parse("2006-01-02 15:04", day+" "+hhmm)
+	if err != nil {
+		panic(err)
+	}
+	return t.UTC()
+}
+
+// referenceOutage is the timeline of ../shared/reference/postmortem-auth-
+// outage-2018.txt as stormdesk records it: upstream updates with the
+// provider's own times, the first customer report, what people did.
+func referenceOutage() (*stormdesk.Incident, []*stormdesk.TimelineEntry, []time.Time) {
+	d1, d2 := "2018-11-28", "2018-11-29"
+	up := func(hhmm, status, text string) *stormdesk.TimelineEntry {
+		return &stormdesk.TimelineEntry{At: at(d1, hhmm), Kind: stormdesk.KindUpstream, Actor: "auth0", Text: "Auth0: " + text + " (" + status + ")",
+			Data: json.RawMessage(`{"provider":"auth0","status":"` + status + `"}`), SourceURL: "https://status.auth0.com/incidents/xyz"}
+	}
+	entries := []*stormdesk.TimelineEntry{
+		up("15:13", "investigating", "Elevated error rates and response times"),
+		up("16:35", "identified", "The issue has been identified and a fix is being implemented."),
+		{At: at(d1, "16:46"), Kind: stormdesk.KindFirstReport, Actor: "ana@example.com", Text: "First report: Can't log in or start a screen share"},
+		up("16:56", "identified", "Response times are slowly normalizing and errors are going down"),
+		{At: at(d1, "16:58"), Kind: stormdesk.KindDetected, Actor: "stormdesk", Text: "Incident detected: 9 look-alike reports from 8 customers"},
+		{At: at(d1, "17:02"), Kind: stormdesk.KindStatusChange, Actor: "U024BE7LH (maria)", Text: "Status changed from triage to identified: Our login provider Auth0 has an outage",
+			Data: json.RawMessage(`{"from":"triage","to":"identified"}`)},
+		{At: at(d1, "17:03"), Kind: stormdesk.KindNotification, Actor: "stormdesk", Text: "acknowledged email sent to 9 customers, 0 failed",
+			Data: json.RawMessage(`{"template":"acknowledged","sent":9,"failed":0}`)},
+		{At: at(d1, "17:58"), Kind: stormdesk.KindNote, Actor: "U024BE7LH (maria)", Text: "Started a contingency plan: restore service within 12 hours without the provider"},
+		up("18:35", "resolved", "Error rates are back to normal"),
+		{At: at(d1, "18:40"), Kind: stormdesk.KindStatusChange, Actor: "U024BE7LH (maria)", Text: "Status changed from identified to monitoring: Login and screen sharing work again",
+			Data: json.RawMessage(`{"from":"identified","to":"monitoring"}`)},
+		{At: at(d1, "20:52"), Kind: stormdesk.KindNote, Actor: "U0G9QF9C6 (ben)", Text: "The provider published its root cause analysis: worst period 16:30 to 18:35"},
+		{At: at(d2, "07:00"), Kind: stormdesk.KindNote, Actor: "U0G9QF9C6 (ben)", Text: "Everything still quiet, active monitoring ongoing"},
+		{At: at(d2, "09:00"), Kind: stormdesk.KindStatusChange, Actor: "U024BE7LH (maria)", Text: "Status changed from monitoring to resolved",
+			Data: json.RawMessage(`{"from":"monitoring","to":"resolved"}`)},
+		{At: at(d2, "09:01"), Kind: stormdesk.KindNotification, Actor: "stormdesk", Text: "resolved email sent to 12 customers, 1 failed",
+			Data: json.RawMessage(`{"template":"resolved","sent":12,"failed":1}`)},
+	}
+	for i, e := range entries {
+		e.ID, e.IncidentID = int64(i+1), 7
+	}
+	var reports []time.Time
+	for _, m := range []string{"16:46", "16:49", "16:52", "16:53", "16:55", "16:57", "16:58", "17:04", "17:10", "17:21", "17:40", "18:02", "18:44"} {
+		reports = append(reports, at(d1, m))
+	}
+	ack, res := at(d1, "17:02"), at(d2, "09:00")
+	inc := &stormdesk.Incident{ID: 7, Title: "Can't log in or start a screen share", Status: stormdesk.StatusResolved, Severity: stormdesk.SeverityCritical,
+		Features: []string{"login", "screenshare"}, LikelyCause: "auth0: Elevated error rates and response times", ClusterID: 3,
+		CreatedAt: at(d1, "16:58"), UpdatedAt: res, AcknowledgedAt: &ack, ResolvedAt: &res, TicketCount: len(reports)}
+	return inc, entries, reports
+}
+
+func renderReference(t *testing.T, format string) []byte {
+	t.Helper()
+	inc, entries, reports := referenceOutage()
+	b := NewBuilder()
+	for _, r := range reports {
+		b.AddReport(r)
+	}
+	for _, e := range entries {
+		b.AddEntry(e)
+	}
+	sum, chart := b.Build(inc, len(reports), 12)
+	var buf bytes.Buffer
+	err := Render(&buf, format, &Export{Incident: inc, Summary: sum, Chart: chart, Entries: slices.Values(entries), GeneratedAt: at("2018-11-29", "10:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./templates -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./templates -update, then review the diff):\n%s", name, got)
+	}
+}
+
+func TestExportGolden(t *testing.T) {
+	for _, f := range Formats {
+		t.Run(f, func(t *testing.T) { golden(t, "reference-outage."+f, renderReference(t, f)) })
+	}
+}
+
+// TestMarkdownReproducesTheReferenceTimeline checks the Markdown export
+// against the reference post-mortem's own timeline: its times, in order,
+// grouped by day, with who did what.
+func TestMarkdownReproducesTheReferenceTimeline(t *testing.T) {
+	md := string(renderReference(t, "md"))
+	for _, want := range []string{
+		"- Impact window: November 28th, 2018, 16:46 to November 29th, 2018, 09:00 UTC (16 h 14 min)",
+		"- Reports: 13 from 12 distinct customers",
+		"- Likely cause: auth0: Elevated error rates and response times",
+		"- Customer notifications sent: 21 (1 failed)",
+		"All times are in UTC.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in:\n%s", want, md)
+		}
+	}
+	line := regexp.MustCompile(`(?m)^- (\d\d:\d\d) .* — (.*)$|^(November \d+\w+, 2018):$`)
+	var got []string
+	for _, m := range line.FindAllStringSubmatch(md[strings.Index(md, "## Full timeline"):], -1) {
+		if m[3] != "" {
+			got = append(got, m[3])
+		} else {
+			got = append(got, m[1]+" "+m[2])
+		}
+	}
+	want := []string{"November 28th, 2018", "15:13 auth0", "16:35 auth0", "16:46 ana@example.com", "16:56 auth0", "16:58 stormdesk",
+		"17:02 U024BE7LH (maria)", "17:03 stormdesk", "17:58 U024BE7LH (maria)", "18:35 auth0", "18:40 U024BE7LH (maria)", "20:52 U0G9QF9C6 (ben)",
+		"November 29th, 2018", "07:00 U0G9QF9C6 (ben)", "09:00 U024BE7LH (maria)", "09:01 stormdesk"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("timeline lines:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestChart(t *testing.T) {
+	_, _, reports := referenceOutage()
+	inc, entries, _ := referenceOutage()
+	b := NewBuilder()
+	for _, r := range reports {
+		b.AddReport(r)
+	}
+	for _, e := range entries {
+		b.AddEntry(e)
+	}
+	_, c := b.Build(inc, len(reports), 12)
+	total := 0
+	for _, n := range c.Buckets {
+		total += n
+	}
+	if total != len(reports) || len(c.Buckets) > MaxBuckets {
+		t.Fatalf("buckets hold %d reports in %d buckets", total, len(c.Buckets))
+	}
+	// One band per upstream status: investigating 15:13–16:35, identified
+	// 16:35–16:56 and 16:56–18:35; resolution closes the last.
+	if len(c.Bands) != 3 || c.Bands[0].Status != "investigating" || !c.Bands[0].End.Equal(at("2018-11-28", "16:35")) ||
+		!c.Bands[2].End.Equal(at("2018-11-28", "18:35")) {
+		t.Fatalf("bands: %+v", c.Bands)
+	}
+	if len(c.Markers) != 5 {
+		t.Fatalf("markers: %+v", c.Markers)
+	}
+	svg := string(renderReference(t, "html"))
+	if strings.Count(svg, `class="bar"`) == 0 || strings.Count(svg, `class="band"`) != 3 || strings.Count(svg, `class="marker"`) != 5 {
+		t.Fatalf("the HTML chart lacks bars, bands or markers")
+	}
+}
+
+func TestJSONAndCSVAreWellFormed(t *testing.T) {
+	var doc struct {
+		Schema   string
+		Incident struct{ ID int64 }
+		Timeline []stormdesk.TimelineEntry
+		Summary  struct{ Reports int }
+	}
+	if err := json.Unmarshal(renderReference(t, "json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != ExportSchema || doc.Incident.ID != 7 || len(doc.Timeline) != 14 || doc.Summary.Reports != 13 {
+		t.Fatalf("json: %+v", doc)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(renderReference(t, "csv"))).ReadAll()
+	if err != nil || len(rows) != 15 || rows[1][0] != "2018-11-28T15:13:00Z" {
+		t.Fatalf("csv: %v %v", err, rows[:2])
+	}
+}
+
+func TestEmptyIncident(t *testing.T) {
+	inc := &stormdesk.Incident{ID: 1, Title: "Declared, nothing yet", Status: stormdesk.StatusInvestigating, Severity: stormdesk.SeverityMinor, CreatedAt: at("2020-01-01", "00:00")}
+	sum, chart := NewBuilder().Build(inc, 0, 0)
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		if err := Render(&buf, f, &Export{Incident: inc, Summary: sum, Chart: chart, Entries: slices.Values([]*stormdesk.TimelineEntry(nil))}); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	if _, err := ParseFormat("pdf"); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Fatal("pdf is not a format")
+	}
+}
+
+func TestDayAndDuration(t *testing.T) {
+	for in, want := range map[string]string{"2018-11-01": "November 1st, 2018", "2018-11-02": "November 2nd, 2018", "2018-11-03": "November 3rd, 2018",
+		"2018-11-11": "November 11th, 2018", "2018-11-12": "November 12th, 2018", "2018-11-13": "November 13th, 2018", "2018-11-21": "November 21st, 2018", "2018-11-22": "November 22nd, 2018"} {
+		if got := Day(at(in, "00:00")); got != want {
+			t.Errorf("Day(%s) = %s, want %s", in, got, want)
+		}
+	}
+	for d, want := range map[time.Duration]string{30 * time.Second: "30s", 45 * time.Minute: "45 min", 2*time.Hour + 5*time.Minute: "2 h 5 min", 3 * time.Hour: "3 h"} {
+		if got := Duration(d); got != want {
+			t.Errorf("Duration(%v) = %s, want %s", d, got, want)
+		}
+	}
+}
