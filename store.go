@@ -77,6 +77,12 @@ type Tx interface {
 	// Timeline returns an incident's entries ordered by time, then id.
 	Timeline(ctx context.Context, incidentID int64) ([]*TimelineEntry, error)
 
+	// EachTimelineEntry streams an incident's entries ordered by time, then
+	// id, without holding them all in memory.
+	EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*TimelineEntry) error) error
+	// EachTicketTime streams the received times of an incident's tickets.
+	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

@@ -19,7 +19,6 @@ func randVec(rng *rand.Rand, n, space int) svec {
 	return v
 }
 
-
 func TestDotAndAdd(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for trial := 0; trial < 500; trial++ {

@@ -345,29 +345,59 @@ func (x *tx) AppendTimeline(ctx context.Context, e *stormdesk.TimelineEntry) err
 
 // Timeline implements stormdesk.Tx.
 func (x *tx) Timeline(ctx context.Context, incidentID int64) ([]*stormdesk.TimelineEntry, error) {
+	var out []*stormdesk.TimelineEntry
+	err := x.EachTimelineEntry(ctx, incidentID, func(e *stormdesk.TimelineEntry) error { out = append(out, e); return nil })
+	return out, err
+}
+
+// EachTimelineEntry implements stormdesk.Tx.
+func (x *tx) EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*stormdesk.TimelineEntry) error) error {
 	rows, err := x.c.Query(ctx, `SELECT id, incident_id, at, kind, actor, text, data, source_url FROM timeline_entries WHERE incident_id = $1 ORDER BY at, id`, incidentID)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
+		return fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
 	}
 	defer rows.Close()
-	var out []*stormdesk.TimelineEntry
 	for rows.Next() {
 		var e stormdesk.TimelineEntry
 		var at ts
 		var data string
 		if err := rows.Scan(&e.ID, &e.IncidentID, &at, &e.Kind, &e.Actor, &e.Text, &data, &e.SourceURL); err != nil {
-			return nil, fmt.Errorf("sqlstore: scan timeline entry: %w", err)
+			return fmt.Errorf("sqlstore: scan timeline entry: %w", err)
 		}
 		e.At = at.t
 		if data != "{}" {
 			e.Data = json.RawMessage(data)
 		}
-		out = append(out, &e)
+		if err := fn(&e); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
+		return fmt.Errorf("sqlstore: timeline of incident %d: %w", incidentID, err)
 	}
-	return out, nil
+	return nil
+}
+
+// EachTicketTime implements stormdesk.Tx.
+func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error {
+	rows, err := x.c.Query(ctx, `SELECT received_at FROM tickets WHERE incident_id = $1`, incidentID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var at ts
+		if err := rows.Scan(&at); err != nil {
+			return fmt.Errorf("sqlstore: scan ticket time: %w", err)
+		}
+		if err := fn(at.t); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
+	}
+	return nil
 }
 
 // LinkCluster implements stormdesk.Tx.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -312,6 +313,20 @@ func Run(t *testing.T, open Opener) {
 			}
 			return nil
 		})
+		s.View(ctx, func(tx stormdesk.Tx) error {
+			var n int
+			stop := errors.New("stop")
+			err := tx.EachTimelineEntry(ctx, inc.ID, func(e *stormdesk.TimelineEntry) error {
+				if n++; n == 2 {
+					return stop
+				}
+				return nil
+			})
+			if !errors.Is(err, stop) || n != 2 {
+				t.Errorf("EachTimelineEntry must stop on the callback's error: %v after %d", err, n)
+			}
+			return nil
+		})
 		err := s.Update(ctx, func(tx stormdesk.Tx) error {
 			return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: 987654, At: t0, Kind: "note", Actor: "x", Text: "x"})
 		})
@@ -378,6 +393,12 @@ func runClusters(t *testing.T, open Opener) {
 		n, c, err := tx.IncidentStats(ctx, inc.ID)
 		if n != 4 || c != 3 || err != nil {
 			t.Errorf("stats: %d tickets %d customers (%v), want 4 and 3", n, c, err)
+		}
+		var times []string
+		tx.EachTicketTime(ctx, inc.ID, func(at time.Time) error { times = append(times, at.Format("15:04")); return nil })
+		sort.Strings(times)
+		if strings.Join(times, " ") != "16:43 16:44 16:45 16:46" {
+			t.Errorf("EachTicketTime: %v", times)
 		}
 		if n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID}); n != 4 || err != nil {
 			t.Errorf("CountTickets(incident) = %d (%v), want 4", n, err)
