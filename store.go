@@ -83,6 +83,24 @@ type Tx interface {
 	// EachTicketTime streams the received times of an incident's tickets.
 	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
 
+	// WatchState returns the state of a feed or probe, or ENOTFOUND.
+	WatchState(ctx context.Context, name string) (*WatchState, error)
+	// WatchStates lists every stored feed and probe state by name.
+	WatchStates(ctx context.Context) ([]*WatchState, error)
+	// SaveWatchState creates or replaces a feed or probe state.
+	SaveWatchState(ctx context.Context, st *WatchState) error
+	// AddUpstreamEvents stores events, once per DedupKey; inserted[i]
+	// reports whether events[i] was new (its ID is then set).
+	AddUpstreamEvents(ctx context.Context, events []*UpstreamEvent) (inserted []bool, err error)
+	// UpstreamEvents returns the stored events of one upstream incident,
+	// by time.
+	UpstreamEvents(ctx context.Context, provider, upstreamID string) ([]*UpstreamEvent, error)
+	// LinkUpstream ties an incident to an upstream incident; it reports
+	// whether the link is new.
+	LinkUpstream(ctx context.Context, incidentID int64, provider, upstreamID string, at time.Time) (bool, error)
+	// UpstreamLinks returns the incidents tied to an upstream incident.
+	UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]int64, error)
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

@@ -319,25 +319,52 @@ type Subscription struct {
 	Feature string `json:"feature"`
 }
 
-// UpstreamProvider is a service the product depends on, watched through its
-// status feed.
-type UpstreamProvider struct {
-	Name     string   `json:"name"`
-	FeedURL  string   `json:"feed_url"`
-	FeedKind string   `json:"feed_kind"`
-	Features []string `json:"features"`
+// UpstreamEvent is one change seen on a provider's status feed, or a
+// synthetic probe failing or recovering, stored once under its DedupKey
+// with the provider's own time.
+type UpstreamEvent struct {
+	ID       int64  `json:"id"`
+	DedupKey string `json:"dedup_key"`
+	Provider string `json:"provider"`
+	Kind     string `json:"kind"`
+	// UpstreamID is the provider's incident id (for probes, the start of
+	// the failing run).
+	UpstreamID string    `json:"upstream_id,omitempty"`
+	UpdateID   string    `json:"update_id,omitempty"`
+	At         time.Time `json:"at"`
+	Title      string    `json:"title,omitempty"`
+	Text       string    `json:"text,omitempty"`
+	Status     string    `json:"status,omitempty"`
+	Impact     string    `json:"impact,omitempty"`
+	URL        string    `json:"url,omitempty"`
 }
 
-// UpstreamIncident is an incident reported by a provider's status page.
-type UpstreamIncident struct {
-	Provider   string     `json:"provider"`
-	ExternalID string     `json:"external_id"`
-	Title      string     `json:"title"`
-	Status     string     `json:"status"`
-	Impact     string     `json:"impact,omitempty"`
-	StartedAt  time.Time  `json:"started_at"`
-	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
-	URL        string     `json:"url,omitempty"`
+// Watch states.
+const (
+	WatchNever      = "never_polled"
+	WatchOK         = "ok"
+	WatchUnreadable = "unreadable"
+	WatchFailing    = "failing"
+)
+
+// WatchState is what stormdesk remembers of one watched feed or probe
+// between polls: its validators for conditional GETs, the last payload it
+// understood (to diff the next one against), and its health.
+type WatchState struct {
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind"`
+	URL          string    `json:"url"`
+	ETag         string    `json:"-"`
+	LastModified string    `json:"-"`
+	LastPollAt   time.Time `json:"last_poll_at"`
+	LastOKAt     time.Time `json:"last_ok_at"`
+	State        string    `json:"state"`
+	Reason       string    `json:"reason,omitempty"`
+	Failures     int       `json:"consecutive_failures"`
+	LatencyMS    int64     `json:"latency_ms"`
+	// Snapshot is the last understood payload (feeds) or the probe
+	// tracker's state, as JSON.
+	Snapshot []byte `json:"-"`
 }
 
 // Notification is one outbound message to one recipient about one incident.

@@ -485,3 +485,133 @@ func (x *tx) SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64)
 	}
 	return nil
 }
+
+// WatchState implements stormdesk.Tx.
+func (x *tx) WatchState(ctx context.Context, name string) (*stormdesk.WatchState, error) {
+	st, err := scanWatch(x.c.QueryRow(ctx, `SELECT `+watchCols+` FROM watch_states WHERE name = $1`, name))
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no state for %q", name)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load watch state %s: %w", name, err)
+	}
+	return st, nil
+}
+
+const watchCols = `name, kind, url, etag, last_modified, last_poll_at, last_ok_at, state, reason, failures, latency_ms, snapshot`
+
+func scanWatch(r interface{ Scan(...any) error }) (*stormdesk.WatchState, error) {
+	var st stormdesk.WatchState
+	var poll, ok ts
+	if err := r.Scan(&st.Name, &st.Kind, &st.URL, &st.ETag, &st.LastModified, &poll, &ok, &st.State, &st.Reason, &st.Failures, &st.LatencyMS, &st.Snapshot); err != nil {
+		return nil, err
+	}
+	st.LastPollAt, st.LastOKAt = poll.t, ok.t
+	return &st, nil
+}
+
+// WatchStates implements stormdesk.Tx.
+func (x *tx) WatchStates(ctx context.Context) ([]*stormdesk.WatchState, error) {
+	rows, err := x.c.Query(ctx, `SELECT `+watchCols+` FROM watch_states ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list watch states: %w", err)
+	}
+	defer rows.Close()
+	var out []*stormdesk.WatchState
+	for rows.Next() {
+		st, err := scanWatch(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlstore: scan watch state: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// SaveWatchState implements stormdesk.Tx.
+func (x *tx) SaveWatchState(ctx context.Context, st *stormdesk.WatchState) error {
+	_, err := x.c.Exec(ctx, `INSERT INTO watch_states (`+watchCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+last_poll_at = excluded.last_poll_at, last_ok_at = excluded.last_ok_at, state = excluded.state, reason = excluded.reason,
+failures = excluded.failures, latency_ms = excluded.latency_ms, snapshot = excluded.snapshot`,
+		st.Name, st.Kind, st.URL, st.ETag, st.LastModified, x.d.nullTime(&st.LastPollAt), x.d.nullTime(&st.LastOKAt), st.State, st.Reason, st.Failures, st.LatencyMS, st.Snapshot)
+	if err != nil {
+		return fmt.Errorf("sqlstore: save watch state %s: %w", st.Name, err)
+	}
+	return nil
+}
+
+// AddUpstreamEvents implements stormdesk.Tx.
+func (x *tx) AddUpstreamEvents(ctx context.Context, events []*stormdesk.UpstreamEvent) ([]bool, error) {
+	inserted := make([]bool, len(events))
+	if len(events) == 0 {
+		return inserted, nil
+	}
+	args := make([][]any, len(events))
+	for i, e := range events {
+		args[i] = []any{e.DedupKey, e.Provider, e.Kind, e.UpstreamID, e.UpdateID, x.d.EncodeTime(e.At), e.Title, e.Text, e.Status, e.Impact, e.URL}
+	}
+	err := x.c.QueryRowBatch(ctx, `INSERT INTO upstream_events (dedup_key, provider, kind, upstream_id, update_id, at, title, text, status, impact, url)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`, args, func(i int, r Row) error {
+		err := r.Scan(&events[i].ID)
+		switch {
+		case err == nil:
+			inserted[i] = true
+		case !x.d.IsNoRows(err):
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: store %d upstream events: %w", len(events), err)
+	}
+	return inserted, nil
+}
+
+// UpstreamEvents implements stormdesk.Tx.
+func (x *tx) UpstreamEvents(ctx context.Context, provider, upstreamID string) ([]*stormdesk.UpstreamEvent, error) {
+	rows, err := x.c.Query(ctx, `SELECT id, dedup_key, provider, kind, upstream_id, update_id, at, title, text, status, impact, url
+FROM upstream_events WHERE provider = $1 AND upstream_id = $2 ORDER BY at, id`, provider, upstreamID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: upstream events of %s/%s: %w", provider, upstreamID, err)
+	}
+	defer rows.Close()
+	var out []*stormdesk.UpstreamEvent
+	for rows.Next() {
+		var e stormdesk.UpstreamEvent
+		var at ts
+		if err := rows.Scan(&e.ID, &e.DedupKey, &e.Provider, &e.Kind, &e.UpstreamID, &e.UpdateID, &at, &e.Title, &e.Text, &e.Status, &e.Impact, &e.URL); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan upstream event: %w", err)
+		}
+		e.At = at.t
+		out = append(out, &e)
+	}
+	return out, rows.Err()
+}
+
+// LinkUpstream implements stormdesk.Tx.
+func (x *tx) LinkUpstream(ctx context.Context, incidentID int64, provider, upstreamID string, at time.Time) (bool, error) {
+	n, err := x.c.Exec(ctx, `INSERT INTO incident_upstreams (incident_id, provider, upstream_id, linked_at) VALUES ($1, $2, $3, $4)
+ON CONFLICT (incident_id, provider, upstream_id) DO NOTHING`, incidentID, provider, upstreamID, x.d.EncodeTime(at))
+	if err != nil {
+		return false, fmt.Errorf("sqlstore: link incident %d to %s/%s: %w", incidentID, provider, upstreamID, err)
+	}
+	return n == 1, nil
+}
+
+// UpstreamLinks implements stormdesk.Tx.
+func (x *tx) UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]int64, error) {
+	rows, err := x.c.Query(ctx, `SELECT incident_id FROM incident_upstreams WHERE provider = $1 AND upstream_id = $2 ORDER BY incident_id`, provider, upstreamID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: links of %s/%s: %w", provider, upstreamID, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

@@ -277,6 +277,8 @@ func Run(t *testing.T, open Opener) {
 
 	t.Run("ClustersAndTriageState", func(t *testing.T) { runClusters(t, open) })
 
+	t.Run("UpstreamWatching", func(t *testing.T) { runUpstream(t, open) })
+
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
 		defer s.Close()
@@ -424,6 +426,73 @@ func runClusters(t *testing.T, open Opener) {
 		last, data, err := tx.TriageSnapshot(ctx)
 		if last != 7 || string(data) != string(blob) || err != nil {
 			t.Errorf("snapshot: %d %v %v", last, data, err)
+		}
+		return nil
+	})
+}
+
+func runUpstream(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, reopen := open(t)
+	err := s.View(ctx, func(tx stormdesk.Tx) error { _, err := tx.WatchState(ctx, "auth0"); return err })
+	if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+		t.Fatalf("no state yet: %v", err)
+	}
+	st := &stormdesk.WatchState{Name: "auth0", Kind: "statuspage", URL: "http://127.0.0.1/x", ETag: `W/"1"`, LastPollAt: t0, State: stormdesk.WatchUnreadable,
+		Reason: "unreadable: truncated JSON", Failures: 2, Snapshot: []byte(`{"incidents":[]}`)}
+	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, st) })
+	st.Failures, st.State, st.LastOKAt = 0, stormdesk.WatchOK, t0.Add(time.Minute)
+	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, st) })
+	ev := func(key, upID, text string, at time.Time) *stormdesk.UpstreamEvent {
+		return &stormdesk.UpstreamEvent{DedupKey: key, Provider: "auth0", Kind: "incident_update", UpstreamID: upID, At: at, Text: text}
+	}
+	batch := []*stormdesk.UpstreamEvent{ev("k2", "i1", "second", t0.Add(time.Hour)), ev("k1", "i1", "first", t0), ev("k3", "i2", "other", t0)}
+	var ins []bool
+	update(t, s, func(tx stormdesk.Tx) (err error) { ins, err = tx.AddUpstreamEvents(ctx, batch); return err })
+	if fmt.Sprint(ins) != "[true true true]" || batch[0].ID == 0 {
+		t.Fatalf("first insert: %v", ins)
+	}
+	again := []*stormdesk.UpstreamEvent{ev("k1", "i1", "first", t0), ev("k4", "i1", "third", t0.Add(2*time.Hour))}
+	update(t, s, func(tx stormdesk.Tx) (err error) { ins, err = tx.AddUpstreamEvents(ctx, again); return err })
+	if fmt.Sprint(ins) != "[false true]" {
+		t.Fatalf("a re-poll stored a known event again: %v", ins)
+	}
+	inc := &stormdesk.Incident{Title: "x", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+	update(t, s, func(tx stormdesk.Tx) error {
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		if n, err := tx.LinkUpstream(ctx, inc.ID, "auth0", "i1", t0); !n || err != nil {
+			t.Errorf("first link: %v %v", n, err)
+		}
+		if n, _ := tx.LinkUpstream(ctx, inc.ID, "auth0", "i1", t0); n {
+			t.Errorf("a second link reported new")
+		}
+		return nil
+	})
+	s.Close()
+	s = reopen()
+	defer s.Close()
+	s.View(ctx, func(tx stormdesk.Tx) error {
+		got, err := tx.WatchState(ctx, "auth0")
+		if err != nil || got.State != stormdesk.WatchOK || got.ETag != `W/"1"` || !got.LastOKAt.Equal(t0.Add(time.Minute)) || string(got.Snapshot) != `{"incidents":[]}` {
+			t.Errorf("watch state: %+v %v", got, err)
+		}
+		all, _ := tx.WatchStates(ctx)
+		if len(all) != 1 {
+			t.Errorf("%d watch states", len(all))
+		}
+		es, _ := tx.UpstreamEvents(ctx, "auth0", "i1")
+		var texts []string
+		for _, e := range es {
+			texts = append(texts, e.Text)
+		}
+		if strings.Join(texts, " ") != "first second third" {
+			t.Errorf("events of i1 by time: %v", texts)
+		}
+		links, _ := tx.UpstreamLinks(ctx, "auth0", "i1")
+		if len(links) != 1 || links[0] != inc.ID {
+			t.Errorf("links: %v", links)
 		}
 		return nil
 	})
