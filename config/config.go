@@ -30,6 +30,7 @@ var Vars = []Var{
 	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
 	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
+	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds) and synthetic probes; check it with `stormdesk config check FILE`."},
 	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
 }
 
@@ -43,6 +44,8 @@ type Config struct {
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
 	TriageInterval  time.Duration
+	// ConfigFile is the YAML file of dependencies and probes ("" for none).
+	ConfigFile string
 	// Unknown lists STORMDESK_* variables that are set but not known:
 	// usually a typo worth a warning.
 	Unknown []string
@@ -81,6 +84,7 @@ func Load(environ []string) (Config, error) {
 	if c.APIToken, err = secret(env, "STORMDESK_API_TOKEN"); err != nil {
 		return c, err
 	}
+	c.ConfigFile = get("STORMDESK_CONFIG")
 	c.LogFormat = get("STORMDESK_LOG_FORMAT")
 	if err := c.LogLevel.UnmarshalText([]byte(get("STORMDESK_LOG_LEVEL"))); err != nil {
 		return c, &Error{"STORMDESK_LOG_LEVEL", fmt.Sprintf("%q is not debug, info, warn or error", get("STORMDESK_LOG_LEVEL"))}

@@ -29,6 +29,8 @@ type Service struct {
 
 	// tri is the triage engine; nil until EnableTriage.
 	tri *triageState
+	// up watches dependencies and probes; nil until SetUpstream.
+	up *Upstream
 
 	// queue feeds the group-commit writers; nil until StartGroupCommit.
 	queue   chan pendingTicket

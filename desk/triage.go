@@ -200,6 +200,7 @@ func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []
 		candidate int // index in tickets of the ticket that made the cluster a candidate, or -1
 		assign    triage.Assignment
 		last      time.Time
+		text      string // the first ticket's text, for matching features
 	}
 	ids := make([]int64, len(tickets))
 	clusters := make([]int64, len(tickets))
@@ -213,7 +214,7 @@ func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []
 		ids[i], clusters[i], seqs[i] = tk.ID, a.ClusterID, t.seq
 		c := byCluster[a.ClusterID]
 		if c == nil {
-			c = &touched{candidate: -1}
+			c = &touched{candidate: -1, text: tk.Subject + "\n" + tk.Body}
 			byCluster[a.ClusterID] = c
 			order = append(order, a.ClusterID)
 		}
@@ -225,6 +226,8 @@ func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []
 	if err := tx.SetTriage(ctx, ids, clusters, seqs); err != nil {
 		return err
 	}
+	var caused []*stormdesk.Incident // loaded on first need
+	loaded := false
 	for _, cid := range order {
 		c := byCluster[cid]
 		inc, err := tx.IncidentByCluster(ctx, cid)
@@ -232,12 +235,26 @@ func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []
 		case err == nil:
 		case stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
 			return err
-		case c.candidate >= 0:
-			if inc, err = s.openFromCluster(ctx, tx, c.assign, tickets[c.candidate]); err != nil {
+		default:
+			// Reports about the features an upstream outage or a failing
+			// probe already raised an incident for join it at once.
+			if !loaded {
+				if caused, err = causedIncidents(ctx, tx); err != nil {
+					return err
+				}
+				loaded = true
+			}
+			if inc, err = s.attachByFeatures(ctx, tx, caused, cid, c.text); err != nil {
 				return err
 			}
-		default:
-			continue
+			if inc == nil && c.candidate >= 0 {
+				if inc, err = s.openFromCluster(ctx, tx, c.assign, tickets[c.candidate]); err != nil {
+					return err
+				}
+			}
+			if inc == nil {
+				continue
+			}
 		}
 		linked, err := tx.LinkCluster(ctx, cid, inc.ID)
 		if err != nil {

@@ -119,3 +119,17 @@ func (s *Server) listClusters(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"clusters": out, "active": len(cs)})
 }
+
+// listUpstream shows each watched feed and probe: last poll, state, and
+// the reason when it is unreadable or failing.
+func (s *Server) listUpstream(w http.ResponseWriter, r *http.Request) {
+	states, err := s.Desk.WatchStates(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if states == nil {
+		states = []*stormdesk.WatchState{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"watched": states})
+}

@@ -1,10 +1,14 @@
 package httpserver
 
 import (
+	"context"
 	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"stormdesk"
+	"stormdesk/desk"
 )
 
 type metrics struct {
@@ -13,7 +17,7 @@ type metrics struct {
 	tickets  *prometheus.CounterVec
 }
 
-func newMetrics(reg prometheus.Registerer) *metrics {
+func newMetrics(reg prometheus.Registerer, d *desk.Service) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "stormdesk_http_requests_total", Help: "HTTP requests by route and status code.",
@@ -27,7 +31,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"source", "result"}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.requests, m.duration, m.tickets)
+		reg.MustRegister(m.requests, m.duration, m.tickets, newWatchCollector(d))
 	}
 	return m
 }
@@ -35,4 +39,45 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 func (m *metrics) observe(route string, code int, d time.Duration) {
 	m.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
 	m.duration.WithLabelValues(route).Observe(d.Seconds())
+}
+
+// watchCollector reads the feed and probe states from the store at each
+// scrape, so every replica reports the same, current picture.
+type watchCollector struct {
+	desk    *desk.Service
+	up      *prometheus.Desc
+	fails   *prometheus.Desc
+	latency *prometheus.Desc
+}
+
+func newWatchCollector(d *desk.Service) *watchCollector {
+	return &watchCollector{desk: d,
+		up:      prometheus.NewDesc("stormdesk_upstream_up", "1 when the feed or probe was last read fine, 0 when unreadable or failing.", []string{"name", "kind"}, nil),
+		fails:   prometheus.NewDesc("stormdesk_upstream_consecutive_failures", "Consecutive failed polls of a feed or probe.", []string{"name", "kind"}, nil),
+		latency: prometheus.NewDesc("stormdesk_upstream_latency_seconds", "Latency of the last poll of a feed or probe.", []string{"name", "kind"}, nil),
+	}
+}
+
+func (c *watchCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.up
+	ch <- c.fails
+	ch <- c.latency
+}
+
+func (c *watchCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	states, err := c.desk.WatchStates(ctx)
+	if err != nil {
+		return // the scrape goes on without these; /readyz reports the store
+	}
+	for _, st := range states {
+		up := 0.0
+		if st.State == stormdesk.WatchOK {
+			up = 1
+		}
+		ch <- prometheus.MustNewConstMetric(c.up, prometheus.GaugeValue, up, st.Name, st.Kind)
+		ch <- prometheus.MustNewConstMetric(c.fails, prometheus.GaugeValue, float64(st.Failures), st.Name, st.Kind)
+		ch <- prometheus.MustNewConstMetric(c.latency, prometheus.GaugeValue, float64(st.LatencyMS)/1000, st.Name, st.Kind)
+	}
 }

@@ -36,7 +36,7 @@ type Server struct {
 
 // New returns a Server whose metrics are registered on reg.
 func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registerer) *Server {
-	return &Server{Desk: d, Token: token, MaxBodyBytes: DefaultMaxBodyBytes, Log: log, metrics: newMetrics(reg)}
+	return &Server{Desk: d, Token: token, MaxBodyBytes: DefaultMaxBodyBytes, Log: log, metrics: newMetrics(reg, d)}
 }
 
 // Handler returns the routes. gatherer serves /metrics.
@@ -51,6 +51,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("GET /api/v1/incidents/{id}", s.getIncident)
 	api("GET /api/v1/incidents/{id}/timeline", s.getTimeline)
 	api("GET /api/v1/clusters", s.listClusters)
+	api("GET /api/v1/upstream", s.listUpstream)
 	mux.Handle("GET /healthz", s.instrument(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})))

@@ -31,7 +31,17 @@ func New(log *slog.Logger) (*Scheduler, error) {
 // still going when the next is due is not doubled: the next one waits for
 // the following slot. Errors are logged with the job's name.
 func (s *Scheduler) Every(name string, interval time.Duration, fn func(context.Context) error) error {
-	_, err := s.s.NewJob(gocron.DurationJob(interval),
+	return s.add(name, gocron.DurationJob(interval), fn)
+}
+
+// EveryJitter runs fn every interval ± 10%, so that many feeds polled at
+// the same interval do not all fire in the same second.
+func (s *Scheduler) EveryJitter(name string, interval time.Duration, fn func(context.Context) error) error {
+	return s.add(name, gocron.DurationRandomJob(interval*9/10, interval*11/10), fn)
+}
+
+func (s *Scheduler) add(name string, def gocron.JobDefinition, fn func(context.Context) error) error {
+	_, err := s.s.NewJob(def,
 		gocron.NewTask(func(ctx context.Context) {
 			start := time.Now()
 			if err := fn(ctx); err != nil {

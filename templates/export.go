@@ -145,11 +145,15 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 		if p == "" {
 			p = e.Actor
 		}
+		active := d.Status != "" && d.Status != "resolved" && d.Status != "postmortem" && d.Status != "operational"
 		if i, ok := b.open[p]; ok {
+			if active && b.bands[i].Status == d.Status {
+				break // the same status goes on: one band, not two
+			}
 			b.bands[i].End = e.At
 			delete(b.open, p)
 		}
-		if d.Status != "" && d.Status != "resolved" && d.Status != "postmortem" && d.Status != "operational" {
+		if active {
 			b.open[p] = len(b.bands)
 			b.bands = append(b.bands, Band{Provider: p, Status: d.Status, Start: e.At})
 		}
@@ -192,13 +196,14 @@ func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summar
 	s.Duration = s.End.Sub(s.Start)
 	s.DurationSeconds = s.Duration.Seconds()
 
-	c := Chart{Bands: b.bands, Markers: b.markers}
-	// The chart spans reports and entries alike, so upstream trouble that
-	// came before the first ticket shows.
+	c := Chart{Bands: b.bands}
+	// The chart spans the reports and the upstream trouble (so an outage
+	// that began before the first ticket shows), with a little margin; a
+	// long quiet tail before the resolution is left out of the picture.
 	lo, hi := b.first, b.last
-	for _, t := range []time.Time{b.firstEntry, b.lastEntry, s.End} {
+	widen := func(t time.Time) {
 		if t.IsZero() {
-			continue
+			return
 		}
 		if lo.IsZero() || t.Before(lo) {
 			lo = t
@@ -207,20 +212,36 @@ func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summar
 			hi = t
 		}
 	}
+	for _, band := range b.bands {
+		widen(band.Start)
+		widen(band.End)
+	}
+	if lo.IsZero() {
+		widen(b.firstEntry)
+		widen(b.lastEntry)
+	}
+	if !hi.IsZero() {
+		hi = hi.Add(30 * time.Minute)
+	}
 	for i := range c.Bands {
-		if c.Bands[i].End.IsZero() {
+		if c.Bands[i].End.IsZero() || c.Bands[i].End.After(hi) {
 			c.Bands[i].End = hi
 		}
 	}
+	for _, m := range b.markers {
+		if !m.At.Before(lo) && !m.At.After(hi) {
+			c.Markers = append(c.Markers, m)
+		}
+	}
 	if lo.IsZero() {
-		c.BucketWidth = slot.String()
+		c.BucketWidth = Duration(slot)
 		c.width = slot
 		return s, c
 	}
 	first, last := lo.UnixNano()/int64(slot), hi.UnixNano()/int64(slot)
 	per := (last-first)/MaxBuckets + 1 // slots per bucket
 	c.width = time.Duration(per) * slot
-	c.BucketWidth = c.width.String()
+	c.BucketWidth = Duration(c.width)
 	c.Start = time.Unix(0, first*int64(slot)).UTC()
 	c.Buckets = make([]int, (last-first)/per+1)
 	keys := make([]int64, 0, len(b.counts))

@@ -164,16 +164,19 @@ func TestChart(t *testing.T) {
 		t.Fatalf("buckets hold %d reports in %d buckets", total, len(c.Buckets))
 	}
 	// One band per upstream status: investigating 15:13–16:35, identified
-	// 16:35–16:56 and 16:56–18:35; resolution closes the last.
-	if len(c.Bands) != 3 || c.Bands[0].Status != "investigating" || !c.Bands[0].End.Equal(at("2018-11-28", "16:35")) ||
-		!c.Bands[2].End.Equal(at("2018-11-28", "18:35")) {
+	// 16:35–18:35 (two updates with the same status make one band); the
+	// resolution closes it.
+	if len(c.Bands) != 2 || c.Bands[0].Status != "investigating" || !c.Bands[0].End.Equal(at("2018-11-28", "16:35")) ||
+		!c.Bands[1].End.Equal(at("2018-11-28", "18:35")) {
 		t.Fatalf("bands: %+v", c.Bands)
 	}
-	if len(c.Markers) != 5 {
-		t.Fatalf("markers: %+v", c.Markers)
+	// The chart spans 15:10 to 30 minutes after the last report (18:44):
+	// the next morning's resolution is outside it.
+	if len(c.Markers) != 3 || !c.Start.Equal(at("2018-11-28", "15:10")) || c.BucketWidth != "5 min" {
+		t.Fatalf("markers %+v start %v width %s", c.Markers, c.Start, c.BucketWidth)
 	}
 	svg := string(renderReference(t, "html"))
-	if strings.Count(svg, `class="bar"`) == 0 || strings.Count(svg, `class="band"`) != 3 || strings.Count(svg, `class="marker"`) != 5 {
+	if strings.Count(svg, `class="bar"`) == 0 || strings.Count(svg, `class="band"`) != 2 || strings.Count(svg, `class="marker"`) != 3 {
 		t.Fatalf("the HTML chart lacks bars, bands or markers")
 	}
 }

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"iter"
+	"math"
 	"time"
 )
 
@@ -99,11 +100,38 @@ func newHTMLView(x *Export) htmlView {
 		}
 		v.Lines2 = append(v.Lines2, svgLine{X: xOf(m.At), Y1: plotTop - 4, Y2: plotBottom, Stroke: colour, Title: m.At.UTC().Format("15:04") + " " + m.Label})
 	}
-	// About six time labels along the axis, on bucket boundaries.
-	step := max(n/6, 1)
-	for i := 0; i <= n; i += step {
-		at := c.Start.Add(time.Duration(i) * c.width)
-		v.Ticks = append(v.Ticks, svgText{X: padL + float64(i)*bw, Y: plotBottom + 16, Text: at.UTC().Format("15:04")})
+	// Time labels on round boundaries, at most about eight of them; a
+	// label at midnight names the day.
+	end := c.Start.Add(span)
+	step := 24 * time.Hour
+	for _, s := range []time.Duration{5 * time.Minute, 10 * time.Minute, 15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour} {
+		if span/s <= 8 {
+			step = s
+			break
+		}
+	}
+	for at := c.Start.Truncate(step); !at.After(end); at = at.Add(step) {
+		if at.Before(c.Start) {
+			continue
+		}
+		label := at.UTC().Format("15:04")
+		if label == "00:00" {
+			label = at.UTC().Format("Jan 2")
+		}
+		v.Ticks = append(v.Ticks, svgText{X: xOf(at), Y: plotBottom + 16, Text: label})
+	}
+	for _, r := range [][]svgRect{v.Bars, v.Bands} {
+		for i := range r {
+			r[i].X, r[i].Y, r[i].W, r[i].H = round1(r[i].X), round1(r[i].Y), round1(r[i].W), round1(r[i].H)
+		}
+	}
+	for i := range v.Lines2 {
+		v.Lines2[i].X = round1(v.Lines2[i].X)
+	}
+	for i := range v.Ticks {
+		v.Ticks[i].X = round1(v.Ticks[i].X)
 	}
 	return v
 }
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }

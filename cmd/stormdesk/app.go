@@ -15,6 +15,7 @@ import (
 	"stormdesk/store/postgres"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
+	"stormdesk/triage/triagecmd"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -30,6 +31,10 @@ Commands:
   migrate          apply database migrations and print the schema version
   tickets import   import tickets from a CSV or JSON Lines file
   export ID        write an incident's post-mortem (md, html, json, csv)
+  triage FILE      cluster a CSV or JSONL file of tickets and print the clusters
+  triage eval FILE score clustering against labels (ARI, NMI, accuracy, ...)
+  upstream ...     status, poll NAME, read FILE|URL: the watched status feeds
+  config check F   validate a STORMDESK_CONFIG file of dependencies and probes
   version          print the version
   help env         list every environment variable with its default
 
@@ -111,6 +116,12 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdMigrate(ctx, rest, e)
 	case "export":
 		return cmdExport(ctx, rest, e)
+	case "triage":
+		return asUsage(triagecmd.Main(ctx, rest, e.stdout, e.stderr))
+	case "upstream":
+		return cmdUpstream(ctx, rest, e)
+	case "config":
+		return cmdConfig(rest, e)
 	case "tickets":
 		if len(rest) == 0 || rest[0] != "import" {
 			fmt.Fprint(e.stderr, "Usage: stormdesk tickets import FILE [flags]\n")

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -275,5 +276,51 @@ func TestServeClustersABurstIntoAnIncident(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, environ, "export", "42"); code != 1 || !strings.Contains(errs, "incident 42 not found") {
 		t.Fatalf("cli export of a missing incident: %d %s", code, errs)
+	}
+}
+
+func TestUpstreamCommands(t *testing.T) {
+	summary, err := os.ReadFile("../../upstream/testdata/feeds/githubstatus_summary.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if broken {
+			w.Write([]byte("<html>maintenance page</html>"))
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(summary)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "stormdesk.yaml")
+	os.WriteFile(cfg, []byte("dependencies:\n  - name: github\n    feed: {kind: statuspage, url: "+srv.URL+"/api/v2/summary.json}\n    features: [deploys]\n"), 0o644)
+	env := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "u.db"), "STORMDESK_CONFIG=" + cfg}
+
+	if code, out, errs := runCLI(t, env, "config", "check", cfg); code != 0 || !strings.Contains(out, "ok: 1 dependencies") {
+		t.Fatalf("config check: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runCLI(t, env, "upstream", "poll", "github"); code != 0 || !strings.HasPrefix(out, "github: ok") {
+		t.Fatalf("poll: %d %s %s", code, out, errs)
+	}
+	// GitHub's open incident backs "deploys": an incident was raised.
+	if code, out, _ := runCLI(t, env, "export", "1", "--format", "csv"); code != 0 || !strings.Contains(out, "github: ") {
+		t.Fatalf("the upstream incident did not raise an incident: %d %s", code, out)
+	}
+	broken = true
+	code, out, errs := runCLI(t, env, "upstream", "poll", "github")
+	if code != 1 || !strings.Contains(out, "github: unreadable") || !strings.Contains(errs, "got HTML") {
+		t.Fatalf("broken feed: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, env, "upstream", "status"); code != 0 || !strings.Contains(out, "github  statuspage  unreadable") {
+		t.Fatalf("status: %d\n%s", code, out)
+	}
+	if code, _, errs := runCLI(t, env, "upstream", "poll", "nope"); code != 1 || !strings.Contains(errs, `dependency "nope" is not configured (configured: github)`) {
+		t.Fatalf("unknown dependency: %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, env, "upstream", "frob"); code != 2 || !strings.Contains(errs, "unknown subcommand") {
+		t.Fatalf("bad subcommand: %d %s", code, errs)
 	}
 }

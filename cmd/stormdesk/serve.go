@@ -37,6 +37,10 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	for _, v := range c.Unknown {
 		log.Warn("unknown environment variable (typo?)", slog.String("var", v))
 	}
+	up, err := loadUpstream(c)
+	if err != nil {
+		return err
+	}
 	store, err := openStore(ctx, c)
 	if err != nil {
 		return err
@@ -67,6 +71,13 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	if err := sched.Every("triage-maintain", c.TriageInterval, d.MaintainTriage); err != nil {
 		return err
+	}
+	if up != nil {
+		d.SetUpstream(up)
+		if err := scheduleUpstream(sched, d, up); err != nil {
+			return err
+		}
+		log.Info("watching upstream", slog.Int("dependencies", len(up.Config.Dependencies)), slog.Int("probes", len(up.Config.Probes)))
 	}
 	sched.Start()
 	defer sched.Stop()

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"text/tabwriter"
+	"time"
+
+	"stormdesk"
+	"stormdesk/config"
+	"stormdesk/desk"
+	"stormdesk/schedule"
+	"stormdesk/triage/triagecmd"
+	"stormdesk/upstream"
+	"stormdesk/upstream/upstreamcmd"
+)
+
+// loadUpstream reads STORMDESK_CONFIG, or returns nil when it is not set.
+func loadUpstream(c config.Config) (*desk.Upstream, error) {
+	if c.ConfigFile == "" {
+		return nil, nil
+	}
+	cfg, err := upstream.LoadConfigFile(c.ConfigFile)
+	if err != nil {
+		return nil, fmt.Errorf("STORMDESK_CONFIG: %w", err)
+	}
+	return &desk.Upstream{
+		Config:      cfg,
+		Fetcher:     &upstream.Fetcher{UserAgent: "stormdesk/" + version},
+		ProbeClient: &http.Client{Timeout: 60 * time.Second},
+	}, nil
+}
+
+// scheduleUpstream adds one polling job per feed and per probe.
+func scheduleUpstream(sched *schedule.Scheduler, d *desk.Service, u *desk.Upstream) error {
+	for _, dep := range u.Config.Dependencies {
+		name := dep.Name
+		if err := sched.EveryJitter("feed:"+name, dep.Interval, func(ctx context.Context) error {
+			_, err := d.PollFeed(ctx, name, false)
+			if stormdesk.ErrorCode(err) == stormdesk.EUNAVAILABLE {
+				return nil // recorded as unreadable, logged, retried with backoff
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	for _, p := range u.Config.Probes {
+		name := p.Name
+		if err := sched.EveryJitter("probe:"+name, p.Interval, func(ctx context.Context) error {
+			_, err := d.PollProbe(ctx, name)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func cmdConfig(args []string, e *env) error {
+	if len(args) == 0 || args[0] != "check" {
+		fmt.Fprint(e.stderr, "Usage: stormdesk config check FILE\n")
+		return &usageError{"config: want the subcommand check"}
+	}
+	return asUsage(upstreamcmd.CheckConfig(args[1:], e.stdout, e.stderr))
+}
+
+// asUsage turns the library commands' usage errors into ours (exit 2).
+func asUsage(err error) error {
+	if errors.Is(err, upstreamcmd.ErrUsage) || errors.Is(err, triagecmd.ErrUsage) {
+		return &usageError{err.Error()}
+	}
+	return err
+}
+
+func cmdUpstream(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, upstreamUsage)
+		return &usageError{"upstream: want a subcommand"}
+	}
+	switch args[0] {
+	case "read":
+		return asUsage(upstreamcmd.Read(ctx, args[1:], e.stdout, e.stderr))
+	case "status":
+		return cmdUpstreamStatus(ctx, args[1:], e)
+	case "poll":
+		return cmdUpstreamPoll(ctx, args[1:], e)
+	case "-h", "--help", "help":
+		fmt.Fprint(e.stdout, upstreamUsage)
+		return nil
+	}
+	fmt.Fprint(e.stderr, upstreamUsage)
+	return &usageError{fmt.Sprintf("upstream: unknown subcommand %q", args[0])}
+}
+
+const upstreamUsage = `Usage:
+  stormdesk upstream status          each watched feed and probe: last poll, state, failures
+  stormdesk upstream poll NAME       poll one dependency's feed now (STORMDESK_CONFIG)
+  stormdesk upstream read FILE|URL   print the incidents and updates one payload holds, as JSON lines
+`
+
+func cmdUpstreamStatus(ctx context.Context, args []string, e *env) error {
+	fs := newFlags(e, "upstream status", "upstream status [--database URL]")
+	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	states, err := desk.New(store).WatchStates(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tKIND\tSTATE\tLAST POLL (UTC)\tLAST OK (UTC)\tFAILURES\tLATENCY\tREASON")
+	for _, st := range states {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d ms\t%s\n", st.Name, st.Kind, st.State, stamp(st.LastPollAt), stamp(st.LastOKAt), st.Failures, st.LatencyMS, st.Reason)
+	}
+	if len(states) == 0 {
+		fmt.Fprintln(tw, "(nothing polled yet: set STORMDESK_CONFIG and run stormdesk serve, or stormdesk upstream poll NAME)")
+	}
+	return tw.Flush()
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.UTC().Format("2006-01-02 15:04:05")
+}
+
+func cmdUpstreamPoll(ctx context.Context, args []string, e *env) error {
+	fs := newFlags(e, "upstream poll", "upstream poll NAME [--database URL]")
+	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
+	if err := parse(fs, reorder(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return &usageError{"upstream poll: want exactly one dependency NAME"}
+	}
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	if err != nil {
+		return err
+	}
+	u, err := loadUpstream(c)
+	if err != nil {
+		return err
+	}
+	if u == nil {
+		return &usageError{"upstream poll: STORMDESK_CONFIG is not set: name the YAML file of dependencies"}
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	d := desk.New(store)
+	d.SetUpstream(u)
+	st, err := d.PollFeed(ctx, fs.Arg(0), true)
+	if st != nil {
+		fmt.Fprintf(e.stdout, "%s: %s (%d ms)%s\n", st.Name, st.State, st.LatencyMS, map[bool]string{true: ": " + st.Reason, false: ""}[st.Reason != ""])
+	}
+	return err
+}

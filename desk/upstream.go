@@ -1,0 +1,455 @@
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"stormdesk"
+	"stormdesk/triage"
+	"stormdesk/upstream"
+)
+
+// Upstream is the watching configuration: the dependencies' feeds and the
+// product's synthetic probes.
+type Upstream struct {
+	Config      *upstream.Config
+	Fetcher     *upstream.Fetcher
+	ProbeClient *http.Client
+}
+
+// SetUpstream turns on feed polling and probes for cfg.
+func (s *Service) SetUpstream(u *Upstream) { s.up = u }
+
+// backoff bounds for a failing feed: the scheduler keeps firing at the
+// feed's interval and a poll is skipped until the backoff has passed.
+const (
+	feedBackoffBase = 30 * time.Second
+	feedBackoffMax  = 15 * time.Minute
+)
+
+func (s *Service) dependency(name string) (*upstream.Dependency, error) {
+	if s.up == nil || s.up.Config == nil {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "no dependencies configured (set STORMDESK_CONFIG)")
+	}
+	for i := range s.up.Config.Dependencies {
+		if d := &s.up.Config.Dependencies[i]; d.Name == name {
+			return d, nil
+		}
+	}
+	var names []string
+	for _, d := range s.up.Config.Dependencies {
+		names = append(names, d.Name)
+	}
+	return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "dependency %q is not configured (configured: %s)", name, strings.Join(names, ", "))
+}
+
+func (s *Service) watchState(ctx context.Context, name, kind, url string) (*stormdesk.WatchState, error) {
+	var st *stormdesk.WatchState
+	err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) { st, err = tx.WatchState(ctx, name); return err })
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return &stormdesk.WatchState{Name: name, Kind: kind, URL: url, State: stormdesk.WatchNever}, nil
+	}
+	return st, err
+}
+
+// PollFeed fetches one dependency's feed, diffs it against the last
+// payload understood, stores the real changes once each and correlates
+// them with incidents. force skips the error backoff (a poll by hand).
+// A feed that cannot be read is recorded as unreadable with the reason and
+// retried with backoff; it never stops anything else.
+func (s *Service) PollFeed(ctx context.Context, name string, force bool) (*stormdesk.WatchState, error) {
+	dep, err := s.dependency(name)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.watchState(ctx, dep.Name, string(dep.Feed.Kind), upstream.RedactURL(dep.Feed.URL))
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if !force && st.Failures > 0 && now.Before(st.LastPollAt.Add(upstream.Backoff(st.Failures, feedBackoffBase, feedBackoffMax, upstream.Seed(dep.Name)))) {
+		return st, nil
+	}
+	st.Kind, st.URL, st.LastPollAt = string(dep.Feed.Kind), upstream.RedactURL(dep.Feed.URL), now
+	fctx := ctx
+	if dep.Timeout > 0 {
+		var cancel context.CancelFunc
+		fctx, cancel = context.WithTimeout(ctx, dep.Timeout)
+		defer cancel()
+	}
+	res, err := s.up.Fetcher.Fetch(fctx, dep.Feed.URL, upstream.Validators{ETag: st.ETag, LastModified: st.LastModified})
+	if err != nil {
+		return st, s.feedUnreadable(ctx, st, err)
+	}
+	st.LatencyMS = res.Latency.Milliseconds()
+	if res.NotModified {
+		st.State, st.Reason, st.Failures, st.LastOKAt = stormdesk.WatchOK, "", 0, now
+		return st, s.saveWatch(ctx, st)
+	}
+	snap, err := upstream.Parse(res.Body, dep.Feed.Kind)
+	if err != nil {
+		return st, s.feedUnreadable(ctx, st, err)
+	}
+	var events []upstream.Event
+	if len(st.Snapshot) == 0 {
+		events = upstream.Events(snap, dep.Name)
+	} else {
+		var prev upstream.Snapshot
+		if err := json.Unmarshal(st.Snapshot, &prev); err != nil {
+			events = upstream.Events(snap, dep.Name) // dedup keys keep this from repeating anything
+		} else {
+			events = upstream.Diff(&prev, snap, dep.Name)
+		}
+	}
+	events = ofInterest(events, dep.Components)
+	st.Snapshot, _ = json.Marshal(snap)
+	st.ETag, st.LastModified = res.Validators.ETag, res.Validators.LastModified
+	st.State, st.Reason, st.Failures, st.LastOKAt = stormdesk.WatchOK, "", 0, now
+	// Only upstream incidents that are still going raise incidents; a
+	// feed's history of resolved ones is recorded and nothing more.
+	over := map[string]bool{}
+	for _, in := range snap.Incidents {
+		if in.Resolved() || in.Maintenance {
+			over[in.ID] = true
+		}
+	}
+	if err := s.applyUpstream(ctx, dep.Features, events, st, over); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+func (s *Service) feedUnreadable(ctx context.Context, st *stormdesk.WatchState, cause error) error {
+	st.State, st.Failures = stormdesk.WatchUnreadable, st.Failures+1
+	st.Reason = upstream.Reason(cause) + ": " + cause.Error()
+	s.Log.Warn("feed unreadable", slog.String("upstream", st.Name), slog.Int("failures", st.Failures), slog.String("reason", st.Reason))
+	if err := s.saveWatch(ctx, st); err != nil {
+		return err
+	}
+	return stormdesk.Errorf(stormdesk.EUNAVAILABLE, "feed %s unreadable: %s", st.Name, st.Reason)
+}
+
+func (s *Service) saveWatch(ctx context.Context, st *stormdesk.WatchState) error {
+	return s.Store.Update(ctx, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, st) })
+}
+
+// ofInterest keeps the events about the configured components; an
+// incident that names no component is kept (it may concern any of them).
+func ofInterest(events []upstream.Event, components []string) []upstream.Event {
+	if len(components) == 0 {
+		return events
+	}
+	want := func(ids ...string) bool {
+		for _, id := range ids {
+			for _, c := range components {
+				if strings.EqualFold(c, id) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var out []upstream.Event
+	for _, e := range events {
+		switch {
+		case e.ComponentID != "":
+			if want(e.ComponentID, e.Title) {
+				out = append(out, e)
+			}
+		case len(e.Components) == 0 || want(e.Components...):
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// PollProbe runs one synthetic probe and records its result; after the
+// configured number of consecutive failures it raises "probe failing"
+// (and opens or joins an incident for the features it guards), and on the
+// first success after that, "probe recovered".
+func (s *Service) PollProbe(ctx context.Context, name string) (*stormdesk.WatchState, error) {
+	if s.up == nil || s.up.Config == nil {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "no probes configured (set STORMDESK_CONFIG)")
+	}
+	var p *upstream.Probe
+	for i := range s.up.Config.Probes {
+		if s.up.Config.Probes[i].Name == name {
+			p = &s.up.Config.Probes[i]
+		}
+	}
+	if p == nil {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "probe %q is not configured", name)
+	}
+	st, err := s.watchState(ctx, "probe:"+p.Name, "probe", upstream.RedactURL(p.URL))
+	if err != nil {
+		return nil, err
+	}
+	tracker := upstream.NewProbeTracker(p.Name, p.Failures)
+	if len(st.Snapshot) > 0 {
+		_ = json.Unmarshal(st.Snapshot, tracker) // a bad state starts the count over
+		tracker.Threshold = max(p.Failures, 1)
+	}
+	client := s.up.ProbeClient
+	if client == nil {
+		client = http.DefaultClient
+	}
+	res := upstream.RunProbe(ctx, client, p.ProbeConfig)
+	now := s.now()
+	since := tracker.FailingSince
+	ev, fired := tracker.Observe(res, now)
+	if !tracker.FailingSince.IsZero() {
+		since = tracker.FailingSince
+	}
+	st.LastPollAt, st.LatencyMS, st.Failures = now, res.Latency.Milliseconds(), tracker.Consecutive
+	switch {
+	case res.OK:
+		st.State, st.Reason, st.LastOKAt = stormdesk.WatchOK, "", now
+	case tracker.Failing:
+		st.State, st.Reason = stormdesk.WatchFailing, res.Err
+	default:
+		st.State, st.Reason = stormdesk.WatchOK, "last check failed: "+res.Err
+	}
+	st.Snapshot, _ = json.Marshal(tracker)
+	var events []upstream.Event
+	if fired {
+		// A probe's failing run is its "upstream incident": failing and
+		// recovered share the run's start as their id.
+		ev.IncidentID = "run-" + since.UTC().Format("20060102T150405Z")
+		ev.Title = "Probe " + p.Name + " failing"
+		events = append(events, ev)
+	}
+	return st, s.applyUpstream(ctx, p.Features, events, st, nil)
+}
+
+// applyUpstream stores the watch state and the new events in one
+// transaction and correlates each new event with incidents.
+// over names upstream incidents that are already resolved: their events
+// are recorded and go onto the timelines of incidents they are tied to,
+// but they raise nothing new.
+func (s *Service) applyUpstream(ctx context.Context, features []string, events []upstream.Event, st *stormdesk.WatchState, over map[string]bool) error {
+	rows := make([]*stormdesk.UpstreamEvent, len(events))
+	for i, e := range events {
+		rows[i] = &stormdesk.UpstreamEvent{DedupKey: e.DedupKey, Provider: e.Provider, Kind: string(e.Kind), UpstreamID: e.IncidentID, UpdateID: e.UpdateID,
+			At: e.At.UTC().Truncate(time.Microsecond), Title: e.Title, Text: e.Text, Status: e.Status, Impact: e.Impact, URL: e.URL}
+	}
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if err := tx.SaveWatchState(ctx, st); err != nil {
+			return err
+		}
+		inserted, err := tx.AddUpstreamEvents(ctx, rows)
+		if err != nil {
+			return err
+		}
+		for i, e := range rows {
+			if inserted[i] {
+				f := features
+				if over[e.UpstreamID] {
+					f = nil
+				}
+				if err := s.correlate(ctx, tx, f, e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("desk: apply upstream %s: %w", st.Name, err)
+	}
+	return nil
+}
+
+// isIncidentEvent is true for events about an upstream incident (not a
+// maintenance or a component) and for probe runs.
+func isIncidentEvent(kind string) bool {
+	switch upstream.EventKind(kind) {
+	case upstream.EventIncidentOpened, upstream.EventIncidentUpdate, upstream.EventIncidentStatus, upstream.EventIncidentImpact,
+		upstream.EventIncidentResolved, upstream.EventProbeFailing, upstream.EventProbeRecovered:
+		return true
+	}
+	return false
+}
+
+// correlate ties one new upstream event to incidents. An event of an
+// upstream incident already tied to incidents goes onto their timelines.
+// The first event of an upstream incident on a dependency that backs
+// product features joins the open incident whose features match (from a
+// ticket burst or a probe), or, with none, opens one at once: the alert
+// comes before any customer writes in, and tickets that arrive later
+// about those features attach to it.
+func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []string, e *stormdesk.UpstreamEvent) error {
+	if !isIncidentEvent(e.Kind) || e.UpstreamID == "" {
+		return nil
+	}
+	links, err := tx.UpstreamLinks(ctx, e.Provider, e.UpstreamID)
+	if err != nil {
+		return err
+	}
+	if len(links) > 0 {
+		for _, id := range links {
+			if err := tx.AppendTimeline(ctx, upstreamEntry(id, e)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	resolved := e.Kind == string(upstream.EventIncidentResolved) || e.Kind == string(upstream.EventProbeRecovered) || e.Status == "resolved" || e.Status == "postmortem"
+	if len(features) == 0 || resolved {
+		return nil
+	}
+	cause := e.Provider + ": " + e.Title
+	inc, err := s.matchingIncident(ctx, tx, features)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	if inc == nil {
+		sev := stormdesk.SeverityMajor
+		if e.Impact == "critical" {
+			sev = stormdesk.SeverityCritical
+		}
+		inc = &stormdesk.Incident{Title: truncate(cause, 200), Status: stormdesk.StatusTriage, Severity: sev, Features: slices.Clone(features),
+			LikelyCause: cause, CreatedAt: now, UpdatedAt: now}
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		data, _ := json.Marshal(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features})
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
+			Text: fmt.Sprintf("Incident raised from %s before any customer report: it backs %s", e.Provider, strings.Join(features, ", ")), Data: data}); err != nil {
+			return err
+		}
+		s.Log.Info("incident raised from upstream", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
+	} else if inc.LikelyCause == "" {
+		inc.LikelyCause, inc.UpdatedAt = cause, now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		data, _ := json.Marshal(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "evidence": "features " + strings.Join(intersect(inc.Features, features), ", ")})
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: stormdesk.ActorStormdesk,
+			Text: fmt.Sprintf("Likely cause: %s (it backs %s, which these reports are about)", cause, strings.Join(intersect(inc.Features, features), ", ")), Data: data}); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.LinkUpstream(ctx, inc.ID, e.Provider, e.UpstreamID, now); err != nil {
+		return err
+	}
+	// Backfill: the upstream incident's earlier events (and this one),
+	// at the provider's own times.
+	evs, err := tx.UpstreamEvents(ctx, e.Provider, e.UpstreamID)
+	if err != nil {
+		return err
+	}
+	for _, ue := range evs {
+		if ue.ID > e.ID {
+			// Stored in this same poll after e: it reaches the timeline
+			// when its own turn comes.
+			continue
+		}
+		if err := tx.AppendTimeline(ctx, upstreamEntry(inc.ID, ue)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// matchingIncident returns the newest open incident whose features
+// intersect features, or nil.
+func (s *Service) matchingIncident(ctx context.Context, tx stormdesk.Tx, features []string) (*stormdesk.Incident, error) {
+	open, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Open: true, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	for _, inc := range open {
+		if len(intersect(inc.Features, features)) > 0 {
+			return inc, nil
+		}
+	}
+	return nil, nil
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// upstreamEntry is the timeline entry for an upstream event: the
+// provider's words at the provider's time.
+func upstreamEntry(incidentID int64, e *stormdesk.UpstreamEvent) *stormdesk.TimelineEntry {
+	text := e.Text
+	if text == "" {
+		text = e.Title
+	}
+	line := e.Provider + ": " + strings.Join(strings.Fields(text), " ")
+	if e.Status != "" {
+		line += " (" + e.Status + ")"
+	}
+	kind := stormdesk.KindUpstream
+	if strings.HasPrefix(e.Kind, "probe_") {
+		kind = stormdesk.KindProbe
+	}
+	status := e.Status
+	if e.Kind == string(upstream.EventIncidentResolved) || e.Kind == string(upstream.EventProbeRecovered) {
+		status = "resolved"
+	} else if e.Kind == string(upstream.EventProbeFailing) {
+		status = "investigating"
+	}
+	data, _ := json.Marshal(map[string]string{"provider": e.Provider, "upstream_id": e.UpstreamID, "event": e.Kind, "status": status, "impact": e.Impact})
+	return &stormdesk.TimelineEntry{IncidentID: incidentID, At: e.At, Kind: kind, Actor: e.Provider, Text: truncate(line, 2000), Data: data, SourceURL: e.URL}
+}
+
+// causedIncidents lists the open incidents with a known cause (raised
+// from an upstream outage or a probe, or tied to one since): the ones that
+// reports about their features may join without a burst.
+func causedIncidents(ctx context.Context, tx stormdesk.Tx) ([]*stormdesk.Incident, error) {
+	open, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Open: true, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	var out []*stormdesk.Incident
+	for _, inc := range open {
+		if inc.LikelyCause != "" && len(inc.Features) > 0 {
+			out = append(out, inc)
+		}
+	}
+	return out, nil
+}
+
+// attachByFeatures picks, for a cluster that has no incident, the caused
+// incident whose features the cluster's text is about, so that reports
+// that arrive after the alert join it without waiting for a burst.
+func (s *Service) attachByFeatures(ctx context.Context, tx stormdesk.Tx, caused []*stormdesk.Incident, clusterID int64, text string) (*stormdesk.Incident, error) {
+	if len(caused) == 0 {
+		return nil, nil
+	}
+	concepts := triage.Concepts(text)
+	for _, inc := range caused {
+		if len(intersect(inc.Features, concepts)) == 0 {
+			continue
+		}
+		if inc.ClusterID == 0 {
+			inc.ClusterID, inc.UpdatedAt = clusterID, s.now()
+			if err := tx.UpdateIncident(ctx, inc); err != nil {
+				return nil, err
+			}
+		}
+		return inc, nil
+	}
+	return nil, nil
+}
+
+// WatchStates lists the state of every watched feed and probe.
+func (s *Service) WatchStates(ctx context.Context) (out []*stormdesk.WatchState, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error { out, err = tx.WatchStates(ctx); return err })
+	return out, err
+}
