@@ -305,6 +305,9 @@ func TestUpstreamCommands(t *testing.T) {
 	if code, out, errs := runCLI(t, env, "upstream", "poll", "github"); code != 0 || !strings.HasPrefix(out, "github: ok") {
 		t.Fatalf("poll: %d %s %s", code, out, errs)
 	}
+	if code, out, _ := runCLI(t, env, "upstream", "status"); code != 0 || !strings.Contains(out, `"Incident with Packages and Pages" (investigating)`) {
+		t.Fatalf("status lacks the open upstream incident: %d\n%s", code, out)
+	}
 	// GitHub's open incident backs "deploys": an incident was raised.
 	if code, out, _ := runCLI(t, env, "export", "1", "--format", "csv"); code != 0 || !strings.Contains(out, "github: ") {
 		t.Fatalf("the upstream incident did not raise an incident: %d %s", code, out)

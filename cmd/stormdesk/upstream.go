@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -121,14 +123,33 @@ func cmdUpstreamStatus(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tKIND\tSTATE\tLAST POLL (UTC)\tLAST OK (UTC)\tFAILURES\tLATENCY\tREASON")
+	fmt.Fprintln(tw, "NAME\tKIND\tSTATE\tLAST POLL (UTC)\tLAST OK (UTC)\tFAILURES\tLATENCY\tOPEN UPSTREAM INCIDENTS\tREASON")
 	for _, st := range states {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d ms\t%s\n", st.Name, st.Kind, st.State, stamp(st.LastPollAt), stamp(st.LastOKAt), st.Failures, st.LatencyMS, st.Reason)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d ms\t%s\t%s\n", st.Name, st.Kind, st.State, stamp(st.LastPollAt), stamp(st.LastOKAt),
+			st.Failures, st.LatencyMS, openIncidents(st), st.Reason)
 	}
 	if len(states) == 0 {
 		fmt.Fprintln(tw, "(nothing polled yet: set STORMDESK_CONFIG and run stormdesk serve, or stormdesk upstream poll NAME)")
 	}
 	return tw.Flush()
+}
+
+// openIncidents names the unresolved incidents in a feed's last payload.
+func openIncidents(st *stormdesk.WatchState) string {
+	var snap upstream.Snapshot
+	if st.Kind == "probe" || json.Unmarshal(st.Snapshot, &snap) != nil {
+		return "-"
+	}
+	var open []string
+	for _, in := range snap.Incidents {
+		if !in.Maintenance && !in.Resolved() {
+			open = append(open, fmt.Sprintf("%q (%s)", in.Title, in.Status))
+		}
+	}
+	if len(open) == 0 {
+		return "none"
+	}
+	return strings.Join(open, "; ")
 }
 
 func stamp(t time.Time) string {
