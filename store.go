@@ -72,6 +72,11 @@ type Tx interface {
 	// UpdateIncident writes every mutable field of inc.
 	UpdateIncident(ctx context.Context, inc *Incident) error
 
+	// MoveIncidentData moves an incident's tickets, timeline entries and
+	// upstream links to another incident (a merge) and returns how many
+	// tickets moved.
+	MoveIncidentData(ctx context.Context, from, into int64) (tickets int, err error)
+
 	// AppendTimeline stores a timeline entry and sets its ID.
 	AppendTimeline(ctx context.Context, e *TimelineEntry) error
 	// Timeline returns an incident's entries ordered by time, then id.

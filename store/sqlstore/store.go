@@ -615,3 +615,22 @@ func (x *tx) UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]
 	}
 	return out, rows.Err()
 }
+
+// MoveIncidentData implements stormdesk.Tx.
+func (x *tx) MoveIncidentData(ctx context.Context, from, into int64) (int, error) {
+	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1 WHERE incident_id = $2`, into, from)
+	if err != nil {
+		return 0, fmt.Errorf("sqlstore: move tickets of incident %d: %w", from, err)
+	}
+	if _, err := x.c.Exec(ctx, `UPDATE timeline_entries SET incident_id = $1 WHERE incident_id = $2`, into, from); err != nil {
+		return 0, fmt.Errorf("sqlstore: move timeline of incident %d: %w", from, err)
+	}
+	if _, err := x.c.Exec(ctx, `INSERT INTO incident_upstreams (incident_id, provider, upstream_id, linked_at)
+SELECT $1, provider, upstream_id, linked_at FROM incident_upstreams WHERE incident_id = $2 ON CONFLICT DO NOTHING`, into, from); err != nil {
+		return 0, fmt.Errorf("sqlstore: move upstream links of incident %d: %w", from, err)
+	}
+	if _, err := x.c.Exec(ctx, `DELETE FROM incident_upstreams WHERE incident_id = $1`, from); err != nil {
+		return 0, fmt.Errorf("sqlstore: move upstream links of incident %d: %w", from, err)
+	}
+	return int(n), nil
+}

@@ -470,9 +470,47 @@ func runUpstream(t *testing.T, open Opener) {
 		}
 		return nil
 	})
+	// A merge moves the tickets, the timeline and the upstream links.
+	other := &stormdesk.Incident{Title: "y", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+	update(t, s, func(tx stormdesk.Tx) error {
+		if err := tx.CreateIncident(ctx, other); err != nil {
+			return err
+		}
+		tk := ticket("m1", "moved", t0)
+		tk.IncidentID = other.ID
+		if _, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{tk}); err != nil {
+			return err
+		}
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: other.ID, At: t0, Kind: "note", Actor: "a", Text: "from y"}); err != nil {
+			return err
+		}
+		if _, err := tx.LinkUpstream(ctx, other.ID, "auth0", "i2", t0); err != nil {
+			return err
+		}
+		if _, err := tx.LinkUpstream(ctx, other.ID, "auth0", "i1", t0); err != nil { // both linked to i1
+			return err
+		}
+		n, err := tx.MoveIncidentData(ctx, other.ID, inc.ID)
+		if n != 1 || err != nil {
+			t.Errorf("MoveIncidentData moved %d tickets (%v), want 1", n, err)
+		}
+		return err
+	})
 	s.Close()
 	s = reopen()
 	defer s.Close()
+	s.View(ctx, func(tx stormdesk.Tx) error {
+		if es, _ := tx.Timeline(ctx, inc.ID); len(es) != 1 || es[0].Text != "from y" {
+			t.Errorf("timeline after merge: %v", es)
+		}
+		if n, _ := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID}); n != 1 {
+			t.Errorf("tickets after merge: %d", n)
+		}
+		if l, _ := tx.UpstreamLinks(ctx, "auth0", "i2"); len(l) != 1 || l[0] != inc.ID {
+			t.Errorf("links of i2 after merge: %v", l)
+		}
+		return nil
+	})
 	s.View(ctx, func(tx stormdesk.Tx) error {
 		got, err := tx.WatchState(ctx, "auth0")
 		if err != nil || got.State != stormdesk.WatchOK || got.ETag != `W/"1"` || !got.LastOKAt.Equal(t0.Add(time.Minute)) || string(got.Snapshot) != `{"incidents":[]}` {

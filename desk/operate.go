@@ -1,0 +1,280 @@
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"stormdesk"
+	"stormdesk/triage"
+)
+
+// correct runs an operator correction: the triage engine learns it (eng,
+// which may be nil) and the store records it (store) in one transaction
+// together with a fresh engine snapshot, so that a restart replays the
+// correction too. If the transaction fails, the engine is rebuilt from the
+// store before its next use.
+func (s *Service) correct(ctx context.Context, eng func(*triage.Engine), store func(tx stormdesk.Tx) error) error {
+	if s.tri == nil {
+		return s.Store.Update(ctx, store)
+	}
+	unlock, err := s.lockTriage(ctx)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() { unlock(committed) }()
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if err := store(tx); err != nil {
+			return err
+		}
+		if eng == nil {
+			return nil
+		}
+		eng(s.tri.eng)
+		snap, err := s.tri.eng.Snapshot()
+		if err != nil {
+			return fmt.Errorf("desk: triage snapshot: %w", err)
+		}
+		return tx.SaveTriageSnapshot(ctx, s.now(), s.tri.seq, snap)
+	})
+	committed = err == nil
+	return err
+}
+
+// Acknowledge marks an incident as seen by a person: a triage incident
+// moves to investigating. It refuses a second acknowledgement, saying when
+// the first one was.
+func (s *Service) Acknowledge(ctx context.Context, id int64, actor string) (inc *stormdesk.Incident, err error) {
+	now := s.now()
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		inc, err = tx.Incident(ctx, id)
+		if err != nil {
+			return err
+		}
+		if inc.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: acknowledge that one", id, inc.MergedInto)
+		}
+		if inc.AcknowledgedAt != nil {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was already acknowledged at %s UTC", id, inc.AcknowledgedAt.Format("15:04"))
+		}
+		inc.AcknowledgedAt, inc.UpdatedAt = &now, now
+		if inc.Status == stormdesk.StatusTriage {
+			inc.Status = stormdesk.StatusInvestigating
+		}
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindAcknowledged, Actor: actor,
+			Text: "Acknowledged by " + actor, Data: mustJSON(map[string]string{"to": string(inc.Status)})})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: acknowledge incident %d: %w", id, err)
+	}
+	return inc, nil
+}
+
+// Merge folds incident from into incident into: its tickets, timeline and
+// upstream links move, it points to the survivor, and triage learns that
+// the two clusters are one.
+func (s *Service) Merge(ctx context.Context, from, into int64, actor string) error {
+	if from == into {
+		return stormdesk.Errorf(stormdesk.EINVALID, "merge: an incident cannot be merged into itself")
+	}
+	var src, dst *stormdesk.Incident
+	now := s.now()
+	err := s.correct(ctx, func(eng *triage.Engine) {
+		if src.ClusterID != 0 && dst.ClusterID != 0 && src.ClusterID != dst.ClusterID {
+			// A cluster that expired from the engine has nothing to learn.
+			_ = eng.Merge(src.ClusterID, dst.ClusterID)
+		}
+	}, func(tx stormdesk.Tx) (err error) {
+		if src, err = tx.Incident(ctx, from); err != nil {
+			return err
+		}
+		if dst, err = tx.Incident(ctx, into); err != nil {
+			return err
+		}
+		if src.MergedInto != 0 || dst.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "merge: incident %d was already merged", map[bool]int64{true: from, false: into}[src.MergedInto != 0])
+		}
+		n, err := tx.MoveIncidentData(ctx, from, into)
+		if err != nil {
+			return err
+		}
+		if src.ClusterID != 0 && dst.ClusterID != 0 && src.ClusterID != dst.ClusterID {
+			if err := tx.RelabelCluster(ctx, src.ClusterID, dst.ClusterID); err != nil {
+				return err
+			}
+		}
+		src.MergedInto, src.UpdatedAt = into, now
+		for _, f := range src.Features {
+			if !slices.Contains(dst.Features, f) {
+				dst.Features = append(dst.Features, f)
+			}
+		}
+		if dst.LikelyCause == "" {
+			dst.LikelyCause = src.LikelyCause
+		}
+		if dst.ClusterID == 0 {
+			dst.ClusterID = src.ClusterID
+		}
+		dst.UpdatedAt = now
+		if err := tx.UpdateIncident(ctx, src); err != nil {
+			return err
+		}
+		if err := tx.UpdateIncident(ctx, dst); err != nil {
+			return err
+		}
+		data := mustJSON(map[string]any{"from": from, "into": into, "tickets": n})
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: into, At: now, Kind: stormdesk.KindMerge, Actor: actor,
+			Text: fmt.Sprintf("Merged incident #%d (%s) into this one: %d tickets moved", from, src.Title, n), Data: data}); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: from, At: now, Kind: stormdesk.KindMerge, Actor: actor,
+			Text: fmt.Sprintf("Merged into incident #%d (%s)", into, dst.Title), Data: data})
+	})
+	if err != nil {
+		return fmt.Errorf("desk: merge incident %d into %d: %w", from, into, err)
+	}
+	return nil
+}
+
+// LinkTicket moves a ticket to an incident; triage learns that tickets
+// like it belong to that incident's cluster.
+func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, actor string) error {
+	var inc *stormdesk.Incident
+	now := s.now()
+	err := s.correct(ctx, func(eng *triage.Engine) {
+		if inc.ClusterID != 0 {
+			_ = eng.Move(ticketID, inc.ClusterID)
+		}
+	}, func(tx stormdesk.Tx) (err error) {
+		t, err := tx.Ticket(ctx, ticketID)
+		if err != nil {
+			return err
+		}
+		if inc, err = tx.Incident(ctx, incidentID); err != nil {
+			return err
+		}
+		if inc.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: link to that one", incidentID, inc.MergedInto)
+		}
+		if t.IncidentID == incidentID {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "ticket %d is already linked to incident %d", ticketID, incidentID)
+		}
+		cluster := t.ClusterID
+		if inc.ClusterID != 0 {
+			cluster = inc.ClusterID
+		}
+		if err := tx.SetTicketIncident(ctx, ticketID, incidentID, cluster); err != nil {
+			return err
+		}
+		text := fmt.Sprintf("Ticket #%d (%s) linked by %s", ticketID, truncate(t.Subject, 120), actor)
+		if t.IncidentID != 0 {
+			text += fmt.Sprintf(", moved from incident #%d", t.IncidentID)
+			if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: t.IncidentID, At: now, Kind: stormdesk.KindTicketMoved, Actor: actor,
+				Text: fmt.Sprintf("Ticket #%d moved to incident #%d", ticketID, incidentID), Data: mustJSON(map[string]int64{"ticket_id": ticketID, "to": incidentID})}); err != nil {
+				return err
+			}
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: incidentID, At: now, Kind: stormdesk.KindTicketMoved, Actor: actor, Text: text,
+			Data: mustJSON(map[string]int64{"ticket_id": ticketID, "from": t.IncidentID}), SourceURL: fmt.Sprintf("/api/v1/tickets/%d", ticketID)})
+	})
+	if err != nil {
+		return fmt.Errorf("desk: link ticket %d to incident %d: %w", ticketID, incidentID, err)
+	}
+	return nil
+}
+
+// UnlinkTicket takes a ticket out of its incident.
+func (s *Service) UnlinkTicket(ctx context.Context, ticketID int64, actor string) error {
+	now := s.now()
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		t, err := tx.Ticket(ctx, ticketID)
+		if err != nil {
+			return err
+		}
+		if t.IncidentID == 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "ticket %d is not linked to an incident", ticketID)
+		}
+		if err := tx.SetTicketIncident(ctx, ticketID, 0, t.ClusterID); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: t.IncidentID, At: now, Kind: stormdesk.KindTicketMoved, Actor: actor,
+			Text: fmt.Sprintf("Ticket #%d (%s) unlinked by %s", ticketID, truncate(t.Subject, 120), actor), Data: mustJSON(map[string]int64{"ticket_id": ticketID})})
+	})
+	if err != nil {
+		return fmt.Errorf("desk: unlink ticket %d: %w", ticketID, err)
+	}
+	return nil
+}
+
+// SetCause records what explains an incident: a configured dependency's
+// name or free text.
+func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (inc *stormdesk.Incident, err error) {
+	cause = strings.TrimSpace(cause)
+	if cause == "" {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "cause: text required (a dependency's name or a sentence)")
+	}
+	if d, derr := s.dependency(cause); derr == nil {
+		cause = d.Name + " (upstream dependency)"
+	}
+	now := s.now()
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if inc, err = tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		inc.LikelyCause, inc.UpdatedAt = truncate(cause, 500), now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: actor, Text: "Likely cause: " + inc.LikelyCause})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: set cause of incident %d: %w", id, err)
+	}
+	return inc, nil
+}
+
+// NotAnIncident closes an incident that triage raised by mistake and
+// teaches triage that its cluster is the normal trickle: it is never a
+// candidate again, and similar tickets keep landing there.
+func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) error {
+	var inc *stormdesk.Incident
+	now := s.now()
+	err := s.correct(ctx, func(eng *triage.Engine) {
+		if inc.ClusterID != 0 {
+			_ = eng.Suppress(inc.ClusterID)
+		}
+	}, func(tx stormdesk.Tx) (err error) {
+		if inc, err = tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		if inc.Status == stormdesk.StatusResolved {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d is already resolved", id)
+		}
+		prev := inc.Status
+		inc.Status, inc.ResolvedAt, inc.UpdatedAt = stormdesk.StatusResolved, &now, now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor,
+			Text: fmt.Sprintf("Marked not an incident by %s: closed, and triage will leave this kind of ticket alone", actor),
+			Data: mustJSON(map[string]string{"from": string(prev), "to": "resolved", "reason": "not_an_incident"})})
+	})
+	if err != nil {
+		return fmt.Errorf("desk: mark incident %d not an incident: %w", id, err)
+	}
+	return nil
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only called with maps of plain values
+	}
+	return b
+}
