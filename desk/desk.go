@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"time"
 
 	"stormdesk"
@@ -216,3 +217,41 @@ func (s *Service) AddNote(ctx context.Context, id int64, text, actor string, at 
 
 // Ready reports whether the store answers.
 func (s *Service) Ready(ctx context.Context) error { return s.Store.Ping(ctx) }
+
+// CorrectEntry rewrites a timeline entry's text and time (zero keeps
+// them) and records the correction itself, with the old values, on the
+// same timeline.
+func (s *Service) CorrectEntry(ctx context.Context, entryID int64, text string, at time.Time, actor string) (e *stormdesk.TimelineEntry, err error) {
+	text = strings.TrimSpace(text)
+	if text == "" && at.IsZero() {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "correction: give a new text, a new time, or both")
+	}
+	if !utf8.ValidString(text) || len(text) > 10000 {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "text: invalid UTF-8 or longer than 10000 bytes")
+	}
+	now := s.now()
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if e, err = tx.TimelineEntry(ctx, entryID); err != nil {
+			return err
+		}
+		if e.Kind == stormdesk.KindCorrection {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "entry %d records a correction; corrections are not corrected", entryID)
+		}
+		old := map[string]any{"entry_id": e.ID, "old_text": e.Text, "old_at": e.At}
+		if text != "" {
+			e.Text = text
+		}
+		if !at.IsZero() {
+			e.At = at.UTC().Truncate(time.Microsecond)
+		}
+		if err := tx.UpdateTimelineEntry(ctx, e); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: e.IncidentID, At: now, Kind: stormdesk.KindCorrection, Actor: actor,
+			Text: fmt.Sprintf("Corrected the %s entry of %s UTC", e.Kind, old["old_at"].(time.Time).Format("15:04")), Data: mustJSON(old)})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: correct timeline entry %d: %w", entryID, err)
+	}
+	return e, nil
+}

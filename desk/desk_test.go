@@ -104,3 +104,26 @@ func TestIncidentLifecycle(t *testing.T) {
 		t.Fatalf("status text: %q", es[2].Text)
 	}
 }
+
+func TestCorrectEntry(t *testing.T) {
+	d, now := newService(t)
+	ctx := context.Background()
+	inc, _ := d.Declare(ctx, "Login failures", stormdesk.SeverityMajor, "U1")
+	note, _ := d.AddNote(ctx, inc.ID, "Provider confirmd", "U1", t0.Add(5*time.Minute))
+	*now = t0.Add(time.Hour)
+	e, err := d.CorrectEntry(ctx, note.ID, "Provider confirmed the fix", t0.Add(7*time.Minute), "U2")
+	if err != nil || e.Text != "Provider confirmed the fix" || !e.At.Equal(t0.Add(7*time.Minute)) {
+		t.Fatalf("correct: %v %+v", err, e)
+	}
+	es, _ := d.Timeline(ctx, inc.ID)
+	last := es[len(es)-1]
+	if last.Kind != stormdesk.KindCorrection || last.Actor != "U2" || !strings.Contains(string(last.Data), `"old_text":"Provider confirmd"`) {
+		t.Fatalf("the correction is not recorded: %+v", last)
+	}
+	if _, err := d.CorrectEntry(ctx, last.ID, "x", time.Time{}, "U2"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Fatalf("correcting a correction: %v", err)
+	}
+	if _, err := d.CorrectEntry(ctx, note.ID, " ", time.Time{}, "U2"); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Fatalf("empty correction: %v", err)
+	}
+}

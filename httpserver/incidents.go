@@ -1,7 +1,9 @@
 package httpserver
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 	"log/slog"
 	"net/http"
 	"sort"
@@ -132,4 +134,43 @@ func (s *Server) listUpstream(w http.ResponseWriter, r *http.Request) {
 		states = []*stormdesk.WatchState{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"watched": states})
+}
+
+// correctEntry rewrites a timeline entry's text and/or time:
+// {"text": "...", "at": "RFC 3339", "actor": "who"}. The correction is
+// itself recorded on the timeline.
+func (s *Server) correctEntry(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Text  string `json:"text"`
+		At    string `json:"at"`
+		Actor string `json:"actor"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		s.writeError(w, r, jsonError(err))
+		return
+	}
+	var at time.Time
+	if in.At != "" {
+		if at, err = time.Parse(time.RFC3339Nano, in.At); err != nil {
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "at: %q is not an RFC 3339 time", in.At))
+			return
+		}
+	}
+	if strings.TrimSpace(in.Actor) == "" {
+		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "actor: required (who makes the correction)"))
+		return
+	}
+	e, err := s.Desk.CorrectEntry(r.Context(), id, in.Text, at, in.Actor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, e)
 }

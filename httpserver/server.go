@@ -50,6 +50,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("GET /api/v1/incidents", s.listIncidents)
 	api("GET /api/v1/incidents/{id}", s.getIncident)
 	api("GET /api/v1/incidents/{id}/timeline", s.getTimeline)
+	api("PATCH /api/v1/timeline/{id}", s.correctEntry)
 	api("GET /api/v1/clusters", s.listClusters)
 	api("GET /api/v1/upstream", s.listUpstream)
 	mux.Handle("GET /healthz", s.instrument(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -226,3 +226,28 @@ func TestMetricsCountTickets(t *testing.T) {
 		}
 	}
 }
+
+func TestCorrectTimelineEntry(t *testing.T) {
+	ts, d := newServerDesk(t, sqliteStore(t), token)
+	ctx := context.Background()
+	inc, _ := d.Declare(ctx, "Login failures", stormdesk.SeverityMajor, "U1")
+	note, _ := d.AddNote(ctx, inc.ID, "typo'd note", "U1", time.Time{})
+	path := fmt.Sprintf("/api/v1/timeline/%d", note.ID)
+	if status, out := do(t, ts, "PATCH", path, "application/json", []byte(`{"text":"fixed note","actor":"U2"}`)); status != 200 || out["text"] != "fixed note" {
+		t.Fatalf("correct: %d %v", status, out)
+	}
+	for body, want := range map[string]string{
+		`{"text":"x"}`:                         "actor: required",
+		`{"text":"x","actor":"a","at":"noon"}`: "at: ",
+		`{"txt":"x","actor":"a"}`:              "txt: unknown field",
+		`{"actor":"a"}`:                        "correction: give a new text",
+	} {
+		status, out := do(t, ts, "PATCH", path, "application/json", []byte(body))
+		if _, msg := errMsg(out); status != 400 || !strings.HasPrefix(msg, want) {
+			t.Errorf("%s: %d %q, want 400 %q", body, status, msg, want)
+		}
+	}
+	if status, _ := do(t, ts, "PATCH", "/api/v1/timeline/99999", "application/json", []byte(`{"text":"x","actor":"a"}`)); status != 404 {
+		t.Errorf("missing entry: %d", status)
+	}
+}

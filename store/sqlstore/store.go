@@ -634,3 +634,34 @@ SELECT $1, provider, upstream_id, linked_at FROM incident_upstreams WHERE incide
 	}
 	return int(n), nil
 }
+
+// TimelineEntry implements stormdesk.Tx.
+func (x *tx) TimelineEntry(ctx context.Context, id int64) (*stormdesk.TimelineEntry, error) {
+	var e stormdesk.TimelineEntry
+	var at ts
+	var data string
+	err := x.c.QueryRow(ctx, `SELECT id, incident_id, at, kind, actor, text, data, source_url FROM timeline_entries WHERE id = $1`, id).
+		Scan(&e.ID, &e.IncidentID, &at, &e.Kind, &e.Actor, &e.Text, &data, &e.SourceURL)
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "timeline entry %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load timeline entry %d: %w", id, err)
+	}
+	e.At = at.t
+	if data != "{}" {
+		e.Data = json.RawMessage(data)
+	}
+	return &e, nil
+}
+
+// UpdateTimelineEntry implements stormdesk.Tx.
+func (x *tx) UpdateTimelineEntry(ctx context.Context, e *stormdesk.TimelineEntry) error {
+	n, err := x.c.Exec(ctx, `UPDATE timeline_entries SET at = $1, text = $2 WHERE id = $3`, x.d.EncodeTime(e.At), e.Text, e.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: update timeline entry %d: %w", e.ID, err)
+	}
+	if n == 0 {
+		return stormdesk.Errorf(stormdesk.ENOTFOUND, "timeline entry %d not found", e.ID)
+	}
+	return nil
+}

@@ -329,6 +329,22 @@ func Run(t *testing.T, open Opener) {
 			}
 			return nil
 		})
+		update(t, s, func(tx stormdesk.Tx) error {
+			es, _ := tx.Timeline(ctx, inc.ID)
+			e := es[0]
+			e.Text, e.At = "corrected", t0.Add(2*time.Hour)
+			if err := tx.UpdateTimelineEntry(ctx, e); err != nil {
+				return err
+			}
+			got, err := tx.TimelineEntry(ctx, e.ID)
+			if err != nil || got.Text != "corrected" || !got.At.Equal(t0.Add(2*time.Hour)) || got.Kind != stormdesk.KindNote {
+				t.Errorf("corrected entry: %+v %v", got, err)
+			}
+			if _, err := tx.TimelineEntry(ctx, 987654); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+				t.Errorf("missing entry: %v", err)
+			}
+			return nil
+		})
 		err := s.Update(ctx, func(tx stormdesk.Tx) error {
 			return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: 987654, At: t0, Kind: "note", Actor: "x", Text: "x"})
 		})
