@@ -11,8 +11,8 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
-	"unicode/utf8"
 	"time"
+	"unicode/utf8"
 
 	"stormdesk"
 )

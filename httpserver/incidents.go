@@ -3,11 +3,11 @@ package httpserver
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"log/slog"
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"stormdesk"

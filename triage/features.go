@@ -130,7 +130,7 @@ func (x *extractor) raw(toks []token) (raw, keys svec) {
 			j++
 		}
 		h := x.buf[i] >> 2
-		w := weights[x.buf[i]&3] * (1 + float32(math.Log(float64(j-i))))
+		w := weights[x.buf[i]&3] * sublinearTF(j-i)
 		if n := len(out); n > 0 && out[n-1].H == h {
 			out[n-1].W += w
 		} else {
@@ -442,4 +442,20 @@ func addInPlace(a, b svec) svec {
 		k--
 	}
 	return out
+}
+
+// sublinearTable holds 1 + ln(tf) for small tf, the common case.
+var sublinearTable = func() (t [32]float32) {
+	for i := 1; i < len(t); i++ {
+		t[i] = 1 + float32(math.Log(float64(i)))
+	}
+	return t
+}()
+
+// sublinearTF is scikit-learn's sublinear_tf weight, 1 + ln(tf).
+func sublinearTF(tf int) float32 {
+	if tf < len(sublinearTable) {
+		return sublinearTable[tf]
+	}
+	return 1 + float32(math.Log(float64(tf)))
 }
