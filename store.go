@@ -110,6 +110,21 @@ type Tx interface {
 	// UpstreamLinks returns the incidents tied to an upstream incident.
 	UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]int64, error)
 
+	// UpsertCustomer creates or updates a customer's name and
+	// organisation (suppression is left as it is).
+	UpsertCustomer(ctx context.Context, c *Customer, at time.Time) error
+	// Customer returns one customer by address, or ENOTFOUND.
+	Customer(ctx context.Context, email string) (*Customer, error)
+	// Subscribe opts a customer in to a feature's updates (idempotent).
+	Subscribe(ctx context.Context, email, feature string) error
+	// Suppress stops all email to an address (creating the customer if
+	// needed); why is "unsubscribe", "bounce", "spamreport", ...
+	Suppress(ctx context.Context, email, why string, at time.Time) error
+	// Audience streams, in address order, every address to email about an
+	// incident: the reporters of its tickets and the subscribers of
+	// features, without suppressed addresses, each once.
+	Audience(ctx context.Context, incidentID int64, features []string, fn func(email string) error) error
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

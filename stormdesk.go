@@ -307,10 +307,14 @@ type TimelineEntry struct {
 
 // Customer is a person who reports tickets or subscribes to updates.
 type Customer struct {
-	Email          string     `json:"email"`
-	Name           string     `json:"name,omitempty"`
-	Organisation   string     `json:"organisation,omitempty"`
-	UnsubscribedAt *time.Time `json:"unsubscribed_at,omitempty"`
+	Email        string `json:"email"`
+	Name         string `json:"name,omitempty"`
+	Organisation string `json:"organisation,omitempty"`
+	// SuppressedAt is set when the customer must not be emailed: they
+	// unsubscribed, or their address bounced or reported spam
+	// (SuppressedWhy says which).
+	SuppressedAt  *time.Time `json:"suppressed_at,omitempty"`
+	SuppressedWhy string     `json:"suppressed_why,omitempty"`
 }
 
 // Subscription opts a customer in to updates about one product feature.

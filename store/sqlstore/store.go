@@ -665,3 +665,78 @@ func (x *tx) UpdateTimelineEntry(ctx context.Context, e *stormdesk.TimelineEntry
 	}
 	return nil
 }
+
+// UpsertCustomer implements stormdesk.Tx.
+func (x *tx) UpsertCustomer(ctx context.Context, c *stormdesk.Customer, at time.Time) error {
+	_, err := x.c.Exec(ctx, `INSERT INTO customers (email, name, organisation, created_at) VALUES ($1, $2, $3, $4)
+ON CONFLICT (email) DO UPDATE SET name = excluded.name, organisation = excluded.organisation`,
+		strings.ToLower(c.Email), c.Name, c.Organisation, x.d.EncodeTime(at))
+	if err != nil {
+		return fmt.Errorf("sqlstore: upsert customer: %w", err)
+	}
+	return nil
+}
+
+// Customer implements stormdesk.Tx.
+func (x *tx) Customer(ctx context.Context, email string) (*stormdesk.Customer, error) {
+	var c stormdesk.Customer
+	var sup ts
+	err := x.c.QueryRow(ctx, `SELECT email, name, organisation, suppressed_at, suppressed_why FROM customers WHERE email = $1`, strings.ToLower(email)).
+		Scan(&c.Email, &c.Name, &c.Organisation, &sup, &c.SuppressedWhy)
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "customer %s not found", email)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load customer: %w", err)
+	}
+	c.SuppressedAt = sup.ptr()
+	return &c, nil
+}
+
+// Subscribe implements stormdesk.Tx.
+func (x *tx) Subscribe(ctx context.Context, email, feature string) error {
+	if _, err := x.c.Exec(ctx, `INSERT INTO subscriptions (email, feature) VALUES ($1, $2) ON CONFLICT DO NOTHING`, strings.ToLower(email), feature); err != nil {
+		return fmt.Errorf("sqlstore: subscribe: %w", err)
+	}
+	return nil
+}
+
+// Suppress implements stormdesk.Tx.
+func (x *tx) Suppress(ctx context.Context, email, why string, at time.Time) error {
+	_, err := x.c.Exec(ctx, `INSERT INTO customers (email, created_at, suppressed_at, suppressed_why) VALUES ($1, $2, $2, $3)
+ON CONFLICT (email) DO UPDATE SET suppressed_at = excluded.suppressed_at, suppressed_why = excluded.suppressed_why`,
+		strings.ToLower(email), x.d.EncodeTime(at), why)
+	if err != nil {
+		return fmt.Errorf("sqlstore: suppress: %w", err)
+	}
+	return nil
+}
+
+// Audience implements stormdesk.Tx.
+func (x *tx) Audience(ctx context.Context, incidentID int64, features []string, fn func(string) error) error {
+	args := []any{incidentID}
+	q := `SELECT DISTINCT customer_email AS email FROM tickets WHERE incident_id = $1 AND customer_email <> ''`
+	if len(features) > 0 {
+		var ph []string
+		for _, f := range features {
+			args = append(args, f)
+			ph = append(ph, fmt.Sprintf("$%d", len(args)))
+		}
+		q += ` UNION SELECT email FROM subscriptions WHERE feature IN (` + strings.Join(ph, ", ") + `)`
+	}
+	q = `SELECT a.email FROM (` + q + `) a WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.email = a.email AND c.suppressed_at IS NOT NULL) ORDER BY a.email`
+	rows, err := x.c.Query(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("sqlstore: audience of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var email string
+		if err := rows.Scan(&email); err != nil {
+			return fmt.Errorf("sqlstore: scan audience: %w", err)
+		}
+		if err := fn(email); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

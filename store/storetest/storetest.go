@@ -278,6 +278,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ClustersAndTriageState", func(t *testing.T) { runClusters(t, open) })
 
 	t.Run("UpstreamWatching", func(t *testing.T) { runUpstream(t, open) })
+	t.Run("CustomersAndAudience", func(t *testing.T) { runAudience(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
@@ -547,6 +548,63 @@ func runUpstream(t *testing.T, open Opener) {
 		links, _ := tx.UpstreamLinks(ctx, "auth0", "i1")
 		if len(links) != 1 || links[0] != inc.ID {
 			t.Errorf("links: %v", links)
+		}
+		return nil
+	})
+}
+
+func runAudience(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, _ := open(t)
+	defer s.Close()
+	inc := &stormdesk.Incident{Title: "x", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+	update(t, s, func(tx stormdesk.Tx) error {
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		var tks []*stormdesk.Ticket
+		for i, email := range []string{"ana@x.io", "ana@x.io", "bob@x.io", "", "gone@x.io"} {
+			tk := ticket(fmt.Sprint("a", i), "login", t0)
+			tk.CustomerEmail, tk.IncidentID = email, inc.ID
+			tks = append(tks, tk)
+		}
+		other := ticket("other", "billing", t0)
+		other.CustomerEmail = "notme@x.io"
+		if _, err := tx.CreateTickets(ctx, append(tks, other)); err != nil {
+			return err
+		}
+		for _, sub := range [][2]string{{"sub@x.io", "login"}, {"ana@x.io", "login"}, {"dark@x.io", "billing"}, {"Unsub@x.io", "login"}} {
+			if err := tx.Subscribe(ctx, sub[0], sub[1]); err != nil {
+				return err
+			}
+		}
+		if err := tx.UpsertCustomer(ctx, &stormdesk.Customer{Email: "Ana@x.io", Name: "Ana"}, t0); err != nil {
+			return err
+		}
+		if err := tx.Suppress(ctx, "gone@x.io", "bounce", t0); err != nil {
+			return err
+		}
+		return tx.Suppress(ctx, "unsub@x.io", "unsubscribe", t0)
+	})
+	s.View(ctx, func(tx stormdesk.Tx) error {
+		var got []string
+		if err := tx.Audience(ctx, inc.ID, []string{"login", "screenshare"}, func(e string) error { got = append(got, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, " ") != "ana@x.io bob@x.io sub@x.io" {
+			t.Errorf("audience: %v", got)
+		}
+		got = nil
+		tx.Audience(ctx, inc.ID, nil, func(e string) error { got = append(got, e); return nil })
+		if strings.Join(got, " ") != "ana@x.io bob@x.io" {
+			t.Errorf("reporters only: %v", got)
+		}
+		c, err := tx.Customer(ctx, "ANA@x.io")
+		if err != nil || c.Name != "Ana" || c.SuppressedAt != nil {
+			t.Errorf("customer: %+v %v", c, err)
+		}
+		if c, _ := tx.Customer(ctx, "gone@x.io"); c == nil || c.SuppressedWhy != "bounce" || c.SuppressedAt == nil {
+			t.Errorf("suppressed customer: %+v", c)
 		}
 		return nil
 	})
