@@ -30,6 +30,7 @@ Commands:
   serve            run the HTTP service (intake API, health, metrics)
   migrate          apply database migrations and print the schema version
   tickets import   import tickets from a CSV or JSON Lines file
+  customers import load customers and their subscriptions from a CSV file
   export ID        write an incident's post-mortem (md, html, json, csv)
   triage FILE      cluster a CSV or JSONL file of tickets and print the clusters
   triage eval FILE score clustering against labels (ARI, NMI, accuracy, ...)
@@ -116,6 +117,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdMigrate(ctx, rest, e)
 	case "export":
 		return cmdExport(ctx, rest, e)
+	case "customers":
+		return cmdCustomers(ctx, rest, e)
 	case "triage":
 		return asUsage(triagecmd.Main(ctx, rest, e.stdout, e.stderr))
 	case "upstream":

@@ -327,3 +327,27 @@ func TestUpstreamCommands(t *testing.T) {
 		t.Fatalf("bad subcommand: %d %s", code, errs)
 	}
 }
+
+func TestCustomersImport(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "c.db")}
+	f := filepath.Join(dir, "customers.csv")
+	os.WriteFile(f, []byte("email,name,features,unsubscribed\n"+
+		"Ana@Example.com,Ana,login;screenshare,no\n"+
+		"not-an-address,Bob,login,\n"+ // line 3
+		"cy@example.com,Cy,log!n,\n"+ // line 4: bad feature name
+		"dee@example.com,Dee,login,maybe\n"+ // line 5
+		"eve@example.com,Eve,,yes\n"), 0o644)
+	code, out, errs := runCLI(t, env, "customers", "import", f)
+	if code != 1 || !strings.Contains(out, "5 rows read: 2 customers imported, 3 bad rows skipped") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, want := range []string{"line 3: email:", "line 4: features:", "line 5: unsubscribed:"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code, _, errs := runCLI(t, env, "customers", "import", filepath.Join(dir, "none.csv")); code != 1 || !strings.Contains(errs, "no such file") {
+		t.Fatalf("missing file: %d %s", code, errs)
+	}
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"stormdesk"
+	"stormdesk/desk"
+)
+
+func cmdCustomers(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprint(e.stderr, "Usage: stormdesk customers import FILE.csv\n")
+		return &usageError{"customers: want the subcommand import"}
+	}
+	fs := newFlags(e, "customers import", `customers import FILE.csv [--database URL]
+
+Imports customers and their subscriptions from a CSV file with a header row:
+email (required), name, organisation, features (the product features they
+subscribe to, separated by ; or spaces, e.g. "login;screenshare"), and
+unsubscribed (true/false/yes/no/1/0: an opted-out customer is never
+emailed). Bad rows are reported by line number and skipped; good rows are
+kept. Re-importing updates names and adds subscriptions.`)
+	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
+	if err := parse(fs, reorder(args[1:])); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return &usageError{"customers import: want exactly one FILE"}
+	}
+	path := fs.Arg(0)
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("customers import: %w", err)
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	d := desk.New(store)
+	prog := newProgress(e.stderr, "importing "+filepath.Base(path), size)
+	cr := &countingReader{r: f}
+	rows, good, bad, err := importCustomers(ctx, d, cr, e.stderr, func(n int) { prog.update(cr.n, n) })
+	prog.done(cr.n, rows)
+	fmt.Fprintf(e.stdout, "%d rows read: %d customers imported, %d bad rows skipped\n", rows, good, bad)
+	if err != nil {
+		return err
+	}
+	if bad > 0 {
+		return fmt.Errorf("customers import: %d bad rows skipped (listed above); the good rows were imported", bad)
+	}
+	return nil
+}
+
+func importCustomers(ctx context.Context, d *desk.Service, r io.Reader, report io.Writer, tick func(int)) (rows, good, bad int, err error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return 0, 0, 0, fmt.Errorf("customers import: the CSV file is empty (want a header row)")
+	} else if err != nil {
+		return 0, 0, 0, fmt.Errorf("customers import: header row: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	if _, ok := col["email"]; !ok {
+		return 0, 0, 0, fmt.Errorf("customers import: the CSV header %q has no email column", strings.Join(header, ","))
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	var batch []*desk.CustomerRow
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := d.ImportCustomers(ctx, batch); err != nil {
+			return err
+		}
+		good += len(batch)
+		batch = batch[:0]
+		return nil
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				_ = flush()
+				return rows, good, bad, fmt.Errorf("customers import: line %d: %v", pe.StartLine, pe.Err)
+			}
+			return rows, good, bad, err
+		}
+		line, _ := cr.FieldPos(0)
+		rows++
+		if rows%1000 == 0 {
+			tick(rows)
+		}
+		row := &desk.CustomerRow{Customer: stormdesk.Customer{Email: get(rec, "email"), Name: get(rec, "name"), Organisation: get(rec, "organisation") + get(rec, "organization")},
+			Features: strings.FieldsFunc(get(rec, "features"), func(r rune) bool { return r == ';' || r == ' ' || r == ',' || r == '|' })}
+		rowErr := desk.PrepareCustomer(row)
+		if rowErr == nil {
+			switch u := strings.ToLower(strings.TrimSpace(get(rec, "unsubscribed"))); u {
+			case "", "false", "no", "0":
+			case "true", "yes", "1":
+				row.Unsubscribed = true
+			default:
+				rowErr = stormdesk.Errorf(stormdesk.EINVALID, "unsubscribed: %q is not true or false", u)
+			}
+		}
+		if rowErr != nil {
+			bad++
+			fmt.Fprintf(report, "line %d: %s\n", line, describe(rowErr))
+			continue
+		}
+		batch = append(batch, row)
+		if len(batch) == importBatch {
+			if err := flush(); err != nil {
+				return rows, good, bad, err
+			}
+		}
+	}
+	return rows, good, bad, flush()
+}
