@@ -28,6 +28,14 @@ type Service struct {
 	Now func() time.Time
 	Log *slog.Logger
 
+	// Leader, when set, says whether this replica leads (several replicas
+	// on one Postgres); only the leader triages. nil means always.
+	Leader interface {
+		IsLeader(ctx context.Context) error
+	}
+	leadMu  sync.Mutex
+	leading bool
+
 	// tri is the triage engine; nil until EnableTriage.
 	tri *triageState
 	// up watches dependencies and probes; nil until SetUpstream.

@@ -138,8 +138,10 @@ func (s *Service) StartTriageWorker(ctx context.Context, poll time.Duration) (wa
 		tick := time.NewTicker(poll)
 		defer tick.Stop()
 		for {
-			if _, err := s.TriagePending(ctx); err != nil && ctx.Err() == nil {
-				s.Log.Error("triage failed; retrying", slog.Any("error", err))
+			if s.lead(ctx) {
+				if _, err := s.TriagePending(ctx); err != nil && ctx.Err() == nil {
+					s.Log.Error("triage failed; retrying", slog.Any("error", err))
+				}
 			}
 			select {
 			case <-ctx.Done():
@@ -150,6 +152,32 @@ func (s *Service) StartTriageWorker(ctx context.Context, poll time.Duration) (wa
 		}
 	}()
 	return func() { <-done }
+}
+
+// lead reports whether this replica leads. A replica that has just become
+// the leader rebuilds its triage engine from the store first: the previous
+// leader triaged tickets this one's engine has not seen.
+func (s *Service) lead(ctx context.Context) bool {
+	if s.Leader == nil {
+		return true
+	}
+	s.leadMu.Lock()
+	defer s.leadMu.Unlock()
+	if err := s.Leader.IsLeader(ctx); err != nil {
+		if s.leading {
+			s.Log.Warn("no longer the leader", slog.Any("error", err))
+		}
+		s.leading = false
+		return false
+	}
+	if !s.leading {
+		s.Log.Info("this replica is now the leader: rebuilding triage from the store")
+		s.tri.mu.Lock()
+		s.tri.dirty = true
+		s.tri.mu.Unlock()
+		s.leading = true
+	}
+	return true
 }
 
 // TriagePending clusters every stored ticket triage has not seen, in
@@ -350,7 +378,7 @@ func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, inciden
 // Expire; then it saves a snapshot, so that a restart replays only the
 // tickets that came after.
 func (s *Service) MaintainTriage(ctx context.Context) error {
-	if s.tri == nil {
+	if s.tri == nil || !s.lead(ctx) {
 		return nil
 	}
 	unlock, err := s.lockTriage(ctx)

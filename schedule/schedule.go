@@ -18,9 +18,18 @@ type Scheduler struct {
 	log *slog.Logger
 }
 
-// New returns a stopped scheduler.
-func New(log *slog.Logger) (*Scheduler, error) {
-	s, err := gocron.NewScheduler()
+// Elector decides which replica runs the jobs (see postgres.Elector);
+// without one, this process runs them all.
+type Elector = gocron.Elector
+
+// New returns a stopped scheduler. With an elector, jobs run only on the
+// replica it elects; another takes over when that one dies.
+func New(log *slog.Logger, elector Elector) (*Scheduler, error) {
+	var opts []gocron.SchedulerOption
+	if elector != nil {
+		opts = append(opts, gocron.WithDistributedElector(elector))
+	}
+	s, err := gocron.NewScheduler(opts...)
 	if err != nil {
 		return nil, fmt.Errorf("schedule: %w", err)
 	}

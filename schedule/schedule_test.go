@@ -11,7 +11,7 @@ import (
 )
 
 func TestEveryRunsAndStops(t *testing.T) {
-	s, err := New(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s, err := New(slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -192,14 +192,31 @@ func newLogger(c config.Config, w io.Writer) *slog.Logger {
 
 // openStore opens and migrates the configured store.
 func openStore(ctx context.Context, c config.Config) (stormdesk.Store, error) {
+	s, _, err := openStoreElector(ctx, c)
+	return s, err
+}
+
+// openStoreElector also returns, for Postgres, the elector that picks the
+// one replica that runs scheduled work (nil for SQLite: one process).
+func openStoreElector(ctx context.Context, c config.Config) (stormdesk.Store, *postgres.Elector, error) {
 	backend, target, err := config.ParseDatabaseURL(c.DatabaseURL)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if backend == "postgres" {
-		return postgres.Open(ctx, target, time.Now())
+		db, err := postgres.OpenDB(ctx, target)
+		if err != nil {
+			return nil, nil, err
+		}
+		d := postgres.Dialect()
+		if _, _, err := sqlstore.Migrate(ctx, db, d, time.Now()); err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		return sqlstore.New(db, d), postgres.NewElector(db, postgres.LeaderLockKey), nil
 	}
-	return sqlite.Open(ctx, target, time.Now())
+	s, err := sqlite.Open(ctx, target, time.Now())
+	return s, nil, err
 }
 
 func cmdMigrate(ctx context.Context, args []string, e *env) error {

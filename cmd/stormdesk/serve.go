@@ -41,7 +41,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, c)
+	store, elector, err := openStoreElector(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -49,6 +49,13 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 
 	d := desk.New(store)
 	d.Log = log
+	var schedElector schedule.Elector
+	if elector != nil {
+		// Several replicas may share this database: one leads (triage,
+		// polls, probes); a clean shutdown hands over at once.
+		d.Leader, schedElector = elector, elector
+		defer elector.Resign(context.WithoutCancel(ctx))
+	}
 	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
 		return err
 	}
@@ -65,7 +72,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
 
-	sched, err := schedule.New(log)
+	sched, err := schedule.New(log, schedElector)
 	if err != nil {
 		return err
 	}
