@@ -5,6 +5,7 @@ package config
 
 import (
 	"fmt"
+	"math"
 	"log/slog"
 	"net"
 	"net/url"
@@ -30,6 +31,7 @@ var Vars = []Var{
 	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
 	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
+	{"STORMDESK_RATE_LIMIT", "100", "Intake requests per second allowed per client address (bursts of 4x that); 0 turns the limit off."},
 	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds) and synthetic probes; check it with `stormdesk config check FILE`."},
 	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
 }
@@ -46,6 +48,8 @@ type Config struct {
 	TriageInterval  time.Duration
 	// ConfigFile is the YAML file of dependencies and probes ("" for none).
 	ConfigFile string
+	// RateLimit is intake requests per second per client (0: no limit).
+	RateLimit float64
 	// Unknown lists STORMDESK_* variables that are set but not known:
 	// usually a typo worth a warning.
 	Unknown []string
@@ -85,6 +89,9 @@ func Load(environ []string) (Config, error) {
 		return c, err
 	}
 	c.ConfigFile = get("STORMDESK_CONFIG")
+	if c.RateLimit, err = strconv.ParseFloat(get("STORMDESK_RATE_LIMIT"), 64); err != nil || c.RateLimit < 0 || math.IsInf(c.RateLimit, 0) || math.IsNaN(c.RateLimit) {
+		return c, &Error{"STORMDESK_RATE_LIMIT", fmt.Sprintf("%q is not a number of requests per second (0 for no limit)", get("STORMDESK_RATE_LIMIT"))}
+	}
 	c.LogFormat = get("STORMDESK_LOG_FORMAT")
 	if err := c.LogLevel.UnmarshalText([]byte(get("STORMDESK_LOG_LEVEL"))); err != nil {
 		return c, &Error{"STORMDESK_LOG_LEVEL", fmt.Sprintf("%q is not debug, info, warn or error", get("STORMDESK_LOG_LEVEL"))}

@@ -30,7 +30,9 @@ type Server struct {
 	// /api/. Without one the caller must keep the listener on loopback.
 	Token        string
 	MaxBodyBytes int64
-	Log          *slog.Logger
+	// RateLimit, when set, limits intake requests per client.
+	RateLimit *RateLimit
+	Log       *slog.Logger
 	metrics      *metrics
 }
 
@@ -45,7 +47,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.instrument(s.auth(h)))
 	}
-	api("POST /api/v1/tickets", s.postTickets)
+	api("POST /api/v1/tickets", s.limit(s.postTickets))
 	api("GET /api/v1/tickets/{id}", s.getTicket)
 	api("GET /api/v1/incidents", s.listIncidents)
 	api("GET /api/v1/incidents/{id}", s.getIncident)

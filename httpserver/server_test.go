@@ -251,3 +251,37 @@ func TestCorrectTimelineEntry(t *testing.T) {
 		t.Errorf("missing entry: %d", status)
 	}
 }
+
+func TestRateLimitPerClient(t *testing.T) {
+	now := testNow
+	l := &httpserver.RateLimit{Rate: 2, Burst: 3, Now: func() time.Time { return now }}
+	reg := prometheus.NewRegistry()
+	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	srv.RateLimit = l
+	h := srv.Handler(reg)
+	post := func(addr string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(`{"subject":"x"}`))
+		r.RemoteAddr = addr
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set("Authorization", "Bearer "+token)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	for i := range 3 {
+		if w := post("10.0.0.1:1234"); w.Code != 201 {
+			t.Fatalf("request %d within the burst: %d", i, w.Code)
+		}
+	}
+	w := post("10.0.0.1:1235")
+	if w.Code != 429 || w.Header().Get("Retry-After") != "1" || !strings.Contains(w.Body.String(), "rate_limited") {
+		t.Fatalf("over the limit: %d %q %s", w.Code, w.Header().Get("Retry-After"), w.Body)
+	}
+	if w := post("10.0.0.2:1"); w.Code != 201 {
+		t.Fatalf("another client is not limited: %d", w.Code)
+	}
+	now = now.Add(500 * time.Millisecond) // one token back at 2/s
+	if w := post("10.0.0.1:1234"); w.Code != 201 {
+		t.Fatalf("after the refill: %d", w.Code)
+	}
+}

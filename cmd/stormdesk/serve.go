@@ -71,6 +71,9 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
+	if c.RateLimit > 0 {
+		srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now}
+	}
 
 	sched, err := schedule.New(log, schedElector)
 	if err != nil {
