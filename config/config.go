@@ -5,8 +5,8 @@ package config
 
 import (
 	"fmt"
-	"math"
 	"log/slog"
+	"math"
 	"net"
 	"net/url"
 	"os"

@@ -33,7 +33,7 @@ type Server struct {
 	// RateLimit, when set, limits intake requests per client.
 	RateLimit *RateLimit
 	Log       *slog.Logger
-	metrics      *metrics
+	metrics   *metrics
 }
 
 // New returns a Server whose metrics are registered on reg.

@@ -18,15 +18,16 @@ type Config struct {
 	// Candidates is how many clusters, proposed by the inverted index, are
 	// scored exactly for each ticket.
 	Candidates int
-	// QueryTerms is how many of a ticket's strongest features are looked up
-	// in the inverted index.
+	// QueryTerms is how many of a ticket's content words (the strongest by
+	// IDF first) are looked up in the inverted index.
 	QueryTerms int
-	// IndexTerms is how many of a centroid's strongest features are entered
-	// into the inverted index.
+	// IndexTerms is how many of a cluster's strongest content words are
+	// entered into the inverted index.
 	IndexTerms int
-	// MaxPostings makes the candidate search skip features whose posting
-	// list is longer than this (features shared by that many clusters do
-	// not narrow the search); it bounds the cost per ticket. Zero means no
+	// MaxPostings makes the candidate search skip words whose posting
+	// list is longer than this (words shared by that many clusters do not
+	// narrow the search); it bounds the cost per ticket. When every word of
+	// a ticket is skipped, the shortest list is scanned. Zero means no
 	// limit.
 	MaxPostings int
 	// MaxCentroidTerms bounds a centroid's features (the weakest are
@@ -106,18 +107,25 @@ type Config struct {
 
 // DefaultConfig returns the documented defaults.
 //
-// Clustering: Threshold 0.30, 8 exact candidates from the 12 strongest
-// query features against each centroid's 32 strongest features, centroids
-// capped at 600 features, hashed space 2^20, 8 KiB text prefix, word
-// unigrams 1.0, bigrams 0.5 and char 3-5-grams 1.0, document frequencies
-// with a half-life of 50,000 tickets. Clusters expire after 48 h of quiet
-// (30 days when suppressed). Refine makes 3 reassignment sweeps, merges at
-// an average-link similarity of 0.16 and dissolves clusters of at most 2
-// tickets into a neighbour at similarity 0.15 or more.
+// Features: character 3-5-grams within word boundaries, sublinear tf, one
+// extra feature (weight 0.3) per canonical lexicon token, no word unigram
+// or bigram features (measured: no gain), hashed into 2^20 dimensions, from
+// the first 8 KiB of text, with document frequencies halving every 50,000
+// tickets.
+//
+// Clustering: a ticket joins the best of 5 exactly scored candidates at
+// cosine similarity 0.20 or more; candidates come from an inverted index
+// of each centroid's 16 strongest content words (64 query words at most,
+// lists longer than 200 skipped); centroids keep their 300 strongest
+// features. Clusters expire after 48 h of quiet (30 days when suppressed).
+// Refine makes 3 reassignment sweeps, merges at an average-link similarity
+// of 0.15 and dissolves clusters of at most 2 tickets into a neighbour at
+// similarity 0.15 or more.
 //
 // Bursts: at least 8 reports from 5 distinct customers within 30 minutes,
-// and at least 4 times the cluster's hourly EWMA baseline (span 24 hours)
-// scaled to the window.
+// and at least 4 times the cluster's baseline (the larger of the EWMA, span
+// 24, of its hourly counts and its long-run hourly rate) scaled to the
+// window.
 func DefaultConfig() Config {
 	return Config{
 		Threshold:        0.20,

@@ -8,7 +8,7 @@ type posting struct {
 }
 
 // index is an inverted index from hashed features to slots. Only each
-// entry's strongest features are indexed, so a query touches a small share
+// entry's strongest retrieval keys (content words) are indexed, so a query touches a small share
 // of the clusters; candidates are then scored exactly.
 type index struct {
 	post    map[uint32][]posting

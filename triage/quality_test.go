@@ -21,9 +21,10 @@ func TestQuality(t *testing.T) {
 		minARI, minACC float64
 		maxClusters    int
 	}{
-		{"banking77_test", 0.25, 0.36, 154},
-		{"bitext_test", 0.50, 0.55, 60},
-		{"dstc11_development", 0.62, 0.60, 60},
+		// Measured with seed 1: 0.260/0.365/84, 0.536/0.596/35, 0.725/0.692/31.
+		{"banking77_test", 0.24, 0.34, 154},
+		{"bitext_test", 0.50, 0.56, 60},
+		{"dstc11_development", 0.68, 0.65, 60},
 	}
 	for _, c := range cases {
 		rows := loadData(t, c.name)
