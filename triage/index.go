@@ -7,9 +7,9 @@ type posting struct {
 	w    float32
 }
 
-// index is an inverted index from hashed features to slots. Only each
-// entry's strongest retrieval keys (content words) are indexed, so a query touches a small share
-// of the clusters; candidates are then scored exactly.
+// index is an inverted index from hashed retrieval keys (content words) to
+// slots. Only each entry's strongest keys are indexed, so a query touches a
+// small share of the clusters; candidates are then scored exactly.
 type index struct {
 	post    map[uint32][]posting
 	acc     []float32 // partial scores by slot, all zero between queries
