@@ -1,0 +1,239 @@
+// Package bot is the chat command core shared by the Slack and Discord
+// adapters: it parses `/incident …` command text, authorises the caller,
+// runs the command through the application layer (one Desk call per
+// mutating command, so a failing command changes nothing) and describes
+// the answer as a platform-neutral Reply that each adapter renders.
+//
+// The same command text therefore does the same thing on both platforms;
+// the adapters only verify and decode requests, fill in an Identity, and
+// turn a Reply into Block Kit or Discord components.
+package bot
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"time"
+
+	"stormdesk"
+)
+
+// Desk is what the command core needs from the application layer
+// (*desk.Service). Every method returns *stormdesk.Error values for
+// anything the caller can act on (EINVALID, ENOTFOUND, ECONFLICT,
+// EFORBIDDEN); any other error is treated as internal, logged, and shown
+// as "internal error". Each mutating method is one store transaction: it
+// either changes everything it describes or nothing.
+type Desk interface {
+	// Incidents lists incidents, newest first.
+	Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stormdesk.Incident, error)
+	// Incident returns one incident, or ENOTFOUND.
+	Incident(ctx context.Context, id int64) (*stormdesk.Incident, error)
+	// Declare opens an incident by hand.
+	Declare(ctx context.Context, title string, sev stormdesk.Severity, actor string) (*stormdesk.Incident, error)
+	// SetStatus moves an incident to a new status; message is the
+	// customer-facing update text.
+	SetStatus(ctx context.Context, id int64, st stormdesk.Status, message, actor string) (*stormdesk.Incident, error)
+	// AddNote adds a note at its own time (zero means now).
+	AddNote(ctx context.Context, id int64, text, actor string, at time.Time) (*stormdesk.TimelineEntry, error)
+	// Timeline returns an incident's entries, oldest first.
+	Timeline(ctx context.Context, id int64) ([]*stormdesk.TimelineEntry, error)
+	// Export writes the post-mortem in format (md, html, json, csv).
+	Export(ctx context.Context, id int64, format string, w io.Writer) error
+
+	// Acknowledge marks an incident acknowledged by actor and starts the
+	// automatic customer emails its policy calls for. ECONFLICT when it
+	// is already acknowledged, merged or resolved.
+	Acknowledge(ctx context.Context, id int64, actor string) (*stormdesk.Incident, error)
+	// Merge folds incident from into incident into (tickets, timeline
+	// reference, subscribers). ECONFLICT when either is merged already;
+	// EINVALID when from == into.
+	Merge(ctx context.Context, from, into int64, actor string) error
+	// LinkTicket attaches a ticket to an incident (moving it from any
+	// other incident), recorded on both timelines.
+	LinkTicket(ctx context.Context, ticketID, incidentID int64, actor string) error
+	// UnlinkTicket detaches a ticket from its incident; ECONFLICT when
+	// it is not linked.
+	UnlinkTicket(ctx context.Context, ticketID int64, actor string) error
+	// SetCause records the likely cause: the name of a configured
+	// upstream dependency, or free text.
+	SetCause(ctx context.Context, id int64, cause, actor string) (*stormdesk.Incident, error)
+	// NotAnIncident dismisses an incident candidate as noise: it is
+	// closed without any customer email, and the dismissal is recorded
+	// on its timeline; triage learns from it.
+	NotAnIncident(ctx context.Context, id int64, actor string) error
+	// PreviewNotification counts who a customer notification would go
+	// to and renders it for one sample recipient. It writes nothing.
+	// An empty template means the default template for the incident's
+	// status.
+	PreviewNotification(ctx context.Context, id int64, template string) (NotifyPreview, error)
+	// SendNotification queues the notification for every recipient
+	// (durably, through the outbox) and records it on the timeline.
+	// approvedBy is the second person who approved a bulk send, or "".
+	SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (NotifySummary, error)
+}
+
+// NotifyPreview is what a notification would look like before it is sent.
+type NotifyPreview struct {
+	// Template is the template actually chosen (the default resolved).
+	Template string `json:"template"`
+	// Recipients counts the subscribed customers who would receive it.
+	Recipients int    `json:"recipients"`
+	Subject    string `json:"subject"`
+	// Sample is the body rendered for one sample recipient.
+	Sample string `json:"sample"`
+}
+
+// NotifySummary is the result of a real send.
+type NotifySummary struct {
+	Template string `json:"template"`
+	// Queued counts messages put in the outbox.
+	Queued int `json:"queued"`
+	// Skipped counts recipients left out (unsubscribed, already told).
+	Skipped int `json:"skipped"`
+}
+
+// Platforms an Identity can come from.
+const (
+	PlatformSlack   = "slack"
+	PlatformDiscord = "discord"
+)
+
+// Identity is the person behind a command or a button press, as the
+// adapter verified it.
+type Identity struct {
+	Platform  string
+	UserID    string
+	Name      string
+	ChannelID string
+	// Roles are the caller's Discord role IDs.
+	Roles []string
+	// MemberOf reports whether the user is in any of the given Slack
+	// user groups. It is consulted only when users and channels did not
+	// already decide; nil means "in none".
+	MemberOf func(ctx context.Context, groups []string) (bool, error)
+}
+
+// Key identifies the person across commands: platform and user id.
+func (id Identity) Key() string { return id.Platform + ":" + id.UserID }
+
+// Actor is how the timeline names the person: "Ana (slack:U123)", or the
+// key alone when no name is known.
+func (id Identity) Actor() string {
+	name := cleanName(id.Name)
+	if name == "" {
+		return id.Key()
+	}
+	return name + " (" + id.Key() + ")"
+}
+
+// cleanName keeps a display name printable and short.
+func cleanName(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '(' || r == ')' {
+			continue
+		}
+		out = append(out, r)
+		if len(out) == 80 {
+			break
+		}
+	}
+	return string(out)
+}
+
+// DefaultApprovalThreshold is the recipient count above which a real
+// send needs a second person's approval when Policy leaves it zero.
+const DefaultApprovalThreshold = 50
+
+// ApprovalTTL is how long a pending bulk send waits for its approval.
+const ApprovalTTL = time.Hour
+
+// Policy says who may change things. Read-only commands (help, list,
+// show, timeline, export) are open to everyone who can reach the bot;
+// every other command and every button press needs the caller to be
+// listed here by user, Slack user group, Slack channel or Discord role.
+// An empty policy allows no changes at all: access is granted, never
+// assumed.
+type Policy struct {
+	SlackUsers      []string
+	SlackUserGroups []string
+	SlackChannels   []string
+	DiscordUsers    []string
+	DiscordRoles    []string
+	// ApprovalThreshold: a real notification to more recipients than
+	// this needs an Approve press by a second authorised person. Zero
+	// means DefaultApprovalThreshold; a negative value means every real
+	// send needs approval.
+	ApprovalThreshold int
+}
+
+func (p Policy) threshold() int {
+	switch {
+	case p.ApprovalThreshold == 0:
+		return DefaultApprovalThreshold
+	case p.ApprovalThreshold < 0:
+		return -1
+	}
+	return p.ApprovalThreshold
+}
+
+// Allows reports whether id may run mutating commands.
+func (p Policy) Allows(ctx context.Context, id Identity) (bool, error) {
+	if id.UserID == "" {
+		return false, nil
+	}
+	switch id.Platform {
+	case PlatformSlack:
+		if contains(p.SlackUsers, id.UserID) || (id.ChannelID != "" && contains(p.SlackChannels, id.ChannelID)) {
+			return true, nil
+		}
+		if len(p.SlackUserGroups) > 0 && id.MemberOf != nil {
+			return id.MemberOf(ctx, p.SlackUserGroups)
+		}
+	case PlatformDiscord:
+		if contains(p.DiscordUsers, id.UserID) {
+			return true, nil
+		}
+		for _, r := range id.Roles {
+			if contains(p.DiscordRoles, r) {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+func contains(set []string, s string) bool {
+	for _, v := range set {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Core runs commands. It is safe for concurrent use.
+type Core struct {
+	desk   Desk
+	policy Policy
+	log    *slog.Logger
+	// Now is the clock (approval expiry); tests replace it.
+	Now func() time.Time
+
+	approvals *approvals
+}
+
+// NewCore returns a Core running commands through d under policy p.
+func NewCore(d Desk, p Policy, log *slog.Logger) *Core {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Core{desk: d, policy: p, log: log, Now: time.Now, approvals: newApprovals()}
+}
+
+// Desk returns the application layer the core runs against.
+func (c *Core) Desk() Desk { return c.desk }
+
+// Policy returns the authorisation policy.
+func (c *Core) Policy() Policy { return c.policy }

@@ -1,0 +1,476 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"stormdesk/bot"
+	"stormdesk/bot/bottest"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// restCall is one request the fake Discord REST API received.
+type restCall struct {
+	Method, Path string
+	JSON         any
+	Files        []string
+}
+
+// fakeDiscord speaks the part of Discord's REST API the adapter uses.
+type fakeDiscord struct {
+	mu    sync.Mutex
+	calls []restCall
+	next  int
+}
+
+func (f *fakeDiscord) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c := restCall{Method: r.Method, Path: r.URL.Path}
+	body, _ := io.ReadAll(r.Body)
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "multipart/form-data" {
+		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err != nil {
+				break
+			}
+			data, _ := io.ReadAll(p)
+			if p.FormName() == "payload_json" {
+				_ = json.Unmarshal(data, &c.JSON)
+			} else {
+				c.Files = append(c.Files, p.FileName()+": "+string(data))
+			}
+		}
+	} else if len(body) > 0 {
+		_ = json.Unmarshal(body, &c.JSON)
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, c)
+	f.next++
+	id := fmt.Sprintf("90000000000000%04d", f.next)
+	f.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	switch {
+	case r.Method == http.MethodDelete:
+		w.WriteHeader(http.StatusNoContent)
+	case r.Method == http.MethodPut:
+		_, _ = w.Write(body)
+	default:
+		ch := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v9/channels/"), "/")[0]
+		_ = json.NewEncoder(w).Encode(map[string]any{"id": id, "channel_id": ch, "content": ""})
+	}
+}
+
+func (f *fakeDiscord) to(method, prefix string) []restCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []restCall
+	for _, c := range f.calls {
+		if c.Method == method && strings.HasPrefix(c.Path, prefix) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (f *fakeDiscord) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.calls)
+}
+
+// redirect sends discord.com's requests to a local server, leaving
+// discordgo's endpoint variables (process-wide) alone.
+type redirect struct{ target *url.URL }
+
+func (rt redirect) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host = rt.target.Scheme, rt.target.Host
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+type harness struct {
+	a    *Adapter
+	desk *bottest.Desk
+	api  *fakeDiscord
+	priv ed25519.PrivateKey
+	mux  *http.ServeMux
+}
+
+func newHarness(t testing.TB, mut ...func(*Config)) *harness {
+	t.Helper()
+	api := &fakeDiscord{}
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := bottest.New()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	core := bot.NewCore(d, bot.Policy{DiscordUsers: []string{"1001"}, DiscordRoles: []string{"777"}, ApprovalThreshold: 10}, quiet)
+	core.Now = func() time.Time { return d.Now }
+	cfg := Config{PublicKey: hex.EncodeToString(pub), BotToken: "bot-token", AppID: "5550001", AlertChannel: "4440001",
+		HTTPClient: &http.Client{Transport: redirect{u}, Timeout: 5 * time.Second}}
+	for _, m := range mut {
+		m(&cfg)
+	}
+	a, err := New(cfg, core, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	a.Routes(mux)
+	return &harness{a: a, desk: d, api: api, priv: priv, mux: mux}
+}
+
+func (h *harness) wait(t testing.TB) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.a.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (h *harness) signedAt(body string, ts int64, key ed25519.PrivateKey) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	stamp := strconv.FormatInt(ts, 10)
+	r.Header.Set("X-Signature-Timestamp", stamp)
+	r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, []byte(stamp+body))))
+	return r
+}
+
+func (h *harness) do(body string) *httptest.ResponseRecorder {
+	return h.doReq(h.signedAt(body, time.Now().Unix(), h.priv))
+}
+
+func (h *harness) doReq(r *http.Request) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	h.mux.ServeHTTP(w, r)
+	return w
+}
+
+// member is a guild member in an interaction.
+func member(userID string, roles ...string) map[string]any {
+	return map[string]any{"user": map[string]any{"id": userID, "username": "user" + userID, "global_name": "User " + userID}, "roles": roles, "nick": ""}
+}
+
+func command(m map[string]any, sub string, opts map[string]any) string {
+	var os []any
+	for _, k := range sortedKeys(opts) {
+		v := opts[k]
+		typ := 3
+		switch v.(type) {
+		case int, float64:
+			typ = 4
+		case bool:
+			typ = 5
+		}
+		os = append(os, map[string]any{"name": k, "type": typ, "value": v})
+	}
+	b, _ := json.Marshal(map[string]any{
+		"id": "1234", "application_id": "5550001", "type": 2, "token": "interaction-token-secret", "version": 1,
+		"guild_id": "3330001", "channel_id": "4440002", "member": m,
+		"data": map[string]any{"id": "2220001", "name": "incident", "type": 1, "options": []any{map[string]any{"name": sub, "type": 1, "options": os}}},
+	})
+	return string(b)
+}
+
+func press(m map[string]any, customID string, values ...string) string {
+	data := map[string]any{"custom_id": customID, "component_type": 2}
+	if len(values) > 0 {
+		data = map[string]any{"custom_id": customID, "component_type": 3, "values": values}
+	}
+	b, _ := json.Marshal(map[string]any{
+		"id": "1235", "application_id": "5550001", "type": 3, "token": "interaction-token-2", "version": 1,
+		"guild_id": "3330001", "channel_id": "4440001", "member": m, "message": map[string]any{"id": "90000000000000001", "channel_id": "4440001"},
+		"data": data,
+	})
+	return string(b)
+}
+
+func sortedKeys(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	for i := range ks {
+		for j := i + 1; j < len(ks); j++ {
+			if ks[j] < ks[i] {
+				ks[i], ks[j] = ks[j], ks[i]
+			}
+		}
+	}
+	return ks
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(got, &v); err == nil {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(v)
+		got = b.Bytes()
+	}
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		_ = os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, path, got)
+	}
+}
+
+func decode(t *testing.T, b []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	return m
+}
+
+func TestPingIsAnsweredWithPong(t *testing.T) {
+	h := newHarness(t)
+	w := h.do(`{"id":"1","application_id":"5550001","type":1,"token":"t","version":1}`)
+	if w.Code != http.StatusOK || strings.TrimSpace(w.Body.String()) != `{"type":1}` {
+		t.Errorf("%d %s", w.Code, w.Body)
+	}
+}
+
+func TestUnverifiedInteractionsAreRejected(t *testing.T) {
+	h := newHarness(t)
+	before := h.desk.Snapshot()
+	body := command(member("1001"), "declare", map[string]any{"title": "Forged"})
+	now := time.Now().Unix()
+	_, otherKey, _ := ed25519.GenerateKey(nil)
+	original := h.signedAt(body, now, h.priv)
+	replay := h.signedAt(body, now, h.priv)
+	if w := h.doReq(original); w.Code != http.StatusOK {
+		t.Fatalf("original: %d %s", w.Code, w.Body)
+	}
+	h.wait(t)
+	afterOriginal, calls := h.desk.Snapshot(), h.api.count()
+	if afterOriginal == before {
+		t.Fatal("the original request changed nothing")
+	}
+	for name, r := range map[string]*http.Request{
+		"bad signature":    h.signedAt(body, now, otherKey),
+		"stale timestamp":  h.signedAt(body, now-6*60, h.priv),
+		"future timestamp": h.signedAt(body, now+6*60, h.priv),
+		"replay":           replay,
+		"no signature": func() *http.Request {
+			r := h.signedAt(body, now, h.priv)
+			r.Header.Del("X-Signature-Ed25519")
+			return r
+		}(),
+		"body changed": func() *http.Request {
+			r := h.signedAt(body+" ", now, h.priv)
+			r.Header.Set("X-Signature-Ed25519", original.Header.Get("X-Signature-Ed25519"))
+			return r
+		}(),
+	} {
+		if w := h.doReq(r); w.Code != http.StatusUnauthorized {
+			t.Errorf("%s: status %d, want 401", name, w.Code)
+		}
+	}
+	if w := h.do(strings.Repeat(" ", MaxBodyBytes+1)); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("oversized: %d", w.Code)
+	}
+	h.wait(t)
+	if h.desk.Snapshot() != afterOriginal || h.api.count() != calls {
+		t.Error("a rejected request changed something or called Discord")
+	}
+}
+
+func TestCommandsAnswerInline(t *testing.T) {
+	h := newHarness(t)
+	w := h.do(command(member("2002"), "show", map[string]any{"id": 1}))
+	golden(t, "command_show", w.Body.Bytes())
+	w = h.do(command(member("2002"), "ack", map[string]any{"id": 1}))
+	golden(t, "command_refused", w.Body.Bytes())
+	w = h.do(command(member("2002", "777"), "status", map[string]any{"id": 1, "status": "identified", "message": `SSO cert "expired" @everyone`}))
+	m := decode(t, w.Body.Bytes())
+	if m["type"] != 4.0 {
+		t.Fatalf("%v", m)
+	}
+	data := m["data"].(map[string]any)
+	if _, eph := data["flags"]; eph || !strings.Contains(w.Body.String(), `Customer update: SSO cert \"expired\" @everyone`) {
+		t.Errorf("status reply: %s", w.Body)
+	}
+	if am := data["allowed_mentions"].(map[string]any); len(am["parse"].([]any)) != 0 {
+		t.Errorf("mentions allowed: %v", am)
+	}
+	h.wait(t)
+	es := h.desk.Entries(1)
+	if last := es[len(es)-1]; last.Actor != "User 2002 (discord:2002)" || !strings.HasSuffix(last.Text, `SSO cert "expired" @everyone`) {
+		t.Errorf("timeline: %+v", last)
+	}
+	w = h.do(command(member("1001"), "export", map[string]any{"id": 0}))
+	if !strings.Contains(w.Body.String(), "not an id") {
+		t.Errorf("id 0: %s", w.Body)
+	}
+}
+
+func TestSlowCommandIsDeferredThenEdited(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.AckBudget = 50 * time.Millisecond })
+	h.desk.Delay = 300 * time.Millisecond
+	w := h.do(command(member("1001"), "declare", map[string]any{"title": "Payments down", "severity": "critical"}))
+	if strings.TrimSpace(w.Body.String()) != `{"type":5}` {
+		t.Fatalf("deferred: %s", w.Body)
+	}
+	h.wait(t)
+	edits := h.api.to(http.MethodPatch, "/api/v9/webhooks/5550001/interaction-token-secret/messages/@original")
+	if len(edits) != 1 || !strings.Contains(fmt.Sprint(edits[0].JSON), "declared incident #3") {
+		t.Fatalf("edits: %+v", edits)
+	}
+	// A private reply after a deferral is an ephemeral follow-up.
+	h.do(command(member("2002"), "show", map[string]any{"id": 2}))
+	h.wait(t)
+	fu := h.api.to(http.MethodPost, "/api/v9/webhooks/5550001/interaction-token-secret")
+	if len(fu) != 1 || fu[0].JSON.(map[string]any)["flags"] != 64.0 || len(h.api.to(http.MethodDelete, "/api/v9/webhooks/")) != 1 {
+		t.Errorf("follow-up: %+v\nall: %+v", fu, h.api.calls)
+	}
+}
+
+func TestExportIsAttached(t *testing.T) {
+	h := newHarness(t)
+	w := h.do(command(member("2002"), "export", map[string]any{"id": 1, "format": "json"}))
+	if strings.TrimSpace(w.Body.String()) != `{"type":5}` {
+		t.Fatalf("%s", w.Body)
+	}
+	h.wait(t)
+	edits := h.api.to(http.MethodPatch, "/api/v9/webhooks/5550001/interaction-token-secret/messages/@original")
+	if len(edits) != 1 || len(edits[0].Files) != 1 || !strings.HasPrefix(edits[0].Files[0], "incident-1.json: # Login fails (json)") {
+		t.Errorf("export: %+v", edits)
+	}
+}
+
+func TestAlertButtonsAndApproval(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	inc, _ := h.desk.Incident(ctx, 1)
+	if err := h.a.Alert(ctx, inc, "12 reports about login in 10 minutes"); err != nil {
+		t.Fatal(err)
+	}
+	posts := h.api.to(http.MethodPost, "/api/v9/channels/4440001/messages")
+	if len(posts) != 1 {
+		t.Fatalf("posts: %+v", posts)
+	}
+	b, _ := json.Marshal(posts[0].JSON)
+	golden(t, "alert_message", b)
+
+	// Outsider: refused privately, nothing changes.
+	before := h.desk.Snapshot()
+	w := h.do(press(member("2002"), bot.ActionAck+"|1"))
+	if m := decode(t, w.Body.Bytes()); m["data"].(map[string]any)["flags"] != 64.0 || h.desk.Snapshot() != before {
+		t.Errorf("outsider: %s", w.Body)
+	}
+	// Role holder acknowledges; the alert is edited in place.
+	w = h.do(press(member("2002", "777"), bot.ActionAck+"|1"))
+	if !strings.Contains(w.Body.String(), "acknowledged incident #1") {
+		t.Errorf("ack: %s", w.Body)
+	}
+	h.wait(t)
+	edits := h.api.to(http.MethodPatch, "/api/v9/channels/4440001/messages/900000000000000001")
+	if len(edits) != 1 {
+		t.Fatalf("alert edits: %+v", h.api.calls)
+	}
+	b, _ = json.Marshal(edits[0].JSON)
+	golden(t, "alert_acknowledged", b)
+
+	// Merge through the menu.
+	h.do(press(member("1001"), bot.ActionMerge, "1:2"))
+	h.wait(t)
+	if inc, _ := h.desk.Incident(ctx, 1); inc.MergedInto != 2 {
+		t.Errorf("merge: %+v", inc)
+	}
+
+	// A bulk send needs a second person.
+	h.desk.Recipients = 300
+	w = h.do(command(member("1001"), "notify", map[string]any{"id": 2}))
+	s := w.Body.String()
+	i := strings.Index(s, bot.ActionApprove+"|")
+	if i < 0 {
+		t.Fatalf("no approve button: %s", s)
+	}
+	pid := s[i+len(bot.ActionApprove)+1 : i+len(bot.ActionApprove)+25]
+	golden(t, "notify_approval", []byte(strings.ReplaceAll(s, pid, "PENDING_ID")))
+	h.do(press(member("1001"), bot.ActionApprove+"|"+pid))
+	if len(h.desk.Sends()) != 0 {
+		t.Fatal("self-approved")
+	}
+	w = h.do(press(member("2002", "777"), bot.ActionApprove+"|"+pid))
+	if m := decode(t, w.Body.Bytes()); m["type"] != 7.0 {
+		t.Errorf("approval should replace the request: %s", w.Body)
+	}
+	if sends := h.desk.Sends(); len(sends) != 1 || sends[0].ApprovedBy != "User 2002 (discord:2002)" {
+		t.Errorf("sends: %+v", sends)
+	}
+	h.wait(t)
+}
+
+func TestRegisterCommands(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.GuildID = "3330001" })
+	if err := h.a.RegisterCommands(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	puts := h.api.to(http.MethodPut, "/api/v9/applications/5550001/guilds/3330001/commands")
+	if len(puts) != 1 {
+		t.Fatalf("%+v", h.api.calls)
+	}
+	b, _ := json.Marshal(puts[0].JSON)
+	golden(t, "commands", b)
+}
+
+// TestEveryHelpCommandIsASubcommand keeps the two platforms' command
+// sets the same.
+func TestEveryHelpCommandIsASubcommand(t *testing.T) {
+	subs := map[string]bool{}
+	for _, o := range Commands()[0].Options {
+		subs[o.Name] = true
+	}
+	help := bot.UsageReply(&bot.UsageError{}).Pre
+	for _, line := range strings.Split(help, "\n") {
+		if name, ok := strings.CutPrefix(line, "/incident "); ok {
+			name, _, _ = strings.Cut(name, " ")
+			if !subs[name] {
+				t.Errorf("/incident %s has no Discord subcommand", name)
+			}
+		}
+	}
+}

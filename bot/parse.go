@@ -1,0 +1,348 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"stormdesk"
+)
+
+// MaxCommandLen bounds command text; Slack itself stops at 4,000
+// characters.
+const MaxCommandLen = 8000
+
+// Command is one parsed `/incident …` command.
+type Command struct {
+	// Name is the subcommand: help, list, show, declare, ack, status,
+	// note, merge, link, unlink, cause, notify, timeline, export.
+	Name string
+	// Topic is the subcommand help was asked about.
+	Topic  string
+	ID     int64
+	Into   int64
+	Ticket int64
+	// All lists every incident rather than open ones.
+	All      bool
+	Title    string
+	Severity stormdesk.Severity
+	Status   stormdesk.Status
+	// Text is the note text, the status message or the cause.
+	Text     string
+	Template string
+	DryRun   bool
+	Format   string
+}
+
+// Mutating reports whether the command changes anything and so needs
+// authorisation. notify --dry-run only previews.
+func (c Command) Mutating() bool {
+	switch c.Name {
+	case "help", "list", "show", "timeline", "export":
+		return false
+	case "notify":
+		return !c.DryRun
+	}
+	return true
+}
+
+// UsageError is a command that could not be parsed. Command names the
+// subcommand whose help fits ("" for the general help).
+type UsageError struct {
+	Command string
+	Message string
+}
+
+func (e *UsageError) Error() string { return "bot: usage: " + e.Message }
+
+func usagef(cmd, format string, args ...any) *UsageError {
+	return &UsageError{Command: cmd, Message: fmt.Sprintf(format, args...)}
+}
+
+// token is one word of command text; quoted tells whether it was written
+// in quotes (so that `declare "Sev major" …` keeps its words), and start
+// is its byte offset, so free text can be taken verbatim.
+type token struct {
+	s      string
+	quoted bool
+	start  int
+}
+
+// quotes maps opening quotes to their closing ones, including the curly
+// quotes that chat clients substitute as people type.
+var quotes = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '‘': '’'}
+
+func tokenize(s string) ([]token, error) {
+	var out []token
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if closing, ok := quotes[r]; ok {
+			end := strings.IndexRune(s[i+size:], closing)
+			if end < 0 {
+				return nil, usagef("", "unterminated quote")
+			}
+			out = append(out, token{s: s[i+size : i+size+end], quoted: true, start: i})
+			i += size + end + utf8.RuneLen(closing)
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		out = append(out, token{s: s[i:j], start: i})
+		i = j
+	}
+	return out, nil
+}
+
+// rest returns the text from token i on, verbatim, or the token's
+// content when it is the only one and was quoted.
+func rest(s string, toks []token, i int) string {
+	if i >= len(toks) {
+		return ""
+	}
+	if i == len(toks)-1 && toks[i].quoted {
+		return strings.TrimSpace(toks[i].s)
+	}
+	return strings.TrimSpace(s[toks[i].start:])
+}
+
+// parseID reads an incident or ticket id: "12" or "#12".
+func parseID(cmd, what, s string) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, usagef(cmd, "%s: %q is not an id (a positive number such as 12 or #12)", what, s)
+	}
+	return n, nil
+}
+
+// Parse reads command text, with or without the leading "/incident".
+// It never panics; every malformed input is a *UsageError.
+func Parse(text string) (Command, error) {
+	if !utf8.ValidString(text) {
+		return Command{}, usagef("", "the command is not valid UTF-8")
+	}
+	if len(text) > MaxCommandLen {
+		return Command{}, usagef("", "the command is longer than %d bytes", MaxCommandLen)
+	}
+	text = strings.TrimSpace(text)
+	if t, ok := strings.CutPrefix(text, "/incident"); ok && (t == "" || unicode.IsSpace(rune(t[0]))) {
+		text = strings.TrimSpace(t)
+	}
+	toks, err := tokenize(text)
+	if err != nil {
+		return Command{}, err
+	}
+	if len(toks) == 0 {
+		return Command{Name: "help"}, nil
+	}
+	c := Command{Name: strings.ToLower(toks[0].s)}
+	args := toks[1:]
+	need := func(n int, what string) error {
+		if len(args) < n {
+			return usagef(c.Name, "%s: missing", what)
+		}
+		return nil
+	}
+	id := func() error {
+		if err := need(1, "incident id"); err != nil {
+			return err
+		}
+		c.ID, err = parseID(c.Name, "incident id", args[0].s)
+		return err
+	}
+	switch c.Name {
+	case "help", "?":
+		c.Name = "help"
+		if len(args) > 0 {
+			c.Topic = strings.ToLower(args[0].s)
+		}
+	case "list", "ls":
+		c.Name = "list"
+		if len(args) > 1 {
+			return c, usagef("list", "too many arguments")
+		}
+		if len(args) == 1 {
+			switch strings.ToLower(args[0].s) {
+			case "open":
+			case "all":
+				c.All = true
+			default:
+				return c, usagef("list", "%q is not open or all", args[0].s)
+			}
+		}
+	case "show", "ack", "timeline":
+		if err := id(); err != nil {
+			return c, err
+		}
+		if len(args) > 1 {
+			return c, usagef(c.Name, "too many arguments")
+		}
+	case "declare":
+		if err := need(1, "title"); err != nil {
+			return c, err
+		}
+		c.Severity = stormdesk.SeverityMinor
+		titleToks := args
+		if last := args[len(args)-1]; len(args) > 1 && !last.quoted && isSeverityWord(last.s) {
+			c.Severity, _ = stormdesk.ParseSeverity(last.s)
+			titleToks = args[:len(args)-1]
+		}
+		if len(titleToks) == 1 && titleToks[0].quoted {
+			c.Title = strings.TrimSpace(titleToks[0].s)
+		} else {
+			end := len(text)
+			if len(titleToks) < len(args) {
+				end = args[len(args)-1].start
+			}
+			c.Title = strings.TrimSpace(text[titleToks[0].start:end])
+		}
+		if c.Title == "" {
+			return c, usagef(c.Name, "title: missing")
+		}
+	case "status":
+		if err := id(); err != nil {
+			return c, err
+		}
+		if len(args) < 2 {
+			return c, usagef(c.Name, "status: missing (investigating, identified, monitoring or resolved)")
+		}
+		st, err := stormdesk.ParseStatus(args[1].s)
+		if err != nil || st == stormdesk.StatusTriage {
+			return c, usagef(c.Name, "status: %q is not investigating, identified, monitoring or resolved", args[1].s)
+		}
+		c.Status = st
+		c.Text = rest(text, toks, 3)
+	case "note", "cause":
+		if err := id(); err != nil {
+			return c, err
+		}
+		c.Text = rest(text, toks, 2)
+		if c.Text == "" {
+			what := "text"
+			if c.Name == "cause" {
+				what = "cause"
+			}
+			return c, usagef(c.Name, "%s: missing", what)
+		}
+	case "merge":
+		if err := id(); err != nil {
+			return c, err
+		}
+		into := args[1:]
+		if len(into) > 0 && strings.EqualFold(into[0].s, "into") {
+			into = into[1:]
+		}
+		if len(into) != 1 {
+			return c, usagef(c.Name, "give the incident to merge and the one to merge it into")
+		}
+		if c.Into, err = parseID(c.Name, "target incident id", into[0].s); err != nil {
+			return c, err
+		}
+		if c.Into == c.ID {
+			return c, usagef(c.Name, "an incident cannot be merged into itself")
+		}
+	case "link":
+		if err := need(2, "ticket id and incident id"); err != nil {
+			return c, err
+		}
+		if len(args) > 2 {
+			return c, usagef(c.Name, "too many arguments")
+		}
+		if c.Ticket, err = parseID(c.Name, "ticket id", args[0].s); err != nil {
+			return c, err
+		}
+		if c.ID, err = parseID(c.Name, "incident id", args[1].s); err != nil {
+			return c, err
+		}
+	case "unlink":
+		if err := need(1, "ticket id"); err != nil {
+			return c, err
+		}
+		if len(args) > 1 {
+			return c, usagef(c.Name, "too many arguments")
+		}
+		if c.Ticket, err = parseID(c.Name, "ticket id", args[0].s); err != nil {
+			return c, err
+		}
+	case "notify":
+		if err := id(); err != nil {
+			return c, err
+		}
+		for _, a := range args[1:] {
+			switch {
+			case !a.quoted && (a.s == "--dry-run" || a.s == "—dry-run" || a.s == "-n"):
+				c.DryRun = true
+			case !a.quoted && strings.HasPrefix(a.s, "-"):
+				return c, usagef(c.Name, "unknown option %q", a.s)
+			case c.Template == "":
+				c.Template = a.s
+			default:
+				return c, usagef(c.Name, "too many arguments")
+			}
+		}
+		if c.Template != "" && !validTemplateName(c.Template) {
+			return c, usagef(c.Name, "template: %q is not a template name (letters, digits, - and _)", c.Template)
+		}
+	case "export":
+		if err := id(); err != nil {
+			return c, err
+		}
+		c.Format = "md"
+		switch len(args) {
+		case 1:
+		case 2:
+			switch f := strings.ToLower(args[1].s); f {
+			case "md", "markdown", "html", "json", "csv":
+				c.Format = strings.Replace(f, "markdown", "md", 1)
+			default:
+				return c, usagef(c.Name, "format: %q is not md, html, json or csv", args[1].s)
+			}
+		default:
+			return c, usagef(c.Name, "too many arguments")
+		}
+	default:
+		return Command{Name: c.Name}, usagef("", "unknown command %q", truncate(toks[0].s, 40))
+	}
+	return c, nil
+}
+
+func isSeverityWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "critical", "major", "minor", "sev1", "sev2", "sev3":
+		return true
+	}
+	return false
+}
+
+func validTemplateName(s string) bool {
+	if len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// truncate cuts s to at most n runes, marking the cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
