@@ -4,6 +4,7 @@
 package config
 
 import (
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"math"
@@ -33,6 +34,23 @@ var Vars = []Var{
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
 	{"STORMDESK_RATE_LIMIT", "100", "Intake requests per second allowed per client address (bursts of 4x that); 0 turns the limit off."},
 	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds) and synthetic probes; check it with `stormdesk config check FILE`."},
+	{"STORMDESK_PRODUCT_NAME", "our service", "The product's name in customer emails."},
+	{"STORMDESK_SLACK_SIGNING_SECRET", "", "Slack app signing secret (also _FILE); without it Slack is off."},
+	{"STORMDESK_SLACK_BOT_TOKEN", "", "Slack bot token xoxb-… (also _FILE)."},
+	{"STORMDESK_SLACK_OPS_CHANNEL", "", "Slack channel id for incident alerts; without it no Slack alerts."},
+	{"STORMDESK_SLACK_API_URL", "", "Slack Web API base URL; set only to point at a local stand-in (tests, the demo)."},
+	{"STORMDESK_SLACK_PIN_REACTION", "pushpin", "Reaction that adds a Slack message to an incident's timeline."},
+	{"STORMDESK_SLACK_ALLOWED_USERS", "", "Comma-separated Slack user ids allowed to change incidents."},
+	{"STORMDESK_SLACK_ALLOWED_USERGROUPS", "", "Comma-separated Slack user group ids (S…) allowed to change incidents."},
+	{"STORMDESK_SLACK_ALLOWED_CHANNELS", "", "Comma-separated Slack channel ids where anyone may change incidents."},
+	{"STORMDESK_DISCORD_PUBLIC_KEY", "", "Discord application public key (hex); without it Discord is off."},
+	{"STORMDESK_DISCORD_BOT_TOKEN", "", "Discord bot token (also _FILE)."},
+	{"STORMDESK_DISCORD_APP_ID", "", "Discord application id."},
+	{"STORMDESK_DISCORD_ALERT_CHANNEL", "", "Discord channel id for incident alerts."},
+	{"STORMDESK_DISCORD_GUILD_ID", "", "Register the /incident command in this server only (default: globally)."},
+	{"STORMDESK_DISCORD_ALLOWED_USERS", "", "Comma-separated Discord user ids allowed to change incidents."},
+	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
+	{"STORMDESK_BOT_APPROVAL_THRESHOLD", "50", "A customer email to more recipients needs a second person's approval in chat (negative: always)."},
 	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
 }
 
@@ -49,10 +67,37 @@ type Config struct {
 	// ConfigFile is the YAML file of dependencies and probes ("" for none).
 	ConfigFile string
 	// RateLimit is intake requests per second per client (0: no limit).
-	RateLimit float64
+	RateLimit   float64
+	ProductName string
+	Slack       Slack
+	Discord     Discord
+	// ApprovalThreshold: a send to more recipients needs approval.
+	ApprovalThreshold int
 	// Unknown lists STORMDESK_* variables that are set but not known:
 	// usually a typo worth a warning.
 	Unknown []string
+}
+
+// Slack configures the Slack app; it is on when SigningSecret is set.
+type Slack struct {
+	SigningSecret, BotToken, OpsChannel, PinReaction, APIURL string
+	AllowedUsers, AllowedUserGroups, AllowedChannels         []string
+}
+
+// Discord configures the Discord app; it is on when PublicKey is set.
+type Discord struct {
+	PublicKey, BotToken, AppID, AlertChannel, GuildID string
+	AllowedUsers, AllowedRoles                        []string
+}
+
+func list(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Error is a configuration error naming the variable.
@@ -89,6 +134,24 @@ func Load(environ []string) (Config, error) {
 		return c, err
 	}
 	c.ConfigFile = get("STORMDESK_CONFIG")
+	c.ProductName = get("STORMDESK_PRODUCT_NAME")
+	c.Slack = Slack{OpsChannel: get("STORMDESK_SLACK_OPS_CHANNEL"), APIURL: get("STORMDESK_SLACK_API_URL"), PinReaction: strings.Trim(get("STORMDESK_SLACK_PIN_REACTION"), ":"),
+		AllowedUsers: list(get("STORMDESK_SLACK_ALLOWED_USERS")), AllowedUserGroups: list(get("STORMDESK_SLACK_ALLOWED_USERGROUPS")),
+		AllowedChannels: list(get("STORMDESK_SLACK_ALLOWED_CHANNELS"))}
+	if c.Slack.SigningSecret, err = secret(env, "STORMDESK_SLACK_SIGNING_SECRET"); err != nil {
+		return c, err
+	}
+	if c.Slack.BotToken, err = secret(env, "STORMDESK_SLACK_BOT_TOKEN"); err != nil {
+		return c, err
+	}
+	c.Discord = Discord{PublicKey: get("STORMDESK_DISCORD_PUBLIC_KEY"), AppID: get("STORMDESK_DISCORD_APP_ID"), AlertChannel: get("STORMDESK_DISCORD_ALERT_CHANNEL"),
+		GuildID: get("STORMDESK_DISCORD_GUILD_ID"), AllowedUsers: list(get("STORMDESK_DISCORD_ALLOWED_USERS")), AllowedRoles: list(get("STORMDESK_DISCORD_ALLOWED_ROLES"))}
+	if c.Discord.BotToken, err = secret(env, "STORMDESK_DISCORD_BOT_TOKEN"); err != nil {
+		return c, err
+	}
+	if c.ApprovalThreshold, err = strconv.Atoi(get("STORMDESK_BOT_APPROVAL_THRESHOLD")); err != nil {
+		return c, &Error{"STORMDESK_BOT_APPROVAL_THRESHOLD", fmt.Sprintf("%q is not a whole number", get("STORMDESK_BOT_APPROVAL_THRESHOLD"))}
+	}
 	if c.RateLimit, err = strconv.ParseFloat(get("STORMDESK_RATE_LIMIT"), 64); err != nil || c.RateLimit < 0 || math.IsInf(c.RateLimit, 0) || math.IsNaN(c.RateLimit) {
 		return c, &Error{"STORMDESK_RATE_LIMIT", fmt.Sprintf("%q is not a number of requests per second (0 for no limit)", get("STORMDESK_RATE_LIMIT"))}
 	}
@@ -159,6 +222,17 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownTimeout <= 0 {
 		return &Error{"STORMDESK_SHUTDOWN_TIMEOUT", "must be positive"}
+	}
+	if c.Slack.SigningSecret != "" && c.Slack.BotToken == "" {
+		return &Error{"STORMDESK_SLACK_BOT_TOKEN", "required when STORMDESK_SLACK_SIGNING_SECRET is set (the bot answers through the Web API)"}
+	}
+	if c.Discord.PublicKey != "" {
+		if b, err := hex.DecodeString(c.Discord.PublicKey); err != nil || len(b) != 32 {
+			return &Error{"STORMDESK_DISCORD_PUBLIC_KEY", "not a 64-character hex Ed25519 public key (Discord developer portal → General Information)"}
+		}
+		if c.Discord.AppID == "" {
+			return &Error{"STORMDESK_DISCORD_APP_ID", "required when STORMDESK_DISCORD_PUBLIC_KEY is set"}
+		}
 	}
 	if c.TriageInterval < time.Second {
 		return &Error{"STORMDESK_TRIAGE_INTERVAL", "must be at least 1s"}

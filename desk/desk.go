@@ -27,6 +27,8 @@ type Service struct {
 	// Now is the clock; tests and replays pass a virtual one.
 	Now func() time.Time
 	Log *slog.Logger
+	// ProductName names the product in customer emails.
+	ProductName string
 
 	// Leader, when set, says whether this replica leads (several replicas
 	// on one Postgres); only the leader triages. nil means always.
@@ -35,6 +37,9 @@ type Service struct {
 	}
 	leadMu  sync.Mutex
 	leading bool
+
+	alerters []Alerter
+	alertQ   chan alertJob
 
 	// tri is the triage engine; nil until EnableTriage.
 	tri *triageState

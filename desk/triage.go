@@ -197,15 +197,19 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 			return total, err
 		}
 		n := 0
-		err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
-			tickets, err := tx.UntriagedTickets(ctx, TriageBatch)
+		tctx, alerts := withCollector(ctx)
+		err = s.Store.Update(tctx, func(tx stormdesk.Tx) error {
+			tickets, err := tx.UntriagedTickets(tctx, TriageBatch)
 			if err != nil {
 				return err
 			}
 			n = len(tickets)
-			return s.triageTickets(ctx, tx, tickets)
+			return s.triageTickets(tctx, tx, tickets)
 		})
 		unlock(err == nil)
+		if err == nil {
+			s.flushAlerts(alerts)
+		}
 		if err != nil {
 			return total, fmt.Errorf("desk: triage: %w", err)
 		}
@@ -288,6 +292,9 @@ func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []
 		if err != nil {
 			return err
 		}
+		if linked > 0 {
+			raise(ctx, inc.ID, "")
+		}
 		if err := s.recordMilestones(ctx, tx, inc.ID, linked, c.last); err != nil {
 			return err
 		}
@@ -329,6 +336,7 @@ func (s *Service) openFromCluster(ctx context.Context, tx stormdesk.Tx, a triage
 		return nil, err
 	}
 	s.Log.Info("incident detected", slog.Int64("incident_id", inc.ID), slog.Int64("cluster_id", a.ClusterID), slog.Int("reports", n))
+	raise(ctx, inc.ID, fmt.Sprintf("%d look-alike reports from %d customers: %q", n, c, title))
 	return inc, nil
 }
 

@@ -238,6 +238,7 @@ func (s *Service) applyUpstream(ctx context.Context, features []string, events [
 		rows[i] = &stormdesk.UpstreamEvent{DedupKey: e.DedupKey, Provider: e.Provider, Kind: string(e.Kind), UpstreamID: e.IncidentID, UpdateID: e.UpdateID,
 			At: e.At.UTC().Truncate(time.Microsecond), Title: e.Title, Text: e.Text, Status: e.Status, Impact: e.Impact, URL: e.URL}
 	}
+	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		if err := tx.SaveWatchState(ctx, st); err != nil {
 			return err
@@ -262,6 +263,7 @@ func (s *Service) applyUpstream(ctx context.Context, features []string, events [
 	if err != nil {
 		return fmt.Errorf("desk: apply upstream %s: %w", st.Name, err)
 	}
+	s.flushAlerts(alerts)
 	return nil
 }
 
@@ -296,6 +298,7 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			if err := tx.AppendTimeline(ctx, upstreamEntry(id, e)); err != nil {
 				return err
 			}
+			raise(ctx, id, "")
 		}
 		return nil
 	}
@@ -325,6 +328,7 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			return err
 		}
 		s.Log.Info("incident raised from upstream", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
+		raise(ctx, inc.ID, fmt.Sprintf("%s reports %q; it backs %s", e.Provider, e.Title, strings.Join(features, ", ")))
 	} else if inc.LikelyCause == "" {
 		inc.LikelyCause, inc.UpdatedAt = cause, now
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
@@ -339,6 +343,7 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 	if _, err := tx.LinkUpstream(ctx, inc.ID, e.Provider, e.UpstreamID, now); err != nil {
 		return err
 	}
+	raise(ctx, inc.ID, "")
 	// Backfill: the upstream incident's earlier events (and this one),
 	// at the provider's own times.
 	evs, err := tx.UpstreamEvents(ctx, e.Provider, e.UpstreamID)

@@ -41,9 +41,20 @@ func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registe
 	return &Server{Desk: d, Token: token, MaxBodyBytes: DefaultMaxBodyBytes, Log: log, metrics: newMetrics(reg, d)}
 }
 
-// Handler returns the routes. gatherer serves /metrics.
-func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
+// Handler returns the routes. gatherer serves /metrics; extra registers
+// more routes (the chat front ends' signed endpoints), which are
+// instrumented but carry their own authentication.
+func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
+	if len(extra) > 0 {
+		sub := http.NewServeMux()
+		for _, register := range extra {
+			register(sub)
+		}
+		for _, p := range []string{"POST /slack/", "POST /discord/"} {
+			mux.Handle(p, s.limit(s.instrument(sub).ServeHTTP))
+		}
+	}
 	api := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.instrument(s.auth(h)))
 	}

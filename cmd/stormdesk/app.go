@@ -35,6 +35,7 @@ Commands:
   triage FILE      cluster a CSV or JSONL file of tickets and print the clusters
   triage eval FILE score clustering against labels (ARI, NMI, accuracy, ...)
   upstream ...     status, poll NAME, read FILE|URL: the watched status feeds
+  discord register register the /incident command with Discord
   config check F   validate a STORMDESK_CONFIG file of dependencies and probes
   version          print the version
   help env         list every environment variable with its default
@@ -119,6 +120,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdExport(ctx, rest, e)
 	case "customers":
 		return cmdCustomers(ctx, rest, e)
+	case "discord":
+		return cmdDiscord(ctx, rest, e)
 	case "triage":
 		return asUsage(triagecmd.Main(ctx, rest, e.stdout, e.stderr))
 	case "upstream":

@@ -48,7 +48,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	defer store.Close()
 
 	d := desk.New(store)
-	d.Log = log
+	d.Log, d.ProductName = log, c.ProductName
 	var schedElector schedule.Elector
 	if elector != nil {
 		// Several replicas may share this database: one leads (triage,
@@ -69,6 +69,16 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	defer d.StopGroupCommit()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	chatRoutes, alerters, stopChat, err := chatAdapters(c, d, log)
+	if err != nil {
+		return err
+	}
+	defer stopChat(context.WithoutCancel(ctx))
+	if len(alerters) > 0 {
+		actx, stopAlerts := context.WithCancel(context.WithoutCancel(ctx))
+		waitAlerts := d.StartAlerts(actx, alerters)
+		defer func() { stopAlerts(); waitAlerts() }()
+	}
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
 	if c.RateLimit > 0 {
@@ -97,7 +107,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return fmt.Errorf("listen on %s (STORMDESK_LISTEN): %w", c.Listen, err)
 	}
 	hs := &http.Server{
-		Handler:           srv.Handler(reg),
+		Handler:           srv.Handler(reg, chatRoutes...),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

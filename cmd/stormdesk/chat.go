@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"stormdesk/bot"
+	"stormdesk/bot/discord"
+	"stormdesk/bot/slack"
+	"stormdesk/config"
+	"stormdesk/desk"
+)
+
+// botDesk adapts the desk to the bot's view of it: the notification
+// results in the bot's own types.
+type botDesk struct{ *desk.Service }
+
+func (b botDesk) PreviewNotification(ctx context.Context, id int64, template string) (bot.NotifyPreview, error) {
+	p, err := b.Service.PreviewNotification(ctx, id, template)
+	return bot.NotifyPreview{Template: p.Template, Recipients: p.Recipients, Subject: p.Subject, Sample: p.Sample}, err
+}
+
+func (b botDesk) SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (bot.NotifySummary, error) {
+	return bot.NotifySummary{}, b.Service.SendNotification(ctx, id, template, actor, approvedBy)
+}
+
+// chatAdapters builds the Slack and Discord front ends that are
+// configured, and returns their routes and alerters.
+func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []func(*http.ServeMux), alerters []desk.Alerter, shutdown func(context.Context), err error) {
+	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
+		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles, ApprovalThreshold: c.ApprovalThreshold}
+	core := bot.NewCore(botDesk{d}, policy, log)
+	alerts := bot.NewMemoryAlerts()
+	var stops []func(context.Context) error
+	if c.Slack.SigningSecret != "" {
+		a, err := slack.New(slack.Config{SigningSecret: c.Slack.SigningSecret, BotToken: c.Slack.BotToken, OpsChannel: c.Slack.OpsChannel,
+			PinReaction: c.Slack.PinReaction, APIURL: c.Slack.APIURL, Alerts: alerts}, core, log)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("slack: %w", err)
+		}
+		routes = append(routes, a.Routes)
+		alerters = append(alerters, a)
+		stops = append(stops, a.Shutdown)
+	}
+	if c.Discord.PublicKey != "" {
+		a, err := discordAdapter(c, core, alerts, log)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		routes = append(routes, a.Routes)
+		alerters = append(alerters, a)
+		stops = append(stops, a.Shutdown)
+	}
+	return routes, alerters, func(ctx context.Context) {
+		for _, stop := range stops {
+			_ = stop(ctx)
+		}
+	}, nil
+}
+
+func discordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, log *slog.Logger) (*discord.Adapter, error) {
+	a, err := discord.New(discord.Config{PublicKey: c.Discord.PublicKey, BotToken: c.Discord.BotToken, AppID: c.Discord.AppID,
+		AlertChannel: c.Discord.AlertChannel, GuildID: c.Discord.GuildID, Alerts: alerts}, core, log)
+	if err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	return a, nil
+}
+
+func cmdDiscord(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 || args[0] != "register" {
+		fmt.Fprint(e.stderr, "Usage: stormdesk discord register\n")
+		return &usageError{"discord: want the subcommand register"}
+	}
+	c, err := loadConfig(e, nil)
+	if err != nil {
+		return err
+	}
+	if c.Discord.PublicKey == "" || c.Discord.BotToken == "" {
+		return &usageError{"discord register: set STORMDESK_DISCORD_PUBLIC_KEY, STORMDESK_DISCORD_APP_ID and STORMDESK_DISCORD_BOT_TOKEN"}
+	}
+	a, err := discordAdapter(c, bot.NewCore(nil, bot.Policy{}, newLogger(c, e.stderr)), bot.NewMemoryAlerts(), newLogger(c, e.stderr))
+	if err != nil {
+		return err
+	}
+	if err := a.RegisterCommands(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "registered the /incident command")
+	return nil
+}

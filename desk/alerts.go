@@ -1,0 +1,99 @@
+package desk
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"stormdesk"
+)
+
+// Alerter tells people about incidents: the chat front ends post an
+// alert when an incident is raised and update it in place as it changes.
+type Alerter interface {
+	Alert(ctx context.Context, inc *stormdesk.Incident, reason string) error
+	UpdateAlert(ctx context.Context, inc *stormdesk.Incident) error
+}
+
+type alertJob struct {
+	incidentID int64
+	reason     string // "" for an update
+}
+
+// alertCollector gathers the alerts a transaction causes; they go out
+// only after it commits.
+type alertCollector struct{ jobs []alertJob }
+
+type collectorKey struct{}
+
+func withCollector(ctx context.Context) (context.Context, *alertCollector) {
+	c := &alertCollector{}
+	return context.WithValue(ctx, collectorKey{}, c), c
+}
+
+// raise records that incident id was raised (reason set) or changed.
+func raise(ctx context.Context, id int64, reason string) {
+	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
+		for _, j := range c.jobs {
+			if j.incidentID == id && (j.reason != "" || reason == "") {
+				return // already queued, as an alert or the same update
+			}
+		}
+		c.jobs = append(c.jobs, alertJob{id, reason})
+	}
+}
+
+// StartAlerts sends alerts to alerters, one at a time and in order, until
+// ctx ends, so that a slow chat service never holds up triage and an
+// incident's alert is always posted before it is updated.
+func (s *Service) StartAlerts(ctx context.Context, alerters []Alerter) (wait func()) {
+	s.alerters = alerters
+	s.alertQ = make(chan alertJob, 1024)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case j := <-s.alertQ:
+				s.sendAlert(ctx, j)
+			}
+		}
+	}()
+	return func() { <-done }
+}
+
+func (s *Service) sendAlert(ctx context.Context, j alertJob) {
+	inc, err := s.Incident(ctx, j.incidentID)
+	if err != nil {
+		s.Log.Error("alert: load incident", slog.Int64("incident_id", j.incidentID), slog.Any("error", err))
+		return
+	}
+	for _, a := range s.alerters {
+		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		if j.reason != "" {
+			err = a.Alert(actx, inc, j.reason)
+		} else {
+			err = a.UpdateAlert(actx, inc)
+		}
+		cancel()
+		if err != nil {
+			s.Log.Warn("alert not delivered", slog.Int64("incident_id", inc.ID), slog.Any("error", err))
+		}
+	}
+}
+
+// flushAlerts queues what a committed transaction raised.
+func (s *Service) flushAlerts(c *alertCollector) {
+	if s.alertQ == nil {
+		return
+	}
+	for _, j := range c.jobs {
+		select {
+		case s.alertQ <- j:
+		default:
+			s.Log.Warn("alert queue full: alert dropped", slog.Int64("incident_id", j.incidentID))
+		}
+	}
+}
