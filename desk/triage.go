@@ -196,15 +196,23 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 		if err != nil {
 			return total, err
 		}
-		n := 0
+		// The tickets are read and assigned outside the write transaction,
+		// which then only records the result: on SQLite, with one writer at
+		// a time, intake is never held up by clustering work.
+		var tickets []*stormdesk.Ticket
+		err = s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+			tickets, err = tx.UntriagedTickets(ctx, TriageBatch)
+			return err
+		})
+		if err != nil {
+			unlock(true) // nothing was assigned
+			return total, fmt.Errorf("desk: triage: %w", err)
+		}
+		n := len(tickets)
+		plan := s.assignTickets(tickets)
 		tctx, alerts := withCollector(ctx)
 		err = s.Store.Update(tctx, func(tx stormdesk.Tx) error {
-			tickets, err := tx.UntriagedTickets(tctx, TriageBatch)
-			if err != nil {
-				return err
-			}
-			n = len(tickets)
-			return s.triageTickets(tctx, tx, tickets)
+			return s.recordTriage(tctx, tx, tickets, plan)
 		})
 		unlock(err == nil)
 		if err == nil {
@@ -220,44 +228,56 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 	}
 }
 
-// triageTickets assigns tickets inside the transaction. Writes are grouped
-// (one batched update of clusters, one link and one count per touched
-// incident), so a thousand tickets cost a handful of round trips.
-func (s *Service) triageTickets(ctx context.Context, tx stormdesk.Tx, tickets []*stormdesk.Ticket) error {
-	if len(tickets) == 0 {
-		return nil
-	}
+// triagePlan is what the engine decided for a batch of tickets.
+type triagePlan struct {
+	ids, clusters, seqs []int64
+	byCluster           map[int64]*touched
+	order               []int64 // clusters in first-touched order
+}
+
+type touched struct {
+	candidate int // index in tickets of the ticket that made the cluster a candidate, or -1
+	assign    triage.Assignment
+	last      time.Time
+	text      string // the first ticket's text, for matching features
+}
+
+// assignTickets runs the engine over tickets, in order. The caller holds
+// the triage lock and records the plan in one transaction; if that fails
+// the engine is marked dirty and rebuilt from the store.
+func (s *Service) assignTickets(tickets []*stormdesk.Ticket) *triagePlan {
 	t := s.tri
-	type touched struct {
-		candidate int // index in tickets of the ticket that made the cluster a candidate, or -1
-		assign    triage.Assignment
-		last      time.Time
-		text      string // the first ticket's text, for matching features
-	}
-	ids := make([]int64, len(tickets))
-	clusters := make([]int64, len(tickets))
-	seqs := make([]int64, len(tickets))
-	byCluster := map[int64]*touched{}
-	var order []int64
+	p := &triagePlan{ids: make([]int64, len(tickets)), clusters: make([]int64, len(tickets)), seqs: make([]int64, len(tickets)), byCluster: map[int64]*touched{}}
 	for i, tk := range tickets {
 		a := t.eng.Assign(triageTicket(tk))
 		t.seq++
 		tk.ClusterID = a.ClusterID
-		ids[i], clusters[i], seqs[i] = tk.ID, a.ClusterID, t.seq
-		c := byCluster[a.ClusterID]
+		p.ids[i], p.clusters[i], p.seqs[i] = tk.ID, a.ClusterID, t.seq
+		c := p.byCluster[a.ClusterID]
 		if c == nil {
 			c = &touched{candidate: -1, text: tk.Subject + "\n" + tk.Body}
-			byCluster[a.ClusterID] = c
-			order = append(order, a.ClusterID)
+			p.byCluster[a.ClusterID] = c
+			p.order = append(p.order, a.ClusterID)
 		}
 		c.last = tk.ReceivedAt
 		if a.Candidate {
 			c.candidate, c.assign = i, a
 		}
 	}
-	if err := tx.SetTriage(ctx, ids, clusters, seqs); err != nil {
+	return p
+}
+
+// recordTriage writes a plan inside the transaction: one batched update
+// of clusters, then one link and one count per touched incident, so a
+// thousand tickets cost a handful of round trips.
+func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*stormdesk.Ticket, p *triagePlan) error {
+	if len(tickets) == 0 {
+		return nil
+	}
+	if err := tx.SetTriage(ctx, p.ids, p.clusters, p.seqs); err != nil {
 		return err
 	}
+	byCluster, order := p.byCluster, p.order
 	var caused []*stormdesk.Incident // loaded on first need
 	loaded := false
 	for _, cid := range order {

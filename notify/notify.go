@@ -1,0 +1,114 @@
+// Package notify sends customer email about incidents and takes email in.
+//
+// It follows Alertmanager's notify design: one small Sender per provider
+// (SendGrid is the only one, and this is the only package that imports
+// sendgrid-go), and ONE retry stage, the Dispatcher, which decides what is
+// retried and when. Nothing is retried in memory: every retry goes back
+// through the durable Outbox, so a crash at any instant loses no recipient.
+//
+// Errors returned by this package never carry the provider's URL or API
+// key, so they can be logged and stored as a row's last error.
+package notify
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// MaxBatch is the largest number of personalizations SendGrid accepts in
+// one /v3/mail/send request.
+const MaxBatch = 1000
+
+// UnsubscribeTag is the placeholder to render into a message wherever the
+// recipient's own unsubscribe link goes (pass it as
+// templates.EmailData.UnsubscribeURL). The message is rendered once;
+// SendGrid replaces the tag in each personalization with that recipient's
+// link (a substitution), so a batch of 1,000 is one request, not 1,000.
+const UnsubscribeTag = "-stormdesk_unsubscribe_url-"
+
+// Message is one email about one incident, rendered once and sent to many
+// recipients. MessageID is stable and unique (the desk derives it from the
+// incident and the timeline entry that caused it); it travels to SendGrid
+// as the custom arg message_id and comes back in webhook events.
+type Message struct {
+	IncidentID int64
+	MessageID  string
+	Template   string
+	Subject    string
+	Text       string
+	HTML       string
+}
+
+// Recipient is one outbox row of a claimed batch.
+type Recipient struct {
+	// ID is the outbox row's id.
+	ID    int64
+	Email string
+	Name  string
+	// Attempts counts the sends already begun for this row, including the
+	// current one once MarkSending has run.
+	Attempts int
+	// UnsubscribeURL replaces UnsubscribeTag in this recipient's copy. The
+	// dispatcher fills it from Dispatcher.UnsubscribeURL.
+	UnsubscribeURL string
+}
+
+// Batch is one provider request: one message to up to MaxBatch recipients.
+// Token identifies the claim it came from (see Outbox); it travels to
+// SendGrid as the custom arg stormdesk_batch so that webhook events can
+// prove a batch was accepted (Outbox.Reconcile).
+type Batch struct {
+	Token      string
+	Message    Message
+	Recipients []Recipient
+}
+
+// Sender hands a batch to an email provider.
+type Sender interface {
+	// Send returns nil when the provider accepted the whole batch. On
+	// error, Result.Retry says whether trying again later may succeed
+	// (rate limits, 5xx, timeouts, connection errors) or not (other 4xx),
+	// and Result.RetryAfter, when not zero, is how long the provider asked
+	// us to wait.
+	Send(ctx context.Context, b *Batch) (Result, error)
+}
+
+// Result is what a provider said about one batch.
+type Result struct {
+	// ProviderID is the provider's id for an accepted request (SendGrid's
+	// X-Message-Id).
+	ProviderID string
+	Retry      bool
+	RetryAfter time.Duration
+	// BadRecipients, on a permanent failure caused by some personalizations
+	// only, holds their indexes in the batch: the dispatcher fails those
+	// and sends the rest again.
+	BadRecipients []int
+}
+
+// SendError is a provider's refusal, with a reason that is safe to store
+// and show (it never contains the API key or the provider URL).
+type SendError struct {
+	// Status is the HTTP status, 0 when no response arrived.
+	Status int
+	Reason string
+}
+
+func (e *SendError) Error() string {
+	if e.Status == 0 {
+		return "notify: " + e.Reason
+	}
+	return fmt.Sprintf("notify: status %d: %s", e.Status, e.Reason)
+}
+
+// Outbox row states. A row moves pending → claimed → sending → sent, or
+// back to pending for a retry, or to failed; suppressed rows are never sent.
+const (
+	StatePending    = "pending"
+	StateClaimed    = "claimed"
+	StateSending    = "sending"
+	StateSent       = "sent"
+	StateFailed     = "failed"
+	StateSuppressed = "suppressed"
+)
