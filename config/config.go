@@ -51,6 +51,7 @@ var Vars = []Var{
 	{"STORMDESK_DISCORD_ALLOWED_USERS", "", "Comma-separated Discord user ids allowed to change incidents."},
 	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
 	{"STORMDESK_BOT_APPROVAL_THRESHOLD", "50", "A customer email to more recipients needs a second person's approval in chat (negative: always)."},
+	{"STORMDESK_INBOUND_SECRET", "", "Secret path segment of the SendGrid Inbound Parse webhook, POST /inbound/sendgrid/SECRET (also _FILE; at least 16 characters); without it inbound email is off."},
 	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
 }
 
@@ -69,8 +70,10 @@ type Config struct {
 	// RateLimit is intake requests per second per client (0: no limit).
 	RateLimit   float64
 	ProductName string
-	Slack       Slack
-	Discord     Discord
+	// InboundSecret turns on the inbound email webhook.
+	InboundSecret string
+	Slack         Slack
+	Discord       Discord
 	// ApprovalThreshold: a send to more recipients needs approval.
 	ApprovalThreshold int
 	// Unknown lists STORMDESK_* variables that are set but not known:
@@ -147,6 +150,9 @@ func Load(environ []string) (Config, error) {
 	c.Discord = Discord{PublicKey: get("STORMDESK_DISCORD_PUBLIC_KEY"), AppID: get("STORMDESK_DISCORD_APP_ID"), AlertChannel: get("STORMDESK_DISCORD_ALERT_CHANNEL"),
 		GuildID: get("STORMDESK_DISCORD_GUILD_ID"), AllowedUsers: list(get("STORMDESK_DISCORD_ALLOWED_USERS")), AllowedRoles: list(get("STORMDESK_DISCORD_ALLOWED_ROLES"))}
 	if c.Discord.BotToken, err = secret(env, "STORMDESK_DISCORD_BOT_TOKEN"); err != nil {
+		return c, err
+	}
+	if c.InboundSecret, err = secret(env, "STORMDESK_INBOUND_SECRET"); err != nil {
 		return c, err
 	}
 	if c.ApprovalThreshold, err = strconv.Atoi(get("STORMDESK_BOT_APPROVAL_THRESHOLD")); err != nil {
@@ -233,6 +239,9 @@ func (c Config) Validate() error {
 		if c.Discord.AppID == "" {
 			return &Error{"STORMDESK_DISCORD_APP_ID", "required when STORMDESK_DISCORD_PUBLIC_KEY is set"}
 		}
+	}
+	if c.InboundSecret != "" && (len(c.InboundSecret) < 16 || strings.ContainsAny(c.InboundSecret, "/?#% ")) {
+		return &Error{"STORMDESK_INBOUND_SECRET", "use at least 16 characters of letters and digits (openssl rand -hex 16)"}
 	}
 	if c.TriageInterval < time.Second {
 		return &Error{"STORMDESK_TRIAGE_INTERVAL", "must be at least 1s"}

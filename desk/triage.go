@@ -115,6 +115,10 @@ func (s *Service) lockTriage(ctx context.Context) (unlock func(committed bool), 
 	}, nil
 }
 
+// TriageDebounce is how long the triage worker waits after being woken by
+// new tickets before it takes them.
+const TriageDebounce = 100 * time.Millisecond
+
 // TriageBatch is how many tickets one triage transaction takes.
 const TriageBatch = 1000
 
@@ -147,6 +151,15 @@ func (s *Service) StartTriageWorker(ctx context.Context, poll time.Duration) (wa
 			case <-ctx.Done():
 				return
 			case <-s.tri.kick:
+				// Let the tickets of a busy moment gather, so that triage
+				// takes them in one transaction rather than one each:
+				// under a storm intake keeps the writer, and detection is
+				// a fraction of a second later.
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(TriageDebounce):
+				}
 			case <-tick.C:
 			}
 		}

@@ -42,8 +42,9 @@ func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registe
 }
 
 // Handler returns the routes. gatherer serves /metrics; extra registers
-// more routes (the chat front ends' signed endpoints), which are
-// instrumented but carry their own authentication.
+// more routes under /slack/, /discord/ and /inbound/ (the chat front ends'
+// signed endpoints, the inbound email webhook), which are instrumented and
+// rate-limited but carry their own authentication.
 func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
 	if len(extra) > 0 {
@@ -51,7 +52,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 		for _, register := range extra {
 			register(sub)
 		}
-		for _, p := range []string{"POST /slack/", "POST /discord/"} {
+		for _, p := range []string{"POST /slack/", "POST /discord/", "POST /inbound/"} {
 			mux.Handle(p, s.limit(s.instrument(sub).ServeHTTP))
 		}
 	}

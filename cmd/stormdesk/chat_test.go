@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -121,5 +122,67 @@ func TestServeWithSlack(t *testing.T) {
 			t.Fatal("no alert was posted to the ops channel")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func postInbound(t *testing.T, url string, fields map[string]string) (int, string) {
+	t.Helper()
+	var buf strings.Builder
+	mw := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	mw.Close()
+	resp, err := http.Post(url, mw.FormDataContentType(), strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestInboundEmailBecomesATicket posts SendGrid Inbound Parse requests to
+// `stormdesk serve`: an email becomes one ticket (a retried delivery does
+// not make a second), quoted replies are stripped, the secret path is
+// required, and a malformed request is refused with the field named.
+func TestInboundEmailBecomesATicket(t *testing.T) {
+	const secret = "0123456789abcdef0123"
+	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "i.db"), "STORMDESK_INBOUND_SECRET=" + secret})
+	defer stop()
+	mail := map[string]string{
+		"from":    "Ana Núñez <Ana@Example.com>",
+		"to":      "support@stormdesk.example",
+		"subject": "Can't log in",
+		"text":    "The sign-in page spins forever.\n\nOn Tue, Nov 27, 2018 at 9:00 AM Support <support@x.io> wrote:\n> How can we help?\n",
+		"headers": "Message-ID: <CAF=abc123@mail.gmail.com>\nDate: Wed, 28 Nov 2018 17:46:00 +0100\nFrom: Ana Núñez <Ana@Example.com>\n",
+		"envelope": `{"to":["support@stormdesk.example"],"from":"ana@example.com"}`,
+		"charsets": `{"subject":"UTF-8","from":"UTF-8","text":"UTF-8"}`,
+	}
+	url := base + "/inbound/sendgrid/" + secret
+	code, body := postInbound(t, url, mail)
+	if code != 201 {
+		t.Fatalf("inbound: %d %s", code, body)
+	}
+	if code, _ := postInbound(t, url, mail); code != 200 {
+		t.Fatalf("a retried delivery: %d, want 200 with the stored ticket", code)
+	}
+	resp, _ := http.Get(base + "/api/v1/tickets/1")
+	var tk map[string]any
+	json.NewDecoder(resp.Body).Decode(&tk)
+	resp.Body.Close()
+	if tk["source"] != "email" || tk["customer_email"] != "ana@example.com" || tk["received_at"] != "2018-11-28T16:46:00Z" ||
+		strings.Contains(tk["body"].(string), "How can we help") {
+		t.Fatalf("ticket: %v", tk)
+	}
+	if r, _ := http.Get(base + "/api/v1/tickets/2"); r.StatusCode != 404 {
+		t.Fatalf("a retried delivery stored a second ticket")
+	}
+	if code, _ := postInbound(t, base+"/inbound/sendgrid/wrong-secret-000000", mail); code != 404 {
+		t.Fatalf("wrong secret: %d", code)
+	}
+	bad := map[string]string{"to": "support@x.io", "subject": "x", "text": "y"}
+	if code, body := postInbound(t, url, bad); code != 400 || !strings.Contains(body, "from") {
+		t.Fatalf("no sender: %d %s", code, body)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"stormdesk/desk"
 	"stormdesk/httpserver"
+	"stormdesk/notify"
 	"stormdesk/schedule"
 	"stormdesk/triage"
 )
@@ -78,6 +79,10 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		actx, stopAlerts := context.WithCancel(context.WithoutCancel(ctx))
 		waitAlerts := d.StartAlerts(actx, alerters)
 		defer func() { stopAlerts(); waitAlerts() }()
+	}
+	if c.InboundSecret != "" {
+		h := notify.InboundHandler(c.InboundSecret, notify.DefaultInboundMaxBytes, time.Now, d.IngestTicket, log)
+		chatRoutes = append(chatRoutes, func(mux *http.ServeMux) { mux.Handle("POST /inbound/sendgrid/{secret}", h) })
 	}
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
