@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench
-COUNT=${BENCH_COUNT:-5}
+COUNT=${BENCH_COUNT:-6}
 BENCHSTAT=${BENCHSTAT:-go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da}
 
 echo "== ingest benchmarks (count=$COUNT)"
