@@ -125,6 +125,11 @@ type Tx interface {
 	// features, without suppressed addresses, each once.
 	Audience(ctx context.Context, incidentID int64, features []string, fn func(email string) error) error
 
+	// EnqueueMessage stores m once (by MessageID) and one pending outbox
+	// row per recipient (address lower-cased, once per message), due at
+	// at; it returns how many rows are new.
+	EnqueueMessage(ctx context.Context, m *OutboundMessage, recipients []Customer, at time.Time) (int, error)
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

@@ -371,6 +371,18 @@ type WatchState struct {
 	Snapshot []byte `json:"-"`
 }
 
+// OutboundMessage is one customer email about an incident, rendered once
+// for all its recipients; MessageID is stable, so enqueueing it twice
+// stores it once.
+type OutboundMessage struct {
+	IncidentID int64
+	MessageID  string
+	Template   string
+	Subject    string
+	Text       string
+	HTML       string
+}
+
 // Notification is one outbound message to one recipient about one incident.
 type Notification struct {
 	ID         int64      `json:"id"`

@@ -40,6 +40,7 @@ func Dialect() sqlstore.Dialect {
 			return errors.As(err, &e) && e.Code == "23505"
 		},
 		Migrations:    ms,
+		LockRows:      " FOR UPDATE OF o SKIP LOCKED",
 		MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),
 	}
 }

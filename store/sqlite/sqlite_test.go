@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/notify/notifytest"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
 	"stormdesk/store/storetest"
@@ -65,4 +66,12 @@ func TestMissingDirectory(t *testing.T) {
 	if stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 		t.Fatalf("got %v, want a clear invalid-path error", err)
 	}
+}
+
+func TestOutboxContract(t *testing.T) {
+	notifytest.RunOutboxContract(t, func(t *testing.T) notifytest.Store {
+		s := open(t, filepath.Join(t.TempDir(), "o.db"))
+		t.Cleanup(func() { s.Close() })
+		return storetest.Outbox(s)
+	})
 }

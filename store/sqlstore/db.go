@@ -61,6 +61,10 @@ type Dialect struct {
 	IsUniqueViolation func(error) bool
 	// Migrations are the schema files, named NNNN_what.sql, in order.
 	Migrations []Migration
+	// LockRows is appended to the outbox claim's SELECT: Postgres's
+	// FOR UPDATE SKIP LOCKED lets racing dispatchers take disjoint rows
+	// (SQLite has one writer, so it needs nothing).
+	LockRows string
 	// MigrationLock is run first inside the migration transaction so that
 	// replicas starting together migrate one at a time ("" for none).
 	MigrationLock string

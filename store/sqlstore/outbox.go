@@ -1,0 +1,240 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"stormdesk"
+	"stormdesk/notify"
+)
+
+// The outbox rows follow notify.Outbox's contract (states, tokens,
+// leases); this file is where the store meets the email layer, so it
+// speaks notify's row types.
+
+var _ notify.Outbox = (*Store)(nil)
+
+// EnqueueMessage implements stormdesk.Tx.
+func (x *tx) EnqueueMessage(ctx context.Context, m *stormdesk.OutboundMessage, recipients []stormdesk.Customer, at time.Time) (int, error) {
+	if _, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (message_id) DO NOTHING`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(at)); err != nil {
+		return 0, fmt.Errorf("sqlstore: enqueue message %s: %w", m.MessageID, err)
+	}
+	n := 0
+	args := make([][]any, len(recipients))
+	for i, r := range recipients {
+		args[i] = []any{m.MessageID, strings.ToLower(strings.TrimSpace(r.Email)), r.Name, notify.StatePending, x.d.EncodeTime(at)}
+	}
+	err := x.c.QueryRowBatch(ctx, `INSERT INTO outbox (message_id, recipient, name, state, next_attempt_at) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (message_id, recipient) DO NOTHING RETURNING id`, args, func(i int, r Row) error {
+		var id int64
+		err := r.Scan(&id)
+		switch {
+		case err == nil:
+			n++
+		case !x.d.IsNoRows(err):
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sqlstore: enqueue %d recipients of %s: %w", len(recipients), m.MessageID, err)
+	}
+	return n, nil
+}
+
+// Claim implements notify.Outbox.
+func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease time.Duration, max int) (out []notify.Claimed, err error) {
+	if max <= 0 {
+		return nil, nil
+	}
+	err = s.Update(ctx, func(t stormdesk.Tx) error {
+		x := t.(*tx)
+		rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts, c.suppressed_at IS NOT NULL
+FROM outbox o LEFT JOIN customers c ON c.email = o.recipient
+WHERE (o.state = 'pending' AND o.next_attempt_at <= $1) OR (o.state = 'claimed' AND o.lease_until <= $1)
+ORDER BY CASE WHEN o.state = 'pending' THEN o.next_attempt_at ELSE o.lease_until END, o.id
+LIMIT %d%s`, max, s.d.LockRows), s.d.EncodeTime(now))
+		if err != nil {
+			return err
+		}
+		var suppressed, taken [][]any
+		index := map[string]int{}
+		for rows.Next() {
+			var r notify.Recipient
+			var msgID string
+			var sup bool
+			if err := rows.Scan(&r.ID, &msgID, &r.Email, &r.Name, &r.Attempts, &sup); err != nil {
+				rows.Close()
+				return err
+			}
+			if sup {
+				suppressed = append(suppressed, []any{notify.StateSuppressed, r.ID})
+				continue
+			}
+			i, ok := index[msgID]
+			if !ok {
+				i = len(out)
+				index[msgID] = i
+				out = append(out, notify.Claimed{Token: token, Message: notify.Message{MessageID: msgID}})
+			}
+			out[i].Recipients = append(out[i].Recipients, r)
+			taken = append(taken, []any{token, s.d.EncodeTime(now.Add(lease)), r.ID})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := x.c.ExecBatch(ctx, `UPDATE outbox SET state = $1 WHERE id = $2`, suppressed); err != nil {
+			return err
+		}
+		if err := x.c.ExecBatch(ctx, `UPDATE outbox SET state = 'claimed', claim_token = $1, lease_until = $2 WHERE id = $3`, taken); err != nil {
+			return err
+		}
+		for i := range out {
+			m := &out[i].Message
+			if err := x.c.QueryRow(ctx, `SELECT incident_id, template, subject, text, html FROM outbox_messages WHERE message_id = $1`, m.MessageID).
+				Scan(&m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML); err != nil {
+				return err
+			}
+			sortRecipients(out[i].Recipients)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: claim outbox rows: %w", err)
+	}
+	return out, nil
+}
+
+func sortRecipients(rs []notify.Recipient) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j].ID < rs[j-1].ID; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+// fenced runs q once per id, for rows that still carry token.
+func (s *Store) fenced(ctx context.Context, what, q string, ids []int64, args func(id int64) []any) error {
+	err := s.Update(ctx, func(t stormdesk.Tx) error {
+		all := make([][]any, len(ids))
+		for i, id := range ids {
+			all[i] = args(id)
+		}
+		return t.(*tx).c.ExecBatch(ctx, q, all)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlstore: %s: %w", what, err)
+	}
+	return nil
+}
+
+// MarkSending implements notify.Outbox.
+func (s *Store) MarkSending(ctx context.Context, token string, ids []int64, at time.Time) (held []int64, err error) {
+	err = s.Update(ctx, func(t stormdesk.Tx) error {
+		args := make([][]any, len(ids))
+		for i, id := range ids {
+			args[i] = []any{id, token}
+		}
+		return t.(*tx).c.QueryRowBatch(ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = $1 AND claim_token = $2 AND state = 'claimed' RETURNING id`,
+			args, func(i int, r Row) error {
+				var id int64
+				err := r.Scan(&id)
+				switch {
+				case err == nil:
+					held = append(held, id)
+				case !s.d.IsNoRows(err):
+					return err
+				}
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: mark sending: %w", err)
+	}
+	sortIDs(held)
+	return held, nil
+}
+
+func sortIDs(ids []int64) {
+	for i := 1; i < len(ids); i++ {
+		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
+			ids[j], ids[j-1] = ids[j-1], ids[j]
+		}
+	}
+}
+
+// MarkSent implements notify.Outbox.
+func (s *Store) MarkSent(ctx context.Context, token string, ids []int64, at time.Time, providerID string) error {
+	return s.fenced(ctx, "mark sent", `UPDATE outbox SET state = 'sent', sent_at = $1, provider_id = $2, last_error = '' WHERE id = $3 AND claim_token = $4 AND state IN ('sending', 'failed')`,
+		ids, func(id int64) []any { return []any{s.d.EncodeTime(at), providerID, id, token} })
+}
+
+// MarkRetry implements notify.Outbox.
+func (s *Store) MarkRetry(ctx context.Context, token string, ids []int64, next time.Time, reason string) error {
+	return s.fenced(ctx, "mark retry", `UPDATE outbox SET state = 'pending', next_attempt_at = $1, last_error = $2 WHERE id = $3 AND claim_token = $4 AND state IN ('claimed', 'sending')`,
+		ids, func(id int64) []any { return []any{s.d.EncodeTime(next), reason, id, token} })
+}
+
+// MarkFailed implements notify.Outbox.
+func (s *Store) MarkFailed(ctx context.Context, token string, ids []int64, at time.Time, reason string) error {
+	return s.fenced(ctx, "mark failed", `UPDATE outbox SET state = 'failed', last_error = $1 WHERE id = $2 AND claim_token = $3 AND state IN ('claimed', 'sending')`,
+		ids, func(id int64) []any { return []any{reason, id, token} })
+}
+
+// Reconcile implements notify.Outbox.
+func (s *Store) Reconcile(ctx context.Context, token, messageID string, at time.Time) (n int, err error) {
+	err = s.Update(ctx, func(t stormdesk.Tx) error {
+		c, err := t.(*tx).c.Exec(ctx, `UPDATE outbox SET state = 'sent', sent_at = $1, last_error = '' WHERE claim_token = $2 AND message_id = $3 AND state IN ('sending', 'failed')`,
+			s.d.EncodeTime(at), token, messageID)
+		n = int(c)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sqlstore: reconcile %s: %w", messageID, err)
+	}
+	return n, nil
+}
+
+// ExpireInDoubt implements notify.Outbox.
+func (s *Store) ExpireInDoubt(ctx context.Context, before time.Time, resend bool, reason string) (n int, err error) {
+	q := `UPDATE outbox SET state = 'failed', last_error = $1 WHERE state = 'sending' AND lease_until <= $2`
+	if resend {
+		q = `UPDATE outbox SET state = 'pending', next_attempt_at = lease_until, last_error = $1 WHERE state = 'sending' AND lease_until <= $2`
+	}
+	err = s.Update(ctx, func(t stormdesk.Tx) error {
+		c, err := t.(*tx).c.Exec(ctx, q, reason, s.d.EncodeTime(before))
+		n = int(c)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sqlstore: expire in-doubt rows: %w", err)
+	}
+	return n, nil
+}
+
+// OutboxRows returns the rows of one message in id order.
+func (s *Store) OutboxRows(ctx context.Context, messageID string) (out []stormdesk.Notification, err error) {
+	err = s.View(ctx, func(t stormdesk.Tx) error {
+		rows, err := t.(*tx).c.Query(ctx, `SELECT o.id, m.incident_id, o.message_id, m.template, o.recipient, o.state, o.attempts, o.last_error, o.sent_at
+FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id WHERE o.message_id = $1 ORDER BY o.id`, messageID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n stormdesk.Notification
+			var sent ts
+			if err := rows.Scan(&n.ID, &n.IncidentID, &n.MessageID, &n.Template, &n.Recipient, &n.State, &n.Attempts, &n.LastError, &sent); err != nil {
+				return err
+			}
+			n.SentAt = sent.ptr()
+			out = append(out, n)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
