@@ -151,11 +151,11 @@ func TestInboundEmailBecomesATicket(t *testing.T) {
 	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "i.db"), "STORMDESK_INBOUND_SECRET=" + secret})
 	defer stop()
 	mail := map[string]string{
-		"from":    "Ana Núñez <Ana@Example.com>",
-		"to":      "support@stormdesk.example",
-		"subject": "Can't log in",
-		"text":    "The sign-in page spins forever.\n\nOn Tue, Nov 27, 2018 at 9:00 AM Support <support@x.io> wrote:\n> How can we help?\n",
-		"headers": "Message-ID: <CAF=abc123@mail.gmail.com>\nDate: Wed, 28 Nov 2018 17:46:00 +0100\nFrom: Ana Núñez <Ana@Example.com>\n",
+		"from":     "Ana Núñez <Ana@Example.com>",
+		"to":       "support@stormdesk.example",
+		"subject":  "Can't log in",
+		"text":     "The sign-in page spins forever.\n\nOn Tue, Nov 27, 2018 at 9:00 AM Support <support@x.io> wrote:\n> How can we help?\n",
+		"headers":  "Message-ID: <CAF=abc123@mail.gmail.com>\nDate: Wed, 28 Nov 2018 17:46:00 +0100\nFrom: Ana Núñez <Ana@Example.com>\n",
 		"envelope": `{"to":["support@stormdesk.example"],"from":"ana@example.com"}`,
 		"charsets": `{"subject":"UTF-8","from":"UTF-8","text":"UTF-8"}`,
 	}
