@@ -52,6 +52,16 @@ var Vars = []Var{
 	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
 	{"STORMDESK_BOT_APPROVAL_THRESHOLD", "50", "A customer email to more recipients needs a second person's approval in chat (negative: always)."},
 	{"STORMDESK_INBOUND_SECRET", "", "Secret path segment of the SendGrid Inbound Parse webhook, POST /inbound/sendgrid/SECRET (also _FILE; at least 16 characters); without it inbound email is off."},
+	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
+	{"STORMDESK_SENDGRID_URL", "https://api.sendgrid.com", "SendGrid API base URL (point at a local stand-in for tests and the demo)."},
+	{"STORMDESK_EMAIL_FROM", "", "Sender address of customer emails (required with an API key)."},
+	{"STORMDESK_EMAIL_FROM_NAME", "", "Sender name of customer emails."},
+	{"STORMDESK_EMAIL_REPLY_TO", "", "Reply-To address of customer emails."},
+	{"STORMDESK_EMAIL_FOOTER", "", "Footer line of customer emails."},
+	{"STORMDESK_EMAIL_AUTO", "acknowledged,update,resolved", "Which customer emails go out by themselves: acknowledged (on ack), update (on a status change with a message), resolved."},
+	{"STORMDESK_PUBLIC_URL", "", "This service's public base URL, for unsubscribe links (required with an API key)."},
+	{"STORMDESK_UNSUBSCRIBE_SECRET", "", "Secret that signs unsubscribe links, at least 16 bytes (also _FILE; required with an API key)."},
+	{"STORMDESK_SENDGRID_WEBHOOK_KEY", "", "SendGrid signed event webhook public key (base64); without it POST /sendgrid/events is off."},
 	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
 }
 
@@ -70,6 +80,7 @@ type Config struct {
 	// RateLimit is intake requests per second per client (0: no limit).
 	RateLimit   float64
 	ProductName string
+	Email       Email
 	// InboundSecret turns on the inbound email webhook.
 	InboundSecret string
 	Slack         Slack
@@ -79,6 +90,12 @@ type Config struct {
 	// Unknown lists STORMDESK_* variables that are set but not known:
 	// usually a typo worth a warning.
 	Unknown []string
+}
+
+// Email configures customer email through SendGrid; on when APIKey is set.
+type Email struct {
+	APIKey, URL, From, FromName, ReplyTo, Footer, PublicURL, UnsubscribeSecret, WebhookKey string
+	Auto                                                                                   []string
 }
 
 // Slack configures the Slack app; it is on when SigningSecret is set.
@@ -153,6 +170,15 @@ func Load(environ []string) (Config, error) {
 		return c, err
 	}
 	if c.InboundSecret, err = secret(env, "STORMDESK_INBOUND_SECRET"); err != nil {
+		return c, err
+	}
+	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
+		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
+		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO"))}
+	if c.Email.APIKey, err = secret(env, "STORMDESK_SENDGRID_API_KEY"); err != nil {
+		return c, err
+	}
+	if c.Email.UnsubscribeSecret, err = secret(env, "STORMDESK_UNSUBSCRIBE_SECRET"); err != nil {
 		return c, err
 	}
 	if c.ApprovalThreshold, err = strconv.Atoi(get("STORMDESK_BOT_APPROVAL_THRESHOLD")); err != nil {
@@ -242,6 +268,21 @@ func (c Config) Validate() error {
 	}
 	if c.InboundSecret != "" && (len(c.InboundSecret) < 16 || strings.ContainsAny(c.InboundSecret, "/?#% ")) {
 		return &Error{"STORMDESK_INBOUND_SECRET", "use at least 16 characters of letters and digits (openssl rand -hex 16)"}
+	}
+	if c.Email.APIKey != "" {
+		switch {
+		case c.Email.From == "":
+			return &Error{"STORMDESK_EMAIL_FROM", "required when STORMDESK_SENDGRID_API_KEY is set"}
+		case c.Email.PublicURL == "" || !(strings.HasPrefix(c.Email.PublicURL, "http://") || strings.HasPrefix(c.Email.PublicURL, "https://")):
+			return &Error{"STORMDESK_PUBLIC_URL", "an http(s) base URL is required when STORMDESK_SENDGRID_API_KEY is set (unsubscribe links point at it)"}
+		case len(c.Email.UnsubscribeSecret) < 16:
+			return &Error{"STORMDESK_UNSUBSCRIBE_SECRET", "at least 16 bytes are required when STORMDESK_SENDGRID_API_KEY is set"}
+		}
+		for _, a := range c.Email.Auto {
+			if a != "acknowledged" && a != "update" && a != "resolved" {
+				return &Error{"STORMDESK_EMAIL_AUTO", fmt.Sprintf("%q is not acknowledged, update or resolved", a)}
+			}
+		}
 	}
 	if c.TriageInterval < time.Second {
 		return &Error{"STORMDESK_TRIAGE_INTERVAL", "must be at least 1s"}

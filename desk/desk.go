@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"stormdesk"
+	"stormdesk/templates"
 )
 
 // MaxFutureSkew is how far in the future a sender-given received time may
@@ -38,6 +39,7 @@ type Service struct {
 	leadMu  sync.Mutex
 	leading bool
 
+	email    *Email
 	alerters []Alerter
 	alertQ   chan alertJob
 
@@ -197,11 +199,23 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 			text += ": " + m
 		}
 		data, _ := json.Marshal(map[string]string{"from": string(prev), "to": string(next), "message": message})
-		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor, Text: text, Data: data})
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor, Text: text, Data: data}); err != nil {
+			return err
+		}
+		// The customer email a status change causes is queued in the same
+		// transaction: committed together or not at all.
+		switch {
+		case next == stormdesk.StatusResolved:
+			return s.autoEmail(ctx, tx, inc, templates.EmailResolved, message, now)
+		case strings.TrimSpace(message) != "":
+			return s.autoEmail(ctx, tx, inc, templates.EmailUpdate, message, now)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: set status of incident %d: %w", id, err)
 	}
+	s.kickEmail()
 	return inc, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"stormdesk"
 	"stormdesk/templates"
@@ -55,8 +56,122 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 	return p, nil
 }
 
-// SendNotification is not available yet: customer email delivery (the
-// outbox and its dispatcher) is not wired into the service.
-func (s *Service) SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) error {
-	return stormdesk.Errorf(stormdesk.EUNAVAILABLE, "sending customer email is not set up in this stormdesk yet: use --dry-run to preview the audience and the message")
+// Email configures customer email: which status changes send one by
+// themselves, and what the message says about the sender. Nil means no
+// customer email: SendNotification refuses, and nothing is queued.
+type Email struct {
+	// Auto names the templates sent by themselves: acknowledged (on
+	// acknowledge), update (on a status change with a message), resolved.
+	Auto        map[string]bool
+	FromName    string
+	Footer      string
+	StatusPage  string
+	Placeholder string // where each recipient's unsubscribe link goes
+	// Kick wakes the dispatcher once rows are committed.
+	Kick func()
+}
+
+// SetEmail turns customer email on.
+func (s *Service) SetEmail(e *Email) { s.email = e }
+
+// audienceChunk bounds the recipients held in memory while queueing: the
+// audience is streamed from the store in chunks of this size.
+const audienceChunk = 1000
+
+// queueEmail renders template for inc once and queues one outbox row per
+// recipient in the audience, inside tx; the timeline entry that records it
+// is written first, and its id makes the message id, so the same cause
+// never queues the same message twice. It returns how many rows it queued.
+func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor, approvedBy string, at time.Time) (int, error) {
+	subject, text, html, err := templates.RenderEmail(template, templates.EmailData{Incident: inc, Message: message, ProductName: s.ProductName,
+		FromName: s.email.FromName, UnsubscribeURL: s.email.Placeholder, Footer: s.email.Footer, StatusPageURL: s.email.StatusPage})
+	if err != nil {
+		return 0, stormdesk.Errorf(stormdesk.EINVALID, "template %s: %s", template, stormdesk.ErrorMessage(err))
+	}
+	entry := &stormdesk.TimelineEntry{IncidentID: inc.ID, At: at, Kind: stormdesk.KindNotification, Actor: actor, Text: template + " email queued"}
+	if err := tx.AppendTimeline(ctx, entry); err != nil {
+		return 0, err
+	}
+	m := &stormdesk.OutboundMessage{IncidentID: inc.ID, MessageID: fmt.Sprintf("inc%d-%s-e%d", inc.ID, template, entry.ID), Template: template,
+		Subject: subject, Text: text, HTML: html}
+	queued := 0
+	chunk := make([]stormdesk.Customer, 0, audienceChunk)
+	flush := func() error {
+		n, err := tx.EnqueueMessage(ctx, m, chunk, at)
+		queued += n
+		chunk = chunk[:0]
+		return err
+	}
+	// The audience is read completely before the rows are written: a
+	// query's rows must be drained before the same transaction writes.
+	var all []string
+	if err := tx.Audience(ctx, inc.ID, inc.Features, func(e string) error { all = append(all, e); return nil }); err != nil {
+		return 0, err
+	}
+	for _, e := range all {
+		chunk = append(chunk, stormdesk.Customer{Email: e})
+		if len(chunk) == audienceChunk {
+			if err := flush(); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return 0, err
+	}
+	text2 := fmt.Sprintf("%s email queued for %d customers", template, queued)
+	if approvedBy != "" {
+		text2 += ", approved by " + approvedBy
+	}
+	entry.Text = text2
+	entry.Data = mustJSON(map[string]any{"template": template, "queued": queued, "message_id": m.MessageID, "approved_by": approvedBy})
+	if err := tx.UpdateTimelineEntry(ctx, entry); err != nil {
+		return 0, err
+	}
+	return queued, nil
+}
+
+// SendNotification queues a customer email about an incident (template ""
+// picks the one for its state) to its audience, in one transaction with
+// the timeline entry that records it, and wakes the dispatcher.
+func (s *Service) SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (int, error) {
+	if s.email == nil {
+		return 0, stormdesk.Errorf(stormdesk.EUNAVAILABLE, "customer email is not configured (set STORMDESK_SENDGRID_API_KEY and the STORMDESK_EMAIL_* variables): use --dry-run to preview")
+	}
+	now := s.now()
+	queued := 0
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		inc, err := tx.Incident(ctx, id)
+		if err != nil {
+			return err
+		}
+		if inc.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: notify about that one", id, inc.MergedInto)
+		}
+		if template = strings.ToLower(strings.TrimSpace(template)); template == "" {
+			template = defaultTemplate(inc)
+		}
+		queued, err = s.queueEmail(ctx, tx, inc, template, "", actor, approvedBy, now)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("desk: notify about incident %d: %w", id, err)
+	}
+	s.kickEmail()
+	return queued, nil
+}
+
+// autoEmail queues template inside tx when the policy sends it by itself.
+func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message string, at time.Time) error {
+	if s.email == nil || !s.email.Auto[template] {
+		return nil
+	}
+	_, err := s.queueEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, "", at)
+	return err
+}
+
+func (s *Service) kickEmail() {
+	if s.email != nil && s.email.Kick != nil {
+		s.email.Kick()
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"stormdesk"
+	"stormdesk/templates"
 	"stormdesk/triage"
 )
 
@@ -67,12 +68,16 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor string) (inc 
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
 		}
-		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindAcknowledged, Actor: actor,
-			Text: "Acknowledged by " + actor, Data: mustJSON(map[string]string{"to": string(inc.Status)})})
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindAcknowledged, Actor: actor,
+			Text: "Acknowledged by " + actor, Data: mustJSON(map[string]string{"to": string(inc.Status)})}); err != nil {
+			return err
+		}
+		return s.autoEmail(ctx, tx, inc, templates.EmailAcknowledged, "", now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: acknowledge incident %d: %w", id, err)
 	}
+	s.kickEmail()
 	return inc, nil
 }
 

@@ -52,7 +52,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 		for _, register := range extra {
 			register(sub)
 		}
-		for _, p := range []string{"POST /slack/", "POST /discord/", "POST /inbound/"} {
+		for _, p := range []string{"POST /slack/", "POST /discord/", "POST /inbound/", "POST /sendgrid/", "/unsubscribe"} {
 			mux.Handle(p, s.limit(s.instrument(sub).ServeHTTP))
 		}
 	}

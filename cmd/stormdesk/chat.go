@@ -23,7 +23,12 @@ func (b botDesk) PreviewNotification(ctx context.Context, id int64, template str
 }
 
 func (b botDesk) SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (bot.NotifySummary, error) {
-	return bot.NotifySummary{}, b.Service.SendNotification(ctx, id, template, actor, approvedBy)
+	p, err := b.Service.PreviewNotification(ctx, id, template)
+	if err != nil {
+		return bot.NotifySummary{}, err
+	}
+	n, err := b.Service.SendNotification(ctx, id, p.Template, actor, approvedBy)
+	return bot.NotifySummary{Template: p.Template, Queued: n, Skipped: p.Recipients - n}, err
 }
 
 // chatAdapters builds the Slack and Discord front ends that are

@@ -80,6 +80,12 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		waitAlerts := d.StartAlerts(actx, alerters)
 		defer func() { stopAlerts(); waitAlerts() }()
 	}
+	emailRoutes, stopEmail, err := startEmail(ctx, c, store, d, log)
+	if err != nil {
+		return err
+	}
+	defer stopEmail()
+	chatRoutes = append(chatRoutes, emailRoutes...)
 	if c.InboundSecret != "" {
 		h := notify.InboundHandler(c.InboundSecret, notify.DefaultInboundMaxBytes, time.Now, d.IngestTicket, log)
 		chatRoutes = append(chatRoutes, func(mux *http.ServeMux) { mux.Handle("POST /inbound/sendgrid/{secret}", h) })

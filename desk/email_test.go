@@ -1,0 +1,119 @@
+package desk_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk"
+	"stormdesk/desk"
+	"stormdesk/notify"
+	"stormdesk/notify/sendgridtest"
+	"stormdesk/store/sqlite"
+)
+
+// TestStatusChangesEmailTheRightPeopleOnce walks an incident through
+// acknowledge, an update and resolution with customer email on: each
+// status change queues its email in the same transaction, and the
+// dispatcher delivers it to the local fake SendGrid exactly once per
+// reporter and subscriber, never to a suppressed address.
+func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := t0
+	d := desk.New(s)
+	d.Now = func() time.Time { return now }
+	fake := sendgridtest.New(t)
+	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
+		Now: func() time.Time { return now }, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
+	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag})
+
+	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityCritical, "U1")
+	inc.Features = []string{"login"}
+	var reporters []string
+	err = s.Update(ctx, func(tx stormdesk.Tx) error {
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		var tks []*stormdesk.Ticket
+		for i, e := range []string{"Ana@Example.com", "ana@example.com", "bob@example.com", "gone@example.com", ""} {
+			tks = append(tks, &stormdesk.Ticket{Source: "api", ExternalID: fmt.Sprint(i), Subject: "login", CustomerEmail: strings.ToLower(e),
+				ReceivedAt: t0, CreatedAt: t0, IncidentID: inc.ID})
+		}
+		if _, err := tx.CreateTickets(ctx, tks); err != nil {
+			return err
+		}
+		if err := tx.Subscribe(ctx, "sub@example.com", "login"); err != nil {
+			return err
+		}
+		return tx.Suppress(ctx, "gone@example.com", "bounce", t0)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reporters = []string{"ana@example.com", "bob@example.com", "sub@example.com"}
+	send := func() {
+		t.Helper()
+		for {
+			st, err := disp.RunOnce(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Sent+st.Retried+st.Failed == 0 {
+				return
+			}
+		}
+	}
+	// The incident is already acknowledged (declared by a person), so
+	// acknowledge is refused; a status change with a message sends the
+	// update, resolution the resolved email.
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Our login provider has an outage.", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	send()
+	now = now.Add(2 * time.Hour)
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	send()
+	send() // nothing left: a second run sends nothing twice
+	got := map[string][]string{}
+	for p, n := range fake.Recipients() {
+		if n != 1 {
+			t.Errorf("%s got %s %d times", p.Email, p.MessageID, n)
+		}
+		tmpl := strings.Split(p.MessageID, "-")[1]
+		got[tmpl] = append(got[tmpl], p.Email)
+	}
+	for _, tmpl := range []string{"update", "resolved"} {
+		sort.Strings(got[tmpl])
+		if strings.Join(got[tmpl], " ") != strings.Join(reporters, " ") {
+			t.Errorf("%s email went to %v, want %v", tmpl, got[tmpl], reporters)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("messages sent: %v", got)
+	}
+	es, _ := d.Timeline(ctx, inc.ID)
+	var queued []string
+	for _, e := range es {
+		if e.Kind == stormdesk.KindNotification {
+			queued = append(queued, e.Text)
+		}
+	}
+	if strings.Join(queued, "|") != "update email queued for 3 customers|resolved email queued for 3 customers" {
+		t.Errorf("timeline: %v", queued)
+	}
+	// A manual send needs email configured and names what it queued.
+	if n, err := d.SendNotification(ctx, inc.ID, "", "U2", "U3"); err != nil || n != 3 {
+		t.Fatalf("manual send: %d %v", n, err)
+	}
+}
