@@ -57,19 +57,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		d.Leader, schedElector = elector, elector
 		defer elector.Resign(context.WithoutCancel(ctx))
 	}
-	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
-		return err
-	}
-	// Deferred calls run last-in first-out: the triage worker and the
-	// group-commit writers stop after the HTTP server has finished its
-	// requests, and before the store closes.
-	wctx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
-	waitWorker := d.StartTriageWorker(wctx, triagePoll)
-	defer func() { stopWorker(); waitWorker() }()
-	d.StartGroupCommit(desk.GroupCommitWriters(store.Backend()), desk.GroupCommitMax)
-	defer d.StopGroupCommit()
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	// Everything the background workers read is set before they start.
 	chatRoutes, alerters, stopChat, err := chatAdapters(c, d, log)
 	if err != nil {
 		return err
@@ -90,6 +78,22 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		h := notify.InboundHandler(c.InboundSecret, notify.DefaultInboundMaxBytes, time.Now, d.IngestTicket, log)
 		chatRoutes = append(chatRoutes, func(mux *http.ServeMux) { mux.Handle("POST /inbound/sendgrid/{secret}", h) })
 	}
+	if up != nil {
+		d.SetUpstream(up)
+	}
+	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
+		return err
+	}
+	// Deferred calls run last-in first-out: the triage worker and the
+	// group-commit writers stop after the HTTP server has finished its
+	// requests, and before the store closes.
+	wctx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
+	waitWorker := d.StartTriageWorker(wctx, triagePoll)
+	defer func() { stopWorker(); waitWorker() }()
+	d.StartGroupCommit(desk.GroupCommitWriters(store.Backend()), desk.GroupCommitMax)
+	defer d.StopGroupCommit()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
 	if c.RateLimit > 0 {
@@ -104,7 +108,6 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	if up != nil {
-		d.SetUpstream(up)
 		if err := scheduleUpstream(sched, d, up); err != nil {
 			return err
 		}
