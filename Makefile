@@ -4,11 +4,15 @@ BENCHSTAT ?= $(GO) run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -X main.version=$(VERSION)
 
-.PHONY: run build test test-short bench lint fmt fuzz clean
+.PHONY: run build test test-short bench lint fmt fuzz clean demo
 
 ## run: start the service on the embedded default store (SQLite, ./stormdesk.db)
 run:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/stormdesk serve
+
+## demo: replay the reference outage end to end (writes demo-out/timeline.md and .html)
+demo:
+	$(GO) run ./cmd/stormdesk demo --out demo-out
 
 ## build: build bin/stormdesk
 build:

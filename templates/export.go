@@ -124,6 +124,7 @@ type entryData struct {
 	To       string `json:"to"`
 	Provider string `json:"provider"`
 	Sent     int    `json:"sent"`
+	Queued   int    `json:"queued"`
 	Failed   int    `json:"failed"`
 	Template string `json:"template"`
 }
@@ -164,9 +165,11 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 		}
 		b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: label})
 	case stormdesk.KindNotification:
-		b.sum.NotificationsSent += d.Sent
+		// Entries record what was queued (and, once reported, sent).
+		n := max(d.Sent, d.Queued)
+		b.sum.NotificationsSent += n
 		b.sum.NotificationsFailed += d.Failed
-		b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: fmt.Sprintf("%s email: %d sent", d.Template, d.Sent)})
+		b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: fmt.Sprintf("%s email: %d", d.Template, n)})
 	}
 }
 

@@ -37,6 +37,7 @@ Commands:
   upstream ...     status, poll NAME, read FILE|URL: the watched status feeds
   discord register register the /incident command with Discord
   config check F   validate a STORMDESK_CONFIG file of dependencies and probes
+  demo             replay the reference outage end to end with local stand-ins
   version          print the version
   help env         list every environment variable with its default
 
@@ -122,6 +123,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdCustomers(ctx, rest, e)
 	case "discord":
 		return cmdDiscord(ctx, rest, e)
+	case "demo":
+		return cmdDemo(ctx, rest, e)
 	case "triage":
 		return asUsage(triagecmd.Main(ctx, rest, e.stdout, e.stderr))
 	case "upstream":

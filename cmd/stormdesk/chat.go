@@ -7,36 +7,19 @@ import (
 	"net/http"
 
 	"stormdesk/bot"
+	"stormdesk/bot/deskbot"
 	"stormdesk/bot/discord"
 	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/desk"
 )
 
-// botDesk adapts the desk to the bot's view of it: the notification
-// results in the bot's own types.
-type botDesk struct{ *desk.Service }
-
-func (b botDesk) PreviewNotification(ctx context.Context, id int64, template string) (bot.NotifyPreview, error) {
-	p, err := b.Service.PreviewNotification(ctx, id, template)
-	return bot.NotifyPreview{Template: p.Template, Recipients: p.Recipients, Subject: p.Subject, Sample: p.Sample}, err
-}
-
-func (b botDesk) SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (bot.NotifySummary, error) {
-	p, err := b.Service.PreviewNotification(ctx, id, template)
-	if err != nil {
-		return bot.NotifySummary{}, err
-	}
-	n, err := b.Service.SendNotification(ctx, id, p.Template, actor, approvedBy)
-	return bot.NotifySummary{Template: p.Template, Queued: n, Skipped: p.Recipients - n}, err
-}
-
 // chatAdapters builds the Slack and Discord front ends that are
 // configured, and returns their routes and alerters.
 func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []func(*http.ServeMux), alerters []desk.Alerter, shutdown func(context.Context), err error) {
 	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
 		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles, ApprovalThreshold: c.ApprovalThreshold}
-	core := bot.NewCore(botDesk{d}, policy, log)
+	core := bot.NewCore(deskbot.Desk{Service: d}, policy, log)
 	alerts := bot.NewMemoryAlerts()
 	var stops []func(context.Context) error
 	if c.Slack.SigningSecret != "" {
