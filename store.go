@@ -81,7 +81,7 @@ type Tx interface {
 	AppendTimeline(ctx context.Context, e *TimelineEntry) error
 	// TimelineEntry returns one entry, or ENOTFOUND.
 	TimelineEntry(ctx context.Context, id int64) (*TimelineEntry, error)
-	// UpdateTimelineEntry rewrites an entry's time and text.
+	// UpdateTimelineEntry rewrites an entry's time, text and data.
 	UpdateTimelineEntry(ctx context.Context, e *TimelineEntry) error
 	// Timeline returns an incident's entries ordered by time, then id.
 	Timeline(ctx context.Context, incidentID int64) ([]*TimelineEntry, error)

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,6 +43,13 @@ func TestReferenceOutage(t *testing.T) {
 	md, err := os.ReadFile(filepath.Join(out, "timeline.md"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	total := 0
+	for _, n := range s.Emails {
+		total += n
+	}
+	if !strings.Contains(string(md), fmt.Sprintf("- Customer notifications sent: %d\n", total)) {
+		t.Fatalf("the summary does not count the %d emails:\n%s", total, md)
 	}
 	// The expected entries, in order, with their times and actors.
 	want := []string{

@@ -656,7 +656,11 @@ func (x *tx) TimelineEntry(ctx context.Context, id int64) (*stormdesk.TimelineEn
 
 // UpdateTimelineEntry implements stormdesk.Tx.
 func (x *tx) UpdateTimelineEntry(ctx context.Context, e *stormdesk.TimelineEntry) error {
-	n, err := x.c.Exec(ctx, `UPDATE timeline_entries SET at = $1, text = $2 WHERE id = $3`, x.d.EncodeTime(e.At), e.Text, e.ID)
+	data := string(e.Data)
+	if data == "" {
+		data = "{}"
+	}
+	n, err := x.c.Exec(ctx, `UPDATE timeline_entries SET at = $1, text = $2, data = $3 WHERE id = $4`, x.d.EncodeTime(e.At), e.Text, data, e.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: update timeline entry %d: %w", e.ID, err)
 	}

@@ -333,12 +333,12 @@ func Run(t *testing.T, open Opener) {
 		update(t, s, func(tx stormdesk.Tx) error {
 			es, _ := tx.Timeline(ctx, inc.ID)
 			e := es[0]
-			e.Text, e.At = "corrected", t0.Add(2*time.Hour)
+			e.Text, e.At, e.Data = "corrected", t0.Add(2*time.Hour), json.RawMessage(`{"queued":3}`)
 			if err := tx.UpdateTimelineEntry(ctx, e); err != nil {
 				return err
 			}
 			got, err := tx.TimelineEntry(ctx, e.ID)
-			if err != nil || got.Text != "corrected" || !got.At.Equal(t0.Add(2*time.Hour)) || got.Kind != stormdesk.KindNote {
+			if err != nil || got.Text != "corrected" || !got.At.Equal(t0.Add(2*time.Hour)) || got.Kind != stormdesk.KindNote || string(got.Data) != `{"queued":3}` {
 				t.Errorf("corrected entry: %+v %v", got, err)
 			}
 			if _, err := tx.TimelineEntry(ctx, 987654); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
