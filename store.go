@@ -130,6 +130,13 @@ type Tx interface {
 	// at; it returns how many rows are new.
 	EnqueueMessage(ctx context.Context, m *OutboundMessage, recipients []Customer, at time.Time) (int, error)
 
+	// SettledMessages returns, for every message not reported yet whose
+	// rows have all settled, its delivery counts.
+	SettledMessages(ctx context.Context) ([]DeliveryReport, error)
+	// MarkReported records that a message's deliveries were reported; it
+	// returns false when another process did it first.
+	MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error)
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

@@ -383,6 +383,17 @@ type OutboundMessage struct {
 	HTML       string
 }
 
+// DeliveryReport counts what became of one message's recipients once none
+// is waiting any more.
+type DeliveryReport struct {
+	MessageID  string
+	IncidentID int64
+	Template   string
+	Sent       int
+	Failed     int
+	Suppressed int
+}
+
 // Notification is one outbound message to one recipient about one incident.
 type Notification struct {
 	ID         int64      `json:"id"`

@@ -59,13 +59,15 @@ func TestReferenceOutage(t *testing.T) {
 		`16:35 auth0: The issue has been identified`,
 		`16:46 1 reports from 1 distinct customers — stormdesk`,
 		`17:02 Acknowledged by .* — u0maria \(slack:U0MARIA\)`,
-		`17:02 acknowledged email queued for \d+ customers — stormdesk`,
+		`17:02 acknowledged email queued for (\d+) customers — stormdesk`,
+		`17:02 acknowledged email sent to \d+ customers, 0 failed — stormdesk`,
 		`17:03 Status changed from investigating to identified: Our login provider Auth0 has an outage`,
 		`17:58 Started a contingency plan`,
 		`18:35 auth0: Elevated error rates and response times \(resolved\)`,
 		`18:40 Status changed from identified to monitoring`,
 		`19:11 Status changed from monitoring to resolved: .* — u0ben \(slack:U0BEN\)`,
 		`19:11 resolved email queued for 14 customers — stormdesk`,
+		`19:11 resolved email sent to 14 customers, 0 failed — stormdesk`,
 	}
 	rest := string(md)
 	for _, w := range want {

@@ -231,6 +231,9 @@ func Run(ctx context.Context, sc *Scenario, out string, log *slog.Logger) (*Summ
 				break
 			}
 		}
+		if _, err := d.ReportDeliveries(ctx); err != nil {
+			return nil, err
+		}
 	}
 	// Let the alert queue drain before reading what the ops channel got.
 	time.Sleep(200 * time.Millisecond)

@@ -68,8 +68,11 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 			if st.Sent+st.Retried+st.Failed == 0 {
-				return
+				break
 			}
+		}
+		if _, err := d.ReportDeliveries(ctx); err != nil {
+			t.Fatal(err)
 		}
 	}
 	// The incident is already acknowledged (declared by a person), so
@@ -109,7 +112,9 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 			queued = append(queued, e.Text)
 		}
 	}
-	if strings.Join(queued, "|") != "update email queued for 3 customers|resolved email queued for 3 customers" {
+	want := "update email queued for 3 customers|update email sent to 3 customers, 0 failed|" +
+		"resolved email queued for 3 customers|resolved email sent to 3 customers, 0 failed"
+	if strings.Join(queued, "|") != want {
 		t.Errorf("timeline: %v", queued)
 	}
 	// A manual send needs email configured and names what it queued.

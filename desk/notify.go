@@ -175,3 +175,40 @@ func (s *Service) kickEmail() {
 		s.email.Kick()
 	}
 }
+
+// ReportDeliveries puts the delivery counts of every message whose
+// recipients have all been dealt with onto its incident's timeline, once
+// ("acknowledged email sent to 214 customers, 2 failed").
+func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
+	now := s.now()
+	n := 0
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		reports, err := tx.SettledMessages(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range reports {
+			first, err := tx.MarkReported(ctx, r.MessageID, now)
+			if err != nil {
+				return err
+			}
+			if !first {
+				continue
+			}
+			text := fmt.Sprintf("%s email sent to %d customers, %d failed", r.Template, r.Sent, r.Failed)
+			if r.Suppressed > 0 {
+				text += fmt.Sprintf(", %d unsubscribed or bounced before", r.Suppressed)
+			}
+			if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: r.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk,
+				Text: text, Data: mustJSON(map[string]any{"template": r.Template, "sent": r.Sent, "failed": r.Failed, "suppressed": r.Suppressed, "message_id": r.MessageID})}); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("desk: report deliveries: %w", err)
+	}
+	return n, nil
+}

@@ -124,7 +124,6 @@ type entryData struct {
 	To       string `json:"to"`
 	Provider string `json:"provider"`
 	Sent     int    `json:"sent"`
-	Queued   int    `json:"queued"`
 	Failed   int    `json:"failed"`
 	Template string `json:"template"`
 }
@@ -165,11 +164,13 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 		}
 		b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: label})
 	case stormdesk.KindNotification:
-		// Entries record what was queued (and, once reported, sent).
-		n := max(d.Sent, d.Queued)
-		b.sum.NotificationsSent += n
+		// A message has two entries: queued, then its delivery report;
+		// the summary and the chart count what was sent.
+		b.sum.NotificationsSent += d.Sent
 		b.sum.NotificationsFailed += d.Failed
-		b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: fmt.Sprintf("%s email: %d", d.Template, n)})
+		if d.Sent > 0 || d.Failed > 0 {
+			b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: fmt.Sprintf("%s email: %d sent", d.Template, d.Sent)})
+		}
 	}
 }
 

@@ -238,3 +238,36 @@ FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id WHERE o.mess
 	})
 	return out, err
 }
+
+// SettledMessages implements stormdesk.Tx.
+func (x *tx) SettledMessages(ctx context.Context) ([]stormdesk.DeliveryReport, error) {
+	rows, err := x.c.Query(ctx, `SELECT m.message_id, m.incident_id, m.template,
+  count(*) FILTER (WHERE o.state = 'sent'), count(*) FILTER (WHERE o.state = 'failed'), count(*) FILTER (WHERE o.state = 'suppressed')
+FROM outbox_messages m JOIN outbox o ON o.message_id = m.message_id
+WHERE m.reported_at IS NULL
+GROUP BY m.message_id, m.incident_id, m.template
+HAVING count(*) FILTER (WHERE o.state IN ('pending', 'claimed', 'sending')) = 0
+ORDER BY m.message_id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: settled messages: %w", err)
+	}
+	defer rows.Close()
+	var out []stormdesk.DeliveryReport
+	for rows.Next() {
+		var r stormdesk.DeliveryReport
+		if err := rows.Scan(&r.MessageID, &r.IncidentID, &r.Template, &r.Sent, &r.Failed, &r.Suppressed); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan settled message: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// MarkReported implements stormdesk.Tx.
+func (x *tx) MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error) {
+	n, err := x.c.Exec(ctx, `UPDATE outbox_messages SET reported_at = $1 WHERE message_id = $2 AND reported_at IS NULL`, x.d.EncodeTime(at), messageID)
+	if err != nil {
+		return false, fmt.Errorf("sqlstore: mark %s reported: %w", messageID, err)
+	}
+	return n == 1, nil
+}
