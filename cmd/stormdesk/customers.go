@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"stormdesk"
@@ -36,27 +34,12 @@ kept. Re-importing updates names and adds subscriptions.`)
 		return &usageError{"customers import: want exactly one FILE"}
 	}
 	path := fs.Arg(0)
-	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	in, err := openImport(ctx, e, "customers import", path, *db)
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("customers import: %w", err)
-	}
-	defer f.Close()
-	var size int64
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
-	}
-	store, err := openStore(ctx, c)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	d := desk.New(store)
-	prog := newProgress(e.stderr, "importing "+filepath.Base(path), size)
-	cr := &countingReader{r: f}
+	defer in.close()
+	d, prog, cr := in.desk, in.prog, in.reader
 	rows, good, bad, err := importCustomers(ctx, d, cr, e.stderr, func(n int) { prog.update(cr.n, n) })
 	prog.done(cr.n, rows)
 	fmt.Fprintf(e.stdout, "%d rows read: %d customers imported, %d bad rows skipped\n", rows, good, bad)

@@ -69,28 +69,12 @@ line of its body as subject.`)
 	if *format != "csv" && *format != "jsonl" {
 		return &usageError{fmt.Sprintf("tickets import: --format %q is not csv or jsonl", *format)}
 	}
-	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	in, err := openImport(ctx, e, "tickets import", path, *db)
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("tickets import: %w", err)
-	}
-	defer f.Close()
-	var size int64
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
-	}
-	store, err := openStore(ctx, c)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	d := desk.New(store)
-
-	prog := newProgress(e.stderr, "importing "+filepath.Base(path), size)
-	cr := &countingReader{r: f}
+	defer in.close()
+	d, prog, cr := in.desk, in.prog, in.reader
 	st, err := importTickets(ctx, d, cr, *format, *source, e.stderr, func(rows int) { prog.update(cr.n, rows) })
 	prog.done(cr.n, st.rows)
 	fmt.Fprintf(e.stdout, "%d rows read: %d tickets imported, %d already stored, %d bad rows skipped\n", st.rows, st.created, st.duplicates, st.bad)
@@ -341,4 +325,35 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 			return line, tooLong, err
 		}
 	}
+}
+
+// importRun is what both imports open: the file (counted, for progress),
+// the store and the desk over it, and the progress bar.
+type importRun struct {
+	desk   *desk.Service
+	prog   *progress
+	reader *countingReader
+	close  func()
+}
+
+func openImport(ctx context.Context, e *env, what, path, db string) (*importRun, error) {
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": &db})
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &importRun{desk: desk.New(store), prog: newProgress(e.stderr, "importing "+filepath.Base(path), size), reader: &countingReader{r: f},
+		close: func() { store.Close(); f.Close() }}, nil
 }
