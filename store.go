@@ -77,7 +77,8 @@ type Tx interface {
 	// tickets moved.
 	MoveIncidentData(ctx context.Context, from, into int64) (tickets int, err error)
 
-	// AppendTimeline stores a timeline entry and sets its ID.
+	// AppendTimeline stores a timeline entry and sets its ID; ENOTFOUND
+	// when the incident does not exist.
 	AppendTimeline(ctx context.Context, e *TimelineEntry) error
 	// TimelineEntry returns one entry, or ENOTFOUND.
 	TimelineEntry(ctx context.Context, id int64) (*TimelineEntry, error)

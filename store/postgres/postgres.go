@@ -39,6 +39,10 @@ func Dialect() sqlstore.Dialect {
 			var e *pgconn.PgError
 			return errors.As(err, &e) && e.Code == "23505"
 		},
+		IsForeignKeyViolation: func(err error) bool {
+			var e *pgconn.PgError
+			return errors.As(err, &e) && e.Code == "23503"
+		},
 		Migrations:    ms,
 		LockRows:      " FOR UPDATE OF o SKIP LOCKED",
 		MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),

@@ -39,6 +39,10 @@ func Dialect() sqlstore.Dialect {
 			var e *sqlite.Error
 			return errors.As(err, &e) && (e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 		},
+		IsForeignKeyViolation: func(err error) bool {
+			var e *sqlite.Error
+			return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+		},
 		Migrations: ms,
 	}
 }

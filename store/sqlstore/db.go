@@ -59,6 +59,8 @@ type Dialect struct {
 	IsNoRows func(error) bool
 	// IsUniqueViolation reports a broken unique constraint.
 	IsUniqueViolation func(error) bool
+	// IsForeignKeyViolation reports a reference to a missing row.
+	IsForeignKeyViolation func(error) bool
 	// Migrations are the schema files, named NNNN_what.sql, in order.
 	Migrations []Migration
 	// LockRows is appended to the outbox claim's SELECT: Postgres's

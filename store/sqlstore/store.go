@@ -338,6 +338,9 @@ func (x *tx) AppendTimeline(ctx context.Context, e *stormdesk.TimelineEntry) err
 		if x.d.IsUniqueViolation(err) {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "timeline entry already recorded")
 		}
+		if x.d.IsForeignKeyViolation(err) {
+			return stormdesk.Errorf(stormdesk.ENOTFOUND, "incident %d not found", e.IncidentID)
+		}
 		return fmt.Errorf("sqlstore: append timeline of incident %d: %w", e.IncidentID, err)
 	}
 	return nil

@@ -349,8 +349,8 @@ func Run(t *testing.T, open Opener) {
 		err := s.Update(ctx, func(tx stormdesk.Tx) error {
 			return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: 987654, At: t0, Kind: "note", Actor: "x", Text: "x"})
 		})
-		if err == nil {
-			t.Errorf("a timeline entry for a missing incident was accepted")
+		if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("a timeline entry for a missing incident: %v, want ENOTFOUND", err)
 		}
 	})
 }
