@@ -131,11 +131,14 @@ type Tx interface {
 	// at; it returns how many rows are new.
 	EnqueueMessage(ctx context.Context, m *OutboundMessage, recipients []Customer, at time.Time) (int, error)
 
-	// SettledMessages returns, for every message not reported yet whose
-	// rows have all settled, its delivery counts.
+	// LatestMessage returns the newest customer email queued about an
+	// incident, or ENOTFOUND.
+	LatestMessage(ctx context.Context, incidentID int64) (*OutboundMessage, error)
+	// SettledMessages returns, for every message whose unreported rows
+	// have all settled, the delivery counts of those rows.
 	SettledMessages(ctx context.Context) ([]DeliveryReport, error)
-	// MarkReported records that a message's deliveries were reported; it
-	// returns false when another process did it first.
+	// MarkReported records that a message's settled rows were reported;
+	// it returns false when another process did it first.
 	MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error)
 
 	// SaveTriageSnapshot replaces the stored triage engine state, which

@@ -37,7 +37,7 @@ func TestReferenceOutage(t *testing.T) {
 	if s.Recall < 1 || s.Precision < 1 {
 		t.Fatalf("grouping: precision %.2f recall %.2f", s.Precision, s.Recall)
 	}
-	if s.DuplicateEmails != 0 || s.ReportersMissed != 0 || s.Emails["acknowledged"] == 0 || s.Emails["update"] == 0 || s.Emails["resolved"] != s.Incidents[0].Tickets {
+	if s.DuplicateEmails != 0 || s.ReportersMissed != 0 || s.ReportersNoUpdate != 0 || s.Emails["acknowledged"] == 0 || s.Emails["update"] == 0 || s.Emails["resolved"] != s.Incidents[0].Tickets {
 		t.Fatalf("emails: %+v, duplicates %d, reporters missed %d", s.Emails, s.DuplicateEmails, s.ReportersMissed)
 	}
 	md, err := os.ReadFile(filepath.Join(out, "timeline.md"))

@@ -60,6 +60,7 @@ type Summary struct {
 	Emails                 map[string]int    `json:"emails_per_template"`
 	DuplicateEmails        int               `json:"duplicate_emails"`
 	ReportersMissed        int               `json:"reporters_without_resolved_email"`
+	ReportersNoUpdate      int               `json:"reporters_without_any_update"`
 	Files                  []string          `json:"files"`
 }
 
@@ -437,7 +438,7 @@ func summarise(ctx context.Context, sc *Scenario, d *desk.Service, labels map[in
 			s.Files = append(s.Files, path)
 		}
 	}
-	resolvedTo := map[string]bool{}
+	resolvedTo, updatedTo := map[string]bool{}, map[string]bool{}
 	for p, n := range sg.Recipients() {
 		parts := strings.Split(p.MessageID, "-")
 		tmpl := p.MessageID
@@ -448,14 +449,22 @@ func summarise(ctx context.Context, sc *Scenario, d *desk.Service, labels map[in
 		if n > 1 {
 			s.DuplicateEmails += n - 1
 		}
-		if tmpl == "resolved" {
+		switch tmpl {
+		case "resolved":
 			resolvedTo[p.Email] = true
+		case "update":
+			updatedTo[p.Email] = true
 		}
 	}
 	if main != nil {
 		for e := range reporters[main.ID] {
 			if e != "" && !resolvedTo[e] {
 				s.ReportersMissed++
+			}
+			// Late reporters catch up: everyone who wrote in before the
+			// resolution got at least one update.
+			if e != "" && !updatedTo[e] {
+				s.ReportersNoUpdate++
 			}
 		}
 	}
@@ -485,7 +494,7 @@ func (s *Summary) Print(w io.Writer) {
 	for _, k := range names {
 		fmt.Fprintf(w, "  %-13s emails sent: %d\n", k, s.Emails[k])
 	}
-	fmt.Fprintf(w, "  duplicate emails: %d; reporters who did not get the resolved email: %d\n\n", s.DuplicateEmails, s.ReportersMissed)
+	fmt.Fprintf(w, "  duplicate emails: %d; reporters without the resolved email: %d; without any update: %d\n\n", s.DuplicateEmails, s.ReportersMissed, s.ReportersNoUpdate)
 	for _, f := range s.Files {
 		fmt.Fprintf(w, "  wrote %s\n", f)
 	}

@@ -22,7 +22,17 @@ type alertJob struct {
 
 // alertCollector gathers the alerts a transaction causes; they go out
 // only after it commits.
-type alertCollector struct{ jobs []alertJob }
+type alertCollector struct {
+	jobs  []alertJob
+	email bool // emails were queued: wake the dispatcher after commit
+}
+
+// raiseEmail records that the transaction queued customer email.
+func raiseEmail(ctx context.Context) {
+	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
+		c.email = true
+	}
+}
 
 type collectorKey struct{}
 
@@ -86,6 +96,9 @@ func (s *Service) sendAlert(ctx context.Context, j alertJob) {
 
 // flushAlerts queues what a committed transaction raised.
 func (s *Service) flushAlerts(c *alertCollector) {
+	if c.email {
+		s.kickEmail()
+	}
 	if s.alertQ == nil {
 		return
 	}

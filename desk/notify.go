@@ -212,3 +212,27 @@ func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// catchUp sends reporters who join an incident after an email went out
+// the latest one, so that nobody who wrote in is left without news; the
+// outbox's (message, recipient) key keeps it to once each.
+func (s *Service) catchUp(ctx context.Context, tx stormdesk.Tx, incidentID int64, emails []string) error {
+	if s.email == nil || len(emails) == 0 {
+		return nil
+	}
+	m, err := tx.LatestMessage(ctx, incidentID)
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	rs := make([]stormdesk.Customer, len(emails))
+	for i, e := range emails {
+		rs[i] = stormdesk.Customer{Email: e}
+	}
+	n, err := tx.EnqueueMessage(ctx, m, rs, s.now())
+	if n > 0 {
+		raiseEmail(ctx)
+	}
+	return err
+}

@@ -252,7 +252,8 @@ type touched struct {
 	candidate int // index in tickets of the ticket that made the cluster a candidate, or -1
 	assign    triage.Assignment
 	last      time.Time
-	text      string // the first ticket's text, for matching features
+	text      string   // the first ticket's text, for matching features
+	emails    []string // the reporters among this batch's tickets
 }
 
 // assignTickets runs the engine over tickets, in order. The caller holds
@@ -273,6 +274,9 @@ func (s *Service) assignTickets(tickets []*stormdesk.Ticket) *triagePlan {
 			p.order = append(p.order, a.ClusterID)
 		}
 		c.last = tk.ReceivedAt
+		if tk.CustomerEmail != "" {
+			c.emails = append(c.emails, tk.CustomerEmail)
+		}
 		if a.Candidate {
 			c.candidate, c.assign = i, a
 		}
@@ -327,6 +331,9 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		}
 		if linked > 0 {
 			raise(ctx, inc.ID, "")
+			if err := s.catchUp(ctx, tx, inc.ID, c.emails); err != nil {
+				return err
+			}
 		}
 		if err := s.recordMilestones(ctx, tx, inc.ID, linked, c.last); err != nil {
 			return err

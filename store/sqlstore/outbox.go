@@ -244,7 +244,7 @@ func (x *tx) SettledMessages(ctx context.Context) ([]stormdesk.DeliveryReport, e
 	rows, err := x.c.Query(ctx, `SELECT m.message_id, m.incident_id, m.template,
   count(*) FILTER (WHERE o.state = 'sent'), count(*) FILTER (WHERE o.state = 'failed'), count(*) FILTER (WHERE o.state = 'suppressed')
 FROM outbox_messages m JOIN outbox o ON o.message_id = m.message_id
-WHERE m.reported_at IS NULL
+WHERE o.reported_at IS NULL
 GROUP BY m.message_id, m.incident_id, m.template
 HAVING count(*) FILTER (WHERE o.state IN ('pending', 'claimed', 'sending')) = 0
 ORDER BY m.message_id`)
@@ -265,9 +265,23 @@ ORDER BY m.message_id`)
 
 // MarkReported implements stormdesk.Tx.
 func (x *tx) MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error) {
-	n, err := x.c.Exec(ctx, `UPDATE outbox_messages SET reported_at = $1 WHERE message_id = $2 AND reported_at IS NULL`, x.d.EncodeTime(at), messageID)
+	n, err := x.c.Exec(ctx, `UPDATE outbox SET reported_at = $1 WHERE message_id = $2 AND reported_at IS NULL AND state IN ('sent', 'failed', 'suppressed')`,
+		x.d.EncodeTime(at), messageID)
 	if err != nil {
 		return false, fmt.Errorf("sqlstore: mark %s reported: %w", messageID, err)
 	}
-	return n == 1, nil
+	return n > 0, nil
+}
+
+// LatestMessage implements stormdesk.Tx.
+func (x *tx) LatestMessage(ctx context.Context, incidentID int64) (*stormdesk.OutboundMessage, error) {
+	m := &stormdesk.OutboundMessage{IncidentID: incidentID}
+	err := x.c.QueryRow(ctx, `SELECT message_id, template, subject, text, html FROM outbox_messages WHERE incident_id = $1 ORDER BY created_at DESC, message_id DESC LIMIT 1`, incidentID).
+		Scan(&m.MessageID, &m.Template, &m.Subject, &m.Text, &m.HTML)
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no email about incident %d yet", incidentID)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: latest message of incident %d: %w", incidentID, err)
+	}
+	return m, nil
 }

@@ -1,3 +1,4 @@
--- When a message's rows have all settled (sent, failed or suppressed),
--- its delivery counts go onto the incident's timeline once.
-ALTER TABLE outbox_messages ADD COLUMN reported_at TIMESTAMPTZ;
+-- Once a message's waiting rows have all settled (sent, failed or
+-- suppressed), their delivery counts go onto the incident's timeline once;
+-- rows added later (a late reporter catching up) are reported later.
+ALTER TABLE outbox ADD COLUMN reported_at TIMESTAMPTZ;
