@@ -31,6 +31,7 @@ Commands:
   migrate          apply database migrations and print the schema version
   tickets import   import tickets from a CSV or JSON Lines file
   customers import load customers and their subscriptions from a CSV file
+  notify preview   render an incident's customer email and count its audience
   export ID        write an incident's post-mortem (md, html, json, csv)
   triage FILE      cluster a CSV or JSONL file of tickets and print the clusters
   triage eval FILE score clustering against labels (ARI, NMI, accuracy, ...)
@@ -125,6 +126,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdDiscord(ctx, rest, e)
 	case "demo":
 		return cmdDemo(ctx, rest, e)
+	case "notify":
+		return cmdNotify(ctx, rest, e)
 	case "triage":
 		return asUsage(triagecmd.Main(ctx, rest, e.stdout, e.stderr))
 	case "upstream":

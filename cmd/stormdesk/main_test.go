@@ -274,6 +274,13 @@ func TestServeClustersABurstIntoAnIncident(t *testing.T) {
 	if code != 0 || !strings.Contains(string(html), `<svg id="chart"`) {
 		t.Fatalf("cli export: %d %s", code, errs)
 	}
+	code, pv, errs := runCLI(t, environ, "notify", "preview", "1")
+	if code != 0 || !strings.Contains(pv, "template: acknowledged") || !strings.Contains(pv, fmt.Sprintf("recipients: %d", len(phrases))) {
+		t.Fatalf("notify preview: %d\n%s\n%s", code, pv, errs)
+	}
+	if code, _, errs := runCLI(t, environ, "notify", "preview", "1", "apology"); code != 1 || !strings.Contains(errs, "template") {
+		t.Fatalf("bad template: %d %s", code, errs)
+	}
 	if code, _, errs := runCLI(t, environ, "export", "42"); code != 1 || !strings.Contains(errs, "incident 42 not found") {
 		t.Fatalf("cli export of a missing incident: %d %s", code, errs)
 	}
