@@ -97,3 +97,31 @@ func TestScenarioErrorsNameTheField(t *testing.T) {
 		}
 	}
 }
+
+func TestScenarioWithJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "tickets.jsonl"), []byte(
+		`{"at":"16:46","customer":"a@x.example","subject":"Can't log in","label":"outage"}`+"\n"+
+			`{"at":"16:47","customer":"b@x.example","subject":"Unable to sign in","label":"outage"}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "upstream.jsonl"), []byte(`{"at":"15:13","status":"investigating","text":"Elevated errors"}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "s.yaml"), []byte("day: 2018-11-28\nstart: '15:00'\nend: '17:00'\nprovider: {name: auth0, features: [login], incident: Errors}\n"+
+		"tickets_file: tickets.jsonl\nupstream_file: upstream.jsonl\n"), 0o644)
+	sc, err := Load(filepath.Join(dir, "s.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Tickets) != 2 || len(sc.Upstream) != 1 {
+		t.Fatalf("loaded %d tickets and %d updates", len(sc.Tickets), len(sc.Upstream))
+	}
+	s, err := Run(context.Background(), sc, t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Incidents) != 1 || s.Incidents[0].Tickets != 2 {
+		t.Fatalf("incidents: %+v", s.Incidents)
+	}
+	os.WriteFile(filepath.Join(dir, "tickets.jsonl"), []byte(`{"at":"16:46","subjet":"typo"}`+"\n"), 0o644)
+	if _, err := Load(filepath.Join(dir, "s.yaml")); err == nil || !strings.Contains(err.Error(), "tickets.jsonl:1") {
+		t.Fatalf("a bad line: %v", err)
+	}
+}

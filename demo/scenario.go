@@ -5,8 +5,10 @@
 package demo
 
 import (
+	"bufio"
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -36,19 +38,22 @@ type Scenario struct {
 		Features []string `yaml:"features"`
 		Incident string   `yaml:"incident"`
 	} `yaml:"provider"`
-	Upstream []struct {
-		At     string `yaml:"at"`
-		Status string `yaml:"status"`
-		Text   string `yaml:"text"`
-	} `yaml:"upstream"`
-	Probe struct {
+	Upstream []UpstreamSpec `yaml:"upstream"`
+	Probe    struct {
 		Name         string   `yaml:"name"`
 		Features     []string `yaml:"features"`
 		FailingFrom  string   `yaml:"failing_from"`
 		FailingUntil string   `yaml:"failing_until"`
 	} `yaml:"probe"`
-	Tickets    []TicketSpec `yaml:"tickets"`
-	Background struct {
+	Tickets []TicketSpec `yaml:"tickets"`
+	// TicketsFile names a JSON Lines file of more tickets (one TicketSpec
+	// object a line, same fields), relative to the scenario file, for
+	// scenarios with thousands of tickets.
+	TicketsFile string `yaml:"tickets_file"`
+	// UpstreamFile likewise names a JSON Lines file of more upstream
+	// updates ({"at","status","text"} a line).
+	UpstreamFile string `yaml:"upstream_file"`
+	Background   struct {
 		Every     string   `yaml:"every"`
 		Customers int      `yaml:"customers"`
 		Subjects  []string `yaml:"subjects"`
@@ -64,13 +69,46 @@ type Scenario struct {
 
 // TicketSpec is one customer ticket of a scenario.
 type TicketSpec struct {
-	At       string `yaml:"at"`
-	Customer string `yaml:"customer"`
-	Subject  string `yaml:"subject"`
-	Body     string `yaml:"body"`
+	At       string `yaml:"at" json:"at"`
+	Customer string `yaml:"customer" json:"customer"`
+	Subject  string `yaml:"subject" json:"subject"`
+	Body     string `yaml:"body" json:"body"`
 	// Label is the incident the ticket truly belongs to, or "background".
-	Label string `yaml:"label"`
+	Label string `yaml:"label" json:"label"`
 	at    time.Time
+}
+
+// UpstreamSpec is one update on the provider's status page.
+type UpstreamSpec struct {
+	At     string `yaml:"at" json:"at"`
+	Status string `yaml:"status" json:"status"`
+	Text   string `yaml:"text" json:"text"`
+}
+
+// readJSONL appends the objects of a JSON Lines file to *out, naming the
+// line of a bad one.
+func readJSONL[T any](path string, out *[]T) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	for line := 1; sc.Scan(); line++ {
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var v T
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("%s:%d: %v", filepath.Base(path), line, err)
+		}
+		*out = append(*out, v)
+	}
+	return sc.Err()
 }
 
 // Load reads a scenario file ("" for the embedded reference outage).
@@ -92,6 +130,17 @@ func Load(path string) (*Scenario, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("demo: %s: %w", filepath.Base(name), err)
+	}
+	dir := filepath.Dir(name)
+	if s.TicketsFile != "" {
+		if err := readJSONL(filepath.Join(dir, s.TicketsFile), &s.Tickets); err != nil {
+			return nil, fmt.Errorf("demo: tickets_file: %w", err)
+		}
+	}
+	if s.UpstreamFile != "" {
+		if err := readJSONL(filepath.Join(dir, s.UpstreamFile), &s.Upstream); err != nil {
+			return nil, fmt.Errorf("demo: upstream_file: %w", err)
+		}
 	}
 	if err := s.prepare(); err != nil {
 		return nil, fmt.Errorf("demo: %s: %w", filepath.Base(name), err)
