@@ -125,6 +125,9 @@ type Tx interface {
 	// incident: the reporters of its tickets and the subscribers of
 	// features, without suppressed addresses, each once.
 	Audience(ctx context.Context, incidentID int64, features []string, fn func(email string) error) error
+	// AudiencePage returns up to limit addresses of the audience that sort
+	// after after: a page, so a caller can write between pages.
+	AudiencePage(ctx context.Context, incidentID int64, features []string, after string, limit int) ([]string, error)
 
 	// EnqueueMessage stores m once (by MessageID) and one pending outbox
 	// row per recipient (address lower-cased, once per message), due at

@@ -122,3 +122,32 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 		t.Fatalf("manual send: %d %v", n, err)
 	}
 }
+
+// TestLargeAudienceIsQueuedPageByPage queues an email to more customers
+// than one page of the audience holds: every one is queued, once.
+func TestLargeAudienceIsQueuedPageByPage(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "l.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d := desk.New(s)
+	d.Now = func() time.Time { return t0 }
+	d.SetEmail(&desk.Email{Placeholder: notify.UnsubscribeTag})
+	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
+	inc.Features = []string{"login"}
+	s.Update(ctx, func(tx stormdesk.Tx) error {
+		tx.UpdateIncident(ctx, inc)
+		for i := range 2500 {
+			if err := tx.Subscribe(ctx, fmt.Sprintf("c%05d@example.com", i), "login"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	n, err := d.SendNotification(ctx, inc.ID, "acknowledged", "U1", "")
+	if err != nil || n != 2500 {
+		t.Fatalf("queued %d (%v), want 2500", n, err)
+	}
+}

@@ -94,30 +94,32 @@ func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 	}
 	m := &stormdesk.OutboundMessage{IncidentID: inc.ID, MessageID: fmt.Sprintf("inc%d-%s-e%d", inc.ID, template, entry.ID), Template: template,
 		Subject: subject, Text: text, HTML: html}
+	// The audience is read a page at a time (keyset paging on the
+	// address), each page queued before the next is read: memory stays
+	// flat however many customers an incident has.
 	queued := 0
-	chunk := make([]stormdesk.Customer, 0, audienceChunk)
-	flush := func() error {
-		n, err := tx.EnqueueMessage(ctx, m, chunk, at)
-		queued += n
-		chunk = chunk[:0]
-		return err
-	}
-	// The audience is read completely before the rows are written: a
-	// query's rows must be drained before the same transaction writes.
-	var all []string
-	if err := tx.Audience(ctx, inc.ID, inc.Features, func(e string) error { all = append(all, e); return nil }); err != nil {
-		return 0, err
-	}
-	for _, e := range all {
-		chunk = append(chunk, stormdesk.Customer{Email: e})
-		if len(chunk) == audienceChunk {
-			if err := flush(); err != nil {
-				return 0, err
-			}
+	after := ""
+	for {
+		page, err := tx.AudiencePage(ctx, inc.ID, inc.Features, after, audienceChunk)
+		if err != nil {
+			return 0, err
 		}
-	}
-	if err := flush(); err != nil {
-		return 0, err
+		if len(page) == 0 {
+			break
+		}
+		rs := make([]stormdesk.Customer, len(page))
+		for i, e := range page {
+			rs[i] = stormdesk.Customer{Email: e}
+		}
+		n, err := tx.EnqueueMessage(ctx, m, rs, at)
+		if err != nil {
+			return 0, err
+		}
+		queued += n
+		after = page[len(page)-1]
+		if len(page) < audienceChunk {
+			break
+		}
 	}
 	text2 := fmt.Sprintf("%s email queued for %d customers", template, queued)
 	if approvedBy != "" {

@@ -720,17 +720,7 @@ ON CONFLICT (email) DO UPDATE SET suppressed_at = excluded.suppressed_at, suppre
 
 // Audience implements stormdesk.Tx.
 func (x *tx) Audience(ctx context.Context, incidentID int64, features []string, fn func(string) error) error {
-	args := []any{incidentID}
-	q := `SELECT DISTINCT customer_email AS email FROM tickets WHERE incident_id = $1 AND customer_email <> ''`
-	if len(features) > 0 {
-		var ph []string
-		for _, f := range features {
-			args = append(args, f)
-			ph = append(ph, fmt.Sprintf("$%d", len(args)))
-		}
-		q += ` UNION SELECT email FROM subscriptions WHERE feature IN (` + strings.Join(ph, ", ") + `)`
-	}
-	q = `SELECT a.email FROM (` + q + `) a WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.email = a.email AND c.suppressed_at IS NOT NULL) ORDER BY a.email`
+	q, args := audienceQuery(incidentID, features, "", 0)
 	rows, err := x.c.Query(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("sqlstore: audience of incident %d: %w", incidentID, err)
@@ -746,4 +736,46 @@ func (x *tx) Audience(ctx context.Context, incidentID int64, features []string, 
 		}
 	}
 	return rows.Err()
+}
+
+// AudiencePage implements stormdesk.Tx.
+func (x *tx) AudiencePage(ctx context.Context, incidentID int64, features []string, after string, limit int) ([]string, error) {
+	var out []string
+	q, args := audienceQuery(incidentID, features, after, limit)
+	rows, err := x.c.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: audience of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var email string
+		if err := rows.Scan(&email); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan audience: %w", err)
+		}
+		out = append(out, email)
+	}
+	return out, rows.Err()
+}
+
+// audienceQuery selects the reporters of an incident and the subscribers
+// of features, without suppressed addresses, each once, in address order,
+// after after (keyset paging) and at most limit (0: all).
+func audienceQuery(incidentID int64, features []string, after string, limit int) (string, []any) {
+	args := []any{incidentID}
+	q := `SELECT DISTINCT customer_email AS email FROM tickets WHERE incident_id = $1 AND customer_email <> ''`
+	if len(features) > 0 {
+		var ph []string
+		for _, f := range features {
+			args = append(args, f)
+			ph = append(ph, fmt.Sprintf("$%d", len(args)))
+		}
+		q += ` UNION SELECT email FROM subscriptions WHERE feature IN (` + strings.Join(ph, ", ") + `)`
+	}
+	args = append(args, after)
+	q = `SELECT a.email FROM (` + q + `) a WHERE a.email > $` + fmt.Sprint(len(args)) +
+		` AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.email = a.email AND c.suppressed_at IS NOT NULL) ORDER BY a.email`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	return q, args
 }

@@ -594,6 +594,11 @@ func runAudience(t *testing.T, open Opener) {
 		if strings.Join(got, " ") != "ana@x.io bob@x.io sub@x.io" {
 			t.Errorf("audience: %v", got)
 		}
+		p1, _ := tx.AudiencePage(ctx, inc.ID, []string{"login"}, "", 2)
+		p2, _ := tx.AudiencePage(ctx, inc.ID, []string{"login"}, p1[len(p1)-1], 2)
+		if strings.Join(p1, " ") != "ana@x.io bob@x.io" || strings.Join(p2, " ") != "sub@x.io" {
+			t.Errorf("pages: %v %v", p1, p2)
+		}
 		got = nil
 		tx.Audience(ctx, inc.ID, nil, func(e string) error { got = append(got, e); return nil })
 		if strings.Join(got, " ") != "ana@x.io bob@x.io" {
