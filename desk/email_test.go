@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"stormdesk/desk"
 	"stormdesk/notify"
 	"stormdesk/notify/sendgridtest"
+	"stormdesk/store/postgres"
+	"stormdesk/store/postgres/pgtest"
 	"stormdesk/store/sqlite"
 )
 
@@ -149,5 +152,74 @@ func TestLargeAudienceIsQueuedPageByPage(t *testing.T) {
 	n, err := d.SendNotification(ctx, inc.ID, "acknowledged", "U1", "")
 	if err != nil || n != 2500 {
 		t.Fatalf("queued %d (%v), want 2500", n, err)
+	}
+}
+
+// TestEmailExactlyOnceUnderFaultsOnPostgres runs the real path on
+// Postgres: a resolution queues the email to 3,000 customers; two
+// dispatchers race to send it through a fake SendGrid that fails with 500s,
+// rate-limits once and stalls once; each customer gets it exactly once.
+func TestEmailExactlyOnceUnderFaultsOnPostgres(t *testing.T) {
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, pgtest.URL(t), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var mu sync.Mutex
+	now := t0
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	d := desk.New(s)
+	d.Now = clock
+	d.SetEmail(&desk.Email{Auto: map[string]bool{"resolved": true}, Placeholder: notify.UnsubscribeTag})
+	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
+	inc.Features = []string{"login"}
+	want := map[string]bool{}
+	s.Update(ctx, func(tx stormdesk.Tx) error {
+		tx.UpdateIncident(ctx, inc)
+		for i := range 3000 {
+			e := fmt.Sprintf("c%05d@example.com", i)
+			want[e] = true
+			if err := tx.Subscribe(ctx, e, "login"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	fake := sendgridtest.New(t)
+	fake.FailNext(2, 500)
+	fake.RateLimitNext(1, time.Second)
+	fake.StallNext(1, 3*time.Second)
+	newDispatcher := func() *notify.Dispatcher {
+		return &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
+			Now: clock, BatchSize: 500, SendTimeout: time.Second, Lease: 10 * time.Second, BackoffBase: time.Second, BackoffMax: 5 * time.Second,
+			UnsubscribeURL: func(e string) string { return "https://x/u?e=" + e }}
+	}
+	a, b := newDispatcher(), newDispatcher()
+	for round := 0; round < 60 && len(fake.Recipients()) < 3000; round++ {
+		var wg sync.WaitGroup
+		for _, disp := range []*notify.Dispatcher{a, b} {
+			wg.Add(1)
+			go func() { defer wg.Done(); disp.RunOnce(ctx) }()
+		}
+		wg.Wait()
+		mu.Lock()
+		now = now.Add(30 * time.Second) // past every backoff, pause and lease
+		mu.Unlock()
+	}
+	got := map[string]int{}
+	for p, n := range fake.Recipients() {
+		got[p.Email] += n
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d of %d customers got the email", len(got), len(want))
+	}
+	for e, n := range got {
+		if n != 1 || !want[e] {
+			t.Fatalf("%s got it %d times", e, n)
+		}
 	}
 }
