@@ -21,7 +21,7 @@ var statusOf = map[string]int{
 	stormdesk.EINTERNAL:     http.StatusInternalServerError,
 }
 
-// errUnsupportedMedia is the one code that only HTTP has.
+// codeUnsupportedMedia is the one error code that only HTTP has.
 const codeUnsupportedMedia = "unsupported_media_type"
 
 type errorBody struct {

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
 	"stormdesk"
 	"stormdesk/config"
+	"stormdesk/desk"
 	"stormdesk/store/postgres"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
@@ -272,4 +274,25 @@ func cmdMigrate(ctx context.Context, args []string, e *env) error {
 
 func migrateDB(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect) (from, to int, err error) {
 	return sqlstore.Migrate(ctx, db, d, time.Now())
+}
+
+// openIncidentDesk parses an incident ID argument, then opens the
+// configured store and a desk over it: what commands about one incident
+// share. close releases the store.
+func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int64, d *desk.Service, close func(), err error) {
+	id, err = strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, nil, nil, &usageError{fmt.Sprintf("%s: %q is not an incident ID", what, arg)}
+	}
+	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": &db})
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	store, err := openStore(ctx, c)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	d = desk.New(store)
+	d.ProductName = c.ProductName
+	return id, d, func() { store.Close() }, nil
 }

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-
-	"stormdesk/desk"
 )
 
 func cmdExport(ctx context.Context, args []string, e *env) error {
@@ -27,20 +24,11 @@ follows the schema stormdesk.export/v1; csv has one row per timeline entry.`)
 		fs.Usage()
 		return &usageError{"export: want exactly one incident ID"}
 	}
-	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
-	if err != nil || id <= 0 {
-		return &usageError{fmt.Sprintf("export: %q is not an incident ID", fs.Arg(0))}
-	}
-	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	id, d, closeStore, err := openIncidentDesk(ctx, e, "export", fs.Arg(0), *db)
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, c)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	d := desk.New(store)
+	defer closeStore()
 	if *out == "" {
 		return d.Export(ctx, id, *format, e.stdout)
 	}

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
-
-	"stormdesk/desk"
 )
 
 func cmdNotify(ctx context.Context, args []string, e *env) error {
@@ -27,21 +24,11 @@ unsubscribed or bounced addresses. Nothing is sent.`)
 		fs.Usage()
 		return &usageError{"notify preview: want an incident ID and optionally a TEMPLATE"}
 	}
-	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
-	if err != nil || id <= 0 {
-		return &usageError{fmt.Sprintf("notify preview: %q is not an incident ID", fs.Arg(0))}
-	}
-	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
+	id, d, closeStore, err := openIncidentDesk(ctx, e, "notify preview", fs.Arg(0), *db)
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, c)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	d := desk.New(store)
-	d.ProductName = c.ProductName
+	defer closeStore()
 	p, err := d.PreviewNotification(ctx, id, fs.Arg(1))
 	if err != nil {
 		return err

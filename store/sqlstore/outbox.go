@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,7 +101,7 @@ LIMIT %d%s`, max, s.d.LockRows), s.d.EncodeTime(now))
 				Scan(&m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML); err != nil {
 				return err
 			}
-			sortRecipients(out[i].Recipients)
+			slices.SortFunc(out[i].Recipients, func(a, b notify.Recipient) int { return cmp.Compare(a.ID, b.ID) })
 		}
 		return nil
 	})
@@ -107,14 +109,6 @@ LIMIT %d%s`, max, s.d.LockRows), s.d.EncodeTime(now))
 		return nil, fmt.Errorf("sqlstore: claim outbox rows: %w", err)
 	}
 	return out, nil
-}
-
-func sortRecipients(rs []notify.Recipient) {
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].ID < rs[j-1].ID; j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
 }
 
 // fenced runs q once per id, for rows that still carry token.
@@ -155,16 +149,8 @@ func (s *Store) MarkSending(ctx context.Context, token string, ids []int64, at t
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: mark sending: %w", err)
 	}
-	sortIDs(held)
+	slices.Sort(held)
 	return held, nil
-}
-
-func sortIDs(ids []int64) {
-	for i := 1; i < len(ids); i++ {
-		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
-			ids[j], ids[j-1] = ids[j-1], ids[j]
-		}
-	}
 }
 
 // MarkSent implements notify.Outbox.
