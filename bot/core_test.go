@@ -17,7 +17,6 @@ import (
 
 var (
 	ana   = bot.Identity{Platform: bot.PlatformSlack, UserID: "UANA", Name: "Ana", ChannelID: "COPS"}
-	ben   = bot.Identity{Platform: bot.PlatformSlack, UserID: "UBEN", Name: "Ben", ChannelID: "CRANDOM"}
 	eve   = bot.Identity{Platform: bot.PlatformSlack, UserID: "UEVE", Name: "Eve", ChannelID: "CRANDOM"}
 	dora  = bot.Identity{Platform: bot.PlatformDiscord, UserID: "42", Name: "Dora", Roles: []string{"999", "7"}}
 	quiet = slog.New(slog.NewTextHandler(io.Discard, nil))

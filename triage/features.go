@@ -215,14 +215,9 @@ func (d *docFreq) observe(v, k svec) {
 	}
 }
 
-// idf is scikit-learn's smoothed idf, ln((1+N)/(1+df)) + 1, on decayed
-// counts.
-func (d *docFreq) idf(h uint32) float64 {
-	s := 1 / d.inc
-	return math.Log((1+d.n*s)/(1+d.df[h]*s)) + 1
-}
-
-// weigh applies IDF to raw weights and L2-normalises.
+// weigh applies IDF to raw weights and L2-normalises. The IDF is
+// scikit-learn's smoothed one, ln((1+N)/(1+df)) + 1, on decayed counts,
+// with ln(1+N) computed once per vector.
 func (d *docFreq) weigh(raw svec) svec {
 	if len(raw) == 0 {
 		return nil

@@ -125,10 +125,9 @@ func Run(t *testing.T, open Opener) {
 		}
 		wg.Wait()
 		for i := range ids {
-			// Postgres may report the losing transaction's unique
-			// violation if both inserted at the same instant; that is a
-			// refusal, never a duplicate. With ON CONFLICT DO NOTHING it
-			// does not, so any error is a failure.
+			// ON CONFLICT DO NOTHING makes a concurrent repeat wait for
+			// the first insert and come back as the stored ticket: any
+			// error, like any second id, is a failure.
 			if errs[i] != nil {
 				t.Fatalf("delivery %d: %v", i, errs[i])
 			}
