@@ -134,8 +134,22 @@ type Tx interface {
 	// at; it returns how many rows are new.
 	EnqueueMessage(ctx context.Context, m *OutboundMessage, recipients []Customer, at time.Time) (int, error)
 
-	// LatestMessage returns the newest customer email queued about an
-	// incident, or ENOTFOUND.
+	// HoldMessage stores m in state MessageHeld, with no recipient: it
+	// waits for DecideMessage. ECONFLICT if its MessageID is taken.
+	HoldMessage(ctx context.Context, m *OutboundMessage) error
+	// Message returns one message by id, or ENOTFOUND.
+	Message(ctx context.Context, messageID string) (*OutboundMessage, error)
+	// DecideMessage moves a held message to state (MessageQueued or
+	// MessageCancelled), recording who and when; it returns ECONFLICT,
+	// naming the decision already made, when the message is no longer
+	// held, so that of two concurrent approvals exactly one wins.
+	DecideMessage(ctx context.Context, messageID, state, by string, at time.Time) (*OutboundMessage, error)
+	// Messages returns the messages of an incident (every incident when
+	// incidentID is 0) created at or after since, oldest first, with the
+	// delivery counts of their recipients.
+	Messages(ctx context.Context, incidentID int64, since time.Time) ([]MessageDeliveries, error)
+	// LatestMessage returns the newest customer email queued (not held
+	// or cancelled) about an incident, or ENOTFOUND.
 	LatestMessage(ctx context.Context, incidentID int64) (*OutboundMessage, error)
 	// SettledMessages returns, for every message whose unreported rows
 	// have all settled, the delivery counts of those rows.

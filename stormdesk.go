@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -247,6 +248,9 @@ type Incident struct {
 	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
 	// MergedInto is the surviving incident when this one was merged.
 	MergedInto int64 `json:"merged_into,omitempty"`
+	// EmailPolicy overrides, for this incident, what the service's
+	// policy does with each automatic customer email (see EmailMode).
+	EmailPolicy EmailPolicy `json:"email_policy,omitempty"`
 	// TicketCount is filled by reads; it is not stored on the row.
 	TicketCount int `json:"ticket_count"`
 }
@@ -371,16 +375,110 @@ type WatchState struct {
 	Snapshot []byte `json:"-"`
 }
 
+// EmailMode is what happens to an automatic customer email (acknowledged,
+// update, resolved) when the status change that causes it is made.
+type EmailMode string
+
+// Email modes.
+const (
+	// EmailAuto queues the email with the status change (unless its
+	// audience is above the approval threshold: then it is held).
+	EmailAuto EmailMode = "auto"
+	// EmailApprove holds the email until an authorised person approves.
+	EmailApprove EmailMode = "approve"
+	// EmailOff sends nothing by itself; `notify` still can.
+	EmailOff EmailMode = "off"
+)
+
+// ParseEmailMode parses auto, approve or off.
+func ParseEmailMode(s string) (EmailMode, error) {
+	switch m := EmailMode(strings.ToLower(strings.TrimSpace(s))); m {
+	case EmailAuto, EmailApprove, EmailOff:
+		return m, nil
+	}
+	return "", Errorf(EINVALID, "email mode: %q is not auto, approve or off", s)
+}
+
+// EmailPolicy maps an automatic email's template to its mode.
+type EmailPolicy map[string]EmailMode
+
+// AutoEmailTemplates are the emails a status change can send by itself.
+var AutoEmailTemplates = []string{"acknowledged", "update", "resolved"}
+
+// ParseEmailPolicy parses "update=approve resolved=auto" (spaces or
+// commas between pairs), naming the pair that is wrong.
+func ParseEmailPolicy(s string) (EmailPolicy, error) {
+	p := EmailPolicy{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		k, v, ok := strings.Cut(f, "=")
+		if !ok {
+			return nil, Errorf(EINVALID, "email policy: %q is not TEMPLATE=MODE", f)
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		if !slices.Contains(AutoEmailTemplates, k) {
+			return nil, Errorf(EINVALID, "email policy: %q is not one of %s", k, strings.Join(AutoEmailTemplates, ", "))
+		}
+		m, err := ParseEmailMode(v)
+		if err != nil {
+			return nil, Errorf(EINVALID, "email policy: %s: %s", k, ErrorMessage(err))
+		}
+		p[k] = m
+	}
+	return p, nil
+}
+
+// String formats the policy as sorted TEMPLATE=MODE pairs.
+func (p EmailPolicy) String() string {
+	var out []string
+	for _, t := range AutoEmailTemplates {
+		if m, ok := p[t]; ok {
+			out = append(out, t+"="+string(m))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// Message states.
+const (
+	// MessageQueued: the email's recipients are in the outbox.
+	MessageQueued = "queued"
+	// MessageHeld: the email waits for an authorised person's approval;
+	// no recipient is queued yet.
+	MessageHeld = "held"
+	// MessageCancelled: a held email that was cancelled or expired.
+	MessageCancelled = "cancelled"
+)
+
 // OutboundMessage is one customer email about an incident, rendered once
 // for all its recipients; MessageID is stable, so enqueueing it twice
 // stores it once.
 type OutboundMessage struct {
-	IncidentID int64
-	MessageID  string
-	Template   string
-	Subject    string
-	Text       string
-	HTML       string
+	IncidentID int64     `json:"incident_id"`
+	MessageID  string    `json:"message_id"`
+	Template   string    `json:"template"`
+	Subject    string    `json:"subject"`
+	Text       string    `json:"-"`
+	HTML       string    `json:"-"`
+	State      string    `json:"state"`
+	CreatedAt  time.Time `json:"created_at"`
+	// RequestedBy names who asked for the email (ActorStormdesk for an
+	// automatic one); RequesterKey identifies them across chat
+	// platforms, so that a second person approves.
+	RequestedBy  string `json:"requested_by"`
+	RequesterKey string `json:"-"`
+	// Audience is the recipient count when the email was held.
+	Audience  int        `json:"audience"`
+	DecidedBy string     `json:"decided_by,omitempty"`
+	DecidedAt *time.Time `json:"decided_at,omitempty"`
+}
+
+// MessageDeliveries is one email and what became of its recipients.
+type MessageDeliveries struct {
+	OutboundMessage
+	Pending    int `json:"pending"`
+	Sent       int `json:"sent"`
+	Failed     int `json:"failed"`
+	Suppressed int `json:"suppressed"`
 }
 
 // DeliveryReport counts what became of one message's recipients once none

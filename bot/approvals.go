@@ -2,155 +2,132 @@ package bot
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"sync"
-	"time"
+	"strings"
 
 	"stormdesk"
 )
 
-// maxPending bounds the pending bulk sends kept in memory.
-const maxPending = 1000
-
-// pendingSend is a bulk notification waiting for a second person.
-type pendingSend struct {
-	incidentID int64
-	template   string
-	recipients int
-	actor      string // requester, as the timeline names them
-	key        string // requester's Identity.Key
-	expires    time.Time
-}
-
-// approvals holds pending bulk sends in memory. A restart forgets them;
-// the requester then runs notify again (nothing was sent).
-type approvals struct {
-	mu      sync.Mutex
-	pending map[string]*pendingSend
-}
-
-func newApprovals() *approvals { return &approvals{pending: map[string]*pendingSend{}} }
-
-func (a *approvals) add(p *pendingSend, now time.Time) (string, error) {
-	var b [12]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("bot: approval id: %w", err)
-	}
-	id := hex.EncodeToString(b[:])
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for k, v := range a.pending {
-		if now.After(v.expires) {
-			delete(a.pending, k)
-		}
-	}
-	if len(a.pending) >= maxPending {
-		return "", stormdesk.Errorf(stormdesk.EUNAVAILABLE, "too many notifications are waiting for approval; approve or cancel some first")
-	}
-	a.pending[id] = p
-	return id, nil
-}
-
-// take removes and returns the pending send id for approver, unless the
-// approver is its requester (a second person must approve) or it expired.
-// Taking it before sending makes a double press send once.
-func (a *approvals) take(id, approverKey string, now time.Time) (*pendingSend, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	p, ok := a.pending[id]
-	if !ok || now.After(p.expires) {
-		delete(a.pending, id)
-		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "this notification request expired or was already handled: run notify again")
-	}
-	if p.key == approverKey {
-		return nil, stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this send: you asked for it")
-	}
-	delete(a.pending, id)
-	return p, nil
-}
-
-func (a *approvals) cancel(id string) (*pendingSend, bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	p, ok := a.pending[id]
-	delete(a.pending, id)
-	return p, ok
-}
-
-// PendingApprovals counts bulk sends waiting for approval.
-func (c *Core) PendingApprovals() int {
-	c.approvals.mu.Lock()
-	defer c.approvals.mu.Unlock()
-	return len(c.approvals.pending)
-}
+// Approvals live in the store (the email is held there), so any replica
+// can take the Approve press and two presses send once.
 
 func (c *Core) notify(ctx context.Context, id Identity, cmd Command) (Reply, error) {
 	p, err := c.desk.PreviewNotification(ctx, cmd.ID, cmd.Template)
 	if err != nil {
 		return Reply{}, err
 	}
-	summary := fmt.Sprintf("Template %s would go to %d recipient%s.", p.Template, p.Recipients, plural(p.Recipients))
 	sample := "Subject: " + p.Subject + "\n\n" + truncate(p.Sample, 2500)
 	if cmd.DryRun {
+		summary := fmt.Sprintf("Template %s would go to %d recipient%s.", p.Template, p.Recipients, plural(p.Recipients))
 		return Reply{Title: fmt.Sprintf("Preview: notification about incident #%d", cmd.ID), Lines: []string{summary, "Nothing was sent."}, Pre: sample}, nil
 	}
-	t := c.policy.threshold()
-	if t >= 0 && p.Recipients <= t {
-		s, err := c.desk.SendNotification(ctx, cmd.ID, p.Template, id.Actor(), "")
+	r, err := c.desk.Notify(ctx, cmd.ID, p.Template, id.Actor(), id.Key())
+	if err != nil {
+		return Reply{}, err
+	}
+	if r.Held {
+		return approvalRequest(r, fmt.Sprintf("%s wants to email %d customers (template %s). A second authorised person must approve.",
+			id.Actor(), r.Audience, r.Template), sample), nil
+	}
+	return sentReply(r, ""), nil
+}
+
+// ApprovalRequest describes the ops-channel message asking to approve an
+// automatic email that was held (the policy asks for approval, or it
+// would go to many customers), with Approve send and Cancel buttons.
+func (c *Core) ApprovalRequest(inc *stormdesk.Incident, m *stormdesk.OutboundMessage) Reply {
+	r := NotifyResult{IncidentID: inc.ID, MessageID: m.MessageID, Template: m.Template, Held: true, Audience: m.Audience, RequestedBy: m.RequestedBy}
+	return approvalRequest(r, fmt.Sprintf("The %s email about incident #%d (%s) would go to %d customers and waits for approval.",
+		m.Template, inc.ID, truncate(inc.Title, 200), m.Audience), "Subject: "+m.Subject+"\n\n"+truncate(m.Text, 2500))
+}
+
+func approvalRequest(r NotifyResult, line, sample string) Reply {
+	return Reply{Public: true, Title: fmt.Sprintf("Approval needed: notification about incident #%d", r.IncidentID),
+		Lines: []string{line}, Pre: sample,
+		Actions: []Action{
+			{ID: ActionApprove, Label: "Approve send", Value: r.MessageID, Style: StylePrimary},
+			{ID: ActionCancelNotify, Label: "Cancel", Value: r.MessageID},
+		}}
+}
+
+func (c *Core) approve(ctx context.Context, id Identity, messageID string) (Reply, error) {
+	if err := checkMessageID(messageID); err != nil {
+		return Reply{}, err
+	}
+	r, err := c.desk.ApproveNotification(ctx, messageID, id.Actor(), id.Key())
+	if err != nil {
+		return Reply{}, err
+	}
+	return sentReply(r, id.Actor()), nil
+}
+
+func (c *Core) cancelPending(ctx context.Context, id Identity, messageID string) (Reply, error) {
+	if err := checkMessageID(messageID); err != nil {
+		return Reply{}, err
+	}
+	r, err := c.desk.CancelNotification(ctx, messageID, id.Actor())
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d cancelled", r.IncidentID),
+		Lines: []string{fmt.Sprintf("%s cancelled the %s email requested by %s. Nothing was sent.", id.Actor(), r.Template, r.RequestedBy)}}, nil
+}
+
+// checkMessageID refuses button values that cannot be a message id
+// before they reach the store.
+func checkMessageID(s string) error {
+	if s == "" || len(s) > 80 || strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) {
+		return stormdesk.Errorf(stormdesk.EINVALID, "malformed email id in button")
+	}
+	return nil
+}
+
+func sentReply(r NotifyResult, approver string) Reply {
+	line := fmt.Sprintf("%s sent template %s: %d email%s queued", r.RequestedBy, r.Template, r.Queued, plural(r.Queued))
+	if approver != "" {
+		line = fmt.Sprintf("%s approved the %s email requested by %s: %d email%s queued", approver, r.Template, r.RequestedBy, r.Queued, plural(r.Queued))
+	}
+	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d sent", r.IncidentID), Lines: []string{line + "."}, Refresh: []int64{r.IncidentID}}
+}
+
+// email shows an incident's email policy and emails, or changes the
+// policy when the command names TEMPLATE=MODE pairs.
+func (c *Core) email(ctx context.Context, id Identity, cmd Command) (Reply, error) {
+	if cmd.Text != "" {
+		p, err := stormdesk.ParseEmailPolicy(cmd.Text)
 		if err != nil {
 			return Reply{}, err
 		}
-		return sentReply(cmd.ID, s, id.Actor(), ""), nil
+		inForce, err := c.desk.SetEmailPolicy(ctx, cmd.ID, p, id.Actor())
+		if err != nil {
+			return Reply{}, err
+		}
+		return Reply{Public: true, Title: fmt.Sprintf("Email policy of incident #%d", cmd.ID),
+			Lines: []string{fmt.Sprintf("%s set %s. In force: %s.", id.Actor(), p, inForce)}}, nil
 	}
-	pid, err := c.approvals.add(&pendingSend{incidentID: cmd.ID, template: p.Template, recipients: p.Recipients,
-		actor: id.Actor(), key: id.Key(), expires: c.Now().Add(ApprovalTTL)}, c.Now())
+	st, err := c.desk.EmailStatus(ctx, cmd.ID)
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Public: true, Title: fmt.Sprintf("Approval needed: notification about incident #%d", cmd.ID),
-		Lines: []string{
-			fmt.Sprintf("%s wants to email %d customers (template %s). A second authorised person must approve within %d minutes.", id.Actor(), p.Recipients, p.Template, int(ApprovalTTL.Minutes())),
-		},
-		Pre: sample,
-		Actions: []Action{
-			{ID: ActionApprove, Label: "Approve send", Value: pid, Style: StylePrimary},
-			{ID: ActionCancelNotify, Label: "Cancel", Value: pid},
-		}}, nil
-}
-
-func (c *Core) approve(ctx context.Context, id Identity, pid string) (Reply, error) {
-	p, err := c.approvals.take(pid, id.Key(), c.Now())
-	if err != nil {
-		return Reply{}, err
+	r := Reply{Title: fmt.Sprintf("Customer email of incident #%d", cmd.ID), Lines: []string{"Policy: " + st.Policy.String() + "."}}
+	if len(st.Messages) == 0 {
+		r.Lines = append(r.Lines, "No email yet.")
 	}
-	s, err := c.desk.SendNotification(ctx, p.incidentID, p.template, p.actor, id.Actor())
-	if err != nil {
-		return Reply{}, err
+	for _, m := range st.Messages {
+		line := fmt.Sprintf("%s UTC %s: %s", m.CreatedAt.UTC().Format("Jan 2 15:04"), m.Template, m.State)
+		switch m.State {
+		case stormdesk.MessageHeld:
+			line += fmt.Sprintf(" (%d customers, requested by %s)", m.Audience, m.RequestedBy)
+		case stormdesk.MessageCancelled:
+			line += " by " + m.DecidedBy
+		default:
+			line += fmt.Sprintf(": %d sent, %d failed, %d waiting, %d suppressed", m.Sent, m.Failed, m.Pending, m.Suppressed)
+		}
+		r.Lines = append(r.Lines, line)
 	}
-	return sentReply(p.incidentID, s, p.actor, id.Actor()), nil
-}
-
-func (c *Core) cancelPending(id Identity, pid string) (Reply, error) {
-	p, ok := c.approvals.cancel(pid)
-	if !ok {
-		return Reply{}, stormdesk.Errorf(stormdesk.ENOTFOUND, "this notification request expired or was already handled")
-	}
-	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d cancelled", p.incidentID),
-		Lines: []string{fmt.Sprintf("%s cancelled the send requested by %s. Nothing was sent.", id.Actor(), p.actor)}}, nil
-}
-
-func sentReply(incidentID int64, s NotifySummary, actor, approver string) Reply {
-	line := fmt.Sprintf("%s sent template %s: %d email%s queued", actor, s.Template, s.Queued, plural(s.Queued))
-	if s.Skipped > 0 {
-		line += fmt.Sprintf(", %d skipped (unsubscribed or already told)", s.Skipped)
-	}
-	line += "."
-	if approver != "" {
-		line += " Approved by " + approver + "."
-	}
-	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d sent", incidentID), Lines: []string{line}, Refresh: []int64{incidentID}}
+	return r, nil
 }
 
 func plural(n int) string {

@@ -67,10 +67,24 @@ type Desk interface {
 	// An empty template means the default template for the incident's
 	// status.
 	PreviewNotification(ctx context.Context, id int64, template string) (NotifyPreview, error)
-	// SendNotification queues the notification for every recipient
-	// (durably, through the outbox) and records it on the timeline.
-	// approvedBy is the second person who approved a bulk send, or "".
-	SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (NotifySummary, error)
+	// Notify emails the incident's audience at once, or holds the email
+	// for a second authorised person's approval when it would go to more
+	// customers than the approval threshold (Held in the result).
+	// actorKey identifies the requester (Identity.Key).
+	Notify(ctx context.Context, id int64, template, actor, actorKey string) (NotifyResult, error)
+	// ApproveNotification releases a held email. EFORBIDDEN when the
+	// approver asked for it; ECONFLICT when it was already approved,
+	// cancelled or expired (so two presses send once, on any replica).
+	ApproveNotification(ctx context.Context, messageID, approver, approverKey string) (NotifyResult, error)
+	// CancelNotification drops a held email; ECONFLICT when it was
+	// already approved or cancelled.
+	CancelNotification(ctx context.Context, messageID, actor string) (NotifyResult, error)
+	// EmailStatus returns an incident's email policy in force and its
+	// emails with their delivery counts.
+	EmailStatus(ctx context.Context, id int64) (EmailStatus, error)
+	// SetEmailPolicy changes what the incident's automatic emails do and
+	// returns the policy in force.
+	SetEmailPolicy(ctx context.Context, id int64, p stormdesk.EmailPolicy, actor string) (stormdesk.EmailPolicy, error)
 }
 
 // NotifyPreview is what a notification would look like before it is sent.
@@ -84,13 +98,25 @@ type NotifyPreview struct {
 	Sample string `json:"sample"`
 }
 
-// NotifySummary is the result of a real send.
-type NotifySummary struct {
-	Template string `json:"template"`
+// NotifyResult is the result of a real send, an approval or a
+// cancellation.
+type NotifyResult struct {
+	IncidentID int64  `json:"incident_id"`
+	MessageID  string `json:"message_id"`
+	Template   string `json:"template"`
+	// Held: the email waits for approval; nothing is queued yet.
+	Held bool `json:"held"`
+	// Audience counts the recipients when the request was decided.
+	Audience int `json:"audience"`
 	// Queued counts messages put in the outbox.
-	Queued int `json:"queued"`
-	// Skipped counts recipients left out (unsubscribed, already told).
-	Skipped int `json:"skipped"`
+	Queued      int    `json:"queued"`
+	RequestedBy string `json:"requested_by"`
+}
+
+// EmailStatus is an incident's email policy and emails.
+type EmailStatus struct {
+	Policy   stormdesk.EmailPolicy
+	Messages []stormdesk.MessageDeliveries
 }
 
 // Platforms an Identity can come from.
@@ -142,13 +168,6 @@ func cleanName(s string) string {
 	return string(out)
 }
 
-// DefaultApprovalThreshold is the recipient count above which a real
-// send needs a second person's approval when Policy leaves it zero.
-const DefaultApprovalThreshold = 50
-
-// ApprovalTTL is how long a pending bulk send waits for its approval.
-const ApprovalTTL = time.Hour
-
 // Policy says who may change things. Read-only commands (help, list,
 // show, timeline, export) are open to everyone who can reach the bot;
 // every other command and every button press needs the caller to be
@@ -161,21 +180,6 @@ type Policy struct {
 	SlackChannels   []string
 	DiscordUsers    []string
 	DiscordRoles    []string
-	// ApprovalThreshold: a real notification to more recipients than
-	// this needs an Approve press by a second authorised person. Zero
-	// means DefaultApprovalThreshold; a negative value means every real
-	// send needs approval.
-	ApprovalThreshold int
-}
-
-func (p Policy) threshold() int {
-	switch {
-	case p.ApprovalThreshold == 0:
-		return DefaultApprovalThreshold
-	case p.ApprovalThreshold < 0:
-		return -1
-	}
-	return p.ApprovalThreshold
 }
 
 // Allows reports whether id may run mutating commands.
@@ -218,10 +222,8 @@ type Core struct {
 	desk   Desk
 	policy Policy
 	log    *slog.Logger
-	// Now is the clock (approval expiry); tests replace it.
+	// Now is the clock (a note's time); tests replace it.
 	Now func() time.Time
-
-	approvals *approvals
 }
 
 // NewCore returns a Core running commands through d under policy p.
@@ -229,7 +231,7 @@ func NewCore(d Desk, p Policy, log *slog.Logger) *Core {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Core{desk: d, policy: p, log: log, Now: time.Now, approvals: newApprovals()}
+	return &Core{desk: d, policy: p, log: log, Now: time.Now}
 }
 
 // Desk returns the application layer the core runs against.

@@ -26,7 +26,7 @@ func newCore(t *testing.T) (*bot.Core, *bottest.Desk) {
 	t.Helper()
 	d := bottest.New()
 	p := bot.Policy{SlackUsers: []string{"UANA"}, SlackUserGroups: []string{"SOPS"}, SlackChannels: []string{"CINC"},
-		DiscordRoles: []string{"7"}, ApprovalThreshold: 10}
+		DiscordRoles: []string{"7"}}
 	c := bot.NewCore(d, p, quiet)
 	c.Now = func() time.Time { return d.Now }
 	return c, d
@@ -189,7 +189,8 @@ func TestFailedCommandChangesNothing(t *testing.T) {
 		{"LinkTicket", "link 101 1"},
 		{"UnlinkTicket", "unlink 100"},
 		{"SetCause", "cause 1 auth0"},
-		{"SendNotification", "notify 1"},
+		{"Notify", "notify 1"},
+		{"SetEmailPolicy", "email 1 update=approve"},
 	} {
 		c, d := newCore(t)
 		before := d.Snapshot()
@@ -228,35 +229,64 @@ func TestBulkNotifyNeedsASecondPerson(t *testing.T) {
 		t.Fatal("sent without a valid approval")
 	}
 	r = c.Act(ctx, bob, bot.ActionApprove, pid)
-	if r.Kind != bot.KindOK || !strings.Contains(r.Lines[0], "Approved by Bob (slack:UBOB)") {
+	if r.Kind != bot.KindOK || !strings.Contains(r.Lines[0], "Bob (slack:UBOB) approved the outage email requested by Ana (slack:UANA)") {
 		t.Fatalf("approval: %+v", r)
 	}
 	want := []bottest.Send{{IncidentID: 1, Template: "outage", Actor: "Ana (slack:UANA)", ApprovedBy: "Bob (slack:UBOB)"}}
 	if fmt.Sprint(d.Sends()) != fmt.Sprint(want) {
 		t.Errorf("sends %v, want %v", d.Sends(), want)
 	}
-	if r := c.Act(ctx, bob, bot.ActionApprove, pid); r.Code != stormdesk.ENOTFOUND {
+	if r := c.Act(ctx, bob, bot.ActionApprove, pid); r.Code != stormdesk.ECONFLICT {
 		t.Errorf("second press: %+v", r)
 	}
 	if len(d.Sends()) != 1 {
 		t.Error("a second press sent again")
 	}
 
-	// Expiry and cancel.
+	// Cancel; then the email can no longer be approved.
 	r = c.Execute(ctx, ana, "notify 1")
-	now := d.Now
-	c.Now = func() time.Time { return now.Add(bot.ApprovalTTL + time.Minute) }
-	if r := c.Act(ctx, bob, bot.ActionApprove, r.Actions[0].Value); r.Code != stormdesk.ENOTFOUND {
-		t.Errorf("expired approval: %+v", r)
-	}
-	c.Now = func() time.Time { return now }
-	r = c.Execute(ctx, ana, "notify 1")
-	if r := c.Act(ctx, bob, bot.ActionCancelNotify, r.Actions[1].Value); r.Kind != bot.KindOK || c.PendingApprovals() != 0 {
+	if r := c.Act(ctx, bob, bot.ActionCancelNotify, r.Actions[1].Value); r.Kind != bot.KindOK || !strings.Contains(r.Lines[0], "Nothing was sent") {
 		t.Errorf("cancel: %+v", r)
 	}
-	if len(d.Sends()) != 1 {
-		t.Error("expired or cancelled sends went out")
+	if r := c.Act(ctx, bob, bot.ActionApprove, r.Actions[0].Value); r.Code != stormdesk.ECONFLICT {
+		t.Errorf("approving a cancelled email: %+v", r)
 	}
+	if r := c.Act(ctx, bob, bot.ActionApprove, "inc1; DROP TABLE"); r.Code != stormdesk.EINVALID {
+		t.Errorf("malformed button value: %+v", r)
+	}
+	if len(d.Sends()) != 1 {
+		t.Error("a cancelled send went out")
+	}
+	// A small send goes at once.
+	d.Recipients = 3
+	if r := c.Execute(ctx, ana, "notify 1"); r.Kind != bot.KindOK || len(r.Actions) != 0 || !strings.Contains(r.Lines[0], "3 emails queued") {
+		t.Errorf("small send: %+v", r)
+	}
+}
+
+func TestEmailPolicyCommand(t *testing.T) {
+	c, d := newCore(t)
+	ctx := context.Background()
+	if r := c.Execute(ctx, eve, "email 1 update=off"); r.Kind != bot.KindRefused {
+		t.Errorf("outsider changing the policy: %+v", r)
+	}
+	if r := c.Execute(ctx, eve, "email 1"); r.Kind != bot.KindOK || !strings.Contains(text(r), "Policy: acknowledged=auto update=auto resolved=auto.") {
+		t.Errorf("anyone may read the policy: %+v", r)
+	}
+	r := c.Execute(ctx, ana, "email 1 update=approve resolved=off")
+	if r.Kind != bot.KindOK || !strings.Contains(text(r), "In force: acknowledged=auto update=approve resolved=off.") {
+		t.Errorf("set policy: %+v", r)
+	}
+	for _, bad := range []string{"email 1 update", "email 1 outage=auto", "email 1 update=sometimes", "email x"} {
+		if r := c.Execute(ctx, ana, bad); r.Kind != bot.KindUsage {
+			t.Errorf("%s: %+v", bad, r)
+		}
+	}
+	c.Execute(ctx, ana, "notify 1")
+	if r := c.Execute(ctx, ana, "email 1"); !strings.Contains(text(r), "update: queued: 3 sent, 0 failed, 0 waiting, 0 suppressed") {
+		t.Errorf("deliveries: %s", text(r))
+	}
+	_ = d
 }
 
 func TestAlertActions(t *testing.T) {

@@ -10,33 +10,10 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
+	"stormdesk/bot/deskbot"
 	"stormdesk/desk"
 	"stormdesk/store/sqlite"
 )
-
-// realDesk is the real *desk.Service with the seven use cases the bot
-// started from; the others (being added for issue 5) answer
-// "unavailable" here, so this test does not depend on their progress.
-type realDesk struct{ *desk.Service }
-
-var errNotYet = stormdesk.Errorf(stormdesk.EUNAVAILABLE, "not available yet")
-
-func (realDesk) Acknowledge(context.Context, int64, string) (*stormdesk.Incident, error) {
-	return nil, errNotYet
-}
-func (realDesk) Merge(context.Context, int64, int64, string) error      { return errNotYet }
-func (realDesk) LinkTicket(context.Context, int64, int64, string) error { return errNotYet }
-func (realDesk) UnlinkTicket(context.Context, int64, string) error      { return errNotYet }
-func (realDesk) SetCause(context.Context, int64, string, string) (*stormdesk.Incident, error) {
-	return nil, errNotYet
-}
-func (realDesk) NotAnIncident(context.Context, int64, string) error { return errNotYet }
-func (realDesk) PreviewNotification(context.Context, int64, string) (bot.NotifyPreview, error) {
-	return bot.NotifyPreview{}, errNotYet
-}
-func (realDesk) SendNotification(context.Context, int64, string, string, string) (bot.NotifySummary, error) {
-	return bot.NotifySummary{}, errNotYet
-}
 
 func openDesk(t *testing.T) *desk.Service {
 	t.Helper()
@@ -51,7 +28,7 @@ func openDesk(t *testing.T) *desk.Service {
 
 func TestEndToEndWithTheRealDesk(t *testing.T) {
 	svc := openDesk(t)
-	c := bot.NewCore(realDesk{svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
 	ctx := context.Background()
 	for _, tc := range []struct{ cmd, want string }{
 		{"declare Login fails for SSO users major", "declared incident #1"},
@@ -95,7 +72,7 @@ func (failingTx) AppendTimeline(context.Context, *stormdesk.TimelineEntry) error
 
 func TestCommandFailingHalfwayLeavesNoPartialChange(t *testing.T) {
 	svc := openDesk(t)
-	c := bot.NewCore(realDesk{svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
 	ctx := context.Background()
 	if r := c.Execute(ctx, ana, "declare Checkout slow"); r.Kind != bot.KindOK {
 		t.Fatal(r)
@@ -119,5 +96,45 @@ func TestCommandFailingHalfwayLeavesNoPartialChange(t *testing.T) {
 	after, _ := svc.Timeline(ctx, 1)
 	if len(after) != len(before) {
 		t.Errorf("timeline grew from %d to %d entries", len(before), len(after))
+	}
+}
+
+// TestApprovalWithTheRealDesk runs notify, a refused self-approval, an
+// approval and a second press through deskbot against the real desk.
+func TestApprovalWithTheRealDesk(t *testing.T) {
+	svc := openDesk(t)
+	svc.SetEmail(&desk.Email{ApprovalThreshold: 1, Placeholder: "UNSUB"})
+	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}}, quiet)
+	ctx := context.Background()
+	bob := bot.Identity{Platform: bot.PlatformSlack, UserID: "UBOB", Name: "Bob"}
+	inc, _ := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")
+	err := svc.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		var tks []*stormdesk.Ticket
+		for i, e := range []string{"ana@example.com", "bob@example.com"} {
+			tks = append(tks, &stormdesk.Ticket{Source: "api", ExternalID: string(rune('a' + i)), Subject: "login", CustomerEmail: e,
+				ReceivedAt: time.Now(), CreatedAt: time.Now(), IncidentID: inc.ID})
+		}
+		_, err := tx.CreateTickets(ctx, tks)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Execute(ctx, ana, "notify 1 acknowledged")
+	if len(r.Actions) != 2 || r.Actions[0].ID != bot.ActionApprove {
+		t.Fatalf("want an approval request: %+v", r)
+	}
+	mid := r.Actions[0].Value
+	if r := c.Act(ctx, ana, bot.ActionApprove, mid); r.Code != stormdesk.EFORBIDDEN {
+		t.Errorf("self-approval: %+v", r)
+	}
+	if r := c.Act(ctx, bob, bot.ActionApprove, mid); r.Kind != bot.KindOK || !strings.Contains(text(r), "2 emails queued") {
+		t.Errorf("approval: %+v", r)
+	}
+	if r := c.Act(ctx, bob, bot.ActionApprove, mid); r.Code != stormdesk.ECONFLICT || !strings.Contains(text(r), "approved by Bob") {
+		t.Errorf("second press: %+v", r)
+	}
+	if r := c.Execute(ctx, ana, "email 1"); !strings.Contains(text(r), "acknowledged: queued: 0 sent, 0 failed, 2 waiting, 0 suppressed") {
+		t.Errorf("email status: %s", text(r))
 	}
 }

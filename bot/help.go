@@ -26,6 +26,7 @@ var helps = []helpEntry{
 	{"unlink", "/incident unlink TICKET", "Detach a ticket from its incident."},
 	{"cause", "/incident cause ID DEPENDENCY|text", "Record the likely cause: an upstream dependency's name or free text."},
 	{"notify", "/incident notify ID [template] [--dry-run]", "Email subscribed customers. --dry-run previews the recipient count and a sample; a send to many customers needs a second person's approval."},
+	{"email", "/incident email ID [acknowledged|update|resolved=auto|approve|off ...]", "The incident's customer email policy and every email with its delivery counts; with TEMPLATE=MODE pairs, change what its automatic emails do (approve: wait for an Approve press)."},
 	{"timeline", "/incident timeline ID", "The incident's timeline."},
 	{"export", "/incident export ID [md|html|json|csv]", "The post-mortem as a file in this channel (Markdown by default)."},
 }
@@ -48,7 +49,7 @@ func generalHelp() string {
 		b.WriteString(h.what)
 		b.WriteString("\n")
 	}
-	b.WriteString("\nIDs may be written 12 or #12. Read-only commands (help, list, show, timeline, export, notify --dry-run) are open to everyone; the others need to be allowed by stormdesk's configuration.")
+	b.WriteString("\nIDs may be written 12 or #12. Read-only commands (help, list, show, timeline, export, notify --dry-run, email without changes) are open to everyone; the others need to be allowed by stormdesk's configuration.")
 	return b.String()
 }
 

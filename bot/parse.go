@@ -17,7 +17,7 @@ const MaxCommandLen = 8000
 // Command is one parsed `/incident …` command.
 type Command struct {
 	// Name is the subcommand: help, list, show, declare, ack, status,
-	// note, merge, link, unlink, cause, notify, timeline, export.
+	// note, merge, link, unlink, cause, notify, email, timeline, export.
 	Name string
 	// Topic is the subcommand help was asked about.
 	Topic  string
@@ -29,7 +29,8 @@ type Command struct {
 	Title    string
 	Severity stormdesk.Severity
 	Status   stormdesk.Status
-	// Text is the note text, the status message or the cause.
+	// Text is the note text, the status message, the cause or the
+	// email policy pairs.
 	Text     string
 	Template string
 	DryRun   bool
@@ -44,6 +45,8 @@ func (c Command) Mutating() bool {
 		return false
 	case "notify":
 		return !c.DryRun
+	case "email":
+		return c.Text != ""
 	}
 	return true
 }
@@ -294,6 +297,18 @@ func Parse(text string) (Command, error) {
 		}
 		if c.Template != "" && !validTemplateName(c.Template) {
 			return c, usagef(c.Name, "template: %q is not a template name (letters, digits, - and _)", c.Template)
+		}
+	case "email":
+		if err := id(); err != nil {
+			return c, err
+		}
+		var pairs []string
+		for _, a := range args[1:] {
+			pairs = append(pairs, a.s)
+		}
+		c.Text = strings.Join(pairs, " ")
+		if _, err := stormdesk.ParseEmailPolicy(c.Text); err != nil {
+			return c, usagef(c.Name, "%s", stormdesk.ErrorMessage(err))
 		}
 	case "export":
 		if err := id(); err != nil {

@@ -148,6 +148,8 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 		return c.changed(inc, fmt.Sprintf("%s recorded the likely cause of incident #%d: %s", actor, inc.ID, inc.LikelyCause)), nil
 	case "notify":
 		return c.notify(ctx, id, cmd)
+	case "email":
+		return c.email(ctx, id, cmd)
 	case "timeline":
 		return c.timeline(ctx, cmd.ID)
 	case "export":
@@ -287,7 +289,7 @@ func (c *Core) act(ctx context.Context, id Identity, action, value string) (Repl
 	case ActionApprove:
 		return c.approve(ctx, id, value)
 	case ActionCancelNotify:
-		return c.cancelPending(id, value)
+		return c.cancelPending(ctx, id, value)
 	}
 	return Reply{}, stormdesk.Errorf(stormdesk.EINVALID, "unknown action")
 }

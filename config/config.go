@@ -50,7 +50,6 @@ var Vars = []Var{
 	{"STORMDESK_DISCORD_GUILD_ID", "", "Register the /incident command in this server only (default: globally)."},
 	{"STORMDESK_DISCORD_ALLOWED_USERS", "", "Comma-separated Discord user ids allowed to change incidents."},
 	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
-	{"STORMDESK_BOT_APPROVAL_THRESHOLD", "50", "A customer email to more recipients needs a second person's approval in chat (negative: always)."},
 	{"STORMDESK_INBOUND_SECRET", "", "Secret path segment of the SendGrid Inbound Parse webhook, POST /inbound/sendgrid/SECRET (also _FILE; at least 16 characters); without it inbound email is off."},
 	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
 	{"STORMDESK_SENDGRID_URL", "https://api.sendgrid.com", "SendGrid API base URL (point at a local stand-in for tests and the demo)."},
@@ -59,6 +58,9 @@ var Vars = []Var{
 	{"STORMDESK_EMAIL_REPLY_TO", "", "Reply-To address of customer emails."},
 	{"STORMDESK_EMAIL_FOOTER", "", "Footer line of customer emails."},
 	{"STORMDESK_EMAIL_AUTO", "acknowledged,update,resolved", "Which customer emails go out by themselves: acknowledged (on ack), update (on a status change with a message), resolved."},
+	{"STORMDESK_EMAIL_APPROVE", "", "Which automatic emails wait for an Approve press in chat instead (same names; wins over STORMDESK_EMAIL_AUTO). `/incident email ID update=approve` changes one incident."},
+	{"STORMDESK_EMAIL_IN_DOUBT", "fail", "Recipients whose batch was with SendGrid when its sender died, unconfirmed by the event webhook after an hour: fail (recorded as failed, never sent twice) or resend (never lost, possibly twice; use with the event webhook on)."},
+	{"STORMDESK_EMAIL_APPROVAL_THRESHOLD", "50", "An email to more recipients, automatic or not, waits for approval in chat (a manual one by a second person); `off` for no threshold."},
 	{"STORMDESK_PUBLIC_URL", "", "This service's public base URL, for unsubscribe links (required with an API key)."},
 	{"STORMDESK_UNSUBSCRIBE_SECRET", "", "Secret that signs unsubscribe links, at least 16 bytes (also _FILE; required with an API key)."},
 	{"STORMDESK_SENDGRID_WEBHOOK_KEY", "", "SendGrid signed event webhook public key (base64); without it POST /sendgrid/events is off."},
@@ -85,8 +87,6 @@ type Config struct {
 	InboundSecret string
 	Slack         Slack
 	Discord       Discord
-	// ApprovalThreshold: a send to more recipients needs approval.
-	ApprovalThreshold int
 	// Unknown lists STORMDESK_* variables that are set but not known:
 	// usually a typo worth a warning.
 	Unknown []string
@@ -95,7 +95,13 @@ type Config struct {
 // Email configures customer email through SendGrid; on when APIKey is set.
 type Email struct {
 	APIKey, URL, From, FromName, ReplyTo, Footer, PublicURL, UnsubscribeSecret, WebhookKey string
-	Auto                                                                                   []string
+	Auto, Approve                                                                          []string
+	// ApprovalThreshold: an email to more recipients waits for approval;
+	// -1 means no threshold.
+	ApprovalThreshold int
+	// ResendInDoubt picks at-least-once over at-most-once for recipients
+	// whose batch's fate is unknown.
+	ResendInDoubt bool
 }
 
 // Slack configures the Slack app; it is on when SigningSecret is set.
@@ -174,15 +180,25 @@ func Load(environ []string) (Config, error) {
 	}
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
-		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO"))}
+		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO")),
+		Approve: list(get("STORMDESK_EMAIL_APPROVE"))}
 	if c.Email.APIKey, err = secret(env, "STORMDESK_SENDGRID_API_KEY"); err != nil {
 		return c, err
 	}
 	if c.Email.UnsubscribeSecret, err = secret(env, "STORMDESK_UNSUBSCRIBE_SECRET"); err != nil {
 		return c, err
 	}
-	if c.ApprovalThreshold, err = strconv.Atoi(get("STORMDESK_BOT_APPROVAL_THRESHOLD")); err != nil {
-		return c, &Error{"STORMDESK_BOT_APPROVAL_THRESHOLD", fmt.Sprintf("%q is not a whole number", get("STORMDESK_BOT_APPROVAL_THRESHOLD"))}
+	switch v := strings.ToLower(strings.TrimSpace(get("STORMDESK_EMAIL_IN_DOUBT"))); v {
+	case "fail":
+	case "resend":
+		c.Email.ResendInDoubt = true
+	default:
+		return c, &Error{"STORMDESK_EMAIL_IN_DOUBT", fmt.Sprintf("%q is not fail or resend", v)}
+	}
+	if v := strings.TrimSpace(get("STORMDESK_EMAIL_APPROVAL_THRESHOLD")); strings.EqualFold(v, "off") {
+		c.Email.ApprovalThreshold = -1
+	} else if c.Email.ApprovalThreshold, err = strconv.Atoi(v); err != nil || c.Email.ApprovalThreshold < 1 {
+		return c, &Error{"STORMDESK_EMAIL_APPROVAL_THRESHOLD", fmt.Sprintf("%q is not a recipient count of at least 1 (or off)", v)}
 	}
 	if c.RateLimit, err = strconv.ParseFloat(get("STORMDESK_RATE_LIMIT"), 64); err != nil || c.RateLimit < 0 || math.IsInf(c.RateLimit, 0) || math.IsNaN(c.RateLimit) {
 		return c, &Error{"STORMDESK_RATE_LIMIT", fmt.Sprintf("%q is not a number of requests per second (0 for no limit)", get("STORMDESK_RATE_LIMIT"))}
@@ -278,9 +294,11 @@ func (c Config) Validate() error {
 		case len(c.Email.UnsubscribeSecret) < 16:
 			return &Error{"STORMDESK_UNSUBSCRIBE_SECRET", "at least 16 bytes are required when STORMDESK_SENDGRID_API_KEY is set"}
 		}
-		for _, a := range c.Email.Auto {
-			if a != "acknowledged" && a != "update" && a != "resolved" {
-				return &Error{"STORMDESK_EMAIL_AUTO", fmt.Sprintf("%q is not acknowledged, update or resolved", a)}
+		for name, l := range map[string][]string{"STORMDESK_EMAIL_AUTO": c.Email.Auto, "STORMDESK_EMAIL_APPROVE": c.Email.Approve} {
+			for _, a := range l {
+				if a != "acknowledged" && a != "update" && a != "resolved" {
+					return &Error{name, fmt.Sprintf("%q is not acknowledged, update or resolved", a)}
+				}
 			}
 		}
 	}
@@ -327,4 +345,18 @@ func redact(s string) string {
 		return u.Redacted()
 	}
 	return s
+}
+
+// MarkdownTable is the README's table of environment variables.
+func MarkdownTable() string {
+	var b strings.Builder
+	b.WriteString("| variable | default | meaning |\n| --- | --- | --- |\n")
+	for _, v := range Vars {
+		def := "(none)"
+		if v.Default != "" {
+			def = "`" + v.Default + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", v.Name, def, strings.ReplaceAll(v.Help, "|", `\|`))
+	}
+	return b.String()
 }

@@ -39,13 +39,17 @@ func TestErrorsNameTheVariable(t *testing.T) {
 		{[]string{"STORMDESK_SLACK_SIGNING_SECRET=s"}, "STORMDESK_SLACK_BOT_TOKEN"},
 		{[]string{"STORMDESK_DISCORD_PUBLIC_KEY=nothex"}, "STORMDESK_DISCORD_PUBLIC_KEY"},
 		{[]string{"STORMDESK_DISCORD_PUBLIC_KEY=" + strings.Repeat("ab", 32)}, "STORMDESK_DISCORD_APP_ID"},
-		{[]string{"STORMDESK_BOT_APPROVAL_THRESHOLD=many"}, "STORMDESK_BOT_APPROVAL_THRESHOLD"},
+		{[]string{"STORMDESK_EMAIL_APPROVAL_THRESHOLD=many"}, "STORMDESK_EMAIL_APPROVAL_THRESHOLD"},
+		{[]string{"STORMDESK_EMAIL_APPROVAL_THRESHOLD=0"}, "STORMDESK_EMAIL_APPROVAL_THRESHOLD"},
+		{[]string{"STORMDESK_EMAIL_IN_DOUBT=maybe"}, "STORMDESK_EMAIL_IN_DOUBT"},
 		{[]string{"STORMDESK_INBOUND_SECRET=short"}, "STORMDESK_INBOUND_SECRET"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k"}, "STORMDESK_EMAIL_FROM"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.co"}, "STORMDESK_PUBLIC_URL"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.co", "STORMDESK_PUBLIC_URL=https://x"}, "STORMDESK_UNSUBSCRIBE_SECRET"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.co", "STORMDESK_PUBLIC_URL=https://x",
 			"STORMDESK_UNSUBSCRIBE_SECRET=0123456789abcdef", "STORMDESK_EMAIL_AUTO=acknowledged,apology"}, "STORMDESK_EMAIL_AUTO"},
+		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.c", "STORMDESK_PUBLIC_URL=https://x",
+			"STORMDESK_UNSUBSCRIBE_SECRET=0123456789abcdef", "STORMDESK_EMAIL_APPROVE=resolve"}, "STORMDESK_EMAIL_APPROVE"},
 	} {
 		_, err := Load(tc.env)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -83,5 +87,17 @@ func TestParseDatabaseURL(t *testing.T) {
 	}
 	if _, _, err := ParseDatabaseURL("mysql://root:hunter2@h/d"); err == nil || strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("bad URL error must not leak the password: %v", err)
+	}
+}
+
+// TestREADMEListsEveryVariable keeps the README's configuration table
+// the one written from Vars.
+func TestREADMEListsEveryVariable(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), MarkdownTable()) {
+		t.Errorf("README.md's configuration table is not MarkdownTable(); paste it in:\n%s", MarkdownTable())
 	}
 }

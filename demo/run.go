@@ -158,11 +158,12 @@ func Run(ctx context.Context, sc *Scenario, out string, log *slog.Logger) (*Summ
 	links, _ := notify.UnsubscribeLinks("https://stormdesk.example/unsubscribe", []byte("demo-unsubscribe-secret-0123"), clock)
 	disp := &notify.Dispatcher{Outbox: store, Sender: &notify.SendGrid{APIKey: sendgrid.APIKey, BaseURL: sendgrid.URL, FromEmail: "status@crankwheel.example"},
 		Now: clock, UnsubscribeURL: links, Log: log}
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, FromName: "CrankWheel support", Placeholder: notify.UnsubscribeTag})
+	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, FromName: "CrankWheel support",
+		Placeholder: notify.UnsubscribeTag, ApprovalThreshold: 1000})
 	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
 		return nil, err
 	}
-	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{SlackUsers: sc.users(), ApprovalThreshold: 1000}, log)
+	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{SlackUsers: sc.users()}, log)
 	core.Now = clock
 	adapter, err := slack.New(slack.Config{SigningSecret: slackSecret, BotToken: "xoxb-demo", OpsChannel: "C0OPS", APIURL: slackAPI.GetAPIURL(),
 		Alerts: bot.NewMemoryAlerts()}, core, log)

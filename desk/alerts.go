@@ -15,9 +15,17 @@ type Alerter interface {
 	UpdateAlert(ctx context.Context, inc *stormdesk.Incident) error
 }
 
+// ApprovalAsker is an Alerter that can also ask the ops channel to
+// approve an automatic customer email held for approval (with Approve
+// and Cancel buttons).
+type ApprovalAsker interface {
+	AskApproval(ctx context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error
+}
+
 type alertJob struct {
 	incidentID int64
 	reason     string // "" for an update
+	messageID  string // set: ask for approval of this held email
 }
 
 // alertCollector gathers the alerts a transaction causes; they go out
@@ -45,11 +53,18 @@ func withCollector(ctx context.Context) (context.Context, *alertCollector) {
 func raise(ctx context.Context, id int64, reason string) {
 	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
 		for _, j := range c.jobs {
-			if j.incidentID == id && (j.reason != "" || reason == "") {
+			if j.incidentID == id && j.messageID == "" && (j.reason != "" || reason == "") {
 				return // already queued, as an alert or the same update
 			}
 		}
-		c.jobs = append(c.jobs, alertJob{id, reason})
+		c.jobs = append(c.jobs, alertJob{incidentID: id, reason: reason})
+	}
+}
+
+// raiseApproval records that a held email needs an approval request.
+func raiseApproval(ctx context.Context, incidentID int64, messageID string) {
+	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
+		c.jobs = append(c.jobs, alertJob{incidentID: incidentID, messageID: messageID})
 	}
 }
 
@@ -80,9 +95,20 @@ func (s *Service) sendAlert(ctx context.Context, j alertJob) {
 		s.Log.Error("alert: load incident", slog.Int64("incident_id", j.incidentID), slog.Any("error", err))
 		return
 	}
+	var m *stormdesk.OutboundMessage
+	if j.messageID != "" {
+		if err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) { m, err = tx.Message(ctx, j.messageID); return err }); err != nil {
+			s.Log.Error("alert: load held email", slog.String("message_id", j.messageID), slog.Any("error", err))
+			return
+		}
+	}
 	for _, a := range s.alerters {
 		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		if j.reason != "" {
+		if m != nil {
+			if asker, ok := a.(ApprovalAsker); ok {
+				err = asker.AskApproval(actx, inc, m)
+			}
+		} else if j.reason != "" {
 			err = a.Alert(actx, inc, j.reason)
 		} else {
 			err = a.UpdateAlert(actx, inc)

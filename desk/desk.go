@@ -169,6 +169,7 @@ func (s *Service) Declare(ctx context.Context, title string, sev stormdesk.Sever
 // Moving out of triage for the first time acknowledges the incident.
 func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status, message, actor string) (inc *stormdesk.Incident, err error) {
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		inc, err = tx.Incident(ctx, id)
 		if err != nil {
@@ -215,7 +216,7 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 	if err != nil {
 		return nil, fmt.Errorf("desk: set status of incident %d: %w", id, err)
 	}
-	s.kickEmail()
+	s.flushAlerts(alerts)
 	return inc, nil
 }
 

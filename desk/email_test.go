@@ -121,8 +121,8 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 		t.Errorf("timeline: %v", queued)
 	}
 	// A manual send needs email configured and names what it queued.
-	if n, err := d.SendNotification(ctx, inc.ID, "", "U2", "U3"); err != nil || n != 3 {
-		t.Fatalf("manual send: %d %v", n, err)
+	if r, err := d.Notify(ctx, inc.ID, "", "U2", "slack:U2"); err != nil || r.Queued != 3 || r.Held() {
+		t.Fatalf("manual send: %+v %v", r, err)
 	}
 }
 
@@ -137,7 +137,7 @@ func TestLargeAudienceIsQueuedPageByPage(t *testing.T) {
 	defer s.Close()
 	d := desk.New(s)
 	d.Now = func() time.Time { return t0 }
-	d.SetEmail(&desk.Email{Placeholder: notify.UnsubscribeTag})
+	d.SetEmail(&desk.Email{Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1})
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
 	inc.Features = []string{"login"}
 	s.Update(ctx, func(tx stormdesk.Tx) error {
@@ -149,9 +149,9 @@ func TestLargeAudienceIsQueuedPageByPage(t *testing.T) {
 		}
 		return nil
 	})
-	n, err := d.SendNotification(ctx, inc.ID, "acknowledged", "U1", "")
-	if err != nil || n != 2500 {
-		t.Fatalf("queued %d (%v), want 2500", n, err)
+	r, err := d.Notify(ctx, inc.ID, "acknowledged", "U1", "slack:U1")
+	if err != nil || r.Queued != 2500 {
+		t.Fatalf("queued %d (%v), want 2500", r.Queued, err)
 	}
 }
 
@@ -171,7 +171,7 @@ func TestEmailExactlyOnceUnderFaultsOnPostgres(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	d := desk.New(s)
 	d.Now = clock
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"resolved": true}, Placeholder: notify.UnsubscribeTag})
+	d.SetEmail(&desk.Email{Auto: map[string]bool{"resolved": true}, Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1})
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
 	inc.Features = []string{"login"}
 	want := map[string]bool{}

@@ -57,18 +57,70 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 }
 
 // Email configures customer email: which status changes send one by
-// themselves, and what the message says about the sender. Nil means no
-// customer email: SendNotification refuses, and nothing is queued.
+// themselves, which wait for approval, and what the message says about
+// the sender. Nil means no customer email: Notify refuses, and nothing
+// is queued.
 type Email struct {
 	// Auto names the templates sent by themselves: acknowledged (on
 	// acknowledge), update (on a status change with a message), resolved.
-	Auto        map[string]bool
-	FromName    string
-	Footer      string
-	StatusPage  string
-	Placeholder string // where each recipient's unsubscribe link goes
+	Auto map[string]bool
+	// Approve names the automatic templates held until an authorised
+	// person approves them (it wins over Auto). An incident's own
+	// EmailPolicy overrides both.
+	Approve map[string]bool
+	// ApprovalThreshold: an email to more recipients than this is held
+	// for approval, automatic or not. Zero means
+	// DefaultApprovalThreshold; negative means no threshold.
+	ApprovalThreshold int
+	FromName          string
+	Footer            string
+	StatusPage        string
+	Placeholder       string // where each recipient's unsubscribe link goes
 	// Kick wakes the dispatcher once rows are committed.
 	Kick func()
+}
+
+// DefaultApprovalThreshold is the recipient count above which an email
+// waits for approval when Email leaves it zero.
+const DefaultApprovalThreshold = 50
+
+// ApprovalTTL is how long a held email can be approved; after that it is
+// cancelled as expired (ask again: the next update supersedes it anyway).
+const ApprovalTTL = 24 * time.Hour
+
+func (e *Email) threshold() int {
+	if e.ApprovalThreshold == 0 {
+		return DefaultApprovalThreshold
+	}
+	return e.ApprovalThreshold
+}
+
+// mode is what happens to an automatic template for inc.
+func (e *Email) mode(inc *stormdesk.Incident, template string) stormdesk.EmailMode {
+	if m, ok := inc.EmailPolicy[template]; ok {
+		return m
+	}
+	switch {
+	case e.Approve[template]:
+		return stormdesk.EmailApprove
+	case e.Auto[template]:
+		return stormdesk.EmailAuto
+	}
+	return stormdesk.EmailOff
+}
+
+// Policy is the email policy in force for inc: the service's, with the
+// incident's own overrides.
+func (s *Service) Policy(inc *stormdesk.Incident) stormdesk.EmailPolicy {
+	p := stormdesk.EmailPolicy{}
+	for _, t := range stormdesk.AutoEmailTemplates {
+		if s.email == nil {
+			p[t] = stormdesk.EmailOff
+		} else {
+			p[t] = s.email.mode(inc, t)
+		}
+	}
+	return p
 }
 
 // SetEmail turns customer email on.
@@ -78,25 +130,42 @@ func (s *Service) SetEmail(e *Email) { s.email = e }
 // audience is streamed from the store in chunks of this size.
 const audienceChunk = 1000
 
-// queueEmail renders template for inc once and queues one outbox row per
-// recipient in the audience, inside tx; the timeline entry that records it
-// is written first, and its id makes the message id, so the same cause
-// never queues the same message twice. It returns how many rows it queued.
-func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor, approvedBy string, at time.Time) (int, error) {
+// SendResult is what became of a request to email an incident's
+// customers: queued at once, or held for approval.
+type SendResult struct {
+	Message *stormdesk.OutboundMessage
+	// Queued counts the outbox rows written (0 while held).
+	Queued int
+	// Audience counts the recipients when the request was decided.
+	Audience int
+}
+
+// Held reports whether the email waits for approval.
+func (r SendResult) Held() bool { return r.Message != nil && r.Message.State == stormdesk.MessageHeld }
+
+// newMessage renders template for inc and records the timeline entry
+// whose id makes the message id, so the same cause never makes two
+// messages. The entry's text is finished by the caller.
+func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, at time.Time) (*stormdesk.OutboundMessage, *stormdesk.TimelineEntry, error) {
 	subject, text, html, err := templates.RenderEmail(template, templates.EmailData{Incident: inc, Message: message, ProductName: s.ProductName,
 		FromName: s.email.FromName, UnsubscribeURL: s.email.Placeholder, Footer: s.email.Footer, StatusPageURL: s.email.StatusPage})
 	if err != nil {
-		return 0, stormdesk.Errorf(stormdesk.EINVALID, "template %s: %s", template, stormdesk.ErrorMessage(err))
+		return nil, nil, stormdesk.Errorf(stormdesk.EINVALID, "template %s: %s", template, stormdesk.ErrorMessage(err))
 	}
-	entry := &stormdesk.TimelineEntry{IncidentID: inc.ID, At: at, Kind: stormdesk.KindNotification, Actor: actor, Text: template + " email queued"}
+	entry := &stormdesk.TimelineEntry{IncidentID: inc.ID, At: at, Kind: stormdesk.KindNotification, Actor: actor, Text: template + " email"}
 	if err := tx.AppendTimeline(ctx, entry); err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	m := &stormdesk.OutboundMessage{IncidentID: inc.ID, MessageID: fmt.Sprintf("inc%d-%s-e%d", inc.ID, template, entry.ID), Template: template,
-		Subject: subject, Text: text, HTML: html}
-	// The audience is read a page at a time (keyset paging on the
-	// address), each page queued before the next is read: memory stays
-	// flat however many customers an incident has.
+		Subject: subject, Text: text, HTML: html, CreatedAt: at, RequestedBy: actor}
+	return m, entry, nil
+}
+
+// enqueueAudience queues one outbox row of m per recipient in inc's
+// audience, inside tx. The audience is read a page at a time (keyset
+// paging on the address), each page queued before the next is read:
+// memory stays flat however many customers an incident has.
+func (s *Service) enqueueAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, m *stormdesk.OutboundMessage, at time.Time) (int, error) {
 	queued := 0
 	after := ""
 	for {
@@ -121,27 +190,76 @@ func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 			break
 		}
 	}
-	text2 := fmt.Sprintf("%s email queued for %d customers", template, queued)
-	if approvedBy != "" {
-		text2 += ", approved by " + approvedBy
-	}
-	entry.Text = text2
-	entry.Data = mustJSON(map[string]any{"template": template, "queued": queued, "message_id": m.MessageID, "approved_by": approvedBy})
-	if err := tx.UpdateTimelineEntry(ctx, entry); err != nil {
-		return 0, err
-	}
+	raiseEmail(ctx)
 	return queued, nil
 }
 
-// SendNotification queues a customer email about an incident (template ""
-// picks the one for its state) to its audience, in one transaction with
-// the timeline entry that records it, and wakes the dispatcher.
-func (s *Service) SendNotification(ctx context.Context, id int64, template, actor, approvedBy string) (int, error) {
+// queueEmail renders template for inc once and queues one outbox row per
+// recipient in the audience, inside tx. It returns how many rows it
+// queued.
+func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, at time.Time) (*stormdesk.OutboundMessage, int, error) {
+	m, entry, err := s.newMessage(ctx, tx, inc, template, message, actor, at)
+	if err != nil {
+		return nil, 0, err
+	}
+	m.State = stormdesk.MessageQueued
+	queued, err := s.enqueueAudience(ctx, tx, inc, m, at)
+	if err != nil {
+		return nil, 0, err
+	}
+	entry.Text = fmt.Sprintf("%s email queued for %d customers", template, queued)
+	entry.Data = mustJSON(map[string]any{"template": template, "queued": queued, "message_id": m.MessageID})
+	if err := tx.UpdateTimelineEntry(ctx, entry); err != nil {
+		return nil, 0, err
+	}
+	return m, queued, nil
+}
+
+// holdEmail renders template for inc and stores it held for approval,
+// with the audience it would have now; no recipient is queued.
+func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor, actorKey, why string, audience int, at time.Time) (*stormdesk.OutboundMessage, error) {
+	m, entry, err := s.newMessage(ctx, tx, inc, template, message, actor, at)
+	if err != nil {
+		return nil, err
+	}
+	m.RequesterKey, m.Audience = actorKey, audience
+	if err := tx.HoldMessage(ctx, m); err != nil {
+		return nil, err
+	}
+	entry.Text = fmt.Sprintf("%s email to %d customers waits for approval (%s)", template, audience, why)
+	entry.Data = mustJSON(map[string]any{"template": template, "audience": audience, "message_id": m.MessageID, "state": stormdesk.MessageHeld})
+	if err := tx.UpdateTimelineEntry(ctx, entry); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (int, error) {
+	n := 0
+	err := tx.Audience(ctx, inc.ID, inc.Features, func(string) error { n++; return nil })
+	return n, err
+}
+
+func (s *Service) emailConfigured() error {
 	if s.email == nil {
-		return 0, stormdesk.Errorf(stormdesk.EUNAVAILABLE, "customer email is not configured (set STORMDESK_SENDGRID_API_KEY and the STORMDESK_EMAIL_* variables): use --dry-run to preview")
+		return stormdesk.Errorf(stormdesk.EUNAVAILABLE, "customer email is not configured (set STORMDESK_SENDGRID_API_KEY and the STORMDESK_EMAIL_* variables): use --dry-run to preview")
+	}
+	return nil
+}
+
+// Notify emails an incident's audience (template "" picks the one for
+// its state) on behalf of actor, whose actorKey identifies them across
+// requests: at once when the audience is within the approval threshold,
+// otherwise held until a second person approves (ApproveNotification).
+// Queued rows and the timeline entry are one transaction; the dispatcher
+// is woken after it commits.
+func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKey string) (SendResult, error) {
+	if err := s.emailConfigured(); err != nil {
+		return SendResult{}, err
 	}
 	now := s.now()
-	queued := 0
+	var r SendResult
+	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		inc, err := tx.Incident(ctx, id)
 		if err != nil {
@@ -153,23 +271,184 @@ func (s *Service) SendNotification(ctx context.Context, id int64, template, acto
 		if template = strings.ToLower(strings.TrimSpace(template)); template == "" {
 			template = defaultTemplate(inc)
 		}
-		queued, err = s.queueEmail(ctx, tx, inc, template, "", actor, approvedBy, now)
+		if r.Audience, err = countAudience(ctx, tx, inc); err != nil {
+			return err
+		}
+		if t := s.email.threshold(); t >= 0 && r.Audience > t {
+			r.Message, err = s.holdEmail(ctx, tx, inc, template, "", actor, actorKey, fmt.Sprintf("more than %d recipients; requested by %s", t, actor), r.Audience, now)
+			return err
+		}
+		r.Message, r.Queued, err = s.queueEmail(ctx, tx, inc, template, "", actor, now)
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("desk: notify about incident %d: %w", id, err)
+		return SendResult{}, fmt.Errorf("desk: notify about incident %d: %w", id, err)
 	}
-	s.kickEmail()
-	return queued, nil
+	s.flushAlerts(alerts)
+	return r, nil
 }
 
-// autoEmail queues template inside tx when the policy sends it by itself.
+// ApproveNotification releases a held email: its recipients (the
+// audience now) are queued in the same transaction that records the
+// approval. The requester cannot approve their own request (EFORBIDDEN);
+// an email already approved or cancelled gives ECONFLICT naming who did
+// it, so two concurrent presses send once; one held longer than
+// ApprovalTTL is cancelled as expired.
+func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, approverKey string) (SendResult, error) {
+	if err := s.emailConfigured(); err != nil {
+		return SendResult{}, err
+	}
+	now := s.now()
+	var r SendResult
+	expired := false
+	ctx, alerts := withCollector(ctx)
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		m, err := tx.Message(ctx, messageID)
+		if err != nil {
+			return err
+		}
+		if m.State == stormdesk.MessageHeld && m.RequesterKey != "" && m.RequesterKey == approverKey {
+			return stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this email: you asked for it")
+		}
+		inc, err := tx.Incident(ctx, m.IncidentID)
+		if err != nil {
+			return err
+		}
+		if m.State == stormdesk.MessageHeld && now.Sub(m.CreatedAt) > ApprovalTTL {
+			expired = true
+			if _, err := tx.DecideMessage(ctx, messageID, stormdesk.MessageCancelled, "expiry", now); err != nil {
+				return err
+			}
+			return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk,
+				Text: fmt.Sprintf("%s email expired unapproved after %s; nothing was sent", m.Template, ApprovalTTL),
+				Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
+		}
+		if inc.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d since this email was requested: notify about that one", inc.ID, inc.MergedInto)
+		}
+		if m, err = tx.DecideMessage(ctx, messageID, stormdesk.MessageQueued, approver, now); err != nil {
+			return err
+		}
+		if r.Queued, err = s.enqueueAudience(ctx, tx, inc, m, now); err != nil {
+			return err
+		}
+		r.Message, r.Audience = m, r.Queued
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindNotification, Actor: approver,
+			Text: fmt.Sprintf("%s email approved by %s: queued for %d customers (requested by %s)", m.Template, approver, r.Queued, m.RequestedBy),
+			Data: mustJSON(map[string]any{"template": m.Template, "queued": r.Queued, "message_id": m.MessageID, "approved_by": approver, "requested_by": m.RequestedBy})})
+	})
+	if err == nil && expired {
+		err = stormdesk.Errorf(stormdesk.ECONFLICT, "this email waited more than %s for approval and expired: nothing was sent; notify again", ApprovalTTL)
+	}
+	if err != nil {
+		return SendResult{}, fmt.Errorf("desk: approve email %s: %w", messageID, err)
+	}
+	s.flushAlerts(alerts)
+	return r, nil
+}
+
+// CancelNotification drops a held email; nothing is sent.
+func (s *Service) CancelNotification(ctx context.Context, messageID, actor string) (SendResult, error) {
+	now := s.now()
+	var r SendResult
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		m, err := tx.DecideMessage(ctx, messageID, stormdesk.MessageCancelled, actor, now)
+		if err != nil {
+			return err
+		}
+		r.Message, r.Audience = m, m.Audience
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: m.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: actor,
+			Text: fmt.Sprintf("%s email cancelled by %s; nothing was sent (requested by %s)", m.Template, actor, m.RequestedBy),
+			Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
+	})
+	if err != nil {
+		return SendResult{}, fmt.Errorf("desk: cancel email %s: %w", messageID, err)
+	}
+	return r, nil
+}
+
+// Messages lists an incident's customer emails (every incident's when id
+// is 0) created since since, with their delivery counts.
+func (s *Service) Messages(ctx context.Context, id int64, since time.Time) (out []stormdesk.MessageDeliveries, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		if id != 0 {
+			if _, err := tx.Incident(ctx, id); err != nil {
+				return err
+			}
+		}
+		out, err = tx.Messages(ctx, id, since)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: emails of incident %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// SetEmailPolicy changes, for one incident, what its automatic emails
+// do; templates not named keep their mode. The change is recorded on the
+// timeline.
+func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.EmailPolicy, actor string) (*stormdesk.Incident, error) {
+	if len(p) == 0 {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "email policy: name at least one TEMPLATE=MODE (templates: %s; modes: auto, approve, off)",
+			strings.Join(stormdesk.AutoEmailTemplates, ", "))
+	}
+	now := s.now()
+	var inc *stormdesk.Incident
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) (err error) {
+		if inc, err = tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		if inc.MergedInto != 0 {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: change that one", id, inc.MergedInto)
+		}
+		if inc.EmailPolicy == nil {
+			inc.EmailPolicy = stormdesk.EmailPolicy{}
+		}
+		for t, m := range p {
+			inc.EmailPolicy[t] = m
+		}
+		inc.UpdatedAt = now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindNote, Actor: actor,
+			Text: "Customer email policy set: " + p.String(), Data: mustJSON(map[string]any{"email_policy": p})})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: set email policy of incident %d: %w", id, err)
+	}
+	return inc, nil
+}
+
+// autoEmail queues template inside tx when the policy sends it by itself,
+// or holds it for approval when the policy or the audience size says so.
 func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message string, at time.Time) error {
-	if s.email == nil || !s.email.Auto[template] {
+	if s.email == nil {
 		return nil
 	}
-	_, err := s.queueEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, "", at)
-	return err
+	mode := s.email.mode(inc, template)
+	if mode == stormdesk.EmailOff {
+		return nil
+	}
+	audience, err := countAudience(ctx, tx, inc)
+	if err != nil {
+		return err
+	}
+	why := "the email policy asks for approval"
+	if t := s.email.threshold(); mode == stormdesk.EmailAuto {
+		if t < 0 || audience <= t {
+			_, _, err := s.queueEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, at)
+			return err
+		}
+		why = fmt.Sprintf("more than %d recipients", t)
+	}
+	m, err := s.holdEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, "", why, audience, at)
+	if err != nil {
+		return err
+	}
+	raiseApproval(ctx, m.IncidentID, m.MessageID)
+	return nil
 }
 
 func (s *Service) kickEmail() {

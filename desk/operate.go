@@ -50,6 +50,7 @@ func (s *Service) correct(ctx context.Context, eng func(*triage.Engine), store f
 // the first one was.
 func (s *Service) Acknowledge(ctx context.Context, id int64, actor string) (inc *stormdesk.Incident, err error) {
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		inc, err = tx.Incident(ctx, id)
 		if err != nil {
@@ -77,7 +78,7 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor string) (inc 
 	if err != nil {
 		return nil, fmt.Errorf("desk: acknowledge incident %d: %w", id, err)
 	}
-	s.kickEmail()
+	s.flushAlerts(alerts)
 	return inc, nil
 }
 

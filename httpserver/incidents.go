@@ -174,3 +174,64 @@ func (s *Server) correctEntry(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, e)
 }
+
+// getEmails lists an incident's customer emails with the delivery counts
+// of their recipients, and the email policy in force.
+func (s *Server) getEmails(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.Desk.Incident(r.Context(), id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ms, err := s.Desk.Messages(r.Context(), id, time.Time{})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"email_policy": s.Desk.Policy(inc), "emails": ms})
+}
+
+// putEmailPolicy changes what an incident's automatic emails do:
+// {"policy": {"update": "approve"}, "actor": "U2"}.
+func (s *Server) putEmailPolicy(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Policy map[string]string `json:"policy"`
+		Actor  string            `json:"actor"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		s.writeError(w, r, jsonError(err))
+		return
+	}
+	if strings.TrimSpace(in.Actor) == "" {
+		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "actor: required (who changes the policy)"))
+		return
+	}
+	var pairs []string
+	for t, m := range in.Policy {
+		pairs = append(pairs, t+"="+m)
+	}
+	sort.Strings(pairs)
+	p, err := stormdesk.ParseEmailPolicy(strings.Join(pairs, " "))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.Desk.SetEmailPolicy(r.Context(), id, p, in.Actor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"email_policy": s.Desk.Policy(inc)})
+}

@@ -35,7 +35,7 @@ func newMetrics(reg prometheus.Registerer, d *desk.Service) *metrics {
 		}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.requests, m.duration, m.tickets, m.limited, newWatchCollector(d))
+		reg.MustRegister(m.requests, m.duration, m.tickets, m.limited, newWatchCollector(d), newEmailCollector(d))
 	}
 	return m
 }
@@ -83,5 +83,55 @@ func (c *watchCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(c.up, prometheus.GaugeValue, up, st.Name, st.Kind)
 		ch <- prometheus.MustNewConstMetric(c.fails, prometheus.GaugeValue, float64(st.Failures), st.Name, st.Kind)
 		ch <- prometheus.MustNewConstMetric(c.latency, prometheus.GaugeValue, float64(st.LatencyMS)/1000, st.Name, st.Kind)
+	}
+}
+
+// EmailMetricsWindow is how far back the email metrics look: each
+// customer email of the last week is one set of series.
+const EmailMetricsWindow = 7 * 24 * time.Hour
+
+// emailCollector reports, at each scrape, the delivery counts of every
+// customer email of the last week (from the store, so every replica
+// agrees) and how many emails wait for approval.
+type emailCollector struct {
+	desk       *desk.Service
+	recipients *prometheus.Desc
+	messages   *prometheus.Desc
+}
+
+func newEmailCollector(d *desk.Service) *emailCollector {
+	return &emailCollector{desk: d,
+		recipients: prometheus.NewDesc("stormdesk_email_recipients", "Recipients of each customer email of the last week, by delivery state (pending, sent, failed, suppressed).",
+			[]string{"incident", "message_id", "template", "state"}, nil),
+		messages: prometheus.NewDesc("stormdesk_email_messages", "Customer emails of the last week by state: queued, held (waiting for approval), cancelled.",
+			[]string{"state"}, nil),
+	}
+}
+
+func (c *emailCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.recipients
+	ch <- c.messages
+}
+
+func (c *emailCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ms, err := c.desk.Messages(ctx, 0, time.Now().Add(-EmailMetricsWindow))
+	if err != nil {
+		return // the scrape goes on without these; /readyz reports the store
+	}
+	states := map[string]int{stormdesk.MessageQueued: 0, stormdesk.MessageHeld: 0, stormdesk.MessageCancelled: 0}
+	for _, m := range ms {
+		states[m.State]++
+		inc := strconv.FormatInt(m.IncidentID, 10)
+		for _, st := range []struct {
+			name string
+			n    int
+		}{{"pending", m.Pending}, {"sent", m.Sent}, {"failed", m.Failed}, {"suppressed", m.Suppressed}} {
+			ch <- prometheus.MustNewConstMetric(c.recipients, prometheus.GaugeValue, float64(st.n), inc, m.MessageID, m.Template, st.name)
+		}
+	}
+	for st, n := range states {
+		ch <- prometheus.MustNewConstMetric(c.messages, prometheus.GaugeValue, float64(n), st)
 	}
 }

@@ -64,6 +64,8 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 	api("GET /api/v1/incidents", s.listIncidents)
 	api("GET /api/v1/incidents/{id}", s.getIncident)
 	api("GET /api/v1/incidents/{id}/timeline", s.getTimeline)
+	api("GET /api/v1/incidents/{id}/emails", s.getEmails)
+	api("PUT /api/v1/incidents/{id}/email-policy", s.putEmailPolicy)
 	api("PATCH /api/v1/timeline/{id}", s.correctEntry)
 	api("GET /api/v1/clusters", s.listClusters)
 	api("GET /api/v1/upstream", s.listUpstream)

@@ -285,3 +285,81 @@ func TestRateLimitPerClient(t *testing.T) {
 		t.Fatalf("after the refill: %d", w.Code)
 	}
 }
+
+// TestEmailsAndPolicyAPI: an incident's emails come with their delivery
+// counts, in the API and in the metrics; its email policy can be changed,
+// and a bad one is refused naming what is wrong.
+func TestEmailsAndPolicyAPI(t *testing.T) {
+	s := sqliteStore(t)
+	ts, d := newServerDesk(t, s, token)
+	ctx := context.Background()
+	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 1, Placeholder: "UNSUB"})
+	inc, _ := d.Declare(ctx, "Login failures", stormdesk.SeverityMajor, "U1")
+	err := s.Update(ctx, func(tx stormdesk.Tx) error {
+		var tks []*stormdesk.Ticket
+		for i, e := range []string{"ana@example.com", "bob@example.com"} {
+			tks = append(tks, &stormdesk.Ticket{Source: "api", ExternalID: fmt.Sprint(i), Subject: "login", CustomerEmail: e,
+				ReceivedAt: time.Now(), CreatedAt: time.Now(), IncidentID: inc.ID})
+		}
+		_, err := tx.CreateTickets(ctx, tks)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/incidents/%d/emails", inc.ID)
+	status, out := do(t, ts, "GET", path, "", nil)
+	emails, _ := out["emails"].([]any)
+	if status != 200 || len(emails) != 1 {
+		t.Fatalf("emails: %d %v", status, out)
+	}
+	e := emails[0].(map[string]any)
+	if e["state"] != "held" || e["audience"] != 2.0 || e["template"] != "acknowledged" || e["sent"] != 0.0 {
+		t.Errorf("held email: %v", e)
+	}
+	if _, err := d.ApproveNotification(ctx, e["message_id"].(string), "U2", "slack:U2"); err != nil {
+		t.Fatal(err)
+	}
+	_, out = do(t, ts, "GET", path, "", nil)
+	if e := out["emails"].([]any)[0].(map[string]any); e["state"] != "queued" || e["pending"] != 2.0 || e["decided_by"] != "U2" {
+		t.Errorf("approved email: %v", e)
+	}
+	resp, err := ts.Client().Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		fmt.Sprintf(`stormdesk_email_recipients{incident="%d",message_id="%s",state="pending",template="acknowledged"} 2`, inc.ID, e["message_id"]),
+		`stormdesk_email_messages{state="queued"} 1`, `stormdesk_email_messages{state="held"} 0`,
+	} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+
+	pp := fmt.Sprintf("/api/v1/incidents/%d/email-policy", inc.ID)
+	for body, want := range map[string]string{
+		`{"policy":{"update":"approve"}}`:                 "actor: required",
+		`{"policy":{"update":"sometimes"},"actor":"U2"}`:  `email policy: update: email mode: "sometimes" is not auto, approve or off`,
+		`{"policy":{"apology":"auto"},"actor":"U2"}`:      `email policy: "apology" is not one of acknowledged, update, resolved`,
+		`{"policy":{},"actor":"U2"}`:                      "email policy: name at least one",
+		`{"policy":{"update":"auto"},"actor":"U2","x":1}`: "x: unknown field",
+	} {
+		status, out := do(t, ts, "PUT", pp, "application/json", []byte(body))
+		if _, msg := errMsg(out); status != 400 || !strings.HasPrefix(msg, want) {
+			t.Errorf("%s: %d %q, want 400 %q", body, status, msg, want)
+		}
+	}
+	status, out = do(t, ts, "PUT", pp, "application/json", []byte(`{"policy":{"update":"approve","resolved":"off"},"actor":"U2"}`))
+	if p, _ := out["email_policy"].(map[string]any); status != 200 || p["update"] != "approve" || p["resolved"] != "off" || p["acknowledged"] != "auto" {
+		t.Errorf("set policy: %d %v", status, out)
+	}
+	if status, _ := do(t, ts, "GET", "/api/v1/incidents/999/emails", "", nil); status != 404 {
+		t.Errorf("emails of a missing incident: %d", status)
+	}
+}

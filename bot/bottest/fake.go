@@ -28,15 +28,26 @@ type Desk struct {
 	nextID    int64
 	// Recipients is what PreviewNotification counts.
 	Recipients int
-	// Sent records every SendNotification call.
-	Sent []Send
+	// HoldAbove: Notify holds an email to more recipients for approval.
+	HoldAbove int
+	// Sent records every email queued (at once or once approved).
+	Sent   []Send
+	held   map[string]*heldEmail
+	policy map[int64]stormdesk.EmailPolicy
 	// Fail maps a method name ("SetStatus") to the error it returns.
 	Fail map[string]error
 	// Delay makes every call sleep first (acknowledgement tests).
 	Delay time.Duration
 }
 
-// Send is one recorded SendNotification call.
+type heldEmail struct {
+	Send
+	key   string
+	state string
+	by    string
+}
+
+// Send is one email queued.
 type Send struct {
 	IncidentID                  int64
 	Template, Actor, ApprovedBy string
@@ -48,7 +59,8 @@ type Send struct {
 func New() *Desk {
 	t0 := time.Date(2026, 3, 14, 15, 13, 0, 0, time.UTC)
 	d := &Desk{Now: t0.Add(time.Hour), incidents: map[int64]*stormdesk.Incident{}, timeline: map[int64][]*stormdesk.TimelineEntry{},
-		tickets: map[int64]int64{100: 1, 101: 0, 102: 0}, nextID: 2, Recipients: 3, Fail: map[string]error{}}
+		tickets: map[int64]int64{100: 1, 101: 0, 102: 0}, nextID: 2, Recipients: 3, HoldAbove: 10, Fail: map[string]error{},
+		held: map[string]*heldEmail{}, policy: map[int64]stormdesk.EmailPolicy{}}
 	d.incidents[1] = &stormdesk.Incident{ID: 1, Title: "Login fails", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor,
 		Features: []string{"login"}, CreatedAt: t0, UpdatedAt: t0, TicketCount: 12}
 	d.incidents[2] = &stormdesk.Incident{ID: 2, Title: "Checkout slow", Status: stormdesk.StatusInvestigating, Severity: stormdesk.SeverityMinor,
@@ -375,24 +387,130 @@ func (d *Desk) PreviewNotification(_ context.Context, id int64, template string)
 		Sample: "Hello Ana,\n\nWe are looking into: " + inc.Title + "."}, nil
 }
 
-// SendNotification implements bot.Desk.
-func (d *Desk) SendNotification(_ context.Context, id int64, template, actor, approvedBy string) (bot.NotifySummary, error) {
-	done, err := d.enter("SendNotification")
+// Notify implements bot.Desk.
+func (d *Desk) Notify(_ context.Context, id int64, template, actor, actorKey string) (bot.NotifyResult, error) {
+	done, err := d.enter("Notify")
 	if err != nil {
-		return bot.NotifySummary{}, err
+		return bot.NotifyResult{}, err
 	}
 	defer done()
 	if _, err := d.get(id); err != nil {
-		return bot.NotifySummary{}, err
+		return bot.NotifyResult{}, err
 	}
-	d.Sent = append(d.Sent, Send{id, template, actor, approvedBy})
-	d.append(id, stormdesk.KindNotification, actor, fmt.Sprintf("Notified %d customers (%s)", d.Recipients, template), d.Now)
-	return bot.NotifySummary{Template: template, Queued: d.Recipients}, nil
+	e := d.append(id, stormdesk.KindNotification, actor, template+" email", d.Now)
+	mid := fmt.Sprintf("inc%d-%s-e%d", id, template, e.ID)
+	r := bot.NotifyResult{IncidentID: id, MessageID: mid, Template: template, Audience: d.Recipients, RequestedBy: actor}
+	if d.Recipients > d.HoldAbove {
+		d.held[mid] = &heldEmail{Send: Send{id, template, actor, ""}, key: actorKey, state: stormdesk.MessageHeld}
+		e.Text = fmt.Sprintf("%s email to %d customers waits for approval", template, d.Recipients)
+		r.Held = true
+		return r, nil
+	}
+	d.Sent = append(d.Sent, Send{id, template, actor, ""})
+	e.Text = fmt.Sprintf("Notified %d customers (%s)", d.Recipients, template)
+	r.Queued = d.Recipients
+	return r, nil
+}
+
+func (d *Desk) decide(messageID, by string) (*heldEmail, error) {
+	h, ok := d.held[messageID]
+	if !ok {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "email %s not found", messageID)
+	}
+	if h.state != stormdesk.MessageHeld {
+		return nil, stormdesk.Errorf(stormdesk.ECONFLICT, "this email was %s by %s already", h.state, h.by)
+	}
+	h.by = by
+	return h, nil
+}
+
+// ApproveNotification implements bot.Desk.
+func (d *Desk) ApproveNotification(_ context.Context, messageID, approver, approverKey string) (bot.NotifyResult, error) {
+	done, err := d.enter("ApproveNotification")
+	if err != nil {
+		return bot.NotifyResult{}, err
+	}
+	defer done()
+	if h, ok := d.held[messageID]; ok && h.state == stormdesk.MessageHeld && h.key == approverKey {
+		return bot.NotifyResult{}, stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this email: you asked for it")
+	}
+	h, err := d.decide(messageID, approver)
+	if err != nil {
+		return bot.NotifyResult{}, err
+	}
+	h.state = "approved"
+	h.ApprovedBy = approver
+	d.Sent = append(d.Sent, h.Send)
+	d.append(h.IncidentID, stormdesk.KindNotification, approver, fmt.Sprintf("Notified %d customers (%s), approved by %s", d.Recipients, h.Template, approver), d.Now)
+	return bot.NotifyResult{IncidentID: h.IncidentID, MessageID: messageID, Template: h.Template, Audience: d.Recipients, Queued: d.Recipients, RequestedBy: h.Actor}, nil
+}
+
+// CancelNotification implements bot.Desk.
+func (d *Desk) CancelNotification(_ context.Context, messageID, actor string) (bot.NotifyResult, error) {
+	done, err := d.enter("CancelNotification")
+	if err != nil {
+		return bot.NotifyResult{}, err
+	}
+	defer done()
+	h, err := d.decide(messageID, actor)
+	if err != nil {
+		return bot.NotifyResult{}, err
+	}
+	h.state = "cancelled"
+	return bot.NotifyResult{IncidentID: h.IncidentID, MessageID: messageID, Template: h.Template, RequestedBy: h.Actor}, nil
+}
+
+func (d *Desk) policyOf(id int64) stormdesk.EmailPolicy {
+	p := stormdesk.EmailPolicy{"acknowledged": stormdesk.EmailAuto, "update": stormdesk.EmailAuto, "resolved": stormdesk.EmailAuto}
+	for t, m := range d.policy[id] {
+		p[t] = m
+	}
+	return p
+}
+
+// EmailStatus implements bot.Desk.
+func (d *Desk) EmailStatus(_ context.Context, id int64) (bot.EmailStatus, error) {
+	done, err := d.enter("EmailStatus")
+	if err != nil {
+		return bot.EmailStatus{}, err
+	}
+	defer done()
+	if _, err := d.get(id); err != nil {
+		return bot.EmailStatus{}, err
+	}
+	st := bot.EmailStatus{Policy: d.policyOf(id)}
+	for _, s := range d.Sent {
+		if s.IncidentID == id {
+			st.Messages = append(st.Messages, stormdesk.MessageDeliveries{OutboundMessage: stormdesk.OutboundMessage{IncidentID: id, Template: s.Template,
+				State: stormdesk.MessageQueued, CreatedAt: d.Now, RequestedBy: s.Actor}, Sent: d.Recipients})
+		}
+	}
+	return st, nil
+}
+
+// SetEmailPolicy implements bot.Desk.
+func (d *Desk) SetEmailPolicy(_ context.Context, id int64, p stormdesk.EmailPolicy, actor string) (stormdesk.EmailPolicy, error) {
+	done, err := d.enter("SetEmailPolicy")
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	if _, err := d.get(id); err != nil {
+		return nil, err
+	}
+	if d.policy[id] == nil {
+		d.policy[id] = stormdesk.EmailPolicy{}
+	}
+	for t, m := range p {
+		d.policy[id][t] = m
+	}
+	d.append(id, stormdesk.KindNote, actor, "Customer email policy set: "+p.String(), d.Now)
+	return d.policyOf(id), nil
 }
 
 var _ bot.Desk = (*Desk)(nil)
 
-// Sends returns the SendNotification calls so far.
+// Sends returns the emails queued so far.
 func (d *Desk) Sends() []Send {
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -45,7 +45,7 @@ func Commands() []*discordgo.ApplicationCommand {
 		Description: "Stormdesk incidents",
 		Options: []*discordgo.ApplicationCommandOption{
 			sub("help", "The commands, or one command's help",
-				choiceOpt("command", "Command", false, "list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export")),
+				choiceOpt("command", "Command", false, "list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "email", "timeline", "export")),
 			sub("list", "Incidents, newest first", choiceOpt("which", "Open incidents (default) or all", false, "open", "all")),
 			sub("show", "One incident", idOpt("id", "Incident id")),
 			sub("declare", "Open an incident by hand", textOpt("title", "Title", true, 1000), choiceOpt("severity", "Severity (minor by default)", false, "critical", "major", "minor")),
@@ -60,6 +60,8 @@ func Commands() []*discordgo.ApplicationCommand {
 			sub("cause", "Record the likely cause", idOpt("id", "Incident id"), textOpt("cause", "An upstream dependency's name or free text", true, 1000)),
 			sub("notify", "Email subscribed customers", idOpt("id", "Incident id"), textOpt("template", "Template (the status's default when empty)", false, 64),
 				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionBoolean, Name: "dry_run", Description: "Preview only: recipient count and a sample"}),
+			sub("email", "Customer email policy and deliveries; change the policy with TEMPLATE=MODE pairs", idOpt("id", "Incident id"),
+				textOpt("policy", "e.g. update=approve resolved=off (modes: auto, approve, off); empty shows the policy", false, 200)),
 			sub("timeline", "The incident's timeline", idOpt("id", "Incident id")),
 			sub("export", "The post-mortem as a file", idOpt("id", "Incident id"), choiceOpt("format", "Format (md by default)", false, "md", "html", "json", "csv")),
 		},
@@ -133,6 +135,8 @@ func toCommand(data discordgo.ApplicationCommandInteractionData) (bot.Command, e
 		if o["dry_run"] == "true" {
 			args = append(args, "--dry-run")
 		}
+	case "email":
+		args = append([]string{o["id"]}, strings.FieldsFunc(o["policy"], func(r rune) bool { return r == ' ' || r == ',' })...)
 	case "export":
 		args = []string{o["id"], o["format"]}
 	default:

@@ -398,6 +398,21 @@ func (a *Adapter) Alert(ctx context.Context, inc *stormdesk.Incident, reason str
 	return nil
 }
 
+// AskApproval posts, to the alert channel, the request to approve an
+// automatic email that was held, with Approve send and Cancel buttons;
+// a press replaces the message with the outcome.
+func (a *Adapter) AskApproval(ctx context.Context, inc *stormdesk.Incident, held *stormdesk.OutboundMessage) error {
+	if a.cfg.AlertChannel == "" {
+		return nil
+	}
+	m := message(a.core.ApprovalRequest(inc, held))
+	if _, err := a.s.ChannelMessageSendComplex(a.cfg.AlertChannel, &discordgo.MessageSend{Embeds: m.Embeds, Components: m.Components, AllowedMentions: m.AllowedMentions},
+		discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("discord: ask approval of email %s: %w", held.MessageID, err)
+	}
+	return nil
+}
+
 // UpdateAlert edits an incident's alert to show its current state; an
 // incident without an alert is left alone.
 func (a *Adapter) UpdateAlert(ctx context.Context, inc *stormdesk.Incident) error {

@@ -129,7 +129,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	}
 	d := bottest.New()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	core := bot.NewCore(d, bot.Policy{DiscordUsers: []string{"1001"}, DiscordRoles: []string{"777"}, ApprovalThreshold: 10}, quiet)
+	core := bot.NewCore(d, bot.Policy{DiscordUsers: []string{"1001"}, DiscordRoles: []string{"777"}}, quiet)
 	core.Now = func() time.Time { return d.Now }
 	cfg := Config{PublicKey: hex.EncodeToString(pub), BotToken: "bot-token", AppID: "5550001", AlertChannel: "4440001",
 		HTTPClient: &http.Client{Transport: redirect{u}, Timeout: 5 * time.Second}}
@@ -428,7 +428,8 @@ func TestAlertButtonsAndApproval(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no approve button: %s", s)
 	}
-	pid := s[i+len(bot.ActionApprove)+1 : i+len(bot.ActionApprove)+25]
+	pid := s[i+len(bot.ActionApprove)+1:]
+	pid = pid[:strings.IndexByte(pid, '"')]
 	golden(t, "notify_approval", []byte(strings.ReplaceAll(s, pid, "PENDING_ID")))
 	h.do(press(member("1001"), bot.ActionApprove+"|"+pid))
 	if len(h.desk.Sends()) != 0 {
@@ -472,5 +473,21 @@ func TestEveryHelpCommandIsASubcommand(t *testing.T) {
 				t.Errorf("/incident %s has no Discord subcommand", name)
 			}
 		}
+	}
+}
+
+func TestEmailPolicySubcommand(t *testing.T) {
+	h := newHarness(t)
+	w := h.do(command(member("1001"), "email", map[string]any{"id": 1, "policy": "update=approve, resolved=off"}))
+	if !strings.Contains(w.Body.String(), "In force: acknowledged=auto update=approve resolved=off.") {
+		t.Errorf("set policy: %s", w.Body)
+	}
+	w = h.do(command(member("1001"), "email", map[string]any{"id": 1, "policy": "update=never"}))
+	if !strings.Contains(w.Body.String(), "not auto, approve or off") {
+		t.Errorf("bad mode: %s", w.Body)
+	}
+	w = h.do(command(member("3003"), "email", map[string]any{"id": 1}))
+	if !strings.Contains(w.Body.String(), "Policy: acknowledged=auto update=approve resolved=off.") {
+		t.Errorf("show policy: %s", w.Body)
 	}
 }

@@ -161,7 +161,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	t.Cleanup(srv.Stop)
 
 	d := bottest.New()
-	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}, SlackUserGroups: []string{"SOPS"}, ApprovalThreshold: 10},
+	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}, SlackUserGroups: []string{"SOPS"}},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	core.Now = func() time.Time { return d.Now }
 	cfg := Config{SigningSecret: secret, BotToken: "xoxb-test-token", OpsChannel: "COPS", APIURL: srv.GetAPIURL(), AckBudget: 2 * time.Second}

@@ -47,6 +47,20 @@ func (a *Adapter) Alert(ctx context.Context, inc *stormdesk.Incident, reason str
 	return nil
 }
 
+// AskApproval posts, to the ops channel, the request to approve an
+// automatic email that was held, with Approve send and Cancel buttons;
+// a press replaces the message with the outcome.
+func (a *Adapter) AskApproval(ctx context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error {
+	if a.cfg.OpsChannel == "" {
+		return nil
+	}
+	text, blocks := render(a.core.ApprovalRequest(inc, m))
+	if _, _, err := a.api.PostMessageContext(ctx, a.cfg.OpsChannel, slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)); err != nil {
+		return fmt.Errorf("slack: ask approval of email %s: %w", m.MessageID, err)
+	}
+	return nil
+}
+
 // UpdateAlert rewrites an incident's alert (chat.update) to show its
 // current status and report count; resolved, dismissed and merged
 // incidents lose their buttons. An incident without an alert is left

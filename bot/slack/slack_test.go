@@ -367,3 +367,36 @@ func TestParseTS(t *testing.T) {
 		}
 	}
 }
+
+// TestAutomaticEmailApprovalRequest: an automatic email held for approval
+// is posted to the ops channel with Approve send and Cancel; a press by
+// an authorised person sends it.
+func TestAutomaticEmailApprovalRequest(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	h.desk.Recipients = 400
+	r, err := h.desk.Notify(ctx, 1, "resolved", "stormdesk", "")
+	if err != nil || !r.Held {
+		t.Fatal(r, err)
+	}
+	inc, _ := h.desk.Incident(ctx, 1)
+	m := &stormdesk.OutboundMessage{IncidentID: 1, MessageID: r.MessageID, Template: "resolved", Subject: "[resolved] Login fails",
+		Text: "Hello,\n\nLogins work again.", State: stormdesk.MessageHeld, RequestedBy: "stormdesk", Audience: 400}
+	if err := h.a.AskApproval(ctx, inc, m); err != nil {
+		t.Fatal(err)
+	}
+	posts := h.rec.to("/chat.postMessage")
+	if len(posts) != 1 || posts[0].Form.Get("channel") != "COPS" {
+		t.Fatalf("posts: %+v", posts)
+	}
+	blocks := posts[0].Form.Get("blocks")
+	if !strings.Contains(blocks, `"value":"`+r.MessageID+`"`) || !strings.Contains(blocks, bot.ActionApprove) {
+		t.Fatalf("no approve button for %s: %s", r.MessageID, blocks)
+	}
+	golden(t, "approval_request_blocks", []byte(strings.ReplaceAll(blocks, r.MessageID, "MESSAGE_ID")))
+	h.do(signed("/slack/interactions", h.interactionBody("UBOB", bot.ActionApprove, r.MessageID, false)))
+	h.wait(t)
+	if sends := h.desk.Sends(); len(sends) != 1 || sends[0].ApprovedBy != "bob (slack:UBOB)" || sends[0].Template != "resolved" {
+		t.Errorf("sends: %+v", sends)
+	}
+}

@@ -18,7 +18,7 @@ import (
 // configured, and returns their routes and alerters.
 func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []func(*http.ServeMux), alerters []desk.Alerter, shutdown func(context.Context), err error) {
 	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
-		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles, ApprovalThreshold: c.ApprovalThreshold}
+		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles}
 	core := bot.NewCore(deskbot.Desk{Service: d}, policy, log)
 	alerts := bot.NewMemoryAlerts()
 	var stops []func(context.Context) error

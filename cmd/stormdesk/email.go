@@ -32,13 +32,20 @@ func startEmail(ctx context.Context, c config.Config, store stormdesk.Store, d *
 	if err != nil {
 		return nil, nil, err
 	}
-	disp := &notify.Dispatcher{Outbox: outbox, Log: log, UnsubscribeURL: links,
-		Sender: &notify.SendGrid{APIKey: c.Email.APIKey, BaseURL: c.Email.URL, FromEmail: c.Email.From, FromName: c.Email.FromName, ReplyTo: c.Email.ReplyTo}}
-	auto := map[string]bool{}
-	for _, a := range c.Email.Auto {
-		auto[a] = true
+	inDoubt := notify.InDoubtFail
+	if c.Email.ResendInDoubt {
+		inDoubt = notify.InDoubtResend
 	}
-	d.SetEmail(&desk.Email{Auto: auto, FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: disp.Kick})
+	disp := &notify.Dispatcher{Outbox: outbox, Log: log, UnsubscribeURL: links, InDoubt: inDoubt,
+		Sender: &notify.SendGrid{APIKey: c.Email.APIKey, BaseURL: c.Email.URL, FromEmail: c.Email.From, FromName: c.Email.FromName, ReplyTo: c.Email.ReplyTo}}
+	set := func(l []string) map[string]bool {
+		m := map[string]bool{}
+		for _, a := range l {
+			m[a] = true
+		}
+		return m
+	}
+	d.SetEmail(&desk.Email{Auto: set(c.Email.Auto), Approve: set(c.Email.Approve), ApprovalThreshold: c.Email.ApprovalThreshold, FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: disp.Kick})
 	dctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
 	go func() {

@@ -20,8 +20,9 @@ var _ notify.Outbox = (*Store)(nil)
 
 // EnqueueMessage implements stormdesk.Tx.
 func (x *tx) EnqueueMessage(ctx context.Context, m *stormdesk.OutboundMessage, recipients []stormdesk.Customer, at time.Time) (int, error) {
-	if _, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (message_id) DO NOTHING`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(at)); err != nil {
+	if _, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(at),
+		stormdesk.MessageQueued, m.RequestedBy); err != nil {
 		return 0, fmt.Errorf("sqlstore: enqueue message %s: %w", m.MessageID, err)
 	}
 	n := 0
@@ -259,11 +260,116 @@ func (x *tx) MarkReported(ctx context.Context, messageID string, at time.Time) (
 	return n > 0, nil
 }
 
+const messageCols = `message_id, incident_id, template, subject, text, html, state, created_at, requested_by, requester_key, audience, decided_by, decided_at`
+
+func scanMessage(r interface{ Scan(...any) error }, extra ...any) (*stormdesk.OutboundMessage, error) {
+	var m stormdesk.OutboundMessage
+	var created, decided ts
+	dst := append([]any{&m.MessageID, &m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML, &m.State, &created, &m.RequestedBy, &m.RequesterKey,
+		&m.Audience, &m.DecidedBy, &decided}, extra...)
+	if err := r.Scan(dst...); err != nil {
+		return nil, err
+	}
+	m.CreatedAt, m.DecidedAt = created.t, decided.ptr()
+	return &m, nil
+}
+
+// HoldMessage implements stormdesk.Tx.
+func (x *tx) HoldMessage(ctx context.Context, m *stormdesk.OutboundMessage) error {
+	_, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by, requester_key, audience)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(m.CreatedAt),
+		stormdesk.MessageHeld, m.RequestedBy, m.RequesterKey, m.Audience)
+	switch {
+	case x.d.IsUniqueViolation(err):
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "message %s already exists", m.MessageID)
+	case err != nil:
+		return fmt.Errorf("sqlstore: hold message %s: %w", m.MessageID, err)
+	}
+	m.State = stormdesk.MessageHeld
+	return nil
+}
+
+// Message implements stormdesk.Tx.
+func (x *tx) Message(ctx context.Context, messageID string) (*stormdesk.OutboundMessage, error) {
+	m, err := scanMessage(x.c.QueryRow(ctx, `SELECT `+messageCols+` FROM outbox_messages WHERE message_id = $1`, messageID))
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "email %s not found", messageID)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load message %s: %w", messageID, err)
+	}
+	return m, nil
+}
+
+// DecideMessage implements stormdesk.Tx.
+func (x *tx) DecideMessage(ctx context.Context, messageID, state, by string, at time.Time) (*stormdesk.OutboundMessage, error) {
+	if state != stormdesk.MessageQueued && state != stormdesk.MessageCancelled {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "message state %q: want queued or cancelled", state)
+	}
+	// The conditional update is the decision: under concurrent approvals
+	// on Postgres the second waits for the first, re-checks the state
+	// and changes nothing.
+	n, err := x.c.Exec(ctx, `UPDATE outbox_messages SET state = $1, decided_by = $2, decided_at = $3 WHERE message_id = $4 AND state = $5`,
+		state, by, x.d.EncodeTime(at), messageID, stormdesk.MessageHeld)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: decide message %s: %w", messageID, err)
+	}
+	m, err := x.Message(ctx, messageID)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		what := "was " + m.State
+		if m.DecidedBy != "" {
+			verb := "approved"
+			if m.State == stormdesk.MessageCancelled {
+				verb = "cancelled"
+			}
+			what = verb + " by " + m.DecidedBy
+		}
+		return m, stormdesk.Errorf(stormdesk.ECONFLICT, "this email %s already", what)
+	}
+	return m, nil
+}
+
+// Messages implements stormdesk.Tx.
+func (x *tx) Messages(ctx context.Context, incidentID int64, since time.Time) ([]stormdesk.MessageDeliveries, error) {
+	q := `SELECT ` + prefixCols("m.", messageCols) + `,
+  count(o.id) FILTER (WHERE o.state IN ('pending', 'claimed', 'sending')), count(o.id) FILTER (WHERE o.state = 'sent'),
+  count(o.id) FILTER (WHERE o.state = 'failed'), count(o.id) FILTER (WHERE o.state = 'suppressed')
+FROM outbox_messages m LEFT JOIN outbox o ON o.message_id = m.message_id
+WHERE m.created_at >= $1 AND (CAST($2 AS BIGINT) = 0 OR m.incident_id = CAST($2 AS BIGINT))
+GROUP BY ` + prefixCols("m.", messageCols) + `
+ORDER BY m.created_at, m.message_id`
+	rows, err := x.c.Query(ctx, q, x.d.EncodeTime(since), incidentID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list messages: %w", err)
+	}
+	defer rows.Close()
+	out := []stormdesk.MessageDeliveries{}
+	for rows.Next() {
+		var d stormdesk.MessageDeliveries
+		m, err := scanMessage(rows, &d.Pending, &d.Sent, &d.Failed, &d.Suppressed)
+		if err != nil {
+			return nil, fmt.Errorf("sqlstore: scan message: %w", err)
+		}
+		d.OutboundMessage = *m
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func prefixCols(prefix, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = prefix + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // LatestMessage implements stormdesk.Tx.
 func (x *tx) LatestMessage(ctx context.Context, incidentID int64) (*stormdesk.OutboundMessage, error) {
-	m := &stormdesk.OutboundMessage{IncidentID: incidentID}
-	err := x.c.QueryRow(ctx, `SELECT message_id, template, subject, text, html FROM outbox_messages WHERE incident_id = $1 ORDER BY created_at DESC, message_id DESC LIMIT 1`, incidentID).
-		Scan(&m.MessageID, &m.Template, &m.Subject, &m.Text, &m.HTML)
+	m, err := scanMessage(x.c.QueryRow(ctx, `SELECT `+messageCols+` FROM outbox_messages WHERE incident_id = $1 AND state = $2
+ORDER BY created_at DESC, message_id DESC LIMIT 1`, incidentID, stormdesk.MessageQueued))
 	if x.d.IsNoRows(err) {
 		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no email about incident %d yet", incidentID)
 	} else if err != nil {

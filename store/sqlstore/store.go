@@ -228,19 +228,24 @@ func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, cluste
 	return nil
 }
 
-const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into,
+const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy,
 (SELECT count(*) FROM tickets t WHERE t.incident_id = incidents.id)`
 
 func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error) {
 	var i stormdesk.Incident
-	var features string
+	var features, policy string
 	var cl, merged sql.NullInt64
 	var created, updated, acked, resolved ts
-	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &i.TicketCount); err != nil {
+	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &i.TicketCount); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(features), &i.Features); err != nil {
 		return nil, fmt.Errorf("sqlstore: incident %d features: %w", i.ID, err)
+	}
+	if policy != "" {
+		if err := json.Unmarshal([]byte(policy), &i.EmailPolicy); err != nil {
+			return nil, fmt.Errorf("sqlstore: incident %d email policy: %w", i.ID, err)
+		}
 	}
 	if i.Features == nil {
 		i.Features = []string{}
@@ -258,12 +263,21 @@ func encodeFeatures(f []string) string {
 	return string(b)
 }
 
+func encodePolicy(p stormdesk.EmailPolicy) string {
+	if len(p) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(p) // a map of strings always marshals
+	return string(b)
+}
+
 // CreateIncident implements stormdesk.Tx.
 func (x *tx) CreateIncident(ctx context.Context, inc *stormdesk.Incident) error {
-	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 		inc.Title, string(inc.Status), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
-		x.d.EncodeTime(inc.CreatedAt), x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto)).Scan(&inc.ID)
+		x.d.EncodeTime(inc.CreatedAt), x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto),
+		encodePolicy(inc.EmailPolicy)).Scan(&inc.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: insert incident: %w", err)
 	}
@@ -314,9 +328,9 @@ func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stor
 // UpdateIncident implements stormdesk.Tx.
 func (x *tx) UpdateIncident(ctx context.Context, inc *stormdesk.Incident) error {
 	n, err := x.c.Exec(ctx, `UPDATE incidents SET title = $1, status = $2, severity = $3, features = $4, likely_cause = $5, cluster_id = $6,
-updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10 WHERE id = $11`,
+updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, email_policy = $11 WHERE id = $12`,
 		inc.Title, string(inc.Status), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
-		x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto), inc.ID)
+		x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto), encodePolicy(inc.EmailPolicy), inc.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: update incident %d: %w", inc.ID, err)
 	}

@@ -278,6 +278,7 @@ func Run(t *testing.T, open Opener) {
 
 	t.Run("UpstreamWatching", func(t *testing.T) { runUpstream(t, open) })
 	t.Run("CustomersAndAudience", func(t *testing.T) { runAudience(t, open) })
+	t.Run("HeldMessagesAndPolicy", func(t *testing.T) { runHeld(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
@@ -620,4 +621,104 @@ func subjects(ts []*stormdesk.Ticket) string {
 		s = append(s, t.Subject)
 	}
 	return strings.Join(s, " ")
+}
+
+// runHeld checks the approval life of a message (held, then approved or
+// cancelled exactly once), the delivery counts per message, and that an
+// incident's email policy survives a round trip.
+func runHeld(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, reopen := open(t)
+	inc := &stormdesk.Incident{Title: "x", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0,
+		EmailPolicy: stormdesk.EmailPolicy{"update": stormdesk.EmailApprove, "resolved": stormdesk.EmailOff}}
+	held := &stormdesk.OutboundMessage{MessageID: "m-held", Template: "update", Subject: "s", Text: "t", HTML: "<p>t</p>", CreatedAt: t0,
+		RequestedBy: "Ana (slack:U1)", RequesterKey: "slack:U1", Audience: 3}
+	queued := &stormdesk.OutboundMessage{MessageID: "m-queued", Template: "acknowledged", Subject: "s", Text: "t", HTML: "h", RequestedBy: "stormdesk"}
+	update(t, s, func(tx stormdesk.Tx) error {
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		held.IncidentID, queued.IncidentID = inc.ID, inc.ID
+		if _, err := tx.EnqueueMessage(ctx, queued, []stormdesk.Customer{{Email: "a@x.io"}, {Email: "b@x.io"}}, t0); err != nil {
+			return err
+		}
+		return tx.HoldMessage(ctx, held)
+	})
+	err := s.Update(ctx, func(tx stormdesk.Tx) error { return tx.HoldMessage(ctx, held) })
+	if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Errorf("holding a message id twice: %v, want ECONFLICT", err)
+	}
+	s.Close()
+	s = reopen()
+	defer s.Close()
+	err = s.View(ctx, func(tx stormdesk.Tx) error {
+		got, err := tx.Incident(ctx, inc.ID)
+		if err != nil {
+			return err
+		}
+		if got.EmailPolicy.String() != "update=approve resolved=off" {
+			t.Errorf("email policy after a round trip: %q", got.EmailPolicy.String())
+		}
+		m, err := tx.Message(ctx, "m-held")
+		if err != nil {
+			return err
+		}
+		if m.State != stormdesk.MessageHeld || m.RequesterKey != "slack:U1" || m.Audience != 3 || !m.CreatedAt.Equal(t0) || m.HTML != "<p>t</p>" || m.DecidedAt != nil {
+			t.Errorf("held message: %+v", m)
+		}
+		latest, err := tx.LatestMessage(ctx, inc.ID)
+		if err != nil || latest.MessageID != "m-queued" {
+			t.Errorf("latest message must skip held ones: %+v %v", latest, err)
+		}
+		if _, err := tx.Message(ctx, "nope"); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("missing message: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	update(t, s, func(tx stormdesk.Tx) error {
+		m, err := tx.DecideMessage(ctx, "m-held", stormdesk.MessageQueued, "Bob (slack:U2)", t0.Add(time.Minute))
+		if err != nil {
+			return err
+		}
+		if m.State != stormdesk.MessageQueued || m.DecidedBy != "Bob (slack:U2)" || m.DecidedAt == nil || !m.DecidedAt.Equal(t0.Add(time.Minute)) {
+			t.Errorf("approved message: %+v", m)
+		}
+		_, err = tx.EnqueueMessage(ctx, m, []stormdesk.Customer{{Email: "a@x.io"}}, t0.Add(time.Minute))
+		return err
+	})
+	for _, state := range []string{stormdesk.MessageQueued, stormdesk.MessageCancelled} {
+		err = s.Update(ctx, func(tx stormdesk.Tx) error {
+			_, err := tx.DecideMessage(ctx, "m-held", state, "Eve", t0.Add(2*time.Minute))
+			return err
+		})
+		if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || !strings.Contains(stormdesk.ErrorMessage(err), "approved by Bob") {
+			t.Errorf("second decision (%s): %v, want ECONFLICT naming the first", state, err)
+		}
+	}
+	err = s.View(ctx, func(tx stormdesk.Tx) error {
+		ms, err := tx.Messages(ctx, inc.ID, time.Time{})
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, fmt.Sprintf("%s/%s/pending=%d", m.MessageID, m.State, m.Pending))
+		}
+		if strings.Join(got, " ") != "m-held/queued/pending=1 m-queued/queued/pending=2" {
+			t.Errorf("messages: %v", got)
+		}
+		if ms, _ := tx.Messages(ctx, 0, t0.Add(time.Hour)); len(ms) != 0 {
+			t.Errorf("messages since later: %d", len(ms))
+		}
+		if ms, _ := tx.Messages(ctx, inc.ID+1, time.Time{}); len(ms) != 0 {
+			t.Errorf("messages of another incident: %d", len(ms))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,0 +1,267 @@
+package desk_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"stormdesk"
+	"stormdesk/desk"
+	"stormdesk/notify"
+	"stormdesk/store/postgres"
+	"stormdesk/store/postgres/pgtest"
+	"stormdesk/store/sqlite"
+)
+
+// askRecorder is an alerter that records approval requests.
+type askRecorder struct {
+	mu   sync.Mutex
+	asks []string
+	got  chan struct{}
+}
+
+func (a *askRecorder) Alert(context.Context, *stormdesk.Incident, string) error { return nil }
+func (a *askRecorder) UpdateAlert(context.Context, *stormdesk.Incident) error   { return nil }
+func (a *askRecorder) AskApproval(_ context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error {
+	a.mu.Lock()
+	a.asks = append(a.asks, fmt.Sprintf("#%d %s %s audience=%d", inc.ID, m.Template, m.State, m.Audience))
+	a.mu.Unlock()
+	a.got <- struct{}{}
+	return nil
+}
+
+// emailDesk opens a desk on store s with three reporters on one incident.
+func emailDesk(t *testing.T, s stormdesk.Store, e *desk.Email) (*desk.Service, *stormdesk.Incident, *time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	now := t0
+	d := desk.New(s)
+	d.Now = func() time.Time { return now }
+	e.Placeholder = notify.UnsubscribeTag
+	d.SetEmail(e)
+	inc, err := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(ctx, func(tx stormdesk.Tx) error {
+		var tks []*stormdesk.Ticket
+		for i, e := range []string{"ana@example.com", "bob@example.com", "cy@example.com"} {
+			tks = append(tks, &stormdesk.Ticket{Source: "api", ExternalID: fmt.Sprint(i), Subject: "login", CustomerEmail: e,
+				ReceivedAt: t0, CreatedAt: t0, IncidentID: inc.ID})
+		}
+		_, err := tx.CreateTickets(ctx, tks)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, inc, &now
+}
+
+func outboxCount(t *testing.T, d *desk.Service, id int64) (messages []string, rows int) {
+	t.Helper()
+	ms, err := d.Messages(context.Background(), id, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		messages = append(messages, m.Template+"/"+m.State)
+		rows += m.Pending + m.Sent + m.Failed + m.Suppressed
+	}
+	return messages, rows
+}
+
+// TestLargeAutomaticEmailWaitsForApproval: an automatic email to more
+// customers than the threshold is held, the ops channel is asked, nothing
+// is queued until a person approves, and a second approval sends nothing
+// more.
+func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "a.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 2})
+	rec := &askRecorder{got: make(chan struct{}, 4)}
+	wait := d.StartAlerts(ctx, []desk.Alerter{rec})
+	defer wait()
+	defer cancel()
+
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-rec.got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the ops channel was not asked to approve")
+	}
+	if got := strings.Join(rec.asks, ","); got != fmt.Sprintf("#%d acknowledged held audience=3", inc.ID) {
+		t.Errorf("approval request: %s", got)
+	}
+	ms, rows := outboxCount(t, d, inc.ID)
+	if strings.Join(ms, ",") != "acknowledged/held" || rows != 0 {
+		t.Fatalf("before approval: messages %v, %d rows queued", ms, rows)
+	}
+	list, _ := d.Messages(ctx, inc.ID, time.Time{})
+	id := list[0].MessageID
+	r, err := d.ApproveNotification(ctx, id, "Bob (slack:U2)", "slack:U2")
+	if err != nil || r.Queued != 3 || r.Held() {
+		t.Fatalf("approve: %+v %v", r, err)
+	}
+	_, err = d.ApproveNotification(ctx, id, "Cy (slack:U3)", "slack:U3")
+	if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || !strings.Contains(stormdesk.ErrorMessage(err), "approved by Bob") {
+		t.Errorf("second approval: %v", err)
+	}
+	if ms, rows := outboxCount(t, d, inc.ID); strings.Join(ms, ",") != "acknowledged/queued" || rows != 3 {
+		t.Errorf("after approval: %v, %d rows", ms, rows)
+	}
+	es, _ := d.Timeline(ctx, inc.ID)
+	var notes []string
+	for _, e := range es {
+		if e.Kind == stormdesk.KindNotification {
+			notes = append(notes, e.Text)
+		}
+	}
+	want := "acknowledged email to 3 customers waits for approval (more than 2 recipients)|" +
+		"acknowledged email approved by Bob (slack:U2): queued for 3 customers (requested by stormdesk)"
+	if strings.Join(notes, "|") != want {
+		t.Errorf("timeline:\n%s\nwant\n%s", strings.Join(notes, "|"), want)
+	}
+}
+
+// TestManualEmailNeedsASecondPerson: a manual send above the threshold
+// waits; its requester cannot approve it; a cancelled or expired email
+// can no longer be approved; nothing is queued by any of that.
+func TestManualEmailNeedsASecondPerson(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, inc, now := emailDesk(t, s, &desk.Email{ApprovalThreshold: 2})
+	r, err := d.Notify(ctx, inc.ID, "acknowledged", "Ana (slack:U1)", "slack:U1")
+	if err != nil || !r.Held() || r.Audience != 3 || r.Queued != 0 {
+		t.Fatalf("notify: %+v %v", r, err)
+	}
+	if _, err := d.ApproveNotification(ctx, r.Message.MessageID, "Ana again", "slack:U1"); stormdesk.ErrorCode(err) != stormdesk.EFORBIDDEN {
+		t.Errorf("self-approval: %v", err)
+	}
+	if _, err := d.CancelNotification(ctx, r.Message.MessageID, "Bob"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ApproveNotification(ctx, r.Message.MessageID, "Cy", "slack:U3"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT ||
+		!strings.Contains(stormdesk.ErrorMessage(err), "cancelled by Bob") {
+		t.Errorf("approving a cancelled email: %v", err)
+	}
+	if _, err := d.ApproveNotification(ctx, "inc1-update-e999", "Cy", "slack:U3"); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+		t.Errorf("approving an unknown email: %v", err)
+	}
+
+	r, err = d.Notify(ctx, inc.ID, "acknowledged", "Ana (slack:U1)", "slack:U1")
+	if err != nil || !r.Held() {
+		t.Fatal(r, err)
+	}
+	*now = now.Add(desk.ApprovalTTL + time.Minute)
+	if _, err := d.ApproveNotification(ctx, r.Message.MessageID, "Cy", "slack:U3"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT ||
+		!strings.Contains(stormdesk.ErrorMessage(err), "expired") {
+		t.Errorf("approving an expired email: %v", err)
+	}
+	if ms, rows := outboxCount(t, d, inc.ID); strings.Join(ms, ",") != "acknowledged/cancelled,acknowledged/cancelled" || rows != 0 {
+		t.Errorf("messages %v, %d rows queued", ms, rows)
+	}
+	// Under the threshold a manual send goes at once.
+	d.SetEmail(&desk.Email{ApprovalThreshold: 3, Placeholder: notify.UnsubscribeTag})
+	if r, err := d.Notify(ctx, inc.ID, "acknowledged", "Ana (slack:U1)", "slack:U1"); err != nil || r.Held() || r.Queued != 3 {
+		t.Errorf("small send: %+v %v", r, err)
+	}
+}
+
+// TestIncidentEmailPolicy: one incident's policy overrides the service's:
+// off sends nothing, approve holds even a small email.
+func TestIncidentEmailPolicy(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, ApprovalThreshold: -1})
+	if _, err := d.SetEmailPolicy(ctx, inc.ID, stormdesk.EmailPolicy{}, "U1"); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Errorf("empty policy: %v", err)
+	}
+	got, err := d.SetEmailPolicy(ctx, inc.ID, stormdesk.EmailPolicy{"update": stormdesk.EmailOff, "resolved": stormdesk.EmailApprove}, "U1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := d.Policy(got).String(); p != "acknowledged=auto update=off resolved=approve" {
+		t.Errorf("policy in force: %s", p)
+	}
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "We found it.", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Fixed.", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	if ms, rows := outboxCount(t, d, inc.ID); strings.Join(ms, ",") != "acknowledged/queued,resolved/held" || rows != 3 {
+		t.Errorf("messages %v, %d rows", ms, rows)
+	}
+	// Another incident keeps the service's policy.
+	other, _ := d.Declare(ctx, "Billing", stormdesk.SeverityMinor, "U1")
+	if p := d.Policy(other).String(); p != "acknowledged=auto update=auto resolved=auto" {
+		t.Errorf("other incident's policy: %s", p)
+	}
+}
+
+// TestConcurrentApprovalsSendOnceOnPostgres: two people press Approve at
+// the same moment on two replicas; exactly one approval wins and every
+// recipient is queued once.
+func TestConcurrentApprovalsSendOnceOnPostgres(t *testing.T) {
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, pgtest.URL(t), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, inc, _ := emailDesk(t, s, &desk.Email{ApprovalThreshold: 1})
+	for round := range 10 {
+		r, err := d.Notify(ctx, inc.ID, "acknowledged", "Ana", "slack:U1")
+		if err != nil || !r.Held() {
+			t.Fatal(r, err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 8)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = d.ApproveNotification(ctx, r.Message.MessageID, fmt.Sprint("U", i+2), fmt.Sprint("slack:U", i+2))
+			}()
+		}
+		wg.Wait()
+		wins := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				wins++
+			case stormdesk.ErrorCode(err) != stormdesk.ECONFLICT:
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if wins != 1 {
+			t.Fatalf("round %d: %d approvals won", round, wins)
+		}
+	}
+	if _, rows := outboxCount(t, d, inc.ID); rows != 30 {
+		t.Errorf("%d rows queued, want 3 per email", rows)
+	}
+}
