@@ -18,6 +18,11 @@ type Store interface {
 	View(ctx context.Context, fn func(Tx) error) error
 	// Ping reports whether the store is reachable (EUNAVAILABLE if not).
 	Ping(ctx context.Context) error
+	// FirstSeen records key until until and reports whether it was new
+	// (or its earlier record had expired by now): the replay guard of
+	// signed chat requests, shared by every replica. Its records may be
+	// written without waiting for durability.
+	FirstSeen(ctx context.Context, key string, now, until time.Time) (bool, error)
 	// Backend names the backend, "sqlite" or "postgres".
 	Backend() string
 	Close() error
@@ -157,6 +162,16 @@ type Tx interface {
 	// MarkReported records that a message's settled rows were reported;
 	// it returns false when another process did it first.
 	MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error)
+
+	// SaveChatAlert records (or replaces) the alert of an incident on a
+	// platform; ECONFLICT when its message already alerts about another.
+	SaveChatAlert(ctx context.Context, a *ChatAlert) error
+	// ChatAlert returns the alert of an incident on a platform, or
+	// ENOTFOUND.
+	ChatAlert(ctx context.Context, platform string, incidentID int64) (*ChatAlert, error)
+	// ChatAlertByMessage returns the alert posted as a message, or
+	// ENOTFOUND.
+	ChatAlertByMessage(ctx context.Context, platform, channel, message string) (*ChatAlert, error)
 
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.

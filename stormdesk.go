@@ -472,6 +472,18 @@ type OutboundMessage struct {
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
 }
 
+// ChatAlert locates the chat message that alerts about an incident on
+// one platform ("slack", "discord"), so that any replica can update it in
+// place.
+type ChatAlert struct {
+	Platform   string
+	IncidentID int64
+	Channel    string
+	Message    string // Slack's ts, Discord's message id
+	// Reason is why the alert was raised; updates keep showing it.
+	Reason string
+}
+
 // MessageDeliveries is one email and what became of its recipients.
 type MessageDeliveries struct {
 	OutboundMessage

@@ -48,9 +48,10 @@ type Service struct {
 	// up watches dependencies and probes; nil until SetUpstream.
 	up *Upstream
 
-	// queue feeds the group-commit writers; nil until StartGroupCommit.
-	queue   chan pendingTicket
-	writers sync.WaitGroup
+	// tickets and notes feed the group-commit writers; nil until
+	// StartGroupCommit.
+	tickets *committer[*stormdesk.Ticket, bool]
+	notes   *committer[*stormdesk.TimelineEntry, struct{}]
 }
 
 // New returns a Service with the wall clock and the default logger.
@@ -232,8 +233,14 @@ func (s *Service) AddNote(ctx context.Context, id int64, text, actor string, at 
 	}
 	e := &stormdesk.TimelineEntry{IncidentID: id, At: at.UTC(), Kind: stormdesk.KindNote, Actor: actor, Text: text}
 	// One statement: the store refuses an entry for a missing incident,
-	// so a chat note costs one write, not a read and a write.
-	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error { return tx.AppendTimeline(ctx, e) })
+	// so a chat note costs one write, not a read and a write; under load
+	// notes share transactions (group commit).
+	var err error
+	if s.notes != nil {
+		_, err = s.notes.do(ctx, e)
+	} else {
+		_, err = s.appendEntries(ctx, []*stormdesk.TimelineEntry{e})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("desk: add note to incident %d: %w", id, err)
 	}

@@ -2,60 +2,65 @@ package desk
 
 import (
 	"context"
+	"sync"
 
 	"stormdesk"
 )
 
-// Group commit: single tickets that arrive while a write is in flight are
-// written together in the next transaction. Each caller still gets its
-// answer only after its ticket is committed, so nothing is acknowledged
-// that is not stored; what changes is that sixteen concurrent requests
-// cost one transaction (and one fsync) instead of sixteen. An idle service
-// sees no added latency: a writer takes what is queued at once and never
-// waits for a batch to fill.
+// Group commit: single writes (a ticket at intake, a note from chat) that
+// arrive while a write is in flight are written together in the next
+// transaction. Each caller still gets its answer only after its write is
+// committed, so nothing is acknowledged that is not stored; what changes
+// is that fifty concurrent requests cost a few transactions (and fsyncs)
+// instead of fifty. An idle service sees no added latency: a writer takes
+// what is queued at once and never waits for a batch to fill.
 
-type pendingTicket struct {
-	t    *stormdesk.Ticket
-	done chan ingestResult
+// committer batches values of T through write, which stores a whole
+// batch in one transaction (all or nothing) and returns one result per
+// value.
+type committer[T, R any] struct {
+	queue   chan pending[T, R]
+	writers sync.WaitGroup
+	write   func(context.Context, []T) ([]R, error)
 }
 
-type ingestResult struct {
-	created bool
-	err     error
+type pending[T, R any] struct {
+	v    T
+	done chan result[R]
 }
 
-// StartGroupCommit starts writers goroutines that each write up to max
-// queued tickets per transaction. Call StopGroupCommit after the last
-// IngestTicket has returned (after the HTTP server has shut down).
-func (s *Service) StartGroupCommit(writers, max int) {
-	s.queue = make(chan pendingTicket, writers*max)
+type result[R any] struct {
+	r   R
+	err error
+}
+
+func startCommitter[T, R any](writers, max int, write func(context.Context, []T) ([]R, error)) *committer[T, R] {
+	c := &committer[T, R]{queue: make(chan pending[T, R], writers*max), write: write}
 	for range writers {
-		s.writers.Add(1)
+		c.writers.Add(1)
 		go func() {
-			defer s.writers.Done()
-			s.writeLoop(max)
+			defer c.writers.Done()
+			c.loop(max)
 		}()
 	}
+	return c
 }
 
-// StopGroupCommit lets the writers finish what is queued and waits.
-func (s *Service) StopGroupCommit() {
-	if s.queue != nil {
-		close(s.queue)
-		s.writers.Wait()
-		s.queue = nil
-	}
+// stop lets the writers finish what is queued and waits.
+func (c *committer[T, R]) stop() {
+	close(c.queue)
+	c.writers.Wait()
 }
 
-func (s *Service) writeLoop(max int) {
-	batch := make([]pendingTicket, 0, max)
-	tickets := make([]*stormdesk.Ticket, 0, max)
-	for first := range s.queue {
+func (c *committer[T, R]) loop(max int) {
+	batch := make([]pending[T, R], 0, max)
+	vs := make([]T, 0, max)
+	for first := range c.queue {
 		batch = append(batch[:0], first)
 	drain:
 		for len(batch) < max {
 			select {
-			case p, ok := <-s.queue:
+			case p, ok := <-c.queue:
 				if !ok {
 					break drain
 				}
@@ -64,30 +69,65 @@ func (s *Service) writeLoop(max int) {
 				break drain
 			}
 		}
-		tickets = tickets[:0]
+		vs = vs[:0]
 		for _, p := range batch {
-			tickets = append(tickets, p.t)
+			vs = append(vs, p.v)
 		}
-		// The callers' contexts may end while their tickets are written;
+		// The callers' contexts may end while their values are written;
 		// the write itself finishes so that the store never holds half a
 		// group.
-		created, err := s.storeTickets(context.Background(), tickets)
+		rs, err := c.write(context.Background(), vs)
 		if err != nil && len(batch) > 1 {
-			// One ticket's failure must not sink its neighbours: write
+			// One value's failure must not sink its neighbours: write
 			// each alone so that every caller gets its own answer.
 			for _, p := range batch {
-				c, err := s.storeTickets(context.Background(), []*stormdesk.Ticket{p.t})
-				p.done <- ingestResult{created: err == nil && c[0], err: err}
+				r, err := c.write(context.Background(), []T{p.v})
+				if err != nil {
+					p.done <- result[R]{err: err}
+				} else {
+					p.done <- result[R]{r: r[0]}
+				}
 			}
 			continue
 		}
 		for i, p := range batch {
 			if err != nil {
-				p.done <- ingestResult{err: err}
+				p.done <- result[R]{err: err}
 				continue
 			}
-			p.done <- ingestResult{created: created[i]}
+			p.done <- result[R]{r: rs[i]}
 		}
+	}
+}
+
+// do queues v and waits until it is written.
+func (c *committer[T, R]) do(ctx context.Context, v T) (R, error) {
+	p := pending[T, R]{v: v, done: make(chan result[R], 1)}
+	select {
+	case c.queue <- p:
+	case <-ctx.Done():
+		var zero R
+		return zero, ctx.Err()
+	}
+	r := <-p.done
+	return r.r, r.err
+}
+
+// StartGroupCommit starts writers goroutines for tickets and as many for
+// notes, each writing up to max queued values per transaction. Call
+// StopGroupCommit after the last IngestTicket and AddNote have returned
+// (after the HTTP server has shut down).
+func (s *Service) StartGroupCommit(writers, max int) {
+	s.tickets = startCommitter(writers, max, s.storeTickets)
+	s.notes = startCommitter(writers, max, s.appendEntries)
+}
+
+// StopGroupCommit lets the writers finish what is queued and waits.
+func (s *Service) StopGroupCommit() {
+	if s.tickets != nil {
+		s.tickets.stop()
+		s.notes.stop()
+		s.tickets, s.notes = nil, nil
 	}
 }
 
@@ -98,24 +138,30 @@ func (s *Service) IngestTicket(ctx context.Context, t *stormdesk.Ticket) (create
 	if err := s.PrepareTicket(t); err != nil {
 		return false, err
 	}
-	if s.queue == nil {
+	if s.tickets == nil {
 		c, err := s.storeTickets(ctx, []*stormdesk.Ticket{t})
 		if err != nil {
 			return false, err
 		}
 		return c[0], nil
 	}
-	p := pendingTicket{t: t, done: make(chan ingestResult, 1)}
-	select {
-	case s.queue <- p:
-	case <-ctx.Done():
-		return false, ctx.Err()
-	}
-	r := <-p.done
-	return r.created, r.err
+	return s.tickets.do(ctx, t)
 }
 
-// GroupCommitMax is the most tickets one group-commit transaction holds.
+// appendEntries stores timeline entries in one transaction.
+func (s *Service) appendEntries(ctx context.Context, es []*stormdesk.TimelineEntry) ([]struct{}, error) {
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		for _, e := range es {
+			if err := tx.AppendTimeline(ctx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return make([]struct{}, len(es)), err
+}
+
+// GroupCommitMax is the most values one group-commit transaction holds.
 const GroupCommitMax = 64
 
 // GroupCommitWriters is the number of concurrent group-commit writers for a

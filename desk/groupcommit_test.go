@@ -113,3 +113,46 @@ func TestGroupCommitIsolatesAFailingTicket(t *testing.T) {
 		t.Fatalf("stored %d, want 39", len(all))
 	}
 }
+
+// TestGroupCommitNotes: concurrent notes share transactions; a note for a
+// missing incident fails alone and its neighbours are stored.
+func TestGroupCommitNotes(t *testing.T) {
+	d, _ := newService(t)
+	ctx := context.Background()
+	inc, err := d.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.StartGroupCommit(1, 16)
+	const n = 100
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := inc.ID
+			if i%10 == 0 {
+				id = 9999
+			}
+			_, errs[i] = d.AddNote(ctx, id, fmt.Sprintf("note %d", i), "U1", t0)
+		}()
+	}
+	wg.Wait()
+	d.StopGroupCommit()
+	for i, err := range errs {
+		if want := i%10 == 0; want != (stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND) || (!want && err != nil) {
+			t.Errorf("note %d: %v", i, err)
+		}
+	}
+	es, _ := d.Timeline(ctx, inc.ID)
+	notes := 0
+	for _, e := range es {
+		if e.Kind == stormdesk.KindNote {
+			notes++
+		}
+	}
+	if notes != n-n/10 {
+		t.Errorf("%d notes stored, want %d", notes, n-n/10)
+	}
+}

@@ -64,3 +64,61 @@ func (b Desk) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.EmailPol
 	}
 	return b.Service.Policy(inc), nil
 }
+
+// Alerts keeps one platform's alert messages in the store, so that every
+// replica updates the same message in place.
+type Alerts struct {
+	Store    stormdesk.Store
+	Platform string
+}
+
+var _ bot.AlertStore = Alerts{}
+
+// SaveAlert implements bot.AlertStore.
+func (a Alerts) SaveAlert(ctx context.Context, incidentID int64, ref bot.AlertRef) error {
+	return a.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: a.Platform, IncidentID: incidentID, Channel: ref.Channel, Message: ref.Message, Reason: ref.Reason})
+	})
+}
+
+// AlertOf implements bot.AlertStore.
+func (a Alerts) AlertOf(ctx context.Context, incidentID int64) (ref bot.AlertRef, ok bool, err error) {
+	err = a.Store.View(ctx, func(tx stormdesk.Tx) error {
+		c, err := tx.ChatAlert(ctx, a.Platform, incidentID)
+		if err != nil {
+			return err
+		}
+		ref, ok = bot.AlertRef{Channel: c.Channel, Message: c.Message, Reason: c.Reason}, true
+		return nil
+	})
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return bot.AlertRef{}, false, nil
+	}
+	return ref, ok, err
+}
+
+// IncidentOf implements bot.AlertStore.
+func (a Alerts) IncidentOf(ctx context.Context, channel, message string) (id int64, ok bool, err error) {
+	err = a.Store.View(ctx, func(tx stormdesk.Tx) error {
+		c, err := tx.ChatAlertByMessage(ctx, a.Platform, channel, message)
+		if err != nil {
+			return err
+		}
+		id, ok = c.IncidentID, true
+		return nil
+	})
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return 0, false, nil
+	}
+	return id, ok, err
+}
+
+// Replays is the replay guard kept in the store, shared by replicas.
+type Replays struct{ Store stormdesk.Store }
+
+var _ bot.ReplayGuard = Replays{}
+
+// First implements bot.ReplayGuard.
+func (r Replays) First(ctx context.Context, key string, now, until time.Time) (bool, error) {
+	return r.Store.FirstSeen(ctx, key, now, until)
+}

@@ -65,6 +65,9 @@ type Config struct {
 	HTTPClient *http.Client
 	// Alerts remembers posted alerts; bot.NewMemoryAlerts() when nil.
 	Alerts bot.AlertStore
+	// Replays refuses replayed requests; bot.NewMemoryReplays() when
+	// nil (one replica only).
+	Replays bot.ReplayGuard
 }
 
 // Adapter serves Discord's interactions and posts alerts.
@@ -75,7 +78,7 @@ type Adapter struct {
 	log     *slog.Logger
 	s       *discordgo.Session
 	alerts  bot.AlertStore
-	replays *replayCache
+	replays bot.ReplayGuard
 	sem     chan struct{}
 	wg      sync.WaitGroup
 	alertMu sync.Mutex
@@ -106,6 +109,9 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	if cfg.Alerts == nil {
 		cfg.Alerts = bot.NewMemoryAlerts()
 	}
+	if cfg.Replays == nil {
+		cfg.Replays = bot.NewMemoryReplays()
+	}
 	s, err := discordgo.New("Bot " + cfg.BotToken)
 	if err != nil {
 		return nil, fmt.Errorf("discord: session: %w", err)
@@ -113,7 +119,7 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	s.Client = cfg.HTTPClient
 	s.MaxRestRetries = 2
 	return &Adapter{cfg: cfg, key: key, core: core, log: log.With("adapter", "discord"), s: s, alerts: cfg.Alerts,
-		replays: newReplayCache(), sem: make(chan struct{}, MaxInFlight), now: time.Now}, nil
+		replays: cfg.Replays, sem: make(chan struct{}, MaxInFlight), now: time.Now}, nil
 }
 
 // Routes registers POST /discord/interactions on mux.
@@ -143,32 +149,6 @@ func (a *Adapter) background(parent context.Context, fn func(ctx context.Context
 	}()
 }
 
-// replayCache remembers signatures for the time they could be valid.
-type replayCache struct {
-	mu   sync.Mutex
-	seen map[string]time.Time
-	adds int
-}
-
-func newReplayCache() *replayCache { return &replayCache{seen: map[string]time.Time{}} }
-
-func (c *replayCache) first(key string, now time.Time) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if exp, ok := c.seen[key]; ok && now.Before(exp) {
-		return false
-	}
-	c.seen[key] = now.Add(2 * MaxSkew)
-	if c.adds++; c.adds%1024 == 0 {
-		for k, exp := range c.seen {
-			if now.After(exp) {
-				delete(c.seen, k)
-			}
-		}
-	}
-	return true
-}
-
 // verified reads the body and checks the Ed25519 signature (with
 // discordgo.VerifyInteraction), the timestamp's age and that the
 // signature is new. On failure it has answered 401 (413 for a body over
@@ -194,8 +174,18 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool
 		reason = "malformed timestamp"
 	case a.now().Sub(time.Unix(ts, 0)).Abs() > MaxSkew:
 		reason = "stale timestamp"
-	case !a.replays.first(r.Header.Get("X-Signature-Ed25519"), a.now()):
-		reason = "replayed request"
+	}
+	if reason == "" {
+		now := a.now()
+		first, err := a.replays.First(r.Context(), "discord:sig:"+r.Header.Get("X-Signature-Ed25519"), now, now.Add(2*MaxSkew))
+		if err != nil {
+			a.log.Error("discord: replay guard unavailable", "error", err)
+			http.Error(w, "stormdesk cannot check this request now; try again", http.StatusServiceUnavailable)
+			return nil, false
+		}
+		if !first {
+			reason = "replayed request"
+		}
 	}
 	if reason != "" {
 		a.log.Warn("discord: request refused", "reason", reason, "remote_addr", r.RemoteAddr)

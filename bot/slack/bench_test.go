@@ -19,6 +19,7 @@ import (
 	"stormdesk"
 	"stormdesk/bot"
 	"stormdesk/bot/bottest"
+	"stormdesk/bot/deskbot"
 	"stormdesk/desk"
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
@@ -37,14 +38,15 @@ func (d benchDesk) AddNote(ctx context.Context, id int64, text, actor string, at
 }
 
 // BenchmarkSlashCommandAck measures how long Slack waits for the answer
-// to a signed /incident note command (signature check, parse,
-// authorisation, one store transaction, Block Kit reply) over loopback
+// to a signed /incident note command (signature check, the replay guard
+// in the store as `serve` runs it, parse, authorisation, the note's
+// store transaction, Block Kit reply) over loopback
 // HTTP with 50 commands in flight, and reports p50/p99 in milliseconds.
 // The postgres case uses STORMDESK_TEST_POSTGRES_URL.
 func BenchmarkSlashCommandAck(b *testing.B) {
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ctx := context.Background()
-	b.Run("fake", func(b *testing.B) { benchAck(b, bottest.New()) })
+	b.Run("fake", func(b *testing.B) { benchAck(b, bottest.New(), nil) })
 	b.Run("sqlite", func(b *testing.B) {
 		st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), time.Now())
 		if err != nil {
@@ -56,28 +58,41 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 		if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
 			b.Fatal(err)
 		}
-		benchAck(b, benchDesk{svc: svc})
+		svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
+		defer svc.StopGroupCommit()
+		benchAck(b, benchDesk{svc: svc}, deskbot.Replays{Store: st})
 	})
-	b.Run("postgres", func(b *testing.B) {
-		st, err := postgres.Open(ctx, pgtest.URL(b), time.Now())
-		if err != nil {
-			b.Fatal(err)
+	for _, gc := range []bool{true, false} {
+		name := "postgres"
+		if !gc {
+			name = "postgres-no-group-commit"
 		}
-		defer st.Close()
-		svc := desk.New(st)
-		svc.Log = quiet
-		if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
-			b.Fatal(err)
-		}
-		benchAck(b, benchDesk{svc: svc})
-	})
+		b.Run(name, func(b *testing.B) {
+			st, err := postgres.Open(ctx, pgtest.URL(b), time.Now())
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			svc := desk.New(st)
+			svc.Log = quiet
+			if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
+				b.Fatal(err)
+			}
+			if gc {
+				// As `stormdesk serve` runs it.
+				svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
+				defer svc.StopGroupCommit()
+			}
+			benchAck(b, benchDesk{svc: svc}, deskbot.Replays{Store: st})
+		})
+	}
 }
 
-func benchAck(b *testing.B, d bot.Desk) {
+func benchAck(b *testing.B, d bot.Desk, replays bot.ReplayGuard) {
 	const concurrency = 50
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
-	a, err := New(Config{SigningSecret: secret, BotToken: "xoxb-bench", APIURL: "http://127.0.0.1:1/"}, core, quiet)
+	a, err := New(Config{SigningSecret: secret, BotToken: "xoxb-bench", APIURL: "http://127.0.0.1:1/", Replays: replays}, core, quiet)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -72,10 +72,26 @@ func (a *Adapter) EventsHandler() http.Handler {
 			_, _ = w.Write([]byte(env.Challenge))
 			return
 		}
-		w.WriteHeader(http.StatusOK)
-		if pin == nil || pin.Reaction != a.cfg.PinReaction || (env.EventID != "" && !a.events.first(env.EventID, a.now())) {
+		if pin == nil || pin.Reaction != a.cfg.PinReaction {
+			w.WriteHeader(http.StatusOK)
 			return
 		}
+		if env.EventID != "" {
+			// Slack retries an event it thinks was not received: handle
+			// each event id once, whichever replica gets the retry.
+			now := a.now()
+			first, err := a.replays.First(r.Context(), "slack:event:"+env.EventID, now, now.Add(replayWindow))
+			if err != nil {
+				a.log.Error("slack: replay guard unavailable", "error", err)
+				http.Error(w, "try again", http.StatusServiceUnavailable) // Slack retries
+				return
+			}
+			if !first {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+		}
+		w.WriteHeader(http.StatusOK)
 		a.background(r.Context(), func(ctx context.Context) { a.pin(ctx, *pin) })
 	})
 }

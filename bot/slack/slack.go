@@ -63,6 +63,9 @@ type Config struct {
 	HTTPClient *http.Client
 	// Alerts remembers posted alerts; bot.NewMemoryAlerts() when nil.
 	Alerts bot.AlertStore
+	// Replays refuses replayed requests and retried events;
+	// bot.NewMemoryReplays() when nil (one replica only).
+	Replays bot.ReplayGuard
 }
 
 // Adapter serves Slack's requests and posts alerts.
@@ -74,8 +77,7 @@ type Adapter struct {
 	http   *http.Client
 	alerts bot.AlertStore
 
-	replays *replayCache
-	events  *replayCache // event ids already handled
+	replays bot.ReplayGuard // signatures, and event ids already handled
 	groups  *groupCache
 	names   *nameCache
 
@@ -114,6 +116,9 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	if cfg.Alerts == nil {
 		cfg.Alerts = bot.NewMemoryAlerts()
 	}
+	if cfg.Replays == nil {
+		cfg.Replays = bot.NewMemoryReplays()
+	}
 	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
 	if cfg.APIURL != "" {
 		u := cfg.APIURL
@@ -125,8 +130,8 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	a := &Adapter{
 		cfg: cfg, core: core, log: log.With("adapter", "slack"),
 		api: slack.New(cfg.BotToken, opts...), http: cfg.HTTPClient, alerts: cfg.Alerts,
-		replays: newReplayCache(), events: newReplayCache(),
-		sem: make(chan struct{}, MaxInFlight), now: time.Now,
+		replays: cfg.Replays,
+		sem:     make(chan struct{}, MaxInFlight), now: time.Now,
 	}
 	a.groups = &groupCache{api: a.api, ttl: 5 * time.Minute, m: map[string]groupEntry{}}
 	a.names = &nameCache{api: a.api, m: map[string]string{}}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -13,35 +12,6 @@ import (
 // replayWindow is how long a signature stays remembered: Slack's five
 // minutes of timestamp tolerance in either direction.
 const replayWindow = 10 * time.Minute
-
-// replayCache remembers keys (request signatures, event ids) until they
-// can no longer be valid, so that a captured request replayed within the
-// timestamp window is refused.
-type replayCache struct {
-	mu   sync.Mutex
-	seen map[string]time.Time
-	adds int
-}
-
-func newReplayCache() *replayCache { return &replayCache{seen: map[string]time.Time{}} }
-
-// first records key and reports whether it was new.
-func (c *replayCache) first(key string, now time.Time) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if exp, ok := c.seen[key]; ok && now.Before(exp) {
-		return false
-	}
-	c.seen[key] = now.Add(replayWindow)
-	if c.adds++; c.adds%1024 == 0 {
-		for k, exp := range c.seen {
-			if now.After(exp) {
-				delete(c.seen, k)
-			}
-		}
-	}
-	return true
-}
 
 // verified reads the body (at most MaxBodyBytes) and checks Slack's
 // signature, its timestamp and that it was not seen before. On failure it
@@ -68,8 +38,17 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) (body []byte,
 		_, _ = sv.Write(body)
 		if err := sv.Ensure(); err != nil {
 			reason = "bad signature"
-		} else if !a.replays.first(r.Header.Get("X-Slack-Signature"), a.now()) {
-			reason = "replayed request"
+		} else {
+			now := a.now()
+			first, err := a.replays.First(r.Context(), "slack:sig:"+r.Header.Get("X-Slack-Signature"), now, now.Add(replayWindow))
+			if err != nil {
+				a.log.Error("slack: replay guard unavailable", "error", err)
+				http.Error(w, "stormdesk cannot check this request now; try again", http.StatusServiceUnavailable)
+				return nil, false
+			}
+			if !first {
+				reason = "replayed request"
+			}
 		}
 	}
 	if reason != "" {

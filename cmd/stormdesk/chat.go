@@ -20,11 +20,14 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
 		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles}
 	core := bot.NewCore(deskbot.Desk{Service: d}, policy, log)
-	alerts := bot.NewMemoryAlerts()
+	// Alert messages and the replay guard live in the store, so that
+	// every replica sees the same (issue 9).
+	replays := deskbot.Replays{Store: d.Store}
 	var stops []func(context.Context) error
 	if c.Slack.SigningSecret != "" {
 		a, err := slack.New(slack.Config{SigningSecret: c.Slack.SigningSecret, BotToken: c.Slack.BotToken, OpsChannel: c.Slack.OpsChannel,
-			PinReaction: c.Slack.PinReaction, APIURL: c.Slack.APIURL, Alerts: alerts}, core, log)
+			PinReaction: c.Slack.PinReaction, APIURL: c.Slack.APIURL,
+			Alerts: deskbot.Alerts{Store: d.Store, Platform: bot.PlatformSlack}, Replays: replays}, core, log)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("slack: %w", err)
 		}
@@ -33,7 +36,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 		stops = append(stops, a.Shutdown)
 	}
 	if c.Discord.PublicKey != "" {
-		a, err := discordAdapter(c, core, alerts, log)
+		a, err := discordAdapter(c, core, deskbot.Alerts{Store: d.Store, Platform: bot.PlatformDiscord}, replays, log)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -48,9 +51,9 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 	}, nil
 }
 
-func discordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, log *slog.Logger) (*discord.Adapter, error) {
+func discordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, replays bot.ReplayGuard, log *slog.Logger) (*discord.Adapter, error) {
 	a, err := discord.New(discord.Config{PublicKey: c.Discord.PublicKey, BotToken: c.Discord.BotToken, AppID: c.Discord.AppID,
-		AlertChannel: c.Discord.AlertChannel, GuildID: c.Discord.GuildID, Alerts: alerts}, core, log)
+		AlertChannel: c.Discord.AlertChannel, GuildID: c.Discord.GuildID, Alerts: alerts, Replays: replays}, core, log)
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
@@ -69,7 +72,7 @@ func cmdDiscord(ctx context.Context, args []string, e *env) error {
 	if c.Discord.PublicKey == "" || c.Discord.BotToken == "" {
 		return &usageError{"discord register: set STORMDESK_DISCORD_PUBLIC_KEY, STORMDESK_DISCORD_APP_ID and STORMDESK_DISCORD_BOT_TOKEN"}
 	}
-	a, err := discordAdapter(c, bot.NewCore(nil, bot.Policy{}, newLogger(c, e.stderr)), bot.NewMemoryAlerts(), newLogger(c, e.stderr))
+	a, err := discordAdapter(c, bot.NewCore(nil, bot.Policy{}, newLogger(c, e.stderr)), bot.NewMemoryAlerts(), nil, newLogger(c, e.stderr))
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,7 @@ func Dialect() sqlstore.Dialect {
 		Migrations:    ms,
 		LockRows:      " FOR UPDATE OF o SKIP LOCKED",
 		MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),
+		RelaxedCommit: "SET LOCAL synchronous_commit = off",
 	}
 }
 

@@ -70,6 +70,11 @@ type Dialect struct {
 	// MigrationLock is run first inside the migration transaction so that
 	// replicas starting together migrate one at a time ("" for none).
 	MigrationLock string
+	// RelaxedCommit is run first in transactions whose loss in a crash
+	// costs nothing durable (the replay guard's records): Postgres's
+	// SET LOCAL synchronous_commit = off skips waiting for the WAL flush
+	// ("" for none).
+	RelaxedCommit string
 }
 
 // Migration is one versioned schema change.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"stormdesk"
@@ -16,6 +17,9 @@ import (
 type Store struct {
 	db DB
 	d  Dialect
+	// seenCalls counts FirstSeen calls, to sweep expired records now
+	// and then.
+	seenCalls atomic.Uint64
 }
 
 var _ stormdesk.Store = (*Store)(nil)

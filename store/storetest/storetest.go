@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -279,6 +280,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("UpstreamWatching", func(t *testing.T) { runUpstream(t, open) })
 	t.Run("CustomersAndAudience", func(t *testing.T) { runAudience(t, open) })
 	t.Run("HeldMessagesAndPolicy", func(t *testing.T) { runHeld(t, open) })
+	t.Run("ChatStateSharedByReplicas", func(t *testing.T) { runChat(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
@@ -720,5 +722,93 @@ func runHeld(t *testing.T, open Opener) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// runChat checks the chat state replicas share: alert messages and the
+// replay guard.
+func runChat(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, reopen := open(t)
+	update(t, s, func(tx stormdesk.Tx) error {
+		if err := tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 7, Channel: "C1", Message: "1.000001", Reason: "burst"}); err != nil {
+			return err
+		}
+		if err := tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "discord", IncidentID: 7, Channel: "C1", Message: "1.000001"}); err != nil {
+			return err
+		}
+		// Replacing an incident's alert moves it to the new message.
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 7, Channel: "C1", Message: "2.000002", Reason: "upstream"})
+	})
+	err := s.Update(ctx, func(tx stormdesk.Tx) error {
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 8, Channel: "C1", Message: "2.000002"})
+	})
+	if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Errorf("one message alerting about two incidents: %v", err)
+	}
+	s.Close()
+	s = reopen()
+	defer s.Close()
+	err = s.View(ctx, func(tx stormdesk.Tx) error {
+		a, err := tx.ChatAlert(ctx, "slack", 7)
+		if err != nil || a.Message != "2.000002" || a.Reason != "upstream" {
+			t.Errorf("slack alert: %+v %v", a, err)
+		}
+		if a, err := tx.ChatAlertByMessage(ctx, "discord", "C1", "1.000001"); err != nil || a.IncidentID != 7 {
+			t.Errorf("by message: %+v %v", a, err)
+		}
+		if _, err := tx.ChatAlertByMessage(ctx, "slack", "C1", "1.000001"); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("the replaced message still maps: %v", err)
+		}
+		if _, err := tx.ChatAlert(ctx, "slack", 8); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("missing alert: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	until := t0.Add(10 * time.Minute)
+	for i, c := range []struct {
+		key  string
+		now  time.Time
+		want bool
+	}{
+		{"slack:sig:a", t0, true},
+		{"slack:sig:a", t0.Add(time.Minute), false},
+		{"slack:sig:b", t0, true},
+		{"slack:sig:a", until.Add(time.Second), true}, // expired: new again
+		{"slack:sig:a", until.Add(2 * time.Second), false},
+	} {
+		u := until
+		if c.now.After(until) {
+			u = c.now.Add(10 * time.Minute)
+		}
+		got, err := s.FirstSeen(ctx, c.key, c.now, u)
+		if err != nil || got != c.want {
+			t.Errorf("%d: FirstSeen(%s) = %v %v, want %v", i, c.key, got, err, c.want)
+		}
+	}
+	if _, err := s.FirstSeen(ctx, "", t0, until); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Errorf("empty key: %v", err)
+	}
+	// Racing replicas: of many concurrent calls with one key, one wins.
+	var wg sync.WaitGroup
+	var wins atomic.Int64
+	for range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ok, err := s.FirstSeen(ctx, "slack:sig:race", t0, until); err != nil {
+				t.Error(err)
+			} else if ok {
+				wins.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if wins.Load() != 1 {
+		t.Errorf("%d concurrent calls saw the key first", wins.Load())
 	}
 }
