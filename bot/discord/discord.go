@@ -25,21 +25,18 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
-	"stormdesk"
 	"stormdesk/bot"
 )
 
 // Defaults and limits.
 const (
-	DefaultAckBudget  = 2 * time.Second
-	MaxBodyBytes      = 1 << 20
-	BackgroundTimeout = 2 * time.Minute
-	MaxInFlight       = 64
+	DefaultAckBudget = 2 * time.Second
+	MaxBodyBytes     = 1 << 20
+	MaxInFlight      = 64
 	// MaxSkew is how old (or how far ahead) a signed timestamp may be.
 	MaxSkew = 5 * time.Minute
 )
@@ -77,12 +74,13 @@ type Adapter struct {
 	core    *bot.Core
 	log     *slog.Logger
 	s       *discordgo.Session
-	alerts  bot.AlertStore
 	replays bot.ReplayGuard
-	sem     chan struct{}
-	wg      sync.WaitGroup
-	alertMu sync.Mutex
-	now     func() time.Time
+	// Alerter posts and updates alerts: Alert, UpdateAlert and
+	// AskApproval make the adapter a desk.Alerter.
+	*bot.Alerter
+	sem chan struct{}
+	bg  bot.Background
+	now func() time.Time
 }
 
 // New checks cfg and returns an Adapter.
@@ -118,8 +116,10 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	}
 	s.Client = cfg.HTTPClient
 	s.MaxRestRetries = 2
-	return &Adapter{cfg: cfg, key: key, core: core, log: log.With("adapter", "discord"), s: s, alerts: cfg.Alerts,
-		replays: cfg.Replays, sem: make(chan struct{}, MaxInFlight), now: time.Now}, nil
+	a := &Adapter{cfg: cfg, key: key, core: core, log: log.With("adapter", "discord"), s: s,
+		replays: cfg.Replays, sem: make(chan struct{}, MaxInFlight), now: time.Now}
+	a.Alerter = &bot.Alerter{Platform: bot.PlatformDiscord, Core: core, Store: cfg.Alerts, Channel: cfg.AlertChannel, Post: a.post, Edit: a.edit}
+	return a, nil
 }
 
 // Routes registers POST /discord/interactions on mux.
@@ -129,24 +129,10 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 
 // Shutdown waits for background work to finish, or for ctx.
 func (a *Adapter) Shutdown(ctx context.Context) error {
-	done := make(chan struct{})
-	go func() { a.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("discord: shutdown: %w", ctx.Err())
+	if err := a.bg.Wait(ctx); err != nil {
+		return fmt.Errorf("discord: shutdown: %w", err)
 	}
-}
-
-func (a *Adapter) background(parent context.Context, fn func(ctx context.Context)) {
-	a.wg.Add(1)
-	go func() {
-		defer a.wg.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), BackgroundTimeout)
-		defer cancel()
-		fn(ctx)
-	}()
+	return nil
 }
 
 // verified reads the body and checks the Ed25519 signature (with
@@ -286,7 +272,7 @@ func (a *Adapter) answer(w http.ResponseWriter, r *http.Request, in *discordgo.I
 		return
 	}
 	replies := make(chan bot.Reply, 1)
-	a.background(r.Context(), func(ctx context.Context) {
+	a.bg.Go(r.Context(), func(ctx context.Context) {
 		defer func() { <-a.sem }()
 		replies <- work(ctx)
 	})
@@ -300,14 +286,14 @@ func (a *Adapter) answer(w http.ResponseWriter, r *http.Request, in *discordgo.I
 				typ = discordgo.InteractionResponseUpdateMessage
 			}
 			writeJSON(w, response(typ, reply))
-			a.background(r.Context(), func(ctx context.Context) { a.refresh(ctx, reply.Refresh) })
+			a.bg.Go(r.Context(), func(ctx context.Context) { a.Refresh(ctx, reply.Refresh, a.log.Warn) })
 			return
 		}
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
-		a.background(r.Context(), func(ctx context.Context) { a.finish(ctx, in, reply) })
+		a.bg.Go(r.Context(), func(ctx context.Context) { a.finish(ctx, in, reply) })
 	case <-timer.C:
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
-		a.background(r.Context(), func(ctx context.Context) {
+		a.bg.Go(r.Context(), func(ctx context.Context) {
 			select {
 			case reply := <-replies:
 				a.finish(ctx, in, reply)
@@ -340,91 +326,23 @@ func (a *Adapter) finish(ctx context.Context, in *discordgo.Interaction, reply b
 	if err != nil {
 		a.log.Error("discord: finish interaction", "error", err)
 	}
-	a.refresh(ctx, reply.Refresh)
+	a.Refresh(ctx, reply.Refresh, a.log.Warn)
 }
 
-// refresh updates the alerts of incidents a command changed.
-func (a *Adapter) refresh(ctx context.Context, ids []int64) {
-	for _, id := range ids {
-		inc, err := a.core.Incident(ctx, id)
-		if err != nil {
-			a.log.Warn("discord: reload incident for its alert", "incident_id", id, "error", err)
-			continue
-		}
-		if err := a.UpdateAlert(ctx, inc); err != nil {
-			a.log.Warn("discord: update alert", "incident_id", id, "error", err)
-		}
-	}
-}
-
-// Alert posts the alert for an incident to the alert channel with its
-// buttons, or updates the existing one. Without a channel it does
-// nothing.
-func (a *Adapter) Alert(ctx context.Context, inc *stormdesk.Incident, reason string) error {
-	if a.cfg.AlertChannel == "" {
-		return nil
-	}
-	a.alertMu.Lock()
-	defer a.alertMu.Unlock()
-	ref, ok, err := a.alerts.AlertOf(ctx, inc.ID)
+// post and edit are how bot.Alerter reaches Discord.
+func (a *Adapter) post(ctx context.Context, channel string, r bot.Reply) (string, string, error) {
+	m := message(r)
+	msg, err := a.s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{Embeds: m.Embeds, Components: m.Components, AllowedMentions: m.AllowedMentions}, discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("discord: alert of incident %d: %w", inc.ID, err)
+		return "", "", err
 	}
-	if ok {
-		ref.Reason = reason
-		if err := a.alerts.SaveAlert(ctx, inc.ID, ref); err != nil {
-			return fmt.Errorf("discord: save alert of incident %d: %w", inc.ID, err)
-		}
-		return a.updateLocked(ctx, inc, ref)
-	}
-	m := message(a.core.Alert(ctx, inc, reason))
-	msg, err := a.s.ChannelMessageSendComplex(a.cfg.AlertChannel, &discordgo.MessageSend{Embeds: m.Embeds, Components: m.Components, AllowedMentions: m.AllowedMentions}, discordgo.WithContext(ctx))
-	if err != nil {
-		return fmt.Errorf("discord: post alert of incident %d: %w", inc.ID, err)
-	}
-	if err := a.alerts.SaveAlert(ctx, inc.ID, bot.AlertRef{Channel: a.cfg.AlertChannel, Message: msg.ID, Reason: reason}); err != nil {
-		return fmt.Errorf("discord: save alert of incident %d: %w", inc.ID, err)
-	}
-	return nil
+	return channel, msg.ID, nil
 }
 
-// AskApproval posts, to the alert channel, the request to approve an
-// automatic email that was held, with Approve send and Cancel buttons;
-// a press replaces the message with the outcome.
-func (a *Adapter) AskApproval(ctx context.Context, inc *stormdesk.Incident, held *stormdesk.OutboundMessage) error {
-	if a.cfg.AlertChannel == "" {
-		return nil
-	}
-	m := message(a.core.ApprovalRequest(inc, held))
-	if _, err := a.s.ChannelMessageSendComplex(a.cfg.AlertChannel, &discordgo.MessageSend{Embeds: m.Embeds, Components: m.Components, AllowedMentions: m.AllowedMentions},
-		discordgo.WithContext(ctx)); err != nil {
-		return fmt.Errorf("discord: ask approval of email %s: %w", held.MessageID, err)
-	}
-	return nil
-}
-
-// UpdateAlert edits an incident's alert to show its current state; an
-// incident without an alert is left alone.
-func (a *Adapter) UpdateAlert(ctx context.Context, inc *stormdesk.Incident) error {
-	a.alertMu.Lock()
-	defer a.alertMu.Unlock()
-	ref, ok, err := a.alerts.AlertOf(ctx, inc.ID)
-	if err != nil {
-		return fmt.Errorf("discord: alert of incident %d: %w", inc.ID, err)
-	}
-	if !ok {
-		return nil
-	}
-	return a.updateLocked(ctx, inc, ref)
-}
-
-func (a *Adapter) updateLocked(ctx context.Context, inc *stormdesk.Incident, ref bot.AlertRef) error {
-	m := message(a.core.Alert(ctx, inc, ref.Reason))
+func (a *Adapter) edit(ctx context.Context, ref bot.AlertRef, r bot.Reply) error {
+	m := message(r)
 	_, err := a.s.ChannelMessageEditComplex(&discordgo.MessageEdit{Channel: ref.Channel, ID: ref.Message, Embeds: &m.Embeds, Components: &m.Components, AllowedMentions: m.AllowedMentions}, discordgo.WithContext(ctx))
-	if err != nil {
-		return fmt.Errorf("discord: update alert of incident %d: %w", inc.ID, err)
-	}
-	return nil
+	return err
 }
 
 // RegisterCommands creates or replaces the /incident command (bulk

@@ -56,7 +56,7 @@ func (a *Adapter) CommandsHandler() http.Handler {
 		}
 		id := a.identity(sc.UserID, sc.UserName, sc.ChannelID)
 		replies := make(chan bot.Reply, 1)
-		a.background(r.Context(), func(ctx context.Context) {
+		a.bg.Go(r.Context(), func(ctx context.Context) {
 			defer func() { <-a.sem }()
 			replies <- a.core.Execute(ctx, id, sc.Text)
 		})
@@ -68,7 +68,7 @@ func (a *Adapter) CommandsHandler() http.Handler {
 			a.followUp(r.Context(), sc, reply, false)
 		case <-timer.C:
 			writeJSON(w, &slack.WebhookMessage{ResponseType: slack.ResponseTypeEphemeral, Text: "Working on it…"})
-			a.background(r.Context(), func(ctx context.Context) {
+			a.bg.Go(r.Context(), func(ctx context.Context) {
 				select {
 				case reply := <-replies:
 					a.followUp(ctx, sc, reply, true)
@@ -87,7 +87,7 @@ func (a *Adapter) followUp(parent context.Context, sc slashCommand, reply bot.Re
 	if !sendReply && reply.File == nil && len(reply.Refresh) == 0 {
 		return
 	}
-	a.background(parent, func(ctx context.Context) {
+	a.bg.Go(parent, func(ctx context.Context) {
 		if sendReply {
 			if err := a.respond(ctx, sc.ResponseURL, webhookMessage(reply)); err != nil {
 				a.log.Error("slack: reply through response_url", "user_id", sc.UserID, "error", err)
@@ -96,7 +96,7 @@ func (a *Adapter) followUp(parent context.Context, sc slashCommand, reply bot.Re
 		if reply.File != nil {
 			a.upload(ctx, sc, reply.File)
 		}
-		a.refresh(ctx, reply.Refresh)
+		a.Refresh(ctx, reply.Refresh, a.log.Warn)
 	})
 }
 
@@ -126,20 +126,6 @@ func (a *Adapter) upload(ctx context.Context, sc slashCommand, f *bot.File) {
 		Lines: []string{fmt.Sprintf("Stormdesk could not upload %s here (%s). Invite the app to this channel, or use `stormdesk export`.", f.Name, slackError(err))}})
 	if err := a.respond(ctx, sc.ResponseURL, msg); err != nil {
 		a.log.Warn("slack: report failed upload", "error", err)
-	}
-}
-
-// refresh updates the alerts of incidents a command changed.
-func (a *Adapter) refresh(ctx context.Context, ids []int64) {
-	for _, id := range ids {
-		inc, err := a.core.Incident(ctx, id)
-		if err != nil {
-			a.log.Warn("slack: reload incident for its alert", "incident_id", id, "error", err)
-			continue
-		}
-		if err := a.UpdateAlert(ctx, inc); err != nil {
-			a.log.Warn("slack: update alert", "incident_id", id, "error", err)
-		}
 	}
 }
 

@@ -92,7 +92,7 @@ func (a *Adapter) EventsHandler() http.Handler {
 			}
 		}
 		w.WriteHeader(http.StatusOK)
-		a.background(r.Context(), func(ctx context.Context) { a.pin(ctx, *pin) })
+		a.bg.Go(r.Context(), func(ctx context.Context) { a.pin(ctx, *pin) })
 	})
 }
 
@@ -153,7 +153,7 @@ func (a *Adapter) pin(ctx context.Context, ev pinEvent) {
 // incidentOf finds the incident a message belongs to.
 func (a *Adapter) incidentOf(ctx context.Context, channel string, msg *slack.Message) (int64, bool) {
 	if msg.ThreadTimestamp != "" && msg.ThreadTimestamp != msg.Timestamp {
-		if id, ok, err := a.alerts.IncidentOf(ctx, channel, msg.ThreadTimestamp); err == nil && ok {
+		if id, ok, err := a.Store.IncidentOf(ctx, channel, msg.ThreadTimestamp); err == nil && ok {
 			return id, true
 		}
 	}

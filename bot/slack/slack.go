@@ -35,8 +35,6 @@ const (
 	DefaultAckBudget = 2 * time.Second
 	// MaxBodyBytes bounds every request body Slack sends.
 	MaxBodyBytes = 1 << 20
-	// BackgroundTimeout bounds work that continues after the ack.
-	BackgroundTimeout = 2 * time.Minute
 	// MaxInFlight bounds commands running at once; more are told to
 	// retry rather than queued without limit.
 	MaxInFlight = 64
@@ -70,23 +68,22 @@ type Config struct {
 
 // Adapter serves Slack's requests and posts alerts.
 type Adapter struct {
-	cfg    Config
-	core   *bot.Core
-	log    *slog.Logger
-	api    *slack.Client
-	http   *http.Client
-	alerts bot.AlertStore
+	cfg  Config
+	core *bot.Core
+	log  *slog.Logger
+	api  *slack.Client
+	http *http.Client
 
 	replays bot.ReplayGuard // signatures, and event ids already handled
 	groups  *groupCache
 	names   *nameCache
 
+	// Alerter posts and updates alerts: Alert, UpdateAlert and
+	// AskApproval make the adapter a desk.Alerter.
+	*bot.Alerter
 	sem chan struct{}
-	wg  sync.WaitGroup
-	// alertMu serialises posting and updating alerts so that one
-	// incident never gets two alert messages.
-	alertMu sync.Mutex
-	now     func() time.Time
+	bg  bot.Background
+	now func() time.Time
 }
 
 // New checks cfg and returns an Adapter.
@@ -129,10 +126,11 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	}
 	a := &Adapter{
 		cfg: cfg, core: core, log: log.With("adapter", "slack"),
-		api: slack.New(cfg.BotToken, opts...), http: cfg.HTTPClient, alerts: cfg.Alerts,
+		api: slack.New(cfg.BotToken, opts...), http: cfg.HTTPClient,
 		replays: cfg.Replays,
 		sem:     make(chan struct{}, MaxInFlight), now: time.Now,
 	}
+	a.Alerter = &bot.Alerter{Platform: bot.PlatformSlack, Core: core, Store: cfg.Alerts, Channel: cfg.OpsChannel, Post: a.post, Edit: a.edit}
 	a.groups = &groupCache{api: a.api, ttl: 5 * time.Minute, m: map[string]groupEntry{}}
 	a.names = &nameCache{api: a.api, m: map[string]string{}}
 	return a, nil
@@ -148,26 +146,10 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 // Shutdown waits for background work (replies, uploads, alert updates)
 // to finish, or for ctx.
 func (a *Adapter) Shutdown(ctx context.Context) error {
-	done := make(chan struct{})
-	go func() { a.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("slack: shutdown: %w", ctx.Err())
+	if err := a.bg.Wait(ctx); err != nil {
+		return fmt.Errorf("slack: shutdown: %w", err)
 	}
-}
-
-// background runs fn after the request has been answered, with a context
-// that outlives the request but not BackgroundTimeout.
-func (a *Adapter) background(parent context.Context, fn func(ctx context.Context)) {
-	a.wg.Add(1)
-	go func() {
-		defer a.wg.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), BackgroundTimeout)
-		defer cancel()
-		fn(ctx)
-	}()
+	return nil
 }
 
 // identity builds the core's Identity of a Slack user in a channel.
