@@ -163,6 +163,16 @@ type Tx interface {
 	// it returns false when another process did it first.
 	MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error)
 
+	// LastEntryAt returns the time of an incident's latest timeline entry
+	// of one of kinds (the zero time when there is none).
+	LastEntryAt(ctx context.Context, incidentID int64, kinds ...string) (time.Time, error)
+	// Reminded returns when a reminder of kind was last sent about an
+	// incident (the zero time when never); SetReminded records one.
+	Reminded(ctx context.Context, incidentID int64, kind string) (time.Time, error)
+	SetReminded(ctx context.Context, incidentID int64, kind string, at time.Time) error
+	// SetExported records that an incident's post-mortem was exported.
+	SetExported(ctx context.Context, incidentID int64, at time.Time) error
+
 	// SaveChatAlert records (or replaces) the alert of an incident on a
 	// platform; ECONFLICT when its message already alerts about another.
 	SaveChatAlert(ctx context.Context, a *ChatAlert) error

@@ -248,6 +248,8 @@ type Incident struct {
 	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
 	// MergedInto is the surviving incident when this one was merged.
 	MergedInto int64 `json:"merged_into,omitempty"`
+	// ExportedAt is when its post-mortem was last exported.
+	ExportedAt *time.Time `json:"exported_at,omitempty"`
 	// EmailPolicy overrides, for this incident, what the service's
 	// policy does with each automatic customer email (see EmailMode).
 	EmailPolicy EmailPolicy `json:"email_policy,omitempty"`

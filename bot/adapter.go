@@ -141,3 +141,16 @@ func (a *Alerter) Refresh(ctx context.Context, ids []int64, warn func(msg string
 		}
 	}
 }
+
+// Remind posts a reminder about an incident (no buttons). Without a
+// channel it does nothing.
+func (a *Alerter) Remind(ctx context.Context, inc *stormdesk.Incident, text string) error {
+	if a.Channel == "" {
+		return nil
+	}
+	r := Reply{Public: true, Title: fmt.Sprintf("Reminder: incident #%d", inc.ID), Lines: []string{text}, Fields: incidentFields(inc)}
+	if _, _, err := a.Post(ctx, a.Channel, r); err != nil {
+		return fmt.Errorf("%s: remind about incident %d: %w", a.Platform, inc.ID, err)
+	}
+	return nil
+}

@@ -65,6 +65,8 @@ var Vars = []Var{
 	{"STORMDESK_UNSUBSCRIBE_SECRET", "", "Secret that signs unsubscribe links, at least 16 bytes (also _FILE; required with an API key)."},
 	{"STORMDESK_SENDGRID_WEBHOOK_KEY", "", "SendGrid signed event webhook public key (base64); without it POST /sendgrid/events is off."},
 	{"STORMDESK_TRIAGE_INTERVAL", "5m", "How often triage refines its clusters, expires quiet ones and snapshots its state."},
+	{"STORMDESK_REMIND_NO_UPDATE", "30m", "Nudge the ops channel when an acknowledged incident's status has not changed for this long (again after each such quiet spell); `off` turns it off."},
+	{"STORMDESK_REMIND_POSTMORTEM", "24h", "Nudge the ops channel once when a resolved incident's post-mortem has not been exported this long after resolution; `off` turns it off."},
 }
 
 // Config is the validated configuration.
@@ -77,6 +79,8 @@ type Config struct {
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
 	TriageInterval  time.Duration
+	// RemindNoUpdate and RemindPostmortem: zero means off.
+	RemindNoUpdate, RemindPostmortem time.Duration
 	// ConfigFile is the YAML file of dependencies and probes ("" for none).
 	ConfigFile string
 	// RateLimit is intake requests per second per client (0: no limit).
@@ -215,6 +219,15 @@ func Load(environ []string) (Config, error) {
 	}
 	if c.TriageInterval, err = time.ParseDuration(get("STORMDESK_TRIAGE_INTERVAL")); err != nil {
 		return c, &Error{"STORMDESK_TRIAGE_INTERVAL", fmt.Sprintf("%q is not a duration such as 5m", get("STORMDESK_TRIAGE_INTERVAL"))}
+	}
+	for name, d := range map[string]*time.Duration{"STORMDESK_REMIND_NO_UPDATE": &c.RemindNoUpdate, "STORMDESK_REMIND_POSTMORTEM": &c.RemindPostmortem} {
+		v := strings.TrimSpace(get(name))
+		if strings.EqualFold(v, "off") {
+			continue
+		}
+		if *d, err = time.ParseDuration(v); err != nil || *d < time.Minute {
+			return c, &Error{name, fmt.Sprintf("%q is not a duration of at least 1m (such as 30m or 24h) or off", v)}
+		}
 	}
 	known := map[string]bool{}
 	for _, v := range Vars {

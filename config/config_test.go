@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDefaults(t *testing.T) {
@@ -12,8 +13,13 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.DatabaseURL != "sqlite:./stormdesk.db" || c.Listen != "127.0.0.1:8080" || c.LogFormat != "text" || c.MaxBodyBytes != 16<<20 {
+	if c.DatabaseURL != "sqlite:./stormdesk.db" || c.Listen != "127.0.0.1:8080" || c.LogFormat != "text" || c.MaxBodyBytes != 16<<20 ||
+		c.RemindNoUpdate != 30*time.Minute || c.RemindPostmortem != 24*time.Hour || c.Email.ApprovalThreshold != 50 || c.Email.ResendInDoubt {
 		t.Fatalf("defaults: %+v", c)
+	}
+	c, err = Load([]string{"STORMDESK_REMIND_NO_UPDATE=off", "STORMDESK_EMAIL_APPROVAL_THRESHOLD=off", "STORMDESK_EMAIL_IN_DOUBT=resend"})
+	if err != nil || c.RemindNoUpdate != 0 || c.Email.ApprovalThreshold != -1 || !c.Email.ResendInDoubt {
+		t.Fatalf("off/resend: %+v %v", c, err)
 	}
 }
 
@@ -42,6 +48,8 @@ func TestErrorsNameTheVariable(t *testing.T) {
 		{[]string{"STORMDESK_EMAIL_APPROVAL_THRESHOLD=many"}, "STORMDESK_EMAIL_APPROVAL_THRESHOLD"},
 		{[]string{"STORMDESK_EMAIL_APPROVAL_THRESHOLD=0"}, "STORMDESK_EMAIL_APPROVAL_THRESHOLD"},
 		{[]string{"STORMDESK_EMAIL_IN_DOUBT=maybe"}, "STORMDESK_EMAIL_IN_DOUBT"},
+		{[]string{"STORMDESK_REMIND_NO_UPDATE=soon"}, "STORMDESK_REMIND_NO_UPDATE"},
+		{[]string{"STORMDESK_REMIND_POSTMORTEM=5s"}, "STORMDESK_REMIND_POSTMORTEM"},
 		{[]string{"STORMDESK_INBOUND_SECRET=short"}, "STORMDESK_INBOUND_SECRET"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k"}, "STORMDESK_EMAIL_FROM"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.co"}, "STORMDESK_PUBLIC_URL"},

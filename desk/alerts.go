@@ -26,6 +26,7 @@ type alertJob struct {
 	incidentID int64
 	reason     string // "" for an update
 	messageID  string // set: ask for approval of this held email
+	remind     string // set: post this reminder
 }
 
 // alertCollector gathers the alerts a transaction causes; they go out
@@ -53,11 +54,18 @@ func withCollector(ctx context.Context) (context.Context, *alertCollector) {
 func raise(ctx context.Context, id int64, reason string) {
 	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
 		for _, j := range c.jobs {
-			if j.incidentID == id && j.messageID == "" && (j.reason != "" || reason == "") {
+			if j.incidentID == id && j.messageID == "" && j.remind == "" && (j.reason != "" || reason == "") {
 				return // already queued, as an alert or the same update
 			}
 		}
 		c.jobs = append(c.jobs, alertJob{incidentID: id, reason: reason})
+	}
+}
+
+// raiseReminder records a reminder to post about an incident.
+func raiseReminder(ctx context.Context, incidentID int64, text string) {
+	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
+		c.jobs = append(c.jobs, alertJob{incidentID: incidentID, remind: text})
 	}
 }
 
@@ -104,13 +112,19 @@ func (s *Service) sendAlert(ctx context.Context, j alertJob) {
 	}
 	for _, a := range s.alerters {
 		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		if m != nil {
+		err = nil
+		switch {
+		case m != nil:
 			if asker, ok := a.(ApprovalAsker); ok {
 				err = asker.AskApproval(actx, inc, m)
 			}
-		} else if j.reason != "" {
+		case j.remind != "":
+			if r, ok := a.(Reminder); ok {
+				err = r.Remind(actx, inc, j.remind)
+			}
+		case j.reason != "":
 			err = a.Alert(actx, inc, j.reason)
-		} else {
+		default:
 			err = a.UpdateAlert(actx, inc)
 		}
 		cancel()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"stormdesk"
@@ -22,7 +23,7 @@ func (s *Service) Export(ctx context.Context, id int64, format string, w io.Writ
 	if err != nil {
 		return err
 	}
-	return s.Store.View(ctx, func(tx stormdesk.Tx) error {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
 		inc, err := tx.Incident(ctx, id)
 		if err != nil {
 			return err
@@ -57,4 +58,13 @@ func (s *Service) Export(ctx context.Context, id int64, format string, w io.Writ
 		}
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	// Remembered so that the post-mortem reminder stays quiet; the export
+	// itself already succeeded, so a failure here is only logged.
+	if err := s.Store.Update(ctx, func(tx stormdesk.Tx) error { return tx.SetExported(ctx, id, s.now()) }); err != nil {
+		s.Log.Warn("export: could not record it", slog.Int64("incident_id", id), slog.Any("error", err))
+	}
+	return nil
 }

@@ -400,3 +400,22 @@ func TestAutomaticEmailApprovalRequest(t *testing.T) {
 		t.Errorf("sends: %+v", sends)
 	}
 }
+
+// TestReminderIsPosted: a reminder goes to the ops channel as a message
+// without buttons.
+func TestReminderIsPosted(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	inc, _ := h.desk.Incident(ctx, 2)
+	if err := h.a.Remind(ctx, inc, "Incident #2 is investigating and has had no update for 31 minutes"); err != nil {
+		t.Fatal(err)
+	}
+	posts := h.rec.to("/chat.postMessage")
+	if len(posts) != 1 || posts[0].Form.Get("channel") != "COPS" {
+		t.Fatalf("posts: %+v", posts)
+	}
+	blocks := posts[0].Form.Get("blocks")
+	if !strings.Contains(blocks, "Reminder: incident #2") || !strings.Contains(blocks, "no update for 31 minutes") || strings.Contains(blocks, `"type":"button"`) {
+		t.Errorf("reminder blocks: %s", blocks)
+	}
+}

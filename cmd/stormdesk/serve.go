@@ -107,6 +107,11 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if err := sched.Every("triage-maintain", c.TriageInterval, d.MaintainTriage); err != nil {
 		return err
 	}
+	if r := (desk.Reminders{NoUpdate: c.RemindNoUpdate, NoPostmortem: c.RemindPostmortem}); r != (desk.Reminders{}) {
+		if err := sched.Every("reminders", time.Minute, func(ctx context.Context) error { _, err := d.Remind(ctx, r); return err }); err != nil {
+			return err
+		}
+	}
 	if c.Email.APIKey != "" {
 		if err := sched.Every("email-deliveries", 30*time.Second, func(ctx context.Context) error { _, err := d.ReportDeliveries(ctx); return err }); err != nil {
 			return err

@@ -232,15 +232,15 @@ func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, cluste
 	return nil
 }
 
-const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy,
+const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, exported_at,
 (SELECT count(*) FROM tickets t WHERE t.incident_id = incidents.id)`
 
 func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error) {
 	var i stormdesk.Incident
 	var features, policy string
 	var cl, merged sql.NullInt64
-	var created, updated, acked, resolved ts
-	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &i.TicketCount); err != nil {
+	var created, updated, acked, resolved, exported ts
+	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &exported, &i.TicketCount); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(features), &i.Features); err != nil {
@@ -255,7 +255,7 @@ func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error
 		i.Features = []string{}
 	}
 	i.ClusterID, i.MergedInto = cl.Int64, merged.Int64
-	i.CreatedAt, i.UpdatedAt, i.AcknowledgedAt, i.ResolvedAt = created.t, updated.t, acked.ptr(), resolved.ptr()
+	i.CreatedAt, i.UpdatedAt, i.AcknowledgedAt, i.ResolvedAt, i.ExportedAt = created.t, updated.t, acked.ptr(), resolved.ptr(), exported.ptr()
 	return &i, nil
 }
 

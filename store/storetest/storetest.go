@@ -281,6 +281,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("CustomersAndAudience", func(t *testing.T) { runAudience(t, open) })
 	t.Run("HeldMessagesAndPolicy", func(t *testing.T) { runHeld(t, open) })
 	t.Run("ChatStateSharedByReplicas", func(t *testing.T) { runChat(t, open) })
+	t.Run("Reminders", func(t *testing.T) { runReminders(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
@@ -811,4 +812,54 @@ func runChat(t *testing.T, open Opener) {
 	if wins.Load() != 1 {
 		t.Errorf("%d concurrent calls saw the key first", wins.Load())
 	}
+}
+
+// runReminders checks what the reminders read and write.
+func runReminders(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, _ := open(t)
+	defer s.Close()
+	inc := &stormdesk.Incident{Title: "x", Status: stormdesk.StatusInvestigating, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+	update(t, s, func(tx stormdesk.Tx) error {
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		for i, k := range []string{stormdesk.KindAcknowledged, stormdesk.KindNote, stormdesk.KindStatusChange, stormdesk.KindNote} {
+			if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: t0.Add(time.Duration(i) * time.Minute), Kind: k, Actor: "U1", Text: k}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	update(t, s, func(tx stormdesk.Tx) error {
+		at, err := tx.LastEntryAt(ctx, inc.ID, stormdesk.KindAcknowledged, stormdesk.KindStatusChange)
+		if err != nil || !at.Equal(t0.Add(2*time.Minute)) {
+			t.Errorf("last update: %v %v", at, err)
+		}
+		if at, err := tx.LastEntryAt(ctx, inc.ID, stormdesk.KindMerge); err != nil || !at.IsZero() {
+			t.Errorf("no entry of a kind: %v %v", at, err)
+		}
+		if at, err := tx.Reminded(ctx, inc.ID, "no_update"); err != nil || !at.IsZero() {
+			t.Errorf("never reminded: %v %v", at, err)
+		}
+		for _, at := range []time.Time{t0.Add(time.Hour), t0.Add(2 * time.Hour)} {
+			if err := tx.SetReminded(ctx, inc.ID, "no_update", at); err != nil {
+				return err
+			}
+		}
+		if at, err := tx.Reminded(ctx, inc.ID, "no_update"); err != nil || !at.Equal(t0.Add(2*time.Hour)) {
+			t.Errorf("reminded: %v %v", at, err)
+		}
+		if err := tx.SetExported(ctx, inc.ID, t0.Add(3*time.Hour)); err != nil {
+			return err
+		}
+		if err := tx.SetExported(ctx, 987654, t0); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+			t.Errorf("export of a missing incident: %v", err)
+		}
+		got, err := tx.Incident(ctx, inc.ID)
+		if err != nil || got.ExportedAt == nil || !got.ExportedAt.Equal(t0.Add(3*time.Hour)) {
+			t.Errorf("exported at: %+v %v", got, err)
+		}
+		return nil
+	})
 }
