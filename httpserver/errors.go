@@ -42,6 +42,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == stormdesk.EINTERNAL || code == stormdesk.EUNAVAILABLE {
 		s.Log.Error("request failed", slog.String("method", r.Method), slog.String("route", r.Pattern), slog.Any("error", err))
 	}
+	if code == stormdesk.EUNAVAILABLE {
+		// The store is restarting, unreachable or full: worth a retry
+		// soon (tickets are idempotent by source and external id).
+		w.Header().Set("Retry-After", "1")
+	}
 	writeErrorStatus(w, status, code, stormdesk.ErrorMessage(err))
 }
 

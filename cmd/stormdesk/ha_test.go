@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -22,6 +23,16 @@ import (
 // separate build.
 func TestMain(m *testing.M) {
 	if os.Getenv("STORMDESK_TEST_AS_MAIN") == "1" {
+		if v := os.Getenv("STORMDESK_TEST_RLIMIT_FSIZE"); v != "" {
+			// The disk-full test: writes past this many bytes fail (EFBIG)
+			// as they would on a full disk. Go ignores SIGXFSZ, so the
+			// process lives on and sees the error.
+			n, _ := strconv.ParseUint(v, 10, 64)
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				fmt.Fprintln(os.Stderr, "setrlimit:", err)
+				os.Exit(2)
+			}
+		}
 		main()
 		return
 	}
@@ -38,10 +49,10 @@ type replica struct {
 
 var addrRE = regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
 
-func startReplica(t *testing.T, dbURL string) *replica {
+func startReplica(t *testing.T, dbURL string, env ...string) *replica {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "serve", "--listen", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "STORMDESK_TEST_AS_MAIN=1", "STORMDESK_DATABASE_URL="+dbURL, "STORMDESK_LOG_LEVEL=info")
+	cmd.Env = append(append(os.Environ(), "STORMDESK_TEST_AS_MAIN=1", "STORMDESK_DATABASE_URL="+dbURL, "STORMDESK_LOG_LEVEL=info"), env...)
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strings"
 	"time"
 
@@ -43,6 +45,7 @@ func Dialect() sqlstore.Dialect {
 			var e *pgconn.PgError
 			return errors.As(err, &e) && e.Code == "23503"
 		},
+		Unavailable:   unavailable,
 		Migrations:    ms,
 		LockRows:      " FOR UPDATE OF o SKIP LOCKED",
 		MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),
@@ -164,3 +167,40 @@ func (c conn) ExecBatch(ctx context.Context, q string, args [][]any) error {
 
 func (c conn) Commit(ctx context.Context) error   { return c.tx.Commit(ctx) }
 func (c conn) Rollback(ctx context.Context) error { return c.tx.Rollback(ctx) }
+
+// unavailable names the Postgres failures that mean the server cannot
+// serve now: unreachable, restarting, out of connections or disk. The
+// pool reconnects by itself once the server is back.
+func unavailable(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case strings.HasPrefix(pe.Code, "08"):
+			return "the connection to PostgreSQL failed"
+		case pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03":
+			return "PostgreSQL is shutting down or starting up"
+		case pe.Code == "53300":
+			return "PostgreSQL has no connection slot left"
+		case pe.Code == "53100":
+			return "PostgreSQL's disk is full"
+		case pe.Code == "25006":
+			return "PostgreSQL is read-only (a standby?)"
+		}
+		return ""
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "" // the caller went away; nothing is wrong with the store
+	case errors.Is(err, context.DeadlineExceeded):
+		return "PostgreSQL did not answer in time"
+	case errors.As(err, &ce):
+		return "PostgreSQL is unreachable"
+	case errors.As(err, &ne), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), pgconn.Timeout(err), pgconn.SafeToRetry(err):
+		return "the connection to PostgreSQL was lost"
+	case strings.Contains(err.Error(), "conn closed"):
+		return "the connection to PostgreSQL was lost"
+	}
+	return ""
+}

@@ -43,8 +43,32 @@ func Dialect() sqlstore.Dialect {
 			var e *sqlite.Error
 			return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
 		},
-		Migrations: ms,
+		Unavailable: unavailable,
+		Migrations:  ms,
 	}
+}
+
+// unavailable names the SQLite failures that mean the database cannot be
+// written now; the data already stored is intact (SQLite rolls the
+// transaction back).
+func unavailable(err error) string {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	switch e.Code() & 0xff {
+	case sqlite3.SQLITE_FULL:
+		return "the database or its disk is full"
+	case sqlite3.SQLITE_READONLY:
+		return "the database file is read-only"
+	case sqlite3.SQLITE_IOERR:
+		return "the disk reported an I/O error"
+	case sqlite3.SQLITE_CANTOPEN:
+		return "the database file cannot be opened"
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return "the database is locked by another process"
+	}
+	return ""
 }
 
 // Open opens (creating if needed) the database file at path, migrates it

@@ -70,6 +70,10 @@ type Dialect struct {
 	// MigrationLock is run first inside the migration transaction so that
 	// replicas starting together migrate one at a time ("" for none).
 	MigrationLock string
+	// Unavailable explains an engine error that means the store cannot
+	// serve now (unreachable, restarting, full, read-only) in words for
+	// the caller, or returns "" for any other error.
+	Unavailable func(error) string
 	// RelaxedCommit is run first in transactions whose loss in a crash
 	// costs nothing durable (the replay guard's records): Postgres's
 	// SET LOCAL synchronous_commit = off skips waiting for the WAL flush

@@ -54,7 +54,7 @@ func (s *Store) View(ctx context.Context, fn func(stormdesk.Tx) error) error {
 func (s *Store) run(ctx context.Context, readOnly bool, fn func(stormdesk.Tx) error) (err error) {
 	c, err := s.db.Begin(ctx, readOnly)
 	if err != nil {
-		return fmt.Errorf("sqlstore: begin: %w", err)
+		return s.classify(fmt.Errorf("sqlstore: begin: %w", err))
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -64,12 +64,27 @@ func (s *Store) run(ctx context.Context, readOnly bool, fn func(stormdesk.Tx) er
 	}()
 	if err := fn(&tx{c: c, d: s.d}); err != nil {
 		_ = c.Rollback(context.WithoutCancel(ctx))
-		return err
+		return s.classify(err)
 	}
 	if err := c.Commit(ctx); err != nil {
-		return fmt.Errorf("sqlstore: commit: %w", err)
+		return s.classify(fmt.Errorf("sqlstore: commit: %w", err))
 	}
 	return nil
+}
+
+// classify gives an error that means "the store cannot serve now" the
+// code EUNAVAILABLE and a message saying why (the HTTP edge answers 503
+// with Retry-After; callers retry). Errors that already carry a code are
+// left alone.
+func (s *Store) classify(err error) error {
+	var coded *stormdesk.Error
+	if errors.As(err, &coded) || s.d.Unavailable == nil {
+		return err
+	}
+	if why := s.d.Unavailable(err); why != "" {
+		return errors.Join(stormdesk.Errorf(stormdesk.EUNAVAILABLE, "store unavailable: %s; try again", why), err)
+	}
+	return err
 }
 
 type tx struct {
