@@ -2,11 +2,19 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,6 +23,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
+	"stormdesk/notify/sendgridtest"
 	"stormdesk/store/postgres/pgtest"
 )
 
@@ -101,9 +112,22 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 		t.Skip("multi-process test")
 	}
 	dbURL := pgtest.URL(t)
+	// Outside world on loopback: a status page the leader polls every 5 s,
+	// a fake SendGrid every replica's dispatcher sends to.
+	feed := newHAFeed(t)
+	sg := sendgridtest.New(t)
+	sg.APIKey = "SG.ha-test"
+	cfgPath := filepath.Join(t.TempDir(), "stormdesk.yaml")
+	os.WriteFile(cfgPath, []byte(fmt.Sprintf("dependencies:\n  - name: auth0\n    feed: {kind: statuspage, url: %q}\n    features: [login]\n    interval: 5s\n    timeout: 2s\n", feed.URL+"/api/v2/summary.json")), 0o644)
+	env := []string{"STORMDESK_CONFIG=" + cfgPath, "STORMDESK_RATE_LIMIT=0",
+		"STORMDESK_SENDGRID_API_KEY=" + sg.APIKey, "STORMDESK_SENDGRID_URL=" + sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
+		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=ha-test-unsubscribe-secret",
+		"STORMDESK_EMAIL_APPROVAL_THRESHOLD=off",
+		"STORMDESK_SLACK_SIGNING_SECRET=" + haSlackSecret, "STORMDESK_SLACK_BOT_TOKEN=xoxb-ha", "STORMDESK_SLACK_API_URL=http://127.0.0.1:1/",
+		"STORMDESK_SLACK_ALLOWED_USERS=UANA"}
 	var rs []*replica
 	for range 3 {
-		rs = append(rs, startReplica(t, dbURL))
+		rs = append(rs, startReplica(t, dbURL, env...))
 	}
 	post := func(r *replica, i int) (int, error) {
 		body := fmt.Sprintf(`{"subject":%q,"customer_email":"u%d@example.com","external_id":"storm-%d"}`, loginPhrasesHA[i%len(loginPhrasesHA)], i, i)
@@ -126,20 +150,28 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 	if leader == nil {
 		t.Fatal("no replica became the leader")
 	}
-	const n = 60
-	for i := range n / 2 {
-		if code, err := post(rs[i%3], i); err != nil || code != 201 {
-			t.Fatalf("ticket %d: %d %v", i, code, err)
-		}
-	}
-	killedAt := time.Now()
-	leader.cmd.Process.Signal(syscall.SIGKILL)
 	var survivors []*replica
 	for _, r := range rs {
 		if r != leader {
 			survivors = append(survivors, r)
 		}
 	}
+	const n = 60
+	for i := range n / 2 {
+		if code, err := post(rs[i%3], i); err != nil || code != 201 {
+			t.Fatalf("ticket %d: %d %v", i, code, err)
+		}
+	}
+	// Once triage has opened the incident, acknowledge it from Slack on a
+	// survivor: the acknowledged email is queued for its reporters and
+	// every replica's dispatcher races to send it. The leader dies while
+	// that is under way.
+	incidentID := haWaitIncident(t, survivors[0], n/2, 30*time.Second)
+	if code, body := haSlash(t, survivors[0], fmt.Sprintf("ack %d", incidentID)); code != 200 || !strings.Contains(body, "acknowledged incident") {
+		t.Fatalf("ack from Slack: %d %s", code, body)
+	}
+	killedAt := time.Now()
+	leader.cmd.Process.Signal(syscall.SIGKILL)
 	for i := n / 2; i < n; i++ {
 		if code, err := post(survivors[i%2], i); err != nil || code != 201 {
 			t.Fatalf("ticket %d after the kill: %d %v", i, code, err)
@@ -147,25 +179,7 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 	}
 	// A survivor takes over and triages everything: one incident holding
 	// every ticket.
-	var incs []map[string]any
-	deadline := time.Now().Add(40 * time.Second)
-	for {
-		resp, err := http.Get("http://" + survivors[0].addr + "/api/v1/incidents")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out struct{ Incidents []map[string]any }
-		json.NewDecoder(resp.Body).Decode(&out)
-		resp.Body.Close()
-		incs = out.Incidents
-		if len(incs) == 1 && incs[0]["ticket_count"] == float64(n) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("incidents after the storm: %v", incs)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	haWaitIncident(t, survivors[0], n, 40*time.Second)
 	var took time.Duration
 	for _, r := range survivors {
 		if at := r.leads(); !at.IsZero() {
@@ -176,6 +190,11 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 		t.Fatal("no survivor logged that it leads")
 	}
 	t.Logf("takeover after SIGKILL of the leader: %v", took.Round(time.Millisecond))
+	// Polling resumed on the new leader.
+	if !feed.polledAfter(killedAt, 20*time.Second) {
+		t.Fatal("the status page was not polled again after the leader died")
+	}
+	t.Logf("status page polled again %v after the kill (interval 5 s)", feed.firstAfter(killedAt).Sub(killedAt).Round(time.Millisecond))
 	// No ticket lost: every external id came back.
 	for i := range n {
 		resp, err := http.Get(fmt.Sprintf("http://%s/api/v1/tickets/%d", survivors[1].addr, i+1))
@@ -184,6 +203,137 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
+	// Every reporter gets the acknowledged email exactly once: the early
+	// ones from the queue the replicas raced over, the late ones as they
+	// join the incident; a recipient whose batch was in flight on the
+	// killed replica may be recorded in doubt instead (at most once), but
+	// nobody gets it twice.
+	if d := sg.Duplicates(); len(d) > 0 {
+		t.Fatalf("emails sent twice: %v", d)
+	}
+	for deadline := time.Now().Add(40 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		got := map[string]int{}
+		for p, c := range sg.Recipients() {
+			got[p.Email] += c
+		}
+		inDoubt := haInDoubt(t, dbURL)
+		if len(got)+inDoubt == n {
+			t.Logf("acknowledged email: %d customers got it once, %d in doubt (their batch was with the killed replica)", len(got), inDoubt)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d customers got the acknowledged email (%d in doubt)", len(got), n, inDoubt)
+		}
+	}
+	if d := sg.Duplicates(); len(d) > 0 {
+		t.Fatalf("emails sent twice: %v", d)
+	}
+}
+
+const haSlackSecret = "ha-test-slack-signing-secret-0123"
+
+// haSlash sends a signed /incident command to a replica.
+func haSlash(t *testing.T, r *replica, text string) (int, string) {
+	t.Helper()
+	body := url.Values{"user_id": {"UANA"}, "user_name": {"ana"}, "channel_id": {"COPS"}, "command": {"/incident"}, "text": {text},
+		"response_url": {"http://127.0.0.1:1/x"}, "trigger_id": {text}}.Encode()
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(haSlackSecret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+r.addr+"/slack/commands", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// haWaitIncident waits until exactly one incident holds want tickets and
+// returns its id.
+func haWaitIncident(t *testing.T, r *replica, want int, within time.Duration) int64 {
+	t.Helper()
+	var incs []map[string]any
+	for deadline := time.Now().Add(within); ; time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get("http://" + r.addr + "/api/v1/incidents")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ Incidents []map[string]any }
+		json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		incs = out.Incidents
+		if len(incs) == 1 && incs[0]["ticket_count"] == float64(want) {
+			return int64(incs[0]["id"].(float64))
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("incidents: %v, want one with %d tickets", incs, want)
+		}
+	}
+}
+
+// haInDoubt counts outbox rows a dead dispatcher left with SendGrid.
+func haInDoubt(t *testing.T, dbURL string) int {
+	t.Helper()
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	var k int
+	if err := c.QueryRow(ctx, `SELECT count(*) FROM outbox WHERE state IN ('sending', 'failed')`).Scan(&k); err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// haFeed is a Statuspage summary.json that records when it was polled.
+type haFeed struct {
+	*httptest.Server
+	mu    sync.Mutex
+	polls []time.Time
+}
+
+func newHAFeed(t *testing.T) *haFeed {
+	f := &haFeed{}
+	summary, err := os.ReadFile("../../upstream/testdata/feeds/discordstatus_summary.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.polls = append(f.polls, time.Now())
+		f.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(summary)
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *haFeed) firstAfter(at time.Time) time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range f.polls {
+		if p.After(at) {
+			return p
+		}
+	}
+	return time.Time{}
+}
+
+func (f *haFeed) polledAfter(at time.Time, within time.Duration) bool {
+	for deadline := time.Now().Add(within); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if !f.firstAfter(at).IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 var loginPhrasesHA = []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
