@@ -183,6 +183,19 @@ type Tx interface {
 	// ENOTFOUND.
 	ChatAlertByMessage(ctx context.Context, platform, channel, message string) (*ChatAlert, error)
 
+	// QueueCorrection stores an operator correction for the triage
+	// leader and sets its ID; PendingCorrections returns them in ID
+	// order; DeleteCorrections drops those up to upTo once learned.
+	QueueCorrection(ctx context.Context, c *TriageCorrection) error
+	PendingCorrections(ctx context.Context) ([]TriageCorrection, error)
+	DeleteCorrections(ctx context.Context, upTo int64) error
+	// SaveClusterViews writes (or overwrites) the given clusters;
+	// ReplaceClusterViews makes them the only ones; ClusterViews lists up
+	// to limit, largest first, with how many there are.
+	SaveClusterViews(ctx context.Context, cs []ClusterView) error
+	ReplaceClusterViews(ctx context.Context, cs []ClusterView) error
+	ClusterViews(ctx context.Context, limit int) ([]ClusterView, int, error)
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

@@ -474,6 +474,35 @@ type OutboundMessage struct {
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
 }
 
+// Triage correction kinds: what an operator taught triage.
+const (
+	CorrectionMerge    = "merge"    // cluster A is cluster B
+	CorrectionMove     = "move"     // ticket A belongs to cluster B
+	CorrectionSuppress = "suppress" // cluster A is the normal trickle
+)
+
+// TriageCorrection is an operator correction waiting for the leader's
+// triage engine to learn it.
+type TriageCorrection struct {
+	ID   int64
+	Kind string
+	A, B int64
+	At   time.Time
+}
+
+// ClusterView is a triage cluster as every replica's API shows it.
+type ClusterView struct {
+	ID         int64     `json:"id"`
+	Label      string    `json:"label"`
+	Size       int       `json:"size"`
+	Customers  int       `json:"customers"`
+	TopTerms   []string  `json:"top_terms"`
+	FirstSeen  time.Time `json:"first_seen"`
+	LastSeen   time.Time `json:"last_seen"`
+	Candidate  bool      `json:"incident_candidate"`
+	Suppressed bool      `json:"not_an_incident"`
+}
+
 // ChatAlert locates the chat message that alerts about an incident on
 // one platform ("slack", "discord"), so that any replica can update it in
 // place.

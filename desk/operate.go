@@ -9,39 +9,33 @@ import (
 
 	"stormdesk"
 	"stormdesk/templates"
-	"stormdesk/triage"
 )
 
-// correct runs an operator correction: the triage engine learns it (eng,
-// which may be nil) and the store records it (store) in one transaction
-// together with a fresh engine snapshot, so that a restart replays the
-// correction too. If the transaction fails, the engine is rebuilt from the
-// store before its next use.
-func (s *Service) correct(ctx context.Context, eng func(*triage.Engine), store func(tx stormdesk.Tx) error) error {
-	if s.tri == nil {
-		return s.Store.Update(ctx, store)
-	}
-	unlock, err := s.lockTriage(ctx)
-	if err != nil {
-		return err
-	}
-	committed := false
-	defer func() { unlock(committed) }()
-	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+// correct runs an operator correction: the store records it (store) and,
+// in the same transaction, queues what triage should learn from it
+// (learn, which may be nil or return nil) for the replica that runs the
+// triage engine, which learns it before it triages another ticket. So a
+// correction made on any replica reaches the one engine, and a restart
+// loses none (see learnCorrections).
+func (s *Service) correct(ctx context.Context, learn func() *stormdesk.TriageCorrection, store func(tx stormdesk.Tx) error) error {
+	queued := false
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		if err := store(tx); err != nil {
 			return err
 		}
-		if eng == nil {
+		if s.tri == nil || learn == nil {
 			return nil
 		}
-		eng(s.tri.eng)
-		snap, err := s.tri.eng.Snapshot()
-		if err != nil {
-			return fmt.Errorf("desk: triage snapshot: %w", err)
+		c := learn()
+		if c == nil {
+			return nil
 		}
-		return tx.SaveTriageSnapshot(ctx, s.now(), s.tri.seq, snap)
+		c.At, queued = s.now(), true
+		return tx.QueueCorrection(ctx, c)
 	})
-	committed = err == nil
+	if err == nil && queued {
+		s.kickTriage()
+	}
 	return err
 }
 
@@ -91,11 +85,11 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 	}
 	var src, dst *stormdesk.Incident
 	now := s.now()
-	err := s.correct(ctx, func(eng *triage.Engine) {
+	err := s.correct(ctx, func() *stormdesk.TriageCorrection {
 		if src.ClusterID != 0 && dst.ClusterID != 0 && src.ClusterID != dst.ClusterID {
-			// A cluster that expired from the engine has nothing to learn.
-			_ = eng.Merge(src.ClusterID, dst.ClusterID)
+			return &stormdesk.TriageCorrection{Kind: stormdesk.CorrectionMerge, A: src.ClusterID, B: dst.ClusterID}
 		}
+		return nil
 	}, func(tx stormdesk.Tx) (err error) {
 		if src, err = tx.Incident(ctx, from); err != nil {
 			return err
@@ -153,10 +147,11 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, actor string) error {
 	var inc *stormdesk.Incident
 	now := s.now()
-	err := s.correct(ctx, func(eng *triage.Engine) {
+	err := s.correct(ctx, func() *stormdesk.TriageCorrection {
 		if inc.ClusterID != 0 {
-			_ = eng.Move(ticketID, inc.ClusterID)
+			return &stormdesk.TriageCorrection{Kind: stormdesk.CorrectionMove, A: ticketID, B: inc.ClusterID}
 		}
+		return nil
 	}, func(tx stormdesk.Tx) (err error) {
 		t, err := tx.Ticket(ctx, ticketID)
 		if err != nil {
@@ -251,10 +246,11 @@ func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (
 func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) error {
 	var inc *stormdesk.Incident
 	now := s.now()
-	err := s.correct(ctx, func(eng *triage.Engine) {
+	err := s.correct(ctx, func() *stormdesk.TriageCorrection {
 		if inc.ClusterID != 0 {
-			_ = eng.Suppress(inc.ClusterID)
+			return &stormdesk.TriageCorrection{Kind: stormdesk.CorrectionSuppress, A: inc.ClusterID}
 		}
+		return nil
 	}, func(tx stormdesk.Tx) (err error) {
 		if inc, err = tx.Incident(ctx, id); err != nil {
 			return err

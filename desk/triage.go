@@ -209,6 +209,10 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 		if err != nil {
 			return total, err
 		}
+		if err := s.learnCorrections(ctx); err != nil {
+			unlock(false)
+			return total, err
+		}
 		// The tickets are read and assigned outside the write transaction,
 		// which then only records the result: on SQLite, with one writer at
 		// a time, intake is never held up by clustering work.
@@ -339,6 +343,79 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 			return err
 		}
 	}
+	views := make([]stormdesk.ClusterView, 0, len(order))
+	for _, cid := range order {
+		if info, ok := s.tri.eng.Cluster(cid); ok {
+			views = append(views, clusterView(info))
+		}
+	}
+	return tx.SaveClusterViews(ctx, views)
+}
+
+func clusterView(c triage.ClusterInfo) stormdesk.ClusterView {
+	terms := c.TopTerms
+	if terms == nil {
+		terms = []string{}
+	}
+	return stormdesk.ClusterView{ID: c.ID, Label: c.Label, Size: c.Size, Customers: c.Customers, TopTerms: terms,
+		FirstSeen: c.FirstSeen, LastSeen: c.LastSeen, Candidate: c.Candidate, Suppressed: c.Suppressed}
+}
+
+// allViews is every active cluster of the engine, as the API shows them.
+func (s *Service) allViews() []stormdesk.ClusterView {
+	cs := s.tri.eng.Clusters()
+	out := make([]stormdesk.ClusterView, len(cs))
+	for i, c := range cs {
+		out[i] = clusterView(c)
+	}
+	return out
+}
+
+// learnCorrections teaches the engine the operator corrections queued by
+// any replica, in order, and records in one transaction that they were
+// learned, with a fresh snapshot and the clusters as they now are; if
+// that fails the engine is rebuilt (the corrections stay queued). The
+// caller holds the triage lock and marks the engine dirty on an error.
+func (s *Service) learnCorrections(ctx context.Context) error {
+	var cs []stormdesk.TriageCorrection
+	if err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) { cs, err = tx.PendingCorrections(ctx); return err }); err != nil {
+		return fmt.Errorf("desk: triage corrections: %w", err)
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	eng := s.tri.eng
+	for _, c := range cs {
+		// A cluster that expired from the engine has nothing to learn:
+		// the engine's errors say so and are not failures.
+		switch c.Kind {
+		case stormdesk.CorrectionMerge:
+			_ = eng.Merge(c.A, c.B)
+		case stormdesk.CorrectionMove:
+			_ = eng.Move(c.A, c.B)
+		case stormdesk.CorrectionSuppress:
+			_ = eng.Suppress(c.A)
+		default:
+			s.Log.Warn("unknown triage correction skipped", slog.String("kind", c.Kind), slog.Int64("id", c.ID))
+		}
+	}
+	snap, err := eng.Snapshot()
+	if err != nil {
+		return fmt.Errorf("desk: triage snapshot: %w", err)
+	}
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if err := tx.DeleteCorrections(ctx, cs[len(cs)-1].ID); err != nil {
+			return err
+		}
+		if err := tx.ReplaceClusterViews(ctx, s.allViews()); err != nil {
+			return err
+		}
+		return tx.SaveTriageSnapshot(ctx, s.now(), s.tri.seq, snap)
+	})
+	if err != nil {
+		return fmt.Errorf("desk: learn triage corrections: %w", err)
+	}
+	s.Log.Info("triage learned operator corrections", slog.Int("corrections", len(cs)))
 	return nil
 }
 
@@ -449,6 +526,9 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 				return err
 			}
 		}
+		if err := tx.ReplaceClusterViews(ctx, s.allViews()); err != nil {
+			return err
+		}
 		return tx.SaveTriageSnapshot(ctx, now, t.seq, snap)
 	})
 	if err != nil {
@@ -458,7 +538,22 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 	return nil
 }
 
-// Clusters returns the triage engine's active clusters (nil without triage).
+// ClusterViews lists up to limit of the active triage clusters, largest
+// first, and how many there are, as the triage leader last recorded
+// them: every replica answers the same.
+func (s *Service) ClusterViews(ctx context.Context, limit int) (cs []stormdesk.ClusterView, total int, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+		cs, total, err = tx.ClusterViews(ctx, limit)
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("desk: clusters: %w", err)
+	}
+	return cs, total, nil
+}
+
+// Clusters returns this process's triage engine's active clusters (nil
+// without triage); only the leader's is current.
 func (s *Service) Clusters() []triage.ClusterInfo {
 	if s.tri == nil {
 		return nil

@@ -99,27 +99,12 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 // listClusters shows triage's active clusters, largest first: what the
 // engine currently sees, before any of it becomes an incident.
 func (s *Server) listClusters(w http.ResponseWriter, r *http.Request) {
-	cs := s.Desk.Clusters()
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Size > cs[j].Size })
-	type cluster struct {
-		ID         int64     `json:"id"`
-		Label      string    `json:"label"`
-		Size       int       `json:"size"`
-		Customers  int       `json:"customers"`
-		TopTerms   []string  `json:"top_terms"`
-		FirstSeen  time.Time `json:"first_seen"`
-		LastSeen   time.Time `json:"last_seen"`
-		Candidate  bool      `json:"incident_candidate"`
-		Suppressed bool      `json:"not_an_incident"`
+	cs, total, err := s.Desk.ClusterViews(r.Context(), 200)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
 	}
-	out := make([]cluster, 0, len(cs))
-	for _, c := range cs {
-		if len(out) == 200 {
-			break
-		}
-		out = append(out, cluster{c.ID, c.Label, c.Size, c.Customers, c.TopTerms, c.FirstSeen, c.LastSeen, c.Candidate, c.Suppressed})
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"clusters": out, "active": len(cs)})
+	writeJSON(w, http.StatusOK, map[string]any{"clusters": cs, "active": total})
 }
 
 // listUpstream shows each watched feed and probe: last poll, state, and

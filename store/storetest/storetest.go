@@ -282,6 +282,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("HeldMessagesAndPolicy", func(t *testing.T) { runHeld(t, open) })
 	t.Run("ChatStateSharedByReplicas", func(t *testing.T) { runChat(t, open) })
 	t.Run("Reminders", func(t *testing.T) { runReminders(t, open) })
+	t.Run("TriageSharedByReplicas", func(t *testing.T) { runTriageShared(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
@@ -859,6 +860,53 @@ func runReminders(t *testing.T, open Opener) {
 		got, err := tx.Incident(ctx, inc.ID)
 		if err != nil || got.ExportedAt == nil || !got.ExportedAt.Equal(t0.Add(3*time.Hour)) {
 			t.Errorf("exported at: %+v %v", got, err)
+		}
+		return nil
+	})
+}
+
+// runTriageShared checks the triage state replicas share: queued
+// corrections and cluster views.
+func runTriageShared(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, _ := open(t)
+	defer s.Close()
+	update(t, s, func(tx stormdesk.Tx) error {
+		for _, c := range []stormdesk.TriageCorrection{{Kind: stormdesk.CorrectionMerge, A: 3, B: 1, At: t0}, {Kind: stormdesk.CorrectionSuppress, A: 7, At: t0.Add(time.Second)}} {
+			if err := tx.QueueCorrection(ctx, &c); err != nil || c.ID == 0 {
+				return fmt.Errorf("queue: %v (id %d)", err, c.ID)
+			}
+		}
+		return tx.SaveClusterViews(ctx, []stormdesk.ClusterView{
+			{ID: 1, Label: "can't log in", Size: 12, Customers: 9, TopTerms: []string{"login", "sso"}, FirstSeen: t0, LastSeen: t0.Add(time.Minute), Candidate: true},
+			{ID: 2, Label: "refund", Size: 3, Customers: 3, TopTerms: []string{}, FirstSeen: t0, LastSeen: t0},
+		})
+	})
+	update(t, s, func(tx stormdesk.Tx) error {
+		cs, err := tx.PendingCorrections(ctx)
+		if err != nil || len(cs) != 2 || cs[0].Kind != stormdesk.CorrectionMerge || cs[0].A != 3 || cs[0].B != 1 || !cs[1].At.Equal(t0.Add(time.Second)) {
+			t.Errorf("pending: %+v %v", cs, err)
+		}
+		if err := tx.DeleteCorrections(ctx, cs[0].ID); err != nil {
+			return err
+		}
+		if left, _ := tx.PendingCorrections(ctx); len(left) != 1 || left[0].Kind != stormdesk.CorrectionSuppress {
+			t.Errorf("after delete: %+v", left)
+		}
+		// An update overwrites; a replace drops the rest.
+		if err := tx.SaveClusterViews(ctx, []stormdesk.ClusterView{{ID: 2, Label: "refund", Size: 30, Customers: 20, FirstSeen: t0, LastSeen: t0, Suppressed: true}}); err != nil {
+			return err
+		}
+		vs, n, err := tx.ClusterViews(ctx, 10)
+		if err != nil || n != 2 || len(vs) != 2 || vs[0].ID != 2 || !vs[0].Suppressed || vs[1].Label != "can't log in" || !vs[1].Candidate ||
+			strings.Join(vs[1].TopTerms, ",") != "login,sso" || !vs[1].LastSeen.Equal(t0.Add(time.Minute)) {
+			t.Errorf("views: %+v %d %v", vs, n, err)
+		}
+		if err := tx.ReplaceClusterViews(ctx, []stormdesk.ClusterView{{ID: 5, Label: "new", Size: 1, Customers: 1, FirstSeen: t0, LastSeen: t0}}); err != nil {
+			return err
+		}
+		if vs, n, _ := tx.ClusterViews(ctx, 1); n != 1 || len(vs) != 1 || vs[0].ID != 5 {
+			t.Errorf("after replace: %+v %d", vs, n)
 		}
 		return nil
 	})
