@@ -2,13 +2,19 @@
 # make bench: measures ticket ingest through the real HTTP handler into each
 # backend (single tickets from 16 concurrent clients; 1,000-ticket batches)
 # and, in the same run, PostgreSQL's raw single-row INSERT ceiling with
-# pgbench at the same concurrency. Raw results go to bench/ (gitignored).
+# pgbench at the same concurrency; then chat, email, export, several
+# replicas under load, and triage against the scikit-learn peer. Raw
+# results go to bench/ (gitignored). BENCH_ONLY=load (or ingest, chat,
+# email, export, triage) runs one part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench
 COUNT=${BENCH_COUNT:-6}
 BENCHSTAT=${BENCHSTAT:-go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da}
 
+part() { [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = "$1" ]; }
+
+if part ingest; then
 echo "== ingest benchmarks (count=$COUNT)"
 go test -run '^$' -bench 'Ingest' -benchtime 2s -count "$COUNT" ./httpserver | tee bench/ingest.txt
 echo
@@ -25,7 +31,33 @@ printf '%-52s %12s\n' "pgbench raw INSERT (16 clients, ceiling)" "$ceiling"
 if [ -n "$ceiling" ] && [ -n "$single" ]; then
   awk -v s="$single" -v c="$ceiling" 'BEGIN {printf "single-ticket Postgres ingest = %.0f%% of the raw INSERT ceiling (target >= 50%%)\n", 100*s/c}'
 fi
-if [ -x scripts/bench-triage.sh ]; then
+fi
+
+if part chat; then
+  echo
+  echo "== slash-command acknowledgement, 50 commands in flight (issue 5)"
+  go test -run '^$' -bench 'SlashCommandAck' -benchtime 3000x -count "$COUNT" ./bot/slack | tee bench/slash.txt
+  $BENCHSTAT bench/slash.txt
+fi
+if part email; then
+  echo
+  echo "== email dispatch to a local fake SendGrid, batched vs one request per recipient (issue 6)"
+  go test -run '^$' -bench 'Dispatch' -count "$COUNT" ./notify | tee bench/email.txt
+  $BENCHSTAT bench/email.txt
+fi
+if part export; then
+  echo
+  echo "== post-mortem export (issue 7)"
+  go test -run '^$' -bench 'Export' -count 3 ./desk | tee bench/export.txt
+fi
+if part load; then
+  echo
+  echo "== load: stormdesk serve replicas on one PostgreSQL, tickets and slash commands together (issue 9)"
+  go test -run '^$' -bench 'ReplicasIngest' -benchtime 60000x -count 3 ./cmd/stormdesk | tee bench/load-ingest.txt
+  go test -run '^$' -bench 'SlashUnderStorm' -benchtime 12000x -count 3 ./cmd/stormdesk | tee bench/load-storm.txt
+  $BENCHSTAT bench/load-ingest.txt bench/load-storm.txt
+fi
+if part triage && [ -x scripts/bench-triage.sh ]; then
   echo
   scripts/bench-triage.sh
 fi
