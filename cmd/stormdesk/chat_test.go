@@ -22,11 +22,12 @@ import (
 
 const slackSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 
-func signedSlash(t *testing.T, base, user, text string, secret string) (int, string) {
-	t.Helper()
-	form := url.Values{"command": {"/incident"}, "text": {text}, "user_id": {user}, "user_name": {"maria"}, "channel_id": {"C0OPS"},
-		"team_id": {"T1"}, "response_url": {"http://127.0.0.1:1/unused"}, "trigger_id": {"x"}}
-	body := form.Encode()
+// slackCommand builds a slash-command request as Slack signs it; every
+// signature is accepted once, so trigger should differ between requests
+// with the same text.
+func slackCommand(base, secret, user, text, trigger string) *http.Request {
+	body := url.Values{"command": {"/incident"}, "text": {text}, "user_id": {user}, "user_name": {"maria"}, "channel_id": {"C0OPS"},
+		"team_id": {"T1"}, "response_url": {"http://127.0.0.1:1/unused"}, "trigger_id": {trigger}}.Encode()
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte("v0:" + ts + ":" + body))
@@ -34,7 +35,12 @@ func signedSlash(t *testing.T, base, user, text string, secret string) (int, str
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
 	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
+	return req
+}
+
+func signedSlash(t *testing.T, base, user, text string, secret string) (int, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(slackCommand(base, secret, user, text, "x"))
 	if err != nil {
 		t.Fatal(err)
 	}

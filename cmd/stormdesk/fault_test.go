@@ -136,21 +136,7 @@ func TestPostgresRestartMidRun(t *testing.T) {
 	// The service is healthy again: ready, leading again (the advisory
 	// lock died with the old session), and its triage worker has caught
 	// up with every ticket: the storm of "can't log in" is one incident.
-	for dl := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		resp, err := http.Get("http://" + r.addr + "/api/v1/incidents")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out struct{ Incidents []map[string]any }
-		json.NewDecoder(resp.Body).Decode(&out)
-		resp.Body.Close()
-		if len(out.Incidents) == 1 && out.Incidents[0]["ticket_count"] == float64(n) {
-			break
-		}
-		if time.Now().After(dl) {
-			t.Fatalf("triage did not resume after the restart: incidents %v\n%s", out.Incidents, r.logs.String())
-		}
-	}
+	haWaitIncident(t, r, n, 30*time.Second)
 	r.mu.Lock()
 	leads := strings.Count(r.logs.String(), "now the leader")
 	r.mu.Unlock()

@@ -3,15 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -235,22 +230,7 @@ const haSlackSecret = "ha-test-slack-signing-secret-0123"
 // haSlash sends a signed /incident command to a replica.
 func haSlash(t *testing.T, r *replica, text string) (int, string) {
 	t.Helper()
-	body := url.Values{"user_id": {"UANA"}, "user_name": {"ana"}, "channel_id": {"COPS"}, "command": {"/incident"}, "text": {text},
-		"response_url": {"http://127.0.0.1:1/x"}, "trigger_id": {text}}.Encode()
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(haSlackSecret))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	req, _ := http.NewRequest(http.MethodPost, "http://"+r.addr+"/slack/commands", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return signedSlash(t, "http://"+r.addr, "UANA", text, haSlackSecret)
 }
 
 // haWaitIncident waits until exactly one incident holds want tickets and

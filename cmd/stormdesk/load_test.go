@@ -12,14 +12,11 @@ package main
 // starts from the same state; the start is kept off the timer.
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"regexp"
@@ -289,16 +286,7 @@ func (c *lgCluster) ticket(r *lgReplica, i int64) (lat time.Duration, ok bool) {
 // slash sends a signed /incident command to r and returns the status and
 // reply body and how long Slack would have waited for them.
 func (c *lgCluster) slash(r *lgReplica, text string) (int, string, time.Duration, error) {
-	n := strconv.FormatInt(c.seq.Add(1), 10)
-	body := url.Values{"user_id": {lgSlackUser}, "user_name": {"ana"}, "channel_id": {"COPS"}, "command": {"/incident"},
-		"text": {text}, "response_url": {"http://127.0.0.1:1/x"}, "trigger_id": {c.run + "." + n}}.Encode()
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(lgSlackSecret))
-	mac.Write([]byte("v0:" + ts + ":" + body))
-	req, _ := http.NewRequest(http.MethodPost, "http://"+r.addr+"/slack/commands", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	req := slackCommand("http://"+r.addr, lgSlackSecret, lgSlackUser, text, c.run+"."+strconv.FormatInt(c.seq.Add(1), 10))
 	start := time.Now()
 	resp, err := c.client.Do(req)
 	if err != nil {
