@@ -70,6 +70,7 @@ func (e *Engine) absorb(f, t *cluster) {
 	}
 	if f.last.After(t.last) {
 		t.last, t.lastNs = f.last, f.lastNs
+		e.syncSlot(t)
 	}
 	if f.candidate && !t.candidate {
 		t.candidate, t.candidateAt = true, f.candidateAt
@@ -129,6 +130,7 @@ func (e *Engine) Suppress(clusterID int64) error {
 		return err
 	}
 	c.suppressed = true
+	e.syncSlot(c)
 	c.burst.recent, c.burst.inWindow = nil, nil
 	if c.slot >= 0 && c.norm > 0 {
 		e.addExemplar(prune(c.sum, e.cfg.MaxCentroidTerms), c.keySum, c.id)
@@ -198,7 +200,7 @@ func (e *Engine) dropExemplar(slot int32) {
 	if ex == nil {
 		return
 	}
-	e.exIdx.remove(slot, ex.indexed)
+	e.exIdx.remove(slot)
 	e.exemplars[slot] = nil
 	e.exFree = append(e.exFree, slot)
 }

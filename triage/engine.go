@@ -63,6 +63,7 @@ type Engine struct {
 
 	clusters map[int64]*cluster
 	slots    []*cluster
+	states   []slotState // by slot, beside slots
 	free     []int32
 	idx      index
 
@@ -73,12 +74,14 @@ type Engine struct {
 	exIdx     index
 	exSeq     int64
 
-	aliases map[int64]int64   // merged-away cluster -> the cluster it went into
-	cannot  map[[2]int64]bool // operator said: never merge these two
-	surface map[string]string // stem -> first surface form seen, for top terms
-	nextID  int64
-	emptyID int64
-	topBuf  []scored // scratch for candidate selection // cluster of tickets without features, 0 if none
+	aliases  map[int64]int64   // merged-away cluster -> the cluster it went into
+	cannot   map[[2]int64]bool // operator said: never merge these two
+	surface  map[string]string // stem -> first surface form seen, for top terms
+	nextID   int64
+	emptyID  int64    // cluster of tickets without features, 0 if none
+	topBuf   []scored // scratch for candidate selection
+	sumBuf   svec     // scratch for centroid updates
+	queryBuf svec     // scratch for queryOf
 }
 
 type cluster struct {
@@ -106,6 +109,22 @@ type cluster struct {
 	labelTicket int64
 
 	burst burstState
+}
+
+// slotState mirrors, by slot, what the candidate search checks of an
+// indexed cluster, so that it does not load the structs of the many
+// clusters that lose. syncSlot keeps it up to date.
+type slotState struct {
+	id         int64 // 0 for a free slot
+	lastNs     int64
+	suppressed bool
+}
+
+// syncSlot copies c's id, last activity and suppression to its slot state.
+func (e *Engine) syncSlot(c *cluster) {
+	if c.slot >= 0 {
+		e.states[c.slot] = slotState{id: c.id, lastNs: c.lastNs, suppressed: c.suppressed}
+	}
 }
 
 type ticketRec struct {
@@ -181,8 +200,9 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	if len(raw) > 0 {
 		e.df.observe(raw, keys)
 	}
+	vec, kvec := e.df.weighBoth(raw, keys)
 	rec := &ticketRec{
-		id: t.ID, raw: raw, vec: e.df.weigh(raw), rawKeys: keys, keys: e.df.weigh(keys),
+		id: t.ID, raw: raw, vec: vec, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
 	}
 	e.tickets[t.ID] = rec
@@ -221,24 +241,67 @@ func (e *Engine) Assign(t Ticket) Assignment {
 func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 && n <= 1024 }
 
 // subjectOf returns the first non-empty line of text, whitespace collapsed
-// and cut to 80 runes, as a human label.
+// and cut to 80 runes, as a human label. Invalid UTF-8 is dropped and a
+// line starting with '>' (a quote) is skipped.
 func subjectOf(text string) string {
 	if len(text) > 4096 {
 		text = text[:4096]
 	}
+	var buf [512]byte
 	for text != "" {
 		line, rest, _ := strings.Cut(text, "\n")
 		text = rest
-		line = strings.ToValidUTF8(line, "")
-		line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " ")
-		if line == "" || strings.HasPrefix(line, ">") {
+		// Collapse the line's whitespace into b, stopping after 81 runes:
+		// only whether there are more than 80 matters.
+		b := buf[:0]
+		runes := 0
+		space := false
+		for i := 0; i < len(line) && runes <= 80; {
+			c := line[i]
+			if c < utf8.RuneSelf {
+				i++
+				if c == ' ' || '\t' <= c && c <= '\r' {
+					space = len(b) > 0
+					continue
+				}
+				if space {
+					b = append(b, ' ')
+					runes++
+					space = false
+				}
+				b = append(b, c)
+				runes++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+			switch {
+			case r == utf8.RuneError && size == 1:
+				// Invalid UTF-8 is dropped.
+			case unicode.IsSpace(r):
+				space = len(b) > 0
+			default:
+				if space {
+					b = append(b, ' ')
+					runes++
+					space = false
+				}
+				b = utf8.AppendRune(b, r)
+				runes++
+			}
+		}
+		if len(b) == 0 || b[0] == '>' {
 			continue
 		}
-		if utf8.RuneCountInString(line) > 80 {
-			r := []rune(line)
-			line = string(r[:79]) + "…"
+		if runes > 80 {
+			k := 0
+			for n := 0; n < 79; n++ {
+				_, size := utf8.DecodeRune(b[k:])
+				k += size
+			}
+			return string(b[:k]) + "…"
 		}
-		return line
+		return string(b)
 	}
 	return ""
 }
@@ -246,9 +309,18 @@ func subjectOf(text string) string {
 // termsOf returns the ticket's content words (stems and canonical tokens)
 // for top-term labels, and remembers a surface form for each.
 func (e *Engine) termsOf(toks []token) []string {
-	var out []string
+	n := 0
 	for _, t := range toks {
-		if stopwords[t.Text] || strings.HasPrefix(t.Text, "_") || t.Text == TokNot {
+		if isTerm(t) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for _, t := range toks {
+		if !isTerm(t) {
 			continue
 		}
 		if _, ok := e.surface[t.Text]; !ok && len(e.surface) < stemCacheMax {
@@ -257,6 +329,10 @@ func (e *Engine) termsOf(toks []token) []string {
 		out = append(out, t.Text)
 	}
 	return out
+}
+
+func isTerm(t token) bool {
+	return !t.stop && !strings.HasPrefix(t.Text, "_") && t.Text != TokNot
 }
 
 // active reports whether c still accepts tickets at time now.
@@ -293,7 +369,11 @@ func (t *topCandidates) offer(s scored) {
 	if len(t.list) == t.k && !better(s, t.list[len(t.list)-1]) {
 		return
 	}
-	i := sort.Search(len(t.list), func(i int) bool { return better(s, t.list[i]) })
+	// The list is short: find the place from the end.
+	i := len(t.list)
+	for i > 0 && better(s, t.list[i-1]) {
+		i--
+	}
 	if len(t.list) < t.k {
 		t.list = append(t.list, scored{})
 	}
@@ -301,8 +381,12 @@ func (t *topCandidates) offer(s scored) {
 	t.list[i] = s
 }
 
-// queryOf returns the QueryTerms strongest retrieval keys of k.
-func (e *Engine) queryOf(k svec) svec { return topK(k, e.cfg.QueryTerms) }
+// queryOf returns the QueryTerms strongest retrieval keys of k, in a
+// buffer that the next call reuses.
+func (e *Engine) queryOf(k svec) svec {
+	e.queryBuf = topKInto(e.queryBuf[:0], k, e.cfg.QueryTerms)
+	return e.queryBuf
+}
 
 // nearest returns the active cluster most similar to unit vector v (whose
 // retrieval keys are keys), skipping cluster skip, and that cosine
@@ -312,21 +396,23 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 	cutSuppressed := now.Add(-e.cfg.SuppressedQuietTime).UnixNano()
 	top := topCandidates{k: e.cfg.Candidates, list: e.topBuf[:0]}
 	e.idx.accumulate(e.queryOf(keys), e.cfg.MaxPostings)
+	// The partial scores are cleared as they are read.
 	for _, slot := range e.idx.touched {
 		score := float64(e.idx.acc[slot])
+		e.idx.acc[slot] = 0
 		if len(top.list) == top.k && score < top.list[top.k-1].score {
 			continue
 		}
-		c := e.slots[slot]
-		if c == nil || c.id == skip {
+		st := &e.states[slot]
+		if st.id == 0 || st.id == skip {
 			continue
 		}
-		if last := c.lastNs; last < cut && (!c.suppressed || last < cutSuppressed) {
+		if last := st.lastNs; last < cut && (!st.suppressed || last < cutSuppressed) {
 			continue
 		}
-		top.offer(scored{slot: slot, id: c.id, score: score})
+		top.offer(scored{slot: slot, id: st.id, score: score})
 	}
-	e.idx.reset()
+	e.idx.touched = e.idx.touched[:0]
 	e.topBuf = top.list
 	var best *cluster
 	bestSim := -1.0
@@ -392,7 +478,9 @@ func (e *Engine) newCluster(at time.Time, indexed bool) *cluster {
 		} else {
 			c.slot = int32(len(e.slots))
 			e.slots = append(e.slots, c)
+			e.states = append(e.states, slotState{})
 		}
+		e.syncSlot(c)
 	}
 	e.clusters[c.id] = c
 	return c
@@ -460,8 +548,9 @@ func (e *Engine) attach(rec *ticketRec, c *cluster) {
 	if c.slot < 0 {
 		return
 	}
-	c.sum = addInPlace(c.sum, rec.vec)
-	c.keySum = addInPlace(c.keySum, rec.keys)
+	e.syncSlot(c)
+	c.sum = addInPlace(c.sum, rec.vec, &e.sumBuf)
+	c.keySum = addInPlace(c.keySum, rec.keys, &e.sumBuf)
 	e.afterSumChange(c, false)
 }
 
@@ -512,7 +601,7 @@ func (e *Engine) afterSumChange(c *cluster, force bool) {
 
 func (e *Engine) reindex(c *cluster) {
 	if c.indexed != nil {
-		e.idx.remove(c.slot, c.indexed)
+		e.idx.remove(c.slot)
 	}
 	c.indexed = topK(c.keySum, e.cfg.IndexTerms)
 	if n := math.Sqrt(norm2(c.keySum)); n > 0 {
@@ -528,9 +617,10 @@ func (e *Engine) reindex(c *cluster) {
 func (e *Engine) deleteCluster(c *cluster) {
 	if c.slot >= 0 {
 		if c.indexed != nil {
-			e.idx.remove(c.slot, c.indexed)
+			e.idx.remove(c.slot)
 		}
 		e.slots[c.slot] = nil
+		e.states[c.slot] = slotState{}
 		e.free = append(e.free, c.slot)
 	}
 	if c.id == e.emptyID {
@@ -549,27 +639,38 @@ func (e *Engine) relabel(c *cluster) {
 	if len(cands) > 16 {
 		cands = cands[len(cands)-16:]
 	}
-	best, bestSim, found := int64(0), 0.0, false
-	consider := func(id int64) {
-		r := e.tickets[id]
-		if r == nil || r.subject == "" {
-			return
+	// The label is the eligible ticket most similar to the centroid (ties
+	// to the lower id), whatever the order they are looked at in: gather
+	// them first, so that a lone one needs no similarity.
+	var buf [17]*ticketRec
+	elig := buf[:0]
+	if id := c.labelTicket; id != 0 {
+		if r := e.tickets[id]; r != nil && r.cluster == c.id && r.subject != "" {
+			elig = append(elig, r)
 		}
-		s := dot(r.vec, c.sum)
-		if !found || s > bestSim || (s == bestSim && id < best) {
-			best, bestSim, found = id, s, true
-		}
-	}
-	if c.labelTicket != 0 && e.tickets[c.labelTicket] != nil && e.tickets[c.labelTicket].cluster == c.id {
-		consider(c.labelTicket)
 	}
 	for _, id := range cands {
-		consider(id)
+		if len(elig) > 0 && elig[0].id == id {
+			continue // the label holder, already in
+		}
+		if r := e.tickets[id]; r != nil && r.subject != "" {
+			elig = append(elig, r)
+		}
 	}
-	if found {
-		c.labelTicket = best
-		c.label = e.tickets[best].subject
+	if len(elig) == 0 {
+		return
 	}
+	best := elig[0]
+	if len(elig) > 1 {
+		bestSim := dot(best.vec, c.sum)
+		for _, r := range elig[1:] {
+			if s := dot(r.vec, c.sum); s > bestSim || (s == bestSim && r.id < best.id) {
+				best, bestSim = r, s
+			}
+		}
+	}
+	c.labelTicket = best.id
+	c.label = best.subject
 }
 
 // ClusterOf returns the cluster that ticket id currently belongs to.

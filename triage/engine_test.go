@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 var t0 = time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC)
@@ -291,4 +293,48 @@ func TestClusterInfo(t *testing.T) {
 	if all := e.Clusters(); len(all) == 0 || all[0].ID != login {
 		t.Errorf("Clusters() = %+v", all)
 	}
+}
+
+// subjectRef is the straightforward definition of subjectOf, which the
+// engine implements in one pass.
+func subjectRef(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.ToValidUTF8(line, "")
+		line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " ")
+		if line == "" || strings.HasPrefix(line, ">") {
+			continue
+		}
+		if utf8.RuneCountInString(line) > 80 {
+			r := []rune(line)
+			line = string(r[:79]) + "…"
+		}
+		return line
+	}
+	return ""
+}
+
+func TestSubjectOf(t *testing.T) {
+	for _, s := range []string{"", " \t ", "Card declined\nbody", "\n\n  > quoted\n  Real   subject \r\n",
+		strings.Repeat("word ", 30), strings.Repeat("é", 80), strings.Repeat("é", 81), strings.Repeat("ab ", 27),
+		strings.Repeat("a", 78) + " \u00a0 b", "bad\xff\xfeutf8 \xe2\x82 x", "a\u2028b\u3000c\u0085d", strings.Repeat("x", 5000) + "é",
+		"日本語のテキスト " + strings.Repeat("日本", 40)} {
+		if got, want := subjectOf(s), subjectRef(s); got != want {
+			t.Errorf("subjectOf(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzSubjectOf(f *testing.F) {
+	f.Add("Card declined\nbody")
+	f.Add(strings.Repeat("é ", 50))
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := subjectOf(s), subjectRef(s); got != want {
+			t.Fatalf("subjectOf(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package triage
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -70,7 +71,11 @@ func mix(h uint32) uint32 {
 type extractor struct {
 	cfg  Config
 	mask uint32
-	buf  []uint32 // scratch: hashed features with family tag in the high bits
+	buf  []uint32 // scratch: hashed features with family tag in the low bits
+	tmp  []uint32 // scratch for sorting buf
+	cnt  []int32  // scratch for sorting buf
+	keys svec     // scratch: retrieval keys
+	out  svec     // scratch: features
 	rb   []rune
 }
 
@@ -85,18 +90,22 @@ func feat(h uint32, family uint32) uint32 { return h<<2 | family }
 // It also returns the ticket's retrieval keys: its content words (hashed
 // like word unigrams, weight 1), which the inverted index uses to find
 // candidate clusters whatever the feature families' weights.
+//
+// Both share one fresh allocation of their exact size (the ticket keeps
+// them); raw's capacity ends where keys begin.
 func (x *extractor) raw(toks []token) (raw, keys svec) {
 	x.buf = x.buf[:0]
+	ks := x.keys[:0]
 	var prev string
 	for _, t := range toks {
 		w := t.Text
-		if stopwords[w] {
+		if t.stop {
 			if x.cfg.CharStopwords && x.cfg.CharWeight > 0 {
 				x.charGrams(w)
 			}
 			continue
 		}
-		keys = append(keys, entry{H: mix(fnvAdd(seedWord, w)) & x.mask, W: 1})
+		ks = append(ks, entry{H: mix(fnvAdd(seedWord, w)) & x.mask, W: 1})
 		if t.Canon && x.cfg.ConceptWeight > 0 {
 			x.buf = append(x.buf, feat(mix(fnvAdd(seedConcept, w))&x.mask, 3))
 		}
@@ -112,33 +121,104 @@ func (x *extractor) raw(toks []token) (raw, keys svec) {
 			x.charGrams(w)
 		}
 	}
-	if len(keys) > 0 {
-		slices.SortFunc(keys, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
-		keys = slices.CompactFunc(keys, func(a, b entry) bool { return a.H == b.H })
+	if len(ks) > 0 {
+		slices.SortFunc(ks, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
+		ks = slices.CompactFunc(ks, func(a, b entry) bool { return a.H == b.H })
 	}
-	if len(x.buf) == 0 {
-		return nil, keys
+	x.keys = ks
+	fs := x.out[:0]
+	if len(x.buf) > 0 {
+		// Each entry is (hash << 2 | family): one sort groups equal
+		// features, and a hash shared by two families (a collision) stays
+		// together.
+		x.sortBuf()
+		weights := [4]float32{float32(x.cfg.WordWeight), float32(x.cfg.BigramWeight), float32(x.cfg.CharWeight), float32(x.cfg.ConceptWeight)}
+		buf := x.buf
+		for i := 0; i < len(buf); {
+			j := i + 1
+			for j < len(buf) && buf[j] == buf[i] {
+				j++
+			}
+			h := buf[i] >> 2
+			w := weights[buf[i]&3] * sublinearTF(j-i)
+			if n := len(fs); n > 0 && fs[n-1].H == h {
+				fs[n-1].W += w
+			} else {
+				fs = append(fs, entry{H: h, W: w})
+			}
+			i = j
+		}
+		x.out = fs
 	}
-	// Each entry is (hash << 2 | family): one sort groups equal features,
-	// and a hash shared by two families (a collision) stays together.
-	slices.Sort(x.buf)
-	weights := [4]float32{float32(x.cfg.WordWeight), float32(x.cfg.BigramWeight), float32(x.cfg.CharWeight), float32(x.cfg.ConceptWeight)}
-	out := make(svec, 0, len(x.buf))
-	for i := 0; i < len(x.buf); {
+	if len(fs)+len(ks) == 0 {
+		return nil, nil
+	}
+	block := make(svec, len(fs)+len(ks))
+	if len(fs) > 0 {
+		raw = block[:len(fs):len(fs)]
+		copy(raw, fs)
+	}
+	if len(ks) > 0 {
+		keys = block[len(fs):]
+		copy(keys, ks)
+	}
+	return raw, keys
+}
+
+// sortBuf sorts x.buf. The features are hashes, spread evenly over
+// [0, 2^(HashBits+2)), so a distribution into about len(buf) buckets by
+// their top bits followed by an insertion sort is linear on average; should
+// the insertion sort need too many moves (inputs made to collide), it hands
+// over to slices.Sort.
+func (x *extractor) sortBuf() {
+	a := x.buf
+	n := len(a)
+	if n <= 32 {
+		slices.Sort(a)
+		return
+	}
+	width := uint(bits.Len32(x.mask)) + 2
+	lb := uint(bits.Len(uint(n - 1)))
+	if lb > width {
+		lb = width
+	}
+	shift := width - lb
+	nb := 1 << lb
+	if cap(x.cnt) < nb+1 {
+		x.cnt = make([]int32, nb+1)
+	}
+	cnt := x.cnt[:nb+1]
+	clear(cnt)
+	for _, v := range a {
+		cnt[v>>shift+1]++
+	}
+	for i := 1; i <= nb; i++ {
+		cnt[i] += cnt[i-1]
+	}
+	if cap(x.tmp) < n {
+		x.tmp = make([]uint32, n, cap(a))
+	}
+	t := x.tmp[:n]
+	for _, v := range a {
+		b := v >> shift
+		t[cnt[b]] = v
+		cnt[b]++
+	}
+	budget := 4*n + 64
+	for i := 1; i < n; i++ {
+		v := t[i]
 		j := i
-		for j < len(x.buf) && x.buf[j] == x.buf[i] {
-			j++
+		for j > 0 && t[j-1] > v {
+			t[j] = t[j-1]
+			j--
 		}
-		h := x.buf[i] >> 2
-		w := weights[x.buf[i]&3] * sublinearTF(j-i)
-		if n := len(out); n > 0 && out[n-1].H == h {
-			out[n-1].W += w
-		} else {
-			out = append(out, entry{H: h, W: w})
+		t[j] = v
+		if budget -= i - j; budget < 0 {
+			slices.Sort(t)
+			break
 		}
-		i = j
 	}
-	return out, keys
+	x.buf, x.tmp = t, a
 }
 
 // charGrams appends the character n-grams of " w " (word-bounded).
@@ -222,7 +302,28 @@ func (d *docFreq) weigh(raw svec) svec {
 	if len(raw) == 0 {
 		return nil
 	}
-	out := make(svec, len(raw))
+	return d.weighInto(make(svec, len(raw)), raw)
+}
+
+// weighBoth weighs a ticket's features and its retrieval keys like weigh,
+// into one allocation.
+func (d *docFreq) weighBoth(raw, keys svec) (vec, kvec svec) {
+	n := len(raw)
+	if n+len(keys) == 0 {
+		return nil, nil
+	}
+	block := make(svec, n+len(keys))
+	if n > 0 {
+		vec = d.weighInto(block[:n:n], raw)
+	}
+	if len(keys) > 0 {
+		kvec = d.weighInto(block[n:], keys)
+	}
+	return vec, kvec
+}
+
+// weighInto is weigh writing into out, which has raw's length.
+func (d *docFreq) weighInto(out, raw svec) svec {
 	var ss float64
 	s := 1 / d.inc
 	lnN := math.Log(1 + d.n*s)
@@ -244,7 +345,8 @@ func (d *docFreq) weigh(raw svec) svec {
 // dot returns the inner product of two sorted sparse vectors. It merges
 // when the lengths are alike and gallops (exponential then binary search)
 // through the longer one when it is much longer, as a big centroid is
-// against one ticket.
+// against one ticket. Both add the products in increasing H order, so they
+// give the same result.
 func dot(a, b svec) float64 {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -352,12 +454,19 @@ func norm2(v svec) float64 {
 // H), strongest first. It keeps a sorted buffer of k entries, so most
 // coordinates cost one comparison.
 func topK(v svec, k int) svec {
+	if len(v) == 0 {
+		return nil
+	}
+	return topKInto(make(svec, 0, min(len(v), k)), v, k)
+}
+
+// topKInto is topK appending to out, which must be empty.
+func topKInto(out, v svec, k int) svec {
 	if len(v) <= k {
-		out := append(svec(nil), v...)
+		out = append(out, v...)
 		slices.SortFunc(out, strongerFirst)
 		return out
 	}
-	out := make(svec, 0, k)
 	for _, e := range v {
 		if len(out) == k && strongerFirst(e, out[k-1]) >= 0 {
 			continue
@@ -394,49 +503,41 @@ func strongerFirst(a, b entry) int {
 }
 
 // addInPlace returns a + b like addScaled(a, b, 1) but reuses a's backing
-// array when it has room: the merge runs backwards from the end, so no
-// element is overwritten before it is read. Centroids grow by one ticket
-// at a time and mostly gain few new coordinates, so this saves an
-// allocation per assignment.
-func addInPlace(a, b svec) svec {
-	fresh := 0
-	i, j := 0, 0
-	for j < len(b) {
-		switch {
-		case i >= len(a) || b[j].H < a[i].H:
-			fresh++
-			j++
-		case a[i].H < b[j].H:
+// array when it has room. The sum is merged into *scratch and copied back,
+// which is cheaper than counting the new coordinates first. Centroids grow
+// by one ticket at a time and mostly gain few new coordinates, so this
+// saves an allocation per assignment.
+func addInPlace(a, b svec, scratch *svec) svec {
+	if len(b) == 0 {
+		return a
+	}
+	n := len(a) + len(b)
+	if cap(*scratch) < n {
+		*scratch = make(svec, n+n/4)
+	}
+	t := (*scratch)[:n]
+	i, k := 0, 0
+	for _, y := range b {
+		for i < len(a) && a[i].H < y.H {
+			t[k] = a[i]
 			i++
-		default:
+			k++
+		}
+		if i < len(a) && a[i].H == y.H {
+			t[k] = entry{H: y.H, W: a[i].W + y.W}
 			i++
-			j++
+		} else {
+			t[k] = y
 		}
+		k++
 	}
-	n := len(a) + fresh
-	if n > cap(a) {
-		out := make(svec, len(a), n+n/4+8)
-		copy(out, a)
-		a = out
+	k += copy(t[k:], a[i:])
+	if k > cap(a) {
+		a = make(svec, k, k+k/4+8)
 	}
-	out := a[:n]
-	i, j, k := len(a)-1, len(b)-1, n-1
-	for j >= 0 {
-		switch {
-		case i >= 0 && a[i].H > b[j].H:
-			out[k] = a[i]
-			i--
-		case i >= 0 && a[i].H == b[j].H:
-			out[k] = entry{H: a[i].H, W: a[i].W + b[j].W}
-			i--
-			j--
-		default:
-			out[k] = b[j]
-			j--
-		}
-		k--
-	}
-	return out
+	a = a[:k]
+	copy(a, t[:k])
+	return a
 }
 
 // sublinearTable holds 1 + ln(tf) for small tf, the common case.

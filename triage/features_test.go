@@ -3,6 +3,7 @@ package triage
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -39,7 +40,8 @@ func TestDotAndAdd(t *testing.T) {
 			t.Fatalf("dot reversed = %v, want %v", got, want)
 		}
 		sum := addScaled(a, b, 1)
-		in := addInPlace(append(svec(nil), a...), b)
+		var scratch svec
+		in := addInPlace(append(svec(nil), a...), b, &scratch)
 		if len(sum) != len(in) {
 			t.Fatalf("addInPlace length %d, addScaled %d", len(in), len(sum))
 		}
@@ -78,5 +80,50 @@ func TestTopK(t *testing.T) {
 	}
 	if p := prune(v, 2); len(p) != 2 || p[0].H != 2 || p[1].H != 4 {
 		t.Fatalf("prune = %v", p)
+	}
+}
+
+// TestSortBuf checks the bucket sort of hashed features against
+// slices.Sort, on spread hashes (the usual case), on duplicates, and on
+// hashes sharing their top bits (which exhaust the insertion sort's budget).
+func TestSortBuf(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	x := extractor{mask: 1<<20 - 1}
+	for trial := 0; trial < 300; trial++ {
+		n := rng.IntN(2000)
+		var in []uint32
+		for i := 0; i < n; i++ {
+			v := uint32(rng.IntN(1 << 22)) // (20-bit hash << 2) | family
+			switch trial % 3 {
+			case 1:
+				v &= 0xff // all in the lowest buckets
+			case 2:
+				v %= 7 // heavy duplicates
+			}
+			in = append(in, v)
+		}
+		x.buf = append(x.buf[:0], in...)
+		x.sortBuf()
+		want := slices.Clone(in)
+		slices.Sort(want)
+		if !slices.Equal(x.buf, want) {
+			t.Fatalf("trial %d (n=%d): sortBuf differs from slices.Sort", trial, n)
+		}
+	}
+}
+
+// TestAddInPlaceReuses checks that addInPlace keeps a's backing array when
+// it has room and matches addScaled otherwise.
+func TestAddInPlaceReuses(t *testing.T) {
+	a := make(svec, 0, 8)
+	a = append(a, entry{1, 1}, entry{5, 1})
+	var scratch svec
+	got := addInPlace(a, svec{{3, 2}, {5, 0.5}}, &scratch)
+	want := svec{{1, 1}, {3, 2}, {5, 1.5}}
+	if !slices.Equal(got, want) || &got[0] != &a[:1][0] {
+		t.Fatalf("addInPlace = %v (reused %v), want %v in place", got, &got[0] == &a[:1][0], want)
+	}
+	if got := addInPlace(nil, svec{{2, 1}}, &scratch); !slices.Equal(got, svec{{2, 1}}) {
+		t.Fatalf("addInPlace(nil) = %v", got)
 	}
 }

@@ -14,6 +14,15 @@ type index struct {
 	post    map[uint32][]posting
 	acc     []float32 // partial scores by slot, all zero between queries
 	touched []int32
+	// at lists, by slot, where the slot's postings are, so that remove
+	// needs no search through long posting lists.
+	at [][]postingRef
+}
+
+// postingRef locates one posting: list h, position i (-1 once removed).
+type postingRef struct {
+	h uint32
+	i int32
 }
 
 func newIndex() index { return index{post: make(map[uint32][]posting)} }
@@ -22,31 +31,47 @@ func newIndex() index { return index{post: make(map[uint32][]posting)} }
 func (x *index) add(slot int32, feats svec) {
 	for int(slot) >= len(x.acc) {
 		x.acc = append(x.acc, 0)
+		x.at = append(x.at, nil)
 	}
 	for _, e := range feats {
-		x.post[e.H] = append(x.post[e.H], posting{slot: slot, w: e.W})
+		list := x.post[e.H]
+		x.at[slot] = append(x.at[slot], postingRef{h: e.H, i: int32(len(list))})
+		x.post[e.H] = append(list, posting{slot: slot, w: e.W})
 	}
 }
 
-// remove drops slot from the postings of feats. Order within a posting
-// list is not preserved and does not matter: the score of one slot gets at
-// most one term per query feature, added in query order.
-func (x *index) remove(slot int32, feats svec) {
-	for _, e := range feats {
-		list := x.post[e.H]
-		for i := range list {
-			if list[i].slot == slot {
-				list[i] = list[len(list)-1]
-				list = list[:len(list)-1]
-				break
+// remove drops all of slot's postings. Order within a posting list is not
+// preserved and does not matter: the score of one slot gets at most one
+// term per query feature, added in query order.
+func (x *index) remove(slot int32) {
+	if int(slot) >= len(x.at) {
+		return
+	}
+	refs := x.at[slot]
+	for r := range refs {
+		ref := &refs[r]
+		list := x.post[ref.h]
+		last := int32(len(list) - 1)
+		if ref.i != last {
+			// The last posting moves into the hole: update its reference.
+			moved := list[last]
+			list[ref.i] = moved
+			for k, m := range x.at[moved.slot] {
+				if m.h == ref.h && m.i == last {
+					x.at[moved.slot][k].i = ref.i
+					break
+				}
 			}
 		}
+		ref.i = -1
+		list = list[:last]
 		if len(list) == 0 {
-			delete(x.post, e.H)
+			delete(x.post, ref.h)
 		} else {
-			x.post[e.H] = list
+			x.post[ref.h] = list
 		}
 	}
+	x.at[slot] = refs[:0]
 }
 
 // query accumulates partial scores of q's features (q in query order) and
@@ -69,7 +94,9 @@ func (x *index) query(q svec, maxPost int, visit func(slot int32, score float32)
 }
 
 // accumulate is query without the callback: it leaves the partial scores
-// in acc for the slots in touched. The caller must call reset afterwards.
+// in acc for the slots in touched. The caller must then zero acc for the
+// touched slots and empty touched (Engine.nearest does so as it reads
+// them).
 func (x *index) accumulate(q svec, maxPost int) {
 	var skippedW float32
 	var skippedList []posting
@@ -86,14 +113,6 @@ func (x *index) accumulate(q svec, maxPost int) {
 	if len(x.touched) == 0 && skippedList != nil {
 		x.scan(skippedW, skippedList)
 	}
-}
-
-// reset clears the accumulator after accumulate.
-func (x *index) reset() {
-	for _, s := range x.touched {
-		x.acc[s] = 0
-	}
-	x.touched = x.touched[:0]
 }
 
 func (x *index) scan(w float32, list []posting) {

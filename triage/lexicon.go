@@ -153,7 +153,7 @@ func (l *Lexicon) apply(toks []token) []token {
 				if len(ph.toks) > 1 {
 					surface = ph.canon
 				}
-				out = append(out, token{Text: ph.canon, Surface: surface, Canon: true})
+				out = append(out, token{Text: ph.canon, Surface: surface, Canon: true, stop: stopwords[ph.canon]})
 				i += len(ph.toks)
 				matched = true
 				break

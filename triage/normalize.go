@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -26,23 +27,74 @@ const (
 type token struct {
 	Text    string
 	Surface string
-	Canon   bool // Text is a canonical lexicon token
+	Canon   bool    // Text is a canonical lexicon token
+	stop    bool    // Text is a stop word
+	neg     negRole // the word before stemming, for negation collapsing
 }
 
+// negRole marks the words that negation collapsing looks at, as they were
+// before stemming ("able" stems to "abl").
+type negRole uint8
+
+const (
+	negNone negRole = iota
+	negNot          // TokNot, which every negation word becomes
+	negAble         // "able"
+	negTo           // "to"
+)
+
+func negRoleOf(text string) negRole {
+	switch text {
+	case TokNot:
+		return negNot
+	case "able":
+		return negAble
+	case "to":
+		return negTo
+	}
+	return negNone
+}
+
+// newToken returns the token for text and surface, its flags filled in.
+func newToken(text, surface string) token {
+	return token{Text: text, Surface: surface, stop: stopwords[text], neg: negRoleOf(text)}
+}
+
+// Placeholder tokens for whole chunks; placeholders are neither stop
+// words nor negations.
+var (
+	urlToken   = token{Text: TokURL, Surface: TokURL}
+	emailToken = token{Text: TokEmail, Surface: TokEmail}
+)
+
 // normalizer turns raw ticket text into tokens. It is not safe for
-// concurrent use: it caches stems and owns a case folder.
+// concurrent use: it caches analysed words and reuses its buffers, so the
+// tokens it returns are only valid until its next call.
 type normalizer struct {
-	lex       *Lexicon
-	noStem    bool
-	maxBytes  int
-	fold      cases.Caser
-	stemCache map[string]string
+	lex      *Lexicon
+	noStem   bool // set before the first call
+	maxBytes int
+	fold     cases.Caser
+
+	// words caches the analysis (classification, contraction, stem) of
+	// words without digits, by the word as written after folding: the
+	// same word always gives the same token, so a hit skips the
+	// classification, the stemmer and the allocations. It is cleared when
+	// it reaches stemCacheMax entries.
+	words map[string]cachedWord
+	buf   []byte  // the cleaned text
+	toks  []token // the returned tokens
+}
+
+type cachedWord struct {
+	tok  token
+	emit bool // false when the word gives no token
 }
 
 const stemCacheMax = 200_000
 
 func newNormalizer(lex *Lexicon, maxBytes int) *normalizer {
-	return &normalizer{lex: lex, maxBytes: maxBytes, fold: cases.Fold(), stemCache: make(map[string]string, 1024)}
+	return &normalizer{lex: lex, maxBytes: maxBytes, fold: cases.Fold(), words: make(map[string]cachedWord, 1024)}
 }
 
 // Normalize returns the normalised token texts of text using the default
@@ -77,8 +129,9 @@ func conceptsOf(toks []token) []string {
 }
 
 // clean applies the text-level steps: bounded prefix, UTF-8 repair, HTML,
-// quoted replies and signatures, NFKC and case folding.
-func (n *normalizer) clean(text string) string {
+// quoted replies and signatures, NFKC and case folding. The result is in
+// n.buf, valid until the next call.
+func (n *normalizer) clean(text string) []byte {
 	if n.maxBytes > 0 && len(text) > n.maxBytes {
 		cut := n.maxBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -97,18 +150,31 @@ func (n *normalizer) clean(text string) string {
 	}
 	text = stripQuotes(text)
 	if isASCII(text) {
-		return strings.ToLower(text)
+		// ASCII needs neither NFKC nor full case folding: lower-casing
+		// A-Z is what both do to it.
+		b := n.buf[:0]
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		n.buf = b
+		return b
 	}
 	text = norm.NFKC.String(text)
 	text = n.fold.String(text)
 	// Typographic apostrophes become ASCII so "can’t" is a contraction.
-	return strings.Map(func(r rune) rune {
+	text = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u2019', '\u2018', '\u02bc', '`', '\u00b4':
 			return '\''
 		}
 		return r
 	}, text)
+	n.buf = append(n.buf[:0], text...)
+	return n.buf
 }
 
 func isASCII(s string) bool {
@@ -229,21 +295,22 @@ var negations = map[string]bool{
 	"unable": true, "neither": true, "nor": true,
 }
 
-// tokens runs the whole pipeline on text.
+// tokens runs the whole pipeline on text. The result is only valid until
+// the next call.
 func (n *normalizer) tokens(text string) []token {
-	text = n.clean(text)
-	raw := make([]token, 0, 32)
-	for start, i := -1, 0; i <= len(text); {
+	buf := n.clean(text)
+	raw := n.toks[:0]
+	for start, i := -1, 0; i <= len(buf); {
 		r, size := rune(' '), 1
-		if i < len(text) {
-			if r = rune(text[i]); r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[i:])
+		if i < len(buf) {
+			if r = rune(buf[i]); r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(buf[i:])
 			}
 		}
 		space := r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r >= utf8.RuneSelf && unicode.IsSpace(r))
 		switch {
 		case space && start >= 0:
-			raw = n.chunkTokens(text[start:i], raw)
+			raw = n.chunkTokens(buf[start:i], raw)
 			start = -1
 		case !space && start < 0:
 			start = i
@@ -255,14 +322,14 @@ func (n *normalizer) tokens(text string) []token {
 	out := raw[:0]
 	for i := 0; i < len(raw); i++ {
 		t := raw[i]
-		if t.Text == TokNot {
-			if len(out) > 0 && out[len(out)-1].Text == TokNot {
+		if t.neg == negNot {
+			if len(out) > 0 && out[len(out)-1].neg == negNot {
 				continue
 			}
 			// "not able to" -> "not".
-			if i+1 < len(raw) && raw[i+1].Text == "able" {
+			if i+1 < len(raw) && raw[i+1].neg == negAble {
 				i++
-				if i+1 < len(raw) && raw[i+1].Text == "to" {
+				if i+1 < len(raw) && raw[i+1].neg == negTo {
 					i++
 				}
 			}
@@ -270,14 +337,10 @@ func (n *normalizer) tokens(text string) []token {
 		out = append(out, t)
 	}
 	raw = out
-	for i := range raw {
-		if !n.noStem && !raw[i].Canon && isLowerASCIIWord(raw[i].Text) {
-			raw[i].Text = n.stem(raw[i].Text)
-		}
-	}
 	if n.lex != nil {
 		raw = n.lex.apply(raw)
 	}
+	n.toks = raw
 	return raw
 }
 
@@ -293,15 +356,16 @@ func isLowerASCIIWord(s string) bool {
 	return true
 }
 
-func (n *normalizer) stem(w string) string {
-	if s, ok := n.stemCache[w]; ok {
-		return s
+// finish stems t (stemming is a function of the token's text alone, so it
+// can be done before negation collapsing, which looks at t.neg) and fills
+// in its stop-word flag.
+func (n *normalizer) finish(t token) token {
+	t.neg = negRoleOf(t.Text)
+	if !n.noStem && !t.Canon && isLowerASCIIWord(t.Text) {
+		t.Text = english.Stem(t.Text, false)
 	}
-	s := english.Stem(w, false)
-	if len(n.stemCache) < stemCacheMax {
-		n.stemCache[w] = s
-	}
-	return s
+	t.stop = stopwords[t.Text]
+	return t
 }
 
 // isSoloRune reports runes that form a word on their own: ideographs and
@@ -323,27 +387,35 @@ func isWordRune(r rune) bool {
 
 // chunkTokens splits one whitespace-delimited chunk into tokens, replacing
 // URLs, emails, numbers and ids by placeholders and expanding contractions.
-func (n *normalizer) chunkTokens(chunk string, out []token) []token {
-	if strings.Contains(chunk, "://") || strings.HasPrefix(strings.TrimLeft(chunk, "(<[\"'"), "www.") {
-		return append(out, token{Text: TokURL, Surface: TokURL})
+func (n *normalizer) chunkTokens(chunk []byte, out []token) []token {
+	if bytes.Contains(chunk, []byte("://")) || bytes.HasPrefix(trimOpeners(chunk), []byte("www.")) {
+		return append(out, urlToken)
 	}
-	if at := strings.IndexByte(chunk, '@'); at > 0 && strings.IndexByte(chunk[at:], '.') > 1 {
-		return append(out, token{Text: TokEmail, Surface: TokEmail})
+	if at := bytes.IndexByte(chunk, '@'); at > 0 && bytes.IndexByte(chunk[at:], '.') > 1 {
+		return append(out, emailToken)
 	}
 	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
+	for i := 0; i < len(chunk); {
+		r, size := rune(chunk[i]), 1
+		if r < utf8.RuneSelf && isWordRune(r) {
+			// The common case, first.
+			if start < 0 {
+				start = i
+			}
+			i++
+			continue
 		}
-		out = n.word(strings.Trim(chunk[start:end], "'"), out)
-		start = -1
-	}
-	for i, r := range chunk {
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(chunk[i:])
+		}
 		switch {
 		case isSoloRune(r):
-			flush(i)
+			if start >= 0 {
+				out = n.word(chunk[start:i], out)
+				start = -1
+			}
 			s := string(r)
-			out = append(out, token{Text: s, Surface: s})
+			out = append(out, newToken(s, s))
 		case isWordRune(r):
 			if start < 0 {
 				start = i
@@ -354,15 +426,90 @@ func (n *normalizer) chunkTokens(chunk string, out []token) []token {
 			chunk[i+1] >= '0' && chunk[i+1] <= '9' && chunk[i-1] >= '0' && chunk[i-1] <= '9':
 			// Decimal or thousands separator inside a number.
 		default:
-			flush(i)
+			if start >= 0 {
+				out = n.word(chunk[start:i], out)
+				start = -1
+			}
 		}
+		i += size
 	}
-	flush(len(chunk))
+	if start >= 0 {
+		out = n.word(chunk[start:], out)
+	}
 	return out
 }
 
-// word classifies one word and appends its tokens.
-func (n *normalizer) word(w string, out []token) []token {
+// trimOpeners drops the brackets and quotes that may precede a URL.
+func trimOpeners(b []byte) []byte {
+	for len(b) > 0 {
+		switch b[0] {
+		case '(', '<', '[', '"', '\'':
+			b = b[1:]
+		default:
+			return b
+		}
+	}
+	return b
+}
+
+// word appends the tokens of one word (apostrophes around it are
+// dropped). Words without digits are analysed once and cached.
+func (n *normalizer) word(w []byte, out []token) []token {
+	for len(w) > 0 && w[0] == '\'' {
+		w = w[1:]
+	}
+	for len(w) > 0 && w[len(w)-1] == '\'' {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 {
+		return out
+	}
+	if hasDigit(w) {
+		// Numbers and ids (placeholders) and short alphanumerics: not
+		// cached, so order and reference numbers do not fill the cache.
+		return n.analyse(string(w), out)
+	}
+	if c, ok := n.words[string(w)]; ok {
+		if c.emit {
+			out = append(out, c.tok)
+		}
+		return out
+	}
+	ws := string(w)
+	k := len(out)
+	out = n.analyse(ws, out)
+	if len(n.words) >= stemCacheMax {
+		clear(n.words)
+	}
+	c := cachedWord{emit: len(out) > k}
+	if c.emit {
+		c.tok = out[k]
+	}
+	n.words[ws] = c
+	return out
+}
+
+func hasDigit(w []byte) bool {
+	for _, c := range w {
+		if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// analyse classifies one word and appends its (at most one) finished token.
+func (n *normalizer) analyse(w string, out []token) []token {
+	k := len(out)
+	out = classify(w, out)
+	for i := k; i < len(out); i++ {
+		out[i] = n.finish(out[i])
+	}
+	return out
+}
+
+// classify classifies one word and appends its tokens.
+func classify(w string, out []token) []token {
 	if w == "" {
 		return out
 	}

@@ -156,6 +156,8 @@ func TestBadInputs(t *testing.T) {
 // FuzzNormalize checks that any input normalises without panicking, the
 // same way twice, to valid non-empty tokens, and that assigning it works.
 // The seed corpus is in testdata/fuzz/FuzzNormalize.
+var fuzzWarm = newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"", "can't log in", "<p>hi</p>", "On Mon wrote:\n> x", "\xff\xfe", "🔥", "無法登入"} {
 		f.Add(s)
@@ -171,6 +173,17 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("bad token %q", tok)
 			}
 		}
+		// A normaliser that has seen other texts (its word cache warm)
+		// agrees with a fresh one.
+		warm := fuzzWarm.tokens(s)
+		for i, tok := range warm {
+			if i >= len(a) || tok.Text != a[i] {
+				t.Fatalf("warm normaliser gives %v, fresh %v", warm, a)
+			}
+		}
+		if len(warm) != len(a) {
+			t.Fatalf("warm normaliser gives %v, fresh %v", warm, a)
+		}
 		e := New(DefaultConfig())
 		x := e.Assign(Ticket{ID: 1, Text: s})
 		y := e.Assign(Ticket{ID: 2, Text: s})
@@ -179,4 +192,33 @@ func FuzzNormalize(f *testing.F) {
 		}
 		_ = Concepts(s)
 	})
+}
+
+// TestWordCache checks that the normaliser's word cache changes nothing: a
+// long-lived normaliser (warm cache) and a fresh one per text (cold cache)
+// give the same tokens, flags included.
+func TestWordCache(t *testing.T) {
+	texts := []string{"I can't log in", "can't CAN'T cant Cannot", "I'm not able to sign in, unable to pay",
+		"Refunds refunded refunding", "Über naïve café", "order 12345 ref AB12CD 4th 1,234.56",
+		"'quoted' ''' rock'n'roll dogs'", "日本語 😀 ok", "screen sharing my screen", "to able not able to"}
+	if rows, err := loadDataMaybe("banking77_test"); err == nil {
+		for _, r := range rows[:500] {
+			texts = append(texts, r.Text)
+		}
+	}
+	warm := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
+	for round := 0; round < 2; round++ {
+		for _, s := range texts {
+			got := slices.Clone(warm.tokens(s))
+			want := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes).tokens(s)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: warm cache %v, cold %v", s, got, want)
+			}
+			for _, tok := range got {
+				if tok.stop != stopwords[tok.Text] {
+					t.Fatalf("%q: token %q has stop=%v", s, tok.Text, tok.stop)
+				}
+			}
+		}
+	}
 }

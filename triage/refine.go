@@ -64,8 +64,7 @@ func (e *Engine) recompute(now time.Time) {
 	for _, c := range e.activeClusters(now) {
 		for _, id := range c.members {
 			r := e.tickets[id]
-			r.vec = e.df.weigh(r.raw)
-			r.keys = e.df.weigh(r.rawKeys)
+			r.vec, r.keys = e.df.weighBoth(r.raw, r.rawKeys)
 		}
 		e.rebuild(c)
 	}
@@ -210,6 +209,7 @@ func (e *Engine) addMember(c *cluster, r *ticketRec) {
 	}
 	if r.at.After(c.last) {
 		c.last, c.lastNs = r.at, r.at.UnixNano()
+		e.syncSlot(c)
 	}
 }
 

@@ -224,11 +224,13 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 		if c.slot >= 0 {
 			for int(c.slot) >= len(e.slots) {
 				e.slots = append(e.slots, nil)
+				e.states = append(e.states, slotState{})
 			}
 			if e.slots[c.slot] != nil {
 				return nil, fmt.Errorf("triage: restore: two clusters in slot %d", c.slot)
 			}
 			e.slots[c.slot] = c
+			e.syncSlot(c)
 			e.idx.add(c.slot, c.indexed)
 		}
 	}
