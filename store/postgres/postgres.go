@@ -46,6 +46,12 @@ func Dialect() sqlstore.Dialect {
 			return errors.As(err, &e) && e.Code == "23503"
 		},
 		Unavailable:   unavailable,
+		Pairs: func(ph string) string {
+			return "SELECT e->>0 AS a, e->>1 AS b FROM jsonb_array_elements(" + ph + "::jsonb) AS e"
+		},
+		InIDs: func(col, ph string, ids []int64) (string, any) {
+			return col + " = ANY(" + ph + "::bigint[])", ids
+		},
 		Migrations:    ms,
 		LockRows:      " FOR UPDATE OF o SKIP LOCKED",
 		MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),

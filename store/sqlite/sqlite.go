@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -44,6 +45,13 @@ func Dialect() sqlstore.Dialect {
 			return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
 		},
 		Unavailable: unavailable,
+		Pairs: func(ph string) string {
+			return "SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(" + ph + ")"
+		},
+		InIDs: func(col, ph string, ids []int64) (string, any) {
+			b, _ := json.Marshal(ids) // an []int64 always marshals
+			return col + " IN (SELECT value FROM json_each(" + ph + "))", string(b)
+		},
 		Migrations:  ms,
 	}
 }

@@ -74,6 +74,15 @@ type Dialect struct {
 	// serve now (unreachable, restarting, full, read-only) in words for
 	// the caller, or returns "" for any other error.
 	Unavailable func(error) string
+	// InIDs returns the condition "col is one of ids" with placeholder
+	// ph, and the argument that goes with it, so that one statement
+	// updates a whole batch of rows (Postgres: col = ANY($n) with an
+	// array; SQLite: col IN (SELECT value FROM json_each($n))).
+	InIDs func(col, ph string, ids []int64) (string, any)
+	// Pairs returns a subquery with columns a and b, one row per element
+	// of the JSON array of two-string arrays bound to ph, so that one
+	// INSERT ... SELECT stores a whole batch.
+	Pairs func(ph string) string
 	// RelaxedCommit is run first in transactions whose loss in a crash
 	// costs nothing durable (the replay guard's records): Postgres's
 	// SET LOCAL synchronous_commit = off skips waiting for the WAL flush

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -25,27 +26,25 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING`
 		stormdesk.MessageQueued, m.RequestedBy); err != nil {
 		return 0, fmt.Errorf("sqlstore: enqueue message %s: %w", m.MessageID, err)
 	}
-	n := 0
-	args := make([][]any, len(recipients))
-	for i, r := range recipients {
-		args[i] = []any{m.MessageID, strings.ToLower(strings.TrimSpace(r.Email)), r.Name, notify.StatePending, x.d.EncodeTime(at)}
+	if len(recipients) == 0 {
+		return 0, nil
 	}
-	err := x.c.QueryRowBatch(ctx, `INSERT INTO outbox (message_id, recipient, name, state, next_attempt_at) VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (message_id, recipient) DO NOTHING RETURNING id`, args, func(i int, r Row) error {
-		var id int64
-		err := r.Scan(&id)
-		switch {
-		case err == nil:
-			n++
-		case !x.d.IsNoRows(err):
-			return err
-		}
-		return nil
-	})
+	// One INSERT ... SELECT for the whole batch; the unique key keeps a
+	// recipient once per message, and the count of rows inserted is the
+	// number that are new. (WHERE true: SQLite's parser needs it before
+	// ON CONFLICT after a SELECT.)
+	pairs := make([][2]string, len(recipients))
+	for i, r := range recipients {
+		pairs[i] = [2]string{strings.ToLower(strings.TrimSpace(r.Email)), r.Name}
+	}
+	list, _ := json.Marshal(pairs) // strings always marshal
+	n, err := x.c.Exec(ctx, `INSERT INTO outbox (message_id, recipient, name, state, next_attempt_at)
+SELECT $1, r.a, r.b, $2, $3 FROM (`+x.d.Pairs("$4")+`) AS r WHERE true
+ON CONFLICT (message_id, recipient) DO NOTHING`, m.MessageID, notify.StatePending, x.d.EncodeTime(at), string(list))
 	if err != nil {
 		return 0, fmt.Errorf("sqlstore: enqueue %d recipients of %s: %w", len(recipients), m.MessageID, err)
 	}
-	return n, nil
+	return int(n), nil
 }
 
 // Claim implements notify.Outbox.
@@ -55,46 +54,80 @@ func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease ti
 	}
 	err = s.Update(ctx, func(t stormdesk.Tx) error {
 		x := t.(*tx)
-		rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts, c.suppressed_at IS NOT NULL
-FROM outbox o LEFT JOIN customers c ON c.email = o.recipient
-WHERE (o.state = 'pending' AND o.next_attempt_at <= $1) OR (o.state = 'claimed' AND o.lease_until <= $1)
-ORDER BY CASE WHEN o.state = 'pending' THEN o.next_attempt_at ELSE o.lease_until END, o.id
-LIMIT %d%s`, max, s.d.LockRows), s.d.EncodeTime(now))
-		if err != nil {
-			return err
+		// Two queries, each on its partial index (one query with an OR
+		// and an ORDER BY over both made SQLite scan and sort the whole
+		// outbox on every claim), merged in due order: rows due longest
+		// ago first. The second query repeats the leased index's
+		// condition so that SQLite sees the index applies.
+		type row struct {
+			r     notify.Recipient
+			msgID string
+			sup   bool
+			due   time.Time
 		}
-		var suppressed, taken [][]any
-		index := map[string]int{}
-		for rows.Next() {
-			var r notify.Recipient
-			var msgID string
-			var sup bool
-			if err := rows.Scan(&r.ID, &msgID, &r.Email, &r.Name, &r.Attempts, &sup); err != nil {
-				rows.Close()
+		var rs []row
+		for _, q := range []string{
+			`o.state = 'pending' AND o.next_attempt_at <= $1 ORDER BY o.next_attempt_at, o.id`,
+			`o.state IN ('claimed', 'sending') AND o.state = 'claimed' AND o.lease_until <= $1 ORDER BY o.lease_until, o.id`,
+		} {
+			rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts, c.suppressed_at IS NOT NULL,
+  CASE WHEN o.state = 'pending' THEN o.next_attempt_at ELSE o.lease_until END
+FROM outbox o LEFT JOIN customers c ON c.email = o.recipient
+WHERE %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
+			if err != nil {
 				return err
 			}
-			if sup {
-				suppressed = append(suppressed, []any{notify.StateSuppressed, r.ID})
+			for rows.Next() {
+				var w row
+				var due ts
+				if err := rows.Scan(&w.r.ID, &w.msgID, &w.r.Email, &w.r.Name, &w.r.Attempts, &w.sup, &due); err != nil {
+					rows.Close()
+					return err
+				}
+				w.due = due.t
+				rs = append(rs, w)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		slices.SortFunc(rs, func(a, b row) int {
+			if c := a.due.Compare(b.due); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.r.ID, b.r.ID)
+		})
+		if len(rs) > max {
+			rs = rs[:max]
+		}
+		var suppressed, taken []int64
+		index := map[string]int{}
+		for _, w := range rs {
+			if w.sup {
+				suppressed = append(suppressed, w.r.ID)
 				continue
 			}
-			i, ok := index[msgID]
+			i, ok := index[w.msgID]
 			if !ok {
 				i = len(out)
-				index[msgID] = i
-				out = append(out, notify.Claimed{Token: token, Message: notify.Message{MessageID: msgID}})
+				index[w.msgID] = i
+				out = append(out, notify.Claimed{Token: token, Message: notify.Message{MessageID: w.msgID}})
 			}
-			out[i].Recipients = append(out[i].Recipients, r)
-			taken = append(taken, []any{token, s.d.EncodeTime(now.Add(lease)), r.ID})
+			out[i].Recipients = append(out[i].Recipients, w.r)
+			taken = append(taken, w.r.ID)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		if len(suppressed) > 0 {
+			cond, arg := s.d.InIDs("id", "$2", suppressed)
+			if _, err := x.c.Exec(ctx, `UPDATE outbox SET state = $1 WHERE `+cond, notify.StateSuppressed, arg); err != nil {
+				return err
+			}
 		}
-		if err := x.c.ExecBatch(ctx, `UPDATE outbox SET state = $1 WHERE id = $2`, suppressed); err != nil {
-			return err
-		}
-		if err := x.c.ExecBatch(ctx, `UPDATE outbox SET state = 'claimed', claim_token = $1, lease_until = $2 WHERE id = $3`, taken); err != nil {
-			return err
+		if len(taken) > 0 {
+			cond, arg := s.d.InIDs("id", "$3", taken)
+			if _, err := x.c.Exec(ctx, `UPDATE outbox SET state = 'claimed', claim_token = $1, lease_until = $2 WHERE `+cond, token, s.d.EncodeTime(now.Add(lease)), arg); err != nil {
+				return err
+			}
 		}
 		for i := range out {
 			m := &out[i].Message
@@ -112,14 +145,18 @@ LIMIT %d%s`, max, s.d.LockRows), s.d.EncodeTime(now))
 	return out, nil
 }
 
-// fenced runs q once per id, for rows that still carry token.
-func (s *Store) fenced(ctx context.Context, what, q string, ids []int64, args func(id int64) []any) error {
+// fenced runs one UPDATE over the rows ids that still carry token: set
+// is its SET clause with placeholders $1.., args their values, and the
+// statement's WHERE adds the id list, the token and the allowed states.
+func (s *Store) fenced(ctx context.Context, what, set, states string, ids []int64, token string, args ...any) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	cond, list := s.d.InIDs("id", fmt.Sprintf("$%d", len(args)+1), ids)
+	q := fmt.Sprintf(`UPDATE outbox SET %s WHERE %s AND claim_token = $%d AND state IN (%s)`, set, cond, len(args)+2, states)
 	err := s.Update(ctx, func(t stormdesk.Tx) error {
-		all := make([][]any, len(ids))
-		for i, id := range ids {
-			all[i] = args(id)
-		}
-		return t.(*tx).c.ExecBatch(ctx, q, all)
+		_, err := t.(*tx).c.Exec(ctx, q, append(args, list, token)...)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("sqlstore: %s: %w", what, err)
@@ -129,23 +166,25 @@ func (s *Store) fenced(ctx context.Context, what, q string, ids []int64, args fu
 
 // MarkSending implements notify.Outbox.
 func (s *Store) MarkSending(ctx context.Context, token string, ids []int64, at time.Time) (held []int64, err error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cond, list := s.d.InIDs("id", "$1", ids)
 	err = s.Update(ctx, func(t stormdesk.Tx) error {
-		args := make([][]any, len(ids))
-		for i, id := range ids {
-			args[i] = []any{id, token}
+		rows, err := t.(*tx).c.Query(ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE `+cond+` AND claim_token = $2 AND state = 'claimed' RETURNING id`,
+			list, token)
+		if err != nil {
+			return err
 		}
-		return t.(*tx).c.QueryRowBatch(ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = $1 AND claim_token = $2 AND state = 'claimed' RETURNING id`,
-			args, func(i int, r Row) error {
-				var id int64
-				err := r.Scan(&id)
-				switch {
-				case err == nil:
-					held = append(held, id)
-				case !s.d.IsNoRows(err):
-					return err
-				}
-				return nil
-			})
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			held = append(held, id)
+		}
+		return rows.Err()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: mark sending: %w", err)
@@ -156,20 +195,19 @@ func (s *Store) MarkSending(ctx context.Context, token string, ids []int64, at t
 
 // MarkSent implements notify.Outbox.
 func (s *Store) MarkSent(ctx context.Context, token string, ids []int64, at time.Time, providerID string) error {
-	return s.fenced(ctx, "mark sent", `UPDATE outbox SET state = 'sent', sent_at = $1, provider_id = $2, last_error = '' WHERE id = $3 AND claim_token = $4 AND state IN ('sending', 'failed')`,
-		ids, func(id int64) []any { return []any{s.d.EncodeTime(at), providerID, id, token} })
+	return s.fenced(ctx, "mark sent", `state = 'sent', sent_at = $1, provider_id = $2, last_error = ''`, `'sending', 'failed'`,
+		ids, token, s.d.EncodeTime(at), providerID)
 }
 
 // MarkRetry implements notify.Outbox.
 func (s *Store) MarkRetry(ctx context.Context, token string, ids []int64, next time.Time, reason string) error {
-	return s.fenced(ctx, "mark retry", `UPDATE outbox SET state = 'pending', next_attempt_at = $1, last_error = $2 WHERE id = $3 AND claim_token = $4 AND state IN ('claimed', 'sending')`,
-		ids, func(id int64) []any { return []any{s.d.EncodeTime(next), reason, id, token} })
+	return s.fenced(ctx, "mark retry", `state = 'pending', next_attempt_at = $1, last_error = $2`, `'claimed', 'sending'`,
+		ids, token, s.d.EncodeTime(next), reason)
 }
 
 // MarkFailed implements notify.Outbox.
 func (s *Store) MarkFailed(ctx context.Context, token string, ids []int64, at time.Time, reason string) error {
-	return s.fenced(ctx, "mark failed", `UPDATE outbox SET state = 'failed', last_error = $1 WHERE id = $2 AND claim_token = $3 AND state IN ('claimed', 'sending')`,
-		ids, func(id int64) []any { return []any{reason, id, token} })
+	return s.fenced(ctx, "mark failed", `state = 'failed', last_error = $1`, `'claimed', 'sending'`, ids, token, reason)
 }
 
 // Reconcile implements notify.Outbox.
