@@ -45,7 +45,7 @@ func Dialect() sqlstore.Dialect {
 			var e *pgconn.PgError
 			return errors.As(err, &e) && e.Code == "23503"
 		},
-		Unavailable:   unavailable,
+		Unavailable: unavailable,
 		Pairs: func(ph string) string {
 			return "SELECT e->>0 AS a, e->>1 AS b FROM jsonb_array_elements(" + ph + "::jsonb) AS e"
 		},

@@ -52,7 +52,7 @@ func Dialect() sqlstore.Dialect {
 			b, _ := json.Marshal(ids) // an []int64 always marshals
 			return col + " IN (SELECT value FROM json_each(" + ph + "))", string(b)
 		},
-		Migrations:  ms,
+		Migrations: ms,
 	}
 }
 
