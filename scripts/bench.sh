@@ -44,6 +44,9 @@ if part email; then
   echo "== email dispatch to a local fake SendGrid, batched vs one request per recipient (issue 6)"
   go test -run '^$' -bench 'Dispatch' -count "$COUNT" ./notify | tee bench/email.txt
   $BENCHSTAT bench/email.txt
+  echo "== the whole email path on each store: queue the audience from the store, dispatch, 10k and 100k recipients"
+  go test -run '^$' -bench 'NotifyFromStore' -benchtime 1x -count 3 ./desk | tee bench/email-store.txt
+  $BENCHSTAT bench/email-store.txt
 fi
 if part export; then
   echo
