@@ -265,3 +265,36 @@ func TestConcurrentApprovalsSendOnceOnPostgres(t *testing.T) {
 		t.Errorf("%d rows queued, want 3 per email", rows)
 	}
 }
+
+// TestManualUpdateCarriesTheLatestUpdate: a manual notify of an
+// acknowledged incident defaults to the update email, which carries the
+// latest customer-facing update; with none yet, the error says what to do.
+func TestManualUpdateCarriesTheLatestUpdate(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "u.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, inc, _ := emailDesk(t, s, &desk.Email{ApprovalThreshold: -1})
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.PreviewNotification(ctx, inc.ID, ""); stormdesk.ErrorCode(err) != stormdesk.EINVALID ||
+		!strings.Contains(stormdesk.ErrorMessage(err), "no customer update to send yet") {
+		t.Errorf("preview without an update: %v", err)
+	}
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "The identity provider is failing; we are working with them.", "U1"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := d.PreviewNotification(ctx, inc.ID, "")
+	if err != nil || p.Template != "update" || !strings.Contains(p.Sample, "working with them") {
+		t.Fatalf("preview: %+v %v", p, err)
+	}
+	if r, err := d.Notify(ctx, inc.ID, "", "U1", "slack:U1"); err != nil || r.Queued != 3 || !strings.Contains(r.Message.Text, "working with them") {
+		t.Errorf("notify: %+v %v", r, err)
+	}
+	if _, err := d.PreviewNotification(ctx, inc.ID, "apology"); stormdesk.ErrorCode(err) != stormdesk.EINVALID || !strings.Contains(stormdesk.ErrorMessage(err), "not one of") {
+		t.Errorf("unknown template: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -42,10 +43,14 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 		if p.Template == "" {
 			p.Template = defaultTemplate(inc)
 		}
-		subject, text, _, err := templates.RenderEmail(p.Template, templates.EmailData{Incident: inc, ProductName: s.ProductName,
+		message, err := manualMessage(ctx, tx, inc, p.Template)
+		if err != nil {
+			return err
+		}
+		subject, text, _, err := templates.RenderEmail(p.Template, templates.EmailData{Incident: inc, Message: message, ProductName: s.ProductName,
 			UnsubscribeURL: "https://…/unsubscribe"})
 		if err != nil {
-			return stormdesk.Errorf(stormdesk.EINVALID, "template: %q is not one of %s", template, strings.Join(templates.EmailTemplates, ", "))
+			return err
 		}
 		p.Subject, p.Sample = subject, text
 		return tx.Audience(ctx, id, inc.Features, func(string) error { p.Recipients++; return nil })
@@ -54,6 +59,30 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 		return p, fmt.Errorf("desk: preview notification of incident %d: %w", id, err)
 	}
 	return p, nil
+}
+
+// manualMessage is the operator's text a manual email carries: for an
+// update, the latest customer-facing update (the message of the latest
+// status change that had one); other templates need none.
+func manualMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template string) (string, error) {
+	if template != templates.EmailUpdate {
+		return "", nil
+	}
+	es, err := tx.Timeline(ctx, inc.ID)
+	if err != nil {
+		return "", err
+	}
+	for i := len(es) - 1; i >= 0; i-- {
+		if es[i].Kind != stormdesk.KindStatusChange {
+			continue
+		}
+		var d struct{ Message string }
+		if json.Unmarshal(es[i].Data, &d) == nil && strings.TrimSpace(d.Message) != "" {
+			return d.Message, nil
+		}
+	}
+	return "", stormdesk.Errorf(stormdesk.EINVALID, "incident %d has no customer update to send yet: post one with `/incident status %d %s YOUR UPDATE` (it is emailed per the policy)",
+		inc.ID, inc.ID, inc.Status)
 }
 
 // Email configures customer email: which status changes send one by
@@ -271,14 +300,18 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		if template = strings.ToLower(strings.TrimSpace(template)); template == "" {
 			template = defaultTemplate(inc)
 		}
+		message, err := manualMessage(ctx, tx, inc, template)
+		if err != nil {
+			return err
+		}
 		if r.Audience, err = countAudience(ctx, tx, inc); err != nil {
 			return err
 		}
 		if t := s.email.threshold(); t >= 0 && r.Audience > t {
-			r.Message, err = s.holdEmail(ctx, tx, inc, template, "", actor, actorKey, fmt.Sprintf("more than %d recipients; requested by %s", t, actor), r.Audience, now)
+			r.Message, err = s.holdEmail(ctx, tx, inc, template, message, actor, actorKey, fmt.Sprintf("more than %d recipients; requested by %s", t, actor), r.Audience, now)
 			return err
 		}
-		r.Message, r.Queued, err = s.queueEmail(ctx, tx, inc, template, "", actor, now)
+		r.Message, r.Queued, err = s.queueEmail(ctx, tx, inc, template, message, actor, now)
 		return err
 	})
 	if err != nil {
