@@ -82,6 +82,8 @@ type Engine struct {
 	topBuf   []scored // scratch for candidate selection
 	sumBuf   svec     // scratch for centroid updates
 	queryBuf svec     // scratch for queryOf
+	touch    uint32   // sink for the loads that warm candidate centroids
+	dotTab   dotTable // scratch: the ticket, scored against its candidates
 }
 
 type cluster struct {
@@ -414,11 +416,31 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 	}
 	e.idx.touched = e.idx.touched[:0]
 	e.topBuf = top.list
+	// The candidates' centroids are mostly not in cache: load them all
+	// before scoring, so that the misses overlap instead of coming one
+	// after another (the loads are independent; the scoring is not).
+	var sums [16]svec
+	if len(top.list) <= len(sums)/2 {
+		for i, s := range top.list {
+			c := e.slots[s.slot]
+			sums[2*i], sums[2*i+1] = c.sum, c.keySum
+		}
+		var touch uint32
+		for _, sum := range sums[:2*len(top.list)] {
+			for i := 0; i < len(sum); i += 8 { // one entry per 64-byte line
+				touch += sum[i].H
+			}
+		}
+		e.touch = touch
+	}
 	var best *cluster
 	bestSim := -1.0
+	if len(top.list) > 0 {
+		e.dotTab.load(v)
+	}
 	for _, s := range top.list {
 		c := e.slots[s.slot]
-		sim := dot(v, c.sum) / c.norm
+		sim := e.dotTab.dot(c.sum) / c.norm
 		if sim > bestSim || (sim == bestSim && c.id < best.id) {
 			best, bestSim = c, sim
 		}

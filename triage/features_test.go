@@ -127,3 +127,37 @@ func TestAddInPlaceReuses(t *testing.T) {
 		t.Fatalf("addInPlace(nil) = %v", got)
 	}
 }
+
+// TestDotTable checks that dotTable gives dot's result bit for bit, on
+// short and long vectors in small and large hash spaces (so that the bitmap
+// and the table see collisions and saturation), with the table reused
+// across loads.
+func TestDotTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	byH := func(a, b entry) int {
+		if a.H < b.H {
+			return -1
+		}
+		if a.H > b.H {
+			return 1
+		}
+		return 0
+	}
+	vec := func(n, space int) svec {
+		v := randVec(rng, min(n, space), space)
+		slices.SortFunc(v, byH)
+		return v
+	}
+	var dt dotTable
+	for it := 0; it < 2000; it++ {
+		space := []int{64, 5000, 1 << 20}[rng.IntN(3)]
+		v := vec(rng.IntN([]int{8, 80, 700, 3000}[rng.IntN(4)]+1), space)
+		dt.load(v)
+		for k := 0; k < 5; k++ {
+			b := vec(rng.IntN(900), space)
+			if got, want := dt.dot(b), dot(v, b); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("len %d and %d in %d: dotTable %v, dot %v", len(v), len(b), space, got, want)
+			}
+		}
+	}
+}

@@ -14,6 +14,7 @@ type index struct {
 	post    map[uint32][]posting
 	acc     []float32 // partial scores by slot, all zero between queries
 	touched []int32
+	lists   [][]posting // scratch for accumulate
 	// at lists, by slot, where the slot's postings are, so that remove
 	// needs no search through long posting lists.
 	at [][]postingRef
@@ -98,10 +99,16 @@ func (x *index) query(q svec, maxPost int, visit func(slot int32, score float32)
 // touched slots and empty touched (Engine.nearest does so as it reads
 // them).
 func (x *index) accumulate(q svec, maxPost int) {
+	// Look all the lists up first: the lookups are independent, so their
+	// cache misses overlap, which they would not between scans.
+	lists := x.lists[:0]
+	for _, e := range q {
+		lists = append(lists, x.post[e.H])
+	}
 	var skippedW float32
 	var skippedList []posting
-	for _, e := range q {
-		list := x.post[e.H]
+	for k, e := range q {
+		list := lists[k]
 		if maxPost > 0 && len(list) > maxPost {
 			if skippedList == nil || len(list) < len(skippedList) {
 				skippedW, skippedList = e.W, list
@@ -113,6 +120,8 @@ func (x *index) accumulate(q svec, maxPost int) {
 	if len(x.touched) == 0 && skippedList != nil {
 		x.scan(skippedW, skippedList)
 	}
+	clear(lists) // hold no posting arrays
+	x.lists = lists[:0]
 }
 
 func (x *index) scan(w float32, list []posting) {
