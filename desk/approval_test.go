@@ -15,6 +15,7 @@ import (
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
 	"stormdesk/store/sqlite"
+	"stormdesk/store/sqlstore"
 )
 
 // askRecorder is an alerter that records approval requests.
@@ -32,6 +33,18 @@ func (a *askRecorder) AskApproval(_ context.Context, inc *stormdesk.Incident, m 
 	a.mu.Unlock()
 	a.got <- struct{}{}
 	return nil
+}
+
+// sqliteStore opens an embedded store in the test's directory, closed
+// when the test ends.
+func sqliteStore(t *testing.T) *sqlstore.Store {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
 
 // emailDesk opens a desk on store s with three reporters on one incident.
@@ -82,11 +95,7 @@ func outboxCount(t *testing.T, d *desk.Service, id int64) (messages []string, ro
 func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "a.db"), t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sqliteStore(t)
 	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 2})
 	rec := &askRecorder{got: make(chan struct{}, 4)}
 	wait := d.StartAlerts(ctx, []desk.Alerter{rec})
@@ -140,11 +149,7 @@ func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 // can no longer be approved; nothing is queued by any of that.
 func TestManualEmailNeedsASecondPerson(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"), t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sqliteStore(t)
 	d, inc, now := emailDesk(t, s, &desk.Email{ApprovalThreshold: 2})
 	r, err := d.Notify(ctx, inc.ID, "acknowledged", "Ana (slack:U1)", "slack:U1")
 	if err != nil || !r.Held() || r.Audience != 3 || r.Queued != 0 {
@@ -187,11 +192,7 @@ func TestManualEmailNeedsASecondPerson(t *testing.T) {
 // off sends nothing, approve holds even a small email.
 func TestIncidentEmailPolicy(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"), t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sqliteStore(t)
 	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, ApprovalThreshold: -1})
 	if _, err := d.SetEmailPolicy(ctx, inc.ID, stormdesk.EmailPolicy{}, "U1"); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 		t.Errorf("empty policy: %v", err)
@@ -271,11 +272,7 @@ func TestConcurrentApprovalsSendOnceOnPostgres(t *testing.T) {
 // latest customer-facing update; with none yet, the error says what to do.
 func TestManualUpdateCarriesTheLatestUpdate(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "u.db"), t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sqliteStore(t)
 	d, inc, _ := emailDesk(t, s, &desk.Email{ApprovalThreshold: -1})
 	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
 		t.Fatal(err)

@@ -26,11 +26,7 @@ import (
 // reporter and subscriber, never to a suppressed address.
 func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e.db"), t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sqliteStore(t)
 	now := t0
 	d := desk.New(s)
 	d.Now = func() time.Time { return now }
@@ -42,7 +38,7 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityCritical, "U1")
 	inc.Features = []string{"login"}
 	var reporters []string
-	err = s.Update(ctx, func(tx stormdesk.Tx) error {
+	err := s.Update(ctx, func(tx stormdesk.Tx) error {
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
 		}
@@ -130,11 +126,7 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 // than one page of the audience holds: every one is queued, once.
 func TestLargeAudienceIsQueuedPageByPage(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "l.db"), t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sqliteStore(t)
 	d := desk.New(s)
 	d.Now = func() time.Time { return t0 }
 	d.SetEmail(&desk.Email{Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1})
