@@ -3,7 +3,6 @@ package desk_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -16,7 +15,6 @@ import (
 	"stormdesk/notify/sendgridtest"
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
-	"stormdesk/store/sqlite"
 )
 
 // TestStatusChangesEmailTheRightPeopleOnce walks an incident through
