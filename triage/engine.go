@@ -555,22 +555,10 @@ func itoa(v int64) string {
 
 // attach adds rec to c and updates its centroid and index entry.
 func (e *Engine) attach(rec *ticketRec, c *cluster) {
-	rec.cluster = c.id
-	c.members = append(c.members, rec.id)
-	c.addCustomer(rec, 1)
-	for _, t := range rec.terms {
-		c.terms[t]++
-	}
-	if rec.at.Before(c.first) {
-		c.first = rec.at
-	}
-	if rec.at.After(c.last) {
-		c.last, c.lastNs = rec.at, rec.at.UnixNano()
-	}
+	e.addMember(c, rec)
 	if c.slot < 0 {
 		return
 	}
-	e.syncSlot(c)
 	c.sum = addInPlace(c.sum, rec.vec, &e.sumBuf)
 	c.keySum = addInPlace(c.keySum, rec.keys, &e.sumBuf)
 	e.afterSumChange(c, false)
