@@ -14,6 +14,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"stormdesk"
 )
 
 // MaxBatch is the largest number of personalizations SendGrid accepts in
@@ -27,32 +29,12 @@ const MaxBatch = 1000
 // link (a substitution), so a batch of 1,000 is one request, not 1,000.
 const UnsubscribeTag = "-stormdesk_unsubscribe_url-"
 
-// Message is one email about one incident, rendered once and sent to many
-// recipients. MessageID is stable and unique (the desk derives it from the
-// incident and the timeline entry that caused it); it travels to SendGrid
-// as the custom arg message_id and comes back in webhook events.
-type Message struct {
-	IncidentID int64
-	MessageID  string
-	Template   string
-	Subject    string
-	Text       string
-	HTML       string
-}
+// Message is one email about one incident (stormdesk.OutboxMessage).
+type Message = stormdesk.OutboxMessage
 
-// Recipient is one outbox row of a claimed batch.
-type Recipient struct {
-	// ID is the outbox row's id.
-	ID    int64
-	Email string
-	Name  string
-	// Attempts counts the sends already begun for this row, including the
-	// current one once MarkSending has run.
-	Attempts int
-	// UnsubscribeURL replaces UnsubscribeTag in this recipient's copy. The
-	// dispatcher fills it from Dispatcher.UnsubscribeURL.
-	UnsubscribeURL string
-}
+// Recipient is one outbox row of a claimed batch
+// (stormdesk.OutboxRecipient).
+type Recipient = stormdesk.OutboxRecipient
 
 // Batch is one provider request: one message to up to MaxBatch recipients.
 // Token identifies the claim it came from (see Outbox); it travels to
@@ -102,13 +84,12 @@ func (e *SendError) Error() string {
 	return fmt.Sprintf("notify: status %d: %s", e.Status, e.Reason)
 }
 
-// Outbox row states. A row moves pending → claimed → sending → sent, or
-// back to pending for a retry, or to failed; suppressed rows are never sent.
+// Outbox row states (see stormdesk.OutboxPending).
 const (
-	StatePending    = "pending"
-	StateClaimed    = "claimed"
-	StateSending    = "sending"
-	StateSent       = "sent"
-	StateFailed     = "failed"
-	StateSuppressed = "suppressed"
+	StatePending    = stormdesk.OutboxPending
+	StateClaimed    = stormdesk.OutboxClaimed
+	StateSending    = stormdesk.OutboxSending
+	StateSent       = stormdesk.OutboxSent
+	StateFailed     = stormdesk.OutboxFailed
+	StateSuppressed = stormdesk.OutboxSuppressed
 )

@@ -10,14 +10,13 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/notify"
 )
 
-// The outbox rows follow notify.Outbox's contract (states, tokens,
-// leases); this file is where the store meets the email layer, so it
-// speaks notify's row types.
+// The outbox rows follow stormdesk.Outbox's contract (states, tokens,
+// leases), which notify's dispatcher drains; the contract lives in the
+// domain so the store does not import the email adapter.
 
-var _ notify.Outbox = (*Store)(nil)
+var _ stormdesk.Outbox = (*Store)(nil)
 
 // EnqueueMessage implements stormdesk.Tx.
 func (x *tx) EnqueueMessage(ctx context.Context, m *stormdesk.OutboundMessage, recipients []stormdesk.Customer, at time.Time) (int, error) {
@@ -40,15 +39,15 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING`
 	list, _ := json.Marshal(pairs) // strings always marshal
 	n, err := x.c.Exec(ctx, `INSERT INTO outbox (message_id, recipient, name, state, next_attempt_at)
 SELECT $1, r.a, r.b, $2, $3 FROM (`+x.d.Pairs("$4")+`) AS r WHERE true
-ON CONFLICT (message_id, recipient) DO NOTHING`, m.MessageID, notify.StatePending, x.d.EncodeTime(at), string(list))
+ON CONFLICT (message_id, recipient) DO NOTHING`, m.MessageID, stormdesk.OutboxPending, x.d.EncodeTime(at), string(list))
 	if err != nil {
 		return 0, fmt.Errorf("sqlstore: enqueue %d recipients of %s: %w", len(recipients), m.MessageID, err)
 	}
 	return int(n), nil
 }
 
-// Claim implements notify.Outbox.
-func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease time.Duration, max int) (out []notify.Claimed, err error) {
+// Claim implements stormdesk.Outbox.
+func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease time.Duration, max int) (out []stormdesk.OutboxClaim, err error) {
 	if max <= 0 {
 		return nil, nil
 	}
@@ -60,7 +59,7 @@ func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease ti
 		// ago first. The second query repeats the leased index's
 		// condition so that SQLite sees the index applies.
 		type row struct {
-			r     notify.Recipient
+			r     stormdesk.OutboxRecipient
 			msgID string
 			sup   bool
 			due   time.Time
@@ -112,14 +111,14 @@ WHERE %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
 			if !ok {
 				i = len(out)
 				index[w.msgID] = i
-				out = append(out, notify.Claimed{Token: token, Message: notify.Message{MessageID: w.msgID}})
+				out = append(out, stormdesk.OutboxClaim{Token: token, Message: stormdesk.OutboxMessage{MessageID: w.msgID}})
 			}
 			out[i].Recipients = append(out[i].Recipients, w.r)
 			taken = append(taken, w.r.ID)
 		}
 		if len(suppressed) > 0 {
 			cond, arg := s.d.InIDs("id", "$2", suppressed)
-			if _, err := x.c.Exec(ctx, `UPDATE outbox SET state = $1 WHERE `+cond, notify.StateSuppressed, arg); err != nil {
+			if _, err := x.c.Exec(ctx, `UPDATE outbox SET state = $1 WHERE `+cond, stormdesk.OutboxSuppressed, arg); err != nil {
 				return err
 			}
 		}
@@ -135,7 +134,7 @@ WHERE %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
 				Scan(&m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML); err != nil {
 				return err
 			}
-			slices.SortFunc(out[i].Recipients, func(a, b notify.Recipient) int { return cmp.Compare(a.ID, b.ID) })
+			slices.SortFunc(out[i].Recipients, func(a, b stormdesk.OutboxRecipient) int { return cmp.Compare(a.ID, b.ID) })
 		}
 		return nil
 	})
@@ -164,7 +163,7 @@ func (s *Store) fenced(ctx context.Context, what, set, states string, ids []int6
 	return nil
 }
 
-// MarkSending implements notify.Outbox.
+// MarkSending implements stormdesk.Outbox.
 func (s *Store) MarkSending(ctx context.Context, token string, ids []int64, at time.Time) (held []int64, err error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -193,24 +192,24 @@ func (s *Store) MarkSending(ctx context.Context, token string, ids []int64, at t
 	return held, nil
 }
 
-// MarkSent implements notify.Outbox.
+// MarkSent implements stormdesk.Outbox.
 func (s *Store) MarkSent(ctx context.Context, token string, ids []int64, at time.Time, providerID string) error {
 	return s.fenced(ctx, "mark sent", `state = 'sent', sent_at = $1, provider_id = $2, last_error = ''`, `'sending', 'failed'`,
 		ids, token, s.d.EncodeTime(at), providerID)
 }
 
-// MarkRetry implements notify.Outbox.
+// MarkRetry implements stormdesk.Outbox.
 func (s *Store) MarkRetry(ctx context.Context, token string, ids []int64, next time.Time, reason string) error {
 	return s.fenced(ctx, "mark retry", `state = 'pending', next_attempt_at = $1, last_error = $2`, `'claimed', 'sending'`,
 		ids, token, s.d.EncodeTime(next), reason)
 }
 
-// MarkFailed implements notify.Outbox.
+// MarkFailed implements stormdesk.Outbox.
 func (s *Store) MarkFailed(ctx context.Context, token string, ids []int64, at time.Time, reason string) error {
 	return s.fenced(ctx, "mark failed", `state = 'failed', last_error = $1`, `'claimed', 'sending'`, ids, token, reason)
 }
 
-// Reconcile implements notify.Outbox.
+// Reconcile implements stormdesk.Outbox.
 func (s *Store) Reconcile(ctx context.Context, token, messageID string, at time.Time) (n int, err error) {
 	err = s.Update(ctx, func(t stormdesk.Tx) error {
 		c, err := t.(*tx).c.Exec(ctx, `UPDATE outbox SET state = 'sent', sent_at = $1, last_error = '' WHERE claim_token = $2 AND message_id = $3 AND state IN ('sending', 'failed')`,
@@ -224,7 +223,7 @@ func (s *Store) Reconcile(ctx context.Context, token, messageID string, at time.
 	return n, nil
 }
 
-// ExpireInDoubt implements notify.Outbox.
+// ExpireInDoubt implements stormdesk.Outbox.
 func (s *Store) ExpireInDoubt(ctx context.Context, before time.Time, resend bool, reason string) (n int, err error) {
 	q := `UPDATE outbox SET state = 'failed', last_error = $1 WHERE state = 'sending' AND lease_until <= $2`
 	if resend {
