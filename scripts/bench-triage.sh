@@ -9,6 +9,7 @@
 #   PEER=0 scripts/bench-triage.sh          # skip the Python peer
 #   SPEED=0 scripts/bench-triage.sh         # skip the Go benchmarks
 #   PEER_SEEDS=1 scripts/bench-triage.sh    # fewer peer seeds (faster)
+#   SPEED_COUNT=3 scripts/bench-triage.sh   # fewer speed runs (default 6)
 #
 # The peer needs Debian's python3 with scikit-learn:
 #   apt-get install -y python3-sklearn
@@ -22,7 +23,9 @@ SEED=${SEED:-1}
 PEER=${PEER:-1}
 SPEED=${SPEED:-1}
 PEER_SEEDS=${PEER_SEEDS:-5}
+SPEED_COUNT=${SPEED_COUNT:-6}
 GO=${GO:-go}
+BENCHSTAT=${BENCHSTAT:-go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -112,8 +115,15 @@ else
 fi
 
 if [ "$SPEED" = 1 ]; then
+	# The target is per core: GOMAXPROCS=1 and, where taskset exists, the
+	# process pinned to CPU 0, so GC shares that core too. Medians of
+	# SPEED_COUNT runs through benchstat.
 	echo
-	echo "Go benchmarks (one ticket = normalise + features + candidate search + update):"
-	$GO test -run '^$' -bench 'BenchmarkAssign|BenchmarkNormalize|BenchmarkMemoryPerTicket' -benchtime 20000x ./triage/ |
-		awk '/^Benchmark/ {print}'
+	echo "Go benchmarks on one core (one ticket = normalise + features + candidate search + update), medians of $SPEED_COUNT:"
+	$GO test -c -o "$tmp/triage.test" ./triage/
+	pin=()
+	command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
+	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkAssign|BenchmarkNormalize|BenchmarkMemoryPerTicket' \
+		-test.benchtime 20000x -test.cpu 1 -test.count "$SPEED_COUNT") >"$tmp/speed.txt"
+	$BENCHSTAT "$tmp/speed.txt" 2>/dev/null || awk '/^Benchmark/ {print}' "$tmp/speed.txt"
 fi
