@@ -2,6 +2,7 @@ package triage
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -52,8 +53,14 @@ type Config struct {
 	CharMin, CharMax int
 	// CharStopwords takes character n-grams from stop words too (as
 	// scikit-learn's char_wb does); otherwise only content words give
-	// character n-grams.
+	// character n-grams. A text of stop words only then uses them as its
+	// retrieval keys.
 	CharStopwords bool
+	// StopwordPrior is how many pseudo-documents made of every stop word
+	// the document frequencies start with (with CharStopwords), so that
+	// stop-word n-grams do not outweigh content while the engine has seen
+	// few tickets. Zero disables it.
+	StopwordPrior float64
 	// NoStemming turns Snowball stemming off.
 	NoStemming bool
 	// DFHalfLife is the number of tickets after which an old document
@@ -111,7 +118,10 @@ type Config struct {
 // extra feature (weight 0.3) per canonical lexicon token, no word unigram
 // or bigram features (measured: no gain), hashed into 2^20 dimensions, from
 // the first 8 KiB of text, with document frequencies halving every 50,000
-// tickets.
+// tickets. Stop words give no n-grams: CharStopwords (with StopwordPrior
+// 5) clusters a little better, ARI +0.006 to +0.038 on the train and
+// development splits and +0.009 to +0.016 on the test splits (means over
+// 5 orders), but costs 28 % more CPU per ticket at 10,000 clusters.
 //
 // Clustering: a ticket joins the best of 5 exactly scored candidates at
 // cosine similarity 0.20 or more; candidates come from an inverted index
@@ -143,6 +153,7 @@ func DefaultConfig() Config {
 		ConceptWeight: 0.3,
 		CharMin:       3,
 		CharMax:       5,
+		StopwordPrior: 5,
 		DFHalfLife:    50_000,
 
 		QuietTime:           48 * time.Hour,
@@ -196,6 +207,8 @@ func (c Config) Validate() error {
 		return bad("WordWeight", "at least one of WordWeight, BigramWeight, CharWeight must be positive")
 	case c.CharWeight > 0 && (c.CharMin < 1 || c.CharMax < c.CharMin || c.CharMax > 8):
 		return bad("CharMin", fmt.Sprintf("want 1 <= CharMin <= CharMax <= 8, got %d..%d", c.CharMin, c.CharMax))
+	case c.StopwordPrior < 0 || math.IsNaN(c.StopwordPrior) || math.IsInf(c.StopwordPrior, 0):
+		return bad("StopwordPrior", fmt.Sprintf("must be a number of at least 0, got %v", c.StopwordPrior))
 	case c.DFHalfLife < 1:
 		return bad("DFHalfLife", fmt.Sprintf("must be at least 1, got %d", c.DFHalfLife))
 	case c.QuietTime <= 0:

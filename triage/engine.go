@@ -2,6 +2,7 @@ package triage
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -171,7 +172,7 @@ func New(cfg Config) *Engine {
 	}
 	nz := newNormalizer(lex, cfg.MaxTextBytes)
 	nz.noStem = cfg.NoStemming
-	return &Engine{
+	e := &Engine{
 		cfg:      cfg,
 		norm:     nz,
 		ext:      extractor{cfg: cfg, mask: 1<<cfg.HashBits - 1},
@@ -184,6 +185,8 @@ func New(cfg Config) *Engine {
 		cannot:   make(map[[2]int64]bool),
 		surface:  make(map[string]string),
 	}
+	e.stopPrior()
+	return e
 }
 
 // Config returns the engine's configuration.
@@ -763,4 +766,27 @@ func (e *Engine) sortedClusterIDs() []int64 {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return ids
+}
+
+// stopPrior counts Config.StopwordPrior pseudo-documents made of every
+// stop word when stop words give character n-grams, so that those n-grams
+// start with the low IDF they get anyway once real tickets have come in.
+// The additions are whole numbers, so their order does not matter.
+func (e *Engine) stopPrior() {
+	prior := e.cfg.StopwordPrior
+	if !e.cfg.CharStopwords || e.cfg.CharWeight == 0 || prior == 0 {
+		return
+	}
+	x := &e.ext
+	x.buf = x.buf[:0]
+	for w := range stopwords {
+		x.charGrams(w)
+	}
+	slices.Sort(x.buf)
+	x.buf = slices.Compact(x.buf)
+	for _, f := range x.buf {
+		e.df.df[f>>2] += prior
+	}
+	e.df.n += prior
+	x.buf = x.buf[:0]
 }

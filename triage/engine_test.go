@@ -39,6 +39,7 @@ func TestConfigValidate(t *testing.T) {
 		"MergeThreshold":    func(c *Config) { c.MergeThreshold = 2 },
 		"MaxCentroidTerms":  func(c *Config) { c.MaxCentroidTerms = 3 },
 		"WordWeight":        func(c *Config) { c.WordWeight, c.BigramWeight, c.CharWeight = 0, 0, 0 },
+		"StopwordPrior":     func(c *Config) { c.StopwordPrior = -1 },
 	} {
 		c := DefaultConfig()
 		mutate(&c)
@@ -46,6 +47,31 @@ func TestConfigValidate(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), field) || !strings.HasPrefix(err.Error(), "triage: ") {
 			t.Errorf("%s: error %v should name the field", field, err)
 		}
+	}
+}
+
+// TestStopwordGrams checks the CharStopwords option: with the prior, the
+// outage's login reports still form one cluster and a text of stop words
+// only finds its own cluster again; without the prior, stop-word n-grams
+// outweigh content in a young engine and split the login reports.
+func TestStopwordGrams(t *testing.T) {
+	clusters := func(prior float64) (int, bool) {
+		cfg := DefaultConfig()
+		cfg.CharStopwords, cfg.StopwordPrior = true, prior
+		e := New(cfg)
+		ids := map[int64]bool{}
+		for i, txt := range outage {
+			ids[e.Assign(Ticket{ID: int64(i + 1), Text: txt, At: t0}).ClusterID] = true
+		}
+		a := e.Assign(Ticket{ID: 100, Text: "can you help me", At: t0})
+		b := e.Assign(Ticket{ID: 101, Text: "can you help me", At: t0})
+		return len(ids), a.ClusterID == b.ClusterID
+	}
+	if n, same := clusters(5); n != 1 || !same {
+		t.Errorf("prior 5: %d login clusters (want 1), stop-word-only text found its cluster again: %v", n, same)
+	}
+	if n, _ := clusters(0); n == 1 {
+		t.Error("prior 0: the login reports stayed together; the prior is no longer needed and this test should change")
 	}
 }
 

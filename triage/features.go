@@ -121,6 +121,13 @@ func (x *extractor) raw(toks []token) (raw, keys svec) {
 			x.charGrams(w)
 		}
 	}
+	if len(ks) == 0 && x.cfg.CharStopwords {
+		// Only stop words: they are the text's retrieval keys, or the
+		// text could never find its cluster.
+		for _, t := range toks {
+			ks = append(ks, entry{H: mix(fnvAdd(seedWord, t.Text)) & x.mask, W: 1})
+		}
+	}
 	if len(ks) > 0 {
 		slices.SortFunc(ks, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
 		ks = slices.CompactFunc(ks, func(a, b entry) bool { return a.H == b.H })

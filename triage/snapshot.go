@@ -89,6 +89,11 @@ func configHash(cfg Config) uint64 {
 	fmt.Fprintf(h, "%d|%v|%v|%v|%v|%d|%d|%v|%v|%v|%s|%d", cfg.HashBits, cfg.WordWeight, cfg.BigramWeight,
 		cfg.CharWeight, cfg.ConceptWeight, cfg.CharMin, cfg.CharMax, cfg.CharStopwords, cfg.NoStemming, cfg.NoLexicon,
 		cfg.LexiconExtra, cfg.MaxTextBytes)
+	if cfg.CharStopwords {
+		// The prior only shapes the state with stop-word n-grams; leaving
+		// it out otherwise keeps earlier snapshots usable.
+		fmt.Fprintf(h, "|%v", cfg.StopwordPrior)
+	}
 	return h.Sum64()
 }
 
