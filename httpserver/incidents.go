@@ -1,7 +1,6 @@
 package httpserver
 
 import (
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -135,10 +134,7 @@ func (s *Server) correctEntry(w http.ResponseWriter, r *http.Request) {
 		At    string `json:"at"`
 		Actor string `json:"actor"`
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		s.writeError(w, r, jsonError(err))
+	if !s.decodeBody(w, r, &in) {
 		return
 	}
 	var at time.Time
@@ -193,10 +189,7 @@ func (s *Server) putEmailPolicy(w http.ResponseWriter, r *http.Request) {
 		Policy map[string]string `json:"policy"`
 		Actor  string            `json:"actor"`
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		s.writeError(w, r, jsonError(err))
+	if !s.decodeBody(w, r, &in) {
 		return
 	}
 	if strings.TrimSpace(in.Actor) == "" {

@@ -59,8 +59,16 @@ func DecodeTicketJSON(data []byte) (TicketInput, error) {
 	return in, nil
 }
 
-// jsonError turns encoding/json's errors into messages that name the field.
-func jsonError(err error) error {
+// ticketFields are the fields a ticket body may carry.
+const ticketFields = "source, external_id, customer_email, customer_name, organisation, subject, body, received_at"
+
+// jsonError turns encoding/json's errors about a ticket body into messages
+// that name the field.
+func jsonError(err error) error { return jsonErrorKnown(err, ticketFields) }
+
+// jsonErrorKnown turns encoding/json's errors into messages that name the
+// field; known lists the body's fields for an unknown-field error.
+func jsonErrorKnown(err error, known string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -78,7 +86,7 @@ func jsonError(err error) error {
 		return stormdesk.Errorf(stormdesk.EINVALID, "body: truncated JSON")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return stormdesk.Errorf(stormdesk.EINVALID, "%s: unknown field (known: source, external_id, customer_email, customer_name, organisation, subject, body, received_at)", name)
+		return stormdesk.Errorf(stormdesk.EINVALID, "%s: unknown field (known: %s)", name, known)
 	}
 	return stormdesk.Errorf(stormdesk.EINVALID, "body: %s", err.Error())
 }

@@ -1,0 +1,309 @@
+package httpserver
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"stormdesk"
+	"stormdesk/desk"
+)
+
+// The incident operations the chat commands offer, for scripts and other
+// tools. Every body names its actor, who is recorded on the timeline. The
+// bearer token is the authentication, so whoever holds it is trusted to
+// name the actor. An email asked for through the API carries the
+// requester key "api:" + actor, and the desk refuses its approval by the
+// same key: a second name is needed, as a second person is in chat.
+
+// maxOpBody bounds an operation's JSON body.
+const maxOpBody = 64 << 10
+
+// decodeBody decodes a small JSON body into v (a pointer to a struct)
+// strictly: a missing or non-JSON Content-Type, unknown fields, wrong
+// types, trailing data and an oversized body are errors that say what is
+// wrong. It reports whether decoding succeeded; on failure it has answered.
+func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
+		if ct == "" {
+			ct = "none"
+		}
+		writeErrorStatus(w, http.StatusUnsupportedMediaType, codeUnsupportedMedia,
+			"Content-Type: want application/json, got "+ct+" (with curl, add -H 'Content-Type: application/json')")
+		return false
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxOpBody))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = stormdesk.Errorf(stormdesk.EINVALID, "body: unexpected data after the JSON value")
+	}
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			err = stormdesk.Errorf(stormdesk.ETOOLARGE, "body: larger than %d bytes", maxOpBody)
+		case stormdesk.ErrorCode(err) != stormdesk.EINVALID:
+			err = jsonErrorKnown(err, jsonFields(v))
+		}
+		s.writeError(w, r, err)
+		return false
+	}
+	return true
+}
+
+// jsonFields lists the JSON names of the fields of the struct v points to.
+func jsonFields(v any) string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// requireActor checks that the body named who does the operation.
+func requireActor(actor, what string) error {
+	if strings.TrimSpace(actor) == "" {
+		return stormdesk.Errorf(stormdesk.EINVALID, "actor: required (who %s)", what)
+	}
+	return nil
+}
+
+// postIncident declares an incident:
+// {"title": "...", "severity": "major", "actor": "..."} → 201.
+func (s *Server) postIncident(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Title    string `json:"title"`
+		Severity string `json:"severity"`
+		Actor    string `json:"actor"`
+	}
+	if !s.decodeBody(w, r, &in) {
+		return
+	}
+	sev, err := stormdesk.ParseSeverity(in.Severity)
+	if err == nil {
+		err = requireActor(in.Actor, "declares the incident")
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.Desk.Declare(r.Context(), strings.TrimSpace(in.Title), sev, in.Actor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/incidents/"+strconv.FormatInt(inc.ID, 10))
+	writeJSON(w, http.StatusCreated, inc)
+}
+
+// postAcknowledge acknowledges an incident: {"actor": "..."}.
+func (s *Server) postAcknowledge(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Actor string `json:"actor"`
+	}
+	if !s.decodeBody(w, r, &in) {
+		return
+	}
+	if err := requireActor(in.Actor, "acknowledges"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.Desk.Acknowledge(r.Context(), id, in.Actor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, inc)
+}
+
+// postStatus moves an incident to a new status with a customer-facing
+// message: {"status": "identified", "message": "...", "actor": "..."}.
+func (s *Server) postStatus(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Status  string `json:"status"`
+		Message string `json:"message"`
+		Actor   string `json:"actor"`
+	}
+	if !s.decodeBody(w, r, &in) {
+		return
+	}
+	next, err := stormdesk.ParseStatus(in.Status)
+	if err == nil {
+		err = requireActor(in.Actor, "changes the status")
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.Desk.SetStatus(r.Context(), id, next, strings.TrimSpace(in.Message), in.Actor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, inc)
+}
+
+// postNote adds a note to the timeline: {"text": "...", "actor": "..."} → 201.
+func (s *Server) postNote(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Text  string `json:"text"`
+		Actor string `json:"actor"`
+	}
+	if !s.decodeBody(w, r, &in) {
+		return
+	}
+	if err := requireActor(in.Actor, "writes the note"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	e, err := s.Desk.AddNote(r.Context(), id, in.Text, in.Actor, time.Time{})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, e)
+}
+
+// postMerge merges the incident into another: {"into": 7, "actor": "..."}.
+func (s *Server) postMerge(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Into  int64  `json:"into"`
+		Actor string `json:"actor"`
+	}
+	if !s.decodeBody(w, r, &in) {
+		return
+	}
+	if in.Into <= 0 {
+		err = stormdesk.Errorf(stormdesk.EINVALID, "into: required, the id of the incident to merge into")
+	} else {
+		err = requireActor(in.Actor, "merges")
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := s.Desk.Merge(r.Context(), id, in.Into, in.Actor); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.Desk.Incident(r.Context(), in.Into)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, inc)
+}
+
+// sendResponse is the answer to an email request or decision.
+type sendResponse struct {
+	Email    *stormdesk.OutboundMessage `json:"email"`
+	Held     bool                       `json:"held"`
+	Queued   int                        `json:"queued"`
+	Audience int                        `json:"audience"`
+}
+
+func writeSend(w http.ResponseWriter, res desk.SendResult) {
+	status := http.StatusOK
+	if res.Held() {
+		status = http.StatusAccepted // waits for a second person's approval
+	}
+	writeJSON(w, status, sendResponse{Email: res.Message, Held: res.Held(), Queued: res.Queued, Audience: res.Audience})
+}
+
+// postEmail asks for a customer email about the incident:
+// {"template": "update", "actor": "..."}. 200 when it was queued, 202 when
+// it is held for approval (more recipients than the approval threshold,
+// or the incident's policy says approve).
+func (s *Server) postEmail(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		Template string `json:"template"`
+		Actor    string `json:"actor"`
+	}
+	if !s.decodeBody(w, r, &in) {
+		return
+	}
+	if strings.TrimSpace(in.Template) == "" {
+		err = stormdesk.Errorf(stormdesk.EINVALID, "template: required (acknowledged, update or resolved)")
+	} else {
+		err = requireActor(in.Actor, "asks for the email")
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	res, err := s.Desk.Notify(r.Context(), id, strings.TrimSpace(in.Template), in.Actor, "api:"+in.Actor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeSend(w, res)
+}
+
+// postEmailDecision approves or cancels a held email: {"actor": "..."}.
+func (s *Server) postEmailDecision(approve bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		messageID := r.PathValue("message_id")
+		var in struct {
+			Actor string `json:"actor"`
+		}
+		if !s.decodeBody(w, r, &in) {
+			return
+		}
+		what := "cancels the email"
+		if approve {
+			what = "approves the email"
+		}
+		if err := requireActor(in.Actor, what); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		var res desk.SendResult
+		var err error
+		if approve {
+			res, err = s.Desk.ApproveNotification(r.Context(), messageID, in.Actor, "api:"+in.Actor)
+		} else {
+			res, err = s.Desk.CancelNotification(r.Context(), messageID, in.Actor)
+		}
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		writeSend(w, res)
+	}
+}
