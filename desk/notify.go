@@ -271,7 +271,9 @@ func countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident
 
 func (s *Service) emailConfigured() error {
 	if s.email == nil {
-		return stormdesk.Errorf(stormdesk.EUNAVAILABLE, "customer email is not configured (set STORMDESK_SENDGRID_API_KEY and the STORMDESK_EMAIL_* variables): use --dry-run to preview")
+		// A setting, not an outage: retrying will not help, so not
+		// EUNAVAILABLE (which asks clients to retry and logs an error).
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "customer email is not configured: set STORMDESK_SENDGRID_API_KEY and the STORMDESK_EMAIL_* variables (`stormdesk notify preview ID` shows what would be sent)")
 	}
 	return nil
 }

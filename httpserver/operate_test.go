@@ -135,3 +135,19 @@ func TestOperationsAPI(t *testing.T) {
 		t.Errorf("70 KiB body: %d %v, want 413", status, out)
 	}
 }
+
+// TestEmailNotConfigured: asking for an email when SendGrid is not
+// configured is a 409 that says which settings are missing, not a 503
+// that invites retries.
+func TestEmailNotConfigured(t *testing.T) {
+	ts, _ := newServerDesk(t, sqliteStore(t), token)
+	status, out := do(t, ts, "POST", "/api/v1/incidents", "application/json", []byte(`{"title":"Login failures","actor":"ana"}`))
+	if status != 201 {
+		t.Fatalf("declare: %d %v", status, out)
+	}
+	path := fmt.Sprintf("/api/v1/incidents/%d/emails", int64(out["id"].(float64)))
+	status, out = do(t, ts, "POST", path, "application/json", []byte(`{"template":"update","actor":"ana"}`))
+	if code, msg := errMsg(out); status != 409 || code != "conflict" || !strings.Contains(msg, "STORMDESK_SENDGRID_API_KEY") {
+		t.Errorf("email without SendGrid: %d %s %q", status, code, msg)
+	}
+}
