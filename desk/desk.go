@@ -148,7 +148,7 @@ func (s *Service) Timeline(ctx context.Context, id int64) (out []*stormdesk.Time
 // Declare opens an incident by hand and records who declared it.
 func (s *Service) Declare(ctx context.Context, title string, sev stormdesk.Severity, actor string) (*stormdesk.Incident, error) {
 	now := s.now()
-	inc := &stormdesk.Incident{Title: title, Status: stormdesk.StatusInvestigating, Severity: sev, CreatedAt: now, UpdatedAt: now}
+	inc := &stormdesk.Incident{Title: title, Status: stormdesk.StatusInvestigating, Severity: sev, Features: []string{}, CreatedAt: now, UpdatedAt: now}
 	if err := inc.Validate(); err != nil {
 		return nil, err
 	}

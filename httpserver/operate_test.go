@@ -27,6 +27,9 @@ func TestOperationsAPI(t *testing.T) {
 	if status != 201 || out["severity"] != "major" || out["status"] != "investigating" {
 		t.Fatalf("declare: %d %v", status, out)
 	}
+	if f, ok := out["features"].([]any); !ok || len(f) != 0 {
+		t.Errorf("declare: features %#v, want [] as every later read gives", out["features"])
+	}
 	id := int64(out["id"].(float64))
 	base := fmt.Sprintf("/api/v1/incidents/%d", id)
 	err := s.Update(ctx, func(tx stormdesk.Tx) error {
