@@ -79,150 +79,132 @@ func requireActor(actor, what string) error {
 	return nil
 }
 
+// op makes a handler that decodes the JSON body into a T, runs do with
+// it and answers with do's status and value, or its error.
+func op[T any](s *Server, do func(r *http.Request, in *T) (int, any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var in T
+		if !s.decodeBody(w, r, &in) {
+			return
+		}
+		status, out, err := do(r, &in)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		writeJSON(w, status, out)
+	}
+}
+
 // postIncident declares an incident:
 // {"title": "...", "severity": "major", "actor": "..."} → 201.
 func (s *Server) postIncident(w http.ResponseWriter, r *http.Request) {
-	var in struct {
+	op(s, func(r *http.Request, in *struct {
 		Title    string `json:"title"`
 		Severity string `json:"severity"`
 		Actor    string `json:"actor"`
-	}
-	if !s.decodeBody(w, r, &in) {
-		return
-	}
-	sev, err := stormdesk.ParseSeverity(in.Severity)
-	if err == nil {
-		err = requireActor(in.Actor, "declares the incident")
-	}
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	inc, err := s.Desk.Declare(r.Context(), strings.TrimSpace(in.Title), sev, in.Actor)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/incidents/"+strconv.FormatInt(inc.ID, 10))
-	writeJSON(w, http.StatusCreated, inc)
+	}) (int, any, error) {
+		sev, err := stormdesk.ParseSeverity(in.Severity)
+		if err == nil {
+			err = requireActor(in.Actor, "declares the incident")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		inc, err := s.Desk.Declare(r.Context(), strings.TrimSpace(in.Title), sev, in.Actor)
+		if err != nil {
+			return 0, nil, err
+		}
+		w.Header().Set("Location", "/api/v1/incidents/"+strconv.FormatInt(inc.ID, 10))
+		return http.StatusCreated, inc, nil
+	})(w, r)
+}
+
+// actorOnly is the body of operations that need nothing but their actor.
+type actorOnly struct {
+	Actor string `json:"actor"`
 }
 
 // postAcknowledge acknowledges an incident: {"actor": "..."}.
 func (s *Server) postAcknowledge(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var in struct {
-		Actor string `json:"actor"`
-	}
-	if !s.decodeBody(w, r, &in) {
-		return
-	}
-	if err := requireActor(in.Actor, "acknowledges"); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	inc, err := s.Desk.Acknowledge(r.Context(), id, in.Actor)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, inc)
+	op(s, func(r *http.Request, in *actorOnly) (int, any, error) {
+		id, err := pathID(r)
+		if err == nil {
+			err = requireActor(in.Actor, "acknowledges")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		inc, err := s.Desk.Acknowledge(r.Context(), id, in.Actor)
+		return http.StatusOK, inc, err
+	})(w, r)
 }
 
 // postStatus moves an incident to a new status with a customer-facing
 // message: {"status": "identified", "message": "...", "actor": "..."}.
 func (s *Server) postStatus(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var in struct {
+	op(s, func(r *http.Request, in *struct {
 		Status  string `json:"status"`
 		Message string `json:"message"`
 		Actor   string `json:"actor"`
-	}
-	if !s.decodeBody(w, r, &in) {
-		return
-	}
-	next, err := stormdesk.ParseStatus(in.Status)
-	if err == nil {
-		err = requireActor(in.Actor, "changes the status")
-	}
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	inc, err := s.Desk.SetStatus(r.Context(), id, next, strings.TrimSpace(in.Message), in.Actor)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, inc)
+	}) (int, any, error) {
+		id, err := pathID(r)
+		var next stormdesk.Status
+		if err == nil {
+			next, err = stormdesk.ParseStatus(in.Status)
+		}
+		if err == nil {
+			err = requireActor(in.Actor, "changes the status")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		inc, err := s.Desk.SetStatus(r.Context(), id, next, strings.TrimSpace(in.Message), in.Actor)
+		return http.StatusOK, inc, err
+	})(w, r)
 }
 
 // postNote adds a note to the timeline: {"text": "...", "actor": "..."} → 201.
 func (s *Server) postNote(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var in struct {
+	op(s, func(r *http.Request, in *struct {
 		Text  string `json:"text"`
 		Actor string `json:"actor"`
-	}
-	if !s.decodeBody(w, r, &in) {
-		return
-	}
-	if err := requireActor(in.Actor, "writes the note"); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	e, err := s.Desk.AddNote(r.Context(), id, in.Text, in.Actor, time.Time{})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, e)
+	}) (int, any, error) {
+		id, err := pathID(r)
+		if err == nil {
+			err = requireActor(in.Actor, "writes the note")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		e, err := s.Desk.AddNote(r.Context(), id, in.Text, in.Actor, time.Time{})
+		return http.StatusCreated, e, err
+	})(w, r)
 }
 
-// postMerge merges the incident into another: {"into": 7, "actor": "..."}.
+// postMerge merges the incident into another: {"into": 7, "actor": "..."},
+// answering with the surviving incident.
 func (s *Server) postMerge(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var in struct {
+	op(s, func(r *http.Request, in *struct {
 		Into  int64  `json:"into"`
 		Actor string `json:"actor"`
-	}
-	if !s.decodeBody(w, r, &in) {
-		return
-	}
-	if in.Into <= 0 {
-		err = stormdesk.Errorf(stormdesk.EINVALID, "into: required, the id of the incident to merge into")
-	} else {
-		err = requireActor(in.Actor, "merges")
-	}
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if err := s.Desk.Merge(r.Context(), id, in.Into, in.Actor); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	inc, err := s.Desk.Incident(r.Context(), in.Into)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, inc)
+	}) (int, any, error) {
+		id, err := pathID(r)
+		if err == nil && in.Into <= 0 {
+			err = stormdesk.Errorf(stormdesk.EINVALID, "into: required, the id of the incident to merge into")
+		}
+		if err == nil {
+			err = requireActor(in.Actor, "merges")
+		}
+		if err == nil {
+			err = s.Desk.Merge(r.Context(), id, in.Into, in.Actor)
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		inc, err := s.Desk.Incident(r.Context(), in.Into)
+		return http.StatusOK, inc, err
+	})(w, r)
 }
 
 // sendResponse is the answer to an email request or decision.
@@ -233,12 +215,17 @@ type sendResponse struct {
 	Audience int                        `json:"audience"`
 }
 
-func writeSend(w http.ResponseWriter, res desk.SendResult) {
+// sent answers an email request or decision: 200, or 202 while the email
+// waits for a second person's approval.
+func sent(res desk.SendResult, err error) (int, any, error) {
+	if err != nil {
+		return 0, nil, err
+	}
 	status := http.StatusOK
 	if res.Held() {
-		status = http.StatusAccepted // waits for a second person's approval
+		status = http.StatusAccepted
 	}
-	writeJSON(w, status, sendResponse{Email: res.Message, Held: res.Held(), Queued: res.Queued, Audience: res.Audience})
+	return status, sendResponse{Email: res.Message, Held: res.Held(), Queued: res.Queued, Audience: res.Audience}, nil
 }
 
 // postEmail asks for a customer email about the incident:
@@ -246,64 +233,37 @@ func writeSend(w http.ResponseWriter, res desk.SendResult) {
 // it is held for approval (more recipients than the approval threshold,
 // or the incident's policy says approve).
 func (s *Server) postEmail(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var in struct {
+	op(s, func(r *http.Request, in *struct {
 		Template string `json:"template"`
 		Actor    string `json:"actor"`
-	}
-	if !s.decodeBody(w, r, &in) {
-		return
-	}
-	if strings.TrimSpace(in.Template) == "" {
-		err = stormdesk.Errorf(stormdesk.EINVALID, "template: required (acknowledged, update or resolved)")
-	} else {
-		err = requireActor(in.Actor, "asks for the email")
-	}
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	res, err := s.Desk.Notify(r.Context(), id, strings.TrimSpace(in.Template), in.Actor, "api:"+in.Actor)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeSend(w, res)
+	}) (int, any, error) {
+		id, err := pathID(r)
+		if err == nil && strings.TrimSpace(in.Template) == "" {
+			err = stormdesk.Errorf(stormdesk.EINVALID, "template: required (acknowledged, update or resolved)")
+		}
+		if err == nil {
+			err = requireActor(in.Actor, "asks for the email")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		return sent(s.Desk.Notify(r.Context(), id, strings.TrimSpace(in.Template), in.Actor, "api:"+in.Actor))
+	})(w, r)
 }
 
 // postEmailDecision approves or cancels a held email: {"actor": "..."}.
 func (s *Server) postEmailDecision(approve bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+	return op(s, func(r *http.Request, in *actorOnly) (int, any, error) {
 		messageID := r.PathValue("message_id")
-		var in struct {
-			Actor string `json:"actor"`
+		if !approve {
+			if err := requireActor(in.Actor, "cancels the email"); err != nil {
+				return 0, nil, err
+			}
+			return sent(s.Desk.CancelNotification(r.Context(), messageID, in.Actor))
 		}
-		if !s.decodeBody(w, r, &in) {
-			return
+		if err := requireActor(in.Actor, "approves the email"); err != nil {
+			return 0, nil, err
 		}
-		what := "cancels the email"
-		if approve {
-			what = "approves the email"
-		}
-		if err := requireActor(in.Actor, what); err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		var res desk.SendResult
-		var err error
-		if approve {
-			res, err = s.Desk.ApproveNotification(r.Context(), messageID, in.Actor, "api:"+in.Actor)
-		} else {
-			res, err = s.Desk.CancelNotification(r.Context(), messageID, in.Actor)
-		}
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		writeSend(w, res)
-	}
+		return sent(s.Desk.ApproveNotification(r.Context(), messageID, in.Actor, "api:"+in.Actor))
+	})
 }
