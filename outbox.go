@@ -20,8 +20,8 @@ const (
 	OutboxSuppressed = "suppressed"
 )
 
-// OutboxMessage is one email about one incident, rendered once and sent to many
-// recipients. MessageID is stable and unique (the desk derives it from the
+// OutboxMessage is one email about one incident, rendered once and sent
+// to many recipients. MessageID is stable and unique (the desk derives it from the
 // incident and the timeline entry that caused it); it travels to SendGrid
 // as the custom arg message_id and comes back in webhook events.
 type OutboxMessage struct {
@@ -80,7 +80,7 @@ type OutboxRecipient struct {
 // All methods are safe for concurrent use by several processes.
 type Outbox interface {
 	// Claim takes up to max rows that are due at now, oldest due first,
-	// and returns them grouped by message (one Claimed per message, rows in
+	// and returns them grouped by message (one OutboxClaim per message, rows in
 	// id order), each group no larger than max. Due means: state pending
 	// with next_attempt_at <= now, or state claimed with lease_until <= now
 	// (a claim whose dispatcher died before sending). Rows whose recipient
