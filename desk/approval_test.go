@@ -75,6 +75,23 @@ func emailDesk(t *testing.T, s stormdesk.Store, e *desk.Email) (*desk.Service, *
 	return d, inc, &now
 }
 
+// notificationTexts returns the texts of the incident's notification
+// timeline entries, in order.
+func notificationTexts(t *testing.T, d *desk.Service, id int64) []string {
+	t.Helper()
+	es, err := d.Timeline(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		if e.Kind == stormdesk.KindNotification {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
 func outboxCount(t *testing.T, d *desk.Service, id int64) (messages []string, rows int) {
 	t.Helper()
 	ms, err := d.Messages(context.Background(), id, time.Time{})
@@ -130,13 +147,7 @@ func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 	if ms, rows := outboxCount(t, d, inc.ID); strings.Join(ms, ",") != "acknowledged/queued" || rows != 3 {
 		t.Errorf("after approval: %v, %d rows", ms, rows)
 	}
-	es, _ := d.Timeline(ctx, inc.ID)
-	var notes []string
-	for _, e := range es {
-		if e.Kind == stormdesk.KindNotification {
-			notes = append(notes, e.Text)
-		}
-	}
+	notes := notificationTexts(t, d, inc.ID)
 	want := "acknowledged email to 3 customers waits for approval (more than 2 recipients)|" +
 		"acknowledged email approved by Bob (slack:U2): queued for 3 customers (requested by stormdesk)"
 	if strings.Join(notes, "|") != want {

@@ -102,13 +102,7 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("messages sent: %v", got)
 	}
-	es, _ := d.Timeline(ctx, inc.ID)
-	var queued []string
-	for _, e := range es {
-		if e.Kind == stormdesk.KindNotification {
-			queued = append(queued, e.Text)
-		}
-	}
+	queued := notificationTexts(t, d, inc.ID)
 	want := "update email queued for 3 customers|update email sent to 3 customers, 0 failed|" +
 		"resolved email queued for 3 customers|resolved email sent to 3 customers, 0 failed"
 	if strings.Join(queued, "|") != want {
