@@ -2,41 +2,17 @@ package demo
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/slack-go/slack/slacktest"
-
 	"stormdesk"
-	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
-	"stormdesk/bot/slack"
-	"stormdesk/desk"
-	"stormdesk/httpserver"
-	"stormdesk/notify"
-	"stormdesk/notify/sendgridtest"
-	"stormdesk/store/sqlite"
-	"stormdesk/triage"
+	"stormdesk/replay"
 	"stormdesk/upstream"
 )
-
-const slackSecret = "stormdesk-demo-signing-secret-0123"
 
 // Summary is what the replay showed.
 type Summary struct {
@@ -83,393 +59,172 @@ type LabelSummary struct {
 	F1        float64 `json:"pairwise_f1"`
 }
 
-// Run replays the scenario and writes timeline.md and timeline.html of the
-// main incident to out.
-func Run(ctx context.Context, sc *Scenario, out string, log *slog.Logger) (*Summary, error) {
-	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
-	}
-	dir, err := os.MkdirTemp("", "stormdesk-demo-")
-	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
-	}
-	defer os.RemoveAll(dir)
-
+// Input turns the scenario into a replay: one provider incident from the
+// upstream updates, a probe failing in its window, labelled tickets with
+// the background trickle, and the operators' commands.
+func (sc *Scenario) Input() *replay.Input {
 	start, _ := sc.at("start", sc.Start)
 	end, _ := sc.at("end", sc.End)
-	var mu sync.Mutex
-	now := start
-	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-
-	// The provider's status page.
-	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(sc.statusPage(clock()))
-	}))
-	defer page.Close()
-	// The product's login check.
-	from, _ := sc.at("probe.failing_from", sc.Probe.FailingFrom)
-	until, _ := sc.at("probe.failing_until", sc.Probe.FailingUntil)
-	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if t := clock(); sc.Probe.Name != "" && !t.Before(from) && t.Before(until) {
-			http.Error(w, `{"error":"auth provider timeout"}`, http.StatusBadGateway)
-			return
-		}
-		io.WriteString(w, `{"status":"ok"}`)
-	}))
-	defer target.Close()
-	// The ops channel.
-	var alertMu sync.Mutex
-	alerts := 0
-	slackAPI := slacktest.NewTestServer(func(c slacktest.Customize) {
-		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
-			r.ParseForm()
-			alertMu.Lock()
-			alerts++
-			alertMu.Unlock()
-			json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": fmt.Sprintf("1543420000.%06d", alerts)})
-		})
-		c.Handle("/chat.update", func(w http.ResponseWriter, r *http.Request) {
-			r.ParseForm()
-			json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": r.Form.Get("ts")})
-		})
-		c.Handle("/response", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
-	})
-	slackAPI.Start()
-	defer slackAPI.Stop()
-	// Customer email.
-	sendgrid := sendgridtest.New(nil)
-
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "demo.db"), start)
-	if err != nil {
-		return nil, err
+	in := &replay.Input{Name: sc.Name, Product: "CrankWheel", Start: start, End: end}
+	main := sc.mainLabel()
+	for i, t := range sc.Tickets {
+		in.Tickets = append(in.Tickets, replay.Ticket{ID: fmt.Sprintf("demo-%d", i), ReceivedAt: t.at, Source: stormdesk.SourceDemo,
+			CustomerEmail: t.Customer, Subject: t.Subject, Body: t.Body, Label: t.Label})
 	}
-	defer store.Close()
-	d := desk.New(store)
-	d.Now, d.Log, d.ProductName = clock, log, "CrankWheel"
-	cfg, err := upstream.LoadConfig(strings.NewReader(sc.config(page.URL, target.URL)), "scenario")
-	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
-	}
-	d.SetUpstream(&desk.Upstream{Config: cfg, Fetcher: &upstream.Fetcher{}, ProbeClient: target.Client()})
-	links, _ := notify.UnsubscribeLinks("https://stormdesk.example/unsubscribe", []byte("demo-unsubscribe-secret-0123"), clock)
-	disp := &notify.Dispatcher{Outbox: store, Sender: &notify.SendGrid{APIKey: sendgrid.APIKey, BaseURL: sendgrid.URL, FromEmail: "status@crankwheel.example"},
-		Now: clock, UnsubscribeURL: links, Log: log}
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, FromName: "CrankWheel support",
-		Placeholder: notify.UnsubscribeTag, ApprovalThreshold: 1000})
-	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
-		return nil, err
-	}
-	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{SlackUsers: sc.users()}, log)
-	core.Now = clock
-	adapter, err := slack.New(slack.Config{SigningSecret: slackSecret, BotToken: "xoxb-demo", OpsChannel: "C0OPS", APIURL: slackAPI.GetAPIURL(),
-		Alerts: bot.NewMemoryAlerts()}, core, log)
-	if err != nil {
-		return nil, err
-	}
-	actx, stopAlerts := context.WithCancel(ctx)
-	defer stopAlerts()
-	waitAlerts := d.StartAlerts(actx, []desk.Alerter{adapter})
-	reg := prometheus.NewRegistry()
-	srv := httptest.NewServer(httpserver.New(d, "", log, reg).Handler(reg, adapter.Routes))
-	defer srv.Close()
-
-	labels := map[int64]string{}
-	next, nextUp, nextAct := 0, 0, 0
-	var firstUp time.Time
-	for t := start; !t.After(end); t = t.Add(time.Minute) {
-		mu.Lock()
-		now = t
-		mu.Unlock()
-		for nextUp < len(sc.Upstream) {
-			at, _ := sc.at("", sc.Upstream[nextUp].At)
-			if at.After(t) {
-				break
-			}
-			if firstUp.IsZero() {
-				firstUp = at
-			}
-			nextUp++
-		}
-		if _, err := d.PollFeed(ctx, sc.Provider.Name, true); err != nil {
-			return nil, err
-		}
-		if sc.Probe.Name != "" {
-			if _, err := d.PollProbe(ctx, sc.Probe.Name); err != nil {
-				return nil, err
-			}
-		}
-		for ; next < len(sc.Tickets) && !sc.Tickets[next].at.After(t); next++ {
-			spec := sc.Tickets[next]
-			tk := &stormdesk.Ticket{Source: stormdesk.SourceDemo, ExternalID: fmt.Sprintf("demo-%d", next), CustomerEmail: spec.Customer,
-				Subject: spec.Subject, Body: spec.Body, ReceivedAt: spec.at}
-			if _, err := d.IngestTicket(ctx, tk); err != nil {
-				return nil, fmt.Errorf("demo: ticket %d: %w", next, err)
-			}
-			labels[tk.ID] = spec.Label
-		}
-		if _, err := d.TriagePending(ctx); err != nil {
-			return nil, err
-		}
-		for ; nextAct < len(sc.Actions); nextAct++ {
-			a := sc.Actions[nextAct]
-			at, _ := sc.at("", a.At)
-			if at.After(t) {
-				break
-			}
-			if err := slash(srv.URL, slackAPI.GetAPIURL()+"response", a.User, a.Command, t); err != nil {
-				return nil, fmt.Errorf("demo: action %q: %w", a.Command, err)
-			}
-		}
-		for {
-			st, err := disp.RunOnce(ctx)
-			if err != nil {
-				return nil, err
-			}
-			if st.Sent+st.Retried+st.Failed == 0 {
-				break
-			}
-		}
-		if _, err := d.ReportDeliveries(ctx); err != nil {
-			return nil, err
-		}
-	}
-	// Let the alert queue drain before reading what the ops channel got.
-	time.Sleep(200 * time.Millisecond)
-	stopAlerts()
-	waitAlerts()
-	adapter.Shutdown(ctx)
-	return summarise(ctx, sc, d, labels, firstUp, sendgrid, alerts, out)
-}
-
-// slash sends a signed Slack slash command to the real handler.
-func slash(base, responseURL, user, text string, at time.Time) error {
-	form := url.Values{"command": {"/incident"}, "text": {text}, "user_id": {user}, "user_name": {strings.ToLower(user)}, "channel_id": {"C0OPS"},
-		"team_id": {"T0DEMO"}, "response_url": {responseURL}, "trigger_id": {"demo"}}
-	body := form.Encode()
-	// Slack signs with the wall clock; the request is fresh, whatever the
-	// scenario's virtual time.
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(slackSecret))
-	mac.Write([]byte("v0:" + ts + ":" + body))
-	req, _ := http.NewRequest("POST", base+"/slack/commands", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != 200 {
-		b, _ := io.ReadAll(resp.Body)
-		return fmt.Errorf("status %d: %s", resp.StatusCode, b)
-	}
-	return nil
-}
-
-func (sc *Scenario) users() []string {
-	var out []string
-	for _, a := range sc.Actions {
-		out = append(out, a.User)
-	}
-	return out
-}
-
-// config is the dependency and probe configuration pointing at the
-// stand-ins.
-func (sc *Scenario) config(pageURL, probeURL string) string {
-	c := fmt.Sprintf("dependencies:\n  - name: %s\n    feed: {kind: statuspage, url: %s/api/v2/summary.json}\n    features: [%s]\n",
-		sc.Provider.Name, pageURL, strings.Join(sc.Provider.Features, ", "))
-	if sc.Probe.Name != "" {
-		c += fmt.Sprintf("probes:\n  - name: %s\n    url: %s/health/login\n    expect_body: '\"ok\"'\n    failures: 3\n    features: [%s]\n",
-			sc.Probe.Name, probeURL, strings.Join(sc.Probe.Features, ", "))
-	}
-	return c
-}
-
-// statusPage is the provider's summary.json at time t.
-func (sc *Scenario) statusPage(t time.Time) map[string]any {
-	var updates []map[string]any
-	status, updated := "", sc.day
 	for i, u := range sc.Upstream {
 		at, _ := sc.at("", u.At)
-		if at.After(t) {
-			break
-		}
-		status, updated = u.Status, at
-		ts := at.Format(time.RFC3339)
-		updates = append([]map[string]any{{"id": fmt.Sprintf("u%d", i+1), "status": u.Status, "body": u.Text, "created_at": ts, "display_at": ts, "updated_at": ts}}, updates...)
+		in.Updates = append(in.Updates, replay.Update{Provider: sc.Provider.Name, IncidentID: "demo0incident", UpdateID: fmt.Sprintf("u%d", i+1),
+			Status: u.Status, Impact: "major", At: at, Title: sc.Provider.Incident, Body: u.Text, Kind: "incident", Label: main})
 	}
-	page := map[string]any{"id": "demo", "name": sc.Provider.Name, "url": "https://status.example", "time_zone": "Etc/UTC", "updated_at": updated.Format(time.RFC3339)}
-	incidents := []any{}
-	if status != "" && status != "resolved" {
-		first, _ := sc.at("", sc.Upstream[0].At)
-		incidents = append(incidents, map[string]any{"id": "demo0incident", "name": sc.Provider.Incident, "status": status, "impact": "major",
-			"created_at": first.Format(time.RFC3339), "updated_at": updated.Format(time.RFC3339), "started_at": first.Format(time.RFC3339),
-			"resolved_at": nil, "shortlink": "https://stspg.io/demo", "page_id": "demo", "incident_updates": updates, "components": []any{}})
+	cfg := &upstream.Config{Dependencies: []upstream.Dependency{{Name: sc.Provider.Name, Features: sc.Provider.Features,
+		Interval: upstream.DefaultInterval, Timeout: upstream.DefaultTimeout}}}
+	if sc.Probe.Name != "" {
+		cfg.Probes = append(cfg.Probes, upstream.Probe{ProbeConfig: upstream.ProbeConfig{Name: sc.Probe.Name, Method: "GET",
+			ExpectStatus: 200, ExpectBody: `"ok"`, Timeout: upstream.DefaultProbeTimeout}, Interval: upstream.DefaultInterval, Failures: 3, Features: sc.Probe.Features})
+		from, _ := sc.at("probe.failing_from", sc.Probe.FailingFrom)
+		until, _ := sc.at("probe.failing_until", sc.Probe.FailingUntil)
+		in.ProbeFailures = append(in.ProbeFailures, replay.ProbeWindow{Probe: sc.Probe.Name, From: from, Until: until})
 	}
-	return map[string]any{"page": page, "status": map[string]any{"indicator": "major", "description": "Partial System Outage"},
-		"components": []any{}, "incidents": incidents, "scheduled_maintenances": []any{}}
+	in.Config = cfg
+	for _, a := range sc.Actions {
+		at, _ := sc.at("", a.At)
+		in.Actions = append(in.Actions, replay.Action{At: at, User: a.User, Command: a.Command})
+	}
+	return in
 }
 
-func summarise(ctx context.Context, sc *Scenario, d *desk.Service, labels map[int64]string, firstUp time.Time, sg *sendgridtest.Server, alerts int, out string) (*Summary, error) {
-	s := &Summary{Scenario: sc.Name, FirstUpstreamAt: firstUp, SlackAlerts: alerts, Emails: map[string]int{}}
-	pred := map[int64]int64{}
-	reporters := map[int64]map[string]bool{}
-	var ids []int64
-	for id := range labels {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		tk, err := d.Ticket(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		pred[id] = tk.IncidentID
-		if labels[id] == "background" {
-			s.BackgroundTickets++
-			if tk.IncidentID != 0 {
-				s.BackgroundSwallowed++
-			}
-		} else if s.FirstTicketAt.IsZero() || tk.ReceivedAt.Before(s.FirstTicketAt) {
-			s.FirstTicketAt = tk.ReceivedAt
-		}
-		if tk.IncidentID != 0 {
-			if reporters[tk.IncidentID] == nil {
-				reporters[tk.IncidentID] = map[string]bool{}
-			}
-			reporters[tk.IncidentID][tk.CustomerEmail] = true
-		}
-	}
-	// Pairwise scores: a pair of tickets is "together" in truth when they
-	// share a label other than background, and in stormdesk when they are
-	// in the same incident.
-	score := func(keep func(a, b int64) bool) (p, r, f float64) {
-		var tp, predPairs, truePairs float64
-		for i := 0; i < len(ids); i++ {
-			for j := i + 1; j < len(ids); j++ {
-				a, b := ids[i], ids[j]
-				if !keep(a, b) {
-					continue
-				}
-				same := labels[a] == labels[b] && labels[a] != "background"
-				together := pred[a] != 0 && pred[a] == pred[b]
-				if together {
-					predPairs++
-				}
-				if same {
-					truePairs++
-				}
-				if same && together {
-					tp++
-				}
-			}
-		}
-		if predPairs > 0 {
-			p = tp / predPairs
-		}
-		if truePairs > 0 {
-			r = tp / truePairs
-		}
-		if p+r > 0 {
-			f = 2 * p * r / (p + r)
-		}
-		return
-	}
-	s.Precision, s.Recall, s.F1 = score(func(a, b int64) bool { return true })
-	seen := map[string]bool{}
-	for _, id := range ids {
-		l := labels[id]
-		if l == "background" || seen[l] {
+// mainLabel is the incident label most tickets carry: the one the
+// provider's outage explains.
+func (sc *Scenario) mainLabel() string {
+	n := map[string]int{}
+	best := ""
+	for _, t := range sc.Tickets {
+		if t.Label == "background" {
 			continue
 		}
-		seen[l] = true
-		ls := LabelSummary{Label: l}
-		for _, x := range ids {
-			if labels[x] == l {
-				ls.Tickets++
-			}
+		n[t.Label]++
+		if n[t.Label] > n[best] || n[t.Label] == n[best] && t.Label < best {
+			best = t.Label
 		}
-		ls.Precision, ls.Recall, ls.F1 = score(func(a, b int64) bool {
-			return labels[a] == l || labels[b] == l || pred[a] == pred[b] && pred[a] != 0 && (labels[a] == l || labels[b] == l)
-		})
-		s.Labels = append(s.Labels, ls)
 	}
-	incs, err := d.Incidents(ctx, stormdesk.IncidentFilter{})
+	return best
+}
+
+// Run replays the scenario through stormdesk replay and writes
+// timeline.md and timeline.html of the main incident to out.
+func Run(ctx context.Context, sc *Scenario, out string, log *slog.Logger) (*Summary, error) {
+	in := sc.Input()
+	res, err := replay.Run(ctx, in, replay.Options{Log: log, Out: out, Name: func(res *replay.Result, inc replay.IncidentResult) string {
+		if m := mainIncident(res); m != nil && m.ID == inc.ID {
+			return "timeline"
+		}
+		return ""
+	}})
 	if err != nil {
 		return nil, err
 	}
-	var main *stormdesk.Incident
-	for i := len(incs) - 1; i >= 0; i-- {
-		inc := incs[i]
-		if inc.MergedInto != 0 {
-			continue
-		}
-		s.Incidents = append(s.Incidents, IncidentSummary{ID: inc.ID, Title: inc.Title, Status: string(inc.Status), Tickets: inc.TicketCount, LikelyCause: inc.LikelyCause, RaisedAt: inc.CreatedAt})
-		if main == nil || inc.TicketCount > main.TicketCount {
+	return summarise(sc, in, res), nil
+}
+
+// mainIncident is the incident with the most tickets (the first such).
+func mainIncident(res *replay.Result) *replay.IncidentResult {
+	var main *replay.IncidentResult
+	for i := range res.Incidents {
+		inc := &res.Incidents[i]
+		if inc.MergedInto == 0 && (main == nil || inc.Tickets > main.Tickets) {
 			main = inc
 		}
 	}
+	return main
+}
+
+func summarise(sc *Scenario, in *replay.Input, res *replay.Result) *Summary {
+	s := &Summary{Scenario: sc.Name, Emails: map[string]int{}, Files: res.Files}
+	for _, a := range res.Alerts {
+		if a.Kind == "alert" {
+			s.SlackAlerts++
+		}
+	}
+	for _, u := range in.Updates {
+		if s.FirstUpstreamAt.IsZero() || u.At.Before(s.FirstUpstreamAt) {
+			s.FirstUpstreamAt = u.At
+		}
+	}
+	reporters := map[int64]map[string]bool{}
+	for i, t := range in.Tickets {
+		tr := res.Tickets[i]
+		if t.Label == "background" {
+			s.BackgroundTickets++
+			if tr.Incident != nil {
+				s.BackgroundSwallowed++
+			}
+		} else if s.FirstTicketAt.IsZero() || t.ReceivedAt.Before(s.FirstTicketAt) {
+			s.FirstTicketAt = t.ReceivedAt
+		}
+		if tr.Incident != nil && t.CustomerEmail != "" {
+			if reporters[*tr.Incident] == nil {
+				reporters[*tr.Incident] = map[string]bool{}
+			}
+			reporters[*tr.Incident][strings.ToLower(t.CustomerEmail)] = true
+		}
+	}
+	if sc := res.Scores; sc != nil {
+		s.Precision, s.Recall, s.F1 = sc.Precision, sc.Recall, sc.F1
+		for _, l := range sc.Labels {
+			p := 0.0
+			if l.Main != 0 {
+				p = l.Purity
+			}
+			f := 0.0
+			if p+l.Recall > 0 {
+				f = 2 * p * l.Recall / (p + l.Recall)
+			}
+			s.Labels = append(s.Labels, LabelSummary{Label: l.Label, Tickets: l.Tickets, Precision: p, Recall: l.Recall, F1: f})
+		}
+	}
+	for i := len(res.Incidents) - 1; i >= 0; i-- {
+		inc := res.Incidents[i]
+		if inc.MergedInto != 0 {
+			continue
+		}
+		s.Incidents = append(s.Incidents, IncidentSummary{ID: inc.ID, Title: inc.Title, Status: inc.Status, Tickets: inc.Tickets, LikelyCause: inc.LikelyCause, RaisedAt: inc.OpenedAt})
+	}
+	main := mainIncident(res)
 	if main != nil {
-		s.AlertAt = main.CreatedAt
+		s.AlertAt = main.OpenedAt
 		if !s.FirstTicketAt.IsZero() {
 			s.AlertMinutesBeforeTick = s.FirstTicketAt.Sub(s.AlertAt).Minutes()
 		}
-		if !firstUp.IsZero() {
-			s.AlertMinutesAfterUp = s.AlertAt.Sub(firstUp).Minutes()
-		}
-		for _, f := range []string{"md", "html"} {
-			path := filepath.Join(out, "timeline."+f)
-			fh, err := os.Create(path)
-			if err != nil {
-				return nil, err
-			}
-			err = d.Export(ctx, main.ID, f, fh)
-			if cerr := fh.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return nil, err
-			}
-			s.Files = append(s.Files, path)
+		if !s.FirstUpstreamAt.IsZero() {
+			s.AlertMinutesAfterUp = s.AlertAt.Sub(s.FirstUpstreamAt).Minutes()
 		}
 	}
 	resolvedTo, updatedTo := map[string]bool{}, map[string]bool{}
-	for p, n := range sg.Recipients() {
-		parts := strings.Split(p.MessageID, "-")
-		tmpl := p.MessageID
-		if len(parts) >= 2 {
-			tmpl = parts[1]
-		}
-		s.Emails[tmpl]++
-		if n > 1 {
-			s.DuplicateEmails += n - 1
-		}
-		switch tmpl {
-		case "resolved":
-			resolvedTo[p.Email] = true
-		case "update":
-			updatedTo[p.Email] = true
+	for _, e := range res.Emails {
+		s.Emails[e.Template] += e.Recipients
+		s.DuplicateEmails += e.Duplicates
+		for _, to := range e.To {
+			switch e.Template {
+			case "resolved":
+				resolvedTo[to] = true
+			case "update":
+				updatedTo[to] = true
+			}
 		}
 	}
 	if main != nil {
 		for e := range reporters[main.ID] {
-			if e != "" && !resolvedTo[e] {
+			if !resolvedTo[e] {
 				s.ReportersMissed++
 			}
 			// Late reporters catch up: everyone who wrote in before the
 			// resolution got at least one update.
-			if e != "" && !updatedTo[e] {
+			if !updatedTo[e] {
 				s.ReportersNoUpdate++
 			}
 		}
 	}
-	return s, nil
+	return s
 }
 
 // Print writes the summary for a person.

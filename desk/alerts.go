@@ -134,12 +134,23 @@ func (s *Service) sendAlert(ctx context.Context, j alertJob) {
 	}
 }
 
+// SetAlerters delivers alerts to alerters synchronously, as each
+// transaction that raises them commits, instead of through the queue of
+// StartAlerts: a replay in virtual time then sees each alert posted at
+// the virtual moment it was raised.
+func (s *Service) SetAlerters(alerters []Alerter) { s.alerters = alerters }
+
 // flushAlerts queues what a committed transaction raised.
 func (s *Service) flushAlerts(c *alertCollector) {
 	if c.email {
 		s.kickEmail()
 	}
 	if s.alertQ == nil {
+		if len(s.alerters) > 0 {
+			for _, j := range c.jobs {
+				s.sendAlert(context.Background(), j)
+			}
+		}
 		return
 	}
 	for _, j := range c.jobs {

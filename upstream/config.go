@@ -34,6 +34,72 @@ const (
 type Config struct {
 	Dependencies []Dependency
 	Probes       []Probe
+	// Features is the product's own vocabulary: each feature token with
+	// the phrases customers use for it, in file order. It extends the
+	// triage lexicon, and dependencies and probes may name its features.
+	Features []Feature
+}
+
+// Feature is one product feature and the phrases that mean it.
+type Feature struct {
+	Name    string
+	Phrases []string
+	Line    int
+}
+
+// Lexicon renders the features in the triage lexicon's format
+// ("name: phrase, phrase" lines). A feature a dependency or probe names
+// without defining it gets its own name as its one phrase, so that a
+// ticket saying "billing" is about billing.
+func (c *Config) Lexicon() string {
+	if c == nil {
+		return ""
+	}
+	var b strings.Builder
+	defined := map[string]bool{}
+	for _, f := range c.Features {
+		defined[f.Name] = true
+		b.WriteString(f.Name + ": " + strings.Join(f.Phrases, ", ") + "\n")
+	}
+	var named []string
+	for _, d := range c.Dependencies {
+		named = append(named, d.Features...)
+	}
+	for _, p := range c.Probes {
+		named = append(named, p.Features...)
+	}
+	for _, n := range named {
+		canon := strings.ReplaceAll(n, "-", "_")
+		if !defined[canon] {
+			defined[canon] = true
+			b.WriteString(canon + ": " + strings.ReplaceAll(n, "-", " ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// FeatureNames lists the features the configuration defines or names.
+func (c *Config) FeatureNames() []string {
+	var out []string
+	add := func(n string) {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, f := range c.Features {
+		add(f.Name)
+	}
+	for _, d := range c.Dependencies {
+		for _, f := range d.Features {
+			add(f)
+		}
+	}
+	for _, p := range c.Probes {
+		for _, f := range p.Features {
+			add(f)
+		}
+	}
+	return out
 }
 
 // Dependency is a service the product relies on, watched through its
@@ -109,16 +175,38 @@ func LoadConfigFile(path string) (*Config, error) {
 	return LoadConfig(f, path)
 }
 
+// LoadConfigFileWith is LoadConfigFile with options.
+func LoadConfigFileWith(path string, opt LoadOptions) (*Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("upstream: config: %w", err)
+	}
+	defer f.Close()
+	return LoadConfigWith(f, path, opt)
+}
+
 // LoadConfig reads a YAML configuration strictly: unknown fields, wrong
 // types and invalid values are all reported, each naming the line and the
 // field, joined in one error (errors.As finds each *ConfigError). name is
 // the file name used in messages. Defaults fill what is left out.
 func LoadConfig(r io.Reader, name string) (*Config, error) {
+	return LoadConfigWith(r, name, LoadOptions{})
+}
+
+// LoadOptions relax what LoadConfig requires.
+type LoadOptions struct {
+	// FeedOptional accepts dependencies without a feed: a replay serves
+	// their status updates itself.
+	FeedOptional bool
+}
+
+// LoadConfigWith is LoadConfig with options.
+func LoadConfigWith(r io.Reader, name string, opt LoadOptions) (*Config, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxConfigBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("upstream: config: read %s: %w", name, err)
 	}
-	p := &cfgParser{file: name}
+	p := &cfgParser{file: name, feedOptional: opt.FeedOptional}
 	if len(data) > maxConfigBytes {
 		return nil, p.fail(0, "", "larger than %d bytes", maxConfigBytes)
 	}
@@ -127,7 +215,7 @@ func LoadConfig(r io.Reader, name string) (*Config, error) {
 		return nil, p.yamlErr(err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
-		return nil, p.fail(0, "", "empty: want dependencies and/or probes")
+		return nil, p.fail(0, "", "empty: want dependencies, probes and/or features")
 	}
 	cfg := &Config{}
 	p.mapping(doc.Content[0], "", map[string]func(*yaml.Node, string){
@@ -137,9 +225,10 @@ func LoadConfig(r io.Reader, name string) (*Config, error) {
 		"probes": func(n *yaml.Node, path string) {
 			p.list(n, path, func(n *yaml.Node, path string) { cfg.Probes = append(cfg.Probes, p.probe(n, path)) })
 		},
+		"features": func(n *yaml.Node, path string) { cfg.Features = p.vocabulary(n, path) },
 	})
-	if len(p.errs) == 0 && len(cfg.Dependencies) == 0 && len(cfg.Probes) == 0 {
-		p.add(doc.Content[0].Line, "", "no dependencies and no probes")
+	if len(p.errs) == 0 && len(cfg.Dependencies) == 0 && len(cfg.Probes) == 0 && len(cfg.Features) == 0 {
+		p.add(doc.Content[0].Line, "", "no dependencies, no probes and no features")
 	}
 	p.unique(cfg)
 	if len(p.errs) > 0 {
@@ -151,8 +240,9 @@ func LoadConfig(r io.Reader, name string) (*Config, error) {
 // cfgParser walks the YAML node tree, which keeps line numbers, and
 // collects every error instead of stopping at the first.
 type cfgParser struct {
-	file string
-	errs []error
+	file         string
+	errs         []error
+	feedOptional bool
 }
 
 func (p *cfgParser) add(line int, field, format string, args ...any) {
@@ -386,6 +476,7 @@ func (p *cfgParser) dependency(n *yaml.Node, path string) Dependency {
 		p.add(n.Line, join(path, "name"), "required")
 	}
 	switch {
+	case feedLine == 0 && p.feedOptional:
 	case feedLine == 0:
 		p.add(n.Line, join(path, "feed"), "required (kind and url)")
 	case d.Feed.Kind == "" && !p.has(join(path, "feed.kind")):
@@ -511,6 +602,53 @@ func (p *cfgParser) probe(n *yaml.Node, path string) Probe {
 	}
 	p.timing(n.Line, lines, path, pr.Interval, pr.Timeout)
 	return pr
+}
+
+// vocabularyRE is the shape of a feature defined in the features map:
+// a triage lexicon token.
+var vocabularyRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+
+// vocabulary reads the features map: feature name -> phrases.
+func (p *cfgParser) vocabulary(n *yaml.Node, path string) []Feature {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if !p.usable(n, path, yaml.MappingNode, "a mapping of feature names to lists of phrases, like {billing: [invoice, charged twice]}") {
+		return nil
+	}
+	var out []Feature
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		field := join(path, k.Value)
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			p.add(k.Line, path, "keys must be plain words")
+			continue
+		case !vocabularyRE.MatchString(k.Value):
+			p.add(k.Line, field, "%q is not a feature name (lower-case letters, digits and '_', starting with a letter)", k.Value)
+			continue
+		case seen[k.Value]:
+			p.add(k.Line, field, "given twice")
+			continue
+		}
+		seen[k.Value] = true
+		phrases := p.strList(v, field)
+		for j, ph := range phrases {
+			line := v.Line
+			if j < len(v.Content) {
+				line = v.Content[j].Line
+			}
+			if strings.ContainsAny(ph, ",:#\n") {
+				p.add(line, fmt.Sprintf("%s[%d]", field, j), "%q: a phrase cannot hold ',', ':', '#' or a line break (list each phrase on its own)", ph)
+			}
+		}
+		if len(phrases) == 0 && !p.has(field) {
+			p.add(k.Line, field, "no phrases: list what customers say for it, like [invoice, charged twice]")
+		}
+		out = append(out, Feature{Name: k.Value, Phrases: phrases, Line: k.Line})
+	}
+	return out
 }
 
 // unique reports names used twice.

@@ -41,6 +41,8 @@ Commands:
   discord register register the /incident command with Discord
   config check F   validate a STORMDESK_CONFIG file of dependencies and probes
   demo             replay the reference outage end to end with local stand-ins
+  replay           run a week of tickets and status updates through the service
+                   in virtual time and score it against labels
   version          print the version
   help env         list every environment variable with its default
 
@@ -128,6 +130,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdDiscord(ctx, rest, e)
 	case "demo":
 		return cmdDemo(ctx, rest, e)
+	case "replay":
+		return cmdReplay(ctx, rest, e)
 	case "notify":
 		return cmdNotify(ctx, rest, e)
 	case "triage":

@@ -81,7 +81,13 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	if up != nil {
 		d.SetUpstream(up)
 	}
-	if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
+	tcfg := triage.DefaultConfig()
+	if up != nil {
+		// The product's own vocabulary (STORMDESK_CONFIG features:)
+		// extends the triage lexicon.
+		tcfg.LexiconExtra = up.Config.Lexicon()
+	}
+	if err := d.EnableTriage(ctx, tcfg); err != nil {
 		return err
 	}
 	// Deferred calls run last-in first-out: the triage worker and the

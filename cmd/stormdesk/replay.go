@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"stormdesk/replay"
+	"stormdesk/upstream"
+)
+
+// listFlag is a flag that may be given several times, each value also
+// split at commas.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+func cmdReplay(ctx context.Context, args []string, e *env) error {
+	fs := newFlags(e, "replay", `replay --tickets TICKETS.jsonl [--upstream UPDATES.jsonl] [--config STORMDESK_CONFIG.yaml]
+                 [--label FIELD] [--background VALUE]... [--json] [--out DIR]
+
+Runs tickets and providers' status updates through the same code as serve
+(intake API, triage and its periodic maintenance, feed polling, upstream
+correlation, incident opening, alerts to a Slack stand-in, customer email
+through the outbox to a SendGrid stand-in) on a temporary embedded store,
+in virtual time: each ticket enters at its received_at, each update is read
+at the first feed poll after its "at", scheduled jobs fire at their virtual
+times. A week replays in seconds; nothing is sent anywhere.
+
+TICKETS.jsonl: one JSON object a line: id (required, unique), received_at
+(RFC 3339, required), subject, body, source, customer_email, customer_name,
+org (or organisation). Other fields are ignored.
+
+UPDATES.jsonl: one status update a line: provider (a dependency of the
+config), provider_incident_id, update_id, status (investigating, identified,
+monitoring, resolved; maintenances: scheduled, in_progress, verifying,
+completed), impact (none, minor, major, critical, maintenance), at, title,
+body, kind (incident or maintenance), components. They are served to the
+real feed reader as a Statuspage summary.json that changes over time.
+
+--config is the STORMDESK_CONFIG file serve reads (dependencies and their
+features, probes, the product's features: vocabulary); feeds may be left out.
+
+--label FIELD names the field holding each ticket's true incident (and, on
+updates, the incident label a provider incident explains). It is read ONLY
+for scoring and never reaches the service: shuffling the labels changes the
+scores, never what the service did. "background" (and each --background
+value) means "belongs to no incident". With labels the summary adds pairwise
+precision, recall and F1, ARI (background as singletons), per-label recall,
+purity and time to open, background pulled into incidents, false alarms and
+wrong upstream links.`)
+	ticketsPath := fs.String("tickets", "", "tickets, JSON Lines (required)")
+	updatesPath := fs.String("upstream", "", "providers' status updates, JSON Lines")
+	configPath := fs.String("config", "", "STORMDESK_CONFIG file: dependencies, probes, features")
+	label := fs.String("label", "", "field holding the true label, read only for scoring")
+	var background listFlag
+	fs.Var(&background, "background", "label value meaning no incident, besides \"background\" (repeatable)")
+	asJSON := fs.Bool("json", false, "print one JSON document: tickets, incidents, alerts, emails, scores")
+	out := fs.String("out", "", "folder to write each incident's post-mortem (Markdown and HTML) into")
+	name := fs.String("name", "", "title for the summary (default: the tickets file)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{"replay: unexpected argument " + fs.Arg(0) + " (files are given with --tickets and --upstream)"}
+	}
+	if *ticketsPath == "" {
+		fs.Usage()
+		return &usageError{"replay: --tickets is required"}
+	}
+	in := &replay.Input{Name: *name}
+	if in.Name == "" {
+		in.Name = *ticketsPath
+	}
+	var err error
+	if in.Tickets, err = replay.ReadTicketsFile(*ticketsPath, *label); err != nil {
+		return err
+	}
+	if *updatesPath != "" {
+		if in.Updates, err = replay.ReadUpdatesFile(*updatesPath, *label); err != nil {
+			return err
+		}
+	}
+	if *configPath != "" {
+		if in.Config, err = upstream.LoadConfigFileWith(*configPath, upstream.LoadOptions{FeedOptional: true}); err != nil {
+			return err
+		}
+	}
+	if err := in.Check(); err != nil {
+		return err
+	}
+	bar := newProgress(e.stderr, "replay", int64(len(in.Tickets)))
+	res, err := replay.Run(ctx, in, replay.Options{Background: background, Out: *out,
+		Progress: func(done, total int) { bar.update(int64(done), done) }})
+	if err != nil {
+		return err
+	}
+	bar.done(int64(len(in.Tickets)), len(in.Tickets))
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	res.Print(e.stdout)
+	for _, f := range res.Files {
+		e.stdout.Write([]byte("wrote " + f + "\n"))
+	}
+	return nil
+}
