@@ -105,8 +105,10 @@ func (t *Ticket) Validate() error {
 			return Errorf(EINVALID, "%s: contains a NUL character", f.name)
 		}
 	}
-	if t.Subject == "" {
-		return Errorf(EINVALID, "subject: required")
+	if t.Subject == "" && strings.TrimSpace(t.Body) == "" {
+		// A helpdesk's body-only ticket (an email without a subject, a
+		// chat) is a report; a ticket with neither says nothing.
+		return Errorf(EINVALID, "subject: required when the body is empty")
 	}
 	if t.CustomerEmail != "" && !ValidEmail(t.CustomerEmail) {
 		return Errorf(EINVALID, "customer_email: %q is not an email address", t.CustomerEmail)

@@ -31,7 +31,7 @@ func TestIngestNamesTheBadItem(t *testing.T) {
 	d, _ := newService(t)
 	ctx := context.Background()
 	_, err := d.IngestTickets(ctx, []*stormdesk.Ticket{{Subject: "ok"}, {Subject: " "}})
-	if stormdesk.ErrorMessage(err) != "tickets[1].subject: required" {
+	if stormdesk.ErrorMessage(err) != "tickets[1].subject: required when the body is empty" {
 		t.Fatalf("got %v", err)
 	}
 	_, err = d.IngestTickets(ctx, []*stormdesk.Ticket{{Subject: "late", ReceivedAt: t0.Add(time.Hour)}})

@@ -99,7 +99,7 @@ func TestBadInputs(t *testing.T) {
 		{"malformed", "application/json", `{"subject":`, 400, "invalid", "body: truncated JSON"},
 		{"syntax", "application/json", `{"subject" "x"}`, 400, "invalid", "body: malformed JSON at byte"},
 		{"wrong type", "application/json", `{"subject":["x"]}`, 400, "invalid", "subject: want string, got JSON array"},
-		{"missing subject", "application/json", `{"body":"x"}`, 400, "invalid", "subject: required"},
+		{"missing subject and body", "application/json", `{"body":" ","customer_email":"a@b.example"}`, 400, "invalid", "subject: required when the body is empty"},
 		{"unknown field", "application/json", `{"subject":"x","sujbect":"y"}`, 400, "invalid", "sujbect: unknown field"},
 		{"invalid utf-8", "application/json", "{\"subject\":\"\xc3\x28\"}", 400, "invalid", "body: invalid UTF-8 at byte 12"},
 		{"bad email", "application/json", `{"subject":"x","customer_email":"nope"}`, 400, "invalid", `customer_email: "nope" is not an email address`},
@@ -113,7 +113,7 @@ func TestBadInputs(t *testing.T) {
 		{"no content type", "", `{"subject":"x"}`, 415, "unsupported_media_type", "Content-Type: want application/json, got none"},
 		{"empty batch", "application/json", `[]`, 400, "invalid", "tickets: empty batch"},
 		{"batch too big", "application/json", many, 400, "invalid", "tickets: at most 1000 per request, got 1001"},
-		{"bad item", "application/json", `[{"subject":"ok"},{"subject":"ok2"},{"body":"no subject"}]`, 400, "invalid", "tickets[2].subject: required"},
+		{"bad item", "application/json", `[{"subject":"ok"},{"body":"a body-only ticket is fine"},{"source":"api"}]`, 400, "invalid", "tickets[2].subject: required"},
 		{"bad item type", "application/json", `[{"subject":"ok"},7]`, 400, "invalid", "tickets[1].body: want an object"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -128,3 +128,72 @@ func clip(s string, n int) string {
 	}
 	return string([]rune(s)[:n-1]) + "…"
 }
+
+// Row is one scenario's line in a table of scores.
+type Row struct {
+	Name                                 string
+	Tickets                              int
+	Precision, Recall, F1, ARI           float64
+	Background, HardNegative, LookAlike  [2]int // pulled, of
+	Incidents, FalseAlarms, Empty, Mixed int
+	Labels                               []LabelScore
+	WrongLinks                           int
+	Seconds                              float64
+}
+
+// RowOf summarises a scored result.
+func RowOf(name string, r *Result) Row {
+	s := r.Scores
+	row := Row{Name: name, Tickets: s.Tickets, Precision: s.Precision, Recall: s.Recall, F1: s.F1, ARI: s.ARI, Incidents: r.openCount(),
+		FalseAlarms: len(s.FalseAlarms), Empty: len(s.EmptyIncidents), Mixed: len(s.MixedIncidents), Labels: s.Labels, WrongLinks: len(s.WrongLinks), Seconds: r.WallSeconds}
+	for _, p := range s.Pulled {
+		switch p.Label {
+		case "hard-negative":
+			row.HardNegative = [2]int{p.Pulled, p.Tickets}
+		case "look-alike":
+			row.LookAlike = [2]int{p.Pulled, p.Tickets}
+		default:
+			row.Background[0] += p.Pulled
+			row.Background[1] += p.Tickets
+		}
+	}
+	return row
+}
+
+// PrintTable writes rows as a Markdown table, then each scenario's labels.
+func PrintTable(w io.Writer, rows []Row) {
+	pct := func(x [2]int) string {
+		if x[1] == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%d/%d (%.1f%%)", x[0], x[1], 100*float64(x[0])/float64(x[1]))
+	}
+	fmt.Fprintln(w, "| scenario | tickets | P | R | F1 | ARI | background in incidents | hard negatives in | look-alikes in | incidents | false alarms (empty) | mixed | wrong links | s |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %d | %d (%d) | %d | %d | %.1f |\n", r.Name, r.Tickets, r.Precision, r.Recall, r.F1, r.ARI,
+			pct(r.Background), pct(r.HardNegative), pct(r.LookAlike), r.Incidents, r.FalseAlarms, r.Empty, r.Mixed, r.WrongLinks, r.Seconds)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| scenario | label | tickets | recall | purity | incidents | opened (after first ticket) | at report | upstream |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---|")
+	for _, r := range rows {
+		for _, l := range r.Labels {
+			opened, at := "never", "-"
+			if l.OpenedAfterFirst != nil {
+				opened = fmtMinutes(*l.OpenedAfterFirst)
+			}
+			if l.OpenedAtReport != nil {
+				at = fmt.Sprint(*l.OpenedAtReport)
+			}
+			up := "-"
+			if len(l.Upstream) > 0 {
+				up = "not linked"
+				if l.Linked {
+					up = "linked"
+				}
+			}
+			fmt.Fprintf(w, "| %s | %s | %d | %.2f | %.2f | %d | %s | %s | %s |\n", r.Name, l.Label, l.Tickets, l.Recall, l.Purity, l.Incidents, opened, at, up)
+		}
+	}
+}

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"stormdesk/replay"
@@ -67,11 +71,19 @@ wrong upstream links.`)
 	asJSON := fs.Bool("json", false, "print one JSON document: tickets, incidents, alerts, emails, scores")
 	out := fs.String("out", "", "folder to write each incident's post-mortem (Markdown and HTML) into")
 	name := fs.String("name", "", "title for the summary (default: the tickets file)")
+	var scenarios listFlag
+	fs.Var(&scenarios, "scenario", "a scenario folder (tickets.jsonl, updates.jsonl, stormdesk.yaml): replay it, labels in \"label\"; repeat for a table of scores")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{"replay: unexpected argument " + fs.Arg(0) + " (files are given with --tickets and --upstream)"}
+	}
+	if len(scenarios) > 0 {
+		if *ticketsPath != "" || *updatesPath != "" || *configPath != "" {
+			return &usageError{"replay: --scenario reads its folder's files; leave out --tickets, --upstream and --config"}
+		}
+		return replayScenarios(ctx, scenarios, cmp.Or(*label, "label"), background, *asJSON, e)
 	}
 	if *ticketsPath == "" {
 		fs.Usage()
@@ -115,4 +127,56 @@ wrong upstream links.`)
 		e.stdout.Write([]byte("wrote " + f + "\n"))
 	}
 	return nil
+}
+
+// replayScenarios replays each scenario folder and prints one table of
+// scores (or, with asJSON, the scores of each).
+func replayScenarios(ctx context.Context, dirs []string, label string, background []string, asJSON bool, e *env) error {
+	if len(background) == 0 {
+		background = []string{"hard-negative", "look-alike"}
+	}
+	var rows []replay.Row
+	all := map[string]*replay.Scores{}
+	for _, dir := range dirs {
+		in := &replay.Input{Name: filepath.Base(filepath.Clean(dir))}
+		var err error
+		if in.Tickets, err = replay.ReadTicketsFile(filepath.Join(dir, "tickets.jsonl"), label); err != nil {
+			return err
+		}
+		if p := filepath.Join(dir, "updates.jsonl"); exists(p) {
+			if in.Updates, err = replay.ReadUpdatesFile(p, label); err != nil {
+				return err
+			}
+		}
+		if p := filepath.Join(dir, "stormdesk.yaml"); exists(p) {
+			if in.Config, err = upstream.LoadConfigFileWith(p, upstream.LoadOptions{FeedOptional: true}); err != nil {
+				return err
+			}
+		}
+		if err := in.Check(); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "replaying %s (%d tickets)\n", in.Name, len(in.Tickets))
+		res, err := replay.Run(ctx, in, replay.Options{Background: background})
+		if err != nil {
+			return fmt.Errorf("%s: %w", in.Name, err)
+		}
+		if res.Scores == nil {
+			return fmt.Errorf("%s: no ticket carries a %q label", in.Name, label)
+		}
+		all[in.Name] = res.Scores
+		rows = append(rows, replay.RowOf(in.Name, res))
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(all)
+	}
+	replay.PrintTable(e.stdout, rows)
+	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
