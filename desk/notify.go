@@ -498,6 +498,19 @@ func (s *Service) kickEmail() {
 func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 	now := s.now()
 	n := 0
+	// Most rounds find nothing: look first, so that an idle round takes
+	// no write lock.
+	pending := false
+	if err := s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		reports, err := tx.SettledMessages(ctx)
+		pending = len(reports) > 0
+		return err
+	}); err != nil {
+		return 0, fmt.Errorf("desk: report deliveries: %w", err)
+	}
+	if !pending {
+		return 0, nil
+	}
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		reports, err := tx.SettledMessages(ctx)
 		if err != nil {

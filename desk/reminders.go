@@ -43,6 +43,39 @@ const remindScan = 1000
 // it on the leader only (the scheduler's elector does).
 func (s *Service) Remind(ctx context.Context, r Reminders) (int, error) {
 	now := s.now()
+	// Most rounds find nothing to nudge: look first, so that an idle
+	// round takes no write lock.
+	due := false
+	if err := s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		incs, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Limit: remindScan})
+		if err != nil {
+			return err
+		}
+		for _, inc := range incs {
+			if inc.MergedInto != 0 || inc.AcknowledgedAt == nil {
+				continue
+			}
+			text := ""
+			if inc.Status != stormdesk.StatusResolved {
+				text, err = noUpdate(ctx, tx, inc, r.NoUpdate, now)
+			} else {
+				text, err = noPostmortem(ctx, tx, inc, r.NoPostmortem, now)
+			}
+			if err != nil {
+				return err
+			}
+			if text != "" {
+				due = true
+				return nil
+			}
+		}
+		return nil
+	}); err != nil {
+		return 0, fmt.Errorf("desk: reminders: %w", err)
+	}
+	if !due {
+		return 0, nil
+	}
 	n := 0
 	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {

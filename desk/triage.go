@@ -25,6 +25,12 @@ type triageState struct {
 	seq   int64 // the triage sequence number of the last ticket the engine saw
 	dirty bool
 	kick  chan struct{}
+	// changed counts the tickets and corrections the engine learned since
+	// the last Refine; snapSeq and snapAt are the sequence number and time
+	// of the last snapshot saved.
+	changed int
+	snapSeq int64
+	snapAt  time.Time
 }
 
 // EnableTriage turns triage on. The engine's state is rebuilt from the
@@ -67,6 +73,7 @@ func (s *Service) rebuildTriage(ctx context.Context) error {
 	if t.eng == nil {
 		t.eng = triage.New(t.cfg)
 	}
+	t.snapSeq, t.snapAt = t.seq, s.now()
 	replayed := 0
 	for {
 		var page []*stormdesk.Ticket
@@ -87,6 +94,7 @@ func (s *Service) rebuildTriage(ctx context.Context) error {
 		}
 	}
 	t.dirty = false
+	t.changed = replayed
 	s.Log.Info("triage state rebuilt", slog.Int("replayed_tickets", replayed), slog.Int("clusters", len(t.eng.Clusters())))
 	return nil
 }
@@ -266,6 +274,7 @@ type touched struct {
 func (s *Service) assignTickets(tickets []*stormdesk.Ticket) *triagePlan {
 	t := s.tri
 	p := &triagePlan{ids: make([]int64, len(tickets)), clusters: make([]int64, len(tickets)), seqs: make([]int64, len(tickets)), byCluster: map[int64]*touched{}}
+	t.changed += len(tickets)
 	for i, tk := range tickets {
 		a := t.eng.Assign(triageTicket(tk))
 		t.seq++
@@ -385,6 +394,7 @@ func (s *Service) learnCorrections(ctx context.Context) error {
 		return nil
 	}
 	eng := s.tri.eng
+	s.tri.changed += len(cs)
 	for _, c := range cs {
 		// A cluster that expired from the engine has nothing to learn:
 		// the engine's errors say so and are not failures.
@@ -415,6 +425,7 @@ func (s *Service) learnCorrections(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("desk: learn triage corrections: %w", err)
 	}
+	s.tri.snapSeq, s.tri.snapAt = s.tri.seq, s.now()
 	s.Log.Info("triage learned operator corrections", slog.Int("corrections", len(cs)))
 	return nil
 }
@@ -498,10 +509,19 @@ func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, inciden
 	return nil
 }
 
+// Snapshot cadence: a snapshot only shortens a restart (the tickets
+// triaged after it are replayed), so it is saved when this many tickets
+// came since the last one, or this long after it.
+const (
+	snapshotEvery    = 5000
+	snapshotInterval = 6 * time.Hour
+)
+
 // MaintainTriage runs the engine's periodic work: Refine (merging clusters
-// whose centroids converged, with the merges carried into the store) and
-// Expire; then it saves a snapshot, so that a restart replays only the
-// tickets that came after.
+// whose centroids converged, with the merges carried into the store) when
+// tickets or corrections came since the last run, and Expire; then, when
+// enough changed, it saves a snapshot, so that a restart replays only the
+// tickets that came after. An idle engine costs next to nothing.
 func (s *Service) MaintainTriage(ctx context.Context) error {
 	if s.tri == nil || !s.lead(ctx) {
 		return nil
@@ -514,11 +534,21 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 	defer func() { unlock(committed) }()
 	t := s.tri
 	now := s.now()
-	merges := t.eng.Refine(now)
-	t.eng.Expire(now)
-	snap, err := t.eng.Snapshot()
-	if err != nil {
-		return fmt.Errorf("desk: triage snapshot: %w", err)
+	var merges []triage.MergeEvent
+	if t.changed > 0 {
+		merges = t.eng.Refine(now)
+		t.changed = 0
+	}
+	expired := t.eng.Expire(now)
+	if len(merges) == 0 && len(expired) == 0 && t.seq == t.snapSeq {
+		committed = true
+		return nil
+	}
+	var snap []byte
+	if pending := t.seq - t.snapSeq; pending >= snapshotEvery || pending > 0 && now.Sub(t.snapAt) >= snapshotInterval {
+		if snap, err = t.eng.Snapshot(); err != nil {
+			return fmt.Errorf("desk: triage snapshot: %w", err)
+		}
 	}
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		for _, m := range merges {
@@ -529,10 +559,16 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 		if err := tx.ReplaceClusterViews(ctx, s.allViews()); err != nil {
 			return err
 		}
+		if snap == nil {
+			return nil
+		}
 		return tx.SaveTriageSnapshot(ctx, now, t.seq, snap)
 	})
 	if err != nil {
 		return fmt.Errorf("desk: maintain triage: %w", err)
+	}
+	if snap != nil {
+		t.snapSeq, t.snapAt = t.seq, now
 	}
 	committed = true
 	return nil
