@@ -491,3 +491,43 @@ func TestEmailPolicySubcommand(t *testing.T) {
 		t.Errorf("show policy: %s", w.Body)
 	}
 }
+
+// TestReplayWithRespelledSignatureIsRefused: discordgo decodes the
+// signature's hex in either case, so a captured interaction sent again
+// with it upper-cased verifies; it is the same signed timestamp and body
+// and is refused, and its note is added once (issue 14, item 1).
+func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
+	h := newHarness(t)
+	body := command(member("1001"), "note", map[string]any{"id": 1, "text": "added once"})
+	ts := time.Now().Unix()
+	original := h.signedAt(body, ts, h.priv)
+	if w := h.doReq(original); w.Code != http.StatusOK {
+		t.Fatalf("original: %d %s", w.Code, w.Body)
+	}
+	h.wait(t)
+	after := h.desk.Snapshot()
+	sig := original.Header.Get("X-Signature-Ed25519")
+	for name, respelt := range map[string]string{
+		"upper-case hex": strings.ToUpper(sig),
+		"mixed-case hex": strings.ToUpper(sig[:10]) + sig[10:],
+	} {
+		r := h.signedAt(body, ts, h.priv)
+		r.Header.Set("X-Signature-Ed25519", respelt)
+		if w := h.doReq(r); w.Code != http.StatusUnauthorized {
+			t.Errorf("replayed with %s signature: %d, want 401", name, w.Code)
+		}
+	}
+	h.wait(t)
+	if h.desk.Snapshot() != after {
+		t.Error("a replay changed the desk")
+	}
+	notes := 0
+	for _, e := range h.desk.Entries(1) {
+		if strings.Contains(e.Text, "added once") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	}
+}

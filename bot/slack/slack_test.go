@@ -419,3 +419,49 @@ func TestReminderIsPosted(t *testing.T) {
 		t.Errorf("reminder blocks: %s", blocks)
 	}
 }
+
+// TestReplayWithRespelledSignatureIsRefused: slack-go decodes the
+// signature's hex in either case, so a captured request sent again with
+// the hex upper-cased verifies. It is still the same request (the same
+// signed timestamp and body) and is refused on every endpoint; the note
+// it carries is added once (issue 14, item 1).
+func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct{ path, body string }{
+		{"/slack/commands", h.commandBody("UANA", "COPS", "note 1 added once")},
+		{"/slack/interactions", h.interactionBody("UANA", bot.ActionNotIncident, "1", false)},
+		{"/slack/events", `{"type":"url_verification","challenge":"c1"}`},
+	} {
+		ts := time.Now().Unix()
+		original := signedAt(c.path, c.body, ts, secret)
+		if w := h.do(original); w.Code != http.StatusOK {
+			t.Fatalf("%s original: %d %s", c.path, w.Code, w.Body)
+		}
+		h.wait(t)
+		after := h.desk.Snapshot()
+		sig := strings.TrimPrefix(original.Header.Get("X-Slack-Signature"), "v0=")
+		for name, respelt := range map[string]string{
+			"upper-case hex": "v0=" + strings.ToUpper(sig),
+			"mixed-case hex": "v0=" + strings.ToUpper(sig[:10]) + sig[10:],
+		} {
+			r := signedAt(c.path, c.body, ts, secret)
+			r.Header.Set("X-Slack-Signature", respelt)
+			if w := h.do(r); w.Code != http.StatusUnauthorized {
+				t.Errorf("%s replayed with %s signature: %d, want 401", c.path, name, w.Code)
+			}
+		}
+		h.wait(t)
+		if h.desk.Snapshot() != after {
+			t.Errorf("%s: a replay changed the desk", c.path)
+		}
+	}
+	notes := 0
+	for _, e := range h.desk.Entries(1) {
+		if strings.Contains(e.Text, "added once") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	}
+}
