@@ -465,3 +465,73 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 		t.Errorf("the note is on the timeline %d times, want 1", notes)
 	}
 }
+
+// hostile is customer and operator text that Slack would turn into a
+// channel-wide ping, a user mention or a link that hides its address.
+const hostile = "<!everyone> checkout page <https://evil.example|broken> error <!channel> <@UBOB> <!subteam^S1>"
+
+// TestHostileTextNeverPingsOrLinks: an incident titled with Slack's
+// control syntax, a note and a pinned message carrying it, reach Slack in
+// the alert, replies, ephemeral messages and their fallback text only
+// escaped: no field of any message holds a raw <!everyone>, <!channel>,
+// <@user> or <url|label> (issue 14, item 2).
+func TestHostileTextNeverPingsOrLinks(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	var replies []string
+	command := func(text string) {
+		t.Helper()
+		// Slack escapes &, < and > in what people type.
+		w := h.do(signed("/slack/commands", h.commandBody("UANA", "COPS", escape(text))))
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", text, w.Code, w.Body)
+		}
+		replies = append(replies, w.Body.String())
+	}
+	command("declare " + hostile)
+	h.wait(t)
+	inc, err := h.desk.Incident(ctx, 3)
+	if err != nil || inc.Title != hostile {
+		t.Fatalf("declared incident: %+v %v", inc, err)
+	}
+	command("note 3 " + hostile)
+	command("show 3")
+	command("timeline 3")
+	golden(t, "hostile_note", []byte(replies[1]))
+	golden(t, "hostile_show", []byte(replies[2]))
+	if err := h.a.Alert(ctx, inc, "reports about "+hostile); err != nil {
+		t.Fatal(err)
+	}
+	posts := h.rec.to("/chat.postMessage")
+	if len(posts) != 1 {
+		t.Fatalf("posts: %d", len(posts))
+	}
+	golden(t, "hostile_alert_text", []byte(posts[0].Form.Get("text")+"\n"))
+	golden(t, "hostile_alert_blocks", []byte(posts[0].Form.Get("blocks")))
+	h.rec.messages["COPS/1773499000.123456"] = map[string]any{"type": "message", "user": "UZED", "text": escape(hostile),
+		"ts": "1773499000.123456", "thread_ts": "1773500000.000001"}
+	if w := h.do(signed("/slack/events", reactionEvent("EvH", "UANA", "pushpin", "COPS", "1773499000.123456"))); w.Code != http.StatusOK {
+		t.Fatal(w.Code)
+	}
+	h.wait(t)
+
+	var sent []string
+	sent = append(sent, replies...)
+	for _, c := range append(h.rec.to("/chat.postMessage"), h.rec.to("/chat.postEphemeral")...) {
+		sent = append(sent, c.Form.Get("text"), c.Form.Get("blocks"))
+	}
+	if len(h.rec.to("/chat.postEphemeral")) != 1 {
+		t.Fatalf("the pin was not answered: %+v", h.rec.to("/chat.postEphemeral"))
+	}
+	for _, s := range sent {
+		var found []string
+		for _, raw := range []string{"<!everyone>", "<!channel>", "<@UBOB>", "<https://evil.example", "<!subteam"} {
+			if strings.Contains(s, raw) {
+				found = append(found, raw)
+			}
+		}
+		if len(found) > 0 {
+			t.Errorf("%s reach Slack unescaped in: %.160s", strings.Join(found, " "), s)
+		}
+	}
+}
