@@ -30,7 +30,8 @@ type Server struct {
 	// /api/. Without one the caller must keep the listener on loopback.
 	Token        string
 	MaxBodyBytes int64
-	// RateLimit, when set, limits intake requests per client.
+	// RateLimit, when set, limits requests per client in each route
+	// class (ClassIntake, ClassChat, ClassEmail, ClassPublic).
 	RateLimit *RateLimit
 	Log       *slog.Logger
 	metrics   *metrics
@@ -41,10 +42,21 @@ func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registe
 	return &Server{Desk: d, Token: token, MaxBodyBytes: DefaultMaxBodyBytes, Log: log, metrics: newMetrics(reg, d)}
 }
 
+// extraClasses is the rate-limit class of each prefix under which extra
+// routes live.
+var extraClasses = []struct{ pattern, class string }{
+	{"POST /slack/", ClassChat},
+	{"POST /discord/", ClassChat},
+	{"POST /inbound/", ClassEmail},
+	{"POST /sendgrid/", ClassEmail},
+	{"/unsubscribe", ClassPublic},
+}
+
 // Handler returns the routes. gatherer serves /metrics; extra registers
-// more routes under /slack/, /discord/ and /inbound/ (the chat front ends'
-// signed endpoints, the inbound email webhook), which are instrumented and
-// rate-limited but carry their own authentication.
+// more routes under /slack/, /discord/, /inbound/, /sendgrid/ and
+// /unsubscribe (the chat front ends' signed endpoints, SendGrid's
+// webhooks, unsubscribe links), which are instrumented and rate-limited,
+// each prefix in its class, but carry their own authentication.
 func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
 	if len(extra) > 0 {
@@ -52,14 +64,14 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 		for _, register := range extra {
 			register(sub)
 		}
-		for _, p := range []string{"POST /slack/", "POST /discord/", "POST /inbound/", "POST /sendgrid/", "/unsubscribe"} {
-			mux.Handle(p, s.limit(s.instrument(sub).ServeHTTP))
+		for _, e := range extraClasses {
+			mux.Handle(e.pattern, s.limit(e.class, s.instrument(sub).ServeHTTP))
 		}
 	}
 	api := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.instrument(s.auth(h)))
 	}
-	api("POST /api/v1/tickets", s.limit(s.postTickets))
+	api("POST /api/v1/tickets", s.limit(ClassIntake, s.postTickets))
 	api("GET /api/v1/tickets/{id}", s.getTicket)
 	api("GET /api/v1/incidents", s.listIncidents)
 	api("POST /api/v1/incidents", s.postIncident)
