@@ -463,9 +463,10 @@ type OutboundMessage struct {
 	HTML       string    `json:"-"`
 	State      string    `json:"state"`
 	CreatedAt  time.Time `json:"created_at"`
-	// RequestedBy names who asked for the email (ActorStormdesk for an
-	// automatic one); RequesterKey identifies them across chat
-	// platforms, so that a second person approves.
+	// RequestedBy names who caused the email: who asked for it, or whose
+	// acknowledgement or status change queued an automatic one.
+	// RequesterKey identifies them across requests (Identity.Key in chat,
+	// "api:"+actor over the API), so that a second person approves.
 	RequestedBy  string `json:"requested_by"`
 	RequesterKey string `json:"-"`
 	// Audience is the recipient count when the email was held.

@@ -307,7 +307,7 @@ func TestEmailsAndPolicyAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	path := fmt.Sprintf("/api/v1/incidents/%d/emails", inc.ID)
