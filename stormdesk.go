@@ -75,6 +75,15 @@ func (t *Ticket) Normalize() {
 	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Microsecond)
 }
 
+// CheckReceivedAt refuses a time no report can have been received at:
+// before the year 2000 or after 9999 (the zero time among them).
+func CheckReceivedAt(at time.Time) error {
+	if at.Year() < 2000 || at.Year() > 9999 {
+		return Errorf(EINVALID, "received_at: %s is out of range", at.Format(time.RFC3339))
+	}
+	return nil
+}
+
 // Validate reports the first field that is wrong, as an EINVALID error whose
 // message starts with the field's JSON name.
 func (t *Ticket) Validate() error {
@@ -114,10 +123,7 @@ func (t *Ticket) Validate() error {
 	if t.ReceivedAt.IsZero() {
 		return Errorf(EINVALID, "received_at: required")
 	}
-	if t.ReceivedAt.Year() < 2000 || t.ReceivedAt.Year() > 9999 {
-		return Errorf(EINVALID, "received_at: %s is out of range", t.ReceivedAt.Format(time.RFC3339))
-	}
-	return nil
+	return CheckReceivedAt(t.ReceivedAt)
 }
 
 // ValidEmail reports whether s is a bare address such as "ana@example.com".

@@ -104,10 +104,9 @@ func (s *Server) auth(next http.HandlerFunc) http.HandlerFunc {
 	if s.Token == "" {
 		return next
 	}
-	want := []byte("Bearer " + s.Token)
+	want := []byte(s.Token)
 	return func(w http.ResponseWriter, r *http.Request) {
-		got := []byte(r.Header.Get("Authorization"))
-		if subtle.ConstantTimeCompare(got, want) != 1 {
+		if subtle.ConstantTimeCompare(bearerToken(r.Header.Get("Authorization")), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="stormdesk"`)
 			msg := "missing or wrong bearer token (send Authorization: Bearer $STORMDESK_API_TOKEN)"
 			writeErrorStatus(w, http.StatusUnauthorized, "unauthorized", msg)
@@ -115,6 +114,18 @@ func (s *Server) auth(next http.HandlerFunc) http.HandlerFunc {
 		}
 		next(w, r)
 	}
+}
+
+// bearerToken is the token of an Authorization header of the Bearer
+// scheme, or nil. RFC 9110 (section 11.1) makes the scheme name
+// case-insensitive ("bearer", "BEARER") and allows one or more spaces
+// before the credentials.
+func bearerToken(header string) []byte {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return nil
+	}
+	return []byte(strings.TrimLeft(token, " "))
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
