@@ -7,9 +7,9 @@
 //
 // Every request is verified first (Ed25519 over timestamp+body with the
 // application's public key, timestamps older than five minutes refused,
-// each signed timestamp+body accepted once) and answered within Discord's three
-// seconds: slower work is deferred and finished through the
-// interaction's webhook.
+// each signed timestamp+body accepted once) and answered within
+// Discord's three seconds: slower work is deferred and finished through
+// the interaction's webhook.
 package discord
 
 import (
@@ -137,8 +137,8 @@ func (a *Adapter) Shutdown(ctx context.Context) error {
 }
 
 // verified reads the body and checks the Ed25519 signature (with
-// discordgo.VerifyInteraction), the timestamp's age and that the
-// signed request is new. On failure it has answered 401 (413 for a body over
+// discordgo.VerifyInteraction), the timestamp's age and that the signed
+// request is new. On failure it has answered 401 (413 for a body over
 // MaxBodyBytes) and nothing else happens.
 func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
