@@ -18,11 +18,9 @@ type Store interface {
 	View(ctx context.Context, fn func(Tx) error) error
 	// Ping reports whether the store is reachable (EUNAVAILABLE if not).
 	Ping(ctx context.Context) error
-	// FirstSeen records key until until and reports whether it was new
-	// (or its earlier record had expired by now): the replay guard of
-	// signed chat requests, shared by every replica. Its records may be
-	// written without waiting for durability.
-	FirstSeen(ctx context.Context, key string, now, until time.Time) (bool, error)
+	// ReplayGuard (FirstSeen) is the replay guard of signed webhook
+	// requests (chat, SendGrid events), shared by every replica.
+	ReplayGuard
 	// Backend names the backend, "sqlite" or "postgres".
 	Backend() string
 	Close() error

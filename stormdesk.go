@@ -75,6 +75,15 @@ func (t *Ticket) Normalize() {
 	t.CreatedAt = t.CreatedAt.UTC().Truncate(time.Microsecond)
 }
 
+// CheckReceivedAt refuses a time no report can have been received at:
+// before the year 2000 or after 9999 (the zero time among them).
+func CheckReceivedAt(at time.Time) error {
+	if at.Year() < 2000 || at.Year() > 9999 {
+		return Errorf(EINVALID, "received_at: %s is out of range", at.Format(time.RFC3339))
+	}
+	return nil
+}
+
 // Validate reports the first field that is wrong, as an EINVALID error whose
 // message starts with the field's JSON name.
 func (t *Ticket) Validate() error {
@@ -116,10 +125,7 @@ func (t *Ticket) Validate() error {
 	if t.ReceivedAt.IsZero() {
 		return Errorf(EINVALID, "received_at: required")
 	}
-	if t.ReceivedAt.Year() < 2000 || t.ReceivedAt.Year() > 9999 {
-		return Errorf(EINVALID, "received_at: %s is out of range", t.ReceivedAt.Format(time.RFC3339))
-	}
-	return nil
+	return CheckReceivedAt(t.ReceivedAt)
 }
 
 // ValidEmail reports whether s is a bare address such as "ana@example.com".
@@ -465,9 +471,10 @@ type OutboundMessage struct {
 	HTML       string    `json:"-"`
 	State      string    `json:"state"`
 	CreatedAt  time.Time `json:"created_at"`
-	// RequestedBy names who asked for the email (ActorStormdesk for an
-	// automatic one); RequesterKey identifies them across chat
-	// platforms, so that a second person approves.
+	// RequestedBy names who caused the email: who asked for it, or whose
+	// acknowledgement or status change queued an automatic one.
+	// RequesterKey identifies them across requests (Identity.Key in chat,
+	// "api:"+actor over the API), so that a second person approves.
 	RequestedBy  string `json:"requested_by"`
 	RequesterKey string `json:"-"`
 	// Audience is the recipient count when the email was held.

@@ -104,3 +104,24 @@ func TestErrorCodes(t *testing.T) {
 		t.Error("nil has no code")
 	}
 }
+
+// TestReplayKey: the replay guard's key depends on the scheme and the
+// signed bytes only, never on how they were split into parts.
+func TestReplayKey(t *testing.T) {
+	a := stormdesk.ReplayKey("slack", []byte("v0:1700000000:"), []byte("text=hi"))
+	if b := stormdesk.ReplayKey("slack", []byte("v0:1700000000:text=hi")); a != b {
+		t.Errorf("same signed bytes, two keys: %s %s", a, b)
+	}
+	for _, other := range []string{
+		stormdesk.ReplayKey("discord", []byte("v0:1700000000:"), []byte("text=hi")),
+		stormdesk.ReplayKey("slack", []byte("v0:1700000001:"), []byte("text=hi")),
+		stormdesk.ReplayKey("slack", []byte("v0:1700000000:"), []byte("text=ho")),
+	} {
+		if other == a {
+			t.Errorf("different requests share the key %s", a)
+		}
+	}
+	if !strings.HasPrefix(a, "slack:") || len(a) != len("slack:")+64 {
+		t.Errorf("key %q: want the scheme and a hex SHA-256", a)
+	}
+}

@@ -33,7 +33,9 @@ type Desk interface {
 	Declare(ctx context.Context, title string, sev stormdesk.Severity, actor string) (*stormdesk.Incident, error)
 	// SetStatus moves an incident to a new status; message is the
 	// customer-facing update text.
-	SetStatus(ctx context.Context, id int64, st stormdesk.Status, message, actor string) (*stormdesk.Incident, error)
+	// actorKey identifies the actor (Identity.Key): the automatic email
+	// the change may hold cannot be approved by them.
+	SetStatus(ctx context.Context, id int64, st stormdesk.Status, message, actor, actorKey string) (*stormdesk.Incident, error)
 	// AddNote adds a note at its own time (zero means now).
 	AddNote(ctx context.Context, id int64, text, actor string, at time.Time) (*stormdesk.TimelineEntry, error)
 	// Timeline returns an incident's entries, oldest first.
@@ -43,8 +45,9 @@ type Desk interface {
 
 	// Acknowledge marks an incident acknowledged by actor and starts the
 	// automatic customer emails its policy calls for. ECONFLICT when it
-	// is already acknowledged, merged or resolved.
-	Acknowledge(ctx context.Context, id int64, actor string) (*stormdesk.Incident, error)
+	// is already acknowledged, merged or resolved. actorKey as for
+	// SetStatus.
+	Acknowledge(ctx context.Context, id int64, actor, actorKey string) (*stormdesk.Incident, error)
 	// Merge folds incident from into incident into (tickets, timeline
 	// reference, subscribers). ECONFLICT when either is merged already;
 	// EINVALID when from == into.

@@ -4,18 +4,15 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"stormdesk"
 )
 
-// ReplayGuard remembers keys (request signatures, event ids) until they
-// can no longer be valid, so that a signed request captured and replayed
-// within its timestamp window is refused, and an event Slack retries is
-// handled once. With several replicas it must be shared: deskbot.Replays
-// keeps it in the store.
-type ReplayGuard interface {
-	// First records key until until and reports whether it was new (or
-	// its earlier record had expired by now).
-	First(ctx context.Context, key string, now, until time.Time) (bool, error)
-}
+// ReplayGuard refuses signed requests seen before (keyed with
+// stormdesk.ReplayKey on what their signature covers) and events a
+// platform retries. With several replicas it must be shared: every
+// stormdesk.Store is one.
+type ReplayGuard = stormdesk.ReplayGuard
 
 // MemoryReplays is a ReplayGuard for one process, safe for concurrent
 // use.
@@ -28,8 +25,8 @@ type MemoryReplays struct {
 // NewMemoryReplays returns an empty MemoryReplays.
 func NewMemoryReplays() *MemoryReplays { return &MemoryReplays{seen: map[string]time.Time{}} }
 
-// First implements ReplayGuard.
-func (m *MemoryReplays) First(_ context.Context, key string, now, until time.Time) (bool, error) {
+// FirstSeen implements ReplayGuard.
+func (m *MemoryReplays) FirstSeen(_ context.Context, key string, now, until time.Time) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if exp, ok := m.seen[key]; ok && now.Before(exp) {

@@ -98,13 +98,13 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 		}
 		return c.changed(inc, fmt.Sprintf("%s declared incident #%d.", actor, inc.ID)), nil
 	case "ack":
-		inc, err := c.desk.Acknowledge(ctx, cmd.ID, actor)
+		inc, err := c.desk.Acknowledge(ctx, cmd.ID, actor, id.Key())
 		if err != nil {
 			return Reply{}, err
 		}
 		return c.changed(inc, fmt.Sprintf("%s acknowledged incident #%d; customer emails follow the notification policy.", actor, inc.ID)), nil
 	case "status":
-		inc, err := c.desk.SetStatus(ctx, cmd.ID, cmd.Status, cmd.Text, actor)
+		inc, err := c.desk.SetStatus(ctx, cmd.ID, cmd.Status, cmd.Text, actor, id.Key())
 		if err != nil {
 			return Reply{}, err
 		}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"sort"
@@ -32,7 +33,8 @@ var Vars = []Var{
 	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
 	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
-	{"STORMDESK_RATE_LIMIT", "100", "Intake requests per second allowed per client address (bursts of 4x that); 0 turns the limit off."},
+	{"STORMDESK_RATE_LIMIT", "100", "Requests per second allowed per client address in each route class, counted apart: intake API, chat webhooks (Slack, Discord), email webhooks (SendGrid), public pages (unsubscribe); bursts of 4x that; 0 turns the limit off."},
+	{"STORMDESK_TRUSTED_PROXIES", "", "Comma-separated CIDRs (or addresses) of your reverse proxies. A request from one of them is charged to the client named in X-Forwarded-For (else Forwarded): the rightmost address that is not a trusted proxy. Unset: those headers are ignored and each request is charged to its peer address."},
 	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds) and synthetic probes; check it with `stormdesk config check FILE`."},
 	{"STORMDESK_PRODUCT_NAME", "our service", "The product's name in customer emails."},
 	{"STORMDESK_SLACK_SIGNING_SECRET", "", "Slack app signing secret (also _FILE); without it Slack is off."},
@@ -83,10 +85,14 @@ type Config struct {
 	RemindNoUpdate, RemindPostmortem time.Duration
 	// ConfigFile is the YAML file of dependencies and probes ("" for none).
 	ConfigFile string
-	// RateLimit is intake requests per second per client (0: no limit).
-	RateLimit   float64
-	ProductName string
-	Email       Email
+	// RateLimit is requests per second per client in each route class
+	// (0: no limit).
+	RateLimit float64
+	// TrustedProxies are the reverse proxies whose forwarding headers
+	// name the client; empty means those headers are never read.
+	TrustedProxies []netip.Prefix
+	ProductName    string
+	Email          Email
 	// InboundSecret turns on the inbound email webhook.
 	InboundSecret string
 	Slack         Slack
@@ -207,6 +213,9 @@ func Load(environ []string) (Config, error) {
 	if c.RateLimit, err = strconv.ParseFloat(get("STORMDESK_RATE_LIMIT"), 64); err != nil || c.RateLimit < 0 || math.IsInf(c.RateLimit, 0) || math.IsNaN(c.RateLimit) {
 		return c, &Error{"STORMDESK_RATE_LIMIT", fmt.Sprintf("%q is not a number of requests per second (0 for no limit)", get("STORMDESK_RATE_LIMIT"))}
 	}
+	if c.TrustedProxies, err = prefixes(get("STORMDESK_TRUSTED_PROXIES")); err != nil {
+		return c, err
+	}
 	c.LogFormat = get("STORMDESK_LOG_FORMAT")
 	if err := c.LogLevel.UnmarshalText([]byte(get("STORMDESK_LOG_LEVEL"))); err != nil {
 		return c, &Error{"STORMDESK_LOG_LEVEL", fmt.Sprintf("%q is not debug, info, warn or error", get("STORMDESK_LOG_LEVEL"))}
@@ -240,6 +249,25 @@ func Load(environ []string) (Config, error) {
 	}
 	sort.Strings(c.Unknown)
 	return c, c.Validate()
+}
+
+// prefixes reads STORMDESK_TRUSTED_PROXIES: CIDRs, or single addresses
+// (a /32 or /128).
+func prefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range list(s) {
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return nil, &Error{"STORMDESK_TRUSTED_PROXIES", fmt.Sprintf("%q is not a CIDR such as 10.0.0.0/8 or an IP address", f)}
+			}
+			a = a.Unmap()
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // secret reads NAME, or the file named by NAME_FILE (trailing newline

@@ -41,6 +41,8 @@ func TestErrorsNameTheVariable(t *testing.T) {
 		{[]string{"STORMDESK_API_TOKEN_FILE=/does/not/exist"}, "STORMDESK_API_TOKEN_FILE"},
 		{[]string{"STORMDESK_RATE_LIMIT=fast"}, "STORMDESK_RATE_LIMIT"},
 		{[]string{"STORMDESK_RATE_LIMIT=-1"}, "STORMDESK_RATE_LIMIT"},
+		{[]string{"STORMDESK_TRUSTED_PROXIES=10.0.0.0/8,lb.internal"}, "STORMDESK_TRUSTED_PROXIES"},
+		{[]string{"STORMDESK_TRUSTED_PROXIES=10.0.0.0/33"}, "STORMDESK_TRUSTED_PROXIES"},
 		{[]string{"STORMDESK_TRIAGE_INTERVAL=10ms"}, "STORMDESK_TRIAGE_INTERVAL"},
 		{[]string{"STORMDESK_SLACK_SIGNING_SECRET=s"}, "STORMDESK_SLACK_BOT_TOKEN"},
 		{[]string{"STORMDESK_DISCORD_PUBLIC_KEY=nothex"}, "STORMDESK_DISCORD_PUBLIC_KEY"},
@@ -63,6 +65,26 @@ func TestErrorsNameTheVariable(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: got %v, want an error mentioning %s", tc.env, err, tc.want)
 		}
+	}
+}
+
+// TestTrustedProxies: off by default; CIDRs and single addresses of
+// either family are read.
+func TestTrustedProxies(t *testing.T) {
+	c, err := Load(nil)
+	if err != nil || len(c.TrustedProxies) != 0 {
+		t.Fatalf("default: %v %v", c.TrustedProxies, err)
+	}
+	c, err = Load([]string{"STORMDESK_TRUSTED_PROXIES= 10.1.2.3/8, 192.0.2.7 ,2001:db8::/32"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range c.TrustedProxies {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, " ") != "10.0.0.0/8 192.0.2.7/32 2001:db8::/32" {
+		t.Errorf("trusted proxies: %v", got)
 	}
 }
 

@@ -119,7 +119,7 @@ func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 	defer wait()
 	defer cancel()
 
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+	if _, err := d.Acknowledge(ctx, inc.ID, "Ana (slack:U1)", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -149,9 +149,48 @@ func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 	}
 	notes := notificationTexts(t, d, inc.ID)
 	want := "acknowledged email to 3 customers waits for approval (more than 2 recipients)|" +
-		"acknowledged email approved by Bob (slack:U2): queued for 3 customers (requested by stormdesk)"
+		"acknowledged email approved by Bob (slack:U2): queued for 3 customers (requested by Ana (slack:U1))"
 	if strings.Join(notes, "|") != want {
 		t.Errorf("timeline:\n%s\nwant\n%s", strings.Join(notes, "|"), want)
+	}
+}
+
+// TestAutomaticEmailNeedsASecondPerson: the person whose status change
+// or acknowledgement queued an automatic email that waits for approval is
+// its requester and cannot approve it; a second person can (issue 14,
+// item 6).
+func TestAutomaticEmailNeedsASecondPerson(t *testing.T) {
+	ctx := context.Background()
+	s := sqliteStore(t)
+	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true}, Approve: map[string]bool{"update": true}, ApprovalThreshold: 2})
+	// The acknowledged email is held by the threshold, the update by the
+	// policy: both were caused by Ana.
+	if _, err := d.Acknowledge(ctx, inc.ID, "Ana (slack:U1)", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Our login provider has an outage.", "Ana (slack:U1)", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := d.Messages(ctx, inc.ID, time.Time{})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("messages: %+v %v", list, err)
+	}
+	for _, m := range list {
+		if m.State != stormdesk.MessageHeld || m.RequestedBy != "Ana (slack:U1)" {
+			t.Errorf("%s email: state %s, requested by %q; want held, requested by Ana", m.Template, m.State, m.RequestedBy)
+		}
+		_, err := d.ApproveNotification(ctx, m.MessageID, "Ana (slack:U1)", "slack:U1")
+		if stormdesk.ErrorCode(err) != stormdesk.EFORBIDDEN {
+			t.Errorf("Ana approved the %s email her own change queued: %v", m.Template, err)
+		}
+	}
+	if _, rows := outboxCount(t, d, inc.ID); rows != 0 {
+		t.Fatalf("%d rows queued by a self-approval", rows)
+	}
+	for _, m := range list {
+		if r, err := d.ApproveNotification(ctx, m.MessageID, "Bob (slack:U2)", "slack:U2"); err != nil || r.Queued != 3 {
+			t.Errorf("Bob approves the %s email: %+v %v", m.Template, r, err)
+		}
 	}
 }
 
@@ -215,13 +254,13 @@ func TestIncidentEmailPolicy(t *testing.T) {
 	if p := d.Policy(got).String(); p != "acknowledged=auto update=off resolved=approve" {
 		t.Errorf("policy in force: %s", p)
 	}
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "We found it.", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "We found it.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Fixed.", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Fixed.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	if ms, rows := outboxCount(t, d, inc.ID); strings.Join(ms, ",") != "acknowledged/queued,resolved/held" || rows != 3 {
@@ -285,14 +324,14 @@ func TestManualUpdateCarriesTheLatestUpdate(t *testing.T) {
 	ctx := context.Background()
 	s := sqliteStore(t)
 	d, inc, _ := emailDesk(t, s, &desk.Email{ApprovalThreshold: -1})
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.PreviewNotification(ctx, inc.ID, ""); stormdesk.ErrorCode(err) != stormdesk.EINVALID ||
 		!strings.Contains(stormdesk.ErrorMessage(err), "no customer update to send yet") {
 		t.Errorf("preview without an update: %v", err)
 	}
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "The identity provider is failing; we are working with them.", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "The identity provider is failing; we are working with them.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	p, err := d.PreviewNotification(ctx, inc.ID, "")

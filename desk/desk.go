@@ -168,7 +168,10 @@ func (s *Service) Declare(ctx context.Context, title string, sev stormdesk.Sever
 // SetStatus moves an incident to a new status, enforcing the legal
 // transitions, and records the change and its message on the timeline.
 // Moving out of triage for the first time acknowledges the incident.
-func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status, message, actor string) (inc *stormdesk.Incident, err error) {
+// actorKey identifies actor across requests: an automatic email the
+// change holds for approval names them as its requester, so that they
+// cannot approve it themselves.
+func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status, message, actor, actorKey string) (inc *stormdesk.Incident, err error) {
 	now := s.now()
 	ctx, alerts := withCollector(ctx)
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
@@ -206,11 +209,12 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 		}
 		// The customer email a status change causes is queued in the same
 		// transaction: committed together or not at all.
+		by := requester{actor, actorKey}
 		switch {
 		case next == stormdesk.StatusResolved:
-			return s.autoEmail(ctx, tx, inc, templates.EmailResolved, message, now)
+			return s.autoEmail(ctx, tx, inc, templates.EmailResolved, message, by, now)
 		case strings.TrimSpace(message) != "":
-			return s.autoEmail(ctx, tx, inc, templates.EmailUpdate, message, now)
+			return s.autoEmail(ctx, tx, inc, templates.EmailUpdate, message, by, now)
 		}
 		return nil
 	})

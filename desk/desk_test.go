@@ -57,25 +57,25 @@ func TestIncidentLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	*now = t0.Add(10 * time.Minute)
-	inc, err = d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Auth0 is down", "U-bob")
+	inc, err = d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Auth0 is down", "U-bob", "slack:U-bob")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if inc.AcknowledgedAt == nil || !inc.AcknowledgedAt.Equal(*now) {
 		t.Fatalf("first status change must acknowledge: %+v", inc)
 	}
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusTriage, "", "U-bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusTriage, "", "U-bob", "slack:U-bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
 		t.Fatalf("back to triage: %v, want a conflict", err)
 	}
 	*now = t0.Add(2 * time.Hour)
-	inc, _ = d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "", "U-bob")
+	inc, _ = d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "", "U-bob", "slack:U-bob")
 	if inc.ResolvedAt == nil || !inc.ResolvedAt.Equal(*now) {
 		t.Fatalf("resolve: %+v", inc)
 	}
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusMonitoring, "", "U-bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusMonitoring, "", "U-bob", "slack:U-bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
 		t.Fatalf("resolved → monitoring: %v", err)
 	}
-	inc, _ = d.SetStatus(ctx, inc.ID, stormdesk.StatusInvestigating, "it came back", "U-bob")
+	inc, _ = d.SetStatus(ctx, inc.ID, stormdesk.StatusInvestigating, "it came back", "U-bob", "slack:U-bob")
 	if inc.ResolvedAt != nil {
 		t.Fatal("reopening must clear the resolved time")
 	}

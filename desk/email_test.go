@@ -75,12 +75,12 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 	// The incident is already acknowledged (declared by a person), so
 	// acknowledge is refused; a status change with a message sends the
 	// update, resolution the resolved email.
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Our login provider has an outage.", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Our login provider has an outage.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	send()
 	now = now.Add(2 * time.Hour)
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	send()
@@ -170,7 +170,7 @@ func TestEmailExactlyOnceUnderFaultsOnPostgres(t *testing.T) {
 		}
 		return nil
 	})
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	fake := sendgridtest.New(t)

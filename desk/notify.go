@@ -172,10 +172,17 @@ type SendResult struct {
 // Held reports whether the email waits for approval.
 func (r SendResult) Held() bool { return r.Message != nil && r.Message.State == stormdesk.MessageHeld }
 
+// requester is the person whose request or change caused an email: the
+// email names them (RequestedBy), and key (RequesterKey) keeps them from
+// approving it, whether they asked for it (Notify) or their
+// acknowledgement or status change queued it by the email policy.
+type requester struct{ name, key string }
+
 // newMessage renders template for inc and records the timeline entry
 // whose id makes the message id, so the same cause never makes two
-// messages. The entry's text is finished by the caller.
-func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, at time.Time) (*stormdesk.OutboundMessage, *stormdesk.TimelineEntry, error) {
+// messages. actor is the entry's; the entry's text is finished by the
+// caller.
+func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, by requester, at time.Time) (*stormdesk.OutboundMessage, *stormdesk.TimelineEntry, error) {
 	subject, text, html, err := templates.RenderEmail(template, templates.EmailData{Incident: inc, Message: message, ProductName: s.ProductName,
 		FromName: s.email.FromName, UnsubscribeURL: s.email.Placeholder, Footer: s.email.Footer, StatusPageURL: s.email.StatusPage})
 	if err != nil {
@@ -186,7 +193,7 @@ func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 		return nil, nil, err
 	}
 	m := &stormdesk.OutboundMessage{IncidentID: inc.ID, MessageID: fmt.Sprintf("inc%d-%s-e%d", inc.ID, template, entry.ID), Template: template,
-		Subject: subject, Text: text, HTML: html, CreatedAt: at, RequestedBy: actor}
+		Subject: subject, Text: text, HTML: html, CreatedAt: at, RequestedBy: by.name, RequesterKey: by.key}
 	return m, entry, nil
 }
 
@@ -226,8 +233,8 @@ func (s *Service) enqueueAudience(ctx context.Context, tx stormdesk.Tx, inc *sto
 // queueEmail renders template for inc once and queues one outbox row per
 // recipient in the audience, inside tx. It returns how many rows it
 // queued.
-func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, at time.Time) (*stormdesk.OutboundMessage, int, error) {
-	m, entry, err := s.newMessage(ctx, tx, inc, template, message, actor, at)
+func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, by requester, at time.Time) (*stormdesk.OutboundMessage, int, error) {
+	m, entry, err := s.newMessage(ctx, tx, inc, template, message, actor, by, at)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -246,12 +253,12 @@ func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 
 // holdEmail renders template for inc and stores it held for approval,
 // with the audience it would have now; no recipient is queued.
-func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor, actorKey, why string, audience int, at time.Time) (*stormdesk.OutboundMessage, error) {
-	m, entry, err := s.newMessage(ctx, tx, inc, template, message, actor, at)
+func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, by requester, why string, audience int, at time.Time) (*stormdesk.OutboundMessage, error) {
+	m, entry, err := s.newMessage(ctx, tx, inc, template, message, actor, by, at)
 	if err != nil {
 		return nil, err
 	}
-	m.RequesterKey, m.Audience = actorKey, audience
+	m.Audience = audience
 	if err := tx.HoldMessage(ctx, m); err != nil {
 		return nil, err
 	}
@@ -310,10 +317,10 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 			return err
 		}
 		if t := s.email.threshold(); t >= 0 && r.Audience > t {
-			r.Message, err = s.holdEmail(ctx, tx, inc, template, message, actor, actorKey, fmt.Sprintf("more than %d recipients; requested by %s", t, actor), r.Audience, now)
+			r.Message, err = s.holdEmail(ctx, tx, inc, template, message, actor, requester{actor, actorKey}, fmt.Sprintf("more than %d recipients; requested by %s", t, actor), r.Audience, now)
 			return err
 		}
-		r.Message, r.Queued, err = s.queueEmail(ctx, tx, inc, template, message, actor, now)
+		r.Message, r.Queued, err = s.queueEmail(ctx, tx, inc, template, message, actor, requester{actor, actorKey}, now)
 		return err
 	})
 	if err != nil {
@@ -343,7 +350,7 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 			return err
 		}
 		if m.State == stormdesk.MessageHeld && m.RequesterKey != "" && m.RequesterKey == approverKey {
-			return stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this email: you asked for it")
+			return stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this email: you asked for it, or your change to the incident queued it")
 		}
 		inc, err := tx.Incident(ctx, m.IncidentID)
 		if err != nil {
@@ -458,7 +465,10 @@ func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.Emai
 
 // autoEmail queues template inside tx when the policy sends it by itself,
 // or holds it for approval when the policy or the audience size says so.
-func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message string, at time.Time) error {
+// by is the person whose change caused it: the email's timeline entry is
+// stormdesk's (it goes out by policy), but by is its requester, so the
+// two-person rule holds for automatic emails as for manual ones.
+func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message string, by requester, at time.Time) error {
 	if s.email == nil {
 		return nil
 	}
@@ -473,12 +483,12 @@ func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	why := "the email policy asks for approval"
 	if t := s.email.threshold(); mode == stormdesk.EmailAuto {
 		if t < 0 || audience <= t {
-			_, _, err := s.queueEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, at)
+			_, _, err := s.queueEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, by, at)
 			return err
 		}
 		why = fmt.Sprintf("more than %d recipients", t)
 	}
-	m, err := s.holdEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, "", why, audience, at)
+	m, err := s.holdEmail(ctx, tx, inc, template, message, stormdesk.ActorStormdesk, by, why, audience, at)
 	if err != nil {
 		return err
 	}

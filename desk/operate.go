@@ -41,8 +41,9 @@ func (s *Service) correct(ctx context.Context, learn func() *stormdesk.TriageCor
 
 // Acknowledge marks an incident as seen by a person: a triage incident
 // moves to investigating. It refuses a second acknowledgement, saying when
-// the first one was.
-func (s *Service) Acknowledge(ctx context.Context, id int64, actor string) (inc *stormdesk.Incident, err error) {
+// the first one was. actorKey identifies actor across requests, as for
+// SetStatus: they cannot approve the email their acknowledgement holds.
+func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey string) (inc *stormdesk.Incident, err error) {
 	now := s.now()
 	ctx, alerts := withCollector(ctx)
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
@@ -67,7 +68,7 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor string) (inc 
 			Text: "Acknowledged by " + actor, Data: mustJSON(map[string]string{"to": string(inc.Status)})}); err != nil {
 			return err
 		}
-		return s.autoEmail(ctx, tx, inc, templates.EmailAcknowledged, "", now)
+		return s.autoEmail(ctx, tx, inc, templates.EmailAcknowledged, "", requester{actor, actorKey}, now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: acknowledge incident %d: %w", id, err)

@@ -44,10 +44,10 @@ func TestOperatorCorrections(t *testing.T) {
 	login, share := incs[1], incs[0]
 
 	// Acknowledge, once.
-	if inc, err := d.Acknowledge(ctx, login.ID, "U1"); err != nil || inc.Status != stormdesk.StatusInvestigating {
+	if inc, err := d.Acknowledge(ctx, login.ID, "U1", "slack:U1"); err != nil || inc.Status != stormdesk.StatusInvestigating {
 		t.Fatalf("ack: %v %+v", err, inc)
 	}
-	if _, err := d.Acknowledge(ctx, login.ID, "U1"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || !strings.Contains(err.Error(), "already acknowledged") {
+	if _, err := d.Acknowledge(ctx, login.ID, "U1", "slack:U1"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || !strings.Contains(err.Error(), "already acknowledged") {
 		t.Fatalf("second ack: %v", err)
 	}
 

@@ -61,7 +61,7 @@ func TestReminders(t *testing.T) {
 
 	inc, _ := d.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")
 	d.Declare(ctx, "Never acknowledged", stormdesk.SeverityMinor, "U1")
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	remind := func(want int) []string {
@@ -85,7 +85,7 @@ func TestReminders(t *testing.T) {
 	remind(1) // a whole quiet time since the last nudge
 
 	// An update resets the clock; a note does not count as one.
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	d.AddNote(ctx, inc.ID, "looking", "U1", time.Time{})
@@ -94,7 +94,7 @@ func TestReminders(t *testing.T) {
 	*now = now.Add(15 * time.Minute)
 	remind(1)
 
-	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "", "U1"); err != nil {
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	*now = now.Add(23 * time.Hour)
@@ -109,8 +109,8 @@ func TestReminders(t *testing.T) {
 
 	// An exported post-mortem is never nudged about.
 	other, _ := d.Declare(ctx, "Checkout slow", stormdesk.SeverityMinor, "U1")
-	d.Acknowledge(ctx, other.ID, "U1")
-	d.SetStatus(ctx, other.ID, stormdesk.StatusResolved, "", "U1")
+	d.Acknowledge(ctx, other.ID, "U1", "slack:U1")
+	d.SetStatus(ctx, other.ID, stormdesk.StatusResolved, "", "U1", "slack:U1")
 	if err := d.Export(ctx, other.ID, "md", io.Discard); err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestReminders(t *testing.T) {
 
 	// Off means off.
 	third, _ := d.Declare(ctx, "Search down", stormdesk.SeverityMinor, "U1")
-	d.Acknowledge(ctx, third.ID, "U1")
+	d.Acknowledge(ctx, third.ID, "U1", "slack:U1")
 	*now = now.Add(time.Hour)
 	if n, err := d.Remind(ctx, desk.Reminders{}); err != nil || n != 0 {
 		t.Errorf("reminders off: %d %v", n, err)

@@ -15,7 +15,7 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	tickets  *prometheus.CounterVec
-	limited  prometheus.Counter
+	limited  *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer, d *desk.Service) *metrics {
@@ -30,9 +30,9 @@ func newMetrics(reg prometheus.Registerer, d *desk.Service) *metrics {
 		tickets: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "stormdesk_tickets_ingested_total", Help: "Tickets received at intake, by source and result (created or duplicate).",
 		}, []string{"source", "result"}),
-		limited: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "stormdesk_http_rate_limited_total", Help: "Intake requests refused with 429 because their client was over its rate limit.",
-		}),
+		limited: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "stormdesk_http_rate_limited_total", Help: "Requests refused with 429 because their client was over its rate limit, by route class (intake, chat, email, public).",
+		}, []string{"class"}),
 	}
 	if reg != nil {
 		reg.MustRegister(m.requests, m.duration, m.tickets, m.limited, newWatchCollector(d), newEmailCollector(d))

@@ -135,7 +135,7 @@ func (s *Server) postAcknowledge(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return 0, nil, err
 		}
-		inc, err := s.Desk.Acknowledge(r.Context(), id, in.Actor)
+		inc, err := s.Desk.Acknowledge(r.Context(), id, in.Actor, "api:"+in.Actor)
 		return http.StatusOK, inc, err
 	})(w, r)
 }
@@ -159,7 +159,7 @@ func (s *Server) postStatus(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return 0, nil, err
 		}
-		inc, err := s.Desk.SetStatus(r.Context(), id, next, strings.TrimSpace(in.Message), in.Actor)
+		inc, err := s.Desk.SetStatus(r.Context(), id, next, strings.TrimSpace(in.Message), in.Actor, "api:"+in.Actor)
 		return http.StatusOK, inc, err
 	})(w, r)
 }

@@ -30,7 +30,8 @@ type Server struct {
 	// /api/. Without one the caller must keep the listener on loopback.
 	Token        string
 	MaxBodyBytes int64
-	// RateLimit, when set, limits intake requests per client.
+	// RateLimit, when set, limits requests per client in each route
+	// class (ClassIntake, ClassChat, ClassEmail, ClassPublic).
 	RateLimit *RateLimit
 	Log       *slog.Logger
 	metrics   *metrics
@@ -41,10 +42,21 @@ func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registe
 	return &Server{Desk: d, Token: token, MaxBodyBytes: DefaultMaxBodyBytes, Log: log, metrics: newMetrics(reg, d)}
 }
 
+// extraClasses is the rate-limit class of each prefix under which extra
+// routes live.
+var extraClasses = []struct{ pattern, class string }{
+	{"POST /slack/", ClassChat},
+	{"POST /discord/", ClassChat},
+	{"POST /inbound/", ClassEmail},
+	{"POST /sendgrid/", ClassEmail},
+	{"/unsubscribe", ClassPublic},
+}
+
 // Handler returns the routes. gatherer serves /metrics; extra registers
-// more routes under /slack/, /discord/ and /inbound/ (the chat front ends'
-// signed endpoints, the inbound email webhook), which are instrumented and
-// rate-limited but carry their own authentication.
+// more routes under /slack/, /discord/, /inbound/, /sendgrid/ and
+// /unsubscribe (the chat front ends' signed endpoints, SendGrid's
+// webhooks, unsubscribe links), which are instrumented and rate-limited,
+// each prefix in its class, but carry their own authentication.
 func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
 	if len(extra) > 0 {
@@ -52,14 +64,14 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 		for _, register := range extra {
 			register(sub)
 		}
-		for _, p := range []string{"POST /slack/", "POST /discord/", "POST /inbound/", "POST /sendgrid/", "/unsubscribe"} {
-			mux.Handle(p, s.limit(s.instrument(sub).ServeHTTP))
+		for _, e := range extraClasses {
+			mux.Handle(e.pattern, s.limit(e.class, s.instrument(sub).ServeHTTP))
 		}
 	}
 	api := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.instrument(s.auth(h)))
 	}
-	api("POST /api/v1/tickets", s.limit(s.postTickets))
+	api("POST /api/v1/tickets", s.limit(ClassIntake, s.postTickets))
 	api("GET /api/v1/tickets/{id}", s.getTicket)
 	api("GET /api/v1/incidents", s.listIncidents)
 	api("POST /api/v1/incidents", s.postIncident)
@@ -92,10 +104,9 @@ func (s *Server) auth(next http.HandlerFunc) http.HandlerFunc {
 	if s.Token == "" {
 		return next
 	}
-	want := []byte("Bearer " + s.Token)
+	want := []byte(s.Token)
 	return func(w http.ResponseWriter, r *http.Request) {
-		got := []byte(r.Header.Get("Authorization"))
-		if subtle.ConstantTimeCompare(got, want) != 1 {
+		if subtle.ConstantTimeCompare(bearerToken(r.Header.Get("Authorization")), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="stormdesk"`)
 			msg := "missing or wrong bearer token (send Authorization: Bearer $STORMDESK_API_TOKEN)"
 			writeErrorStatus(w, http.StatusUnauthorized, "unauthorized", msg)
@@ -103,6 +114,18 @@ func (s *Server) auth(next http.HandlerFunc) http.HandlerFunc {
 		}
 		next(w, r)
 	}
+}
+
+// bearerToken is the token of an Authorization header of the Bearer
+// scheme, or nil. RFC 9110 (section 11.1) makes the scheme name
+// case-insensitive ("bearer", "BEARER") and allows one or more spaces
+// before the credentials.
+func bearerToken(header string) []byte {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return nil
+	}
+	return []byte(strings.TrimLeft(token, " "))
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {

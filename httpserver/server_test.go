@@ -104,6 +104,9 @@ func TestBadInputs(t *testing.T) {
 		{"invalid utf-8", "application/json", "{\"subject\":\"\xc3\x28\"}", 400, "invalid", "body: invalid UTF-8 at byte 12"},
 		{"bad email", "application/json", `{"subject":"x","customer_email":"nope"}`, 400, "invalid", `customer_email: "nope" is not an email address`},
 		{"bad time", "application/json", `{"subject":"x","received_at":"28/11/2018"}`, 400, "invalid", "received_at:"},
+		{"zero time", "application/json", `{"subject":"x","received_at":"0001-01-01T00:00:00Z"}`, 400, "invalid", "received_at: 0001-01-01T00:00:00Z is out of range"},
+		{"zero time in a batch", "application/json", `[{"subject":"x"},{"subject":"y","received_at":"0001-01-01T00:00:00Z"}]`, 400, "invalid", "tickets[1].received_at: 0001-01-01T00:00:00Z is out of range"},
+		{"old time", "application/json", `{"subject":"x","received_at":"1999-12-31T23:59:59Z"}`, 400, "invalid", "received_at: 1999-12-31T23:59:59Z is out of range"},
 		{"bad source", "application/json", `{"subject":"x","source":"pigeon"}`, 400, "invalid", `source: "pigeon" is not one of`},
 		{"empty body", "application/json", ``, 400, "invalid", "body: empty"},
 		{"trailing data", "application/json", `{"subject":"x"} {"subject":"y"}`, 400, "invalid", "body: unexpected data"},
@@ -165,7 +168,7 @@ func TestTicketRoundTripAndIdempotency(t *testing.T) {
 
 func TestAuth(t *testing.T) {
 	ts := newServer(t, sqliteStore(t), token)
-	for _, h := range []string{"", "Bearer wrong", "Bearer " + token + "x", token} {
+	for _, h := range []string{"", "Bearer wrong", "Bearer " + token + "x", token, "Basic " + token, "Bearer" + token, "Bearer", "Bearer " + token + " x"} {
 		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/incidents", nil)
 		if h != "" {
 			req.Header.Set("Authorization", h)
@@ -177,6 +180,20 @@ func TestAuth(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != 401 || resp.Header.Get("WWW-Authenticate") == "" {
 			t.Errorf("Authorization %q: %d, want 401 with a challenge", h, resp.StatusCode)
+		}
+	}
+	// RFC 9110 makes the scheme case-insensitive, with one or more spaces
+	// before the token (issue 14, item 7).
+	for _, h := range []string{"Bearer " + token, "bearer " + token, "BEARER " + token, "bEaReR  " + token} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/incidents", nil)
+		req.Header.Set("Authorization", h)
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("Authorization %q: %d, want 200", strings.Replace(h, token, "TOKEN", 1), resp.StatusCode)
 		}
 	}
 	// Health and metrics stay open to probes and scrapers.
@@ -307,7 +324,7 @@ func TestEmailsAndPolicyAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1"); err != nil {
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
 	}
 	path := fmt.Sprintf("/api/v1/incidents/%d/emails", inc.ID)

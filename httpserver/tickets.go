@@ -39,6 +39,12 @@ func (in TicketInput) Ticket() (*stormdesk.Ticket, error) {
 		if err != nil {
 			return nil, stormdesk.Errorf(stormdesk.EINVALID, "received_at: %q is not an RFC 3339 time such as 2018-11-28T16:46:00Z", in.ReceivedAt)
 		}
+		// A time that was given is judged now: the zero time
+		// (0001-01-01T00:00:00Z) would otherwise pass for "not given" and
+		// become the intake time.
+		if err := stormdesk.CheckReceivedAt(at); err != nil {
+			return nil, err
+		}
 		t.ReceivedAt = at
 	}
 	return t, nil

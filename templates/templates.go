@@ -23,7 +23,23 @@ var funcs = map[string]any{
 	"duration": Duration,
 	"join":     strings.Join,
 	"oneline":  func(s string) string { return strings.Join(strings.Fields(s), " ") },
+	"md":       MarkdownText,
 }
+
+// markdownEscaper: see MarkdownText. The backslash goes first so that
+// the escapes it adds are not escaped again.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// MarkdownText makes text that people wrote (titles, notes, pinned
+// messages, ticket text, actor names, causes) inert in the Markdown
+// export. Markdown passes raw HTML through, so a note "<script>…" or
+// "<img onerror=…>" would run wherever the post-mortem is rendered
+// (wikis, ticket trackers, previews): &, < and > become entities, which
+// every renderer shows as the characters. Square brackets are
+// backslash-escaped as well, so that "[click](https://evil.example)" and
+// "![](https://tracker.example)" stay text instead of becoming a
+// disguised link or an image fetched by every reader.
+func MarkdownText(s string) string { return markdownEscaper.Replace(s) }
 
 var (
 	mdExport   = texttemplate.Must(texttemplate.New("export.md.tmpl").Funcs(funcs).ParseFS(files, "files/export.md.tmpl"))

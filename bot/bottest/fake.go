@@ -159,7 +159,7 @@ func (d *Desk) Declare(_ context.Context, title string, sev stormdesk.Severity, 
 }
 
 // SetStatus implements bot.Desk.
-func (d *Desk) SetStatus(_ context.Context, id int64, st stormdesk.Status, message, actor string) (*stormdesk.Incident, error) {
+func (d *Desk) SetStatus(_ context.Context, id int64, st stormdesk.Status, message, actor, _ string) (*stormdesk.Incident, error) {
 	done, err := d.enter("SetStatus")
 	if err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func (d *Desk) Export(_ context.Context, id int64, format string, w io.Writer) e
 }
 
 // Acknowledge implements bot.Desk.
-func (d *Desk) Acknowledge(_ context.Context, id int64, actor string) (*stormdesk.Incident, error) {
+func (d *Desk) Acknowledge(_ context.Context, id int64, actor, _ string) (*stormdesk.Incident, error) {
 	done, err := d.enter("Acknowledge")
 	if err != nil {
 		return nil, err

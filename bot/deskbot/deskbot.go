@@ -112,13 +112,3 @@ func (a Alerts) IncidentOf(ctx context.Context, channel, message string) (id int
 	}
 	return id, ok, err
 }
-
-// Replays is the replay guard kept in the store, shared by replicas.
-type Replays struct{ Store stormdesk.Store }
-
-var _ bot.ReplayGuard = Replays{}
-
-// First implements bot.ReplayGuard.
-func (r Replays) First(ctx context.Context, key string, now, until time.Time) (bool, error) {
-	return r.Store.FirstSeen(ctx, key, now, until)
-}

@@ -7,9 +7,9 @@
 //
 // Every request is verified first (Ed25519 over timestamp+body with the
 // application's public key, timestamps older than five minutes refused,
-// each signature accepted once) and answered within Discord's three
-// seconds: slower work is deferred and finished through the
-// interaction's webhook.
+// each signed timestamp+body accepted once) and answered within
+// Discord's three seconds: slower work is deferred and finished through
+// the interaction's webhook.
 package discord
 
 import (
@@ -29,6 +29,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"stormdesk"
 	"stormdesk/bot"
 )
 
@@ -136,8 +137,8 @@ func (a *Adapter) Shutdown(ctx context.Context) error {
 }
 
 // verified reads the body and checks the Ed25519 signature (with
-// discordgo.VerifyInteraction), the timestamp's age and that the
-// signature is new. On failure it has answered 401 (413 for a body over
+// discordgo.VerifyInteraction), the timestamp's age and that the signed
+// request is new. On failure it has answered 401 (413 for a body over
 // MaxBodyBytes) and nothing else happens.
 func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
@@ -162,8 +163,12 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool
 		reason = "stale timestamp"
 	}
 	if reason == "" {
+		// Discord signs timestamp+body; the guard remembers those bytes,
+		// not the signature's hex, which verifies in either case
+		// (stormdesk.ReplayKey).
 		now := a.now()
-		first, err := a.replays.First(r.Context(), "discord:sig:"+r.Header.Get("X-Signature-Ed25519"), now, now.Add(2*MaxSkew))
+		key := stormdesk.ReplayKey("discord", []byte(r.Header.Get("X-Signature-Timestamp")), body)
+		first, err := a.replays.FirstSeen(r.Context(), key, now, now.Add(2*MaxSkew))
 		if err != nil {
 			a.log.Error("discord: replay guard unavailable", "error", err)
 			http.Error(w, "stormdesk cannot check this request now; try again", http.StatusServiceUnavailable)

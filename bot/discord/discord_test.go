@@ -329,7 +329,7 @@ func TestCommandsAnswerInline(t *testing.T) {
 		t.Fatalf("%v", m)
 	}
 	data := m["data"].(map[string]any)
-	if _, eph := data["flags"]; eph || !strings.Contains(w.Body.String(), `Customer update: SSO cert \"expired\" @everyone`) {
+	if _, eph := data["flags"]; eph || !strings.Contains(w.Body.String(), `Customer update: SSO cert \"expired\" @`+"\u200b"+`everyone`) {
 		t.Errorf("status reply: %s", w.Body)
 	}
 	if am := data["allowed_mentions"].(map[string]any); len(am["parse"].([]any)) != 0 {
@@ -489,5 +489,117 @@ func TestEmailPolicySubcommand(t *testing.T) {
 	w = h.do(command(member("3003"), "email", map[string]any{"id": 1}))
 	if !strings.Contains(w.Body.String(), "Policy: acknowledged=auto update=approve resolved=off.") {
 		t.Errorf("show policy: %s", w.Body)
+	}
+}
+
+// TestReplayWithRespelledSignatureIsRefused: discordgo decodes the
+// signature's hex in either case, so a captured interaction sent again
+// with it upper-cased verifies; it is the same signed timestamp and body
+// and is refused, and its note is added once (issue 14, item 1).
+func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
+	h := newHarness(t)
+	body := command(member("1001"), "note", map[string]any{"id": 1, "text": "added once"})
+	ts := time.Now().Unix()
+	original := h.signedAt(body, ts, h.priv)
+	if w := h.doReq(original); w.Code != http.StatusOK {
+		t.Fatalf("original: %d %s", w.Code, w.Body)
+	}
+	h.wait(t)
+	after := h.desk.Snapshot()
+	sig := original.Header.Get("X-Signature-Ed25519")
+	for name, respelt := range map[string]string{
+		"upper-case hex": strings.ToUpper(sig),
+		"mixed-case hex": strings.ToUpper(sig[:10]) + sig[10:],
+	} {
+		r := h.signedAt(body, ts, h.priv)
+		r.Header.Set("X-Signature-Ed25519", respelt)
+		if w := h.doReq(r); w.Code != http.StatusUnauthorized {
+			t.Errorf("replayed with %s signature: %d, want 401", name, w.Code)
+		}
+	}
+	h.wait(t)
+	if h.desk.Snapshot() != after {
+		t.Error("a replay changed the desk")
+	}
+	notes := 0
+	for _, e := range h.desk.Entries(1) {
+		if strings.Contains(e.Text, "added once") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	}
+}
+
+// hostile is text that Discord would render as mass, role, user and
+// channel mentions, a command mention and a link hiding its address.
+const hostile = "@everyone checkout page [broken](https://evil.example) error @here <@&555> <@123> <@!124> <#456> </incident:1> @Everyone"
+
+// TestHostileTextNeverPingsOrLinks: an incident titled with Discord's
+// mention and link syntax, and a note carrying it, reach Discord in
+// replies, alerts and follow-ups only neutralised (a zero-width space
+// breaks each construct), and every message says allowed_mentions
+// parse: [] (issue 14, item 2).
+func TestHostileTextNeverPingsOrLinks(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	var sent []any
+	run := func(sub string, opts map[string]any) []byte {
+		t.Helper()
+		w := h.do(command(member("1001"), sub, opts))
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", sub, w.Code, w.Body)
+		}
+		m := decode(t, w.Body.Bytes())
+		if data, ok := m["data"]; ok {
+			sent = append(sent, data)
+		}
+		return w.Body.Bytes()
+	}
+	run("declare", map[string]any{"title": hostile})
+	h.wait(t)
+	inc, err := h.desk.Incident(ctx, 3)
+	if err != nil || inc.Title != hostile {
+		t.Fatalf("declared incident: %+v %v", inc, err)
+	}
+	golden(t, "hostile_note", run("note", map[string]any{"id": 3, "text": hostile}))
+	golden(t, "hostile_show", run("show", map[string]any{"id": 3}))
+	run("timeline", map[string]any{"id": 3})
+	if err := h.a.Alert(ctx, inc, "reports about "+hostile); err != nil {
+		t.Fatal(err)
+	}
+	h.wait(t)
+	posts := h.api.to(http.MethodPost, "/api/v9/channels/4440001/messages")
+	if len(posts) != 1 {
+		t.Fatalf("posts: %+v", posts)
+	}
+	b, _ := json.Marshal(posts[0].JSON)
+	golden(t, "hostile_alert", b)
+	for _, c := range append(h.api.to(http.MethodPost, "/"), h.api.to(http.MethodPatch, "/")...) {
+		sent = append(sent, c.JSON)
+	}
+	for _, m := range sent {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false) // "<" as itself, not \u003c
+		_ = enc.Encode(m)
+		s := b.String()
+		var found []string
+		for _, raw := range []string{"@everyone", "@here", "@Everyone", "<@", "<#", "</", "](https"} {
+			if strings.Contains(s, raw) {
+				found = append(found, raw)
+			}
+		}
+		if len(found) > 0 {
+			t.Errorf("%s reach Discord unneutralised in: %.200s", strings.Join(found, " "), s)
+		}
+		am, _ := m.(map[string]any)["allowed_mentions"].(map[string]any)
+		if parse, ok := am["parse"].([]any); !ok || len(parse) != 0 {
+			t.Errorf("a message without allowed_mentions parse []: %.200s", s)
+		}
+	}
+	if len(sent) < 5 {
+		t.Errorf("checked %d messages, want at least 5", len(sent))
 	}
 }

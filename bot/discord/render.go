@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -42,8 +43,32 @@ func cut(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// noMentions keeps replies from pinging anyone, whatever their text.
+// noMentions keeps replies from pinging anyone, whatever their text. It
+// goes on every message the adapter sends or edits (message sets it):
+// stormdesk never means to ping.
 var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+
+// zwsp is a zero-width space: invisible, and it breaks Discord's syntax.
+const zwsp = "\u200b"
+
+// everyoneOrHere matches the two mass mentions, in any case.
+var everyoneOrHere = regexp.MustCompile(`(?i)@(everyone|here)`)
+
+// escape makes text from people (incident titles, notes, pinned messages,
+// customer updates) inert in Discord markdown: Discord renders <@id>,
+// <@!id>, <@&role>, <#channel> and </command:id> as mentions, @everyone
+// and @here as mass mentions, and [label](url) as a link that hides its
+// address. A zero-width space after every "<", after the "@" of
+// @everyone and @here, and between "]" and "(" leaves the text readable
+// and renders none of them. noMentions stops the pings as well; this stops
+// the rendering. It is the one escaping function of this adapter: message
+// passes every text field of a reply through it. Button and menu option
+// labels are plain text, which Discord never parses.
+func escape(s string) string {
+	s = strings.ReplaceAll(s, "<", "<"+zwsp)
+	s = strings.ReplaceAll(s, "](", "]"+zwsp+"(")
+	return everyoneOrHere.ReplaceAllString(s, "@"+zwsp+"$1")
+}
 
 // msg is a rendered reply.
 type msg struct {
@@ -57,13 +82,13 @@ type msg struct {
 // message renders a reply as one embed and its components.
 func message(r bot.Reply) msg {
 	st := kindStyle[r.Kind]
-	e := &discordgo.MessageEmbed{Title: cut(st.prefix+r.Title, maxTitle), Color: st.colour}
-	desc := strings.Join(r.Lines, "\n")
+	e := &discordgo.MessageEmbed{Title: cut(st.prefix+escape(r.Title), maxTitle), Color: st.colour}
+	desc := escape(strings.Join(r.Lines, "\n"))
 	if r.Pre != "" {
 		if desc != "" {
 			desc += "\n"
 		}
-		pre := strings.ReplaceAll(r.Pre, "```", "'''")
+		pre := strings.ReplaceAll(escape(r.Pre), "```", "'''")
 		desc += "```\n" + cut(pre, maxDescription-len(desc)-10) + "\n```"
 	}
 	e.Description = cut(desc, maxDescription)
@@ -71,7 +96,7 @@ func message(r bot.Reply) msg {
 		if i == maxFields {
 			break
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: cut(f.Name, maxFieldName), Value: cut(f.Value, maxFieldValue), Inline: true})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: cut(escape(f.Name), maxFieldName), Value: cut(escape(f.Value), maxFieldValue), Inline: true})
 	}
 	m := msg{Embeds: []*discordgo.MessageEmbed{e}, Components: []discordgo.MessageComponent{}, AllowedMentions: noMentions}
 	var buttons []discordgo.MessageComponent

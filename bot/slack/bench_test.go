@@ -19,7 +19,6 @@ import (
 	"stormdesk"
 	"stormdesk/bot"
 	"stormdesk/bot/bottest"
-	"stormdesk/bot/deskbot"
 	"stormdesk/desk"
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
@@ -60,7 +59,7 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 		}
 		svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
 		defer svc.StopGroupCommit()
-		benchAck(b, benchDesk{svc: svc}, deskbot.Replays{Store: st})
+		benchAck(b, benchDesk{svc: svc}, st)
 	})
 	for _, gc := range []bool{true, false} {
 		name := "postgres"
@@ -83,7 +82,7 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 				svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
 				defer svc.StopGroupCommit()
 			}
-			benchAck(b, benchDesk{svc: svc}, deskbot.Replays{Store: st})
+			benchAck(b, benchDesk{svc: svc}, st)
 		})
 	}
 }

@@ -80,7 +80,7 @@ func (a *Adapter) EventsHandler() http.Handler {
 			// Slack retries an event it thinks was not received: handle
 			// each event id once, whichever replica gets the retry.
 			now := a.now()
-			first, err := a.replays.First(r.Context(), "slack:event:"+env.EventID, now, now.Add(replayWindow))
+			first, err := a.replays.FirstSeen(r.Context(), "slack:event:"+env.EventID, now, now.Add(replayWindow))
 			if err != nil {
 				a.log.Error("slack: replay guard unavailable", "error", err)
 				http.Error(w, "try again", http.StatusServiceUnavailable) // Slack retries

@@ -28,8 +28,14 @@ var kindPrefix = map[bot.Kind]string{
 	bot.KindError:   ":warning: ",
 }
 
-// escape makes plain text safe in mrkdwn: Slack reads &, < and > as
-// control characters (links, mentions such as <!channel>).
+// escape makes plain text safe in mrkdwn and in a message's top-level
+// text: Slack reads &, < and > as control characters (<!channel>,
+// <@U123>, <https://x|label>), and escaping those three is all it needs
+// (https://api.slack.com/reference/surfaces/formatting#escaping). It is
+// the one escaping function of this adapter: render passes every text
+// field of a reply through it, the fallback text included. Labels of
+// buttons and menu options are plain_text objects, which Slack never
+// parses for mentions or links, and go out as they are.
 func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
@@ -101,9 +107,11 @@ func render(r bot.Reply) (string, []slack.Block) {
 		}
 		blocks = append(blocks, slack.NewActionBlock("stormdesk_actions", elems...))
 	}
-	fallback := r.Title
+	// The fallback is what notifications and old clients show, and
+	// Slack parses it like mrkdwn: it is escaped as the blocks are.
+	fallback := escape(r.Title)
 	if len(r.Lines) > 0 {
-		fallback += ": " + r.Lines[0]
+		fallback += ": " + escape(r.Lines[0])
 	}
 	return cut(fallback, 3000), blocks
 }

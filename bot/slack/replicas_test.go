@@ -25,7 +25,7 @@ func TestReplicasShareReplayGuardAndAlerts(t *testing.T) {
 	}
 	defer st.Close()
 	shared := func(c *Config) {
-		c.Replays = deskbot.Replays{Store: st}
+		c.Replays = st
 		c.Alerts = deskbot.Alerts{Store: st, Platform: bot.PlatformSlack}
 	}
 	h1, h2 := newHarness(t, shared), newHarness(t, shared)
@@ -72,7 +72,7 @@ func TestReplicasShareReplayGuardAndAlerts(t *testing.T) {
 
 type brokenGuard struct{}
 
-func (brokenGuard) First(context.Context, string, time.Time, time.Time) (bool, error) {
+func (brokenGuard) FirstSeen(context.Context, string, time.Time, time.Time) (bool, error) {
 	return false, errors.New("connection refused")
 }
 

@@ -6,9 +6,10 @@
 //
 // Every request is verified first (v0 HMAC-SHA256 signature over
 // "v0:timestamp:body" with the signing secret, timestamps older than
-// five minutes refused, each signature accepted once), and answered
-// within Slack's three seconds: work that takes longer continues in the
-// background and answers through the request's response_url.
+// five minutes refused, each signed timestamp+body accepted once), and
+// answered within Slack's three seconds: work that takes longer
+// continues in the background and answers through the request's
+// response_url.
 package slack
 
 import (
@@ -74,7 +75,7 @@ type Adapter struct {
 	api  *slack.Client
 	http *http.Client
 
-	replays bot.ReplayGuard // signatures, and event ids already handled
+	replays bot.ReplayGuard // signed requests, and event ids already handled
 	groups  *groupCache
 	names   *nameCache
 

@@ -419,3 +419,119 @@ func TestReminderIsPosted(t *testing.T) {
 		t.Errorf("reminder blocks: %s", blocks)
 	}
 }
+
+// TestReplayWithRespelledSignatureIsRefused: slack-go decodes the
+// signature's hex in either case, so a captured request sent again with
+// the hex upper-cased verifies. It is still the same request (the same
+// signed timestamp and body) and is refused on every endpoint; the note
+// it carries is added once (issue 14, item 1).
+func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct{ path, body string }{
+		{"/slack/commands", h.commandBody("UANA", "COPS", "note 1 added once")},
+		{"/slack/interactions", h.interactionBody("UANA", bot.ActionNotIncident, "1", false)},
+		{"/slack/events", `{"type":"url_verification","challenge":"c1"}`},
+	} {
+		ts := time.Now().Unix()
+		original := signedAt(c.path, c.body, ts, secret)
+		if w := h.do(original); w.Code != http.StatusOK {
+			t.Fatalf("%s original: %d %s", c.path, w.Code, w.Body)
+		}
+		h.wait(t)
+		after := h.desk.Snapshot()
+		sig := strings.TrimPrefix(original.Header.Get("X-Slack-Signature"), "v0=")
+		for name, respelt := range map[string]string{
+			"upper-case hex": "v0=" + strings.ToUpper(sig),
+			"mixed-case hex": "v0=" + strings.ToUpper(sig[:10]) + sig[10:],
+		} {
+			r := signedAt(c.path, c.body, ts, secret)
+			r.Header.Set("X-Slack-Signature", respelt)
+			if w := h.do(r); w.Code != http.StatusUnauthorized {
+				t.Errorf("%s replayed with %s signature: %d, want 401", c.path, name, w.Code)
+			}
+		}
+		h.wait(t)
+		if h.desk.Snapshot() != after {
+			t.Errorf("%s: a replay changed the desk", c.path)
+		}
+	}
+	notes := 0
+	for _, e := range h.desk.Entries(1) {
+		if strings.Contains(e.Text, "added once") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	}
+}
+
+// hostile is customer and operator text that Slack would turn into a
+// channel-wide ping, a user mention or a link that hides its address.
+const hostile = "<!everyone> checkout page <https://evil.example|broken> error <!channel> <@UBOB> <!subteam^S1>"
+
+// TestHostileTextNeverPingsOrLinks: an incident titled with Slack's
+// control syntax, a note and a pinned message carrying it, reach Slack in
+// the alert, replies, ephemeral messages and their fallback text only
+// escaped: no field of any message holds a raw <!everyone>, <!channel>,
+// <@user> or <url|label> (issue 14, item 2).
+func TestHostileTextNeverPingsOrLinks(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	var replies []string
+	command := func(text string) {
+		t.Helper()
+		// Slack escapes &, < and > in what people type.
+		w := h.do(signed("/slack/commands", h.commandBody("UANA", "COPS", escape(text))))
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", text, w.Code, w.Body)
+		}
+		replies = append(replies, w.Body.String())
+	}
+	command("declare " + hostile)
+	h.wait(t)
+	inc, err := h.desk.Incident(ctx, 3)
+	if err != nil || inc.Title != hostile {
+		t.Fatalf("declared incident: %+v %v", inc, err)
+	}
+	command("note 3 " + hostile)
+	command("show 3")
+	command("timeline 3")
+	golden(t, "hostile_note", []byte(replies[1]))
+	golden(t, "hostile_show", []byte(replies[2]))
+	if err := h.a.Alert(ctx, inc, "reports about "+hostile); err != nil {
+		t.Fatal(err)
+	}
+	posts := h.rec.to("/chat.postMessage")
+	if len(posts) != 1 {
+		t.Fatalf("posts: %d", len(posts))
+	}
+	golden(t, "hostile_alert_text", []byte(posts[0].Form.Get("text")+"\n"))
+	golden(t, "hostile_alert_blocks", []byte(posts[0].Form.Get("blocks")))
+	h.rec.messages["COPS/1773499000.123456"] = map[string]any{"type": "message", "user": "UZED", "text": escape(hostile),
+		"ts": "1773499000.123456", "thread_ts": "1773500000.000001"}
+	if w := h.do(signed("/slack/events", reactionEvent("EvH", "UANA", "pushpin", "COPS", "1773499000.123456"))); w.Code != http.StatusOK {
+		t.Fatal(w.Code)
+	}
+	h.wait(t)
+
+	var sent []string
+	sent = append(sent, replies...)
+	for _, c := range append(h.rec.to("/chat.postMessage"), h.rec.to("/chat.postEphemeral")...) {
+		sent = append(sent, c.Form.Get("text"), c.Form.Get("blocks"))
+	}
+	if len(h.rec.to("/chat.postEphemeral")) != 1 {
+		t.Fatalf("the pin was not answered: %+v", h.rec.to("/chat.postEphemeral"))
+	}
+	for _, s := range sent {
+		var found []string
+		for _, raw := range []string{"<!everyone>", "<!channel>", "<@UBOB>", "<https://evil.example", "<!subteam"} {
+			if strings.Contains(s, raw) {
+				found = append(found, raw)
+			}
+		}
+		if len(found) > 0 {
+			t.Errorf("%s reach Slack unescaped in: %.160s", strings.Join(found, " "), s)
+		}
+	}
+}

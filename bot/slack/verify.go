@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"stormdesk"
 )
 
-// replayWindow is how long a signature stays remembered: Slack's five
+// replayWindow is how long a signed request stays remembered: Slack's five
 // minutes of timestamp tolerance in either direction.
 const replayWindow = 10 * time.Minute
 
@@ -39,8 +41,12 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) (body []byte,
 		if err := sv.Ensure(); err != nil {
 			reason = "bad signature"
 		} else {
+			// The guard remembers what the signature covers, not how the
+			// signature is spelt (stormdesk.ReplayKey): the same request
+			// with its signature's hex upper-cased is the same request.
 			now := a.now()
-			first, err := a.replays.First(r.Context(), "slack:sig:"+r.Header.Get("X-Slack-Signature"), now, now.Add(replayWindow))
+			key := stormdesk.ReplayKey("slack", []byte("v0:"+r.Header.Get("X-Slack-Request-Timestamp")+":"), body)
+			first, err := a.replays.FirstSeen(r.Context(), key, now, now.Add(replayWindow))
 			if err != nil {
 				a.log.Error("slack: replay guard unavailable", "error", err)
 				http.Error(w, "stormdesk cannot check this request now; try again", http.StatusServiceUnavailable)

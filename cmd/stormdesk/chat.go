@@ -22,7 +22,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 	core := bot.NewCore(deskbot.Desk{Service: d}, policy, log)
 	// Alert messages and the replay guard live in the store, so that
 	// every replica sees the same (issue 9).
-	replays := deskbot.Replays{Store: d.Store}
+	var replays bot.ReplayGuard = d.Store
 	var stops []func(context.Context) error
 	if c.Slack.SigningSecret != "" {
 		a, err := slack.New(slack.Config{SigningSecret: c.Slack.SigningSecret, BotToken: c.Slack.BotToken, OpsChannel: c.Slack.OpsChannel,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -58,9 +59,9 @@ func startEmail(ctx context.Context, c config.Config, store stormdesk.Store, d *
 		mux.HandleFunc("GET /unsubscribe", func(w http.ResponseWriter, r *http.Request) { unsubscribe(w, r, store, secret, log) })
 		mux.HandleFunc("POST /unsubscribe", func(w http.ResponseWriter, r *http.Request) { unsubscribe(w, r, store, secret, log) })
 		if c.Email.WebhookKey != "" {
-			mux.HandleFunc("POST /sendgrid/events", func(w http.ResponseWriter, r *http.Request) {
-				sendgridEvents(w, r, c.Email.WebhookKey, store, outbox, log)
-			})
+			mux.HandleFunc("POST /sendgrid/events", notify.EventsHandler(c.Email.WebhookKey, store, time.Now, func(ctx context.Context, events []notify.Event) error {
+				return applyEvents(ctx, events, store, outbox)
+			}, log))
 		}
 	})
 	return routes, func() { cancel(); <-done }, nil
@@ -83,40 +84,22 @@ func unsubscribe(w http.ResponseWriter, r *http.Request, store stormdesk.Store, 
 	io.WriteString(w, "You will get no more incident emails from us.\n")
 }
 
-// sendgridEvents takes SendGrid's signed event webhook: bounces, drops,
-// spam reports and unsubscribes suppress the address; any event of a batch
+// applyEvents acts on verified SendGrid events: bounces, drops, spam
+// reports and unsubscribes suppress the address; any event of a batch
 // proves SendGrid accepted it (settling rows left in doubt by a crash).
-func sendgridEvents(w http.ResponseWriter, r *http.Request, key string, store stormdesk.Store, outbox *sqlstore.Store, log *slog.Logger) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 8<<20))
-	if err != nil {
-		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
-		return
-	}
-	if err := notify.VerifyEventSignature(key, r.Header.Get(notify.EventSignatureHeader), r.Header.Get(notify.EventTimestampHeader), body); err != nil {
-		http.Error(w, "bad signature", http.StatusUnauthorized)
-		return
-	}
-	events, err := notify.ParseEvents(body)
-	if err != nil {
-		http.Error(w, stormdesk.ErrorMessage(err), http.StatusBadRequest)
-		return
-	}
+func applyEvents(ctx context.Context, events []notify.Event, store stormdesk.Store, outbox *sqlstore.Store) error {
 	now := time.Now()
 	for _, e := range events {
 		if e.Suppresses() {
-			if err := store.Update(r.Context(), func(tx stormdesk.Tx) error { return tx.Suppress(r.Context(), e.Email, e.Type, now) }); err != nil {
-				log.Error("event not stored", slog.Any("error", err))
-				http.Error(w, "internal error", http.StatusInternalServerError) // SendGrid retries
-				return
+			if err := store.Update(ctx, func(tx stormdesk.Tx) error { return tx.Suppress(ctx, e.Email, e.Type, now) }); err != nil {
+				return fmt.Errorf("sendgrid events: suppress: %w", err)
 			}
 		}
 		if e.ProvesAccepted() {
-			if _, err := outbox.Reconcile(r.Context(), e.Batch, e.MessageID, now); err != nil {
-				log.Error("event not reconciled", slog.Any("error", err))
-				http.Error(w, "internal error", http.StatusInternalServerError)
-				return
+			if _, err := outbox.Reconcile(ctx, e.Batch, e.MessageID, now); err != nil {
+				return fmt.Errorf("sendgrid events: reconcile: %w", err)
 			}
 		}
 	}
-	w.WriteHeader(http.StatusNoContent)
+	return nil
 }

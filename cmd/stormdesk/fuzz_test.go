@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
+
+	"stormdesk"
 )
 
 // FuzzImportRows runs arbitrary files through both import readers: no
@@ -37,6 +40,54 @@ func FuzzImportRows(f *testing.F) {
 				t.Fatalf("line %d after line %d", line, last)
 			}
 			last = line
+		}
+	})
+}
+
+// FuzzCustomerRows runs arbitrary files through the customers CSV
+// reader: no panic, the reader always ends, line numbers never go
+// backwards, every row it yields is a valid customer (an email address,
+// feature names) and every refused row says why with an EINVALID error.
+func FuzzCustomerRows(f *testing.F) {
+	f.Add([]byte("email,name,organisation,features,unsubscribed\nana@example.com,Ana,Acme,login;screenshare,no\n"))
+	f.Add([]byte("\ufeffEmail,Features\nBOB@Example.com, login | billing \nnot-an-email,x\n"))
+	f.Add([]byte("email,unsubscribed\ncy@example.com,maybe\n\"dee@example.com\",yes\n"))
+	f.Add([]byte("email,name\n\"unterminated,x\n"))
+	f.Add([]byte("name\nno email column\n"))
+	f.Add([]byte("email,features\na@b.co,Bad!Feature\na@b.co\n,,,,\n"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		next, err := customerRows(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		last := 0
+		for i := 0; ; i++ {
+			if i > len(data)+2 {
+				t.Fatalf("more rows than bytes: the reader does not end")
+			}
+			row, line, rowErr, fatal := next()
+			if fatal != nil {
+				return
+			}
+			if line < last {
+				t.Fatalf("line %d after line %d", line, last)
+			}
+			last = line
+			if rowErr != nil {
+				if stormdesk.ErrorCode(rowErr) != stormdesk.EINVALID {
+					t.Fatalf("line %d: refused with %v, want an EINVALID error", line, rowErr)
+				}
+				continue
+			}
+			if !stormdesk.ValidEmail(row.Customer.Email) || row.Customer.Email != strings.ToLower(row.Customer.Email) {
+				t.Fatalf("line %d: accepted email %q", line, row.Customer.Email)
+			}
+			for _, feat := range row.Features {
+				if feat == "" || strings.ContainsAny(feat, " ;,|") {
+					t.Fatalf("line %d: accepted feature %q", line, feat)
+				}
+			}
 		}
 	})
 }

@@ -103,7 +103,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
 	if c.RateLimit > 0 {
-		srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now}
+		srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now, TrustedProxies: c.TrustedProxies}
 	}
 
 	sched, err := schedule.New(log, schedElector)
