@@ -212,7 +212,7 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{SlackUsers: users}, log)
 	core.Now = clock
 	adapter, err := slack.New(slack.Config{SigningSecret: slackSecret, BotToken: "xoxb-replay", OpsChannel: "C0OPS", APIURL: slackAPI.GetAPIURL(),
-		Alerts: deskbot.Alerts{Store: store, Platform: bot.PlatformSlack}, Replays: deskbot.Replays{Store: store}}, core, log)
+		Alerts: deskbot.Alerts{Store: store, Platform: bot.PlatformSlack}, Replays: store}, core, log)
 	if err != nil {
 		return nil, err
 	}
