@@ -60,6 +60,14 @@ type Tx interface {
 	// SetTicketIncident links a ticket to an incident (0 unlinks) and
 	// records its triage cluster.
 	SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error
+	// SetMemberships records triage's decisions: each ticket's incident
+	// (0: none), why, and when it joined. ENOTFOUND for an unknown ticket.
+	SetMemberships(ctx context.Context, ms []Membership) error
+	// Members lists the tickets of the given incidents, oldest first.
+	Members(ctx context.Context, incidentIDs []int64) ([]Member, error)
+	// IncidentUpstreams lists the upstream incidents tied to the given
+	// incidents, with when each began and, once over, when it resolved.
+	IncidentUpstreams(ctx context.Context, incidentIDs []int64) ([]UpstreamLink, error)
 
 	// CreateIncident stores a new incident and sets its ID.
 	CreateIncident(ctx context.Context, inc *Incident) error
@@ -210,6 +218,8 @@ type TicketFilter struct {
 	Limit      int
 	// ByID orders by id (arrival order) instead of received time.
 	ByID bool
+	// Unassigned keeps only tickets in no incident.
+	Unassigned bool
 }
 
 // IncidentFilter selects incidents. Zero fields do not filter.

@@ -58,6 +58,39 @@ type Ticket struct {
 	CreatedAt  time.Time `json:"created_at"`
 	IncidentID int64     `json:"incident_id,omitempty"`
 	ClusterID  int64     `json:"cluster_id,omitempty"`
+	// JoinReason says why triage put the ticket in its incident ("matched
+	// the incident's reports: similarity 0.74 (login)"), or why a ticket
+	// that looked like one was kept out ("kept out: individual account
+	// problem: forgot password"); JoinedAt is when it joined.
+	JoinReason string     `json:"join_reason,omitempty"`
+	JoinedAt   *time.Time `json:"joined_at,omitempty"`
+}
+
+// Membership is triage's decision for one ticket: the incident it joins
+// (0: none) and why.
+type Membership struct {
+	TicketID   int64
+	IncidentID int64
+	Reason     string
+	At         time.Time
+}
+
+// UpstreamLink is an upstream incident (or a probe's failing run) tied to
+// an incident: when it began and, once over, when it resolved.
+type UpstreamLink struct {
+	IncidentID int64
+	Provider   string
+	UpstreamID string
+	Start      time.Time
+	ResolvedAt *time.Time
+}
+
+// Member is one ticket of an incident, as triage tracks it.
+type Member struct {
+	TicketID   int64
+	IncidentID int64
+	ReceivedAt time.Time
+	JoinedAt   time.Time
 }
 
 // Normalize trims the ticket's fields, lower-cases the customer address and
@@ -149,6 +182,12 @@ type Status string
 
 // Incident statuses, in their usual order.
 const (
+	// StatusWatching is an upstream watch: a provider that backs product
+	// features reports trouble, and no customer report or probe has
+	// confirmed an impact yet. The ops channel knows; customers are not
+	// emailed. Reports or a failing probe make it an incident (triage);
+	// the provider's resolution without them closes it.
+	StatusWatching      Status = "watching"
 	StatusTriage        Status = "triage"
 	StatusInvestigating Status = "investigating"
 	StatusIdentified    Status = "identified"
@@ -157,7 +196,7 @@ const (
 )
 
 // Statuses lists every status in order.
-var Statuses = []Status{StatusTriage, StatusInvestigating, StatusIdentified, StatusMonitoring, StatusResolved}
+var Statuses = []Status{StatusWatching, StatusTriage, StatusInvestigating, StatusIdentified, StatusMonitoring, StatusResolved}
 
 // ParseStatus turns user input into a Status, or an EINVALID error naming the
 // accepted values.
@@ -191,7 +230,8 @@ func (s Status) CanBecome(next Status) bool {
 		return false
 	}
 	switch {
-	case next == StatusTriage:
+	case next == StatusTriage || next == StatusWatching:
+		// Starting statuses only: triage confirms a watch itself.
 		return false
 	case s == StatusResolved:
 		return next == StatusInvestigating
@@ -261,9 +301,17 @@ type Incident struct {
 	// EmailPolicy overrides, for this incident, what the service's
 	// policy does with each automatic customer email (see EmailMode).
 	EmailPolicy EmailPolicy `json:"email_policy,omitempty"`
+	// ConfirmedAt is when the incident became one in the customers'
+	// sense: when it opened, for a burst or a declaration; for an upstream
+	// watch, when reports or a probe confirmed it. Nil while it watches.
+	ConfirmedAt *time.Time `json:"confirmed_at,omitempty"`
 	// TicketCount is filled by reads; it is not stored on the row.
 	TicketCount int `json:"ticket_count"`
 }
+
+// Watching reports whether the incident is an upstream watch that nothing
+// has confirmed: no customer emails go out for it.
+func (i *Incident) Watching() bool { return i.Status == StatusWatching }
 
 // Validate checks the fields an operator or the triage engine sets.
 func (i *Incident) Validate() error {

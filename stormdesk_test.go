@@ -18,6 +18,9 @@ func TestStatusTransitions(t *testing.T) {
 		"identified>investigating": true, "identified>monitoring": true, "identified>resolved": true,
 		"monitoring>investigating": true, "monitoring>identified": true, "monitoring>resolved": true,
 		"resolved>investigating": true,
+		// An operator may take on an upstream watch at any status; only
+		// triage itself confirms one into triage.
+		"watching>investigating": true, "watching>identified": true, "watching>monitoring": true, "watching>resolved": true,
 	}
 	for _, from := range stormdesk.Statuses {
 		for _, to := range stormdesk.Statuses {

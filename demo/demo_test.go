@@ -53,11 +53,13 @@ func TestReferenceOutage(t *testing.T) {
 	}
 	// The expected entries, in order, with their times and actors.
 	want := []string{
-		`15:13 Incident raised from auth0 before any customer report`,
+		`15:13 Upstream watch: auth0 reports "Elevated error rates and response times"; it backs login, screenshare; no customer reports yet — stormdesk`,
 		`15:13 auth0: Elevated error rates and response times \(investigating\) — auth0`,
+		`16:3\d Confirmed: probe login is failing; it guards login — stormdesk`,
 		`16:3\d login: probe login failing`,
 		`16:35 auth0: The issue has been identified`,
-		`16:46 1 reports from 1 distinct customers — stormdesk`,
+		`16:46 First report: Can't log in — ana@acme.example`,
+		`16:46 1 report from 1 customer — stormdesk`,
 		`17:02 Acknowledged by .* — u0maria \(slack:U0MARIA\)`,
 		`17:02 acknowledged email queued for (\d+) customers — stormdesk`,
 		`17:02 acknowledged email sent to \d+ customers, 0 failed — stormdesk`,
@@ -102,7 +104,8 @@ func TestScenarioWithJSONLines(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "tickets.jsonl"), []byte(
 		`{"at":"16:46","customer":"a@x.example","subject":"Can't log in","label":"outage"}`+"\n"+
-			`{"at":"16:47","customer":"b@x.example","subject":"Unable to sign in","label":"outage"}`+"\n"), 0o644)
+			`{"at":"16:47","customer":"b@x.example","subject":"Unable to sign in","label":"outage"}`+"\n"+
+			`{"at":"16:49","customer":"c@x.example","subject":"login fails with an error","label":"outage"}`+"\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "upstream.jsonl"), []byte(`{"at":"15:13","status":"investigating","text":"Elevated errors"}`+"\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "s.yaml"), []byte("day: 2018-11-28\nstart: '15:00'\nend: '17:00'\nprovider: {name: auth0, features: [login], incident: Errors}\n"+
 		"tickets_file: tickets.jsonl\nupstream_file: upstream.jsonl\n"), 0o644)
@@ -110,14 +113,16 @@ func TestScenarioWithJSONLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sc.Tickets) != 2 || len(sc.Upstream) != 1 {
+	if len(sc.Tickets) != 3 || len(sc.Upstream) != 1 {
 		t.Fatalf("loaded %d tickets and %d updates", len(sc.Tickets), len(sc.Upstream))
 	}
 	s, err := Run(context.Background(), sc, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Incidents) != 1 || s.Incidents[0].Tickets != 2 {
+	// Three reports from three customers about the watched feature
+	// confirm the provider's watch: one incident holds them.
+	if len(s.Incidents) != 1 || s.Incidents[0].Tickets != 3 {
 		t.Fatalf("incidents: %+v", s.Incidents)
 	}
 	os.WriteFile(filepath.Join(dir, "tickets.jsonl"), []byte(`{"at":"16:46","subjet":"typo"}`+"\n"), 0o644)

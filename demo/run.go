@@ -192,6 +192,9 @@ func summarise(sc *Scenario, in *replay.Input, res *replay.Result) *Summary {
 	main := mainIncident(res)
 	if main != nil {
 		s.AlertAt = main.OpenedAt
+		if main.WatchedAt != nil {
+			s.AlertAt = *main.WatchedAt // the ops channel knew from the watch
+		}
 		if !s.FirstTicketAt.IsZero() {
 			s.AlertMinutesBeforeTick = s.FirstTicketAt.Sub(s.AlertAt).Minutes()
 		}

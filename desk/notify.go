@@ -303,6 +303,9 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		if err != nil {
 			return err
 		}
+		if inc.Watching() {
+			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d is an upstream watch: no customer report or probe has confirmed an impact, so no customer is emailed yet", id)
+		}
 		if inc.MergedInto != 0 {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: notify about that one", id, inc.MergedInto)
 		}
@@ -469,7 +472,9 @@ func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.Emai
 // stormdesk's (it goes out by policy), but by is its requester, so the
 // two-person rule holds for automatic emails as for manual ones.
 func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message string, by requester, at time.Time) error {
-	if s.email == nil {
+	if s.email == nil || inc.Watching() {
+		// A watch that nothing confirmed emails nobody: its customers
+		// may never notice the provider's trouble.
 		return nil
 	}
 	mode := s.email.mode(inc, template)

@@ -58,8 +58,13 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey str
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was already acknowledged at %s UTC", id, inc.AcknowledgedAt.Format("15:04"))
 		}
 		inc.AcknowledgedAt, inc.UpdatedAt = &now, now
-		if inc.Status == stormdesk.StatusTriage {
+		if inc.Status == stormdesk.StatusTriage || inc.Status == stormdesk.StatusWatching {
 			inc.Status = stormdesk.StatusInvestigating
+		}
+		if inc.ConfirmedAt == nil {
+			// Taking on a watch makes it an incident: the operator
+			// confirms what no report has yet.
+			inc.ConfirmedAt = &now
 		}
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
@@ -174,6 +179,9 @@ func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, ac
 		if err := tx.SetTicketIncident(ctx, ticketID, incidentID, cluster); err != nil {
 			return err
 		}
+		if err := tx.SetMemberships(ctx, []stormdesk.Membership{{TicketID: ticketID, IncidentID: incidentID, Reason: "linked by " + actor, At: now}}); err != nil {
+			return err
+		}
 		text := fmt.Sprintf("Ticket #%d (%s) linked by %s", ticketID, truncate(t.Subject, 120), actor)
 		if t.IncidentID != 0 {
 			text += fmt.Sprintf(", moved from incident #%d", t.IncidentID)
@@ -202,7 +210,7 @@ func (s *Service) UnlinkTicket(ctx context.Context, ticketID int64, actor string
 		if t.IncidentID == 0 {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "ticket %d is not linked to an incident", ticketID)
 		}
-		if err := tx.SetTicketIncident(ctx, ticketID, 0, t.ClusterID); err != nil {
+		if err := tx.SetMemberships(ctx, []stormdesk.Membership{{TicketID: ticketID, Reason: "unlinked by " + actor, At: now}}); err != nil {
 			return err
 		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: t.IncidentID, At: now, Kind: stormdesk.KindTicketMoved, Actor: actor,

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -22,6 +23,7 @@ type triageState struct {
 	mu    sync.Mutex
 	cfg   triage.Config
 	eng   *triage.Engine
+	tr    *triage.Tracker
 	seq   int64 // the triage sequence number of the last ticket the engine saw
 	dirty bool
 	kick  chan struct{}
@@ -93,6 +95,23 @@ func (s *Service) rebuildTriage(ctx context.Context) error {
 			break
 		}
 	}
+	// The tracker starts from the store: the recent tickets in no
+	// incident (the seeds of a burst to come); the incidents are read
+	// before each batch.
+	t.tr = triage.NewTracker(t.eng, t.cfg.Tracker)
+	var recent []*stormdesk.Ticket
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+		recent, err = tx.Tickets(ctx, stormdesk.TicketFilter{Since: s.now().Add(-t.tr.Config().Recent), Unassigned: true, ByID: true, Limit: 10000})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("desk: recent tickets for triage: %w", err)
+	}
+	ids := make([]int64, len(recent))
+	for i, tk := range recent {
+		ids[i] = tk.ID
+	}
+	t.tr.LoadRecent(ids)
 	t.dirty = false
 	t.changed = replayed
 	s.Log.Info("triage state rebuilt", slog.Int("replayed_tickets", replayed), slog.Int("clusters", len(t.eng.Clusters())))
@@ -225,8 +244,14 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 		// which then only records the result: on SQLite, with one writer at
 		// a time, intake is never held up by clustering work.
 		var tickets []*stormdesk.Ticket
+		var live []triage.Live
 		err = s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
-			tickets, err = tx.UntriagedTickets(ctx, TriageBatch)
+			if tickets, err = tx.UntriagedTickets(ctx, TriageBatch); err != nil || len(tickets) == 0 {
+				return err
+			}
+			// The incidents as they stand now: operators may have linked,
+			// merged or resolved since the last batch.
+			live, err = s.liveIncidents(ctx, tx, s.now())
 			return err
 		})
 		if err != nil {
@@ -234,6 +259,7 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 			return total, fmt.Errorf("desk: triage: %w", err)
 		}
 		n := len(tickets)
+		s.tri.tr.LoadLive(live)
 		plan := s.assignTickets(tickets)
 		tctx, alerts := withCollector(ctx)
 		err = s.Store.Update(tctx, func(tx stormdesk.Tx) error {
@@ -253,53 +279,110 @@ func (s *Service) TriagePending(ctx context.Context) (int, error) {
 	}
 }
 
-// triagePlan is what the engine decided for a batch of tickets.
+// triagePlan is what the engine and the tracker decided for a batch of
+// tickets.
 type triagePlan struct {
 	ids, clusters, seqs []int64
-	byCluster           map[int64]*touched
-	order               []int64 // clusters in first-touched order
+	decisions           []triage.Decision
+	touched             []int64 // clusters in first-touched order
 }
 
-type touched struct {
-	candidate int // index in tickets of the ticket that made the cluster a candidate, or -1
-	assign    triage.Assignment
-	last      time.Time
-	text      string   // the first ticket's text, for matching features
-	emails    []string // the reporters among this batch's tickets
-}
-
-// assignTickets runs the engine over tickets, in order. The caller holds
-// the triage lock and records the plan in one transaction; if that fails
-// the engine is marked dirty and rebuilt from the store.
+// assignTickets runs the engine and the tracker over tickets, in order.
+// The caller holds the triage lock and records the plan in one
+// transaction; if that fails the engine is marked dirty and rebuilt from
+// the store.
 func (s *Service) assignTickets(tickets []*stormdesk.Ticket) *triagePlan {
 	t := s.tri
-	p := &triagePlan{ids: make([]int64, len(tickets)), clusters: make([]int64, len(tickets)), seqs: make([]int64, len(tickets)), byCluster: map[int64]*touched{}}
-	t.changed += len(tickets)
+	n := len(tickets)
+	p := &triagePlan{ids: make([]int64, n), clusters: make([]int64, n), seqs: make([]int64, n), decisions: make([]triage.Decision, n)}
+	seen := map[int64]bool{}
+	t.changed += n
 	for i, tk := range tickets {
 		a := t.eng.Assign(triageTicket(tk))
 		t.seq++
 		tk.ClusterID = a.ClusterID
 		p.ids[i], p.clusters[i], p.seqs[i] = tk.ID, a.ClusterID, t.seq
-		c := p.byCluster[a.ClusterID]
-		if c == nil {
-			c = &touched{candidate: -1, text: tk.Subject + "\n" + tk.Body}
-			p.byCluster[a.ClusterID] = c
-			p.order = append(p.order, a.ClusterID)
-		}
-		c.last = tk.ReceivedAt
-		if tk.CustomerEmail != "" {
-			c.emails = append(c.emails, tk.CustomerEmail)
-		}
-		if a.Candidate {
-			c.candidate, c.assign = i, a
+		p.decisions[i] = t.tr.Observe(tk.ID, a)
+		if !seen[a.ClusterID] {
+			seen[a.ClusterID] = true
+			p.touched = append(p.touched, a.ClusterID)
 		}
 	}
 	return p
 }
 
-// recordTriage writes a plan inside the transaction: one batched update
-// of clusters, then one link and one count per touched incident, so a
-// thousand tickets cost a handful of round trips.
+// liveIncidents reads what the tracker needs of the incidents that may
+// still take tickets: the open ones and those resolved within the grace
+// period, with their members and their upstream incidents.
+func (s *Service) liveIncidents(ctx context.Context, tx stormdesk.Tx, now time.Time) ([]triage.Live, error) {
+	grace := s.tri.tr.Config().Grace
+	incs, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	byID := map[int64]*triage.Live{}
+	var out []triage.Live
+	for _, inc := range incs {
+		if inc.MergedInto != 0 || inc.ResolvedAt != nil && now.Sub(*inc.ResolvedAt) > grace {
+			continue
+		}
+		l := triage.Live{ID: inc.ID, Watching: inc.Watching(), Features: inc.Features, Start: inc.CreatedAt}
+		if inc.ResolvedAt != nil {
+			l.Until = inc.ResolvedAt.Add(grace)
+		}
+		out = append(out, l)
+		ids = append(ids, inc.ID)
+	}
+	for i := range out {
+		byID[out[i].ID] = &out[i]
+	}
+	members, err := tx.Members(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	first := map[int64]bool{}
+	for _, m := range members {
+		l := byID[m.IncidentID]
+		if !first[m.IncidentID] {
+			first[m.IncidentID] = true
+			l.Start = m.ReceivedAt
+		}
+		l.Members = append(l.Members, m.TicketID)
+		if m.JoinedAt.After(l.LastJoin) {
+			l.LastJoin = m.JoinedAt
+		}
+	}
+	links, err := tx.IncidentUpstreams(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	// An incident tied to upstream incidents began when the first of them
+	// did, and stops absorbing a grace period after the last resolved.
+	resolved := map[int64]time.Time{}
+	for _, ln := range links {
+		l := byID[ln.IncidentID]
+		if !ln.Start.IsZero() && ln.Start.Before(l.Start) {
+			l.Start = ln.Start
+		}
+		if ln.ResolvedAt == nil {
+			l.UpstreamLive = true
+		} else if ln.ResolvedAt.After(resolved[ln.IncidentID]) {
+			resolved[ln.IncidentID] = *ln.ResolvedAt
+		}
+	}
+	for id, at := range resolved {
+		if l := byID[id]; !l.UpstreamLive && (l.Until.IsZero() || at.Add(grace).Before(l.Until)) {
+			l.Until = at.Add(grace)
+		}
+	}
+	return out, nil
+}
+
+// recordTriage writes a plan inside the transaction: the tickets'
+// clusters, the incidents the tracker opened or confirmed, each ticket's
+// membership and why, and per touched incident its alert update, the
+// catch-up email for late reporters and report-count milestones.
 func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*stormdesk.Ticket, p *triagePlan) error {
 	if len(tickets) == 0 {
 		return nil
@@ -307,53 +390,111 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 	if err := tx.SetTriage(ctx, p.ids, p.clusters, p.seqs); err != nil {
 		return err
 	}
-	byCluster, order := p.byCluster, p.order
-	var caused []*stormdesk.Incident // loaded on first need
-	loaded := false
-	for _, cid := range order {
-		c := byCluster[cid]
-		inc, err := tx.IncidentByCluster(ctx, cid)
+	byID := make(map[int64]*stormdesk.Ticket, len(tickets))
+	for _, tk := range tickets {
+		byID[tk.ID] = tk
+	}
+	real := map[int64]int64{} // provisional incident id -> stored id
+	var ms []stormdesk.Membership
+	type gain struct {
+		linked int
+		first  *stormdesk.Ticket
+		last   time.Time
+		emails []string
+	}
+	opened := map[int64]bool{}
+	gains := map[int64]*gain{}
+	var order []int64
+	join := func(ticketID, incidentID int64, reason string, at time.Time) error {
+		ms = append(ms, stormdesk.Membership{TicketID: ticketID, IncidentID: incidentID, Reason: truncate(reason, 500), At: at})
+		g := gains[incidentID]
+		if g == nil {
+			g = &gain{}
+			gains[incidentID] = g
+			order = append(order, incidentID)
+		}
+		g.linked++
+		tk := byID[ticketID]
+		if tk == nil {
+			var err error
+			if tk, err = tx.Ticket(ctx, ticketID); err != nil {
+				return err
+			}
+		}
+		if tk.ReceivedAt.After(g.last) {
+			g.last = tk.ReceivedAt
+		}
+		if g.first == nil || tk.ReceivedAt.Before(g.first.ReceivedAt) {
+			g.first = tk
+		}
+		if tk.CustomerEmail != "" {
+			g.emails = append(g.emails, tk.CustomerEmail)
+		}
+		return nil
+	}
+	for i, d := range p.decisions {
+		tk := tickets[i]
+		now := s.now()
 		switch {
-		case err == nil:
-		case stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
-			return err
-		default:
-			// Reports about the features an upstream outage or a failing
-			// probe already raised an incident for join it at once.
-			if !loaded {
-				if caused, err = causedIncidents(ctx, tx); err != nil {
-					return err
-				}
-				loaded = true
+		case d.Open != nil && d.Open.Join:
+			id := d.Incident
+			if id < 0 {
+				id = real[id]
 			}
-			if inc, err = s.attachByFeatures(ctx, tx, caused, cid, c.text); err != nil {
-				return err
-			}
-			if inc == nil && c.candidate >= 0 {
-				if inc, err = s.openFromCluster(ctx, tx, c.assign, tickets[c.candidate]); err != nil {
+			for _, m := range d.Open.Members {
+				if err := join(m.Ticket, id, m.Reason, now); err != nil {
 					return err
 				}
 			}
-			if inc == nil {
-				continue
-			}
-		}
-		linked, err := tx.LinkCluster(ctx, cid, inc.ID)
-		if err != nil {
-			return err
-		}
-		if linked > 0 {
-			raise(ctx, inc.ID, "")
-			if err := s.catchUp(ctx, tx, inc.ID, c.emails); err != nil {
+			if err := join(tk.ID, id, d.Reason, now); err != nil {
 				return err
 			}
+		case d.Open != nil:
+			inc, err := s.openIncident(ctx, tx, tk, d.Open, now)
+			if err != nil {
+				return err
+			}
+			real[d.Incident] = inc.ID
+			opened[inc.ID] = true
+			for _, m := range d.Open.Members {
+				if err := join(m.Ticket, inc.ID, m.Reason, now); err != nil {
+					return err
+				}
+			}
+			if err := join(tk.ID, inc.ID, d.Reason, now); err != nil {
+				return err
+			}
+		case d.Incident != 0:
+			id := d.Incident
+			if id < 0 {
+				id = real[id]
+			}
+			if err := join(tk.ID, id, d.Reason, now); err != nil {
+				return err
+			}
+		case d.Reason != "":
+			ms = append(ms, stormdesk.Membership{TicketID: tk.ID, Reason: truncate(d.Reason, 500)})
 		}
-		if err := s.recordMilestones(ctx, tx, inc.ID, linked, c.last); err != nil {
+	}
+	if err := tx.SetMemberships(ctx, ms); err != nil {
+		return err
+	}
+	for _, id := range order {
+		g := gains[id]
+		raise(ctx, id, "")
+		if err := s.catchUp(ctx, tx, id, g.emails); err != nil {
+			return err
+		}
+		first := g.first
+		if opened[id] {
+			first = nil // opening recorded it
+		}
+		if err := s.recordMilestones(ctx, tx, id, g.linked, first, g.last); err != nil {
 			return err
 		}
 	}
-	views := make([]stormdesk.ClusterView, 0, len(order))
-	for _, cid := range order {
+	views := make([]stormdesk.ClusterView, 0, len(p.touched))
+	for _, cid := range p.touched {
 		if info, ok := s.tri.eng.Cluster(cid); ok {
 			views = append(views, clusterView(info))
 		}
@@ -430,42 +571,71 @@ func (s *Service) learnCorrections(ctx context.Context) error {
 	return nil
 }
 
-// openFromCluster opens an incident for a cluster that just burst and
-// links every ticket of the cluster to it.
-func (s *Service) openFromCluster(ctx context.Context, tx stormdesk.Tx, a triage.Assignment, tk *stormdesk.Ticket) (*stormdesk.Incident, error) {
-	info, _ := s.tri.eng.Cluster(a.ClusterID)
-	now := s.now()
-	title := a.Label
+// openIncident opens the incident the tracker decided on for tk: from a
+// burst, a new incident with the burst's label as title; for reports that
+// confirm an upstream watch, the watch becomes an incident.
+func (s *Service) openIncident(ctx context.Context, tx stormdesk.Tx, tk *stormdesk.Ticket, op *triage.Opening, now time.Time) (*stormdesk.Incident, error) {
+	first := tk
+	if len(op.Members) > 0 {
+		t, err := tx.Ticket(ctx, op.Members[0].Ticket)
+		if err != nil {
+			return nil, err
+		}
+		if t.ReceivedAt.Before(first.ReceivedAt) || t.ReceivedAt.Equal(first.ReceivedAt) && t.ID < first.ID {
+			first = t
+		}
+	}
+	reports := len(op.Members) + 1
+	if op.Watch != 0 {
+		inc, err := tx.Incident(ctx, op.Watch)
+		if err != nil {
+			return nil, err
+		}
+		inc.Status, inc.ConfirmedAt, inc.UpdatedAt = stormdesk.StatusTriage, &now, now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return nil, err
+		}
+		if err := s.firstReport(ctx, tx, inc.ID, first); err != nil {
+			return nil, err
+		}
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
+			Text: "Confirmed: " + op.Why, Data: mustJSON(map[string]any{"reports": reports, "confirmed_by": "tickets"})}); err != nil {
+			return nil, err
+		}
+		s.Log.Info("upstream watch confirmed by reports", slog.Int64("incident_id", inc.ID), slog.Int("reports", reports))
+		raise(ctx, inc.ID, "")
+		return inc, nil
+	}
+	info, _ := s.tri.eng.Cluster(op.Cluster)
+	title := info.Label
 	if strings.TrimSpace(title) == "" {
-		title = tk.Subject
+		title = cmp.Or(strings.TrimSpace(tk.Subject), truncate(strings.TrimSpace(tk.Body), 80))
 	}
 	inc := &stormdesk.Incident{Title: truncate(title, 200), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor,
-		Features: triage.Concepts(strings.Join(append([]string{title}, info.TopTerms...), " ")), ClusterID: a.ClusterID, CreatedAt: now, UpdatedAt: now}
+		Features: triage.Concepts(strings.Join(append([]string{tk.Subject, tk.Body, title}, info.TopTerms...), " ")), ClusterID: op.Cluster,
+		CreatedAt: now, UpdatedAt: now}
 	if err := tx.CreateIncident(ctx, inc); err != nil {
 		return nil, err
 	}
-	first := tk
-	if ts, err := tx.Tickets(ctx, stormdesk.TicketFilter{ClusterID: a.ClusterID, Limit: 1}); err == nil && len(ts) > 0 {
-		first = ts[0]
-	} else if err != nil {
+	if err := s.firstReport(ctx, tx, inc.ID, first); err != nil {
 		return nil, err
 	}
-	data, _ := json.Marshal(map[string]any{"ticket_id": first.ID, "customer": first.CustomerEmail})
-	if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: first.ReceivedAt, Kind: stormdesk.KindFirstReport,
-		Actor: customerActor(first), Text: "First report: " + truncate(first.Subject, 200), Data: data, SourceURL: fmt.Sprintf("/api/v1/tickets/%d", first.ID)}); err != nil {
+	data := mustJSON(map[string]any{"cluster_id": op.Cluster, "reports": reports, "top_terms": info.TopTerms})
+	if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
+		Text: fmt.Sprintf("Incident detected: %s (%q)", op.Why, title), Data: data}); err != nil {
 		return nil, err
 	}
-	// The cluster's size so far (the incident has no linked tickets yet).
-	n, c := info.Size, info.Customers
-	window := s.tri.cfg.BurstWindow
-	data, _ = json.Marshal(map[string]any{"cluster_id": a.ClusterID, "reports": n, "customers": c, "window_minutes": window.Minutes(), "top_terms": info.TopTerms})
-	if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: tk.ReceivedAt, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
-		Text: fmt.Sprintf("Incident detected: %d look-alike reports from %d customers (%q) rose above their normal rate", n, c, title), Data: data}); err != nil {
-		return nil, err
-	}
-	s.Log.Info("incident detected", slog.Int64("incident_id", inc.ID), slog.Int64("cluster_id", a.ClusterID), slog.Int("reports", n))
-	raise(ctx, inc.ID, fmt.Sprintf("%d look-alike reports from %d customers: %q", n, c, title))
+	s.Log.Info("incident detected", slog.Int64("incident_id", inc.ID), slog.Int64("cluster_id", op.Cluster), slog.Int("reports", reports))
+	raise(ctx, inc.ID, fmt.Sprintf("%s: %q", op.Why, title))
 	return inc, nil
+}
+
+// firstReport records an incident's first customer report.
+func (s *Service) firstReport(ctx context.Context, tx stormdesk.Tx, incidentID int64, first *stormdesk.Ticket) error {
+	subject := cmp.Or(strings.TrimSpace(first.Subject), truncate(strings.TrimSpace(first.Body), 80))
+	return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: incidentID, At: first.ReceivedAt, Kind: stormdesk.KindFirstReport,
+		Actor: customerActor(first), Text: "First report: " + truncate(subject, 200), Data: mustJSON(map[string]any{"ticket_id": first.ID, "customer": first.CustomerEmail}),
+		SourceURL: fmt.Sprintf("/api/v1/tickets/%d", first.ID)})
 }
 
 // milestones are the report counts that get a timeline entry.
@@ -479,7 +649,9 @@ func isMilestone(n int) bool {
 
 // recordMilestones adds a "report_count" entry for each milestone the
 // incident's ticket count passed when linked more tickets joined it.
-func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, incidentID int64, linked int, at time.Time) error {
+// An incident that had no report yet (a watch a probe confirmed) records
+// its first one as it joins: first is the earliest of the linked tickets.
+func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, incidentID int64, linked int, first *stormdesk.Ticket, at time.Time) error {
 	if linked == 0 {
 		return nil
 	}
@@ -488,6 +660,11 @@ func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, inciden
 	n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: incidentID})
 	if err != nil {
 		return err
+	}
+	if n == linked && first != nil {
+		if err := s.firstReport(ctx, tx, incidentID, first); err != nil {
+			return err
+		}
 	}
 	for m := n - linked + 1; m <= n; m++ {
 		if !isMilestone(m) {
@@ -501,12 +678,20 @@ func (s *Service) recordMilestones(ctx context.Context, tx stormdesk.Tx, inciden
 		// The count shown is the one at this transaction's end: a batch that
 		// passes a milestone reports where it landed.
 		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: incidentID, At: at, Kind: stormdesk.KindReportCount, Actor: stormdesk.ActorStormdesk,
-			Text: fmt.Sprintf("%d reports from %d distinct customers", n, c), Data: data}); err != nil {
+			Text: fmt.Sprintf("%s from %s", plural(n, "report", "reports"), plural(c, "customer", "distinct customers")), Data: data}); err != nil {
 			return err
 		}
 		break
 	}
 	return nil
+}
+
+// plural writes a count with its noun: "1 report", "5 reports".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Snapshot cadence: a snapshot only shortens a restart (the tickets

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/triage"
 	"stormdesk/upstream"
 )
 
@@ -278,17 +277,25 @@ func isIncidentEvent(kind string) bool {
 	return false
 }
 
-// correlate ties one new upstream event to incidents. An event of an
-// upstream incident already tied to incidents goes onto their timelines.
+// correlate ties one new upstream event to incidents.
+//
+// An event of an upstream incident already tied to incidents goes onto
+// their timelines; its resolution closes a watch that nothing confirmed.
 // The first event of an upstream incident on a dependency that backs
-// product features joins the open incident whose features match (from a
-// ticket burst or a probe), or, with none, opens one at once: the alert
-// comes before any customer writes in, and tickets that arrive later
-// about those features attach to it.
+// product features is tied to the live incident about those features, if
+// there is one (it becomes the likely cause); otherwise it opens an
+// upstream watch: the ops channel is alerted at once, before any customer
+// writes in, and no customer is emailed. Reports about those features, or
+// a failing probe, confirm the watch and make it an incident.
+//
+// A probe's failing run is not a provider's word but the product's own
+// evidence: it confirms the watch about its features, or opens an
+// incident.
 func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []string, e *stormdesk.UpstreamEvent) error {
 	if !isIncidentEvent(e.Kind) || e.UpstreamID == "" {
 		return nil
 	}
+	resolved := e.Kind == string(upstream.EventIncidentResolved) || e.Kind == string(upstream.EventProbeRecovered) || e.Status == "resolved" || e.Status == "postmortem"
 	links, err := tx.UpstreamLinks(ctx, e.Provider, e.UpstreamID)
 	if err != nil {
 		return err
@@ -298,43 +305,73 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			if err := tx.AppendTimeline(ctx, upstreamEntry(id, e)); err != nil {
 				return err
 			}
+			if resolved {
+				if err := s.closeWatch(ctx, tx, id, e); err != nil {
+					return err
+				}
+			}
 			raise(ctx, id, "")
 		}
 		return nil
 	}
-	resolved := e.Kind == string(upstream.EventIncidentResolved) || e.Kind == string(upstream.EventProbeRecovered) || e.Status == "resolved" || e.Status == "postmortem"
 	if len(features) == 0 || resolved {
 		return nil
 	}
 	cause := e.Provider + ": " + e.Title
+	probe := e.Kind == string(upstream.EventProbeFailing)
 	inc, err := s.matchingIncident(ctx, tx, features)
 	if err != nil {
 		return err
 	}
 	now := s.now()
-	if inc == nil {
-		sev := stormdesk.SeverityMajor
-		if e.Impact == "critical" {
-			sev = stormdesk.SeverityCritical
-		}
-		inc = &stormdesk.Incident{Title: truncate(cause, 200), Status: stormdesk.StatusTriage, Severity: sev, Features: slices.Clone(features),
+	switch {
+	case inc == nil && probe:
+		inc = &stormdesk.Incident{Title: truncate(cause, 200), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor, Features: slices.Clone(features),
 			LikelyCause: cause, CreatedAt: now, UpdatedAt: now}
 		if err := tx.CreateIncident(ctx, inc); err != nil {
 			return err
 		}
-		data, _ := json.Marshal(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features})
 		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
-			Text: fmt.Sprintf("Incident raised from %s before any customer report: it backs %s", e.Provider, strings.Join(features, ", ")), Data: data}); err != nil {
+			Text: fmt.Sprintf("Incident raised: probe %s is failing; it guards %s", e.Provider, strings.Join(features, ", ")),
+			Data: mustJSON(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "confirmed_by": "probe"})}); err != nil {
 			return err
 		}
-		s.Log.Info("incident raised from upstream", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
-		raise(ctx, inc.ID, fmt.Sprintf("%s reports %q; it backs %s", e.Provider, e.Title, strings.Join(features, ", ")))
-	} else if inc.LikelyCause == "" {
+		s.Log.Info("incident raised from a failing probe", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
+		raise(ctx, inc.ID, fmt.Sprintf("probe %s is failing; it guards %s", e.Provider, strings.Join(features, ", ")))
+	case inc == nil:
+		sev := stormdesk.SeverityMajor
+		if e.Impact == "critical" {
+			sev = stormdesk.SeverityCritical
+		}
+		inc = &stormdesk.Incident{Title: truncate(cause, 200), Status: stormdesk.StatusWatching, Severity: sev, Features: slices.Clone(features),
+			LikelyCause: cause, CreatedAt: now, UpdatedAt: now}
+		if err := tx.CreateIncident(ctx, inc); err != nil {
+			return err
+		}
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
+			Text: fmt.Sprintf("Upstream watch: %s reports %q; it backs %s; no customer reports yet", e.Provider, e.Title, strings.Join(features, ", ")),
+			Data: mustJSON(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "watch": true})}); err != nil {
+			return err
+		}
+		s.Log.Info("upstream watch opened", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
+		raise(ctx, inc.ID, fmt.Sprintf("%s reports %q; it backs %s; no customer reports yet", e.Provider, e.Title, strings.Join(features, ", ")))
+	case inc.Watching() && probe:
+		inc.Status, inc.ConfirmedAt, inc.UpdatedAt = stormdesk.StatusTriage, &now, now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindDetected, Actor: stormdesk.ActorStormdesk,
+			Text: fmt.Sprintf("Confirmed: probe %s is failing; it guards %s", e.Provider, strings.Join(intersect(inc.Features, features), ", ")),
+			Data: mustJSON(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "confirmed_by": "probe"})}); err != nil {
+			return err
+		}
+		s.Log.Info("upstream watch confirmed by a failing probe", slog.Int64("incident_id", inc.ID), slog.String("probe", e.Provider))
+	case inc.LikelyCause == "":
 		inc.LikelyCause, inc.UpdatedAt = cause, now
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
 		}
-		data, _ := json.Marshal(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "evidence": "features " + strings.Join(intersect(inc.Features, features), ", ")})
+		data := mustJSON(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "evidence": "features " + strings.Join(intersect(inc.Features, features), ", ")})
 		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: stormdesk.ActorStormdesk,
 			Text: fmt.Sprintf("Likely cause: %s (it backs %s, which these reports are about)", cause, strings.Join(intersect(inc.Features, features), ", ")), Data: data}); err != nil {
 			return err
@@ -363,16 +400,63 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 	return nil
 }
 
+// closeWatch closes a watch whose upstream incidents are all over with
+// nothing confirming an impact: the ops channel learns it ended, the
+// timeline keeps it, no customer is emailed.
+func (s *Service) closeWatch(ctx context.Context, tx stormdesk.Tx, id int64, e *stormdesk.UpstreamEvent) error {
+	inc, err := tx.Incident(ctx, id)
+	if err != nil || !inc.Watching() {
+		return err
+	}
+	links, err := tx.IncidentUpstreams(ctx, []int64{id})
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		if l.ResolvedAt == nil {
+			return nil // another upstream incident it watches is still going
+		}
+	}
+	now := s.now()
+	inc.Status, inc.ResolvedAt, inc.UpdatedAt = stormdesk.StatusResolved, &now, now
+	if err := tx.UpdateIncident(ctx, inc); err != nil {
+		return err
+	}
+	s.Log.Info("upstream watch closed without customer impact", slog.Int64("incident_id", id), slog.String("upstream", e.Provider))
+	return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: stormdesk.ActorStormdesk,
+		Text: fmt.Sprintf("Watch closed: %s resolved, and no customer report or probe confirmed an impact", e.Provider),
+		Data: mustJSON(map[string]string{"from": string(stormdesk.StatusWatching), "to": string(stormdesk.StatusResolved), "reason": "upstream_resolved_unconfirmed"})})
+}
+
+// liveWindow is how recently an open incident must have gained a report
+// (or opened) for an upstream incident on its features to be tied to it:
+// Monday's forgotten incident does not explain Wednesday's outage.
+const liveWindow = 4 * time.Hour
+
 // matchingIncident returns the newest open incident whose features
-// intersect features, or nil.
+// intersect features and that is live (a watch, or an incident that
+// opened or gained a report within liveWindow), or nil.
 func (s *Service) matchingIncident(ctx context.Context, tx stormdesk.Tx, features []string) (*stormdesk.Incident, error) {
 	open, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Open: true, Limit: 200})
 	if err != nil {
 		return nil, err
 	}
+	now := s.now()
 	for _, inc := range open {
-		if len(intersect(inc.Features, features)) > 0 {
+		if len(intersect(inc.Features, features)) == 0 {
+			continue
+		}
+		if inc.Watching() || now.Sub(inc.CreatedAt) <= liveWindow {
 			return inc, nil
+		}
+		ms, err := tx.Members(ctx, []int64{inc.ID})
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if now.Sub(m.JoinedAt) <= liveWindow {
+				return inc, nil
+			}
 		}
 	}
 	return nil, nil
@@ -411,46 +495,6 @@ func upstreamEntry(incidentID int64, e *stormdesk.UpstreamEvent) *stormdesk.Time
 	}
 	data, _ := json.Marshal(map[string]string{"provider": e.Provider, "upstream_id": e.UpstreamID, "event": e.Kind, "status": status, "impact": e.Impact})
 	return &stormdesk.TimelineEntry{IncidentID: incidentID, At: e.At, Kind: kind, Actor: e.Provider, Text: truncate(line, 2000), Data: data, SourceURL: e.URL}
-}
-
-// causedIncidents lists the open incidents with a known cause (raised
-// from an upstream outage or a probe, or tied to one since): the ones that
-// reports about their features may join without a burst.
-func causedIncidents(ctx context.Context, tx stormdesk.Tx) ([]*stormdesk.Incident, error) {
-	open, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Open: true, Limit: 200})
-	if err != nil {
-		return nil, err
-	}
-	var out []*stormdesk.Incident
-	for _, inc := range open {
-		if inc.LikelyCause != "" && len(inc.Features) > 0 {
-			out = append(out, inc)
-		}
-	}
-	return out, nil
-}
-
-// attachByFeatures picks, for a cluster that has no incident, the caused
-// incident whose features the cluster's text is about, so that reports
-// that arrive after the alert join it without waiting for a burst.
-func (s *Service) attachByFeatures(ctx context.Context, tx stormdesk.Tx, caused []*stormdesk.Incident, clusterID int64, text string) (*stormdesk.Incident, error) {
-	if len(caused) == 0 {
-		return nil, nil
-	}
-	concepts := triage.Concepts(text)
-	for _, inc := range caused {
-		if len(intersect(inc.Features, concepts)) == 0 {
-			continue
-		}
-		if inc.ClusterID == 0 {
-			inc.ClusterID, inc.UpdatedAt = clusterID, s.now()
-			if err := tx.UpdateIncident(ctx, inc); err != nil {
-				return nil, err
-			}
-		}
-		return inc, nil
-	}
-	return nil, nil
 }
 
 // WatchStates lists the state of every watched feed and probe.

@@ -126,7 +126,8 @@ probes:
 		t.Fatalf("quiet feeds raised %d incidents", n)
 	}
 
-	// 15:13 the provider reports trouble: an incident is raised at once.
+	// 15:13 the provider reports trouble: an upstream watch is raised at
+	// once (ops are alerted; no customer is emailed).
 	now = now.Add(15 * time.Minute)
 	sp.set("investigating", spUpdate("u1", "investigating", "We are investigating elevated error rates and response times.", "2018-11-28T15:13:00Z"), "2018-11-28T15:13:00Z")
 	poll("auth0")
@@ -135,6 +136,9 @@ probes:
 		t.Fatalf("after the upstream incident: %+v", incs)
 	}
 	inc := incs[0]
+	if !inc.Watching() || inc.ConfirmedAt != nil {
+		t.Fatalf("the upstream report alone should open a watch, not an incident: %+v", inc)
+	}
 	// A re-poll of the same payload changes nothing.
 	poll("auth0")
 	poll("auth0")
@@ -143,8 +147,10 @@ probes:
 	sp.set("identified", spUpdate("u2", "identified", "The issue has been identified and a fix is being implemented.", "2018-11-28T16:35:00Z"), "2018-11-28T16:35:00Z")
 	poll("auth0")
 
-	// 16:46 the first customers write in: they join the incident without
-	// waiting for a burst, and a billing question does not.
+	// 16:46 the first customers write in about the watched features:
+	// three reports from three customers confirm the watch, which becomes
+	// the incident, without waiting for a burst; a billing question stays
+	// out.
 	now = now.Add(11 * time.Minute)
 	var login []*stormdesk.Ticket
 	for i, subj := range []string{"Can't log in", "SSO error on sign-in", "Login page spins forever"} {
@@ -216,6 +222,8 @@ probes:
 		"15:15 detected stormdesk",
 		"16:35 upstream auth0", // the identified update
 		"16:35 upstream auth0", // the status change
+		"16:46 first_report c0@example.com",
+		"16:46 detected stormdesk", // confirmed by the reports
 		"16:46 report_count stormdesk",
 		"16:47 probe login",
 		"18:35 upstream auth0", // resolution, inferred from summary.json at the page's updated_at

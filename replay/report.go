@@ -20,8 +20,8 @@ func (r *Result) Print(w io.Writer) {
 	if r.Name != "" {
 		fmt.Fprintf(w, "stormdesk replay: %s\n", r.Name)
 	}
-	fmt.Fprintf(w, "%d tickets from %s to %s; %d in incidents; %d incidents opened; %d alerts posted; %d customer emails\n\n",
-		tickets, r.Start.Format("2006-01-02 15:04"), r.End.Format("2006-01-02 15:04 MST"), inIncidents, r.openCount(), len(r.Alerts), len(r.Emails))
+	fmt.Fprintf(w, "%d tickets from %s to %s; %d in incidents; %d incidents opened; %d upstream watches; %d alerts posted; %d customer emails\n\n",
+		tickets, r.Start.Format("2006-01-02 15:04"), r.End.Format("2006-01-02 15:04 MST"), inIncidents, r.openCount(), len(r.Watches), len(r.Alerts), len(r.Emails))
 	if len(r.Incidents) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "INCIDENT\tOPENED\tBY\tTICKETS\tSTATUS\tUPSTREAM\tTITLE")
@@ -32,6 +32,22 @@ func (r *Result) Print(w io.Writer) {
 			}
 			fmt.Fprintf(tw, "#%d\t%s\t%s\t%d\t%s\t%s\t%s\n", inc.ID, inc.OpenedAt.Format("Mon 15:04"), inc.OpenedBy, inc.Tickets, status,
 				dash(strings.Join(inc.Upstream, ",")), clip(inc.Title, 60))
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
+	if len(r.Watches) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "WATCH\tOPENED\tCONFIRMED\tCLOSED\tUPSTREAM\tTITLE")
+		for _, wr := range r.Watches {
+			conf, closed := "-", "-"
+			if wr.ConfirmedAt != nil {
+				conf = fmt.Sprintf("%s (incident #%d)", wr.ConfirmedAt.Format("Mon 15:04"), *wr.Incident)
+			}
+			if wr.ClosedAt != nil {
+				closed = wr.ClosedAt.Format("Mon 15:04")
+			}
+			fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%s\t%s\n", wr.ID, wr.OpenedAt.Format("Mon 15:04"), conf, closed, dash(strings.Join(wr.Upstream, ",")), clip(wr.Title, 60))
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
@@ -175,13 +191,16 @@ func PrintTable(w io.Writer, rows []Row) {
 			pct(r.Background), pct(r.HardNegative), pct(r.LookAlike), r.Incidents, r.FalseAlarms, r.Empty, r.Mixed, r.WrongLinks, r.Seconds)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| scenario | label | tickets | recall | purity | incidents | opened (after first ticket) | at report | upstream |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---|")
+	fmt.Fprintln(w, "| scenario | label | tickets | recall | purity | incidents | alerted (after first ticket) | opened | at report | upstream |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
 	for _, r := range rows {
 		for _, l := range r.Labels {
-			opened, at := "never", "-"
+			alerted, opened, at := "never", "never", "-"
 			if l.OpenedAfterFirst != nil {
 				opened = fmtMinutes(*l.OpenedAfterFirst)
+			}
+			if l.AlertedAfterFirst != nil {
+				alerted = fmtMinutes(*l.AlertedAfterFirst)
 			}
 			if l.OpenedAtReport != nil {
 				at = fmt.Sprint(*l.OpenedAtReport)
@@ -193,7 +212,7 @@ func PrintTable(w io.Writer, rows []Row) {
 					up = "linked"
 				}
 			}
-			fmt.Fprintf(w, "| %s | %s | %d | %.2f | %.2f | %d | %s | %s | %s |\n", r.Name, l.Label, l.Tickets, l.Recall, l.Purity, l.Incidents, opened, at, up)
+			fmt.Fprintf(w, "| %s | %s | %d | %.2f | %.2f | %d | %s | %s | %s | %s |\n", r.Name, l.Label, l.Tickets, l.Recall, l.Purity, l.Incidents, alerted, opened, at, up)
 		}
 	}
 }

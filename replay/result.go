@@ -22,7 +22,11 @@ type Result struct {
 	End       time.Time        `json:"end"`
 	Tickets   []TicketResult   `json:"tickets"`
 	Incidents []IncidentResult `json:"incidents"`
-	Alerts    []Alert          `json:"alerts"`
+	// Watches are the upstream watches: provider incidents on features
+	// the product depends on, alerted to ops before any report; those
+	// confirmed became the incidents listed under Incidents.
+	Watches []WatchResult `json:"watches"`
+	Alerts  []Alert       `json:"alerts"`
 	// AlertUpdates counts the in-place updates of posted alerts.
 	AlertUpdates int           `json:"alert_updates"`
 	Emails       []EmailResult `json:"emails"`
@@ -39,13 +43,32 @@ type TicketResult struct {
 	Incident   *int64     `json:"incident"`
 	Cluster    int64      `json:"cluster"`
 	JoinedAt   *time.Time `json:"joined_at"`
-	stored     int64
+	// Reason is why the ticket joined its incident, or why it was kept
+	// out of one.
+	Reason string `json:"reason,omitempty"`
+	stored int64
+}
+
+// WatchResult is one upstream watch.
+type WatchResult struct {
+	ID          int64      `json:"id"`
+	Title       string     `json:"title"`
+	Upstream    []string   `json:"upstream"`
+	OpenedAt    time.Time  `json:"opened_at"`
+	ConfirmedAt *time.Time `json:"confirmed_at"`
+	ClosedAt    *time.Time `json:"closed_at"`
+	// Incident is the incident the watch became, once confirmed.
+	Incident *int64 `json:"incident"`
 }
 
 // IncidentResult is one incident the service opened.
 type IncidentResult struct {
-	ID       int64     `json:"id"`
-	OpenedAt time.Time `json:"opened_at"`
+	ID int64 `json:"id"`
+	// OpenedAt is when it became an incident (for a watch, when it was
+	// confirmed); WatchedAt, for one that began as an upstream watch,
+	// when ops were alerted.
+	OpenedAt  time.Time  `json:"opened_at"`
+	WatchedAt *time.Time `json:"watched_at,omitempty"`
 	// OpenedBy is what opened it: tickets, upstream, probe or operator.
 	OpenedBy    string     `json:"opened_by"`
 	Title       string     `json:"title"`
@@ -80,7 +103,8 @@ type EmailResult struct {
 
 // collect reads back what the service stored.
 func collect(ctx context.Context, in *Input, sorted []Ticket, r *runner, chat *recorder, sg *sendgridtest.Server, store stormdesk.Store) (*Result, error) {
-	res := &Result{Name: in.Name, Alerts: chat.alerts, AlertUpdates: chat.updates, Tickets: []TicketResult{}, Incidents: []IncidentResult{}, Emails: []EmailResult{}}
+	res := &Result{Name: in.Name, Alerts: chat.alerts, AlertUpdates: chat.updates, Tickets: []TicketResult{}, Incidents: []IncidentResult{}, Watches: []WatchResult{},
+		Emails: []EmailResult{}}
 	if res.Alerts == nil {
 		res.Alerts = []Alert{}
 	}
@@ -111,7 +135,7 @@ func collect(ctx context.Context, in *Input, sorted []Ticket, r *runner, chat *r
 		if st == nil {
 			return nil, fmt.Errorf("replay: ticket %s was not stored", t.ID)
 		}
-		tr := TicketResult{ID: t.ID, ReceivedAt: t.ReceivedAt, Cluster: st.ClusterID, stored: st.ID}
+		tr := TicketResult{ID: t.ID, ReceivedAt: t.ReceivedAt, Cluster: st.ClusterID, Reason: st.JoinReason, stored: st.ID}
 		if st.IncidentID != 0 {
 			id := st.IncidentID
 			tr.Incident = &id
@@ -144,10 +168,24 @@ func collect(ctx context.Context, in *Input, sorted []Ticket, r *runner, chat *r
 			if err != nil {
 				return err
 			}
-			ir.OpenedBy, ir.upstreamKeys = describe(entries, probes)
+			var watched bool
+			ir.OpenedBy, watched, ir.upstreamKeys = describe(entries, probes)
 			for _, k := range ir.upstreamKeys {
 				_, id, _ := strings.Cut(k, "/")
 				ir.Upstream = append(ir.Upstream, id)
+			}
+			if watched {
+				w := WatchResult{ID: inc.ID, Title: inc.Title, Upstream: ir.Upstream, OpenedAt: inc.CreatedAt, ConfirmedAt: inc.ConfirmedAt}
+				if inc.ConfirmedAt == nil {
+					w.ClosedAt = inc.ResolvedAt
+					res.Watches = append(res.Watches, w)
+					continue // never an incident in the customers' sense
+				}
+				id := inc.ID
+				w.Incident = &id
+				res.Watches = append(res.Watches, w)
+				created := inc.CreatedAt
+				ir.WatchedAt, ir.OpenedAt = &created, *inc.ConfirmedAt
 			}
 			res.Incidents = append(res.Incidents, ir)
 		}
@@ -184,15 +222,17 @@ func collect(ctx context.Context, in *Input, sorted []Ticket, r *runner, chat *r
 
 // describe reads from an incident's timeline what opened it and which
 // upstream incidents it is tied to.
-func describe(entries []*stormdesk.TimelineEntry, probes []string) (openedBy string, upstream []string) {
+func describe(entries []*stormdesk.TimelineEntry, probes []string) (openedBy string, watched bool, upstream []string) {
 	openedBy = "tickets"
 	decided := false
 	for _, e := range entries {
 		var data struct {
-			Provider   string `json:"provider"`
-			UpstreamID string `json:"upstream_id"`
-			ClusterID  int64  `json:"cluster_id"`
-			Event      string `json:"event"`
+			Provider    string `json:"provider"`
+			UpstreamID  string `json:"upstream_id"`
+			ClusterID   int64  `json:"cluster_id"`
+			Event       string `json:"event"`
+			Watch       bool   `json:"watch"`
+			ConfirmedBy string `json:"confirmed_by"`
 		}
 		_ = json.Unmarshal([]byte(e.Data), &data)
 		switch e.Kind {
@@ -200,17 +240,23 @@ func describe(entries []*stormdesk.TimelineEntry, probes []string) (openedBy str
 			if !decided {
 				openedBy, decided = "operator", true
 			}
+		case stormdesk.KindAcknowledged:
+			if watched && !decided {
+				openedBy, decided = "operator", true // taken on before any report
+			}
 		case stormdesk.KindDetected:
-			if !decided {
-				decided = true
-				switch {
-				case data.ClusterID != 0:
-					openedBy = "tickets"
-				case slices.Contains(probes, data.Provider):
-					openedBy = "probe"
-				case data.Provider != "":
-					openedBy = "upstream"
-				}
+			switch {
+			case decided:
+			case data.Watch:
+				watched = true
+			case data.ConfirmedBy != "":
+				openedBy, decided = data.ConfirmedBy, true
+			case data.ClusterID != 0:
+				openedBy, decided = "tickets", true
+			case slices.Contains(probes, data.Provider):
+				openedBy, decided = "probe", true
+			case data.Provider != "":
+				openedBy, decided = "upstream", true
 			}
 		case stormdesk.KindUpstream:
 			if data.UpstreamID != "" {
@@ -221,7 +267,7 @@ func describe(entries []*stormdesk.TimelineEntry, probes []string) (openedBy str
 			}
 		}
 	}
-	return openedBy, upstream
+	return openedBy, watched, upstream
 }
 
 // writePostmortems exports each incident with tickets as Markdown and

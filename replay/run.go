@@ -89,6 +89,9 @@ type Options struct {
 	Log *slog.Logger
 	// Progress, when set, is told how many tickets have been replayed.
 	Progress func(done, total int)
+	// Triage, when set, replaces the default triage configuration (for
+	// experiments; the product's vocabulary is added to it).
+	Triage *triage.Config
 }
 
 // slackSecret signs the replay's own slash commands.
@@ -201,6 +204,9 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	d.SetEmail(&desk.Email{Auto: set(cfg.Email.Auto), Approve: set(cfg.Email.Approve), ApprovalThreshold: cfg.Email.ApprovalThreshold,
 		FromName: d.ProductName + " support", Placeholder: notify.UnsubscribeTag, Kick: func() { emailQueued = true }})
 	tcfg := triage.DefaultConfig()
+	if opt.Triage != nil {
+		tcfg = *opt.Triage
+	}
 	tcfg.LexiconExtra = up.Lexicon()
 	if err := d.EnableTriage(ctx, tcfg); err != nil {
 		return nil, err

@@ -54,6 +54,9 @@ type LabelScore struct {
 	// OpenedAtReport is how many of the label's tickets had arrived when
 	// Main was opened (0: before any).
 	OpenedAtReport *int `json:"opened_at_report"`
+	// AlertedAfterFirst is minutes from the label's first ticket to the
+	// first alert about Main: its upstream watch's, or its opening.
+	AlertedAfterFirst *float64 `json:"alerted_minutes_after_first_ticket"`
 	// Upstream lists the provider incidents that explain the label;
 	// Linked whether Main is linked to all of them.
 	Upstream []string `json:"upstream"`
@@ -165,6 +168,12 @@ func Score(res *Result, tickets []Ticket, updates []Update, background []string)
 				first := tickets[idx[0]].ReceivedAt
 				m := inc.OpenedAt.Sub(first).Minutes()
 				ls.OpenedAfterFirst = &m
+				alert := inc.OpenedAt
+				if inc.WatchedAt != nil && inc.WatchedAt.Before(alert) {
+					alert = *inc.WatchedAt
+				}
+				am := alert.Sub(first).Minutes()
+				ls.AlertedAfterFirst = &am
 				n := 0
 				for _, i := range idx {
 					if !tickets[i].ReceivedAt.After(inc.OpenedAt) {

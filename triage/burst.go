@@ -6,15 +6,45 @@ import (
 	"time"
 )
 
-// burstState tracks one cluster's recent arrivals and its baseline rate.
+// Burst detection compares a topic with the desk, not with zero. A
+// cluster becomes an incident candidate when, within a window, it has
+// enough reports from enough distinct customers AND its share of all the
+// reports the desk received in that window is well above its usual
+// share. A surge that lifts every topic at once (a Monday morning, a
+// newsletter, an imported backlog) leaves every share where it was and
+// pages nobody; one problem that many customers write about at once
+// takes a share it never had.
+//
+// "Well above" is both a factor (BurstFactor, SlowFactor) and a
+// significance: the chance that the topic's usual rate alone gives that
+// many reports in the window (a Poisson tail) must be at most
+// Significance. The factor keeps big topics from paging on small
+// relative rises; the significance keeps small expected counts from
+// paging on chance.
+//
+// A topic's usual share is estimated from what the engine has seen before
+// the window: (reports of the cluster before the window + PriorWeight ×
+// PriorShare) / (all reports before the window + PriorWeight). With little
+// history the prior dominates, so a fresh engine needs a topic to take a
+// large share (BurstFactor × PriorShare) before it pages: that is the
+// warm-up. A topic that never appeared in a long history has a tiny
+// usual share, and a handful of reports is a burst.
+//
+// Two windows are watched: BurstWindow (a storm: many reports in half an
+// hour) and SlowWindow (a slow burn: a trickle over hours, such as a bug
+// of the product's own that a few customers a day hit), each with its own
+// minimum counts and factor. A slow burn is only told from a topic's
+// ordinary pace once the desk has history: the slow rule waits until
+// SlowWarmup tickets came before its window.
+//
+// Only reports count: automatic replies and bounces are not reports, and
+// a ticket that describes an individual account problem (forgot password,
+// locked out, lost 2FA device) is the everyday trickle, not evidence of an
+// outage.
+
+// burstState tracks one cluster's reports within the slow window.
 type burstState struct {
-	recent    []arrival      // arrivals within BurstWindow, by time
-	inWindow  map[string]int // customer -> arrivals within the window
-	bucket    time.Time      // start of the open baseline bucket
-	count     int            // arrivals in the open bucket
-	ewma      float64        // EWMA of closed bucket counts
-	closed    int            // number of closed buckets
-	hasBucket bool
+	recent []arrival // reports within SlowWindow of the newest, by time
 }
 
 type arrival struct {
@@ -22,99 +52,130 @@ type arrival struct {
 	customer string
 }
 
-// observeBurst records rec's arrival in c and reports whether this ticket
-// makes c an incident candidate. That happens at most once per cluster, and
-// never for a suppressed cluster.
-func (e *Engine) observeBurst(c *cluster, rec *ticketRec) bool {
-	b := &c.burst
+// deskRate counts every report the engine has seen, and keeps the times
+// of those within SlowWindow of the newest, to measure the desk's total
+// rate in each window.
+type deskRate struct {
+	total  int         // reports seen, all time
+	recent []time.Time // report times within SlowWindow of the newest, sorted
+}
+
+func (d *deskRate) observe(at time.Time, window time.Duration) {
+	d.total++
+	i := sort.Search(len(d.recent), func(i int) bool { return d.recent[i].After(at) })
+	d.recent = append(d.recent, time.Time{})
+	copy(d.recent[i+1:], d.recent[i:])
+	d.recent[i] = at
+	newest := d.recent[len(d.recent)-1]
+	cut := 0
+	for cut < len(d.recent) && newest.Sub(d.recent[cut]) > window {
+		cut++
+	}
+	if cut > 0 {
+		d.recent = append(d.recent[:0], d.recent[cut:]...)
+	}
+}
+
+// since counts the reports at or after t.
+func (d *deskRate) since(t time.Time) int {
+	return len(d.recent) - sort.Search(len(d.recent), func(i int) bool { return !d.recent[i].Before(t) })
+}
+
+// observeBurst records a report's arrival in c and returns the window
+// whose rule makes c an incident candidate with it (0: none). A cluster
+// is a candidate at most once per ReArm: a storm pages once, and the same
+// topic can page again a day later. Suppressed clusters never are.
+func (e *Engine) observeBurst(c *cluster, rec *ticketRec) time.Duration {
 	cfg := &e.cfg
 	at := rec.at
-	start := at.Truncate(cfg.BaselineBucket)
-	alpha := 2 / (cfg.BaselineSpan + 1)
-	switch {
-	case !b.hasBucket:
-		b.bucket, b.hasBucket = start, true
-	case start.After(b.bucket):
-		k := int(start.Sub(b.bucket) / cfg.BaselineBucket)
-		b.ewma = alpha*float64(b.count) + (1-alpha)*b.ewma
-		if k > 1 {
-			b.ewma *= math.Pow(1-alpha, float64(k-1))
-		}
-		b.closed += k
-		b.bucket, b.count = start, 0
+	if rec.noise {
+		return 0
 	}
-	b.count++ // A late ticket counts in the open bucket.
-
-	if c.candidate || c.suppressed {
-		b.recent, b.inWindow = nil, nil
-		return false
+	e.rate.observe(at, cfg.SlowWindow)
+	if !rec.report {
+		return 0
 	}
-	if b.inWindow == nil {
-		b.inWindow = make(map[string]int)
-	}
-	key := customerKey(rec)
+	b := &c.burst
 	i := sort.Search(len(b.recent), func(i int) bool { return b.recent[i].at.After(at) })
 	b.recent = append(b.recent, arrival{})
 	copy(b.recent[i+1:], b.recent[i:])
-	b.recent[i] = arrival{at: at, customer: key}
-	b.inWindow[key]++
-	// Evict arrivals older than the window, measured from the newest.
+	b.recent[i] = arrival{at: at, customer: customerKey(rec)}
 	newest := b.recent[len(b.recent)-1].at
 	cut := 0
-	for cut < len(b.recent) && newest.Sub(b.recent[cut].at) > cfg.BurstWindow {
-		k := b.recent[cut].customer
-		if b.inWindow[k]--; b.inWindow[k] <= 0 {
-			delete(b.inWindow, k)
-		}
+	for cut < len(b.recent) && newest.Sub(b.recent[cut].at) > cfg.SlowWindow {
 		cut++
 	}
-	b.recent = b.recent[cut:]
-
-	n := len(b.recent)
-	if n < cfg.BurstMinReports || len(b.inWindow) < cfg.BurstMinCustomers {
-		return false
+	if cut > 0 {
+		b.recent = append(b.recent[:0], b.recent[cut:]...)
 	}
-	if float64(n) < cfg.BurstFactor*e.expectedInWindow(c, at) {
-		return false
+	if c.suppressed || c.candidate && at.Sub(c.candidateAt) < cfg.ReArm {
+		return 0
 	}
-	c.candidate, c.candidateAt = true, at
-	b.recent, b.inWindow = nil, nil
-	return true
+	for _, w := range []struct {
+		window             time.Duration
+		reports, customers int
+		factor             float64
+		warmup             int
+	}{
+		{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, 0},
+		{cfg.SlowWindow, cfg.SlowMinReports, cfg.SlowMinCustomers, cfg.SlowFactor, cfg.SlowWarmup},
+	} {
+		if e.bursting(c, at, w.window, w.reports, w.customers, w.factor, w.warmup) {
+			c.candidate, c.candidateAt = true, at
+			return w.window
+		}
+	}
+	return 0
 }
 
-// expectedInWindow is the cluster's normal number of tickets per burst
-// window: the larger of the hourly EWMA and the long-run rate before the
-// current window, scaled to the window.
-func (e *Engine) expectedInWindow(c *cluster, now time.Time) float64 {
-	cfg := &e.cfg
-	perBucket := c.burst.ewma
-	older := len(c.members) - len(c.burst.recent)
-	if span := now.Sub(c.first) - cfg.BurstWindow; older > 0 && span > 0 {
-		buckets := math.Max(float64(span)/float64(cfg.BaselineBucket), 1)
-		perBucket = math.Max(perBucket, float64(older)/buckets)
+// bursting applies one window's rule at time now.
+func (e *Engine) bursting(c *cluster, now time.Time, window time.Duration, minReports, minCustomers int, factor float64, warmup int) bool {
+	from := now.Add(-window)
+	if e.seen == nil {
+		e.seen = make(map[string]struct{})
 	}
-	return perBucket * float64(cfg.BurstWindow) / float64(cfg.BaselineBucket)
+	clear(e.seen)
+	n := 0
+	for j := len(c.burst.recent) - 1; j >= 0 && !c.burst.recent[j].at.Before(from); j-- {
+		n++
+		e.seen[c.burst.recent[j].customer] = struct{}{}
+	}
+	if n < minReports || len(e.seen) < minCustomers {
+		return false
+	}
+	cfg := &e.cfg
+	deskWindow := e.rate.since(from)
+	if e.rate.total-deskWindow < warmup {
+		return false
+	}
+	deskBefore := float64(e.rate.total - deskWindow)
+	before := float64(max(c.reports-n, 0))
+	share := (before + cfg.PriorWeight*cfg.PriorShare) / (deskBefore + cfg.PriorWeight)
+	expected := share * float64(deskWindow)
+	return float64(n) >= factor*expected && poissonTail(n, expected) <= cfg.Significance
+}
+
+// poissonTail is P(X >= n) for X ~ Poisson(mu): how likely the topic's
+// usual rate alone gives n reports in the window. It is computed only
+// when the cheaper criteria have passed.
+func poissonTail(n int, mu float64) float64 {
+	if mu <= 0 {
+		return 0
+	}
+	// 1 - P(X < n), summing the terms of P(X < n) in order.
+	term, sum := math.Exp(-mu), 0.0
+	for k := 0; k < n; k++ {
+		sum += term
+		term *= mu / float64(k+1)
+	}
+	return max(1-sum, 0)
 }
 
 // mergeBurst folds from's burst state into into's.
 func mergeBurst(into, from *burstState) {
-	into.ewma += from.ewma
-	if from.hasBucket && (!into.hasBucket || from.bucket.After(into.bucket)) {
-		into.bucket, into.count, into.hasBucket = from.bucket, from.count+into.count, true
-	} else {
-		into.count += from.count
+	if len(from.recent) == 0 {
+		return
 	}
-	if into.closed < from.closed {
-		into.closed = from.closed
-	}
-	if len(from.recent) > 0 {
-		into.recent = append(into.recent, from.recent...)
-		sort.SliceStable(into.recent, func(i, j int) bool { return into.recent[i].at.Before(into.recent[j].at) })
-		if into.inWindow == nil {
-			into.inWindow = make(map[string]int)
-		}
-		for k, v := range from.inWindow {
-			into.inWindow[k] += v
-		}
-	}
+	into.recent = append(into.recent, from.recent...)
+	sort.SliceStable(into.recent, func(i, j int) bool { return into.recent[i].at.Before(into.recent[j].at) })
 }

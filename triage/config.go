@@ -94,22 +94,37 @@ type Config struct {
 	SmallCluster   int
 	SmallThreshold float64
 
-	// BurstWindow, BurstMinReports and BurstMinCustomers are the absolute
-	// burst criteria: at least BurstMinReports tickets from at least
+	// BurstWindow, BurstMinReports and BurstMinCustomers are a storm's
+	// absolute criteria: at least BurstMinReports reports from at least
 	// BurstMinCustomers distinct customers within BurstWindow.
 	BurstWindow       time.Duration
 	BurstMinReports   int
 	BurstMinCustomers int
-	// BurstFactor is the relative criterion: the count within the window
-	// must be at least BurstFactor times what the cluster's baseline
-	// predicts for a window (the EWMA of its past hourly counts, or its
-	// long-run rate, whichever is larger).
+	// BurstFactor is the relative criterion: the cluster's count within
+	// the window must be at least BurstFactor times its usual share of the
+	// desk's reports times the desk's reports in the window (see burst.go).
 	BurstFactor float64
-	// BaselineBucket is the bucket width of the baseline (hourly by
-	// default) and BaselineSpan the EWMA span in buckets (alpha =
-	// 2/(span+1)).
-	BaselineBucket time.Duration
-	BaselineSpan   float64
+	// SlowWindow, SlowMinReports, SlowMinCustomers and SlowFactor are the
+	// same criteria for a slow burn over a longer window.
+	SlowWindow       time.Duration
+	SlowMinReports   int
+	SlowMinCustomers int
+	SlowFactor       float64
+	SlowWarmup       int
+	// Significance is the largest chance, under the topic's usual rate,
+	// of seeing a window's count for it to be a burst (see burst.go).
+	Significance float64
+	// PriorShare and PriorWeight are the prior of a topic's usual share:
+	// PriorWeight pseudo-reports at share PriorShare. They decide how much
+	// history the engine needs before a modest burst pages (the warm-up).
+	PriorShare  float64
+	PriorWeight float64
+	// ReArm is how long after a cluster became a candidate it can become
+	// one again.
+	ReArm time.Duration
+
+	// Tracker holds the thresholds of incident membership (see Tracker).
+	Tracker TrackerConfig
 }
 
 // DefaultConfig returns the documented defaults.
@@ -165,11 +180,20 @@ func DefaultConfig() Config {
 		SmallThreshold:   0.15,
 
 		BurstWindow:       30 * time.Minute,
-		BurstMinReports:   8,
-		BurstMinCustomers: 5,
-		BurstFactor:       4,
-		BaselineBucket:    time.Hour,
-		BaselineSpan:      24,
+		BurstMinReports:   5,
+		BurstMinCustomers: 4,
+		BurstFactor:       3,
+		SlowWindow:        6 * time.Hour,
+		SlowMinReports:    5,
+		SlowMinCustomers:  5,
+		SlowFactor:        4,
+		SlowWarmup:        100,
+		Significance:      1e-4,
+		PriorShare:        0.05,
+		PriorWeight:       20,
+		ReArm:             12 * time.Hour,
+
+		Tracker: DefaultTrackerConfig(),
 	}
 }
 
@@ -231,10 +255,24 @@ func (c Config) Validate() error {
 		return bad("BurstMinCustomers", "must be in [1, BurstMinReports]")
 	case !(c.BurstFactor >= 1):
 		return bad("BurstFactor", "must be at least 1")
-	case c.BaselineBucket <= 0:
-		return bad("BaselineBucket", "must be positive")
-	case !(c.BaselineSpan >= 1):
-		return bad("BaselineSpan", "must be at least 1")
+	case c.SlowWindow < c.BurstWindow:
+		return bad("SlowWindow", "must be at least BurstWindow")
+	case c.SlowMinReports < 1:
+		return bad("SlowMinReports", "must be at least 1")
+	case c.SlowMinCustomers < 1 || c.SlowMinCustomers > c.SlowMinReports:
+		return bad("SlowMinCustomers", "must be in [1, SlowMinReports]")
+	case !(c.SlowFactor >= 1):
+		return bad("SlowFactor", "must be at least 1")
+	case c.SlowWarmup < 0:
+		return bad("SlowWarmup", "must not be negative")
+	case !(c.Significance > 0 && c.Significance < 1):
+		return bad("Significance", fmt.Sprintf("must be in (0, 1), got %v", c.Significance))
+	case !(c.PriorShare > 0 && c.PriorShare <= 1):
+		return bad("PriorShare", fmt.Sprintf("must be in (0, 1], got %v", c.PriorShare))
+	case !(c.PriorWeight > 0) || math.IsInf(c.PriorWeight, 0):
+		return bad("PriorWeight", "must be positive")
+	case c.ReArm <= 0:
+		return bad("ReArm", "must be positive")
 	}
 	if c.LexiconExtra != "" {
 		if _, err := ParseLexicon(c.LexiconExtra, nil); err != nil {

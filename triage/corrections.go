@@ -62,6 +62,7 @@ func (e *Engine) absorb(f, t *cluster) {
 		t.customers[k] += v
 	}
 	t.anonymous += f.anonymous
+	t.reports += f.reports
 	for k, v := range f.terms {
 		t.terms[k] += v
 	}
@@ -131,7 +132,7 @@ func (e *Engine) Suppress(clusterID int64) error {
 	}
 	c.suppressed = true
 	e.syncSlot(c)
-	c.burst.recent, c.burst.inWindow = nil, nil
+	c.burst.recent = nil
 	if c.slot >= 0 && c.norm > 0 {
 		e.addExemplar(prune(c.sum, e.cfg.MaxCentroidTerms), c.keySum, c.id)
 	}

@@ -24,10 +24,19 @@ type Assignment struct {
 	ClusterID  int64
 	Similarity float64 // cosine similarity to the cluster it joined (1 for a new cluster)
 	NewCluster bool
-	// Candidate is true exactly once per cluster: on the ticket that makes
-	// the cluster an incident candidate (a burst).
+	// Candidate is true on the ticket that makes the cluster an incident
+	// candidate (a burst); once per cluster and Config.ReArm.
 	Candidate bool
 	Label     string
+	// Window is the burst window whose rule made the cluster a candidate
+	// (BurstWindow or SlowWindow); zero when Candidate is false.
+	Window time.Duration
+	// Message is what the ticket says besides its words: noise, and
+	// individual or collective cues.
+	Message Message
+	// Concepts are the canonical lexicon tokens of the ticket (the
+	// product features and states it names), sorted.
+	Concepts []string
 }
 
 // ClusterInfo describes one active cluster.
@@ -78,6 +87,8 @@ type Engine struct {
 	aliases  map[int64]int64   // merged-away cluster -> the cluster it went into
 	cannot   map[[2]int64]bool // operator said: never merge these two
 	surface  map[string]string // stem -> first surface form seen, for top terms
+	rate     deskRate          // every ticket that is not noise, for burst shares
+	seen     map[string]struct{}
 	nextID   int64
 	emptyID  int64    // cluster of tickets without features, 0 if none
 	topBuf   []scored // scratch for candidate selection
@@ -107,6 +118,7 @@ type cluster struct {
 	candidate   bool
 	candidateAt time.Time
 	suppressed  bool
+	reports     int // members that are reports (see ticketRec.report)
 
 	label       string
 	labelTicket int64
@@ -142,6 +154,12 @@ type ticketRec struct {
 	customer string
 	at       time.Time
 	pinned   bool // placed by an operator; Refine leaves it alone
+	msg      Message
+	concepts []string
+	// noise: not a report at all (an auto-reply, a bounce); report: a
+	// report that counts toward bursts (not noise, not an individual
+	// account problem).
+	noise, report bool
 }
 
 // exemplar is an operator-taught example: tickets similar to vec belong in
@@ -172,6 +190,7 @@ func New(cfg Config) *Engine {
 	}
 	nz := newNormalizer(lex, cfg.MaxTextBytes)
 	nz.noStem = cfg.NoStemming
+	nz.cues = cueLexicon()
 	e := &Engine{
 		cfg:      cfg,
 		norm:     nz,
@@ -201,6 +220,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		delete(e.tickets, t.ID)
 	}
 	toks := e.norm.tokens(t.Text)
+	msg := inspect(t.Text, e.norm.found)
 	raw, keys := e.ext.raw(toks)
 	if len(raw) > 0 {
 		e.df.observe(raw, keys)
@@ -209,6 +229,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	rec := &ticketRec{
 		id: t.ID, raw: raw, vec: vec, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
+		msg: msg, noise: msg.Noise != "", report: msg.Noise == "" && !msg.IsIndividual(), concepts: conceptsOf(toks),
 	}
 	e.tickets[t.ID] = rec
 
@@ -236,11 +257,11 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		}
 	}
 	e.attach(rec, c)
-	cand := e.observeBurst(c, rec)
+	window := e.observeBurst(c, rec)
 	if c.slot >= 0 && (isNew || isPow2(len(c.members))) {
 		e.relabel(c)
 	}
-	return Assignment{ClusterID: c.id, Similarity: sim, NewCluster: isNew, Candidate: cand, Label: c.label}
+	return Assignment{ClusterID: c.id, Similarity: sim, NewCluster: isNew, Candidate: window > 0, Window: window, Label: c.label, Message: msg, Concepts: rec.concepts}
 }
 
 func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 && n <= 1024 }
@@ -580,6 +601,9 @@ func (e *Engine) detach(rec *ticketRec) {
 		}
 	}
 	c.addCustomer(rec, -1)
+	if rec.report {
+		c.reports--
+	}
 	for _, t := range rec.terms {
 		if c.terms[t]--; c.terms[t] <= 0 {
 			delete(c.terms, t)

@@ -20,8 +20,13 @@ var outage = []string{
 }
 
 var passwordTrickle = []string{
-	"I forgot my password, how do I reset it?", "password reset link please",
+	"I forgot my password, how do I reset it?", "forgot my password, reset link please",
 	"how can I reset my password", "forgot password", "need to reset my password",
+}
+
+var billingTrickle = []string{
+	"How do I change my billing address?", "change the billing address on invoices",
+	"where do I update my billing address", "billing address is outdated, please change it", "new billing address for our invoices",
 }
 
 func TestConfigValidate(t *testing.T) {
@@ -130,27 +135,51 @@ func TestBurstNeedsDistinctCustomers(t *testing.T) {
 	}
 }
 
-// The daily password-reset trickle never pages, even on a busy day (one
-// every ten minutes, many customers), once its baseline is known.
+// A daily trickle never pages, even on a busy day (one every ten
+// minutes, many customers), once its share of the desk is known.
 func TestTrickleNeverPages(t *testing.T) {
 	e := New(DefaultConfig())
 	at := t0
 	for i := 0; i < 3*24*6; i++ {
+		a := e.Assign(Ticket{ID: int64(i + 1), Text: billingTrickle[i%len(billingTrickle)], Customer: fmt.Sprint("c", i), At: at})
+		if a.Candidate {
+			t.Fatalf("trickle became a candidate at ticket %d (%s)", i+1, at)
+		}
+		// Other questions arrive beside it, three for each of its.
+		for j := 0; j < 3; j++ {
+			e.Assign(Ticket{ID: int64(100000 + 3*i + j), Text: fmt.Sprintf("question %d about feature %d of the product", i, i*3+j), Customer: fmt.Sprint("o", i), At: at.Add(time.Duration(j+1) * 2 * time.Minute)})
+		}
+		at = at.Add(10 * time.Minute)
+	}
+	// A real burst of the same topic, well above its share, does page.
+	paged := false
+	for i := 0; i < 40; i++ {
+		a := e.Assign(Ticket{ID: int64(10000 + i), Text: billingTrickle[i%len(billingTrickle)], Customer: fmt.Sprint("b", i), At: at})
+		paged = paged || a.Candidate
+		at = at.Add(20 * time.Second)
+	}
+	if !paged {
+		t.Error("a burst of 40 reports in 13 minutes over a 6/hour baseline did not page")
+	}
+}
+
+// Individual account problems are the everyday trickle: even a burst of
+// "forgot my password" is not evidence of an outage.
+func TestIndividualProblemsNeverPage(t *testing.T) {
+	e := New(DefaultConfig())
+	at := t0
+	for i := 0; i < 60; i++ {
 		a := e.Assign(Ticket{ID: int64(i + 1), Text: passwordTrickle[i%len(passwordTrickle)], Customer: fmt.Sprint("c", i), At: at})
 		if a.Candidate {
 			t.Fatalf("trickle became a candidate at ticket %d (%s)", i+1, at)
 		}
 		at = at.Add(10 * time.Minute)
 	}
-	// A real burst of the same topic, well above its baseline, does page.
-	paged := false
 	for i := 0; i < 40; i++ {
-		a := e.Assign(Ticket{ID: int64(10000 + i), Text: passwordTrickle[i%len(passwordTrickle)], Customer: fmt.Sprint("b", i), At: at})
-		paged = paged || a.Candidate
+		if a := e.Assign(Ticket{ID: int64(10000 + i), Text: passwordTrickle[i%len(passwordTrickle)], Customer: fmt.Sprint("b", i), At: at}); a.Candidate {
+			t.Fatalf("a burst of forgotten passwords paged at ticket %d", i+1)
+		}
 		at = at.Add(20 * time.Second)
-	}
-	if !paged {
-		t.Error("a burst of 40 reports in 13 minutes over a 6/hour baseline did not page")
 	}
 }
 

@@ -180,3 +180,36 @@ func sortedUnique(s []string) []string {
 	}
 	return out
 }
+
+// scan appends to out the canonical token of the longest phrase matching
+// at each position of toks, without changing toks. A phrase negated by
+// one of the two words before it ("it's not a wrong password") does not
+// count.
+func (l *Lexicon) scan(toks []token, out []string) []string {
+	for i := 0; i < len(toks); {
+		step := 1
+		if i > 0 && toks[i-1].neg == negNot || i > 1 && toks[i-2].neg == negNot {
+			i++
+			continue
+		}
+		for _, ph := range l.byFirst[toks[i].Text] {
+			if i+len(ph.toks) > len(toks) {
+				continue
+			}
+			ok := true
+			for j := 1; j < len(ph.toks); j++ {
+				if toks[i+j].Text != ph.toks[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, ph.canon)
+				step = len(ph.toks)
+				break
+			}
+		}
+		i += step
+	}
+	return out
+}

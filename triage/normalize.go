@@ -84,6 +84,10 @@ type normalizer struct {
 	words map[string]cachedWord
 	buf   []byte  // the cleaned text
 	toks  []token // the returned tokens
+	// cues, when set, is scanned for on each text before the lexicon
+	// applies; what it found is in found, valid until the next call.
+	cues  *Lexicon
+	found []string
 }
 
 type cachedWord struct {
@@ -148,6 +152,8 @@ func (n *normalizer) clean(text string) []byte {
 	if strings.IndexByte(text, '&') >= 0 {
 		text = html.UnescapeString(text)
 	}
+	text = stripTranscript(text)
+	text = stripForm(text)
 	text = stripQuotes(text)
 	if isASCII(text) {
 		// ASCII needs neither NFKC nor full case folding: lower-casing
@@ -258,12 +264,24 @@ func stripQuotes(s string) string {
 	lines := strings.Split(s, "\n")
 	kept := make([]string, 0, len(lines))
 	content := false
+	forwarded := false
 	for i, line := range lines {
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, ">") {
 			continue
 		}
 		low := strings.ToLower(t)
+		if strings.Contains(low, "forwarded message") || strings.HasPrefix(low, "begin forwarded message") {
+			// A forwarded message: its headers go, its words stay.
+			forwarded = true
+			continue
+		}
+		if isHeaderLine(low) && (i+1 < len(lines) && isHeaderLine(strings.ToLower(strings.TrimSpace(lines[i+1]))) || i > 0 && isHeaderLine(strings.ToLower(strings.TrimSpace(lines[i-1])))) {
+			if !forwarded && content {
+				break // "From: … Sent: …": the reply's quoted original starts here
+			}
+			continue
+		}
 		if strings.HasPrefix(low, "-----original message") || strings.HasPrefix(low, "________________") {
 			break
 		}
@@ -284,6 +302,20 @@ func stripQuotes(s string) string {
 		return s
 	}
 	return strings.Join(kept, "\n")
+}
+
+// headerNames start the header lines of a quoted or forwarded mail, in
+// the languages mail clients write them in.
+var headerNames = []string{"from:", "sent:", "date:", "to:", "cc:", "subject:", "von:", "gesendet:", "an:", "betreff:", "datum:",
+	"de :", "de:", "envoyé :", "envoyé:", "à :", "objet :", "objet:", "para:", "enviado:", "asunto:", "fecha:"}
+
+func isHeaderLine(low string) bool {
+	for _, h := range headerNames {
+		if strings.HasPrefix(low, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // negations are whole words that mean "not".
@@ -337,6 +369,9 @@ func (n *normalizer) tokens(text string) []token {
 		out = append(out, t)
 	}
 	raw = out
+	if n.cues != nil {
+		n.found = n.cues.scan(raw, n.found[:0])
+	}
 	if n.lex != nil {
 		raw = n.lex.apply(raw)
 	}

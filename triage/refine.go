@@ -190,6 +190,9 @@ func (e *Engine) removeMember(c *cluster, r *ticketRec) {
 		}
 	}
 	c.addCustomer(r, -1)
+	if r.report {
+		c.reports--
+	}
 	for _, t := range r.terms {
 		if c.terms[t]--; c.terms[t] <= 0 {
 			delete(c.terms, t)
@@ -201,6 +204,9 @@ func (e *Engine) addMember(c *cluster, r *ticketRec) {
 	r.cluster = c.id
 	c.members = append(c.members, r.id)
 	c.addCustomer(r, 1)
+	if r.report {
+		c.reports++
+	}
 	for _, t := range r.terms {
 		c.terms[t]++
 	}

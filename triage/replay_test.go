@@ -142,7 +142,7 @@ func TestSnapshotRestore(t *testing.T) {
 			Merges: append(head.Merges, tail.Merges...)}
 		if !reflect.DeepEqual(got.Assign, full.Assign) {
 			for i := range full.Assign {
-				if i >= len(got.Assign) || got.Assign[i] != full.Assign[i] {
+				if i >= len(got.Assign) || !reflect.DeepEqual(got.Assign[i], full.Assign[i]) {
 					t.Fatalf("cut %d: assignment %d differs: %+v vs %+v", cut, i, got.Assign[i], full.Assign[i])
 				}
 			}

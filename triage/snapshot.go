@@ -11,7 +11,7 @@ import (
 )
 
 // snapshotVersion changes whenever the snapshot layout does.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // The snapshot types mirror the engine's state with exported fields so
 // encoding/gob can carry them. Maps are written as sorted slices, so the
@@ -31,6 +31,8 @@ type snapState struct {
 	Aliases    [][2]int64
 	Cannot     [][2]int64
 	Surface    [][2]string
+	RateTotal  int
+	RateRecent []time.Time
 }
 
 type snapCluster struct {
@@ -49,10 +51,7 @@ type snapCluster struct {
 	Label              string
 	LabelTicket        int64
 	Recent             []snapArrival
-	Bucket             time.Time
-	Count, Closed      int
-	EWMA               float64
-	HasBucket          bool
+	Reports            int
 }
 
 type snapCount struct {
@@ -72,6 +71,9 @@ type snapTicket struct {
 	Subject, Customer       string
 	At                      time.Time
 	Pinned                  bool
+	Noise                   string
+	Individual, Collective  []string
+	Concepts                []string
 }
 
 type snapExemplar struct {
@@ -124,8 +126,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 			IndexedAt: c.indexedAt, Members: c.members, Customers: sortedCounts(c.customers),
 			Anonymous: c.anonymous, Terms: sortedCounts(c.terms), First: c.first, Last: c.last,
 			Candidate: c.candidate, CandidateAt: c.candidateAt, Suppressed: c.suppressed,
-			Label: c.label, LabelTicket: c.labelTicket, Bucket: c.burst.bucket, Count: c.burst.count,
-			Closed: c.burst.closed, EWMA: c.burst.ewma, HasBucket: c.burst.hasBucket}
+			Label: c.label, LabelTicket: c.labelTicket, Reports: c.reports}
 		for _, a := range c.burst.recent {
 			sc.Recent = append(sc.Recent, snapArrival{a.at, a.customer})
 		}
@@ -134,7 +135,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 			r := e.tickets[tid]
 			s.Tickets = append(s.Tickets, snapTicket{ID: r.id, Cluster: r.cluster, Raw: r.raw, Vec: r.vec,
 				RawKeys: r.rawKeys, Keys: r.keys, Terms: r.terms, Subject: r.subject,
-				Customer: r.customer, At: r.at, Pinned: r.pinned})
+				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts})
 		}
 	}
 	for slot, ex := range e.exemplars {
@@ -160,6 +161,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 		s.Surface = append(s.Surface, [2]string{k, v})
 	}
 	sort.Slice(s.Surface, func(i, j int) bool { return s.Surface[i][0] < s.Surface[j][0] })
+	s.RateTotal, s.RateRecent = e.rate.total, e.rate.recent
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&s); err != nil {
 		return nil, fmt.Errorf("triage: snapshot: %w", err)
@@ -197,14 +199,17 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	e.nextID, e.emptyID, e.exSeq = s.NextID, s.EmptyID, s.ExSeq
 	for _, t := range s.Tickets {
 		e.tickets[t.ID] = &ticketRec{id: t.ID, cluster: t.Cluster, raw: t.Raw, vec: t.Vec, rawKeys: t.RawKeys,
-			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned}
+			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned,
+			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts}
+		r := e.tickets[t.ID]
+		r.noise, r.report = r.msg.Noise != "", r.msg.Noise == "" && !r.msg.IsIndividual()
 	}
 	for _, sc := range s.Clusters {
 		c := &cluster{id: sc.ID64, slot: sc.Slot, sum: sc.Sum, keySum: sc.KeySum, indexed: sc.Index,
 			indexedAt: sc.IndexedAt, members: sc.Members, customers: map[string]int{}, anonymous: sc.Anonymous,
 			terms: map[string]int{}, first: sc.First, last: sc.Last, lastNs: sc.Last.UnixNano(),
 			candidate: sc.Candidate, candidateAt: sc.CandidateAt, suppressed: sc.Suppressed,
-			label: sc.Label, labelTicket: sc.LabelTicket}
+			label: sc.Label, labelTicket: sc.LabelTicket, reports: sc.Reports}
 		c.norm = math.Sqrt(norm2(c.sum))
 		for _, kv := range sc.Customers {
 			c.customers[kv.Key] = kv.N
@@ -212,13 +217,8 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 		for _, kv := range sc.Terms {
 			c.terms[kv.Key] = kv.N
 		}
-		c.burst = burstState{bucket: sc.Bucket, count: sc.Count, closed: sc.Closed, ewma: sc.EWMA, hasBucket: sc.HasBucket}
-		if len(sc.Recent) > 0 {
-			c.burst.inWindow = map[string]int{}
-			for _, a := range sc.Recent {
-				c.burst.recent = append(c.burst.recent, arrival{a.At, a.Customer})
-				c.burst.inWindow[a.Customer]++
-			}
+		for _, a := range sc.Recent {
+			c.burst.recent = append(c.burst.recent, arrival{a.At, a.Customer})
 		}
 		for _, tid := range c.members {
 			if e.tickets[tid] == nil {
@@ -269,5 +269,6 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	for _, kv := range s.Surface {
 		e.surface[kv[0]] = kv[1]
 	}
+	e.rate = deskRate{total: s.RateTotal, recent: s.RateRecent}
 	return e, nil
 }

@@ -92,17 +92,17 @@ type tx struct {
 	d Dialect
 }
 
-const ticketCols = `id, source, external_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id`
+const ticketCols = `id, source, external_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id, join_reason, joined_at`
 
 func scanTicket(r interface{ Scan(...any) error }) (*stormdesk.Ticket, error) {
 	var t stormdesk.Ticket
 	var ext sql.NullString
 	var inc, cl sql.NullInt64
-	var recv, created ts
-	if err := r.Scan(&t.ID, &t.Source, &ext, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &recv, &created, &inc, &cl); err != nil {
+	var recv, created, joined ts
+	if err := r.Scan(&t.ID, &t.Source, &ext, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &recv, &created, &inc, &cl, &t.JoinReason, &joined); err != nil {
 		return nil, err
 	}
-	t.ExternalID, t.ReceivedAt, t.CreatedAt, t.IncidentID, t.ClusterID = ext.String, recv.t, created.t, inc.Int64, cl.Int64
+	t.ExternalID, t.ReceivedAt, t.CreatedAt, t.IncidentID, t.ClusterID, t.JoinedAt = ext.String, recv.t, created.t, inc.Int64, cl.Int64, joined.ptr()
 	return &t, nil
 }
 
@@ -189,6 +189,9 @@ func (x *tx) ticketWhere(f stormdesk.TicketFilter) *where {
 	if f.AfterID != 0 {
 		w.add("id > ?", f.AfterID)
 	}
+	if f.Unassigned {
+		w.conds = append(w.conds, "incident_id IS NULL")
+	}
 	return &w
 }
 
@@ -235,6 +238,55 @@ func (x *tx) listTickets(ctx context.Context, q string, args ...any) ([]*stormde
 	return out, nil
 }
 
+// SetMemberships implements stormdesk.Tx.
+func (x *tx) SetMemberships(ctx context.Context, ms []stormdesk.Membership) error {
+	for _, m := range ms {
+		var joined any
+		if m.IncidentID != 0 {
+			joined = x.d.EncodeTime(m.At)
+		}
+		n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1, join_reason = $2, joined_at = $3 WHERE id = $4`,
+			nullInt(m.IncidentID), m.Reason, joined, m.TicketID)
+		if err != nil {
+			return fmt.Errorf("sqlstore: set membership of ticket %d: %w", m.TicketID, err)
+		}
+		if n == 0 {
+			return stormdesk.Errorf(stormdesk.ENOTFOUND, "ticket %d not found", m.TicketID)
+		}
+	}
+	return nil
+}
+
+// Members implements stormdesk.Tx.
+func (x *tx) Members(ctx context.Context, incidentIDs []int64) ([]stormdesk.Member, error) {
+	if len(incidentIDs) == 0 {
+		return nil, nil
+	}
+	in, arg := x.d.InIDs("incident_id", "$1", incidentIDs)
+	rows, err := x.c.Query(ctx, `SELECT id, incident_id, received_at, joined_at FROM tickets WHERE `+in+` ORDER BY received_at, id`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: incident members: %w", err)
+	}
+	defer rows.Close()
+	var out []stormdesk.Member
+	for rows.Next() {
+		var m stormdesk.Member
+		var recv, joined ts
+		if err := rows.Scan(&m.TicketID, &m.IncidentID, &recv, &joined); err != nil {
+			return nil, fmt.Errorf("sqlstore: incident members: %w", err)
+		}
+		m.ReceivedAt, m.JoinedAt = recv.t, recv.t
+		if p := joined.ptr(); p != nil {
+			m.JoinedAt = *p
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlstore: incident members: %w", err)
+	}
+	return out, nil
+}
+
 // SetTicketIncident implements stormdesk.Tx.
 func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error {
 	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1, cluster_id = $2 WHERE id = $3`, nullInt(incidentID), nullInt(clusterID), ticketID)
@@ -247,15 +299,15 @@ func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, cluste
 	return nil
 }
 
-const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, exported_at,
+const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, exported_at, confirmed_at,
 (SELECT count(*) FROM tickets t WHERE t.incident_id = incidents.id)`
 
 func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error) {
 	var i stormdesk.Incident
 	var features, policy string
 	var cl, merged sql.NullInt64
-	var created, updated, acked, resolved, exported ts
-	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &exported, &i.TicketCount); err != nil {
+	var created, updated, acked, resolved, exported, confirmed ts
+	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &exported, &confirmed, &i.TicketCount); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(features), &i.Features); err != nil {
@@ -270,8 +322,23 @@ func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error
 		i.Features = []string{}
 	}
 	i.ClusterID, i.MergedInto = cl.Int64, merged.Int64
-	i.CreatedAt, i.UpdatedAt, i.AcknowledgedAt, i.ResolvedAt, i.ExportedAt = created.t, updated.t, acked.ptr(), resolved.ptr(), exported.ptr()
+	i.CreatedAt, i.UpdatedAt, i.AcknowledgedAt, i.ResolvedAt, i.ExportedAt, i.ConfirmedAt = created.t, updated.t, acked.ptr(), resolved.ptr(), exported.ptr(), confirmed.ptr()
+	if i.Status == stormdesk.StatusTriage && i.ConfirmedAt == nil {
+		i.Status = stormdesk.StatusWatching
+	}
 	return &i, nil
+}
+
+// storedStatus is the status column's value. An upstream watch is stored
+// as triage without a confirmation time (the schema's status check
+// predates watches, and SQLite cannot alter a check in place); a read
+// turns it back into watching.
+func storedStatus(inc *stormdesk.Incident) string {
+	if inc.Status == stormdesk.StatusWatching {
+		inc.ConfirmedAt = nil
+		return string(stormdesk.StatusTriage)
+	}
+	return string(inc.Status)
 }
 
 func encodeFeatures(f []string) string {
@@ -292,11 +359,15 @@ func encodePolicy(p stormdesk.EmailPolicy) string {
 
 // CreateIncident implements stormdesk.Tx.
 func (x *tx) CreateIncident(ctx context.Context, inc *stormdesk.Incident) error {
-	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-		inc.Title, string(inc.Status), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
+	if inc.ConfirmedAt == nil && !inc.Watching() {
+		at := inc.CreatedAt
+		inc.ConfirmedAt = &at
+	}
+	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, confirmed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+		inc.Title, storedStatus(inc), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
 		x.d.EncodeTime(inc.CreatedAt), x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto),
-		encodePolicy(inc.EmailPolicy)).Scan(&inc.ID)
+		encodePolicy(inc.EmailPolicy), x.d.nullTime(inc.ConfirmedAt)).Scan(&inc.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: insert incident: %w", err)
 	}
@@ -347,9 +418,10 @@ func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stor
 // UpdateIncident implements stormdesk.Tx.
 func (x *tx) UpdateIncident(ctx context.Context, inc *stormdesk.Incident) error {
 	n, err := x.c.Exec(ctx, `UPDATE incidents SET title = $1, status = $2, severity = $3, features = $4, likely_cause = $5, cluster_id = $6,
-updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, email_policy = $11 WHERE id = $12`,
-		inc.Title, string(inc.Status), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
-		x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto), encodePolicy(inc.EmailPolicy), inc.ID)
+updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, email_policy = $11, confirmed_at = $12 WHERE id = $13`,
+		inc.Title, storedStatus(inc), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
+		x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto), encodePolicy(inc.EmailPolicy),
+		x.d.nullTime(inc.ConfirmedAt), inc.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: update incident %d: %w", inc.ID, err)
 	}
@@ -632,6 +704,37 @@ ON CONFLICT (incident_id, provider, upstream_id) DO NOTHING`, incidentID, provid
 		return false, fmt.Errorf("sqlstore: link incident %d to %s/%s: %w", incidentID, provider, upstreamID, err)
 	}
 	return n == 1, nil
+}
+
+// IncidentUpstreams implements stormdesk.Tx.
+func (x *tx) IncidentUpstreams(ctx context.Context, incidentIDs []int64) ([]stormdesk.UpstreamLink, error) {
+	if len(incidentIDs) == 0 {
+		return nil, nil
+	}
+	in, arg := x.d.InIDs("l.incident_id", "$1", incidentIDs)
+	rows, err := x.c.Query(ctx, `SELECT l.incident_id, l.provider, l.upstream_id,
+(SELECT min(e.at) FROM upstream_events e WHERE e.provider = l.provider AND e.upstream_id = l.upstream_id),
+(SELECT max(e.at) FROM upstream_events e WHERE e.provider = l.provider AND e.upstream_id = l.upstream_id
+   AND (e.kind IN ('incident_resolved', 'probe_recovered') OR e.status IN ('resolved', 'postmortem')))
+FROM incident_upstreams l WHERE `+in+` ORDER BY l.incident_id, l.provider, l.upstream_id`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: incident upstreams: %w", err)
+	}
+	defer rows.Close()
+	var out []stormdesk.UpstreamLink
+	for rows.Next() {
+		var l stormdesk.UpstreamLink
+		var start, resolved ts
+		if err := rows.Scan(&l.IncidentID, &l.Provider, &l.UpstreamID, &start, &resolved); err != nil {
+			return nil, fmt.Errorf("sqlstore: incident upstreams: %w", err)
+		}
+		l.Start, l.ResolvedAt = start.t, resolved.ptr()
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlstore: incident upstreams: %w", err)
+	}
+	return out, nil
 }
 
 // UpstreamLinks implements stormdesk.Tx.

@@ -1,0 +1,33 @@
+package triage
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestInspect(t *testing.T) {
+	for _, tc := range []struct {
+		subject, body string
+		noise         string
+		individual    []string
+		collective    []string
+	}{
+		{"Forgot my password", "I forgot my password and the reset link never arrived", "", []string{"forgot_password", "reset_link"}, nil},
+		{"Can't log in", "None of us can log in, is something down on your end?", "", nil, []string{"everyone", "is_it_down"}},
+		{"Locked out", "I got locked out after too many attempts", "", []string{"account_locked", "locked_out"}, nil},
+		{"2FA", "I have a new phone and lost my authenticator codes", "", []string{"lost_2fa"}, nil},
+		{"Automatic reply: Your ticket #123", "I am currently out of the office until Monday.", "auto-reply", nil, nil},
+		{"Re: ticket", "Hi,\nI'm out of office with limited access to email.", "auto-reply", nil, nil},
+		{"Undeliverable: Incident update", "Delivery has failed to these recipients or groups.", "bounce", nil, nil},
+		{"Mail delivery failed", "This message was created automatically by mail delivery software.", "bounce", nil, nil},
+		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
+	} {
+		m := Inspect(tc.subject, tc.body)
+		if m.Noise != tc.noise || !slices.Equal(m.Individual, tc.individual) || !slices.Equal(m.Collective, tc.collective) {
+			t.Errorf("%q: got %+v, want noise %q individual %v collective %v", tc.subject, m, tc.noise, tc.individual, tc.collective)
+		}
+	}
+	if !Inspect("Forgot my password", "").IsIndividual() || Inspect("Forgot password", "everyone on my team is locked out, is it down?").IsIndividual() {
+		t.Error("IsIndividual")
+	}
+}

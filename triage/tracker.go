@@ -1,0 +1,745 @@
+package triage
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The Tracker decides, ticket by ticket, which incident a ticket belongs
+// to. Clusters say what tickets are about and bursts say when a topic
+// rises above its usual share; membership is decided for each ticket at
+// its own time, against what the incident's reporters describe:
+//
+//   - A ticket joins an open incident when it is close to the incident's
+//     symptom profile (the centroid of its members and its best-matching
+//     members) and arrived no earlier than a short lead before the
+//     incident began. Clusters live for days; membership does not follow
+//     them: a topic cluster never drags its history into an incident.
+//   - An individual account problem (forgot password, locked out, lost
+//     2FA device...) joins only when it reads almost exactly like the
+//     incident's reports; otherwise it is kept out, and why is recorded.
+//   - Automatic replies and bounces never join.
+//   - While a provider incident that backs a feature is live, a report
+//     about that feature joins the incident tied to it at a lower
+//     similarity: the provider's outage is the evidence that the reports
+//     share a cause, even when their symptoms differ (log-in fails, and
+//     a screen share that checks the log-in at start fails too).
+//   - An incident stops absorbing when it is quiet, and shortly after it
+//     is resolved or its provider resolved.
+//
+// An incident opens from a burst (the core of the burst's tickets, plus
+// the recent tickets like them) or when reports confirm an upstream watch.
+// A burst that reads like an open incident joins it instead of opening a
+// second one.
+//
+// The Tracker is pure: no I/O, no clock; its incidents come from Load
+// (the store's state) and its time from the tickets.
+type Tracker struct {
+	cfg   TrackerConfig
+	e     *Engine
+	live  []*liveIncident
+	provs int64 // provisional ids of incidents opened since Load: -1, -2, ...
+	// recent are the tickets of the last TrackerConfig.Recent not in any
+	// incident, oldest first: the seeds of a burst and the candidates for
+	// joining an incident that opens after them.
+	recent []recentTicket
+}
+
+// TrackerConfig holds the tracker's thresholds.
+type TrackerConfig struct {
+	// JoinThreshold is the similarity to an incident's profile a report
+	// needs to join it.
+	JoinThreshold float64
+	// IndividualThreshold is the same for a ticket that describes an
+	// individual account problem, DoubtfulThreshold for one with a weak
+	// cue (a question, "not urgent").
+	IndividualThreshold float64
+	DoubtfulThreshold   float64
+	// FeatureThreshold is the similarity a report about a feature of a
+	// live upstream incident needs to join the incident tied to it while
+	// the incident has fewer than FeatureMembers reports (after that its
+	// profile speaks for it).
+	FeatureThreshold float64
+	FeatureMembers   int
+	// BurstJoinThreshold is how close a burst's core must be to an open
+	// incident's profile to join it rather than open another incident.
+	BurstJoinThreshold float64
+	// CollectiveThreshold is the similarity a report that says others
+	// are affected ("none of us can log in", "is it down?") needs to join
+	// an incident about what it names.
+	CollectiveThreshold float64
+	// CoreThreshold is how close to the burst's centroid a burst ticket
+	// must be to seed the incident.
+	CoreThreshold float64
+	// Lead is how long before an incident's start a ticket may have
+	// arrived and still belong to it.
+	Lead time.Duration
+	// QuietClose is how long without a new member an incident keeps
+	// absorbing.
+	QuietClose time.Duration
+	// ConfirmReports reports from ConfirmCustomers customers within
+	// ConfirmWindow about a watched feature confirm an upstream watch.
+	ConfirmReports, ConfirmCustomers int
+	ConfirmWindow                    time.Duration
+	// Recent is how long unassigned tickets are remembered.
+	Recent time.Duration
+	// Exemplars is how many members' vectors a profile keeps besides
+	// its centroid.
+	Exemplars int
+	// Grace is how long after its resolution (or its provider's) an
+	// incident still takes reports: "it did not work earlier".
+	Grace time.Duration
+	// StormBonus lowers the bar to join an incident whose reports arrive
+	// much faster than the desk's other tickets within StormWindow (see
+	// stormBonus).
+	StormBonus  float64
+	StormWindow time.Duration
+	// FollowUp is how long after a customer's report to an incident
+	// their next ticket may be a follow-up of it: one that says so ("any
+	// update?") or reads at least FollowUpThreshold like the incident.
+	FollowUp          time.Duration
+	FollowUpThreshold float64
+}
+
+// DefaultTrackerConfig returns the documented defaults.
+func DefaultTrackerConfig() TrackerConfig {
+	return TrackerConfig{
+		JoinThreshold:       0.30,
+		IndividualThreshold: 0.55,
+		DoubtfulThreshold:   0.40,
+		FeatureThreshold:    0.12,
+		FeatureMembers:      3,
+		BurstJoinThreshold:  0.25,
+		CollectiveThreshold: 0.12,
+		CoreThreshold:       0.25,
+		Lead:                30 * time.Minute,
+		QuietClose:          4 * time.Hour,
+		ConfirmReports:      3,
+		ConfirmCustomers:    3,
+		ConfirmWindow:       45 * time.Minute,
+		Recent:              6 * time.Hour,
+		Exemplars:           48,
+		Grace:               time.Hour,
+		StormBonus:          0.12,
+		StormWindow:         30 * time.Minute,
+		FollowUp:            6 * time.Hour,
+		FollowUpThreshold:   0.18,
+	}
+}
+
+// Live is an open incident (or upstream watch) as the store holds it.
+type Live struct {
+	ID int64
+	// Watching is true for an upstream watch no report or probe has
+	// confirmed yet.
+	Watching bool
+	// Start is when the incident began: its first member's arrival, or
+	// its upstream incident's start.
+	Start time.Time
+	// Features are the product features it is about; UpstreamLive says a
+	// provider incident tied to it is still unresolved.
+	Features     []string
+	UpstreamLive bool
+	// Until, when set, is when it stops absorbing (its resolution, or its
+	// provider's, plus a grace period).
+	Until time.Time
+	// Members are its tickets; LastJoin when the last one joined.
+	Members  []int64
+	LastJoin time.Time
+}
+
+// Decision is what the tracker decided for one ticket.
+type Decision struct {
+	// Incident is the incident the ticket joins: a stored id, or a
+	// provisional (negative) id of one opened in this batch; 0 for none.
+	Incident int64
+	// Open is set when this ticket opens an incident (or confirms a
+	// watch); Incident is then its provisional id.
+	Open *Opening
+	// Reason says why the ticket joined, or why a ticket that looked like
+	// an incident was kept out.
+	Reason     string
+	Similarity float64
+}
+
+// Opening describes an incident to open.
+type Opening struct {
+	// Join is true when the tickets join the open incident of the
+	// decision instead of opening one (a burst that is more of it).
+	Join bool
+	// Watch is the upstream watch the reports confirm (0: a new incident).
+	Watch int64
+	// Cluster is the burst's cluster (0 when a watch was confirmed).
+	Cluster int64
+	// Members are the earlier tickets that join at opening, oldest first
+	// (the ticket that opened it is not among them).
+	Members []Member
+	// Why is a sentence for the timeline and the alert.
+	Why string
+}
+
+// Member is a ticket that joins an incident, and why.
+type Member struct {
+	Ticket     int64
+	Reason     string
+	Similarity float64
+}
+
+type liveIncident struct {
+	Live
+	prof     profile
+	evidence []recentTicket // watch: reports about its features so far
+	// customers maps each member's customer to their latest report's
+	// time; arrivals are the members' arrival times, sorted.
+	customers map[string]time.Time
+	arrivals  []time.Time
+}
+
+type recentTicket struct {
+	id       int64
+	at       time.Time
+	customer string
+	report   bool
+	cluster  int64
+}
+
+// profile is what an incident's reporters describe: the centroid of their
+// vectors and some of the vectors themselves (the first members and the
+// latest), so that an incident with two symptoms matches both.
+type profile struct {
+	sum   svec
+	norm  float64
+	ex    []svec
+	first int // exemplars kept from the start
+	// concepts counts the lexicon concepts the members name; n the
+	// members added.
+	concepts map[string]int
+	n        int
+}
+
+// features are the concepts at least a fifth of the members (and two of
+// them) name, sorted: what the incident is about, as its reporters say.
+func (p *profile) features() []string {
+	var out []string
+	for c, k := range p.concepts {
+		if k >= 2 && 5*k >= p.n {
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (p *profile) add(v svec, concepts []string, keep int) {
+	p.n++
+	if len(concepts) > 0 && p.concepts == nil {
+		p.concepts = map[string]int{}
+	}
+	for _, c := range concepts {
+		p.concepts[c]++
+	}
+	if len(v) == 0 {
+		return
+	}
+	p.sum = addScaled(p.sum, v, 1)
+	p.norm = math.Sqrt(norm2(p.sum))
+	if keep <= 0 {
+		return
+	}
+	if len(p.ex) < keep {
+		p.ex = append(p.ex, v)
+		if len(p.ex) <= keep/3 {
+			p.first = len(p.ex)
+		}
+		return
+	}
+	// Keep the first third, rotate the rest.
+	copy(p.ex[p.first:], p.ex[p.first+1:])
+	p.ex[len(p.ex)-1] = v
+}
+
+// similarity is the larger of the cosine to the centroid and the mean of
+// the three best cosines to the exemplars (the best one with fewer).
+func (p *profile) similarity(v svec) float64 {
+	if len(v) == 0 || p.norm == 0 {
+		return 0
+	}
+	s := dot(v, p.sum) / p.norm
+	var best [3]float64
+	for _, x := range p.ex {
+		d := dot(v, x)
+		switch {
+		case d > best[0]:
+			best[0], best[1], best[2] = d, best[0], best[1]
+		case d > best[1]:
+			best[1], best[2] = d, best[1]
+		case d > best[2]:
+			best[2] = d
+		}
+	}
+	k := min(len(p.ex), 3)
+	if k > 0 {
+		m := 0.0
+		for _, d := range best[:k] {
+			m += d
+		}
+		s = math.Max(s, m/float64(k))
+	}
+	return s
+}
+
+// NewTracker returns a tracker deciding membership over e's tickets.
+func NewTracker(e *Engine, cfg TrackerConfig) *Tracker {
+	return &Tracker{e: e, cfg: cfg}
+}
+
+// Config returns the tracker's configuration.
+func (tr *Tracker) Config() TrackerConfig { return tr.cfg }
+
+// LoadLive replaces the tracker's incidents with the store's: the open
+// ones and those within their grace period. A watch keeps the reports it
+// gathered toward its confirmation.
+func (tr *Tracker) LoadLive(live []Live) {
+	evidence := map[int64][]recentTicket{}
+	for _, l := range tr.live {
+		if l.Watching && l.ID > 0 {
+			evidence[l.ID] = l.evidence
+		}
+	}
+	tr.live = tr.live[:0]
+	tr.provs = 0
+	for _, l := range live {
+		li := &liveIncident{Live: l, evidence: evidence[l.ID]}
+		li.Members = nil
+		for _, id := range l.Members {
+			if r := tr.e.tickets[id]; r != nil {
+				tr.join(li, r, r.at)
+			} else {
+				li.Members = append(li.Members, id)
+			}
+		}
+		li.LastJoin = l.LastJoin
+		tr.live = append(tr.live, li)
+	}
+}
+
+// LoadRecent replaces the tracker's recent tickets in no incident with
+// ids. Tickets the engine no longer holds are skipped.
+func (tr *Tracker) LoadRecent(recent []int64) {
+	tr.recent = tr.recent[:0]
+	for _, id := range recent {
+		if r := tr.e.tickets[id]; r != nil && !r.noise {
+			tr.recent = append(tr.recent, recentTicket{id: id, at: r.at, customer: r.customer, report: r.report, cluster: r.cluster})
+		}
+	}
+	sort.SliceStable(tr.recent, func(i, j int) bool { return tr.recent[i].at.Before(tr.recent[j].at) })
+}
+
+// Bind gives the incident opened under provisional id prov its stored id.
+func (tr *Tracker) Bind(prov, id int64) {
+	for _, l := range tr.live {
+		if l.ID == prov {
+			l.ID = id
+		}
+	}
+}
+
+// absorbing reports whether l still takes tickets that arrive at at.
+func (tr *Tracker) absorbing(l *liveIncident, at time.Time) bool {
+	if !l.Until.IsZero() && at.After(l.Until) {
+		return false
+	}
+	if l.Watching {
+		return true
+	}
+	last := l.LastJoin
+	if last.IsZero() {
+		last = l.Start
+	}
+	return at.Sub(last) <= tr.cfg.QuietClose || l.UpstreamLive
+}
+
+// Observe decides for ticket id, just assigned by the engine with a, at
+// its arrival time.
+func (tr *Tracker) Observe(id int64, a Assignment) Decision {
+	r := tr.e.tickets[id]
+	if r == nil {
+		return Decision{}
+	}
+	at := r.at
+	tr.forget(at)
+	if r.noise {
+		return Decision{Reason: r.msg.Why()}
+	}
+	rt := recentTicket{id: id, at: at, customer: r.customer, report: r.report, cluster: r.cluster}
+
+	// 1. An open incident the ticket reads like.
+	best, bestSim, how := tr.bestIncident(r, at)
+	if best != nil {
+		tr.join(best, r, at)
+		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
+	}
+	var out string
+	switch {
+	case bestSim >= tr.cfg.JoinThreshold && r.msg.Grade() > Report:
+		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, tr.nearestID(r, at))
+	case bestSim >= tr.cfg.JoinThreshold/2:
+		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", tr.nearestID(r, at), bestSim, tr.need(r.msg))
+	}
+
+	// 2. Reports that confirm an upstream watch.
+	if r.report {
+		if w := tr.confirms(r, rt); w != nil {
+			return tr.open(w, r, rt, 0, w.evidence, fmt.Sprintf("%d reports from %d customers about %s confirm the upstream watch",
+				len(w.evidence), customers(w.evidence), strings.Join(intersect(w.Features, r.concepts), ", ")))
+		}
+	}
+
+	// 3. A burst.
+	if a.Candidate && r.report {
+		if d, ok := tr.burst(r, rt, a); ok {
+			return d
+		}
+	}
+	tr.recent = append(tr.recent, rt)
+	return Decision{Reason: out}
+}
+
+// need is the similarity to an incident's profile a ticket with message m
+// needs to join it.
+func (tr *Tracker) need(m Message) float64 {
+	switch m.Grade() {
+	case Individual:
+		return tr.cfg.IndividualThreshold
+	case Doubtful:
+		return tr.cfg.DoubtfulThreshold
+	}
+	return tr.cfg.JoinThreshold
+}
+
+// nearestID is the open incident most like r (for messages).
+func (tr *Tracker) nearestID(r *ticketRec, at time.Time) int64 {
+	var id int64
+	best := -1.0
+	for _, l := range tr.live {
+		if s := l.prof.similarity(r.vec); s > best && tr.absorbing(l, at) {
+			id, best = l.ID, s
+		}
+	}
+	return id
+}
+
+// bestIncident returns the open incident r joins, its similarity and the
+// reason; with none, the best similarity seen (for a kept-out note).
+func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string) {
+	var best *liveIncident
+	bestSim, seen := -1.0, 0.0
+	how := ""
+	individual := r.msg.Grade() > Report
+	for _, l := range tr.live {
+		if l.Watching || !tr.absorbing(l, at) || at.Before(l.Start.Add(-tr.cfg.Lead)) {
+			continue
+		}
+		s := l.prof.similarity(r.vec)
+		seen = math.Max(seen, s)
+		need := tr.need(r.msg)
+		reason := fmt.Sprintf("matched the incident's reports: similarity %.2f", s)
+		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
+			(r.msg.FollowUp || s >= tr.cfg.FollowUpThreshold) && s > bestSim {
+			// The customer already reported this incident, and this reads
+			// as a follow-up ("any update?", "still not working") or like
+			// the incident: it belongs with the first report. A customer's
+			// next ticket about something else does not.
+			best, bestSim, how = l, s, fmt.Sprintf("a follow-up from a customer already in the incident: similarity %.2f", s)
+			continue
+		}
+		switch g := r.msg.Grade(); {
+		case g == Report:
+			need -= tr.stormBonus(l, at)
+		case g == Doubtful:
+			need -= tr.stormBonus(l, at) / 2
+		}
+		switch f := intersect(append(l.prof.features(), l.Features...), r.concepts); {
+		case s >= need || individual || len(f) == 0 && !r.msg.outage():
+		case len(r.msg.Collective) > 0 && s >= tr.cfg.CollectiveThreshold:
+			// An outage-style report ("none of us can sign in", "is it
+			// down?") about what the incident is about, during it.
+			need = tr.cfg.CollectiveThreshold
+			reason = fmt.Sprintf("says others are affected too, about %s, during the incident: similarity %.2f", strings.Join(append(f, r.msg.Collective...), ", "), s)
+		case l.UpstreamLive && len(l.Members) < tr.cfg.FeatureMembers && len(f) > 0:
+			// An incident with few reports yet (a watch confirmed by a
+			// probe) has little profile: a report about its features
+			// joins while its provider's incident is live.
+			need = tr.cfg.FeatureThreshold
+			if l.prof.norm == 0 {
+				need = 0
+			}
+			reason = fmt.Sprintf("about %s while its provider's incident is live: similarity %.2f", strings.Join(f, ", "), s)
+		}
+		if s >= need && s > bestSim {
+			best, bestSim, how = l, s, reason
+		}
+	}
+	if best == nil {
+		return nil, seen, ""
+	}
+	if len(r.concepts) > 0 {
+		how += " (" + strings.Join(r.concepts, ", ") + ")"
+	}
+	return best, bestSim, how
+}
+
+func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time) {
+	l.Members = append(l.Members, r.id)
+	l.prof.add(r.vec, r.concepts, tr.cfg.Exemplars)
+	if at.After(l.LastJoin) {
+		l.LastJoin = at
+	}
+	if r.customer != "" {
+		if l.customers == nil {
+			l.customers = map[string]time.Time{}
+		}
+		if r.at.After(l.customers[r.customer]) {
+			l.customers[r.customer] = r.at
+		}
+	}
+	i := sort.Search(len(l.arrivals), func(i int) bool { return l.arrivals[i].After(r.at) })
+	l.arrivals = slices.Insert(l.arrivals, i, r.at)
+}
+
+// stormBonus is how much lower the bar to join l is at time at: while
+// l's reports arrive much faster than the desk's other tickets, a report
+// that reads somewhat like them most likely is one of them (the prior odds
+// of membership are the ratio of the two rates). It grows with the log of
+// that ratio, up to StormBonus at 8 to 1.
+func (tr *Tracker) stormBonus(l *liveIncident, at time.Time) float64 {
+	if tr.cfg.StormBonus == 0 {
+		return 0
+	}
+	from := at.Add(-tr.cfg.StormWindow)
+	in := len(l.arrivals) - sort.Search(len(l.arrivals), func(i int) bool { return !l.arrivals[i].Before(from) })
+	out := 0
+	for i := len(tr.recent) - 1; i >= 0 && !tr.recent[i].at.Before(from); i-- {
+		out++
+	}
+	odds := float64(in+1) / float64(out+1)
+	if odds <= 1 {
+		return 0
+	}
+	return tr.cfg.StormBonus * math.Min(1, math.Log2(odds)/3)
+}
+
+// confirms adds r to the evidence of the watches whose features it is
+// about and returns the first watch it confirms.
+func (tr *Tracker) confirms(r *ticketRec, rt recentTicket) *liveIncident {
+	for _, l := range tr.live {
+		if !l.Watching || !tr.absorbing(l, rt.at) || rt.at.Before(l.Start.Add(-tr.cfg.Lead)) || len(intersect(l.Features, r.concepts)) == 0 {
+			continue
+		}
+		l.evidence = append(l.evidence, rt)
+		cut := 0
+		for cut < len(l.evidence) && rt.at.Sub(l.evidence[cut].at) > tr.cfg.ConfirmWindow {
+			cut++
+		}
+		l.evidence = l.evidence[cut:]
+		if len(l.evidence) >= tr.cfg.ConfirmReports && customers(l.evidence) >= tr.cfg.ConfirmCustomers {
+			return l
+		}
+	}
+	return nil
+}
+
+// burst opens an incident from a cluster that just burst: the core of its
+// recent reports seeds the profile, and the recent tickets like them join.
+// A burst that reads like an open incident joins that one instead.
+func (tr *Tracker) burst(r *ticketRec, rt recentTicket, a Assignment) (Decision, bool) {
+	from := rt.at.Add(-a.Window)
+	var seeds []recentTicket
+	for _, x := range tr.recent {
+		if x.cluster == rt.cluster && x.report && !x.at.Before(from) {
+			seeds = append(seeds, x)
+		}
+	}
+	var centroid svec
+	for _, x := range append(seeds, rt) {
+		if v := tr.vec(x.id); len(v) > 0 {
+			centroid = addScaled(centroid, v, 1)
+		}
+	}
+	norm := math.Sqrt(norm2(centroid))
+	if norm == 0 {
+		return Decision{}, false
+	}
+	var core []recentTicket
+	for _, x := range seeds {
+		if dot(tr.vec(x.id), centroid)/norm >= tr.cfg.CoreThreshold {
+			core = append(core, x)
+		}
+	}
+	if dot(r.vec, centroid)/norm < tr.cfg.CoreThreshold || len(core)+1 < tr.e.cfg.BurstMinReports/2+1 {
+		return Decision{}, false
+	}
+	why := fmt.Sprintf("%d look-alike reports from %d customers in %s, far above their usual share of the desk's tickets",
+		len(core)+1, customers(append(core, rt)), roundWindow(a.Window))
+	// A burst that reads like an open incident, or that is about the
+	// features of one whose provider's incident is live, is more of it
+	// (a second symptom of the same outage): its core joins that one.
+	var concepts []string
+	for _, x := range append(core, rt) {
+		if xr := tr.e.tickets[x.id]; xr != nil {
+			concepts = append(concepts, xr.concepts...)
+		}
+	}
+	var into *liveIncident
+	best := 0.0
+	var how string
+	for _, l := range tr.live {
+		if l.Watching || !tr.absorbing(l, rt.at) || rt.at.Before(l.Start.Add(-tr.cfg.Lead)) || l.prof.norm == 0 {
+			continue
+		}
+		s := dot(centroid, l.prof.sum) / (norm * l.prof.norm)
+		switch f := intersect(l.Features, concepts); {
+		case s >= tr.cfg.BurstJoinThreshold && s > best:
+			into, best, how = l, s, fmt.Sprintf("a burst of reports like the incident's: similarity %.2f", s)
+		case into == nil && l.UpstreamLive && len(f) > 0:
+			into, how = l, fmt.Sprintf("a burst of reports about %s while its provider's incident is live", strings.Join(f, ", "))
+		}
+	}
+	if into != nil {
+		return tr.joinGroup(into, r, rt, core, how+" ("+why+")"), true
+	}
+	return tr.open(nil, r, rt, a.ClusterID, core, why), true
+}
+
+// joinGroup adds a burst's core and r to the open incident l.
+func (tr *Tracker) joinGroup(l *liveIncident, r *ticketRec, rt recentTicket, core []recentTicket, reason string) Decision {
+	in := map[int64]bool{}
+	op := &Opening{Join: true, Why: reason}
+	for _, x := range core {
+		if in[x.id] {
+			continue
+		}
+		in[x.id] = true
+		tr.join(l, tr.e.tickets[x.id], x.at)
+		op.Members = append(op.Members, Member{Ticket: x.id, Reason: reason})
+	}
+	tr.join(l, r, rt.at)
+	keep := tr.recent[:0]
+	for _, x := range tr.recent {
+		if !in[x.id] {
+			keep = append(keep, x)
+		}
+	}
+	tr.recent = keep
+	return Decision{Incident: l.ID, Open: op, Reason: reason}
+}
+
+// open starts an incident (or confirms watch w) with r and seeds as its
+// first members, then takes in the recent tickets that read like them.
+func (tr *Tracker) open(w *liveIncident, r *ticketRec, rt recentTicket, cluster int64, seeds []recentTicket, why string) Decision {
+	l := w
+	if l == nil {
+		tr.provs--
+		l = &liveIncident{Live: Live{ID: tr.provs, Start: rt.at}}
+		tr.live = append(tr.live, l)
+	} else {
+		l.Watching = false
+	}
+	op := &Opening{Cluster: cluster, Why: why}
+	if w != nil {
+		op.Watch = w.ID
+	}
+	in := map[int64]bool{rt.id: true}
+	reason := "seeded the incident: " + why
+	for _, x := range seeds {
+		if x.id == rt.id || in[x.id] {
+			continue
+		}
+		in[x.id] = true
+		if x.at.Before(l.Start) {
+			l.Start = x.at
+		}
+		tr.join(l, tr.e.tickets[x.id], x.at)
+		op.Members = append(op.Members, Member{Ticket: x.id, Reason: reason})
+	}
+	tr.join(l, r, rt.at)
+	// The recent tickets like the seeds, from any cluster, join too: the
+	// first reports came before the burst was certain.
+	from := l.Start.Add(-tr.cfg.Lead)
+	keep := tr.recent[:0]
+	for _, x := range tr.recent {
+		if in[x.id] {
+			continue
+		}
+		xr := tr.e.tickets[x.id]
+		if xr != nil && !x.at.Before(from) {
+			s := l.prof.similarity(xr.vec)
+			need := tr.need(xr.msg)
+			if s >= need {
+				tr.join(l, xr, x.at)
+				op.Members = append(op.Members, Member{Ticket: x.id, Reason: fmt.Sprintf("arrived before the incident opened; matched its reports: similarity %.2f", s), Similarity: s})
+				continue
+			}
+		}
+		keep = append(keep, x)
+	}
+	tr.recent = keep
+	sort.SliceStable(op.Members, func(i, j int) bool {
+		return tr.e.tickets[op.Members[i].Ticket].at.Before(tr.e.tickets[op.Members[j].Ticket].at)
+	})
+	l.evidence = nil
+	return Decision{Incident: l.ID, Open: op, Reason: reason, Similarity: 1}
+}
+
+func (tr *Tracker) vec(id int64) svec {
+	if r := tr.e.tickets[id]; r != nil {
+		return r.vec
+	}
+	return nil
+}
+
+// forget drops recent tickets older than Recent before at.
+func (tr *Tracker) forget(at time.Time) {
+	cut := 0
+	for cut < len(tr.recent) && at.Sub(tr.recent[cut].at) > tr.cfg.Recent {
+		cut++
+	}
+	if cut > 0 {
+		tr.recent = append(tr.recent[:0], tr.recent[cut:]...)
+	}
+}
+
+func customers(ts []recentTicket) int {
+	seen := map[string]bool{}
+	n := 0
+	for _, t := range ts {
+		if t.customer == "" {
+			n++
+		} else if !seen[t.customer] {
+			seen[t.customer] = true
+			n++
+		}
+	}
+	return n
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func roundWindow(d time.Duration) string {
+	if d >= time.Hour && d%time.Hour == 0 {
+		return fmt.Sprintf("%d hours", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%d minutes", int(d/time.Minute))
+}

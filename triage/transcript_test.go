@@ -1,0 +1,59 @@
+package triage
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStripTranscript(t *testing.T) {
+	for name, tc := range map[string]struct{ in, want string }{
+		"bot greeting and agent": {
+			"Chat with us\n[00:38] Beamy: Hi there! I'm Beamy, the virtual assistant. How can I help today?\n[00:39] Stacy: I can't log in since this morning\n" +
+				"[00:40] Beamy: I found a few articles that might help: \"Troubleshooting sign-in\", \"Screen sharing basics\".\n[00:41] Stacy: no that did not help\n" +
+				"[00:42] Owen (Acme): Thanks, checking with the team now.\n[00:43] Stacy: ok",
+			"Chat with us\nI can't log in since this morning\nno that did not help\nok\n"},
+		"named roles without times": {
+			"Kettlebot: Welcome! What can I help with?\nVisitor: checkout page shows error 500\nmore detail on a second line\nSupport Agent: sorry about that",
+			"checkout page shows error 500\nmore detail on a second line\n"},
+		"12-hour clock": {
+			"10:02 AM Support: Hello, how can I help you?\n10:03 AM Jo: refunds are stuck",
+			"refunds are stuck\n"},
+		"not a transcript": {
+			"Error: 502 bad gateway\nSteps: open the dashboard\nBrowser: Firefox", "Error: 502 bad gateway\nSteps: open the dashboard\nBrowser: Firefox"},
+		"one speaker":          {"Note: hi\nAna: hello", "Note: hi\nAna: hello"},
+		"two people, no staff": {"Ana: we can't log in\nBen: me neither", "Ana: we can't log in\nBen: me neither"},
+		"abbott is a customer": {"Support: How can I help you?\nJim Abbott: invoices are wrong", "invoices are wrong\n"},
+	} {
+		if got := stripTranscript(tc.in); got != tc.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", name, got, tc.want)
+		}
+	}
+}
+
+func TestStripQuotesHeaders(t *testing.T) {
+	outlook := "Still broken for us.\n\nFrom: Acme Support <help@acme.example>\nSent: Tuesday, March 3, 2026 10:02 AM\nTo: Ana\nSubject: RE: login\n\nWe are looking into it."
+	if got := stripQuotes(outlook); strings.Contains(got, "looking into it") || !strings.Contains(got, "Still broken") {
+		t.Errorf("outlook reply: %q", got)
+	}
+	fwd := "FYI, see below\n\n---------- Forwarded message ---------\nFrom: Ben <ben@x.example>\nDate: Tue, 3 Mar 2026\nSubject: login\nTo: Ana <ana@x.example>\n\nNone of us can sign in."
+	got := stripQuotes(fwd)
+	if !strings.Contains(got, "None of us can sign in") || strings.Contains(got, "Date:") || strings.Contains(got, "Forwarded") {
+		t.Errorf("forwarded: %q", got)
+	}
+}
+
+func TestStripForm(t *testing.T) {
+	in := "[Contact form] Can't sign in\nName: Javier Ruiz\nEmail: jruiz@cobalto.example\nCompany: Cobalto Digital\nTopic: Something is not working\nMessage:\nno puedo entrar desde hace media hora."
+	want := "[Contact form] Can't sign in\n\nno puedo entrar desde hace media hora.\n"
+	if got := stripForm(in); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	report := "Submitted via in-app \"Report a problem\"\nWorkspace: acme (Starter plan)\nUser: a@b.example\nPage: /app\nBrowser: Chrome\n---\nThe 2FA code is always invalid."
+	if got := stripForm(report); got != "The 2FA code is always invalid.\n" {
+		t.Errorf("in-app report: %q", got)
+	}
+	plain := "Error: 502\nIt fails since noon."
+	if got := stripForm(plain); got != plain {
+		t.Errorf("one labelled line is not a form: %q", got)
+	}
+}
