@@ -4,7 +4,7 @@ BENCHSTAT ?= $(GO) run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -X main.version=$(VERSION)
 
-.PHONY: run build test test-short bench lint fmt fuzz clean demo
+.PHONY: run build test test-short bench lint fmt fuzz clean demo scenarios
 
 ## run: start the service on the embedded default store (SQLite, ./stormdesk.db)
 run:
@@ -13,6 +13,11 @@ run:
 ## demo: replay the reference outage end to end (writes demo-out/timeline.md and .html)
 demo:
 	$(GO) run ./cmd/stormdesk demo --out demo-out
+
+## scenarios: replay every labelled week under scenarios/ and print one table of scores
+scenarios:
+	$(GO) build -o bin/stormdesk ./cmd/stormdesk
+	bin/stormdesk replay $(patsubst %,--scenario %,$(wildcard scenarios/*/))
 
 ## build: build bin/stormdesk
 build:

@@ -735,6 +735,12 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 			return fmt.Errorf("desk: triage snapshot: %w", err)
 		}
 	}
+	if len(merges) == 0 && len(expired) == 0 && snap == nil {
+		// Refine moved tickets at most: the cluster views catch up as
+		// their clusters next take a ticket or change shape.
+		committed = true
+		return nil
+	}
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		for _, m := range merges {
 			if err := tx.RelabelCluster(ctx, m.From, m.Into); err != nil {

@@ -3,9 +3,10 @@
 # backend (single tickets from 16 concurrent clients; 1,000-ticket batches)
 # and, in the same run, PostgreSQL's raw single-row INSERT ceiling with
 # pgbench at the same concurrency; then chat, email, export, several
-# replicas under load, and triage against the scikit-learn peer. Raw
-# results go to bench/ (gitignored). BENCH_ONLY=load (or ingest, chat,
-# email, export, triage) runs one part.
+# replicas under load, triage against the scikit-learn peer, and the
+# labelled scenarios replayed through the whole service. Raw results go to
+# bench/ (gitignored). BENCH_ONLY=load (or ingest, chat, email, export,
+# triage, scenarios) runs one part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench
@@ -63,4 +64,10 @@ fi
 if part triage && [ -x scripts/bench-triage.sh ]; then
   echo
   scripts/bench-triage.sh
+fi
+
+if part scenarios; then
+  echo
+  echo "== labelled scenarios replayed through the service (make scenarios)"
+  make -s scenarios | tee bench/scenarios.txt
 fi

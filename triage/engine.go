@@ -88,6 +88,7 @@ type Engine struct {
 	cannot   map[[2]int64]bool // operator said: never merge these two
 	surface  map[string]string // stem -> first surface form seen, for top terms
 	rate     deskRate          // every ticket that is not noise, for burst shares
+	dense    denseSum          // scratch for rebuilding centroids
 	seen     map[string]struct{}
 	nextID   int64
 	emptyID  int64    // cluster of tickets without features, 0 if none

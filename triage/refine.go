@@ -2,6 +2,7 @@ package triage
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -70,19 +71,49 @@ func (e *Engine) recompute(now time.Time) {
 	}
 }
 
-// rebuild recomputes c's centroid exactly from its members.
+// rebuild recomputes c's centroid exactly from its members: their
+// coordinates are added into a dense scratch array and gathered once,
+// then the centroid is pruned once (adding member by member and pruning
+// on the way cost a copy of the centroid per member).
 func (e *Engine) rebuild(c *cluster) {
-	var sum, keys svec
-	for _, id := range c.members {
-		r := e.tickets[id]
-		sum = addScaled(sum, r.vec, 1)
-		keys = addScaled(keys, r.keys, 1)
-		if m := e.cfg.MaxCentroidTerms; m > 0 && len(sum) > 2*m {
-			sum = prune(sum, m)
+	c.sum = e.dense.sum(e, c.members, func(r *ticketRec) svec { return r.vec })
+	c.keySum = e.dense.sum(e, c.members, func(r *ticketRec) svec { return r.keys })
+	if m := e.cfg.MaxCentroidTerms; m > 0 && len(c.sum) > m {
+		c.sum = prune(c.sum, m)
+	}
+	e.afterSumChange(c, true)
+}
+
+// denseSum is a scratch accumulator over the hashed feature space.
+type denseSum struct {
+	w       []float32
+	touched []uint32
+}
+
+// sum adds up the vectors of of the tickets ids, in member order, and
+// returns the sum as a sparse vector sorted by H.
+func (d *denseSum) sum(e *Engine, ids []int64, of func(*ticketRec) svec) svec {
+	if d.w == nil {
+		d.w = make([]float32, 1<<e.cfg.HashBits)
+	}
+	d.touched = d.touched[:0]
+	for _, id := range ids {
+		for _, x := range of(e.tickets[id]) {
+			if d.w[x.H] == 0 {
+				d.touched = append(d.touched, x.H)
+			}
+			d.w[x.H] += x.W
 		}
 	}
-	c.sum, c.keySum = sum, keys
-	e.afterSumChange(c, true)
+	slices.Sort(d.touched)
+	out := make(svec, 0, len(d.touched))
+	for _, h := range d.touched {
+		if w := d.w[h]; w > 1e-6 {
+			out = append(out, entry{H: h, W: w})
+		}
+		d.w[h] = 0
+	}
+	return out
 }
 
 type plannedMove struct {

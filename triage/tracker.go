@@ -310,12 +310,43 @@ func (tr *Tracker) LoadLive(live []Live) {
 			evidence[l.ID] = l.evidence
 		}
 	}
+	// An incident whose members only grew since the last load keeps its
+	// profile and takes in the new members: most batches add a ticket or
+	// two to a storm of hundreds.
+	prev := map[int64]*liveIncident{}
+	for _, l := range tr.live {
+		if l.ID > 0 {
+			prev[l.ID] = l
+		}
+	}
 	tr.live = tr.live[:0]
 	tr.provs = 0
 	for _, l := range live {
 		li := &liveIncident{Live: l, evidence: evidence[l.ID]}
 		li.Members = nil
+		var had map[int64]bool
+		if p := prev[l.ID]; p != nil && len(p.Members) <= len(l.Members) {
+			had = make(map[int64]bool, len(p.Members))
+			for _, id := range p.Members {
+				had[id] = true
+			}
+			n := 0
+			for _, id := range l.Members {
+				if had[id] {
+					n++
+				}
+			}
+			if n == len(p.Members) {
+				li.prof, li.customers, li.arrivals = p.prof, p.customers, p.arrivals
+				li.Members = slices.Clone(p.Members)
+			} else {
+				had = nil
+			}
+		}
 		for _, id := range l.Members {
+			if had[id] {
+				continue
+			}
 			if r := tr.e.tickets[id]; r != nil {
 				tr.join(li, r, r.at)
 			} else {

@@ -4,10 +4,13 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"stormdesk/replay"
 	"stormdesk/upstream"
@@ -135,9 +138,8 @@ func replayScenarios(ctx context.Context, dirs []string, label string, backgroun
 	if len(background) == 0 {
 		background = []string{"hard-negative", "look-alike"}
 	}
-	var rows []replay.Row
-	all := map[string]*replay.Scores{}
-	for _, dir := range dirs {
+	inputs := make([]*replay.Input, len(dirs))
+	for i, dir := range dirs {
 		in := &replay.Input{Name: filepath.Base(filepath.Clean(dir))}
 		var err error
 		if in.Tickets, err = replay.ReadTicketsFile(filepath.Join(dir, "tickets.jsonl"), label); err != nil {
@@ -156,16 +158,42 @@ func replayScenarios(ctx context.Context, dirs []string, label string, backgroun
 		if err := in.Check(); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "replaying %s (%d tickets)\n", in.Name, len(in.Tickets))
-		res, err := replay.Run(ctx, in, replay.Options{Background: background})
-		if err != nil {
-			return fmt.Errorf("%s: %w", in.Name, err)
-		}
-		if res.Scores == nil {
-			return fmt.Errorf("%s: no ticket carries a %q label", in.Name, label)
-		}
-		all[in.Name] = res.Scores
-		rows = append(rows, replay.RowOf(in.Name, res))
+		inputs[i] = in
+	}
+	// Each replay runs on its own temporary store: they run side by side,
+	// one per core.
+	rows := make([]replay.Row, len(inputs))
+	errs := make([]error, len(inputs))
+	all := map[string]*replay.Scores{}
+	var mu sync.Mutex
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, in := range inputs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			mu.Lock()
+			fmt.Fprintf(e.stderr, "replaying %s (%d tickets)\n", in.Name, len(in.Tickets))
+			mu.Unlock()
+			res, err := replay.Run(ctx, in, replay.Options{Background: background})
+			switch {
+			case err != nil:
+				errs[i] = fmt.Errorf("%s: %w", in.Name, err)
+			case res.Scores == nil:
+				errs[i] = fmt.Errorf("%s: no ticket carries a %q label", in.Name, label)
+			default:
+				mu.Lock()
+				all[in.Name] = res.Scores
+				mu.Unlock()
+				rows[i] = replay.RowOf(in.Name, res)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	if asJSON {
 		enc := json.NewEncoder(e.stdout)
