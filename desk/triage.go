@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"stormdesk"
 	"stormdesk/triage"
+	"stormdesk/upstream"
 )
 
 // triageState is the triage engine inside the service. The engine is not
@@ -456,6 +458,7 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 			}
 			real[d.Incident] = inc.ID
 			opened[inc.ID] = true
+			s.tri.tr.Bind(d.Incident, inc.ID)
 			for _, m := range d.Open.Members {
 				if err := join(m.Ticket, inc.ID, m.Reason, now); err != nil {
 					return err
@@ -481,6 +484,9 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 	}
 	for _, id := range order {
 		g := gains[id]
+		if err := s.learnFeatures(ctx, tx, id); err != nil {
+			return err
+		}
 		raise(ctx, id, "")
 		if err := s.catchUp(ctx, tx, id, g.emails); err != nil {
 			return err
@@ -628,6 +634,32 @@ func (s *Service) openIncident(ctx context.Context, tx stormdesk.Tx, tk *stormde
 	s.Log.Info("incident detected", slog.Int64("incident_id", inc.ID), slog.Int64("cluster_id", op.Cluster), slog.Int("reports", reports))
 	raise(ctx, inc.ID, fmt.Sprintf("%s: %q", op.Why, title))
 	return inc, nil
+}
+
+// learnFeatures adds to an incident's features what its reporters say it
+// is about, so that a provider's incident on those features is tied to it
+// and chat shows what is affected.
+func (s *Service) learnFeatures(ctx context.Context, tx stormdesk.Tx, id int64) error {
+	learned := s.tri.tr.Features(id)
+	if len(learned) == 0 {
+		return nil
+	}
+	inc, err := tx.Incident(ctx, id)
+	if err != nil {
+		return err
+	}
+	changed := false
+	for _, f := range learned {
+		if !slices.Contains(inc.Features, f) {
+			inc.Features = append(inc.Features, f)
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	inc.UpdatedAt = s.now()
+	return tx.UpdateIncident(ctx, inc)
 }
 
 // firstReport records an incident's first customer report.
@@ -805,4 +837,23 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// TriageConfig adapts a triage configuration to the product's own
+// vocabulary (STORMDESK_CONFIG features:): its phrases extend the
+// lexicon, and its features, with those the dependencies and probes name,
+// are counted for feature bursts beside the built-in ones.
+func TriageConfig(base triage.Config, up *upstream.Config) triage.Config {
+	if up == nil {
+		return base
+	}
+	base.LexiconExtra = up.Lexicon()
+	base.Features = slices.Clone(base.Features)
+	for _, f := range up.FeatureNames() {
+		f = strings.ReplaceAll(f, "-", "_")
+		if !slices.Contains(base.Features, f) {
+			base.Features = append(base.Features, f)
+		}
+	}
+	return base
 }

@@ -207,7 +207,7 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	if opt.Triage != nil {
 		tcfg = *opt.Triage
 	}
-	tcfg.LexiconExtra = up.Lexicon()
+	tcfg = desk.TriageConfig(tcfg, up)
 	if err := d.EnableTriage(ctx, tcfg); err != nil {
 		return nil, err
 	}

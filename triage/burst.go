@@ -2,6 +2,7 @@ package triage
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -128,17 +129,24 @@ func (e *Engine) observeBurst(c *cluster, rec *ticketRec) time.Duration {
 	return 0
 }
 
-// bursting applies one window's rule at time now.
+// bursting applies one window's rule to cluster c at time now.
 func (e *Engine) bursting(c *cluster, now time.Time, window time.Duration, minReports, minCustomers int, factor float64, warmup int) bool {
+	return e.windowBursts(c.burst.recent, c.reports, now, window, minReports, minCustomers, factor, warmup)
+}
+
+// windowBursts applies one window's rule to a topic (a cluster or a
+// feature) whose reports within the slow window are recent and whose
+// reports of all time number total.
+func (e *Engine) windowBursts(recent []arrival, total int, now time.Time, window time.Duration, minReports, minCustomers int, factor float64, warmup int) bool {
 	from := now.Add(-window)
 	if e.seen == nil {
 		e.seen = make(map[string]struct{})
 	}
 	clear(e.seen)
 	n := 0
-	for j := len(c.burst.recent) - 1; j >= 0 && !c.burst.recent[j].at.Before(from); j-- {
+	for j := len(recent) - 1; j >= 0 && !recent[j].at.Before(from); j-- {
 		n++
-		e.seen[c.burst.recent[j].customer] = struct{}{}
+		e.seen[recent[j].customer] = struct{}{}
 	}
 	if n < minReports || len(e.seen) < minCustomers {
 		return false
@@ -149,7 +157,7 @@ func (e *Engine) bursting(c *cluster, now time.Time, window time.Duration, minRe
 		return false
 	}
 	deskBefore := float64(e.rate.total - deskWindow)
-	before := float64(max(c.reports-n, 0))
+	before := float64(max(total-n, 0))
 	share := (before + cfg.PriorWeight*cfg.PriorShare) / (deskBefore + cfg.PriorWeight)
 	expected := share * float64(deskWindow)
 	return float64(n) >= factor*expected && poissonTail(n, expected) <= cfg.Significance
@@ -169,6 +177,78 @@ func poissonTail(n int, mu float64) float64 {
 		term *= mu / float64(k+1)
 	}
 	return max(1-sum, 0)
+}
+
+// Feature bursts. A storm's reports are worded in many ways and land in
+// several clusters, none of which bursts on its own for a while; but they
+// name the same product feature ("screen share", "checkout"), a concept
+// the lexicon and the product's own vocabulary recognise. So each feature
+// the product has (Config.Features) is watched like a cluster: a report
+// naming it counts toward it, with the same windows, minimums and share
+// test. The feature burst only says "something about screen sharing is
+// rising"; which of those reports make the incident is the tracker's call
+// (the core of the burst, by similarity).
+
+// featureState tracks one feature's reports.
+type featureState struct {
+	reports   int       // all time
+	recent    []arrival // within SlowWindow of the newest, by time
+	candidate bool
+	at        time.Time // when it last burst
+}
+
+// observeFeatures records rec's arrival under each product feature it
+// names and returns the first feature that bursts with it, and the window.
+func (e *Engine) observeFeatures(rec *ticketRec) (string, time.Duration) {
+	if !rec.report || len(e.features) == 0 {
+		return "", 0
+	}
+	cfg := &e.cfg
+	var fired string
+	var window time.Duration
+	for _, f := range rec.concepts {
+		st := e.features[f]
+		if st == nil {
+			continue
+		}
+		st.reports++
+		st.recent = insertArrival(st.recent, arrival{at: rec.at, customer: customerKey(rec)}, cfg.SlowWindow)
+		if fired != "" || st.candidate && rec.at.Sub(st.at) < cfg.ReArm {
+			continue
+		}
+		for _, w := range []struct {
+			window             time.Duration
+			reports, customers int
+			factor             float64
+			warmup             int
+		}{
+			{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, 0},
+			{cfg.SlowWindow, cfg.SlowMinReports, cfg.SlowMinCustomers, cfg.SlowFactor, cfg.SlowWarmup},
+		} {
+			if e.windowBursts(st.recent, st.reports, rec.at, w.window, w.reports, w.customers, w.factor, w.warmup) {
+				st.candidate, st.at = true, rec.at
+				fired, window = f, w.window
+				break
+			}
+		}
+	}
+	return fired, window
+}
+
+// insertArrival adds a to recent (sorted by time) and drops what is older
+// than window before the newest.
+func insertArrival(recent []arrival, a arrival, window time.Duration) []arrival {
+	i := sort.Search(len(recent), func(i int) bool { return recent[i].at.After(a.at) })
+	recent = slices.Insert(recent, i, a)
+	newest := recent[len(recent)-1].at
+	cut := 0
+	for cut < len(recent) && newest.Sub(recent[cut].at) > window {
+		cut++
+	}
+	if cut > 0 {
+		recent = append(recent[:0], recent[cut:]...)
+	}
+	return recent
 }
 
 // mergeBurst folds from's burst state into into's.

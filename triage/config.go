@@ -3,6 +3,7 @@ package triage
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -123,9 +124,19 @@ type Config struct {
 	// one again.
 	ReArm time.Duration
 
+	// Features are the product's features as lexicon tokens (login,
+	// screenshare, checkout...): reports naming one are also counted per
+	// feature, so that a storm worded in many ways is seen as one (see
+	// observeFeatures). DefaultConfig lists the built-in ones; a
+	// service adds its configuration's.
+	Features []string
+
 	// Tracker holds the thresholds of incident membership (see Tracker).
 	Tracker TrackerConfig
 }
+
+// BuiltinFeatures are the product-feature tokens of the default lexicon.
+var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "screenshare", "video", "audio", "notification", "upload", "download"}
 
 // DefaultConfig returns the documented defaults.
 //
@@ -193,7 +204,8 @@ func DefaultConfig() Config {
 		PriorWeight:       20,
 		ReArm:             12 * time.Hour,
 
-		Tracker: DefaultTrackerConfig(),
+		Features: slices.Clone(BuiltinFeatures),
+		Tracker:  DefaultTrackerConfig(),
 	}
 }
 

@@ -37,6 +37,11 @@ type Assignment struct {
 	// Concepts are the canonical lexicon tokens of the ticket (the
 	// product features and states it names), sorted.
 	Concepts []string
+	// Feature is set on the ticket that makes reports about one of the
+	// product's features burst (see observeFeatures); FeatureWindow is the
+	// window whose rule fired.
+	Feature       string
+	FeatureWindow time.Duration
 }
 
 // ClusterInfo describes one active cluster.
@@ -89,6 +94,7 @@ type Engine struct {
 	surface  map[string]string // stem -> first surface form seen, for top terms
 	rate     deskRate          // every ticket that is not noise, for burst shares
 	dense    denseSum          // scratch for rebuilding centroids
+	features map[string]*featureState // the product's features, for feature bursts
 	seen     map[string]struct{}
 	nextID   int64
 	emptyID  int64    // cluster of tickets without features, 0 if none
@@ -206,6 +212,12 @@ func New(cfg Config) *Engine {
 		surface:  make(map[string]string),
 	}
 	e.stopPrior()
+	if len(cfg.Features) > 0 {
+		e.features = make(map[string]*featureState, len(cfg.Features))
+		for _, f := range cfg.Features {
+			e.features[f] = &featureState{}
+		}
+	}
 	return e
 }
 
@@ -259,10 +271,12 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	}
 	e.attach(rec, c)
 	window := e.observeBurst(c, rec)
+	feature, fwindow := e.observeFeatures(rec)
 	if c.slot >= 0 && (isNew || isPow2(len(c.members))) {
 		e.relabel(c)
 	}
-	return Assignment{ClusterID: c.id, Similarity: sim, NewCluster: isNew, Candidate: window > 0, Window: window, Label: c.label, Message: msg, Concepts: rec.concepts}
+	return Assignment{ClusterID: c.id, Similarity: sim, NewCluster: isNew, Candidate: window > 0, Window: window, Label: c.label, Message: msg, Concepts: rec.concepts,
+		Feature: feature, FeatureWindow: fwindow}
 }
 
 func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 && n <= 1024 }

@@ -33,6 +33,15 @@ type snapState struct {
 	Surface    [][2]string
 	RateTotal  int
 	RateRecent []time.Time
+	Features   []snapFeature
+}
+
+type snapFeature struct {
+	Name      string
+	Reports   int
+	Recent    []snapArrival
+	Candidate bool
+	At        time.Time
 }
 
 type snapCluster struct {
@@ -88,9 +97,9 @@ type snapExemplar struct {
 // snapshot is not restored under a different feature space or lexicon.
 func configHash(cfg Config) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%v|%v|%v|%v|%d|%d|%v|%v|%v|%s|%d", cfg.HashBits, cfg.WordWeight, cfg.BigramWeight,
+	fmt.Fprintf(h, "%d|%v|%v|%v|%v|%d|%d|%v|%v|%v|%s|%d|%q", cfg.HashBits, cfg.WordWeight, cfg.BigramWeight,
 		cfg.CharWeight, cfg.ConceptWeight, cfg.CharMin, cfg.CharMax, cfg.CharStopwords, cfg.NoStemming, cfg.NoLexicon,
-		cfg.LexiconExtra, cfg.MaxTextBytes)
+		cfg.LexiconExtra, cfg.MaxTextBytes, cfg.Features)
 	if cfg.CharStopwords {
 		// The prior only shapes the state with stop-word n-grams; leaving
 		// it out otherwise keeps earlier snapshots usable.
@@ -162,6 +171,17 @@ func (e *Engine) Snapshot() ([]byte, error) {
 	}
 	sort.Slice(s.Surface, func(i, j int) bool { return s.Surface[i][0] < s.Surface[j][0] })
 	s.RateTotal, s.RateRecent = e.rate.total, e.rate.recent
+	for _, name := range e.cfg.Features {
+		st := e.features[name]
+		if st == nil {
+			continue
+		}
+		sf := snapFeature{Name: name, Reports: st.reports, Candidate: st.candidate, At: st.at}
+		for _, a := range st.recent {
+			sf.Recent = append(sf.Recent, snapArrival{a.at, a.customer})
+		}
+		s.Features = append(s.Features, sf)
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&s); err != nil {
 		return nil, fmt.Errorf("triage: snapshot: %w", err)
@@ -270,5 +290,15 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 		e.surface[kv[0]] = kv[1]
 	}
 	e.rate = deskRate{total: s.RateTotal, recent: s.RateRecent}
+	for _, sf := range s.Features {
+		st := e.features[sf.Name]
+		if st == nil {
+			return nil, fmt.Errorf("triage: restore: the snapshot counts feature %q, which the configuration does not have", sf.Name)
+		}
+		st.reports, st.candidate, st.at = sf.Reports, sf.Candidate, sf.At
+		for _, a := range sf.Recent {
+			st.recent = append(st.recent, arrival{a.At, a.Customer})
+		}
+	}
 	return e, nil
 }

@@ -68,6 +68,9 @@ type TrackerConfig struct {
 	// BurstJoinThreshold is how close a burst's core must be to an open
 	// incident's profile to join it rather than open another incident.
 	BurstJoinThreshold float64
+	// Cohesion is the least mean pairwise similarity of a burst's core
+	// for it to open an incident.
+	Cohesion float64
 	// CollectiveThreshold is the similarity a report that says others
 	// are affected ("none of us can log in", "is it down?") needs to join
 	// an incident about what it names.
@@ -96,13 +99,14 @@ type TrackerConfig struct {
 	// StormBonus lowers the bar to join an incident whose reports arrive
 	// much faster than the desk's other tickets within StormWindow (see
 	// stormBonus).
-	StormBonus  float64
-	StormWindow time.Duration
+	StormBonus    float64
+	StormOddsBits float64
+	StormWindow   time.Duration
 	// FollowUp is how long after a customer's report to an incident
 	// their next ticket may be a follow-up of it: one that says so ("any
-	// update?") or reads at least FollowUpThreshold like the incident.
-	FollowUp          time.Duration
-	FollowUpThreshold float64
+	// update?") or has at most FollowUpWords content words.
+	FollowUp      time.Duration
+	FollowUpWords int
 }
 
 // DefaultTrackerConfig returns the documented defaults.
@@ -114,6 +118,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		FeatureThreshold:    0.12,
 		FeatureMembers:      3,
 		BurstJoinThreshold:  0.25,
+		Cohesion:            0.17,
 		CollectiveThreshold: 0.12,
 		CoreThreshold:       0.25,
 		Lead:                30 * time.Minute,
@@ -125,9 +130,10 @@ func DefaultTrackerConfig() TrackerConfig {
 		Exemplars:           48,
 		Grace:               time.Hour,
 		StormBonus:          0.12,
+		StormOddsBits:       3,
 		StormWindow:         30 * time.Minute,
 		FollowUp:            6 * time.Hour,
-		FollowUpThreshold:   0.18,
+		FollowUpWords:       5,
 	}
 }
 
@@ -379,6 +385,18 @@ func (tr *Tracker) Bind(prov, id int64) {
 	}
 }
 
+// Features returns what the reporters of incident id say it is about:
+// the concepts at least a fifth of its members name (nil for an incident
+// the tracker does not hold).
+func (tr *Tracker) Features(id int64) []string {
+	for _, l := range tr.live {
+		if l.ID == id {
+			return l.prof.features()
+		}
+	}
+	return nil
+}
+
 // absorbing reports whether l still takes tickets that arrive at at.
 func (tr *Tracker) absorbing(l *liveIncident, at time.Time) bool {
 	if !l.Until.IsZero() && at.After(l.Until) {
@@ -430,9 +448,28 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 		}
 	}
 
-	// 3. A burst.
-	if a.Candidate && r.report {
-		if d, ok := tr.burst(r, rt, a); ok {
+	// 3. A burst: of the ticket's cluster, or of reports about one of the
+	// product's features.
+	if r.report && (a.Candidate || a.Feature != "") {
+		var seeds []recentTicket
+		window := a.Window
+		if a.Candidate {
+			from := rt.at.Add(-a.Window)
+			for _, x := range tr.recent {
+				if x.cluster == rt.cluster && x.report && !x.at.Before(from) {
+					seeds = append(seeds, x)
+				}
+			}
+		} else {
+			window = a.FeatureWindow
+			from := rt.at.Add(-window)
+			for _, x := range tr.recent {
+				if xr := tr.e.tickets[x.id]; xr != nil && x.report && !x.at.Before(from) && slices.Contains(xr.concepts, a.Feature) {
+					seeds = append(seeds, x)
+				}
+			}
+		}
+		if d, ok := tr.burst(r, rt, seeds, window, a.ClusterID); ok {
 			return d
 		}
 	}
@@ -480,11 +517,11 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		need := tr.need(r.msg)
 		reason := fmt.Sprintf("matched the incident's reports: similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
-			(r.msg.FollowUp || s >= tr.cfg.FollowUpThreshold) && s > bestSim {
+			(r.msg.FollowUp || len(r.terms) <= tr.cfg.FollowUpWords) && s > bestSim {
 			// The customer already reported this incident, and this reads
-			// as a follow-up ("any update?", "still not working") or like
-			// the incident: it belongs with the first report. A customer's
-			// next ticket about something else does not.
+			// as a follow-up ("any update?", "still not working") or says
+			// next to nothing of its own: it belongs with the first report.
+			// A customer's next ticket about something else does not.
 			best, bestSim, how = l, s, fmt.Sprintf("a follow-up from a customer already in the incident: similarity %.2f", s)
 			continue
 		}
@@ -561,7 +598,7 @@ func (tr *Tracker) stormBonus(l *liveIncident, at time.Time) float64 {
 	if odds <= 1 {
 		return 0
 	}
-	return tr.cfg.StormBonus * math.Min(1, math.Log2(odds)/3)
+	return tr.cfg.StormBonus * math.Min(1, math.Log2(odds)/tr.cfg.StormOddsBits)
 }
 
 // confirms adds r to the evidence of the watches whose features it is
@@ -584,17 +621,11 @@ func (tr *Tracker) confirms(r *ticketRec, rt recentTicket) *liveIncident {
 	return nil
 }
 
-// burst opens an incident from a cluster that just burst: the core of its
-// recent reports seeds the profile, and the recent tickets like them join.
-// A burst that reads like an open incident joins that one instead.
-func (tr *Tracker) burst(r *ticketRec, rt recentTicket, a Assignment) (Decision, bool) {
-	from := rt.at.Add(-a.Window)
-	var seeds []recentTicket
-	for _, x := range tr.recent {
-		if x.cluster == rt.cluster && x.report && !x.at.Before(from) {
-			seeds = append(seeds, x)
-		}
-	}
+// burst opens an incident from a burst (of a cluster, or of reports about
+// a feature): the core of its recent reports seeds the profile, and the
+// recent tickets like them join. A burst that reads like an open incident
+// joins it instead.
+func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, window time.Duration, cluster int64) (Decision, bool) {
 	var centroid svec
 	for _, x := range append(seeds, rt) {
 		if v := tr.vec(x.id); len(v) > 0 {
@@ -614,8 +645,19 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, a Assignment) (Decision,
 	if dot(r.vec, centroid)/norm < tr.cfg.CoreThreshold || len(core)+1 < tr.e.cfg.BurstMinReports/2+1 {
 		return Decision{}, false
 	}
+	var coreSum svec
+	for _, x := range append(core, rt) {
+		coreSum = addScaled(coreSum, tr.vec(x.id), 1)
+	}
+	// The reports of one problem describe it alike; a burst of a broad
+	// topic (plan questions, how-tos) is a mixture whose members are
+	// only loosely alike: its mean pairwise similarity is low.
+	k := float64(len(core) + 1)
+	if cohesion := (norm2(coreSum) - k) / (k * (k - 1)); cohesion < tr.cfg.Cohesion {
+		return Decision{}, false
+	}
 	why := fmt.Sprintf("%d look-alike reports from %d customers in %s, far above their usual share of the desk's tickets",
-		len(core)+1, customers(append(core, rt)), roundWindow(a.Window))
+		len(core)+1, customers(append(core, rt)), roundWindow(window))
 	// A burst that reads like an open incident, or that is about the
 	// features of one whose provider's incident is live, is more of it
 	// (a second symptom of the same outage): its core joins that one.
@@ -629,7 +671,18 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, a Assignment) (Decision,
 	best := 0.0
 	var how string
 	for _, l := range tr.live {
-		if l.Watching || !tr.absorbing(l, rt.at) || rt.at.Before(l.Start.Add(-tr.cfg.Lead)) || l.prof.norm == 0 {
+		if !tr.absorbing(l, rt.at) || rt.at.Before(l.Start.Add(-tr.cfg.Lead)) {
+			continue
+		}
+		if l.Watching {
+			// A burst about the features a provider reports trouble with
+			// confirms its watch.
+			if f := intersect(l.Features, concepts); len(f) > 0 && into == nil {
+				return tr.open(l, r, rt, cluster, core, fmt.Sprintf("%s, about %s: they confirm the upstream watch", why, strings.Join(f, ", "))), true
+			}
+			continue
+		}
+		if l.prof.norm == 0 {
 			continue
 		}
 		s := dot(centroid, l.prof.sum) / (norm * l.prof.norm)
@@ -643,7 +696,7 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, a Assignment) (Decision,
 	if into != nil {
 		return tr.joinGroup(into, r, rt, core, how+" ("+why+")"), true
 	}
-	return tr.open(nil, r, rt, a.ClusterID, core, why), true
+	return tr.open(nil, r, rt, cluster, core, why), true
 }
 
 // joinGroup adds a burst's core and r to the open incident l.

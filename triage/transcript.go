@@ -39,7 +39,8 @@ var notSpeakers = map[string]bool{
 	"email": true, "e-mail": true, "name": true, "company": true, "url": true, "link": true, "expected": true, "actual": true, "result": true,
 	"message": true, "details": true, "summary": true, "issue": true, "problem": true, "question": true, "tel": true, "mobile": true,
 	"chat": true, "live chat": true, "chat transcript": true, "conversation": true, "transcript": true, "chat with": true, "topic": true,
-	"workspace": true, "user": true, "page": true, "app version": true,
+	"workspace": true, "user": true, "page": true, "app version": true, "channel": true, "chat started": true, "conversation started": true,
+	"started": true, "source": true, "via": true, "rating": true, "tags": true, "status": true, "assignee": true, "duration": true,
 }
 
 // trimClock drops a leading "[10:02]", "10:02", "10:02:13" or "10:02 AM".
@@ -159,6 +160,20 @@ func stripTranscript(s string) string {
 	if !anyStaff || len(staff) == len(speakers) {
 		return s
 	}
+	// When the widget names the customer's side ("Customer:",
+	// "Visitor:"), only that side is the customer; otherwise every
+	// speaker who is not support is.
+	named := false
+	for _, sp := range speakers {
+		named = named || customerWords[strings.ToLower(sp)]
+	}
+	if named {
+		for _, sp := range speakers {
+			if !customerWords[strings.ToLower(sp)] {
+				staff[sp] = true
+			}
+		}
+	}
 	var b strings.Builder
 	keep := true
 	started := false
@@ -201,7 +216,8 @@ var formFields = map[string]bool{
 	"phone": true, "tel": true, "topic": true, "category": true, "priority": true, "workspace": true, "user": true, "account": true, "plan": true,
 	"page": true, "url": true, "browser": true, "os": true, "device": true, "app version": true, "version": true, "store": true, "order": true,
 	"submitted via": true, "submitted": true, "ticket": true, "reference": true, "customer id": true, "user id": true, "locale": true, "language": true,
-	"country": true, "region": true, "platform": true,
+	"country": true, "region": true, "platform": true, "channel": true, "chat started": true, "conversation started": true, "started": true,
+	"source": true, "via": true, "rating": true, "tags": true, "assignee": true, "duration": true,
 }
 
 // messageFields are labels whose value is the customer's own words.

@@ -23,6 +23,10 @@ func TestStripTranscript(t *testing.T) {
 		"one speaker":          {"Note: hi\nAna: hello", "Note: hi\nAna: hello"},
 		"two people, no staff": {"Ana: we can't log in\nBen: me neither", "Ana: we can't log in\nBen: me neither"},
 		"abbott is a customer": {"Support: How can I help you?\nJim Abbott: invoices are wrong", "invoices are wrong\n"},
+		"widget header and named sides": {
+			"Phishing?\nChat started: 11 May 2026 08:13 BST\nChannel: in-app chat (iOS)\n\nBot: Hello! I'm Sprig, your helper.\nCustomer: hello\n" +
+				"Bot: Tell me a little more?\nCustomer: Do you see my bank password?\nAgent Beth: Hi Stefan, Beth here.",
+			"Phishing?\nChat started: 11 May 2026 08:13 BST\nChannel: in-app chat (iOS)\n\nhello\nDo you see my bank password?\n"},
 	} {
 		if got := stripTranscript(tc.in); got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got, tc.want)
@@ -43,6 +47,11 @@ func TestStripQuotesHeaders(t *testing.T) {
 }
 
 func TestStripForm(t *testing.T) {
+	// The header a chat widget writes above a transcript goes as a form's
+	// metadata does.
+	if got := stripForm("Phishing?\nChat started: 11 May 2026 08:13 BST\nChannel: in-app chat (iOS)\n\nhello\n"); got != "Phishing?\n\nhello\n\n" {
+		t.Errorf("chat header: %q", got)
+	}
 	in := "[Contact form] Can't sign in\nName: Javier Ruiz\nEmail: jruiz@cobalto.example\nCompany: Cobalto Digital\nTopic: Something is not working\nMessage:\nno puedo entrar desde hace media hora."
 	want := "[Contact form] Can't sign in\n\nno puedo entrar desde hace media hora.\n"
 	if got := stripForm(in); got != want {

@@ -83,9 +83,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	}
 	tcfg := triage.DefaultConfig()
 	if up != nil {
-		// The product's own vocabulary (STORMDESK_CONFIG features:)
-		// extends the triage lexicon.
-		tcfg.LexiconExtra = up.Config.Lexicon()
+		tcfg = desk.TriageConfig(tcfg, up.Config)
 	}
 	if err := d.EnableTriage(ctx, tcfg); err != nil {
 		return err
