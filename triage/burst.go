@@ -77,6 +77,17 @@ func (d *deskRate) observe(at time.Time, window time.Duration) {
 	}
 }
 
+// forget takes a ticket that arrived at at out of the desk's rate: an
+// incident's reports are not the desk's usual traffic, and a storm counted
+// in it would make every other topic look quiet during the storm and
+// loud after it.
+func (d *deskRate) forget(at time.Time) {
+	d.total = max(d.total-1, 0)
+	if i := sort.Search(len(d.recent), func(i int) bool { return !d.recent[i].Before(at) }); i < len(d.recent) && d.recent[i].Equal(at) {
+		d.recent = slices.Delete(d.recent, i, i+1)
+	}
+}
+
 // since counts the reports at or after t.
 func (d *deskRate) since(t time.Time) int {
 	return len(d.recent) - sort.Search(len(d.recent), func(i int) bool { return !d.recent[i].Before(t) })

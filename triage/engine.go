@@ -165,8 +165,9 @@ type ticketRec struct {
 	concepts []string
 	// noise: not a report at all (an auto-reply, a bounce); report: a
 	// report that counts toward bursts (not noise, not an individual
-	// account problem).
-	noise, report bool
+	// account problem, not a how-to question); member: the tracker put it in an incident, and
+	// it no longer counts in the desk's usual rate.
+	noise, report, member bool
 }
 
 // exemplar is an operator-taught example: tickets similar to vec belong in
@@ -233,7 +234,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		delete(e.tickets, t.ID)
 	}
 	toks := e.norm.tokens(t.Text)
-	msg := inspect(t.Text, e.norm.found)
+	msg := inspect(t.Text, e.norm.found, e.norm.buf, toks)
 	raw, keys := e.ext.raw(toks)
 	if len(raw) > 0 {
 		e.df.observe(raw, keys)
@@ -242,7 +243,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	rec := &ticketRec{
 		id: t.ID, raw: raw, vec: vec, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
-		msg: msg, noise: msg.Noise != "", report: msg.Noise == "" && !msg.IsIndividual(), concepts: conceptsOf(toks),
+		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
 	}
 	e.tickets[t.ID] = rec
 

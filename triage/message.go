@@ -1,8 +1,10 @@
 package triage
 
 import (
+	"bytes"
 	_ "embed"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -163,13 +165,40 @@ func hasCustomerVoice(s string) bool {
 	return false
 }
 
-// inspect reads a ticket's message signals from its text and the cues
-// its normaliser found.
-func inspect(text string, cues []string) Message {
+// troubleWords are the stems that say something is wrong; a ticket that
+// asks questions without any of them is a how-to question.
+var troubleWords = map[string]bool{
+	TokNot: true, "error": true, "fail": true, "failed": true, "broken": true, "broke": true, "break": true, "stuck": true, "down": true,
+	"problem": true, "issu": true, "wrong": true, "crash": true, "freez": true, "frozen": true, "black": true, "blank": true, "spin": true,
+	"hang": true, "slow": true, "timeout": true, "declin": true, "declined": true, "bounc": true, "miss": true, "lost": true, "outage": true,
+	"unabl": true, "urgent": true, "asap": true, "help": true, "again": true, "still": true, "refus": true, "reject": true, "lag": true,
+}
+
+// howTo reports whether the customer's words (cleaned: no quotes, no
+// bot lines) ask questions ("how long do payouts take?") without saying
+// anything is wrong.
+func howTo(cleaned []byte, toks []token) bool {
+	if bytes.IndexByte(cleaned, '?') < 0 {
+		return false
+	}
+	for _, t := range toks {
+		if troubleWords[t.Text] || t.Canon && (t.Text == "failed" || t.Text == "outage" || t.Text == "crash" || t.Text == "declined") {
+			return false
+		}
+	}
+	return true
+}
+
+// inspect reads a ticket's message signals from its text, the cues its
+// normaliser found, its cleaned text and its tokens.
+func inspect(text string, cues []string, cleaned []byte, toks []token) Message {
 	subject, body, _ := strings.Cut(text, "\n")
 	m := Message{Noise: noise(subject, body)}
 	if m.Noise != "" {
 		return m
+	}
+	if howTo(cleaned, toks) && !slices.Contains(cues, "question") {
+		cues = append(slices.Clone(cues), "question")
 	}
 	for _, c := range cues {
 		if c == "follow_up" {
@@ -193,6 +222,6 @@ func Inspect(subject, body string) Message {
 	n := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
 	n.cues = cueLexicon()
 	text := subject + "\n" + body
-	n.tokens(text)
-	return inspect(text, n.found)
+	toks := n.tokens(text)
+	return inspect(text, n.found, n.buf, toks)
 }

@@ -83,6 +83,7 @@ type snapTicket struct {
 	Noise                   string
 	Individual, Collective  []string
 	Concepts                []string
+	Member                  bool
 }
 
 type snapExemplar struct {
@@ -144,7 +145,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 			r := e.tickets[tid]
 			s.Tickets = append(s.Tickets, snapTicket{ID: r.id, Cluster: r.cluster, Raw: r.raw, Vec: r.vec,
 				RawKeys: r.rawKeys, Keys: r.keys, Terms: r.terms, Subject: r.subject,
-				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts})
+				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Member: r.member})
 		}
 	}
 	for slot, ex := range e.exemplars {
@@ -222,7 +223,7 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned,
 			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts}
 		r := e.tickets[t.ID]
-		r.noise, r.report = r.msg.Noise != "", r.msg.Noise == "" && !r.msg.IsIndividual()
+		r.noise, r.report, r.member = r.msg.Noise != "", r.msg.Grade() == Report, t.Member
 	}
 	for _, sc := range s.Clusters {
 		c := &cluster{id: sc.ID64, slot: sc.Slot, sum: sc.Sum, keySum: sc.KeySum, indexed: sc.Index,

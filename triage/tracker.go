@@ -562,6 +562,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 }
 
 func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time) {
+	if !r.member {
+		r.member = true
+		if !r.noise {
+			tr.e.rate.forget(r.at)
+		}
+	}
 	l.Members = append(l.Members, r.id)
 	l.prof.add(r.vec, r.concepts, tr.cfg.Exemplars)
 	if at.After(l.LastJoin) {

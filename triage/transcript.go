@@ -187,6 +187,11 @@ func stripTranscript(s string) string {
 			}
 			continue
 		}
+		// Before the first speaker: the subject and the widget's header;
+		// "Chat with Ana" or "Live chat transcript" says nothing.
+		if !started && containsAny(strings.ToLower(line), []string{"chat", "transcript", "conversation"}) {
+			continue
+		}
 		if !started || keep {
 			b.WriteString(line)
 			b.WriteByte('\n')

@@ -11,7 +11,7 @@ func TestStripTranscript(t *testing.T) {
 			"Chat with us\n[00:38] Beamy: Hi there! I'm Beamy, the virtual assistant. How can I help today?\n[00:39] Stacy: I can't log in since this morning\n" +
 				"[00:40] Beamy: I found a few articles that might help: \"Troubleshooting sign-in\", \"Screen sharing basics\".\n[00:41] Stacy: no that did not help\n" +
 				"[00:42] Owen (Acme): Thanks, checking with the team now.\n[00:43] Stacy: ok",
-			"Chat with us\nI can't log in since this morning\nno that did not help\nok\n"},
+			"I can't log in since this morning\nno that did not help\nok\n"},
 		"named roles without times": {
 			"Kettlebot: Welcome! What can I help with?\nVisitor: checkout page shows error 500\nmore detail on a second line\nSupport Agent: sorry about that",
 			"checkout page shows error 500\nmore detail on a second line\n"},
@@ -26,7 +26,7 @@ func TestStripTranscript(t *testing.T) {
 		"widget header and named sides": {
 			"Phishing?\nChat started: 11 May 2026 08:13 BST\nChannel: in-app chat (iOS)\n\nBot: Hello! I'm Sprig, your helper.\nCustomer: hello\n" +
 				"Bot: Tell me a little more?\nCustomer: Do you see my bank password?\nAgent Beth: Hi Stefan, Beth here.",
-			"Phishing?\nChat started: 11 May 2026 08:13 BST\nChannel: in-app chat (iOS)\n\nhello\nDo you see my bank password?\n"},
+			"Phishing?\n\nhello\nDo you see my bank password?\n"},
 	} {
 		if got := stripTranscript(tc.in); got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got, tc.want)
