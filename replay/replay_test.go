@@ -13,6 +13,16 @@ import (
 // oneDay reads a scenario and keeps one day of it: a small replay for
 // make test.
 func oneDay(t *testing.T, name string, day time.Time) *Input {
+	return window(t, name, day, day.Add(24*time.Hour))
+}
+
+// oneDayFrom keeps everything up to the end of day (the history before it
+// included).
+func oneDayFrom(t *testing.T, name string, day time.Time) *Input {
+	return window(t, name, time.Time{}, day.Add(24*time.Hour))
+}
+
+func window(t *testing.T, name string, day, end time.Time) *Input {
 	t.Helper()
 	dir := "../scenarios/" + name + "/"
 	tickets, err := ReadTicketsFile(dir+"tickets.jsonl", "label")
@@ -28,7 +38,6 @@ func oneDay(t *testing.T, name string, day time.Time) *Input {
 		t.Fatal(err)
 	}
 	in := &Input{Name: name, Config: cfg}
-	end := day.Add(24 * time.Hour)
 	inDay := func(at time.Time) bool { return !at.Before(day) && at.Before(end) }
 	for _, tk := range tickets {
 		if inDay(tk.ReceivedAt) {

@@ -191,7 +191,7 @@ func DefaultConfig() Config {
 		SmallThreshold:   0.15,
 
 		BurstWindow:       30 * time.Minute,
-		BurstMinReports:   5,
+		BurstMinReports:   4,
 		BurstMinCustomers: 4,
 		BurstFactor:       3,
 		SlowWindow:        6 * time.Hour,

@@ -88,8 +88,12 @@ type TrackerConfig struct {
 	// ConfirmWindow about a watched feature confirm an upstream watch.
 	ConfirmReports, ConfirmCustomers int
 	ConfirmWindow                    time.Duration
-	// Recent is how long unassigned tickets are remembered.
+	// Recent is how long unassigned tickets are remembered (the history
+	// a neighbourhood burst is measured against).
 	Recent time.Duration
+	// NeighbourThreshold is how alike two reports must be to count as
+	// neighbours in a neighbourhood burst; 0 turns those off.
+	NeighbourThreshold float64
 	// Exemplars is how many members' vectors a profile keeps besides
 	// its centroid.
 	Exemplars int
@@ -126,7 +130,8 @@ func DefaultTrackerConfig() TrackerConfig {
 		ConfirmReports:      3,
 		ConfirmCustomers:    3,
 		ConfirmWindow:       45 * time.Minute,
-		Recent:              6 * time.Hour,
+		Recent:              48 * time.Hour,
+		NeighbourThreshold:  0.17,
 		Exemplars:           48,
 		Grace:               time.Hour,
 		StormBonus:          0.12,
@@ -198,7 +203,7 @@ type Member struct {
 type liveIncident struct {
 	Live
 	prof     profile
-	evidence []recentTicket // watch: reports about its features so far
+	evidence []recentTicket // watch: the reports that confirm it (scratch)
 	// customers maps each member's customer to their latest report's
 	// time; arrivals are the members' arrival times, sorted.
 	customers map[string]time.Time
@@ -307,15 +312,8 @@ func NewTracker(e *Engine, cfg TrackerConfig) *Tracker {
 func (tr *Tracker) Config() TrackerConfig { return tr.cfg }
 
 // LoadLive replaces the tracker's incidents with the store's: the open
-// ones and those within their grace period. A watch keeps the reports it
-// gathered toward its confirmation.
+// ones and those within their grace period.
 func (tr *Tracker) LoadLive(live []Live) {
-	evidence := map[int64][]recentTicket{}
-	for _, l := range tr.live {
-		if l.Watching && l.ID > 0 {
-			evidence[l.ID] = l.evidence
-		}
-	}
 	// An incident whose members only grew since the last load keeps its
 	// profile and takes in the new members: most batches add a ticket or
 	// two to a storm of hundreds.
@@ -328,7 +326,7 @@ func (tr *Tracker) LoadLive(live []Live) {
 	tr.live = tr.live[:0]
 	tr.provs = 0
 	for _, l := range live {
-		li := &liveIncident{Live: l, evidence: evidence[l.ID]}
+		li := &liveIncident{Live: l}
 		li.Members = nil
 		var had map[int64]bool
 		if p := prev[l.ID]; p != nil && len(p.Members) <= len(l.Members) {
@@ -450,6 +448,9 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 
 	// 3. A burst: of the ticket's cluster, or of reports about one of the
 	// product's features.
+	if DebugBurst != nil && (a.Candidate || a.Feature != "") {
+		DebugBurst("%s ticket %d cluster %d cand %v feature %q report %v", rt.at.Format("01-02 15:04"), id, a.ClusterID, a.Candidate, a.Feature, r.report)
+	}
 	if r.report && (a.Candidate || a.Feature != "") {
 		var seeds []recentTicket
 		window := a.Window
@@ -471,6 +472,18 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 		}
 		if d, ok := tr.burst(r, rt, seeds, window, a.ClusterID); ok {
 			return d
+		}
+	}
+	// 4. A burst around this very report: its look-alikes of the last
+	// BurstWindow, against how often reports like it came before.
+	if r.report && tr.cfg.NeighbourThreshold > 0 {
+		if seeds, ok := tr.neighbours(r, rt); ok {
+			if DebugBurst != nil {
+				DebugBurst("%s ticket %d neighbourhood of %d", rt.at.Format("01-02 15:04"), id, len(seeds))
+			}
+			if d, ok := tr.burst(r, rt, seeds, tr.e.cfg.BurstWindow, a.ClusterID); ok {
+				return d
+			}
 		}
 	}
 	tr.recent = append(tr.recent, rt)
@@ -607,19 +620,27 @@ func (tr *Tracker) stormBonus(l *liveIncident, at time.Time) float64 {
 	return tr.cfg.StormBonus * math.Min(1, math.Log2(odds)/tr.cfg.StormOddsBits)
 }
 
-// confirms adds r to the evidence of the watches whose features it is
-// about and returns the first watch it confirms.
+// confirms returns the first watch r confirms: r and the recent reports
+// about its features make enough reports from enough customers.
 func (tr *Tracker) confirms(r *ticketRec, rt recentTicket) *liveIncident {
 	for _, l := range tr.live {
 		if !l.Watching || !tr.absorbing(l, rt.at) || rt.at.Before(l.Start.Add(-tr.cfg.Lead)) || len(intersect(l.Features, r.concepts)) == 0 {
 			continue
 		}
-		l.evidence = append(l.evidence, rt)
-		cut := 0
-		for cut < len(l.evidence) && rt.at.Sub(l.evidence[cut].at) > tr.cfg.ConfirmWindow {
-			cut++
+		// The evidence: the reports about the watched features within
+		// ConfirmWindow, including those that came before the provider
+		// said anything (its status page may trail the customers).
+		from := rt.at.Add(-tr.cfg.ConfirmWindow)
+		if s := l.Start.Add(-tr.cfg.Lead); s.After(from) {
+			from = s
 		}
-		l.evidence = l.evidence[cut:]
+		l.evidence = l.evidence[:0]
+		for _, x := range tr.recent {
+			if xr := tr.e.tickets[x.id]; xr != nil && x.report && !x.at.Before(from) && len(intersect(l.Features, xr.concepts)) > 0 {
+				l.evidence = append(l.evidence, x)
+			}
+		}
+		l.evidence = append(l.evidence, rt)
 		if len(l.evidence) >= tr.cfg.ConfirmReports && customers(l.evidence) >= tr.cfg.ConfirmCustomers {
 			return l
 		}
@@ -649,6 +670,9 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 		}
 	}
 	if dot(r.vec, centroid)/norm < tr.cfg.CoreThreshold || len(core)+1 < tr.e.cfg.BurstMinReports/2+1 {
+		if DebugBurst != nil {
+			DebugBurst("  refused: own %.2f core %d of %d seeds", dot(r.vec, centroid)/norm, len(core), len(seeds))
+		}
 		return Decision{}, false
 	}
 	var coreSum svec
@@ -660,6 +684,9 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 	// only loosely alike: its mean pairwise similarity is low.
 	k := float64(len(core) + 1)
 	if cohesion := (norm2(coreSum) - k) / (k * (k - 1)); cohesion < tr.cfg.Cohesion {
+		if DebugBurst != nil {
+			DebugBurst("  refused: cohesion %.3f", cohesion)
+		}
 		return Decision{}, false
 	}
 	why := fmt.Sprintf("%d look-alike reports from %d customers in %s, far above their usual share of the desk's tickets",
@@ -790,6 +817,46 @@ func (tr *Tracker) vec(id int64) svec {
 		return r.vec
 	}
 	return nil
+}
+
+// neighbours returns the reports of the last BurstWindow that read like r
+// when there are enough of them, from enough customers, far more than
+// reports like r came in the history the tracker remembers (its Recent
+// period): a burst that no cluster or feature caught, because its
+// reports are worded too differently to share one.
+func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bool) {
+	cfg := &tr.e.cfg
+	from := rt.at.Add(-cfg.BurstWindow)
+	var near []recentTicket
+	before := 0
+	oldest := rt.at
+	for _, x := range tr.recent {
+		if x.at.Before(oldest) {
+			oldest = x.at
+		}
+		xr := tr.e.tickets[x.id]
+		if xr == nil || !x.report || dot(r.vec, xr.vec) < tr.cfg.NeighbourThreshold {
+			continue
+		}
+		if x.at.Before(from) {
+			before++
+		} else {
+			near = append(near, x)
+		}
+	}
+	if len(near)+1 < cfg.BurstMinReports || customers(append(near, rt)) < cfg.BurstMinCustomers {
+		return nil, false
+	}
+	// The usual rate of reports like this one, over the history before
+	// the window; with little history, the prior of one such report per
+	// hour stands in (the warm-up).
+	span := from.Sub(oldest)
+	if span < time.Hour {
+		span = time.Hour
+	}
+	expected := (float64(before) + 1) * float64(cfg.BurstWindow) / float64(span+time.Hour)
+	n := len(near) + 1
+	return near, float64(n) >= cfg.BurstFactor*expected && poissonTail(n, expected) <= cfg.Significance
 }
 
 // forget drops recent tickets older than Recent before at.
