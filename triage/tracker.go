@@ -451,7 +451,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	if DebugBurst != nil && (a.Candidate || a.Feature != "") {
 		DebugBurst("%s ticket %d cluster %d cand %v feature %q report %v", rt.at.Format("01-02 15:04"), id, a.ClusterID, a.Candidate, a.Feature, r.report)
 	}
-	if r.report && (a.Candidate || a.Feature != "") {
+	if r.report && (a.Candidate || a.Feature != "") && !tr.suppressed(r) {
 		var seeds []recentTicket
 		window := a.Window
 		if a.Candidate {
@@ -465,7 +465,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 			window = a.FeatureWindow
 			from := rt.at.Add(-window)
 			for _, x := range tr.recent {
-				if xr := tr.e.tickets[x.id]; xr != nil && x.report && !x.at.Before(from) && slices.Contains(xr.concepts, a.Feature) {
+				if xr := tr.e.tickets[x.id]; xr != nil && x.report && !x.at.Before(from) && slices.Contains(xr.concepts, a.Feature) && !tr.suppressed(xr) {
 					seeds = append(seeds, x)
 				}
 			}
@@ -476,7 +476,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	}
 	// 4. A burst around this very report: its look-alikes of the last
 	// BurstWindow, against how often reports like it came before.
-	if r.report && tr.cfg.NeighbourThreshold > 0 {
+	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
 		if seeds, ok := tr.neighbours(r, rt); ok {
 			if DebugBurst != nil {
 				DebugBurst("%s ticket %d neighbourhood of %d", rt.at.Format("01-02 15:04"), id, len(seeds))
@@ -500,6 +500,14 @@ func (tr *Tracker) need(m Message) float64 {
 		return tr.cfg.DoubtfulThreshold
 	}
 	return tr.cfg.JoinThreshold
+}
+
+// suppressed reports whether r's cluster was marked "not an incident":
+// its tickets are the trickle an operator told triage to leave alone, and
+// they start no burst of any kind.
+func (tr *Tracker) suppressed(r *ticketRec) bool {
+	c := tr.e.clusters[tr.e.resolve(r.cluster)]
+	return c != nil && c.suppressed
 }
 
 // nearestID is the open incident most like r (for messages).
@@ -835,7 +843,7 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bo
 			oldest = x.at
 		}
 		xr := tr.e.tickets[x.id]
-		if xr == nil || !x.report || dot(r.vec, xr.vec) < tr.cfg.NeighbourThreshold {
+		if xr == nil || !x.report || tr.suppressed(xr) || dot(r.vec, xr.vec) < tr.cfg.NeighbourThreshold {
 			continue
 		}
 		if x.at.Before(from) {
