@@ -60,11 +60,8 @@ type TrackerConfig struct {
 	IndividualThreshold float64
 	DoubtfulThreshold   float64
 	// FeatureThreshold is the similarity a report about a feature of a
-	// live upstream incident needs to join the incident tied to it while
-	// the incident has fewer than FeatureMembers reports (after that its
-	// profile speaks for it).
+	// live upstream incident needs to join the incident tied to it.
 	FeatureThreshold float64
-	FeatureMembers   int
 	// BurstJoinThreshold is how close a burst's core must be to an open
 	// incident's profile to join it rather than open another incident.
 	BurstJoinThreshold float64
@@ -118,9 +115,8 @@ func DefaultTrackerConfig() TrackerConfig {
 	return TrackerConfig{
 		JoinThreshold:       0.30,
 		IndividualThreshold: 0.55,
-		DoubtfulThreshold:   0.40,
-		FeatureThreshold:    0.12,
-		FeatureMembers:      3,
+		DoubtfulThreshold:   0.45,
+		FeatureThreshold:    0.18,
 		BurstJoinThreshold:  0.25,
 		Cohesion:            0.17,
 		CollectiveThreshold: 0.12,
@@ -546,11 +542,10 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			best, bestSim, how = l, s, fmt.Sprintf("a follow-up from a customer already in the incident: similarity %.2f", s)
 			continue
 		}
-		switch g := r.msg.Grade(); {
-		case g == Report:
+		if r.msg.Grade() == Report {
+			// A question or a one-customer problem gets no storm bonus: it
+			// is the kind of ticket that comes during a storm too.
 			need -= tr.stormBonus(l, at)
-		case g == Doubtful:
-			need -= tr.stormBonus(l, at) / 2
 		}
 		switch f := intersect(append(l.prof.features(), l.Features...), r.concepts); {
 		case s >= need || individual || len(f) == 0 && !r.msg.outage():
@@ -559,10 +554,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			// down?") about what the incident is about, during it.
 			need = tr.cfg.CollectiveThreshold
 			reason = fmt.Sprintf("says others are affected too, about %s, during the incident: similarity %.2f", strings.Join(append(f, r.msg.Collective...), ", "), s)
-		case l.UpstreamLive && len(l.Members) < tr.cfg.FeatureMembers && len(f) > 0:
-			// An incident with few reports yet (a watch confirmed by a
-			// probe) has little profile: a report about its features
-			// joins while its provider's incident is live.
+		case l.UpstreamLive && len(f) > 0:
+			// While the provider's incident is live, a report about the
+			// features it backs needs less likeness: the outage is the
+			// evidence that the reports share a cause, even when their
+			// symptoms differ. An incident with no report yet (a watch a
+			// probe confirmed) takes the first ones on that alone.
 			need = tr.cfg.FeatureThreshold
 			if l.prof.norm == 0 {
 				need = 0
