@@ -89,11 +89,11 @@ type Engine struct {
 	exIdx     index
 	exSeq     int64
 
-	aliases  map[int64]int64   // merged-away cluster -> the cluster it went into
-	cannot   map[[2]int64]bool // operator said: never merge these two
-	surface  map[string]string // stem -> first surface form seen, for top terms
-	rate     deskRate          // every ticket that is not noise, for burst shares
-	dense    denseSum          // scratch for rebuilding centroids
+	aliases  map[int64]int64          // merged-away cluster -> the cluster it went into
+	cannot   map[[2]int64]bool        // operator said: never merge these two
+	surface  map[string]string        // stem -> first surface form seen, for top terms
+	rate     deskRate                 // every ticket that is not noise, for burst shares
+	dense    denseSum                 // scratch for rebuilding centroids
 	features map[string]*featureState // the product's features, for feature bursts
 	seen     map[string]struct{}
 	nextID   int64
