@@ -91,6 +91,7 @@ type Member struct {
 	IncidentID int64
 	ReceivedAt time.Time
 	JoinedAt   time.Time
+	JoinReason string
 }
 
 // Normalize trims the ticket's fields, lower-cases the customer address and

@@ -15,6 +15,7 @@ func TestOperatorCorrections(t *testing.T) {
 	now := t0
 	path := t.TempDir() + "/o.db"
 	d := openTriage(t, path, &now)
+	history(t, d, &now)
 	burst := func(prefix string, phrases []string) []*stormdesk.Ticket {
 		var out []*stormdesk.Ticket
 		for i, p := range phrases {

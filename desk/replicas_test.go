@@ -47,6 +47,7 @@ func TestFollowerCorrectionReachesTheLeader(t *testing.T) {
 		return d
 	}
 	leader, follower := open(true), open(false)
+	history(t, leader, &now)
 	burst := func(d *desk.Service, prefix string) {
 		for i, p := range loginPhrases {
 			now = now.Add(time.Minute)
@@ -68,8 +69,17 @@ func TestFollowerCorrectionReachesTheLeader(t *testing.T) {
 	if ln == 0 || fmt.Sprint(lv) != fmt.Sprint(fv) || ln != fn {
 		t.Fatalf("replicas list different clusters: leader %d %v, follower %d %v", ln, lv, fn, fv)
 	}
-	if !fv[0].Candidate || fv[0].Size != len(loginPhrases) {
-		t.Errorf("the burst's cluster: %+v", fv[0])
+	view := func(views []stormdesk.ClusterView) stormdesk.ClusterView {
+		for _, v := range views {
+			if v.ID == incs[0].ClusterID {
+				return v
+			}
+		}
+		t.Fatalf("no view of the incident's cluster %d: %+v", incs[0].ClusterID, views)
+		return stormdesk.ClusterView{}
+	}
+	if c := view(fv); !c.Candidate || c.Size != len(loginPhrases) {
+		t.Errorf("the burst's cluster: %+v", c)
 	}
 
 	if err := follower.NotAnIncident(ctx, incs[0].ID, "U1"); err != nil {
@@ -83,7 +93,7 @@ func TestFollowerCorrectionReachesTheLeader(t *testing.T) {
 		t.Fatalf("the leader did not learn the follower's correction: %d open incidents", len(incs))
 	}
 	fv, _, _ = follower.ClusterViews(ctx, 10)
-	if len(fv) == 0 || !fv[0].Suppressed {
+	if c := view(fv); !c.Suppressed {
 		t.Errorf("the follower does not see the suppression: %+v", fv)
 	}
 }

@@ -351,6 +351,12 @@ func (s *Service) liveIncidents(ctx context.Context, tx stormdesk.Tx, now time.T
 			l.Start = m.ReceivedAt
 		}
 		l.Members = append(l.Members, m.TicketID)
+		if triage.Shaping(m.JoinReason) {
+			if l.Shapes == nil {
+				l.Shapes = map[int64]bool{}
+			}
+			l.Shapes[m.TicketID] = true
+		}
 		if m.JoinedAt.After(l.LastJoin) {
 			l.LastJoin = m.JoinedAt
 		}

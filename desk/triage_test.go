@@ -25,6 +25,27 @@ var background = []string{
 	"Can I export my contacts to CSV?", "Feature request: calendar integration", "Refund for duplicate charge",
 }
 
+// history gives a desk the everyday tickets of the hours before *now: a
+// fresh desk tells no burst before it has seen triage.Config.Warmup
+// tickets to measure bursts against.
+func history(t *testing.T, d *desk.Service, now *time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	topics := []string{"billing address", "dark mode", "invoice copy", "seat count", "VAT number", "team roles", "data retention",
+		"language setting", "API key", "mobile app font", "logo size", "export format"}
+	at := now.Add(-10 * time.Hour)
+	for i := 0; i < 30; i++ {
+		at = at.Add(20 * time.Minute)
+		tk := &stormdesk.Ticket{Subject: fmt.Sprintf("Question about the %s (%d)", topics[i%len(topics)], i), CustomerEmail: fmt.Sprintf("h%d@example.com", i), ReceivedAt: at}
+		if _, err := d.IngestTicket(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d.TriagePending(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func openTriage(t *testing.T, path string, now *time.Time) *desk.Service {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), path, *now)
@@ -45,6 +66,7 @@ func TestTriageOpensOneIncidentForABurst(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "t.db")
 	now := t0
 	d := openTriage(t, path, &now)
+	history(t, d, &now)
 	ingest := func(subject, customer string) *stormdesk.Ticket {
 		tk := &stormdesk.Ticket{Subject: subject, CustomerEmail: customer, ReceivedAt: now}
 		if _, err := d.IngestTicket(ctx, tk); err != nil {

@@ -59,10 +59,28 @@ type arrival struct {
 type deskRate struct {
 	total  int         // reports seen, all time
 	recent []time.Time // report times within SlowWindow of the newest, sorted
+	// first holds the times of the first tickets ever seen (up to
+	// firstKept), sorted: the history a young desk measures against.
+	first []time.Time
+}
+
+// firstKept is how many of the first tickets' times deskRate keeps.
+const firstKept = 1000
+
+// warmAt is when the desk had seen k tickets (zero if it has not).
+func (d *deskRate) warmAt(k int) time.Time {
+	if k <= 0 || k > len(d.first) {
+		return time.Time{}
+	}
+	return d.first[k-1]
 }
 
 func (d *deskRate) observe(at time.Time, window time.Duration) {
 	d.total++
+	if len(d.first) < firstKept {
+		i := sort.Search(len(d.first), func(i int) bool { return d.first[i].After(at) })
+		d.first = slices.Insert(d.first, i, at)
+	}
 	i := sort.Search(len(d.recent), func(i int) bool { return d.recent[i].After(at) })
 	d.recent = append(d.recent, time.Time{})
 	copy(d.recent[i+1:], d.recent[i:])
@@ -129,7 +147,7 @@ func (e *Engine) observeBurst(c *cluster, rec *ticketRec) time.Duration {
 		factor             float64
 		warmup             int
 	}{
-		{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, 0},
+		{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, cfg.Warmup},
 		{cfg.SlowWindow, cfg.SlowMinReports, cfg.SlowMinCustomers, cfg.SlowFactor, cfg.SlowWarmup},
 	} {
 		if e.bursting(c, at, w.window, w.reports, w.customers, w.factor, w.warmup) {
@@ -148,8 +166,17 @@ func (e *Engine) bursting(c *cluster, now time.Time, window time.Duration, minRe
 // windowBursts applies one window's rule to a topic (a cluster or a
 // feature) whose reports within the slow window are recent and whose
 // reports of all time number total.
+//
+// A young desk has no history before the window: the first warmup
+// tickets it ever saw are its history, and the window starts after them.
+// In a surge on a fresh service (a backlog imported at once) every topic
+// keeps the share it had in those first tickets; a storm that starts in
+// the middle takes a share it never had.
 func (e *Engine) windowBursts(recent []arrival, total int, now time.Time, window time.Duration, minReports, minCustomers int, factor float64, warmup int) bool {
-	from := now.Add(-window)
+	if e.rate.total < warmup {
+		return false
+	}
+	from := e.windowStart(now, window, warmup)
 	if e.seen == nil {
 		e.seen = make(map[string]struct{})
 	}
@@ -164,14 +191,32 @@ func (e *Engine) windowBursts(recent []arrival, total int, now time.Time, window
 	}
 	cfg := &e.cfg
 	deskWindow := e.rate.since(from)
-	if e.rate.total-deskWindow < warmup {
-		return false
-	}
 	deskBefore := float64(e.rate.total - deskWindow)
 	before := float64(max(total-n, 0))
 	share := (before + cfg.PriorWeight*cfg.PriorShare) / (deskBefore + cfg.PriorWeight)
+	// The share is estimated from a history of deskBefore tickets: with a
+	// short history it is uncertain, and the topic is expected at one
+	// standard error above the estimate.
+	share += math.Sqrt(share * (1 - share) / (deskBefore + cfg.PriorWeight))
 	expected := share * float64(deskWindow)
 	return float64(n) >= factor*expected && poissonTail(n, expected) <= cfg.Significance
+}
+
+// windowStart is where a burst window ending at now starts: window
+// before now, but never before the desk's first warmup tickets, and,
+// while the desk is younger than three windows, only in the last third of
+// its life, so that two thirds of it are history.
+func (e *Engine) windowStart(now time.Time, window time.Duration, warmup int) time.Time {
+	from := now.Add(-window)
+	if w := e.rate.warmAt(warmup); w.After(from) {
+		from = w.Add(time.Nanosecond)
+	}
+	if first := e.rate.warmAt(1); !first.IsZero() {
+		if young := first.Add(now.Sub(first) * 2 / 3); young.After(from) {
+			from = young
+		}
+	}
+	return from
 }
 
 // poissonTail is P(X >= n) for X ~ Poisson(mu): how likely the topic's
@@ -233,7 +278,7 @@ func (e *Engine) observeFeatures(rec *ticketRec) (string, time.Duration) {
 			factor             float64
 			warmup             int
 		}{
-			{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, 0},
+			{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, cfg.Warmup},
 			{cfg.SlowWindow, cfg.SlowMinReports, cfg.SlowMinCustomers, cfg.SlowFactor, cfg.SlowWarmup},
 		} {
 			if e.windowBursts(st.recent, st.reports, rec.at, w.window, w.reports, w.customers, w.factor, w.warmup) {
@@ -244,6 +289,22 @@ func (e *Engine) observeFeatures(rec *ticketRec) (string, time.Duration) {
 		}
 	}
 	return fired, window
+}
+
+// rearm lets the cluster and the feature that became candidates with a
+// become candidates again: the tracker found no incident in their burst,
+// and as it grows it may become one.
+func (e *Engine) rearm(a Assignment) {
+	if a.Candidate {
+		if c := e.clusters[e.resolve(a.ClusterID)]; c != nil {
+			c.candidate = false
+		}
+	}
+	if a.Feature != "" {
+		if st := e.features[a.Feature]; st != nil {
+			st.candidate = false
+		}
+	}
 }
 
 // insertArrival adds a to recent (sorted by time) and drops what is older

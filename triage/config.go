@@ -112,6 +112,10 @@ type Config struct {
 	SlowMinCustomers int
 	SlowFactor       float64
 	SlowWarmup       int
+	// Warmup is how many tickets the desk must have seen before a storm
+	// can be told (SlowWarmup for a slow burn): a young desk's first
+	// tickets are the history its bursts are measured against.
+	Warmup int
 	// Significance is the largest chance, under the topic's usual rate,
 	// of seeing a window's count for it to be a burst (see burst.go).
 	Significance float64
@@ -199,6 +203,7 @@ func DefaultConfig() Config {
 		SlowMinCustomers:  5,
 		SlowFactor:        4,
 		SlowWarmup:        100,
+		Warmup:            20,
 		Significance:      1e-4,
 		PriorShare:        0.05,
 		PriorWeight:       20,
@@ -277,6 +282,8 @@ func (c Config) Validate() error {
 		return bad("SlowFactor", "must be at least 1")
 	case c.SlowWarmup < 0:
 		return bad("SlowWarmup", "must not be negative")
+	case c.Warmup < 0:
+		return bad("Warmup", "must not be negative")
 	case !(c.Significance > 0 && c.Significance < 1):
 		return bad("Significance", fmt.Sprintf("must be in (0, 1), got %v", c.Significance))
 	case !(c.PriorShare > 0 && c.PriorShare <= 1):

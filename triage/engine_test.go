@@ -100,8 +100,21 @@ func TestLookAlikesJoinOneCluster(t *testing.T) {
 	}
 }
 
+// history gives e a desk's everyday history before t0: varied questions,
+// so that bursts have something to be measured against (a fresh engine
+// tells no burst before DefaultConfig().Warmup tickets).
+func history(e *Engine, n int) {
+	topics := []string{"billing address", "export to CSV", "dark mode", "invoice copy", "seat count", "calendar invite", "API key",
+		"mobile app font", "data retention", "team roles", "language setting", "VAT number"}
+	for i := 0; i < n; i++ {
+		e.Assign(Ticket{ID: int64(900000 + i), Text: fmt.Sprintf("question about %s number %d", topics[i%len(topics)], i),
+			Customer: fmt.Sprint("h", i), At: t0.Add(-time.Duration(n-i) * 10 * time.Minute)})
+	}
+}
+
 func TestBurstCandidateExactlyOnce(t *testing.T) {
 	e := New(DefaultConfig())
+	history(e, 60)
 	cands := 0
 	var candCluster int64
 	for i := 0; i < 30; i++ {

@@ -181,6 +181,23 @@ func sortedUnique(s []string) []string {
 	return out
 }
 
+// stateConcepts are the lexicon's canonical tokens for the state of
+// something (a payment pending, a login failed) rather than for what it
+// is about: every other concept names a topic.
+var stateConcepts = map[string]bool{"pending": true, "failed": true, "unrecognised": true, "duplicate": true, "reverted": true,
+	"declined": true, "outage": true, "crash": true, "cancel": true}
+
+// topics keeps the concepts that name a topic.
+func topics(concepts []string) []string {
+	var out []string
+	for _, c := range concepts {
+		if !stateConcepts[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // scan appends to out the canonical token of the longest phrase matching
 // at each position of toks, without changing toks. A phrase negated by
 // one of the two words before it ("it's not a wrong password") does not

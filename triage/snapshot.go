@@ -33,6 +33,7 @@ type snapState struct {
 	Surface    [][2]string
 	RateTotal  int
 	RateRecent []time.Time
+	RateFirst  []time.Time
 	Features   []snapFeature
 }
 
@@ -171,7 +172,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 		s.Surface = append(s.Surface, [2]string{k, v})
 	}
 	sort.Slice(s.Surface, func(i, j int) bool { return s.Surface[i][0] < s.Surface[j][0] })
-	s.RateTotal, s.RateRecent = e.rate.total, e.rate.recent
+	s.RateTotal, s.RateRecent, s.RateFirst = e.rate.total, e.rate.recent, e.rate.first
 	for _, name := range e.cfg.Features {
 		st := e.features[name]
 		if st == nil {
@@ -290,7 +291,7 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	for _, kv := range s.Surface {
 		e.surface[kv[0]] = kv[1]
 	}
-	e.rate = deskRate{total: s.RateTotal, recent: s.RateRecent}
+	e.rate = deskRate{total: s.RateTotal, recent: s.RateRecent, first: s.RateFirst}
 	for _, sf := range s.Features {
 		st := e.features[sf.Name]
 		if st == nil {

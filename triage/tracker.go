@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -68,6 +69,9 @@ type TrackerConfig struct {
 	// Cohesion is the least mean pairwise similarity of a burst's core
 	// for it to open an incident.
 	Cohesion float64
+	// TopiclessThreshold is the least similarity a ticket that names no
+	// topic needs to join an incident whose reports name one.
+	TopiclessThreshold float64
 	// CollectiveThreshold is the similarity a report that says others
 	// are affected ("none of us can log in", "is it down?") needs to join
 	// an incident about what it names.
@@ -91,8 +95,11 @@ type TrackerConfig struct {
 	// NeighbourThreshold is how alike two reports must be to count as
 	// neighbours in a neighbourhood burst; 0 turns those off.
 	NeighbourThreshold float64
-	// Exemplars is how many members' vectors a profile keeps besides
-	// its centroid.
+	// NeighbourScan bounds how many recent tickets a neighbourhood burst
+	// looks at.
+	NeighbourScan int
+	// Exemplars is how many of an incident's first members make its
+	// profile (their centroid and the members themselves).
 	Exemplars int
 	// Grace is how long after its resolution (or its provider's) an
 	// incident still takes reports: "it did not work earlier".
@@ -104,10 +111,9 @@ type TrackerConfig struct {
 	StormOddsBits float64
 	StormWindow   time.Duration
 	// FollowUp is how long after a customer's report to an incident
-	// their next ticket may be a follow-up of it: one that says so ("any
-	// update?") or has at most FollowUpWords content words.
-	FollowUp      time.Duration
-	FollowUpWords int
+	// their next ticket may be a follow-up of it, one that says so ("any
+	// update?", "still not working").
+	FollowUp time.Duration
 }
 
 // DefaultTrackerConfig returns the documented defaults.
@@ -120,6 +126,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		BurstJoinThreshold:  0.25,
 		Cohesion:            0.17,
 		CollectiveThreshold: 0.12,
+		TopiclessThreshold:  0.40,
 		CoreThreshold:       0.25,
 		Lead:                30 * time.Minute,
 		QuietClose:          4 * time.Hour,
@@ -128,13 +135,13 @@ func DefaultTrackerConfig() TrackerConfig {
 		ConfirmWindow:       45 * time.Minute,
 		Recent:              48 * time.Hour,
 		NeighbourThreshold:  0.17,
+		NeighbourScan:       2000,
 		Exemplars:           48,
 		Grace:               time.Hour,
 		StormBonus:          0.12,
 		StormOddsBits:       3,
 		StormWindow:         30 * time.Minute,
 		FollowUp:            6 * time.Hour,
-		FollowUpWords:       5,
 	}
 }
 
@@ -154,9 +161,30 @@ type Live struct {
 	// Until, when set, is when it stops absorbing (its resolution, or its
 	// provider's, plus a grace period).
 	Until time.Time
-	// Members are its tickets; LastJoin when the last one joined.
+	// Members are its tickets; LastJoin when the last one joined; Shapes
+	// the members that shape its profile (see Shaping).
 	Members  []int64
 	LastJoin time.Time
+	Shapes   map[int64]bool
+}
+
+// MatchedReason starts the reason of a ticket that joined an incident for
+// reading like its reports.
+const MatchedReason = "matched the incident's reports"
+
+// Shaping reports whether a member that joined for reason shapes its
+// incident's profile: the founders (a burst's core, a watch's evidence),
+// the tickets that read like them, and the reports that joined on their
+// own evidence (others affected, the provider's live incident on their
+// feature). A follow-up or a ticket taken in after the fact only because
+// it resembled the founders does not.
+func Shaping(reason string) bool {
+	for _, p := range []string{"a follow-up", "arrived before the incident opened", "linked by", "unlinked by"} {
+		if strings.HasPrefix(reason, p) {
+			return false
+		}
+	}
+	return reason != ""
 }
 
 // Decision is what the tracker decided for one ticket.
@@ -218,10 +246,9 @@ type recentTicket struct {
 // vectors and some of the vectors themselves (the first members and the
 // latest), so that an incident with two symptoms matches both.
 type profile struct {
-	sum   svec
-	norm  float64
-	ex    []svec
-	first int // exemplars kept from the start
+	sum  svec
+	norm float64
+	ex   []svec
 	// concepts counts the lexicon concepts the members name; n the
 	// members added.
 	concepts map[string]int
@@ -241,7 +268,15 @@ func (p *profile) features() []string {
 	return out
 }
 
+// A profile is made of the incident's first keep members and then stops
+// changing: what the first reporters described is what the incident is.
+// A profile that followed every member would drift, one look-alike at a
+// time, toward whatever joined last, and in a surge of everyday questions
+// an incident could swallow them all.
 func (p *profile) add(v svec, concepts []string, keep int) {
+	if keep > 0 && p.n >= keep {
+		return
+	}
 	p.n++
 	if len(concepts) > 0 && p.concepts == nil {
 		p.concepts = map[string]int{}
@@ -254,19 +289,14 @@ func (p *profile) add(v svec, concepts []string, keep int) {
 	}
 	p.sum = addScaled(p.sum, v, 1)
 	p.norm = math.Sqrt(norm2(p.sum))
-	if keep <= 0 {
-		return
-	}
-	if len(p.ex) < keep {
-		p.ex = append(p.ex, v)
-		if len(p.ex) <= keep/3 {
-			p.first = len(p.ex)
+	// A near copy of an exemplar adds nothing to what the incident's
+	// reports say, and would let one wording stand for three.
+	for _, x := range p.ex {
+		if dot(v, x) > 0.9 {
+			return
 		}
-		return
 	}
-	// Keep the first third, rotate the rest.
-	copy(p.ex[p.first:], p.ex[p.first+1:])
-	p.ex[len(p.ex)-1] = v
+	p.ex = append(p.ex, v)
 }
 
 // similarity is the larger of the cosine to the centroid and the mean of
@@ -348,7 +378,7 @@ func (tr *Tracker) LoadLive(live []Live) {
 				continue
 			}
 			if r := tr.e.tickets[id]; r != nil {
-				tr.join(li, r, r.at)
+				tr.join(li, r, r.at, l.Shapes[id])
 			} else {
 				li.Members = append(li.Members, id)
 			}
@@ -423,7 +453,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// 1. An open incident the ticket reads like.
 	best, bestSim, how := tr.bestIncident(r, at)
 	if best != nil {
-		tr.join(best, r, at)
+		tr.join(best, r, at, Shaping(how))
 		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
 	}
 	var out string
@@ -444,9 +474,6 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 
 	// 3. A burst: of the ticket's cluster, or of reports about one of the
 	// product's features.
-	if DebugBurst != nil && (a.Candidate || a.Feature != "") {
-		DebugBurst("%s ticket %d cluster %d cand %v feature %q report %v", rt.at.Format("01-02 15:04"), id, a.ClusterID, a.Candidate, a.Feature, r.report)
-	}
 	if r.report && (a.Candidate || a.Feature != "") && !tr.suppressed(r) {
 		var seeds []recentTicket
 		window := a.Window
@@ -469,14 +496,14 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 		if d, ok := tr.burst(r, rt, seeds, window, a.ClusterID); ok {
 			return d
 		}
+		// No incident in it (yet): the cluster or feature may burst
+		// again as it grows.
+		tr.e.rearm(a)
 	}
 	// 4. A burst around this very report: its look-alikes of the last
 	// BurstWindow, against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
 		if seeds, ok := tr.neighbours(r, rt); ok {
-			if DebugBurst != nil {
-				DebugBurst("%s ticket %d neighbourhood of %d", rt.at.Format("01-02 15:04"), id, len(seeds))
-			}
 			if d, ok := tr.burst(r, rt, seeds, tr.e.cfg.BurstWindow, a.ClusterID); ok {
 				return d
 			}
@@ -484,6 +511,69 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	}
 	tr.recent = append(tr.recent, rt)
 	return Decision{Reason: out}
+}
+
+// onTopic keeps the core of a burst on its topic: when a third or more
+// of it (r included) names a topic (login, screenshare, checkout), a
+// member that names only other topics goes, and one that names none stays
+// only if it is close to the centroid (TopiclessThreshold). A burst of
+// "can't log in" inside a surge of banking questions is seeded by the
+// log-in reports, not by "my transfer failed".
+func (tr *Tracker) onTopic(core []recentTicket, r *ticketRec, centroid svec, norm float64) []recentTicket {
+	count := map[string]int{}
+	all := append([]*ticketRec{r}, nil...)
+	for _, x := range core {
+		if xr := tr.e.tickets[x.id]; xr != nil {
+			all = append(all, xr)
+		}
+	}
+	for _, xr := range all {
+		for _, t := range topics(xr.concepts) {
+			count[t]++
+		}
+	}
+	var dominant []string
+	for t, n := range count {
+		if 3*n >= len(all) {
+			dominant = append(dominant, t)
+		}
+	}
+	if len(dominant) == 0 {
+		return core
+	}
+	out := core[:0]
+	for _, x := range core {
+		xr := tr.e.tickets[x.id]
+		if xr == nil {
+			continue
+		}
+		mine := topics(xr.concepts)
+		switch {
+		case len(mine) > 0 && len(intersect(mine, dominant)) == 0:
+		case len(mine) == 0 && dot(xr.vec, centroid)/norm < tr.cfg.TopiclessThreshold:
+		default:
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// otherTopic reports whether r names topics (product features and other
+// things, not states such as "failed" or "pending") and incident l's
+// reports or features name topics too, but none of the same.
+func (tr *Tracker) otherTopic(l *liveIncident, r *ticketRec) bool {
+	mine := topics(r.concepts)
+	if len(mine) == 0 {
+		return false
+	}
+	theirs := topics(append(l.prof.features(), l.Features...))
+	return len(theirs) > 0 && len(intersect(mine, theirs)) == 0
+}
+
+// topicless reports whether r names no topic while incident l's reports
+// do.
+func (tr *Tracker) topicless(l *liveIncident, r *ticketRec) bool {
+	return len(topics(r.concepts)) == 0 && len(topics(append(l.prof.features(), l.Features...))) > 0
 }
 
 // need is the similarity to an incident's profile a ticket with message m
@@ -532,15 +622,25 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		s := l.prof.similarity(r.vec)
 		seen = math.Max(seen, s)
 		need := tr.need(r.msg)
-		reason := fmt.Sprintf("matched the incident's reports: similarity %.2f", s)
+		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
-			(r.msg.FollowUp || len(r.terms) <= tr.cfg.FollowUpWords) && s > bestSim {
+			r.msg.FollowUp && s > bestSim {
 			// The customer already reported this incident, and this reads
-			// as a follow-up ("any update?", "still not working") or says
-			// next to nothing of its own: it belongs with the first report.
-			// A customer's next ticket about something else does not.
+			// as a follow-up ("any update?", "still not working"): it
+			// belongs with the first report. A customer's next ticket about
+			// something else does not.
 			best, bestSim, how = l, s, fmt.Sprintf("a follow-up from a customer already in the incident: similarity %.2f", s)
 			continue
+		}
+		if tr.otherTopic(l, r) {
+			// "My top-up failed" is not "log-in fails", however alike the
+			// words: it names a topic the incident's reports do not.
+			continue
+		}
+		if tr.topicless(l, r) {
+			// "My transfer failed" names no topic at all: alike words
+			// ("failed", "error") are not enough.
+			need = math.Max(need, tr.cfg.TopiclessThreshold)
 		}
 		if r.msg.Grade() == Report {
 			// A question or a one-customer problem gets no storm bonus: it
@@ -579,7 +679,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 	return best, bestSim, how
 }
 
-func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time) {
+// shapes, when true, lets r shape the incident's profile: the founders
+// and the tickets that joined for reading like them do; tickets taken in
+// on other evidence (a follow-up, a provider's live incident, arriving
+// before the incident opened) do not, so that the profile never drifts
+// toward what only resembles it.
+func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time, shapes bool) {
 	if !r.member {
 		r.member = true
 		if !r.noise {
@@ -587,7 +692,9 @@ func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time) {
 		}
 	}
 	l.Members = append(l.Members, r.id)
-	l.prof.add(r.vec, r.concepts, tr.cfg.Exemplars)
+	if shapes {
+		l.prof.add(r.vec, r.concepts, tr.cfg.Exemplars)
+	}
 	if at.After(l.LastJoin) {
 		l.LastJoin = at
 	}
@@ -614,10 +721,7 @@ func (tr *Tracker) stormBonus(l *liveIncident, at time.Time) float64 {
 	}
 	from := at.Add(-tr.cfg.StormWindow)
 	in := len(l.arrivals) - sort.Search(len(l.arrivals), func(i int) bool { return !l.arrivals[i].Before(from) })
-	out := 0
-	for i := len(tr.recent) - 1; i >= 0 && !tr.recent[i].at.Before(from); i-- {
-		out++
-	}
+	out := len(tr.recent) - sort.Search(len(tr.recent), func(i int) bool { return !tr.recent[i].at.Before(from) })
 	odds := float64(in+1) / float64(out+1)
 	if odds <= 1 {
 		return 0
@@ -674,10 +778,11 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 			core = append(core, x)
 		}
 	}
+	core = tr.onTopic(core, r, centroid, norm)
 	if dot(r.vec, centroid)/norm < tr.cfg.CoreThreshold || len(core)+1 < tr.e.cfg.BurstMinReports/2+1 {
-		if DebugBurst != nil {
-			DebugBurst("  refused: own %.2f core %d of %d seeds", dot(r.vec, centroid)/norm, len(core), len(seeds))
-		}
+		return Decision{}, false
+	}
+	if !tr.novel(centroid, norm, tr.e.windowStart(rt.at, window, tr.e.cfg.Warmup), len(core)+1) {
 		return Decision{}, false
 	}
 	var coreSum svec
@@ -688,10 +793,8 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 	// topic (plan questions, how-tos) is a mixture whose members are
 	// only loosely alike: its mean pairwise similarity is low.
 	k := float64(len(core) + 1)
-	if cohesion := (norm2(coreSum) - k) / (k * (k - 1)); cohesion < tr.cfg.Cohesion {
-		if DebugBurst != nil {
-			DebugBurst("  refused: cohesion %.3f", cohesion)
-		}
+	cohesion := (norm2(coreSum) - k) / (k * (k - 1))
+	if cohesion < tr.cfg.Cohesion {
 		return Decision{}, false
 	}
 	why := fmt.Sprintf("%d look-alike reports from %d customers in %s, far above their usual share of the desk's tickets",
@@ -746,10 +849,10 @@ func (tr *Tracker) joinGroup(l *liveIncident, r *ticketRec, rt recentTicket, cor
 			continue
 		}
 		in[x.id] = true
-		tr.join(l, tr.e.tickets[x.id], x.at)
+		tr.join(l, tr.e.tickets[x.id], x.at, true)
 		op.Members = append(op.Members, Member{Ticket: x.id, Reason: reason})
 	}
-	tr.join(l, r, rt.at)
+	tr.join(l, r, rt.at, true)
 	keep := tr.recent[:0]
 	for _, x := range tr.recent {
 		if !in[x.id] {
@@ -785,29 +888,40 @@ func (tr *Tracker) open(w *liveIncident, r *ticketRec, rt recentTicket, cluster 
 		if x.at.Before(l.Start) {
 			l.Start = x.at
 		}
-		tr.join(l, tr.e.tickets[x.id], x.at)
+		tr.join(l, tr.e.tickets[x.id], x.at, true)
 		op.Members = append(op.Members, Member{Ticket: x.id, Reason: reason})
 	}
-	tr.join(l, r, rt.at)
+	tr.join(l, r, rt.at, true)
 	// The recent tickets like the seeds, from any cluster, join too: the
-	// first reports came before the burst was certain.
+	// first reports came before the burst was certain. They are judged
+	// against the founders' profile, most alike first, and there are at
+	// most as many of them as founders: an incident is not born twice its
+	// own size from tickets nobody thought alike when they came.
 	from := l.Start.Add(-tr.cfg.Lead)
-	keep := tr.recent[:0]
+	type cand struct {
+		x recentTicket
+		s float64
+	}
+	var cands []cand
 	for _, x := range tr.recent {
-		if in[x.id] {
-			continue
-		}
-		xr := tr.e.tickets[x.id]
-		if xr != nil && !x.at.Before(from) {
-			s := l.prof.similarity(xr.vec)
-			need := tr.need(xr.msg)
-			if s >= need {
-				tr.join(l, xr, x.at)
-				op.Members = append(op.Members, Member{Ticket: x.id, Reason: fmt.Sprintf("arrived before the incident opened; matched its reports: similarity %.2f", s), Similarity: s})
-				continue
+		if xr := tr.e.tickets[x.id]; xr != nil && !in[x.id] && !x.at.Before(from) {
+			if s := l.prof.similarity(xr.vec); s >= tr.need(xr.msg) && !tr.otherTopic(l, xr) {
+				cands = append(cands, cand{x, s})
 			}
 		}
-		keep = append(keep, x)
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.s, a.s) })
+	cands = cands[:min(len(cands), len(in))]
+	for _, c := range cands {
+		in[c.x.id] = true
+		tr.join(l, tr.e.tickets[c.x.id], c.x.at, false)
+		op.Members = append(op.Members, Member{Ticket: c.x.id, Reason: fmt.Sprintf("arrived before the incident opened; matched its reports: similarity %.2f", c.s), Similarity: c.s})
+	}
+	keep := tr.recent[:0]
+	for _, x := range tr.recent {
+		if !in[x.id] {
+			keep = append(keep, x)
+		}
 	}
 	tr.recent = keep
 	sort.SliceStable(op.Members, func(i, j int) bool {
@@ -824,44 +938,86 @@ func (tr *Tracker) vec(id int64) svec {
 	return nil
 }
 
-// neighbours returns the reports of the last BurstWindow that read like r
+// neighbours returns the reports of the burst window that read like r
 // when there are enough of them, from enough customers, far more than
 // reports like r came in the history the tracker remembers (its Recent
 // period): a burst that no cluster or feature caught, because its
 // reports are worded too differently to share one.
+//
+// The tracker looks at the NeighbourScan most recent tickets of the
+// window and as many before it at most, so that a surge of thousands
+// costs a bounded amount per ticket; the share of reports like this one
+// in each is tested as a cluster's share is (see burst.go), and only once
+// the desk has history (Config.Warmup tickets before the window).
 func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bool) {
 	cfg := &tr.e.cfg
-	from := rt.at.Add(-cfg.BurstWindow)
+	start := tr.windowIndex(tr.e.windowStart(rt.at, cfg.BurstWindow, cfg.Warmup))
 	var near []recentTicket
-	before := 0
-	oldest := rt.at
-	for _, x := range tr.recent {
-		if x.at.Before(oldest) {
-			oldest = x.at
-		}
+	sampled := 0
+	alike := func(x recentTicket) bool {
 		xr := tr.e.tickets[x.id]
-		if xr == nil || !x.report || tr.suppressed(xr) || dot(r.vec, xr.vec) < tr.cfg.NeighbourThreshold {
-			continue
-		}
-		if x.at.Before(from) {
-			before++
-		} else {
-			near = append(near, x)
+		return xr != nil && x.report && !tr.suppressed(xr) && dot(r.vec, xr.vec) >= tr.cfg.NeighbourThreshold
+	}
+	for i := len(tr.recent) - 1; i >= start && sampled < tr.cfg.NeighbourScan; i-- {
+		sampled++
+		if alike(tr.recent[i]) {
+			near = append(near, tr.recent[i])
 		}
 	}
 	if len(near)+1 < cfg.BurstMinReports || customers(append(near, rt)) < cfg.BurstMinCustomers {
 		return nil, false
 	}
-	// The usual rate of reports like this one, over the history before
-	// the window; with little history, the prior of one such report per
-	// hour stands in (the warm-up).
-	span := from.Sub(oldest)
-	if span < time.Hour {
-		span = time.Hour
+	like, before := 0, 0
+	for i := start - 1; i >= 0 && before < tr.cfg.NeighbourScan; i-- {
+		before++
+		if alike(tr.recent[i]) {
+			like++
+		}
 	}
-	expected := (float64(before) + 1) * float64(cfg.BurstWindow) / float64(span+time.Hour)
-	n := len(near) + 1
-	return near, float64(n) >= cfg.BurstFactor*expected && poissonTail(n, expected) <= cfg.Significance
+	if before < cfg.Warmup {
+		return nil, false
+	}
+	return near, tr.rises(len(near)+1, sampled+1, like, before)
+}
+
+// novel checks a burst against the tickets the tracker remembers,
+// whatever cluster they landed in: the share of tickets like the burst's
+// core (by similarity to its centroid) before the window, against its
+// share in the window. Clusters are born and merge as tickets come (most
+// of all in a surge on a fresh service), so a cluster's own history can
+// miss that its topic was always there; this cannot. With too little
+// history to tell (fewer than Config.Warmup tickets), the burst stands.
+func (tr *Tracker) novel(centroid svec, norm float64, from time.Time, n int) bool {
+	cfg := &tr.e.cfg
+	start := tr.windowIndex(from)
+	inWindow := len(tr.recent) - start
+	like, before := 0, 0
+	for i := start - 1; i >= 0 && before < tr.cfg.NeighbourScan; i-- {
+		before++
+		if v := tr.vec(tr.recent[i].id); len(v) > 0 && dot(v, centroid)/norm >= tr.cfg.CoreThreshold {
+			like++
+		}
+	}
+	if before < cfg.Warmup {
+		return true
+	}
+	return tr.rises(n, inWindow+1, like, before)
+}
+
+// windowIndex is the index of the first recent ticket at or after from.
+func (tr *Tracker) windowIndex(from time.Time) int {
+	return sort.Search(len(tr.recent), func(i int) bool { return !tr.recent[i].at.Before(from) })
+}
+
+// rises tests whether n of total tickets in a window is far more than the
+// like of before tickets in the history before it predict (the share
+// test of burst.go, with the share's uncertainty).
+func (tr *Tracker) rises(n, total, like, before int) bool {
+	cfg := &tr.e.cfg
+	share := (float64(like) + cfg.PriorWeight*cfg.PriorShare) / (float64(before) + cfg.PriorWeight)
+	share += math.Sqrt(share * (1 - share) / (float64(before) + cfg.PriorWeight))
+	expected := share * float64(total)
+	return float64(n) >= cfg.BurstFactor*expected && poissonTail(n, expected) <= cfg.Significance
 }
 
 // forget drops recent tickets older than Recent before at.

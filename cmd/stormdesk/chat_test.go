@@ -99,6 +99,7 @@ func TestServeWithSlack(t *testing.T) {
 
 	// A burst of "can't log in" becomes an incident, and an alert goes to
 	// the ops channel.
+	postHistory(t, base)
 	var batch []string
 	for i, p := range []string{"Can't log in", "Unable to sign in", "Login page spins", "SSO error on login", "cannot log in",
 		"sign-in fails", "login not working", "I can't login", "can't sign in to the app", "login broken"} {

@@ -145,6 +145,7 @@ func TestReplicasShareOnePostgres(t *testing.T) {
 	if leader == nil {
 		t.Fatal("no replica became the leader")
 	}
+	postHistory(t, "http://"+leader.addr)
 	var survivors []*replica
 	for _, r := range rs {
 		if r != leader {

@@ -214,6 +214,7 @@ func TestServeClustersABurstIntoAnIncident(t *testing.T) {
 	dir := t.TempDir()
 	environ := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "b.db")}
 	base, stop := startServe(t, environ)
+	postHistory(t, base)
 	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
 		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
 	at := time.Now().UTC().Add(-20 * time.Minute)
@@ -356,5 +357,30 @@ func TestCustomersImport(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, env, "customers", "import", filepath.Join(dir, "none.csv")); code != 1 || !strings.Contains(errs, "no such file") {
 		t.Fatalf("missing file: %d %s", code, errs)
+	}
+}
+
+// postHistory gives a fresh service the everyday tickets of the hours
+// before now, in one batch: triage tells no burst before it has seen a
+// little history (triage.Config.Warmup tickets) to measure bursts
+// against.
+func postHistory(t *testing.T, base string) {
+	t.Helper()
+	topics := []string{"billing address", "dark mode", "invoice copy", "seat count", "VAT number", "team roles", "data retention",
+		"language setting", "API key", "mobile app font", "logo size", "export format"}
+	var batch []string
+	at := time.Now().UTC().Add(-12 * time.Hour)
+	for i := 0; i < 30; i++ {
+		at = at.Add(20 * time.Minute)
+		batch = append(batch, fmt.Sprintf(`{"subject":"Question about the %s (%d)","customer_email":"h%d@example.com","external_id":"history-%d","received_at":%q}`,
+			topics[i%len(topics)], i, i, i, at.Format(time.RFC3339)))
+	}
+	resp, err := http.Post(base+"/api/v1/tickets", "application/json", strings.NewReader("["+strings.Join(batch, ",")+"]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("history: %s", resp.Status)
 	}
 }

@@ -263,7 +263,7 @@ func (x *tx) Members(ctx context.Context, incidentIDs []int64) ([]stormdesk.Memb
 		return nil, nil
 	}
 	in, arg := x.d.InIDs("incident_id", "$1", incidentIDs)
-	rows, err := x.c.Query(ctx, `SELECT id, incident_id, received_at, joined_at FROM tickets WHERE `+in+` ORDER BY received_at, id`, arg)
+	rows, err := x.c.Query(ctx, `SELECT id, incident_id, received_at, joined_at, join_reason FROM tickets WHERE `+in+` ORDER BY received_at, id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: incident members: %w", err)
 	}
@@ -272,7 +272,7 @@ func (x *tx) Members(ctx context.Context, incidentIDs []int64) ([]stormdesk.Memb
 	for rows.Next() {
 		var m stormdesk.Member
 		var recv, joined ts
-		if err := rows.Scan(&m.TicketID, &m.IncidentID, &recv, &joined); err != nil {
+		if err := rows.Scan(&m.TicketID, &m.IncidentID, &recv, &joined, &m.JoinReason); err != nil {
 			return nil, fmt.Errorf("sqlstore: incident members: %w", err)
 		}
 		m.ReceivedAt, m.JoinedAt = recv.t, recv.t
