@@ -85,6 +85,13 @@ type UpstreamLink struct {
 	ResolvedAt *time.Time
 }
 
+// ReasonCount is how many of an incident's tickets joined it for one kind
+// of reason.
+type ReasonCount struct {
+	Reason  string `json:"reason"`
+	Tickets int    `json:"tickets"`
+}
+
 // Member is one ticket of an incident, as triage tracks it.
 type Member struct {
 	TicketID   int64

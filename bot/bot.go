@@ -29,6 +29,9 @@ type Desk interface {
 	Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stormdesk.Incident, error)
 	// Incident returns one incident, or ENOTFOUND.
 	Incident(ctx context.Context, id int64) (*stormdesk.Incident, error)
+	// JoinReasons counts why the incident's tickets joined it, most
+	// frequent first.
+	JoinReasons(ctx context.Context, id int64) ([]stormdesk.ReasonCount, error)
 	// Declare opens an incident by hand.
 	Declare(ctx context.Context, title string, sev stormdesk.Severity, actor string) (*stormdesk.Incident, error)
 	// SetStatus moves an incident to a new status; message is the

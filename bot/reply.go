@@ -149,6 +149,21 @@ func incidentFields(inc *stormdesk.Incident) []Field {
 	return f
 }
 
+// reasonsField shows the three most frequent reasons tickets joined.
+func reasonsField(rs []stormdesk.ReasonCount) (Field, bool) {
+	if len(rs) == 0 {
+		return Field{}, false
+	}
+	var parts []string
+	for _, r := range rs[:min(3, len(rs))] {
+		parts = append(parts, fmt.Sprintf("%s: %d", r.Reason, r.Tickets))
+	}
+	if len(rs) > 3 {
+		parts = append(parts, fmt.Sprintf("%d other reasons", len(rs)-3))
+	}
+	return Field{"Why tickets joined", strings.Join(parts, "; ")}, true
+}
+
 func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
 
 // incidentLine is one incident in a list.

@@ -90,7 +90,15 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 		if err != nil {
 			return Reply{}, err
 		}
-		return Reply{Title: incidentTitle(inc), Fields: incidentFields(inc)}, nil
+		fields := incidentFields(inc)
+		reasons, err := c.desk.JoinReasons(ctx, cmd.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if f, ok := reasonsField(reasons); ok {
+			fields = append(fields, f)
+		}
+		return Reply{Title: incidentTitle(inc), Fields: fields}, nil
 	case "declare":
 		inc, err := c.desk.Declare(ctx, cmd.Title, cmd.Severity, actor)
 		if err != nil {

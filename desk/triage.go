@@ -863,3 +863,52 @@ func TriageConfig(base triage.Config, up *upstream.Config) triage.Config {
 	}
 	return base
 }
+
+// IncidentTickets lists up to limit of an incident's tickets after
+// ticket afterID, in arrival order, each with why it joined.
+func (s *Service) IncidentTickets(ctx context.Context, id int64, afterID int64, limit int) (out []*stormdesk.Ticket, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		if _, err := tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		out, err = tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: id, AfterID: afterID, Limit: limit, ByID: true})
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: tickets of incident %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// JoinReasons counts why an incident's tickets joined it, by kind of
+// reason ("matched the incident's reports", "a follow-up from a customer
+// already in the incident", ...), most frequent first.
+func (s *Service) JoinReasons(ctx context.Context, id int64) (out []stormdesk.ReasonCount, err error) {
+	var ms []stormdesk.Member
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		if _, err := tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		ms, err = tx.Members(ctx, []int64{id})
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: join reasons of incident %d: %w", id, err)
+	}
+	count := map[string]int{}
+	for _, m := range ms {
+		kind, _, _ := strings.Cut(m.JoinReason, ":")
+		if kind = strings.TrimSpace(kind); kind == "" {
+			kind = "linked before reasons were recorded"
+		}
+		if i := strings.Index(kind, " ("); i > 0 {
+			kind = kind[:i]
+		}
+		count[kind]++
+	}
+	for k, n := range count {
+		out = append(out, stormdesk.ReasonCount{Reason: k, Tickets: n})
+	}
+	slices.SortFunc(out, func(a, b stormdesk.ReasonCount) int { return cmp.Or(b.Tickets-a.Tickets, strings.Compare(a.Reason, b.Reason)) })
+	return out, nil
+}

@@ -213,3 +213,45 @@ func (s *Server) putEmailPolicy(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"email_policy": s.Desk.Policy(inc)})
 }
+
+// getIncidentTickets lists an incident's tickets, each with why it joined
+// (?limit=1..1000, default 100; ?after=ID continues), and how many joined
+// for each kind of reason.
+func (s *Server) getIncidentTickets(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	limit := 100
+	if l := r.URL.Query().Get("limit"); l != "" {
+		if limit, err = strconv.Atoi(l); err != nil || limit < 1 || limit > 1000 {
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "limit: %q is not a number from 1 to 1000", l))
+			return
+		}
+	}
+	var after int64
+	if a := r.URL.Query().Get("after"); a != "" {
+		if after, err = strconv.ParseInt(a, 10, 64); err != nil || after < 0 {
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "after: %q is not a ticket id", a))
+			return
+		}
+	}
+	tickets, err := s.Desk.IncidentTickets(r.Context(), id, after, limit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	reasons, err := s.Desk.JoinReasons(r.Context(), id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if tickets == nil {
+		tickets = []*stormdesk.Ticket{}
+	}
+	if reasons == nil {
+		reasons = []stormdesk.ReasonCount{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"tickets": tickets, "reasons": reasons})
+}

@@ -154,3 +154,47 @@ func TestEmailNotConfigured(t *testing.T) {
 		t.Errorf("email without SendGrid: %d %s %q", status, code, msg)
 	}
 }
+
+// TestIncidentTicketsSayWhy lists an incident's tickets with the reason
+// each joined, and the reasons counted; a bad page is refused naming the
+// parameter.
+func TestIncidentTicketsSayWhy(t *testing.T) {
+	s := sqliteStore(t)
+	ts, d := newServerDesk(t, s, token)
+	ctx := context.Background()
+	inc, err := d.Declare(ctx, "Login failures", stormdesk.SeverityMajor, "ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i := 0; i < 3; i++ {
+		tk := &stormdesk.Ticket{Subject: "can't log in", CustomerEmail: fmt.Sprintf("c%d@example.com", i)}
+		if _, err := d.IngestTicket(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, tk.ID)
+	}
+	for _, id := range ids[:2] {
+		if err := d.LinkTicket(ctx, id, inc.ID, "ana"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	status, out := do(t, ts, "GET", fmt.Sprintf("/api/v1/incidents/%d/tickets", inc.ID), "", nil)
+	tickets, _ := out["tickets"].([]any)
+	reasons, _ := out["reasons"].([]any)
+	if status != 200 || len(tickets) != 2 || len(reasons) != 1 {
+		t.Fatalf("%d %v", status, out)
+	}
+	if r := tickets[0].(map[string]any); r["join_reason"] != "linked by ana" || r["joined_at"] == nil {
+		t.Errorf("ticket: %v", r)
+	}
+	if r := reasons[0].(map[string]any); r["reason"] != "linked by ana" || r["tickets"] != 2.0 {
+		t.Errorf("reasons: %v", r)
+	}
+	if status, out = do(t, ts, "GET", fmt.Sprintf("/api/v1/incidents/%d/tickets?limit=0", inc.ID), "", nil); status != 400 || !strings.Contains(fmt.Sprint(out), "limit") {
+		t.Errorf("limit 0: %d %v", status, out)
+	}
+	if status, _ = do(t, ts, "GET", "/api/v1/incidents/999/tickets", "", nil); status != 404 {
+		t.Errorf("no such incident: %d", status)
+	}
+}

@@ -84,6 +84,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 	api("POST /api/v1/emails/{message_id}/approve", s.postEmailDecision(true))
 	api("POST /api/v1/emails/{message_id}/cancel", s.postEmailDecision(false))
 	api("GET /api/v1/incidents/{id}/timeline", s.getTimeline)
+	api("GET /api/v1/incidents/{id}/tickets", s.getIncidentTickets)
 	api("GET /api/v1/incidents/{id}/emails", s.getEmails)
 	api("PUT /api/v1/incidents/{id}/email-policy", s.putEmailPolicy)
 	api("PATCH /api/v1/timeline/{id}", s.correctEntry)

@@ -126,6 +126,29 @@ func (d *Desk) Incidents(_ context.Context, f stormdesk.IncidentFilter) ([]*stor
 	return out, nil
 }
 
+// JoinReasons implements bot.Desk: every ticket the fake links joined
+// by an operator's hand.
+func (d *Desk) JoinReasons(_ context.Context, id int64) ([]stormdesk.ReasonCount, error) {
+	done, err := d.enter("JoinReasons")
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	if _, err := d.get(id); err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, inc := range d.tickets {
+		if inc == id {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	return []stormdesk.ReasonCount{{Reason: "linked by an operator", Tickets: n}}, nil
+}
+
 // Incident implements bot.Desk.
 func (d *Desk) Incident(_ context.Context, id int64) (*stormdesk.Incident, error) {
 	done, err := d.enter("Incident")
