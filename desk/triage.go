@@ -909,6 +909,8 @@ func (s *Service) JoinReasons(ctx context.Context, id int64) (out []stormdesk.Re
 	for k, n := range count {
 		out = append(out, stormdesk.ReasonCount{Reason: k, Tickets: n})
 	}
-	slices.SortFunc(out, func(a, b stormdesk.ReasonCount) int { return cmp.Or(b.Tickets-a.Tickets, strings.Compare(a.Reason, b.Reason)) })
+	slices.SortFunc(out, func(a, b stormdesk.ReasonCount) int {
+		return cmp.Or(b.Tickets-a.Tickets, strings.Compare(a.Reason, b.Reason))
+	})
 	return out, nil
 }
