@@ -172,6 +172,7 @@ var troubleWords = map[string]bool{
 	"problem": true, "issu": true, "wrong": true, "crash": true, "freez": true, "frozen": true, "black": true, "blank": true, "spin": true,
 	"hang": true, "slow": true, "timeout": true, "declin": true, "declined": true, "bounc": true, "miss": true, "lost": true, "outage": true,
 	"unabl": true, "urgent": true, "asap": true, "help": true, "again": true, "still": true, "refus": true, "reject": true, "lag": true,
+	"none": true, "noth": true, "gone": true, "empti": true, "disappear": true,
 }
 
 // howTo reports whether the customer's words (cleaned: no quotes, no

@@ -20,6 +20,10 @@ func TestInspect(t *testing.T) {
 		{"Re: ticket", "Hi,\nI'm out of office with limited access to email.", "auto-reply", nil, nil},
 		{"Undeliverable: Incident update", "Delivery has failed to these recipients or groups.", "bounce", nil, nil},
 		{"Mail delivery failed", "This message was created automatically by mail delivery software.", "bounce", nil, nil},
+		// A question mark is not a how-to question when something is wrong.
+		{"transfer code??", "every payment i try to make wants a text code and none are arriving", "", nil, nil},
+		{"Checkout", "Name: Noah Berg\nWhat can we help with?: Payments & checkout\nMessage: customers get a decline message", "", nil, nil},
+		{"Logo", "How do I change the logo in the confirmation email?", "", []string{"question"}, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 	} {
 		m := Inspect(tc.subject, tc.body)
