@@ -84,7 +84,7 @@ const (
 
 // weakCues raise the bar without ruling a ticket out: "the reset email
 // never arrives" or "I'm locked out" may well be an outage.
-var weakCues = map[string]bool{"reset_link": true, "invite": true, "locked_out": true, "question": true, "not_urgent": true, "one_customer": true}
+var weakCues = map[string]bool{"works_otherwise": true, "reset_link": true, "invite": true, "locked_out": true, "question": true, "not_urgent": true, "one_customer": true}
 
 // Why is a short human reason for keeping an individual problem out of
 // an incident: "individual account problem: forgot password".
