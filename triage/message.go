@@ -131,8 +131,8 @@ func cueLexicon() *Lexicon {
 // the languages customers write in, and body phrases that give them away
 // when the subject does not. They match the start of the subject.
 var (
-	autoReplySubject = regexp.MustCompile(`(?i)^\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|ooo\b|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[áa]tica|fuera de la oficina|risposta automatica)`)
-	autoReplyBody    = regexp.MustCompile(`(?i)\b(i am|i'm|i’m) (currently )?(out of (the )?office|away from (the )?office|on (annual |parental |sick )?leave|on vacation|on holiday|travelling with limited access)\b|\bthis is an automatic (reply|response|message)\b|\bauto-generated (reply|response)\b|\bich bin (derzeit )?(nicht im b[üu]ro|abwesend)\b|\bje suis (actuellement )?absent`)
+	autoReplySubject = regexp.MustCompile(`(?i)^\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|auto:|out of (the )?office|ooo\b|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[áa]tica|fuera de la oficina|risposta automatica)`)
+	autoReplyBody    = regexp.MustCompile(`(?i)^\s*automatic reply:|\b(i am|i'm|i’m) (currently )?(out of (the )?office|away from (the )?office|away until|on (annual |parental |sick )?leave|on vacation|on holiday|travelling with limited access)\b|\bthis is an automatic (reply|response|message)\b|\bauto-generated (reply|response)\b|\bich bin (derzeit )?(nicht im b[üu]ro|abwesend)\b|\bje suis (actuellement )?absent`)
 	bounceSubject    = regexp.MustCompile(`(?i)^\s*(undeliverable|undelivered mail|delivery status notification|delivery failure|mail delivery (failed|failure|subsystem)|returned mail|failure notice|message not delivered|unzustellbar|non remis)`)
 	bounceBody       = regexp.MustCompile(`(?i)\b(mailer-daemon|mail delivery subsystem|postmaster@|delivery to the following recipients? failed|the following message could not be delivered|address not found|550[ -]5\.1\.1|recipient address rejected|user unknown)\b`)
 )

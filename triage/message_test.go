@@ -18,6 +18,7 @@ func TestInspect(t *testing.T) {
 		{"2FA", "I have a new phone and lost my authenticator codes", "", []string{"lost_2fa"}, nil},
 		{"Automatic reply: Your ticket #123", "I am currently out of the office until Monday.", "auto-reply", nil, nil},
 		{"Re: ticket", "Hi,\nI'm out of office with limited access to email.", "auto-reply", nil, nil},
+		{"Auto: [Acme] Re: Not receiving SMS code", "Automatic reply: I'm away until Tuesday 19th May. Messages are not being forwarded.", "auto-reply", nil, nil},
 		{"Undeliverable: Incident update", "Delivery has failed to these recipients or groups.", "bounce", nil, nil},
 		{"Mail delivery failed", "This message was created automatically by mail delivery software.", "bounce", nil, nil},
 		// A question mark is not a how-to question when something is wrong.
