@@ -25,6 +25,9 @@ func TestInspect(t *testing.T) {
 		{"transfer code??", "every payment i try to make wants a text code and none are arriving", "", nil, nil},
 		{"Checkout", "Name: Noah Berg\nWhat can we help with?: Payments & checkout\nMessage: customers get a decline message", "", nil, nil},
 		{"Logo", "How do I change the logo in the confirmation email?", "", []string{"question"}, nil},
+		// A cause on the customer's side.
+		{"Plan payment failed", "The payment for my plan failed because I froze my card after losing it.", "", []string{"own_cause"}, nil},
+		{"Card declined", "Declined everywhere. I checked and my card isn't frozen, card expires in 2028.", "", nil, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 	} {
 		m := Inspect(tc.subject, tc.body)
