@@ -100,9 +100,9 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
-	if c.RateLimit > 0 {
-		srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now, TrustedProxies: c.TrustedProxies}
-	}
+	// With STORMDESK_RATE_LIMIT=0 the limiter charges nothing but still
+	// names each request's client (behind trusted proxies) for the access log.
+	srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now, TrustedProxies: c.TrustedProxies}
 
 	sched, err := schedule.New(log, schedElector)
 	if err != nil {
