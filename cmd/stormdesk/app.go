@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"os"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -234,6 +236,66 @@ func openStoreElector(ctx context.Context, c config.Config) (stormdesk.Store, *p
 	return s, nil, err
 }
 
+// openExistingStore opens the configured store for a command that reads
+// it (export, notify preview, upstream status): it never creates a
+// database nor migrates one, so running such a command in the wrong
+// folder or against the wrong URL leaves nothing behind and says so.
+func openExistingStore(ctx context.Context, c config.Config) (stormdesk.Store, error) {
+	backend, target, err := config.ParseDatabaseURL(c.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	var db sqlstore.DB
+	var d sqlstore.Dialect
+	if backend == "postgres" {
+		pdb, err := postgres.OpenDB(ctx, target)
+		if err != nil {
+			return nil, err
+		}
+		db, d = pdb, postgres.Dialect()
+	} else {
+		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
+			return nil, stormdesk.Errorf(stormdesk.ENOTFOUND,
+				"no store at %s: `stormdesk serve` or `stormdesk migrate` creates one; set STORMDESK_DATABASE_URL or --database to use another", target)
+		}
+		sdb, err := sqlite.OpenDB(target)
+		if err != nil {
+			return nil, err
+		}
+		db, d = sdb, sqlite.Dialect()
+	}
+	if err := checkSchema(ctx, db, d, backend, target); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return sqlstore.New(db, d), nil
+}
+
+// checkSchema says whether db holds a store at the schema this binary
+// writes, without changing it.
+func checkSchema(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect, backend, target string) error {
+	where := target
+	if backend == "postgres" {
+		where = "the PostgreSQL database of STORMDESK_DATABASE_URL"
+	}
+	c, err := db.Begin(ctx, true)
+	if err != nil {
+		return fmt.Errorf("%s: %w", backend, err)
+	}
+	defer c.Rollback(context.WithoutCancel(ctx))
+	var version int
+	if err := c.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return stormdesk.Errorf(stormdesk.ENOTFOUND, "%s holds no stormdesk store (no schema_migrations table): `stormdesk migrate` creates one", where)
+	}
+	switch {
+	case version < d.Latest():
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "the store in %s is at schema version %d, this stormdesk reads version %d: run `stormdesk migrate` first", where, version, d.Latest())
+	case version > d.Latest():
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "the store in %s is at schema version %d, newer than this stormdesk knows (%d): upgrade stormdesk", where, version, d.Latest())
+	}
+	return nil
+}
+
 func cmdMigrate(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "migrate", "migrate [--database URL]")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
@@ -281,7 +343,7 @@ func migrateDB(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect) (from, t
 }
 
 // openIncidentDesk parses an incident ID argument, then opens the
-// configured store and a desk over it: what commands about one incident
+// configured store, which must exist, and a desk over it: what commands about one incident
 // share. close releases the store.
 func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int64, d *desk.Service, close func(), err error) {
 	id, err = strconv.ParseInt(arg, 10, 64)
@@ -292,7 +354,7 @@ func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	store, err := openStore(ctx, c)
+	store, err := openExistingStore(ctx, c)
 	if err != nil {
 		return 0, nil, nil, err
 	}

@@ -113,7 +113,7 @@ func cmdUpstreamStatus(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, c)
+	store, err := openExistingStore(ctx, c)
 	if err != nil {
 		return err
 	}
