@@ -86,7 +86,8 @@ func TestReferenceOutage(t *testing.T) {
 			t.Errorf("timeline.md says %q:\n%s", bad, md)
 		}
 	}
-	for _, w := range []string{"update email sent to 1 customer, 0 failed — stormdesk", "probe login recovered: status 200 in "} {
+	for _, w := range []string{"update email sent to 1 customer, 0 failed — stormdesk", "probe login recovered: status 200 in ",
+		"- Impact window: November 28th, 2018, 15:13 to", "| stormdesk's alert | 15:13 |", "- stormdesk alerted 93 min before the first customer report\n"} {
 		if !strings.Contains(string(md), w) {
 			t.Errorf("timeline.md lacks %q:\n%s", w, md)
 		}
