@@ -10,12 +10,14 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"stormdesk"
 	"stormdesk/config"
 	"stormdesk/desk"
+	"stormdesk/internal/cli"
 	"stormdesk/store/postgres"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
@@ -118,6 +120,13 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		fmt.Fprint(e.stdout, usage)
 		return nil
 	case "version", "--version":
+		fs := newFlags(e, "version", "version\n\nPrints stormdesk's version.")
+		if err := parse(e, fs, rest); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
+			return asUsage(cli.Usagef(fs, "takes no arguments"))
+		}
 		fmt.Fprintf(e.stdout, "stormdesk %s\n", version)
 		return nil
 	case "serve":
@@ -166,26 +175,24 @@ func printEnv(w io.Writer) {
 	tw.Flush()
 }
 
-// newFlags returns a FlagSet whose help names the command.
+// newFlags returns a FlagSet in the one usage style of every command
+// (internal/cli): synopsis is the command line, then, after a blank line,
+// what it does.
 func newFlags(e *env, name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	line, description, _ := strings.Cut(synopsis, "\n\n")
+	fs := cli.NewFlagSet(name, line, description)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: stormdesk %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
 	return fs
 }
 
-// parse parses flags, turning a flag error into a usage error.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+// parse parses flags: help goes once to stdout (exit 0), a flag error
+// prints the usage to stderr and becomes a usage error (exit 2).
+func parse(e *env, fs *flag.FlagSet, args []string) error {
+	err := cli.Parse(fs, args, e.stdout, e.stderr)
+	if errors.Is(err, cli.ErrUsage) {
+		return asUsage(err)
 	}
-	return nil
+	return err
 }
 
 // loadConfig reads the environment and applies flag overrides.
@@ -299,7 +306,7 @@ func checkSchema(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect, backen
 func cmdMigrate(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "migrate", "migrate [--database URL]")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, args); err != nil {
+	if err := parse(e, fs, args); err != nil {
 		return err
 	}
 	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})

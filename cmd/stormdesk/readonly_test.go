@@ -45,3 +45,30 @@ func TestReadOnlyCommandsCreateNoStore(t *testing.T) {
 		t.Errorf("export of a missing incident: exit %d, %q", code, errs)
 	}
 }
+
+// TestHelpIsOneStyle: every command answers --help once, on standard
+// output, in the same shape, and exits 0; none of them does its work.
+func TestHelpIsOneStyle(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, cmd := range [][]string{
+		{"serve"}, {"migrate"}, {"export"}, {"tickets", "import"}, {"customers", "import"}, {"notify", "preview"},
+		{"demo"}, {"replay"}, {"triage"}, {"triage", "eval"}, {"upstream", "status"}, {"upstream", "poll"},
+		{"upstream", "read"}, {"config", "check"}, {"discord", "register"}, {"version"},
+	} {
+		for _, h := range []string{"--help", "-h"} {
+			code, out, errs := runCLI(t, nil, append(append([]string(nil), cmd...), h)...)
+			want := "Usage: stormdesk " + strings.Join(cmd, " ")
+			if code != 0 || errs != "" || strings.Count(out, "Usage: ") != 1 || !strings.HasPrefix(out, want) {
+				t.Errorf("%v %s: exit %d\nstdout %q\nstderr %q\nwant exit 0 and one %q on stdout", cmd, h, code, out, errs, want)
+			}
+		}
+	}
+	if left, _ := os.ReadDir("."); len(left) > 0 {
+		t.Errorf("--help left %v behind", left)
+	}
+	// A wrong flag: the usage once, on stderr, exit 2.
+	code, out, errs := runCLI(t, nil, "upstream", "read", "--bogus")
+	if code != 2 || out != "" || strings.Count(errs, "Usage: stormdesk upstream read") != 1 || !strings.Contains(errs, "stormdesk: upstream read: flag provided but not defined: -bogus") {
+		t.Errorf("upstream read --bogus: exit %d\nstdout %q\nstderr %q", code, out, errs)
+	}
+}
