@@ -465,7 +465,8 @@ func chartMarkers(k TimeToKnow, changes []Marker, lo, hi time.Time) []Marker {
 		}
 	}
 	for _, m := range changes {
-		// The acknowledgement and the resolution are milestones already.
+		// The resolution is a milestone already; an acknowledgement is
+		// not a status change.
 		if m.Label != string(stormdesk.StatusResolved) {
 			m.Label = "→ " + m.Label
 			all = append(all, m)
