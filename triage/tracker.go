@@ -451,7 +451,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	rt := recentTicket{id: id, at: at, customer: r.customer, report: r.report, cluster: r.cluster}
 
 	// 1. An open incident the ticket reads like.
-	best, bestSim, how := tr.bestIncident(r, at)
+	best, bestSim, how, nearest := tr.bestIncident(r, at)
 	if best != nil {
 		tr.join(best, r, at, Shaping(how))
 		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
@@ -459,9 +459,9 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	var out string
 	switch {
 	case bestSim >= tr.cfg.JoinThreshold && r.msg.Grade() > Report:
-		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, tr.nearestID(r, at))
+		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, nearest)
 	case bestSim >= tr.cfg.JoinThreshold/2:
-		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", tr.nearestID(r, at), bestSim, tr.need(r.msg))
+		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", nearest, bestSim, tr.need(r.msg))
 	}
 
 	// 2. Reports that confirm an upstream watch.
@@ -596,22 +596,12 @@ func (tr *Tracker) suppressed(r *ticketRec) bool {
 	return c != nil && c.suppressed
 }
 
-// nearestID is the open incident most like r (for messages).
-func (tr *Tracker) nearestID(r *ticketRec, at time.Time) int64 {
-	var id int64
-	best := -1.0
-	for _, l := range tr.live {
-		if s := l.prof.similarity(r.vec); s > best && tr.absorbing(l, at) {
-			id, best = l.ID, s
-		}
-	}
-	return id
-}
-
 // bestIncident returns the open incident r joins, its similarity and the
-// reason; with none, the best similarity seen (for a kept-out note).
-func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string) {
+// reason; with none, the best similarity seen and the incident it was
+// seen with (for a kept-out note).
+func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string, int64) {
 	var best *liveIncident
+	var nearest int64
 	bestSim, seen := -1.0, 0.0
 	how := ""
 	individual := r.msg.Grade() > Report
@@ -620,7 +610,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			continue
 		}
 		s := l.prof.similarity(r.vec)
-		seen = math.Max(seen, s)
+		if s > seen {
+			seen, nearest = s, l.ID
+		}
 		need := tr.need(r.msg)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
@@ -671,12 +663,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		}
 	}
 	if best == nil {
-		return nil, seen, ""
+		return nil, seen, "", nearest
 	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
 	}
-	return best, bestSim, how
+	return best, bestSim, how, best.ID
 }
 
 // shapes, when true, lets r shape the incident's profile: the founders
