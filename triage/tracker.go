@@ -501,11 +501,14 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 		tr.e.rearm(a)
 	}
 	// 4. A burst around this very report: its look-alikes of the last
-	// BurstWindow, against how often reports like it came before.
+	// BurstWindow (a storm) or SlowWindow (a slow burn worded many ways),
+	// against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
-		if seeds, ok := tr.neighbours(r, rt); ok {
-			if d, ok := tr.burst(r, rt, seeds, tr.e.cfg.BurstWindow, a.ClusterID); ok {
-				return d
+		for _, w := range tr.windows() {
+			if seeds, ok := tr.neighbours(r, rt, w); ok {
+				if d, ok := tr.burst(r, rt, seeds, w.span, a.ClusterID); ok {
+					return d
+				}
 			}
 		}
 	}
@@ -941,9 +944,8 @@ func (tr *Tracker) vec(id int64) svec {
 // costs a bounded amount per ticket; the share of reports like this one
 // in each is tested as a cluster's share is (see burst.go), and only once
 // the desk has history (Config.Warmup tickets before the window).
-func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bool) {
-	cfg := &tr.e.cfg
-	start := tr.windowIndex(tr.e.windowStart(rt.at, cfg.BurstWindow, cfg.Warmup))
+func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow) ([]recentTicket, bool) {
+	start := tr.windowIndex(tr.e.windowStart(rt.at, w.span, w.warmup))
 	var near []recentTicket
 	sampled := 0
 	alike := func(x recentTicket) bool {
@@ -956,7 +958,7 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bo
 			near = append(near, tr.recent[i])
 		}
 	}
-	if len(near)+1 < cfg.BurstMinReports || customers(append(near, rt)) < cfg.BurstMinCustomers {
+	if len(near)+1 < w.minReports || customers(append(near, rt)) < w.minCustomers {
 		return nil, false
 	}
 	like, before := 0, 0
@@ -966,10 +968,28 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bo
 			like++
 		}
 	}
-	if before < cfg.Warmup {
+	if before < w.warmup {
 		return nil, false
 	}
-	return near, tr.rises(len(near)+1, sampled+1, like, before)
+	return near, tr.risesBy(w.factor, len(near)+1, sampled+1, like, before)
+}
+
+// burstWindow is one of the two windows bursts are told in: a storm's
+// (BurstWindow) and a slow burn's (SlowWindow), each with its own
+// minimum counts, factor and warm-up.
+type burstWindow struct {
+	span                     time.Duration
+	minReports, minCustomers int
+	factor                   float64
+	warmup                   int
+}
+
+func (tr *Tracker) windows() [2]burstWindow {
+	c := &tr.e.cfg
+	return [2]burstWindow{
+		{c.BurstWindow, c.BurstMinReports, c.BurstMinCustomers, c.BurstFactor, c.Warmup},
+		{c.SlowWindow, c.SlowMinReports, c.SlowMinCustomers, c.SlowFactor, c.SlowWarmup},
+	}
 }
 
 // novel checks a burst against the tickets the tracker remembers,
@@ -1005,11 +1025,16 @@ func (tr *Tracker) windowIndex(from time.Time) int {
 // like of before tickets in the history before it predict (the share
 // test of burst.go, with the share's uncertainty).
 func (tr *Tracker) rises(n, total, like, before int) bool {
+	return tr.risesBy(tr.e.cfg.BurstFactor, n, total, like, before)
+}
+
+// risesBy is rises with the given factor.
+func (tr *Tracker) risesBy(factor float64, n, total, like, before int) bool {
 	cfg := &tr.e.cfg
 	share := (float64(like) + cfg.PriorWeight*cfg.PriorShare) / (float64(before) + cfg.PriorWeight)
 	share += math.Sqrt(share * (1 - share) / (float64(before) + cfg.PriorWeight))
 	expected := share * float64(total)
-	return float64(n) >= cfg.BurstFactor*expected && poissonTail(n, expected) <= cfg.Significance
+	return float64(n) >= factor*expected && poissonTail(n, expected) <= cfg.Significance
 }
 
 // forget drops recent tickets older than Recent before at.
