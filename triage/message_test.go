@@ -28,6 +28,8 @@ func TestInspect(t *testing.T) {
 		// A cause on the customer's side.
 		{"Plan payment failed", "The payment for my plan failed because I froze my card after losing it.", "", []string{"own_cause"}, nil},
 		{"Card declined", "Declined everywhere. I checked and my card isn't frozen, card expires in 2028.", "", nil, nil},
+		// Context that rules out a cause is not a cue.
+		{"Screen share freezing", "Our IT department confirmed nothing has changed on our firewall or proxy this week.", "", nil, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 	} {
 		m := Inspect(tc.subject, tc.body)
