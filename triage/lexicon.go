@@ -206,7 +206,7 @@ func sortedUnique(s []string) []string {
 // something (a payment pending, a login failed) rather than for what it
 // is about: every other concept names a topic.
 var stateConcepts = map[string]bool{"pending": true, "failed": true, "unrecognised": true, "duplicate": true, "reverted": true,
-	"declined": true, "outage": true, "crash": true, "cancel": true}
+	"declined": true, "outage": true, "crash": true, "cancel": true, "frozen": true, "choppy": true}
 
 // topics keeps the concepts that name a topic.
 func topics(concepts []string) []string {

@@ -35,3 +35,17 @@ func TestTranslate(t *testing.T) {
 		t.Errorf("feature phrase in German: %v", got)
 	}
 }
+
+func TestSymptomsStayApart(t *testing.T) {
+	// "Share won't start" and "share freezes" are two outages (issue 16,
+	// cause 6): the freezing symptom has its own token, the start failure
+	// does not get it.
+	frozen := Concepts("the screen share freezes after a minute, viewers see a frozen slide")
+	start := Concepts("screen share won't start, it fails with an error")
+	if !slices.Contains(frozen, "frozen") || slices.Contains(start, "frozen") {
+		t.Errorf("frozen %v, start %v", frozen, start)
+	}
+	if got := Concepts("Bildschirmfreigabe friert ein"); !slices.Contains(got, "frozen") {
+		t.Errorf("German: %v", got)
+	}
+}
