@@ -120,14 +120,14 @@ func TestParseDatabaseURL(t *testing.T) {
 	}
 }
 
-// TestREADMEListsEveryVariable keeps the README's configuration table
-// the one written from Vars.
-func TestREADMEListsEveryVariable(t *testing.T) {
-	b, err := os.ReadFile("../README.md")
+// TestDocsListEveryVariable keeps the configuration page's table the one
+// written from Vars.
+func TestDocsListEveryVariable(t *testing.T) {
+	b, err := os.ReadFile("../docs/configuration.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(b), MarkdownTable()) {
-		t.Errorf("README.md's configuration table is not MarkdownTable(); paste it in:\n%s", MarkdownTable())
+		t.Errorf("docs/configuration.md's table is not MarkdownTable(); paste it in:\n%s", MarkdownTable())
 	}
 }
