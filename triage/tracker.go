@@ -120,7 +120,7 @@ type TrackerConfig struct {
 func DefaultTrackerConfig() TrackerConfig {
 	return TrackerConfig{
 		JoinThreshold:       0.30,
-		IndividualThreshold: 0.55,
+		IndividualThreshold: 0.75,
 		DoubtfulThreshold:   0.45,
 		FeatureThreshold:    0.18,
 		BurstJoinThreshold:  0.25,
