@@ -39,9 +39,8 @@ type Service struct {
 	leadMu  sync.Mutex
 	leading bool
 
-	email    *Email
-	alerters []Alerter
-	alertQ   chan alertJob
+	email *Email
+	chat  *Chat
 
 	// tri is the triage engine; nil until EnableTriage.
 	tri *triageState

@@ -1,0 +1,8 @@
+-- Chat posts (alerts, alert updates, approval requests, reminders) go
+-- through the outbox like customer email: a message row per post, one
+-- outbox row per platform (the platform is the row's recipient), written
+-- in the transaction that causes them and delivered by the same claim,
+-- lease and retry protocol. channel says which dispatcher drains a
+-- message; existing rows are email.
+ALTER TABLE outbox_messages ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';
+CREATE INDEX outbox_messages_chat ON outbox_messages (incident_id) WHERE channel = 'chat';
