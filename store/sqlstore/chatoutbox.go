@@ -24,7 +24,7 @@ func (x *tx) EnqueueChat(ctx context.Context, p stormdesk.ChatPost, platforms []
 		for _, pl := range platforms {
 			var waiting int
 			if err := x.c.QueryRow(ctx, `SELECT count(*) FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
-WHERE m.channel = 'chat' AND m.incident_id = $1 AND m.template IN ('alert', 'update') AND o.recipient = $2 AND o.state = 'pending'`,
+WHERE o.channel = 'chat' AND m.incident_id = $1 AND m.template IN ('alert', 'update') AND o.recipient = $2 AND o.state = 'pending'`,
 				p.IncidentID, pl).Scan(&waiting); err != nil {
 				return 0, fmt.Errorf("sqlstore: enqueue chat update of incident %d: %w", p.IncidentID, err)
 			}
@@ -47,8 +47,8 @@ VALUES ($1, $2, $3, $4, '', '', $5, $6, 'chat') ON CONFLICT (message_id) DO NOTH
 		pairs[i] = [2]string{pl, ""}
 	}
 	list, _ := json.Marshal(pairs) // strings always marshal
-	n, err := x.c.Exec(ctx, `INSERT INTO outbox (message_id, recipient, name, state, next_attempt_at)
-SELECT $1, r.a, r.b, $2, $3 FROM (`+x.d.Pairs("$4")+`) AS r WHERE true
+	n, err := x.c.Exec(ctx, `INSERT INTO outbox (message_id, recipient, name, state, next_attempt_at, channel)
+SELECT $1, r.a, r.b, $2, $3, 'chat' FROM (`+x.d.Pairs("$4")+`) AS r WHERE true
 ON CONFLICT (message_id, recipient) DO NOTHING`, p.ID, stormdesk.OutboxPending, x.d.EncodeTime(at), string(list))
 	if err != nil {
 		return 0, fmt.Errorf("sqlstore: enqueue chat %s for %d platforms: %w", p.ID, len(platforms), err)
@@ -75,10 +75,10 @@ func (o chatOutbox) Claim(ctx context.Context, token string, now time.Time, leas
 		x := t.(*tx)
 		rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.attempts, m.incident_id, m.template, m.subject
 FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
-WHERE m.channel = 'chat'
+WHERE o.channel = 'chat'
   AND ((o.state = 'pending' AND o.next_attempt_at <= $1) OR (o.state = 'claimed' AND o.lease_until <= $1))
   AND NOT EXISTS (SELECT 1 FROM outbox p JOIN outbox_messages pm ON pm.message_id = p.message_id
-    WHERE pm.channel = 'chat' AND pm.incident_id = m.incident_id AND p.recipient = o.recipient AND p.id < o.id
+    WHERE p.channel = 'chat' AND pm.incident_id = m.incident_id AND p.recipient = o.recipient AND p.id < o.id
       AND p.state IN ('pending', 'claimed', 'sending'))
 ORDER BY o.id LIMIT %d%s`, max, o.d.LockRows), o.d.EncodeTime(now))
 		if err != nil {

@@ -71,9 +71,8 @@ func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease ti
 		} {
 			rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts, c.suppressed_at IS NOT NULL,
   CASE WHEN o.state = 'pending' THEN o.next_attempt_at ELSE o.lease_until END
-FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id AND m.channel = 'email'
-LEFT JOIN customers c ON c.email = o.recipient
-WHERE %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
+FROM outbox o LEFT JOIN customers c ON c.email = o.recipient
+WHERE o.channel = 'email' AND %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
 			if err != nil {
 				return err
 			}
@@ -235,7 +234,7 @@ func (s *Store) expireInDoubt(ctx context.Context, channel string, before time.T
 		set = `state = 'pending', next_attempt_at = lease_until, last_error = $1`
 	}
 	q := `UPDATE outbox SET ` + set + ` WHERE state = 'sending' AND lease_until <= $2
-  AND message_id IN (SELECT message_id FROM outbox_messages WHERE channel = $3)`
+  AND channel = $3`
 	err = s.Update(ctx, func(t stormdesk.Tx) error {
 		c, err := t.(*tx).c.Exec(ctx, q, reason, s.d.EncodeTime(before), channel)
 		n = int(c)

@@ -3,6 +3,9 @@
 -- outbox row per platform (the platform is the row's recipient), written
 -- in the transaction that causes them and delivered by the same claim,
 -- lease and retry protocol. channel says which dispatcher drains a
--- message; existing rows are email.
+-- message; existing rows are email. The outbox rows repeat their
+-- message's channel so that the email claim filters its hot path on the
+-- row it already reads instead of joining every row to its message.
 ALTER TABLE outbox_messages ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';
+ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';
 CREATE INDEX outbox_messages_chat ON outbox_messages (incident_id) WHERE channel = 'chat';
