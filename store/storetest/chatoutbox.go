@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -181,5 +182,59 @@ func runChatOutbox(t *testing.T, open Opener) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// runChatOutboxRace: claimers racing over many incidents' alerts (as the
+// dispatchers of several replicas do) never take the same row twice.
+func runChatOutboxRace(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s, _ := open(t)
+	defer s.Close()
+	chat := s.(stormdesk.ChatOutboxStore).ChatOutbox()
+	const n = 60
+	update(t, s, func(tx stormdesk.Tx) error {
+		for i := range n {
+			inc := &stormdesk.Incident{Title: fmt.Sprint("inc ", i), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+			if err := tx.CreateIncident(ctx, inc); err != nil {
+				return err
+			}
+			if _, err := tx.EnqueueChat(ctx, stormdesk.ChatPost{ID: fmt.Sprint("chat:alert:", inc.ID), IncidentID: inc.ID, Kind: stormdesk.ChatPostAlert, Text: "x"},
+				[]string{"slack"}, t0); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var mu sync.Mutex
+	seen := map[int64]int{}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for k := 0; ; k++ {
+				cl, err := chat.Claim(ctx, fmt.Sprintf("w%d-%d", w, k), t0, time.Hour, 5)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(cl) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, c := range cl {
+					seen[c.Recipients[0].ID]++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if len(seen) != n {
+		t.Fatalf("%d of %d rows claimed", len(seen), n)
+	}
+	for id, k := range seen {
+		if k != 1 {
+			t.Fatalf("row %d claimed %d times", id, k)
+		}
 	}
 }
