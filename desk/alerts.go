@@ -83,6 +83,21 @@ func (s *Service) raise(ctx context.Context, tx stormdesk.Tx, id int64, reason s
 	return s.postChat(ctx, tx, p)
 }
 
+// raiseUpdates queues, inside tx, an update of the alerts of incidents
+// ids (0s are skipped): an operator's change shows in place wherever it
+// was made (chat, the HTTP API, another replica).
+func (s *Service) raiseUpdates(ctx context.Context, tx stormdesk.Tx, ids ...int64) error {
+	for _, id := range ids {
+		if id == 0 {
+			continue
+		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // raiseReminder queues, inside tx, a reminder of the given kind about an
 // incident, due now.
 func (s *Service) raiseReminder(ctx context.Context, tx stormdesk.Tx, incidentID int64, kind, text string, at time.Time) error {

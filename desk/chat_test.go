@@ -136,7 +136,7 @@ func runOnce(t *testing.T, disp *notify.Dispatcher) notify.Stats {
 // TestChatAlertRetriedAfter503ArrivesOnce: Slack answers the alert's
 // first post with 503; the post goes back to the outbox, not to memory,
 // and two replicas' dispatchers racing for it once it is due post it
-// exactly once. A later change of the incident edits that message.
+// exactly once. Later changes of the incident edit that message.
 func TestChatAlertRetriedAfter503ArrivesOnce(t *testing.T) {
 	sl := &slackStandIn{fail: []int{http.StatusServiceUnavailable}}
 	r := newChatRig(t, sl)
@@ -174,8 +174,14 @@ func TestChatAlertRetriedAfter503ArrivesOnce(t *testing.T) {
 	*r.now = r.now.Add(time.Minute)
 	runOnce(t, a)
 	runOnce(t, b)
-	if _, posts, _ := sl.counts(); posts != 1 {
-		t.Fatalf("%d posts, want the one alert", posts)
+	// Both changes waited in one update (it renders the incident when
+	// sent), which edited the alert's message.
+	_, posts, updates := sl.counts()
+	if posts != 1 || updates != 1 {
+		t.Fatalf("%d posts and %d updates, want the one alert edited once", posts, updates)
+	}
+	if u := sl.updates[0]; u.Get("ts") != "1773500000.000001" || !strings.Contains(u.Get("blocks"), "resolved") {
+		t.Errorf("update: ts %q, blocks %s", u.Get("ts"), u.Get("blocks"))
 	}
 }
 

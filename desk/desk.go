@@ -198,6 +198,9 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
 		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
 		text := fmt.Sprintf("Status changed from %s to %s", prev, next)
 		if m := strings.TrimSpace(message); m != "" {
 			text += ": " + m
