@@ -45,12 +45,18 @@ type Chat struct {
 	Posters map[string]ChatPoster
 }
 
-// NewChatDispatcher returns the dispatcher of an outbox's chat rows:
-// one row per request, the chat defaults, and platform names as
-// recipients. In doubt (the process died while a post was in flight) a
-// row is not posted again: at most once.
+// DefaultChatBatch is how many chat rows one claim takes (each is still
+// its own request, in order). A row whose lease runs out while earlier
+// ones are sent may be taken by another replica; the claim token fences
+// it, so it is still posted once.
+const DefaultChatBatch = 10
+
+// NewChatDispatcher returns the dispatcher of an outbox's chat rows: one
+// request per row, one round at a time, the chat defaults, and platform
+// names as recipients. In doubt (the process died while a post was in
+// flight) a row is not posted again: at most once.
 func NewChatDispatcher(outbox Outbox, sender Sender) *Dispatcher {
-	return &Dispatcher{Outbox: outbox, Sender: sender, BatchSize: 1, Concurrency: 1,
+	return &Dispatcher{Outbox: outbox, Sender: sender, BatchSize: DefaultChatBatch, Concurrency: 1,
 		Lease: DefaultChatLease, SendTimeout: DefaultChatSendTimeout, BackoffBase: DefaultChatBackoffBase,
 		BackoffMax: DefaultChatBackoffMax, InDoubt: InDoubtFail, InDoubtAfter: DefaultChatInDoubtAfter,
 		ValidRecipient: func(string) bool { return true }}

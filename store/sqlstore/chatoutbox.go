@@ -75,7 +75,7 @@ func (o chatOutbox) Claim(ctx context.Context, token string, now time.Time, leas
 		x := t.(*tx)
 		rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.attempts, m.incident_id, m.template, m.subject
 FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
-WHERE o.channel = 'chat'
+WHERE o.channel = 'chat' AND o.state IN ('pending', 'claimed')
   AND ((o.state = 'pending' AND o.next_attempt_at <= $1) OR (o.state = 'claimed' AND o.lease_until <= $1))
   AND NOT EXISTS (SELECT 1 FROM outbox p JOIN outbox_messages pm ON pm.message_id = p.message_id
     WHERE p.channel = 'chat' AND pm.incident_id = m.incident_id AND p.recipient = o.recipient AND p.id < o.id

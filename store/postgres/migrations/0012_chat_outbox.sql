@@ -8,4 +8,6 @@
 -- row it already reads instead of joining every row to its message.
 ALTER TABLE outbox_messages ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';
 ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';
-CREATE INDEX outbox_messages_chat ON outbox_messages (incident_id) WHERE channel = 'chat';
+-- The chat claim's candidates: unsettled chat rows in id order, without
+-- touching the (much larger) email rows.
+CREATE INDEX outbox_chat ON outbox (id) WHERE channel = 'chat' AND state IN ('pending', 'claimed');
