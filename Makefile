@@ -4,24 +4,35 @@ BENCHSTAT ?= $(GO) run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -X main.version=$(VERSION)
 
-.PHONY: run build test test-short bench lint fmt fuzz clean demo scenarios
+.PHONY: help run build test test-short bench lint fmt fuzz clean demo scenarios
 
-## run: start the service on the embedded default store (SQLite, ./stormdesk.db)
-run:
-	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/stormdesk serve
+## help: list these targets
+help:
+	@awk '/^## [a-z-]+:/ { t = $$2; sub(/:$$/, "", t); sub(/^## [a-z-]+: /, ""); printf "  %-10s %s\n", t, $$0; next } \
+	      /^## / { sub(/^## /, ""); printf "  %-10s %s\n", "", $$0 }' $(MAKEFILE_LIST)
+
+## run: build bin/stormdesk, then start the service on the embedded default
+## store (SQLite, ./stormdesk.db); Ctrl-C stops it.
+# On a terminal the service runs as its own job (set -m): the shell gives it
+# the terminal, so Ctrl-C reaches the service alone, it stops cleanly, and
+# make exits with the service's status instead of dying of the signal
+# itself. Elsewhere (CI, a pipe) make simply execs it.
+run: build
+	@echo "starting bin/stormdesk serve (Ctrl-C stops it)"
+	@if [ -t 0 ]; then set -m; bin/stormdesk serve; exit $$?; else exec bin/stormdesk serve; fi
 
 ## demo: replay the reference outage end to end (writes demo-out/timeline.md and .html)
-demo:
-	$(GO) run ./cmd/stormdesk demo --out demo-out
+demo: build
+	bin/stormdesk demo --out demo-out
 
 ## scenarios: replay every labelled week under scenarios/ and print one table of scores
-scenarios:
-	$(GO) build -o bin/stormdesk ./cmd/stormdesk
+scenarios: build
 	bin/stormdesk replay $(patsubst %,--scenario %,$(wildcard scenarios/*/))
 
-## build: build bin/stormdesk
+## build: build bin/stormdesk (the first build on a fresh machine takes a few minutes)
 build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o bin/stormdesk ./cmd/stormdesk
+	@echo "building stormdesk (the first build takes a few minutes; later ones, seconds)…"
+	@$(GO) build -ldflags "$(LDFLAGS)" -o bin/stormdesk ./cmd/stormdesk
 
 ## test: every test, with the race detector, against SQLite and a real PostgreSQL
 ## (STORMDESK_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test).
@@ -43,6 +54,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+## fmt: gofmt every Go file
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
@@ -55,5 +67,6 @@ fuzz:
 	  done; \
 	done
 
+## clean: remove bin/ and the default SQLite store
 clean:
 	rm -rf bin stormdesk.db stormdesk.db-wal stormdesk.db-shm

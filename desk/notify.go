@@ -243,7 +243,7 @@ func (s *Service) queueEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 	if err != nil {
 		return nil, 0, err
 	}
-	entry.Text = fmt.Sprintf("%s email queued for %d customers", template, queued)
+	entry.Text = fmt.Sprintf("%s email queued for %s", template, plural(queued, "customer", "customers"))
 	entry.Data = mustJSON(map[string]any{"template": template, "queued": queued, "message_id": m.MessageID})
 	if err := tx.UpdateTimelineEntry(ctx, entry); err != nil {
 		return nil, 0, err
@@ -262,7 +262,7 @@ func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	if err := tx.HoldMessage(ctx, m); err != nil {
 		return nil, err
 	}
-	entry.Text = fmt.Sprintf("%s email to %d customers waits for approval (%s)", template, audience, why)
+	entry.Text = fmt.Sprintf("%s email to %s waits for approval (%s)", template, plural(audience, "customer", "customers"), why)
 	entry.Data = mustJSON(map[string]any{"template": template, "audience": audience, "message_id": m.MessageID, "state": stormdesk.MessageHeld})
 	if err := tx.UpdateTimelineEntry(ctx, entry); err != nil {
 		return nil, err
@@ -379,7 +379,7 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 		}
 		r.Message, r.Audience = m, r.Queued
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindNotification, Actor: approver,
-			Text: fmt.Sprintf("%s email approved by %s: queued for %d customers (requested by %s)", m.Template, approver, r.Queued, m.RequestedBy),
+			Text: fmt.Sprintf("%s email approved by %s: queued for %s (requested by %s)", m.Template, approver, plural(r.Queued, "customer", "customers"), m.RequestedBy),
 			Data: mustJSON(map[string]any{"template": m.Template, "queued": r.Queued, "message_id": m.MessageID, "approved_by": approver, "requested_by": m.RequestedBy})})
 	})
 	if err == nil && expired {
@@ -538,7 +538,7 @@ func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 			if !first {
 				continue
 			}
-			text := fmt.Sprintf("%s email sent to %d customers, %d failed", r.Template, r.Sent, r.Failed)
+			text := fmt.Sprintf("%s email sent to %s, %d failed", r.Template, plural(r.Sent, "customer", "customers"), r.Failed)
 			if r.Suppressed > 0 {
 				text += fmt.Sprintf(", %d unsubscribed or bounced before", r.Suppressed)
 			}

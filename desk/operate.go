@@ -70,7 +70,7 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey str
 			return err
 		}
 		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindAcknowledged, Actor: actor,
-			Text: "Acknowledged by " + actor, Data: mustJSON(map[string]string{"to": string(inc.Status)})}); err != nil {
+			Text: "Acknowledged", Data: mustJSON(map[string]string{"to": string(inc.Status)})}); err != nil {
 			return err
 		}
 		if err := s.raise(ctx, tx, id, ""); err != nil {

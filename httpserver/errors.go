@@ -28,6 +28,9 @@ type errorBody struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
+		// RequestID is the request's id, as in its access-log line and
+		// its X-Request-Id header, for whoever reports the error.
+		RequestID string `json:"request_id,omitempty"`
 	} `json:"error"`
 }
 
@@ -40,7 +43,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 	}
 	if code == stormdesk.EINTERNAL || code == stormdesk.EUNAVAILABLE {
-		s.Log.Error("request failed", slog.String("method", r.Method), slog.String("route", r.Pattern), slog.Any("error", err))
+		s.Log.Error("request failed", slog.String("method", r.Method), slog.String("route", r.Pattern),
+			slog.String("request_id", RequestID(r.Context())), slog.Any("error", err))
 	}
 	if code == stormdesk.EUNAVAILABLE {
 		// The store is restarting, unreachable or full: worth a retry
@@ -50,9 +54,12 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	writeErrorStatus(w, status, code, stormdesk.ErrorMessage(err))
 }
 
+// writeErrorStatus writes the one error shape; the request id comes from
+// the response header observe set.
 func writeErrorStatus(w http.ResponseWriter, status int, code, message string) {
 	var b errorBody
 	b.Error.Code, b.Error.Message = code, message
+	b.Error.RequestID = w.Header().Get(RequestIDHeader)
 	writeJSON(w, status, b)
 }
 

@@ -1,8 +1,10 @@
 package httpserver
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -36,21 +38,29 @@ func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) bool 
 			"Content-Type: want application/json, got "+ct+" (with curl, add -H 'Content-Type: application/json')")
 		return false
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxOpBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil && dec.More() {
-		err = stormdesk.Errorf(stormdesk.EINVALID, "body: unexpected data after the JSON value")
-	}
+	// Read whole (operation bodies are small), so that a truncated one
+	// can be reported with the byte where it stops.
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxOpBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
-			err = stormdesk.Errorf(stormdesk.ETOOLARGE, "body: larger than %d bytes", maxOpBody)
-		case stormdesk.ErrorCode(err) != stormdesk.EINVALID:
-			err = jsonErrorKnown(err, jsonFields(v))
+		if errors.As(err, &tooBig) {
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.ETOOLARGE, "request body: larger than %d bytes", maxOpBody))
+		} else {
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "request body: could not be read"))
+		}
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+			err = jsonProblem(err, jsonFields(v), "request body", len(body))
 		}
 		s.writeError(w, r, err)
+		return false
+	}
+	if dec.More() {
+		s.writeError(w, r, docErrorf("request body", "unexpected data after the JSON value at byte %d", dec.InputOffset()))
 		return false
 	}
 	return true

@@ -4,8 +4,12 @@
 package httpserver
 
 import (
+	"context"
+	"crypto/rand"
 	"crypto/subtle"
+	"encoding/hex"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -57,6 +61,9 @@ var extraClasses = []struct{ pattern, class string }{
 // /unsubscribe (the chat front ends' signed endpoints, SendGrid's
 // webhooks, unsubscribe links), which are instrumented and rate-limited,
 // each prefix in its class, but carry their own authentication.
+//
+// Every request, whatever answers it, goes through observe: it gets a
+// request id, one access-log line and its metrics.
 func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
 	if len(extra) > 0 {
@@ -65,11 +72,11 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 			register(sub)
 		}
 		for _, e := range extraClasses {
-			mux.Handle(e.pattern, s.limit(e.class, s.instrument(sub).ServeHTTP))
+			mux.Handle(e.pattern, s.limit(e.class, sub.ServeHTTP))
 		}
 	}
 	api := func(pattern string, h http.HandlerFunc) {
-		mux.Handle(pattern, s.instrument(s.auth(h)))
+		mux.Handle(pattern, s.auth(h))
 	}
 	api("POST /api/v1/tickets", s.limit(ClassIntake, s.postTickets))
 	api("GET /api/v1/tickets/{id}", s.getTicket)
@@ -90,15 +97,15 @@ func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.Serve
 	api("PATCH /api/v1/timeline/{id}", s.correctEntry)
 	api("GET /api/v1/clusters", s.listClusters)
 	api("GET /api/v1/upstream", s.listUpstream)
-	mux.Handle("GET /healthz", s.instrument(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})))
-	mux.Handle("GET /readyz", s.instrument(http.HandlerFunc(s.readyz)))
+	})
+	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
-	mux.Handle("/", s.instrument(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeErrorStatus(w, http.StatusNotFound, "not_found", "no route for "+r.Method+" "+r.URL.Path)
-	})))
-	return mux
+	})
+	return s.observe(mux)
 }
 
 func (s *Server) auth(next http.HandlerFunc) http.HandlerFunc {
@@ -158,21 +165,89 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 	return r.ResponseWriter.Write(b)
 }
 
-func (s *Server) instrument(next http.Handler) http.Handler {
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// RequestIDHeader carries a request's id: taken from the request when it
+// is a sane one (a proxy's or a client's own), made up otherwise, and
+// always echoed in the response.
+const RequestIDHeader = "X-Request-Id"
+
+// maxRequestIDLen bounds an incoming request id, so that a client cannot
+// fill the logs through it.
+const maxRequestIDLen = 64
+
+type requestIDKey struct{}
+
+// RequestID is the id of the request ctx belongs to, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// requestID keeps an incoming id made of letters, digits and . _ - : (at
+// most 64 of them) and otherwise makes one: anything else could forge log
+// lines or carry a payload into them.
+func requestID(incoming string) string {
+	if n := len(incoming); n > 0 && n <= maxRequestIDLen {
+		ok := true
+		for _, c := range []byte(incoming) {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-' || c == ':') {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return incoming
+		}
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// observe gives each request its id (in the context and the response
+// header, where error bodies find it), counts it in the metrics and
+// writes one access-log line at info: method, route pattern (never the
+// path, which may carry a secret), status, duration, request id and
+// client address. Bodies are never logged.
+func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		id := requestID(r.Header.Get(RequestIDHeader))
+		w.Header().Set(RequestIDHeader, id)
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		elapsed := time.Since(start)
 		route := r.Pattern
 		if route == "" || route == "/" {
 			route = "unmatched"
 		}
-		s.metrics.observe(route, rec.status, time.Since(start))
-		if rec.status >= 500 || s.Log.Enabled(r.Context(), slog.LevelDebug) {
-			s.Log.Info("http request", slog.String("method", r.Method), slog.String("route", route),
-				slog.Int("status", rec.status), slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000))
+		if route != "GET /metrics" {
+			s.metrics.observe(route, rec.status, elapsed)
 		}
+		s.Log.LogAttrs(r.Context(), slog.LevelInfo, "http request",
+			slog.String("method", r.Method), slog.String("route", route), slog.Int("status", rec.status),
+			slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000),
+			slog.String("request_id", id), slog.String("client", s.client(r)))
 	})
+}
+
+// client is the address a request came from: the one rate limits charge,
+// so that behind trusted proxies it is the real client's.
+func (s *Server) client(r *http.Request) string {
+	if s.RateLimit != nil {
+		return s.RateLimit.Client(r)
+	}
+	peer, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return peer
 }
 
 // clientWantsJSON is true unless the content type names something else.

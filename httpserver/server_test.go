@@ -96,28 +96,30 @@ func TestBadInputs(t *testing.T) {
 		status            int
 		code, msg         string
 	}{
-		{"malformed", "application/json", `{"subject":`, 400, "invalid", "body: truncated JSON"},
-		{"syntax", "application/json", `{"subject" "x"}`, 400, "invalid", "body: malformed JSON at byte"},
+		{"malformed", "application/json", `{"subject":`, 400, "invalid", "request body: truncated JSON at byte 11"},
+		{"truncated after a field", "application/json", `{"subject":"x",`, 400, "invalid", "request body: truncated JSON at byte 15"},
+		{"truncated batch", "application/json", `[{"subject":"x"},`, 400, "invalid", "request body: truncated JSON at byte 17"},
+		{"syntax", "application/json", `{"subject" "x"}`, 400, "invalid", "request body: malformed JSON at byte 11"},
 		{"wrong type", "application/json", `{"subject":["x"]}`, 400, "invalid", "subject: want string, got JSON array"},
 		{"missing subject and body", "application/json", `{"body":" ","customer_email":"a@b.example"}`, 400, "invalid", "subject: required when the body is empty"},
 		{"unknown field", "application/json", `{"subject":"x","sujbect":"y"}`, 400, "invalid", "sujbect: unknown field"},
-		{"invalid utf-8", "application/json", "{\"subject\":\"\xc3\x28\"}", 400, "invalid", "body: invalid UTF-8 at byte 12"},
+		{"invalid utf-8", "application/json", "{\"subject\":\"\xc3\x28\"}", 400, "invalid", "request body: invalid UTF-8 at byte 12"},
 		{"bad email", "application/json", `{"subject":"x","customer_email":"nope"}`, 400, "invalid", `customer_email: "nope" is not an email address`},
 		{"bad time", "application/json", `{"subject":"x","received_at":"28/11/2018"}`, 400, "invalid", "received_at:"},
 		{"zero time", "application/json", `{"subject":"x","received_at":"0001-01-01T00:00:00Z"}`, 400, "invalid", "received_at: 0001-01-01T00:00:00Z is out of range"},
 		{"zero time in a batch", "application/json", `[{"subject":"x"},{"subject":"y","received_at":"0001-01-01T00:00:00Z"}]`, 400, "invalid", "tickets[1].received_at: 0001-01-01T00:00:00Z is out of range"},
 		{"old time", "application/json", `{"subject":"x","received_at":"1999-12-31T23:59:59Z"}`, 400, "invalid", "received_at: 1999-12-31T23:59:59Z is out of range"},
 		{"bad source", "application/json", `{"subject":"x","source":"pigeon"}`, 400, "invalid", `source: "pigeon" is not one of`},
-		{"empty body", "application/json", ``, 400, "invalid", "body: empty"},
-		{"trailing data", "application/json", `{"subject":"x"} {"subject":"y"}`, 400, "invalid", "body: unexpected data"},
-		{"not an object", "application/json", `"x"`, 400, "invalid", "body: want an object"},
-		{"oversized", "application/json", big, 413, "too_large", "body: larger than"},
+		{"empty body", "application/json", ``, 400, "invalid", "request body: empty"},
+		{"trailing data", "application/json", `{"subject":"x"} {"subject":"y"}`, 400, "invalid", "request body: unexpected data after the JSON value"},
+		{"not an object", "application/json", `"x"`, 400, "invalid", "request body: want an object, got JSON string"},
+		{"oversized", "application/json", big, 413, "too_large", "request body: larger than 16777216 bytes"},
 		{"content type", "text/plain", `{"subject":"x"}`, 415, "unsupported_media_type", "Content-Type: want application/json, got text/plain"},
 		{"no content type", "", `{"subject":"x"}`, 415, "unsupported_media_type", "Content-Type: want application/json, got none"},
 		{"empty batch", "application/json", `[]`, 400, "invalid", "tickets: empty batch"},
 		{"batch too big", "application/json", many, 400, "invalid", "tickets: at most 1000 per request, got 1001"},
 		{"bad item", "application/json", `[{"subject":"ok"},{"body":"a body-only ticket is fine"},{"source":"api"}]`, 400, "invalid", "tickets[2].subject: required"},
-		{"bad item type", "application/json", `[{"subject":"ok"},7]`, 400, "invalid", "tickets[1].body: want an object"},
+		{"bad item type", "application/json", `[{"subject":"ok"},7]`, 400, "invalid", "tickets[1]: want an object, got JSON number"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := do(t, ts, "POST", "/api/v1/tickets", tc.ctype, []byte(tc.body))
@@ -143,10 +145,19 @@ func TestTicketRoundTripAndIdempotency(t *testing.T) {
 		t.Fatalf("create: %d %v", status, out)
 	}
 	id := out["id"].(float64)
-	status, again := do(t, ts, "POST", "/api/v1/tickets", "application/json", body)
-	if status != 200 || again["id"] != id {
-		t.Fatalf("repeat: %d %v, want 200 with the same id", status, again)
+	if out["duplicate"] != nil {
+		t.Fatalf("a new ticket is marked duplicate: %v", out)
 	}
+	status, again := do(t, ts, "POST", "/api/v1/tickets", "application/json", body)
+	if status != 200 || again["id"] != id || again["duplicate"] != true {
+		t.Fatalf("repeat: %d %v, want 200 with the same id and duplicate true", status, again)
+	}
+	// The same external id with other content: the stored ticket, unchanged, said to be a duplicate.
+	status, reused := do(t, ts, "POST", "/api/v1/tickets", "application/json", []byte(`{"subject":"Billing question","external_id":"zd-1"}`))
+	if status != 200 || reused["id"] != id || reused["subject"] != "Can't log in" || reused["duplicate"] != true {
+		t.Fatalf("reused external id: %d %v, want 200 with the stored ticket and duplicate true", status, reused)
+	}
+	delete(again, "duplicate")
 	status, got := do(t, ts, "GET", fmt.Sprintf("/api/v1/tickets/%d", int(id)), "", nil)
 	// Triage runs behind intake and may have clustered the ticket by now.
 	delete(got, "cluster_id")
@@ -157,6 +168,9 @@ func TestTicketRoundTripAndIdempotency(t *testing.T) {
 	status, res := do(t, ts, "POST", "/api/v1/tickets", "application/json", batch)
 	if status != 200 || res["created"] != 2.0 || res["duplicates"] != 1.0 {
 		t.Fatalf("batch: %d %v", status, res)
+	}
+	if items := res["tickets"].([]any); items[0].(map[string]any)["duplicate"] != true || items[1].(map[string]any)["duplicate"] != nil {
+		t.Fatalf("batch: the duplicate is not marked: %v", items)
 	}
 	for path, want := range map[string]int{"/api/v1/tickets/abc": 400, "/api/v1/tickets/0": 400, "/api/v1/tickets/99": 404, "/api/v1/incidents/5": 404,
 		"/api/v1/incidents?status=weird": 400, "/api/v1/incidents?limit=0": 400, "/api/v1/incidents?status=open": 200, "/nope": 404} {

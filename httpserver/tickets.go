@@ -51,16 +51,21 @@ func (in TicketInput) Ticket() (*stormdesk.Ticket, error) {
 }
 
 // DecodeTicketJSON decodes one JSON object strictly: unknown fields and
-// wrong types are errors that name the field.
-func DecodeTicketJSON(data []byte) (TicketInput, error) {
+// wrong types are errors that name the field; errors about the object as
+// a whole (truncated, malformed, not an object) name it "ticket".
+func DecodeTicketJSON(data []byte) (TicketInput, error) { return decodeTicketJSON(data, "ticket") }
+
+// decodeTicketJSON is DecodeTicketJSON with doc naming the document in
+// messages about it as a whole ("request body", "tickets[3]").
+func decodeTicketJSON(data []byte, doc string) (TicketInput, error) {
 	var in TicketInput
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return in, jsonError(err)
+		return in, jsonProblem(err, ticketFields, doc, len(data))
 	}
 	if dec.More() {
-		return in, stormdesk.Errorf(stormdesk.EINVALID, "body: unexpected data after the JSON value")
+		return in, docErrorf(doc, "unexpected data after the JSON value at byte %d", dec.InputOffset())
 	}
 	return in, nil
 }
@@ -68,33 +73,42 @@ func DecodeTicketJSON(data []byte) (TicketInput, error) {
 // ticketFields are the fields a ticket body may carry.
 const ticketFields = "source, external_id, customer_email, customer_name, organisation, subject, body, received_at"
 
-// jsonError turns encoding/json's errors about a ticket body into messages
-// that name the field.
-func jsonError(err error) error { return jsonErrorKnown(err, ticketFields) }
+// docErrorf is an invalid-input error about a whole JSON document:
+// "doc: message".
+func docErrorf(doc, format string, args ...any) error {
+	return stormdesk.Errorf(stormdesk.EINVALID, doc+": "+format, args...)
+}
 
-// jsonErrorKnown turns encoding/json's errors into messages that name the
-// field; known lists the body's fields for an unknown-field error.
-func jsonErrorKnown(err error, known string) error {
+// jsonProblem turns encoding/json's errors into messages that name the
+// field, or for a problem with the document as a whole, name doc and say
+// at which byte it went wrong, counted from 0 as invalid UTF-8 is: the
+// offending byte, or for a truncated document the byte after its last;
+// known lists the fields for an unknown-field error; size is the
+// document's length in bytes.
+func jsonProblem(err error, known, doc string, size int) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return stormdesk.Errorf(stormdesk.EINVALID, "body: malformed JSON at byte %d: %s", syn.Offset, syn.Error())
-	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			field = "body"
+		if syn.Error() == "unexpected end of JSON input" {
+			return docErrorf(doc, "truncated JSON at byte %d (the document ends inside a value)", syn.Offset)
 		}
-		return stormdesk.Errorf(stormdesk.EINVALID, "%s: want %s, got JSON %s", field, jsonKind(typ.Type.Kind().String()), typ.Value)
+		// encoding/json counts the bytes read, the offending one included.
+		return docErrorf(doc, "malformed JSON at byte %d: %s", max(syn.Offset-1, 0), syn.Error())
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return docErrorf(doc, "want %s, got JSON %s", jsonKind(typ.Type.Kind().String()), typ.Value)
+		}
+		return stormdesk.Errorf(stormdesk.EINVALID, "%s: want %s, got JSON %s", typ.Field, jsonKind(typ.Type.Kind().String()), typ.Value)
 	case errors.Is(err, io.EOF):
-		return stormdesk.Errorf(stormdesk.EINVALID, "body: empty")
+		return docErrorf(doc, "empty")
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return stormdesk.Errorf(stormdesk.EINVALID, "body: truncated JSON")
+		return docErrorf(doc, "truncated JSON at byte %d (the document ends inside a value)", size)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return stormdesk.Errorf(stormdesk.EINVALID, "%s: unknown field (known: %s)", name, known)
 	}
-	return stormdesk.Errorf(stormdesk.EINVALID, "body: %s", err.Error())
+	return docErrorf(doc, "%s", err.Error())
 }
 
 func jsonKind(k string) string {
@@ -105,9 +119,19 @@ func jsonKind(k string) string {
 }
 
 type batchResponse struct {
-	Created    int                 `json:"created"`
-	Duplicates int                 `json:"duplicates"`
-	Tickets    []*stormdesk.Ticket `json:"tickets"`
+	Created    int            `json:"created"`
+	Duplicates int            `json:"duplicates"`
+	Tickets    []ticketAnswer `json:"tickets"`
+}
+
+// ticketAnswer is a ticket as intake answers with it. Duplicate is true
+// when a ticket with the same (source, external_id) was already stored:
+// the answer is that stored ticket, unchanged, and what was sent this
+// time is ignored, whatever it says, so the sender can tell a retry that
+// landed from a reused id.
+type ticketAnswer struct {
+	*stormdesk.Ticket
+	Duplicate bool `json:"duplicate,omitempty"`
 }
 
 // postTickets takes one ticket (a JSON object) or a batch (a JSON array of
@@ -126,14 +150,14 @@ func (s *Server) postTickets(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			s.writeError(w, r, stormdesk.Errorf(stormdesk.ETOOLARGE, "body: larger than %d bytes", s.MaxBodyBytes))
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.ETOOLARGE, "request body: larger than %d bytes", s.MaxBodyBytes))
 			return
 		}
-		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "body: could not be read"))
+		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "request body: could not be read"))
 		return
 	}
 	if !utf8.Valid(body) {
-		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "body: invalid UTF-8 at byte %d", invalidUTF8At(body)))
+		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "request body: invalid UTF-8 at byte %d", invalidUTF8At(body)))
 		return
 	}
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
@@ -141,7 +165,7 @@ func (s *Server) postTickets(w http.ResponseWriter, r *http.Request) {
 		s.postBatch(w, r, trimmed)
 		return
 	}
-	in, err := DecodeTicketJSON(body)
+	in, err := decodeTicketJSON(body, "request body")
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -162,13 +186,13 @@ func (s *Server) postTickets(w http.ResponseWriter, r *http.Request) {
 	if created {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, t)
+	writeJSON(w, status, ticketAnswer{Ticket: t, Duplicate: !created})
 }
 
 func (s *Server) postBatch(w http.ResponseWriter, r *http.Request, body []byte) {
 	var raw []json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
-		s.writeError(w, r, jsonError(err))
+		s.writeError(w, r, jsonProblem(err, ticketFields, "request body", len(body)))
 		return
 	}
 	switch {
@@ -180,13 +204,18 @@ func (s *Server) postBatch(w http.ResponseWriter, r *http.Request, body []byte) 
 		return
 	}
 	tickets := make([]*stormdesk.Ticket, len(raw))
-	for i, item := range raw {
-		in, err := DecodeTicketJSON(item)
+	for i, data := range raw {
+		item := fmt.Sprintf("tickets[%d]", i)
+		in, err := decodeTicketJSON(data, item)
 		if err == nil {
 			tickets[i], err = in.Ticket()
 		}
 		if err != nil {
-			s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "tickets[%d].%s", i, stormdesk.ErrorMessage(err)))
+			msg := stormdesk.ErrorMessage(err)
+			if !strings.HasPrefix(msg, item+":") {
+				msg = item + "." + msg // a field of the item
+			}
+			s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "%s", msg))
 			return
 		}
 	}
@@ -196,8 +225,9 @@ func (s *Server) postBatch(w http.ResponseWriter, r *http.Request, body []byte) 
 		return
 	}
 	s.countTickets(tickets, created)
-	resp := batchResponse{Tickets: tickets}
-	for _, c := range created {
+	resp := batchResponse{Tickets: make([]ticketAnswer, len(tickets))}
+	for i, c := range created {
+		resp.Tickets[i] = ticketAnswer{Ticket: tickets[i], Duplicate: !c}
 		if c {
 			resp.Created++
 		} else {

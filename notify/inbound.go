@@ -81,12 +81,12 @@ func ParseInbound(r *http.Request, maxBytes int64) (*Inbound, error) {
 		}
 		if err != nil {
 			if body.over {
-				return nil, stormdesk.Errorf(stormdesk.ETOOLARGE, "body: larger than %d bytes", maxBytes)
+				return nil, stormdesk.Errorf(stormdesk.ETOOLARGE, "request body: larger than %d bytes", maxBytes)
 			}
-			return nil, stormdesk.Errorf(stormdesk.EINVALID, "body: malformed multipart: %s", multipartProblem(err))
+			return nil, stormdesk.Errorf(stormdesk.EINVALID, "request body: malformed multipart: %s", multipartProblem(err))
 		}
 		if parts >= maxInboundParts {
-			return nil, stormdesk.Errorf(stormdesk.EINVALID, "body: more than %d parts", maxInboundParts)
+			return nil, stormdesk.Errorf(stormdesk.EINVALID, "request body: more than %d parts", maxInboundParts)
 		}
 		name := p.FormName()
 		if p.FileName() != "" || strings.HasPrefix(name, "attachment") && name != "attachment-info" && name != "attachments" {
@@ -104,7 +104,7 @@ func ParseInbound(r *http.Request, maxBytes int64) (*Inbound, error) {
 		}
 		if err != nil {
 			if body.over {
-				return nil, stormdesk.Errorf(stormdesk.ETOOLARGE, "body: larger than %d bytes", maxBytes)
+				return nil, stormdesk.Errorf(stormdesk.ETOOLARGE, "request body: larger than %d bytes", maxBytes)
 			}
 			return nil, stormdesk.Errorf(stormdesk.EINVALID, "%s: unreadable part: %s", fieldName(name), multipartProblem(err))
 		}

@@ -151,8 +151,8 @@ func TestParseInboundErrors(t *testing.T) {
 		{"bad envelope", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "envelope", value: "["}}), 1 << 20, stormdesk.EINVALID, "envelope: not a JSON object with to and from"},
 		{"bad charsets", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "charsets", value: "x"}}), 1 << 20, stormdesk.EINVALID, "charsets: not a JSON object"},
 		{"unknown charset", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "charsets", value: `{"text":"klingon"}`}, {name: "text", value: "x"}}), 1 << 20, stormdesk.EINVALID, "text: unknown charset klingon"},
-		{"too large", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "text", value: big}}), 1024, stormdesk.ETOOLARGE, "body: larger than 1024 bytes"},
-		{"too large attachment", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "attachment1", file: "x.bin", value: big}}), 1024, stormdesk.ETOOLARGE, "body: larger than 1024 bytes"},
+		{"too large", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "text", value: big}}), 1024, stormdesk.ETOOLARGE, "request body: larger than 1024 bytes"},
+		{"too large attachment", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "attachment1", file: "x.bin", value: big}}), 1024, stormdesk.ETOOLARGE, "request body: larger than 1024 bytes"},
 	}
 	for _, c := range cases {
 		_, err := notify.ParseInbound(c.req, c.limit)

@@ -77,8 +77,15 @@ func TestSurgeOpensNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := res.Scores
-	t.Logf("surge with a storm: %d incidents; storm recall %.2f purity %.2f, opened at report %v", len(res.Incidents), s.Labels[0].Recall, s.Labels[0].Purity, s.Labels[0].OpenedAtReport)
-	if len(res.Incidents) != 1 || s.Labels[0].Recall < 0.8 || s.Labels[0].Purity < 0.8 {
+	// Inside eight ordinary tickets a second, on a desk that has seen
+	// nothing before, the storm is told within its first 20 reports
+	// (13 when this was written).
+	at := -1
+	if s.Labels[0].OpenedAtReport != nil {
+		at = *s.Labels[0].OpenedAtReport
+	}
+	t.Logf("surge with a storm: %d incidents; storm recall %.2f purity %.2f, opened at report %d", len(res.Incidents), s.Labels[0].Recall, s.Labels[0].Purity, at)
+	if len(res.Incidents) != 1 || s.Labels[0].Recall < 0.8 || s.Labels[0].Purity < 0.8 || at < 1 || at > 20 {
 		t.Errorf("incidents %d, storm %+v", len(res.Incidents), s.Labels[0])
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,6 +56,157 @@ type Summary struct {
 	NotificationsSent   int           `json:"notifications_sent"`
 	NotificationsFailed int           `json:"notifications_failed"`
 	Entries             int           `json:"timeline_entries"`
+	TimeToKnow          TimeToKnow    `json:"time_to_know"`
+}
+
+// Milestone keys, in the order the time-to-know block lists them: who
+// learned of the incident when, from the provider's first word to the
+// resolution.
+const (
+	MilestoneUpstream   = "first_upstream_signal"
+	MilestoneProbe      = "first_probe_failure"
+	MilestoneAlert      = "stormdesk_alert"
+	MilestoneReport     = "first_customer_report"
+	MilestoneAck        = "acknowledged"
+	MilestoneEmail      = "first_customer_email"
+	MilestoneResolution = "resolved"
+)
+
+// declared is when people declared the incident: not a milestone of its
+// own, it explains a missing alert.
+const declared = "declared"
+
+// milestoneNames are each milestone's label in the block and its short
+// label on the chart.
+var milestoneNames = []struct{ key, label, short string }{
+	{MilestoneUpstream, "First upstream signal", "upstream"},
+	{MilestoneProbe, "First probe failure", "probe failing"},
+	{MilestoneAlert, "stormdesk's alert", "stormdesk alert"},
+	{MilestoneReport, "First customer report", "first report"},
+	{MilestoneAck, "Acknowledged", "acknowledged"},
+	{MilestoneEmail, "First customer email", "first email"},
+	{MilestoneResolution, "Resolved", "resolved"},
+}
+
+func milestoneShort(key string) string {
+	for _, n := range milestoneNames {
+		if n.key == key {
+			return n.short
+		}
+	}
+	return key
+}
+
+// Milestone is one moment of the time-to-know block; At is nil when it
+// did not happen (no probe, no email yet, still open).
+type Milestone struct {
+	Key   string     `json:"key"`
+	Label string     `json:"label"`
+	At    *time.Time `json:"at"`
+}
+
+// TimeToKnow is what the post-mortem is for: when the provider, the
+// probes, stormdesk, the customers and the people on call each knew, and
+// the leads and lags between them in words ("stormdesk alerted 93 min
+// before the first customer report").
+type TimeToKnow struct {
+	Milestones []Milestone `json:"milestones"`
+	Leads      []string    `json:"leads"`
+}
+
+// At is when the milestone key happened, or the zero time.
+func (k TimeToKnow) At(key string) time.Time {
+	for _, m := range k.Milestones {
+		if m.Key == key && m.At != nil {
+			return *m.At
+		}
+	}
+	return time.Time{}
+}
+
+// Earliest is the first milestone that happened, or the zero time.
+func (k TimeToKnow) Earliest() time.Time {
+	var first time.Time
+	for _, m := range k.Milestones {
+		if m.At != nil && (first.IsZero() || m.At.Before(first)) {
+			first = *m.At
+		}
+	}
+	return first
+}
+
+// Span says a lead or lag in words: "93 min", "2 h 5 min", "30s".
+func Span(d time.Duration) string {
+	d = d.Abs()
+	if d >= time.Minute && d < 2*time.Hour {
+		return strconv.Itoa(int(d.Round(time.Minute).Minutes())) + " min"
+	}
+	return Duration(d)
+}
+
+// relation says when a happened relative to b: "93 min before", "in the
+// same minute as", "5 min after".
+func relation(a, b time.Time) string {
+	d := a.Sub(b)
+	switch {
+	case d.Abs() < time.Minute:
+		return "in the same minute as"
+	case d < 0:
+		return Span(d) + " before"
+	}
+	return Span(d) + " after"
+}
+
+// timeToKnow lists the milestones and says the leads between them that
+// a reader looks for first: did stormdesk beat the customers, and by how
+// much; how fast people acknowledged, wrote to customers and resolved.
+func timeToKnow(at map[string]time.Time) TimeToKnow {
+	var k TimeToKnow
+	for _, n := range milestoneNames {
+		m := Milestone{Key: n.key, Label: n.label}
+		if t, ok := at[n.key]; ok && !t.IsZero() {
+			t := t.UTC()
+			m.At = &t
+		}
+		k.Milestones = append(k.Milestones, m)
+	}
+	has := func(key string) bool { return !k.At(key).IsZero() }
+	say := func(format string, args ...any) { k.Leads = append(k.Leads, fmt.Sprintf(format, args...)) }
+	alert, report, up, probe := k.At(MilestoneAlert), k.At(MilestoneReport), k.At(MilestoneUpstream), k.At(MilestoneProbe)
+	switch {
+	case has(MilestoneAlert) && has(MilestoneReport):
+		say("stormdesk alerted %s the first customer report", relation(alert, report))
+	case has(MilestoneAlert):
+		say("stormdesk alerted; no customer reported the incident")
+	case has(MilestoneReport) && !at[declared].IsZero():
+		say("stormdesk raised no alert: people declared the incident")
+	case has(MilestoneReport):
+		say("stormdesk raised no alert")
+	}
+	if has(MilestoneAlert) && has(MilestoneUpstream) {
+		say("stormdesk alerted %s the first upstream signal", relation(alert, up))
+	}
+	if has(MilestoneProbe) && has(MilestoneReport) {
+		say("the first probe failure came %s the first customer report", relation(probe, report))
+	}
+	if has(MilestoneAck) {
+		from, what := alert, "stormdesk's alert"
+		if !has(MilestoneAlert) || (has(MilestoneReport) && report.Before(alert)) {
+			from, what = report, "the first customer report"
+		}
+		if !from.IsZero() {
+			say("acknowledged %s %s", relation(k.At(MilestoneAck), from), what)
+		}
+	}
+	if has(MilestoneEmail) && has(MilestoneReport) {
+		say("the first customer email went out %s the first customer report", relation(k.At(MilestoneEmail), report))
+	}
+	if has(MilestoneResolution) {
+		if first := k.Earliest(); !first.IsZero() && first.Before(k.At(MilestoneResolution)) {
+			say("resolved %s after the first signal", Span(k.At(MilestoneResolution).Sub(first)))
+		}
+	}
+	return k
 }
 
 // Band is a span during which an upstream provider reported a status.
@@ -64,7 +217,9 @@ type Band struct {
 	End      time.Time `json:"end"`
 }
 
-// Marker is a point on the chart: a status change or a notification.
+// Marker is a labelled point on the chart: a time-to-know milestone (its
+// key as Kind) or a status change ("status_change"). Milestones and
+// status changes in the same minute share one marker.
 type Marker struct {
 	At    time.Time `json:"at"`
 	Kind  string    `json:"kind"`
@@ -98,11 +253,12 @@ type Builder struct {
 	markers    []Marker
 	firstEntry time.Time
 	lastEntry  time.Time
+	milestones map[string]time.Time // the first time of each milestone seen in the entries
 }
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{counts: map[int64]int{}, open: map[string]int{}}
+	return &Builder{counts: map[int64]int{}, open: map[string]int{}, milestones: map[string]time.Time{}}
 }
 
 const slot = 5 * time.Minute
@@ -139,13 +295,21 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 	if len(e.Data) > 0 {
 		_ = json.Unmarshal(e.Data, &d) // entries without these fields are fine
 	}
+	first := func(key string) {
+		if t, ok := b.milestones[key]; !ok || e.At.Before(t) {
+			b.milestones[key] = e.At
+		}
+	}
+	active := d.Status != "" && d.Status != "resolved" && d.Status != "postmortem" && d.Status != "operational"
 	switch e.Kind {
 	case stormdesk.KindUpstream:
 		p := d.Provider
 		if p == "" {
 			p = e.Actor
 		}
-		active := d.Status != "" && d.Status != "resolved" && d.Status != "postmortem" && d.Status != "operational"
+		if active {
+			first(MilestoneUpstream)
+		}
 		if i, ok := b.open[p]; ok {
 			if active && b.bands[i].Status == d.Status {
 				break // the same status goes on: one band, not two
@@ -157,19 +321,33 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 			b.open[p] = len(b.bands)
 			b.bands = append(b.bands, Band{Provider: p, Status: d.Status, Start: e.At})
 		}
-	case stormdesk.KindStatusChange, stormdesk.KindAcknowledged, stormdesk.KindDeclared:
-		label := d.To
-		if label == "" {
-			label = e.Kind
+	case stormdesk.KindProbe:
+		if d.Status != "resolved" {
+			first(MilestoneProbe)
 		}
-		b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: label})
+	case stormdesk.KindDetected:
+		first(MilestoneAlert)
+	case stormdesk.KindDeclared:
+		first(declared)
+	case stormdesk.KindFirstReport:
+		first(MilestoneReport)
+	case stormdesk.KindAcknowledged:
+		first(MilestoneAck)
+	case stormdesk.KindStatusChange:
+		if d.To == string(stormdesk.StatusResolved) {
+			first(MilestoneResolution)
+		}
+		if d.To != "" {
+			b.markers = append(b.markers, Marker{At: e.At, Kind: stormdesk.KindStatusChange, Label: d.To})
+		}
 	case stormdesk.KindNotification:
 		// A message has two entries: queued, then its delivery report;
-		// the summary and the chart count what was sent.
+		// the summary counts what was sent, the first one sent is a
+		// milestone.
 		b.sum.NotificationsSent += d.Sent
 		b.sum.NotificationsFailed += d.Failed
-		if d.Sent > 0 || d.Failed > 0 {
-			b.markers = append(b.markers, Marker{At: e.At, Kind: e.Kind, Label: fmt.Sprintf("%s email: %d sent", d.Template, d.Sent)})
+		if d.Sent > 0 {
+			first(MilestoneEmail)
 		}
 	}
 }
@@ -179,10 +357,24 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summary, Chart) {
 	s := b.sum
 	s.Reports, s.Customers = reports, customers
-	// The impact window runs from the first report (or, with no report,
-	// the first entry) to the resolution (or, while open, the last thing
-	// that happened).
-	s.Start = b.first
+	at := maps.Clone(b.milestones)
+	if !b.first.IsZero() {
+		at[MilestoneReport] = b.first // the tickets themselves are the truth
+	}
+	if inc.AcknowledgedAt != nil {
+		if t, ok := at[MilestoneAck]; !ok || inc.AcknowledgedAt.Before(t) {
+			at[MilestoneAck] = *inc.AcknowledgedAt
+		}
+	}
+	if inc.ResolvedAt != nil {
+		at[MilestoneResolution] = *inc.ResolvedAt
+	}
+	s.TimeToKnow = timeToKnow(at)
+	// The impact window runs from the earliest signal (the provider's
+	// word, a failing probe, stormdesk's alert or a customer's report;
+	// with none of those, the first entry) to the resolution (or, while
+	// open, the last thing that happened).
+	s.Start = s.TimeToKnow.Earliest()
 	if s.Start.IsZero() {
 		s.Start = b.firstEntry
 	}
@@ -220,6 +412,11 @@ func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summar
 		widen(band.Start)
 		widen(band.End)
 	}
+	// Every milestone up to the first customer email is in the picture;
+	// a resolution long after the reports stopped is not.
+	for _, key := range []string{MilestoneUpstream, MilestoneProbe, MilestoneAlert, MilestoneReport, MilestoneAck, MilestoneEmail} {
+		widen(s.TimeToKnow.At(key))
+	}
 	if lo.IsZero() {
 		widen(b.firstEntry)
 		widen(b.lastEntry)
@@ -232,11 +429,7 @@ func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summar
 			c.Bands[i].End = hi
 		}
 	}
-	for _, m := range b.markers {
-		if !m.At.Before(lo) && !m.At.After(hi) {
-			c.Markers = append(c.Markers, m)
-		}
-	}
+	c.Markers = chartMarkers(s.TimeToKnow, b.markers, lo, hi)
 	if lo.IsZero() {
 		c.BucketWidth = Duration(slot)
 		c.width = slot
@@ -257,6 +450,42 @@ func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summar
 		c.Buckets[(k-first)/per] += b.counts[k]
 	}
 	return s, c
+}
+
+// chartMarkers are the milestones and status changes between lo and hi,
+// in time order, those in the same minute merged into one marker whose
+// label names them all ("15:13 upstream · stormdesk alert").
+func chartMarkers(k TimeToKnow, changes []Marker, lo, hi time.Time) []Marker {
+	// stormdesk's alert comes first among milestones of the same minute:
+	// it gives the merged marker its colour.
+	var all []Marker
+	for _, key := range []string{MilestoneAlert, MilestoneUpstream, MilestoneProbe, MilestoneReport, MilestoneAck, MilestoneEmail, MilestoneResolution} {
+		if t := k.At(key); !t.IsZero() {
+			all = append(all, Marker{At: t, Kind: key, Label: milestoneShort(key)})
+		}
+	}
+	for _, m := range changes {
+		// The resolution is a milestone already; an acknowledgement is
+		// not a status change.
+		if m.Label != string(stormdesk.StatusResolved) {
+			m.Label = "→ " + m.Label
+			all = append(all, m)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
+	var out []Marker
+	for _, m := range all {
+		if m.At.Before(lo) || m.At.After(hi) {
+			continue
+		}
+		m.At = m.At.UTC()
+		if n := len(out); n > 0 && out[n-1].At.Truncate(time.Minute).Equal(m.At.Truncate(time.Minute)) {
+			out[n-1].Label += " · " + m.Label
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // Render writes the export in format (md, html, json or csv).

@@ -26,26 +26,38 @@ func at(day, hhmm string) time.Time {
 	return t.UTC()
 }
 
-// referenceOutage is the timeline of ../shared/reference/postmortem-auth-
-// outage-2018.txt as stormdesk records it: upstream updates with the
-// provider's own times, the first customer report, what people did.
+// referenceOutage is the timeline of the reference outage (Auth0, November
+// 28th, 2018; demo/scenarios/auth-outage.yaml) as stormdesk records it:
+// its alert when the provider's status page went red, the login probe,
+// upstream updates with the provider's own times, the first customer
+// report, what people did.
 func referenceOutage() (*stormdesk.Incident, []*stormdesk.TimelineEntry, []time.Time) {
 	d1, d2 := "2018-11-28", "2018-11-29"
 	up := func(hhmm, status, text string) *stormdesk.TimelineEntry {
 		return &stormdesk.TimelineEntry{At: at(d1, hhmm), Kind: stormdesk.KindUpstream, Actor: "auth0", Text: "Auth0: " + text + " (" + status + ")",
 			Data: json.RawMessage(`{"provider":"auth0","status":"` + status + `"}`), SourceURL: "https://status.auth0.com/incidents/xyz"}
 	}
+	probe := func(hhmm, status, text string) *stormdesk.TimelineEntry {
+		return &stormdesk.TimelineEntry{At: at(d1, hhmm), Kind: stormdesk.KindProbe, Actor: "login", Text: "login: " + text,
+			Data: json.RawMessage(`{"provider":"login","status":"` + status + `"}`)}
+	}
 	entries := []*stormdesk.TimelineEntry{
+		{At: at(d1, "15:13"), Kind: stormdesk.KindDetected, Actor: "stormdesk",
+			Text: `Upstream watch: auth0 reports "Elevated error rates and response times"; it backs login, screenshare; no customer reports yet`},
 		up("15:13", "investigating", "Elevated error rates and response times"),
+		probe("16:32", "investigating", "probe login failing: 3 consecutive failures, last: status 502, want 200"),
 		up("16:35", "identified", "The issue has been identified and a fix is being implemented."),
 		{At: at(d1, "16:46"), Kind: stormdesk.KindFirstReport, Actor: "ana@example.com", Text: "First report: Can't log in or start a screen share"},
 		up("16:56", "identified", "Response times are slowly normalizing and errors are going down"),
-		{At: at(d1, "16:58"), Kind: stormdesk.KindDetected, Actor: "stormdesk", Text: "Incident detected: 9 look-alike reports from 8 customers"},
-		{At: at(d1, "17:02"), Kind: stormdesk.KindStatusChange, Actor: "U024BE7LH (maria)", Text: "Status changed from triage to identified: Our login provider Auth0 has an outage",
-			Data: json.RawMessage(`{"from":"triage","to":"identified"}`)},
-		{At: at(d1, "17:03"), Kind: stormdesk.KindNotification, Actor: "stormdesk", Text: "acknowledged email sent to 9 customers, 0 failed",
+		{At: at(d1, "16:58"), Kind: stormdesk.KindReportCount, Actor: "stormdesk", Text: "5 reports from 5 distinct customers"},
+		{At: at(d1, "17:02"), Kind: stormdesk.KindAcknowledged, Actor: "U024BE7LH (maria)", Text: "Acknowledged",
+			Data: json.RawMessage(`{"to":"investigating"}`)},
+		{At: at(d1, "17:03"), Kind: stormdesk.KindStatusChange, Actor: "U024BE7LH (maria)", Text: "Status changed from investigating to identified: Our login provider Auth0 has an outage",
+			Data: json.RawMessage(`{"from":"investigating","to":"identified"}`)},
+		{At: at(d1, "17:04"), Kind: stormdesk.KindNotification, Actor: "stormdesk", Text: "acknowledged email sent to 9 customers, 0 failed",
 			Data: json.RawMessage(`{"template":"acknowledged","sent":9,"failed":0}`)},
 		{At: at(d1, "17:58"), Kind: stormdesk.KindNote, Actor: "U024BE7LH (maria)", Text: "Started a contingency plan: restore service within 12 hours without the provider"},
+		probe("18:35", "resolved", "probe login recovered: status 200 in 1 ms"),
 		up("18:35", "resolved", "Error rates are back to normal"),
 		{At: at(d1, "18:40"), Kind: stormdesk.KindStatusChange, Actor: "U024BE7LH (maria)", Text: "Status changed from identified to monitoring: Login and screen sharing work again",
 			Data: json.RawMessage(`{"from":"identified","to":"monitoring"}`)},
@@ -118,8 +130,10 @@ func TestExportGolden(t *testing.T) {
 func TestMarkdownReproducesTheReferenceTimeline(t *testing.T) {
 	md := string(renderReference(t, "md"))
 	for _, want := range []string{
-		"- Impact window: November 28th, 2018, 16:46 to November 29th, 2018, 09:00 UTC (16 h 14 min)",
-		"- Reports: 13 from 12 distinct customers",
+		// The impact window starts at the earliest signal, the provider's
+		// status page and stormdesk's alert at 15:13, not at the first ticket.
+		"- Impact window: November 28th, 2018, 15:13 to November 29th, 2018, 09:00 UTC (17 h 47 min)",
+		"- Customer reports: 13 tickets from 12 distinct customers",
 		"- Likely cause: auth0: Elevated error rates and response times",
 		"- Customer notifications sent: 21 (1 failed)",
 		"All times are in UTC.",
@@ -137,8 +151,8 @@ func TestMarkdownReproducesTheReferenceTimeline(t *testing.T) {
 			got = append(got, m[1]+" "+m[2])
 		}
 	}
-	want := []string{"November 28th, 2018", "15:13 auth0", "16:35 auth0", "16:46 ana@example.com", "16:56 auth0", "16:58 stormdesk",
-		"17:02 U024BE7LH (maria)", "17:03 stormdesk", "17:58 U024BE7LH (maria)", "18:35 auth0", "18:40 U024BE7LH (maria)", "20:52 U0G9QF9C6 (ben)",
+	want := []string{"November 28th, 2018", "15:13 stormdesk", "15:13 auth0", "16:32 login", "16:35 auth0", "16:46 ana@example.com", "16:56 auth0", "16:58 stormdesk",
+		"17:02 U024BE7LH (maria)", "17:03 U024BE7LH (maria)", "17:04 stormdesk", "17:58 U024BE7LH (maria)", "18:35 login", "18:35 auth0", "18:40 U024BE7LH (maria)", "20:52 U0G9QF9C6 (ben)",
 		"November 29th, 2018", "07:00 U0G9QF9C6 (ben)", "09:00 U024BE7LH (maria)", "09:01 stormdesk"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("timeline lines:\n got %q\nwant %q", got, want)
@@ -171,13 +185,128 @@ func TestChart(t *testing.T) {
 		t.Fatalf("bands: %+v", c.Bands)
 	}
 	// The chart spans 15:10 to 30 minutes after the last report (18:44):
-	// the next morning's resolution is outside it.
-	if len(c.Markers) != 3 || !c.Start.Equal(at("2018-11-28", "15:10")) || c.BucketWidth != "5 min" {
-		t.Fatalf("markers %+v start %v width %s", c.Markers, c.Start, c.BucketWidth)
+	// the next morning's resolution is outside it. Its markers are the
+	// milestones and status changes, those of one minute merged, each
+	// labelled.
+	var markers []string
+	for _, m := range c.Markers {
+		markers = append(markers, m.At.Format("15:04")+" "+m.Label)
+	}
+	wantMarkers := []string{"15:13 stormdesk alert · upstream", "16:32 probe failing", "16:46 first report", "17:02 acknowledged",
+		"17:03 → identified", "17:04 first email", "18:40 → monitoring"}
+	if strings.Join(markers, "|") != strings.Join(wantMarkers, "|") || !c.Start.Equal(at("2018-11-28", "15:10")) || c.BucketWidth != "5 min" {
+		t.Fatalf("markers %q start %v width %s, want markers %q", markers, c.Start, c.BucketWidth, wantMarkers)
 	}
 	svg := string(renderReference(t, "html"))
-	if strings.Count(svg, `class="bar"`) == 0 || strings.Count(svg, `class="band"`) != 2 || strings.Count(svg, `class="marker"`) != 3 {
+	if strings.Count(svg, `class="bar"`) == 0 || strings.Count(svg, `class="band"`) != 2 || strings.Count(svg, `class="marker"`) != 7 {
 		t.Fatalf("the HTML chart lacks bars, bands or markers")
+	}
+	// Every marker is labelled, with its time.
+	for _, m := range wantMarkers {
+		if !strings.Contains(svg, `style="fill: `) || !strings.Contains(svg, ">"+m+"</text>") {
+			t.Errorf("the chart has no label %q", m)
+		}
+	}
+	// y ticks at 0, 1, 2 and 3 reports (the tallest bar), each with its grid line.
+	for _, n := range []string{"0", "1", "2", "3"} {
+		if !strings.Contains(svg, `text-anchor="end">`+n+`</text>`) {
+			t.Errorf("no y tick %s", n)
+		}
+	}
+	// The legend names what is drawn, and nothing else: no monitoring
+	// band was drawn, so no yellow.
+	for _, want := range []string{"customer reports per 5 min", "auth0: investigating", "auth0: identified", "dashed lines"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the legend lacks %q", want)
+		}
+	}
+	if strings.Contains(svg, "#e3b341") || strings.Contains(svg, "yellow") || strings.Contains(svg, "monitoring (provider") {
+		t.Errorf("the page names or paints a monitoring band that is not drawn")
+	}
+}
+
+// TestTimeToKnow: every export leads with when each party knew, and says
+// the lead stormdesk had over the customers.
+func TestTimeToKnow(t *testing.T) {
+	md := string(renderReference(t, "md"))
+	for _, want := range []string{
+		"## Time to know", "| First upstream signal | 15:13 |", "| First probe failure | 16:32 |", "| stormdesk's alert | 15:13 |",
+		"| First customer report | 16:46 |", "| Acknowledged | 17:02 |", "| First customer email | 17:04 |", "| Resolved | Nov 29 09:00 |",
+		"- stormdesk alerted 93 min before the first customer report\n",
+		"- stormdesk alerted in the same minute as the first upstream signal\n",
+		"- the first probe failure came 14 min before the first customer report\n",
+		"- acknowledged 109 min after stormdesk's alert\n",
+		"- the first customer email went out 18 min after the first customer report\n",
+		"- resolved 17 h 47 min after the first signal\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("md lacks %q", want)
+		}
+	}
+	html := string(renderReference(t, "html"))
+	for _, want := range []string{"<h2>Time to know</h2>", `<tr class="stormdesk_alert"><th scope="row">stormdesk&#39;s alert</th><td class="t">15:13 UTC</td></tr>`,
+		"<li>stormdesk alerted 93 min before the first customer report</li>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+	var doc struct {
+		Summary struct {
+			Start      time.Time  `json:"impact_start"`
+			TimeToKnow TimeToKnow `json:"time_to_know"`
+		}
+	}
+	if err := json.Unmarshal(renderReference(t, "json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	k := doc.Summary.TimeToKnow
+	if len(k.Milestones) != 7 || !k.At(MilestoneAlert).Equal(at("2018-11-28", "15:13")) || !k.At(MilestoneProbe).Equal(at("2018-11-28", "16:32")) ||
+		!doc.Summary.Start.Equal(at("2018-11-28", "15:13")) || len(k.Leads) != 6 || k.Leads[0] != "stormdesk alerted 93 min before the first customer report" {
+		t.Fatalf("json time_to_know: %+v, impact start %v", k, doc.Summary.Start)
+	}
+
+	// An incident people declared, one report, nothing upstream: the
+	// block says what did not happen, and counts agree with their nouns.
+	one := at("2020-01-01", "10:00")
+	inc := &stormdesk.Incident{ID: 2, Title: "One report", Status: stormdesk.StatusInvestigating, Severity: stormdesk.SeverityMinor, CreatedAt: one}
+	b := NewBuilder()
+	b.AddReport(one)
+	b.AddEntry(&stormdesk.TimelineEntry{At: one, Kind: stormdesk.KindDeclared, Actor: "ana", Text: "Incident declared: One report (minor)"})
+	sum, chart := b.Build(inc, 1, 1)
+	var buf bytes.Buffer
+	if err := Render(&buf, "md", &Export{Incident: inc, Summary: sum, Chart: chart, Entries: slices.Values([]*stormdesk.TimelineEntry(nil))}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Customer reports: 1 ticket from 1 customer\n", "| stormdesk's alert | none |", "- stormdesk raised no alert: people declared the incident"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("one-report md lacks %q:\n%s", want, &buf)
+		}
+	}
+}
+
+// TestMarkerLabelsDoNotCollide lays out markers a minute apart, as a busy
+// incident has them: labels in one lane never overlap, and stay on the chart.
+func TestMarkerLabelsDoNotCollide(t *testing.T) {
+	var xs, ws []float64
+	for i := range 12 {
+		xs = append(xs, 300+float64(i)*4)
+		ws = append(ws, 100)
+	}
+	xs = append(xs, chartW-10) // near the right edge: its label goes left
+	ws = append(ws, 120)
+	ls := layLabels(xs, ws)
+	for i, a := range ls {
+		if a.x0 < 0 || a.x1 > chartW {
+			t.Errorf("label %d off the chart: %+v", i, a)
+		}
+		for _, b := range ls[i+1:] {
+			if a.lane == b.lane && a.x0 < b.x1 && b.x0 < a.x1 {
+				t.Errorf("labels overlap in lane %d: %+v and %+v", a.lane, a, b)
+			}
+		}
+	}
+	if last := ls[len(ls)-1]; last.anchor != "end" {
+		t.Errorf("the label at the right edge is not laid to the left of its line: %+v", last)
 	}
 }
 
@@ -191,11 +320,11 @@ func TestJSONAndCSVAreWellFormed(t *testing.T) {
 	if err := json.Unmarshal(renderReference(t, "json"), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Schema != ExportSchema || doc.Incident.ID != 7 || len(doc.Timeline) != 14 || doc.Summary.Reports != 13 {
+	if doc.Schema != ExportSchema || doc.Incident.ID != 7 || len(doc.Timeline) != 18 || doc.Summary.Reports != 13 {
 		t.Fatalf("json: %+v", doc)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(renderReference(t, "csv"))).ReadAll()
-	if err != nil || len(rows) != 15 || rows[1][0] != "2018-11-28T15:13:00Z" {
+	if err != nil || len(rows) != 19 || rows[1][0] != "2018-11-28T15:13:00Z" {
 		t.Fatalf("csv: %v %v", err, rows[:2])
 	}
 }

@@ -24,6 +24,29 @@ var funcs = map[string]any{
 	"join":     strings.Join,
 	"oneline":  func(s string) string { return strings.Join(strings.Fields(s), " ") },
 	"md":       MarkdownText,
+	"count":    Count,
+	"when":     When,
+}
+
+// Count says n with the noun that agrees with it: "1 report", "3 reports".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// When is a milestone's time: "15:13" on the day the impact window
+// starts, "Nov 29 09:00" on another.
+func When(start time.Time, t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	u := t.UTC()
+	if Day(u) == Day(start) {
+		return u.Format("15:04")
+	}
+	return u.Format("Jan 2 15:04")
 }
 
 // markdownEscaper: see MarkdownText. The backslash goes first so that

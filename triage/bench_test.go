@@ -1,8 +1,12 @@
 package triage
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
 	"runtime"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -120,4 +124,63 @@ func cpuTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// BenchmarkTrack measures what deciding membership adds to clustering: a
+// labelled week (scenarios/meetbeam, 822 tickets) assigned in arrival
+// order by the engine alone, and by the engine and the Tracker (every
+// ticket observed, incidents opened from bursts). Reported per ticket.
+func BenchmarkTrack(b *testing.B) {
+	tickets := weekTickets(b, "../scenarios/meetbeam/tickets.jsonl")
+	for _, track := range []bool{false, true} {
+		name := "assign"
+		if track {
+			name = "assign+track"
+		}
+		b.Run(name, func(b *testing.B) {
+			var cpu int64
+			for b.Loop() {
+				b.StopTimer()
+				e := New(DefaultConfig())
+				tr := NewTracker(e, DefaultTrackerConfig())
+				runtime.GC()
+				b.StartTimer()
+				cpu0 := cpuTime()
+				for _, t := range tickets {
+					a := e.Assign(t)
+					if track {
+						tr.Observe(t.ID, a)
+					}
+				}
+				cpu += cpuTime() - cpu0
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tickets)), "ns/ticket")
+			b.ReportMetric(float64(cpu)/float64(b.N*len(tickets)), "cpu-ns/ticket")
+		})
+	}
+}
+
+// weekTickets reads a scenario's tickets (JSON Lines) in arrival order.
+func weekTickets(b *testing.B, path string) []Ticket {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []Ticket
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var r struct {
+			ReceivedAt    time.Time `json:"received_at"`
+			Subject, Body string
+			Customer      string `json:"customer_email"`
+		}
+		if err := json.Unmarshal(line, &r); err != nil {
+			b.Fatalf("%s:%d: %v", path, i+1, err)
+		}
+		out = append(out, Ticket{ID: int64(i + 1), Text: r.Subject + "\n" + r.Body, Customer: r.Customer, At: r.ReceivedAt})
+	}
+	slices.SortStableFunc(out, func(x, y Ticket) int { return x.At.Compare(y.At) })
+	return out
 }

@@ -204,7 +204,7 @@ func DefaultConfig() Config {
 		SlowFactor:        4,
 		SlowWarmup:        100,
 		Warmup:            20,
-		Significance:      1e-4,
+		Significance:      1e-3,
 		PriorShare:        0.05,
 		PriorWeight:       20,
 		ReArm:             12 * time.Hour,

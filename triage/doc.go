@@ -1,6 +1,7 @@
 // Package triage groups look-alike support tickets into clusters online and
-// flags a cluster as an incident candidate when it bursts above its own
-// normal rate.
+// flags a topic as an incident candidate when its share of the desk's
+// reports bursts above its usual share; the Tracker decides, ticket by
+// ticket, which incident a ticket belongs to.
 //
 // The package is pure: it performs no I/O and never reads the clock. Every
 // time it reasons about comes from Ticket.At or from the now argument of
@@ -26,11 +27,17 @@
 //     current document frequencies, reassigns stray tickets, merges
 //     clusters whose average-link similarity converged and dissolves tiny
 //     clusters into their neighbours.
-//  4. Burst detection: a cluster becomes an incident candidate once when it
-//     has at least BurstMinReports reports from BurstMinCustomers distinct
-//     customers within BurstWindow and that count is well above the
-//     cluster's own baseline (an EWMA of its past hourly counts, or its
-//     long-run rate).
+//  4. Burst detection: a topic (a cluster, a product feature named in
+//     reports, or a report's recent look-alikes) becomes an incident
+//     candidate when it has at least BurstMinReports reports from
+//     BurstMinCustomers customers within BurstWindow (or the Slow*
+//     equivalents over hours) and its share of all the desk's reports is
+//     well above its usual share (a factor and a Poisson significance), so
+//     a surge that lifts every topic at once pages nobody.
+//  5. Membership (Tracker): each ticket is judged once, at its time,
+//     against the symptom profile of each open incident, with the
+//     message's cues (individual problem, many affected, follow-up, not a
+//     report) raising or lowering the bar; see docs/triage.md.
 //
 // Figures, defaults and what was measured to choose them are in README.md
 // beside this file.

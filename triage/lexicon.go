@@ -130,6 +130,27 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
+// matchAt returns the length of the longest phrase matching toks at i,
+// 0 for none.
+func (l *Lexicon) matchAt(toks []token, i int) int {
+	for _, ph := range l.byFirst[toks[i].Text] {
+		if i+len(ph.toks) > len(toks) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(ph.toks); j++ {
+			if toks[i+j].Text != ph.toks[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph.toks)
+		}
+	}
+	return 0
+}
+
 // apply replaces the longest matching phrase at each position by its
 // canonical token.
 func (l *Lexicon) apply(toks []token) []token {
@@ -185,7 +206,7 @@ func sortedUnique(s []string) []string {
 // something (a payment pending, a login failed) rather than for what it
 // is about: every other concept names a topic.
 var stateConcepts = map[string]bool{"pending": true, "failed": true, "unrecognised": true, "duplicate": true, "reverted": true,
-	"declined": true, "outage": true, "crash": true, "cancel": true}
+	"declined": true, "outage": true, "crash": true, "cancel": true, "frozen": true, "choppy": true}
 
 // topics keeps the concepts that name a topic.
 func topics(concepts []string) []string {

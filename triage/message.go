@@ -84,7 +84,7 @@ const (
 
 // weakCues raise the bar without ruling a ticket out: "the reset email
 // never arrives" or "I'm locked out" may well be an outage.
-var weakCues = map[string]bool{"reset_link": true, "invite": true, "locked_out": true, "question": true, "not_urgent": true, "one_customer": true}
+var weakCues = map[string]bool{"works_otherwise": true, "reset_link": true, "invite": true, "locked_out": true, "question": true, "not_urgent": true, "one_customer": true}
 
 // Why is a short human reason for keeping an individual problem out of
 // an incident: "individual account problem: forgot password".
@@ -131,8 +131,8 @@ func cueLexicon() *Lexicon {
 // the languages customers write in, and body phrases that give them away
 // when the subject does not. They match the start of the subject.
 var (
-	autoReplySubject = regexp.MustCompile(`(?i)^\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|ooo\b|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[áa]tica|fuera de la oficina|risposta automatica)`)
-	autoReplyBody    = regexp.MustCompile(`(?i)\b(i am|i'm|i’m) (currently )?(out of (the )?office|away from (the )?office|on (annual |parental |sick )?leave|on vacation|on holiday|travelling with limited access)\b|\bthis is an automatic (reply|response|message)\b|\bauto-generated (reply|response)\b|\bich bin (derzeit )?(nicht im b[üu]ro|abwesend)\b|\bje suis (actuellement )?absent`)
+	autoReplySubject = regexp.MustCompile(`(?i)^\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|auto:|out of (the )?office|ooo\b|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[áa]tica|fuera de la oficina|risposta automatica)`)
+	autoReplyBody    = regexp.MustCompile(`(?i)^\s*automatic reply:|\b(i am|i'm|i’m) (currently )?(out of (the )?office|away from (the )?office|away until|on (annual |parental |sick )?leave|on vacation|on holiday|travelling with limited access)\b|\bthis is an automatic (reply|response|message)\b|\bauto-generated (reply|response)\b|\bich bin (derzeit )?(nicht im b[üu]ro|abwesend)\b|\bje suis (actuellement )?absent`)
 	bounceSubject    = regexp.MustCompile(`(?i)^\s*(undeliverable|undelivered mail|delivery status notification|delivery failure|mail delivery (failed|failure|subsystem)|returned mail|failure notice|message not delivered|unzustellbar|non remis)`)
 	bounceBody       = regexp.MustCompile(`(?i)\b(mailer-daemon|mail delivery subsystem|postmaster@|delivery to the following recipients? failed|the following message could not be delivered|address not found|550[ -]5\.1\.1|recipient address rejected|user unknown)\b`)
 )
@@ -143,14 +143,25 @@ func noise(subject, body string) string {
 	if len(head) > 2000 {
 		head = head[:2000]
 	}
+	// The body patterns are long alternations; most bodies contain none
+	// of the words they need, and a lower-cased look for those words is
+	// far cheaper than the regular expressions.
+	low := strings.ToLower(head)
 	switch {
-	case bounceSubject.MatchString(subject) || bounceBody.MatchString(head) && !hasCustomerVoice(head):
+	case bounceSubject.MatchString(subject) || containsAny(low, bounceWords) && bounceBody.MatchString(head) && !hasCustomerVoice(head):
 		return "bounce"
-	case autoReplySubject.MatchString(subject) || autoReplyBody.MatchString(head):
+	case autoReplySubject.MatchString(subject) || containsAny(low, autoReplyWords) && autoReplyBody.MatchString(head):
 		return "auto-reply"
 	}
 	return ""
 }
+
+// bounceWords and autoReplyWords: one of them is in every text the body
+// patterns match.
+var (
+	bounceWords    = []string{"mailer-daemon", "delivery", "postmaster@", "could not be delivered", "address not found", "550", "recipient", "user unknown"}
+	autoReplyWords = []string{"automatic reply:", "office", "away", "leave", "vacation", "holiday", "travelling", "automatic", "auto-generated", "büro", "buro", "abwesend", "absent"}
+)
 
 // hasCustomerVoice is true when a text that mentions a delivery failure
 // also reads like a person writing ("I", "we", "can't"): a customer who
@@ -172,6 +183,7 @@ var troubleWords = map[string]bool{
 	"problem": true, "issu": true, "wrong": true, "crash": true, "freez": true, "frozen": true, "black": true, "blank": true, "spin": true,
 	"hang": true, "slow": true, "timeout": true, "declin": true, "declined": true, "bounc": true, "miss": true, "lost": true, "outage": true,
 	"unabl": true, "urgent": true, "asap": true, "help": true, "again": true, "still": true, "refus": true, "reject": true, "lag": true,
+	"none": true, "noth": true, "gone": true, "empti": true, "disappear": true,
 }
 
 // howTo reports whether the customer's words (cleaned: no quotes, no

@@ -18,8 +18,18 @@ func TestInspect(t *testing.T) {
 		{"2FA", "I have a new phone and lost my authenticator codes", "", []string{"lost_2fa"}, nil},
 		{"Automatic reply: Your ticket #123", "I am currently out of the office until Monday.", "auto-reply", nil, nil},
 		{"Re: ticket", "Hi,\nI'm out of office with limited access to email.", "auto-reply", nil, nil},
+		{"Auto: [Acme] Re: Not receiving SMS code", "Automatic reply: I'm away until Tuesday 19th May. Messages are not being forwarded.", "auto-reply", nil, nil},
 		{"Undeliverable: Incident update", "Delivery has failed to these recipients or groups.", "bounce", nil, nil},
 		{"Mail delivery failed", "This message was created automatically by mail delivery software.", "bounce", nil, nil},
+		// A question mark is not a how-to question when something is wrong.
+		{"transfer code??", "every payment i try to make wants a text code and none are arriving", "", nil, nil},
+		{"Checkout", "Name: Noah Berg\nWhat can we help with?: Payments & checkout\nMessage: customers get a decline message", "", nil, nil},
+		{"Logo", "How do I change the logo in the confirmation email?", "", []string{"question"}, nil},
+		// A cause on the customer's side.
+		{"Plan payment failed", "The payment for my plan failed because I froze my card after losing it.", "", []string{"own_cause"}, nil},
+		{"Card declined", "Declined everywhere. I checked and my card isn't frozen, card expires in 2028.", "", nil, nil},
+		// Context that rules out a cause is not a cue.
+		{"Screen share freezing", "Our IT department confirmed nothing has changed on our firewall or proxy this week.", "", nil, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 	} {
 		m := Inspect(tc.subject, tc.body)

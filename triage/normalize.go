@@ -373,6 +373,7 @@ func (n *normalizer) tokens(text string) []token {
 		n.found = n.cues.scan(raw, n.found[:0])
 	}
 	if n.lex != nil {
+		translations().apply(raw, n.lex)
 		raw = n.lex.apply(raw)
 	}
 	n.toks = raw

@@ -451,7 +451,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	rt := recentTicket{id: id, at: at, customer: r.customer, report: r.report, cluster: r.cluster}
 
 	// 1. An open incident the ticket reads like.
-	best, bestSim, how := tr.bestIncident(r, at)
+	best, bestSim, how, nearest := tr.bestIncident(r, at)
 	if best != nil {
 		tr.join(best, r, at, Shaping(how))
 		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
@@ -459,9 +459,9 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	var out string
 	switch {
 	case bestSim >= tr.cfg.JoinThreshold && r.msg.Grade() > Report:
-		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, tr.nearestID(r, at))
+		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, nearest)
 	case bestSim >= tr.cfg.JoinThreshold/2:
-		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", tr.nearestID(r, at), bestSim, tr.need(r.msg))
+		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", nearest, bestSim, tr.need(r.msg))
 	}
 
 	// 2. Reports that confirm an upstream watch.
@@ -501,11 +501,14 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 		tr.e.rearm(a)
 	}
 	// 4. A burst around this very report: its look-alikes of the last
-	// BurstWindow, against how often reports like it came before.
+	// BurstWindow (a storm) or SlowWindow (a slow burn worded many ways),
+	// against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
-		if seeds, ok := tr.neighbours(r, rt); ok {
-			if d, ok := tr.burst(r, rt, seeds, tr.e.cfg.BurstWindow, a.ClusterID); ok {
-				return d
+		for _, w := range tr.windows() {
+			if seeds, ok := tr.neighbours(r, rt, w); ok {
+				if d, ok := tr.burst(r, rt, seeds, w.span, a.ClusterID); ok {
+					return d
+				}
 			}
 		}
 	}
@@ -596,22 +599,12 @@ func (tr *Tracker) suppressed(r *ticketRec) bool {
 	return c != nil && c.suppressed
 }
 
-// nearestID is the open incident most like r (for messages).
-func (tr *Tracker) nearestID(r *ticketRec, at time.Time) int64 {
-	var id int64
-	best := -1.0
-	for _, l := range tr.live {
-		if s := l.prof.similarity(r.vec); s > best && tr.absorbing(l, at) {
-			id, best = l.ID, s
-		}
-	}
-	return id
-}
-
 // bestIncident returns the open incident r joins, its similarity and the
-// reason; with none, the best similarity seen (for a kept-out note).
-func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string) {
+// reason; with none, the best similarity seen and the incident it was
+// seen with (for a kept-out note).
+func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string, int64) {
 	var best *liveIncident
+	var nearest int64
 	bestSim, seen := -1.0, 0.0
 	how := ""
 	individual := r.msg.Grade() > Report
@@ -620,7 +613,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			continue
 		}
 		s := l.prof.similarity(r.vec)
-		seen = math.Max(seen, s)
+		if s > seen {
+			seen, nearest = s, l.ID
+		}
 		need := tr.need(r.msg)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
@@ -671,12 +666,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		}
 	}
 	if best == nil {
-		return nil, seen, ""
+		return nil, seen, "", nearest
 	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
 	}
-	return best, bestSim, how
+	return best, bestSim, how, best.ID
 }
 
 // shapes, when true, lets r shape the incident's profile: the founders
@@ -949,9 +944,8 @@ func (tr *Tracker) vec(id int64) svec {
 // costs a bounded amount per ticket; the share of reports like this one
 // in each is tested as a cluster's share is (see burst.go), and only once
 // the desk has history (Config.Warmup tickets before the window).
-func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bool) {
-	cfg := &tr.e.cfg
-	start := tr.windowIndex(tr.e.windowStart(rt.at, cfg.BurstWindow, cfg.Warmup))
+func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow) ([]recentTicket, bool) {
+	start := tr.windowIndex(tr.e.windowStart(rt.at, w.span, w.warmup))
 	var near []recentTicket
 	sampled := 0
 	alike := func(x recentTicket) bool {
@@ -964,7 +958,7 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bo
 			near = append(near, tr.recent[i])
 		}
 	}
-	if len(near)+1 < cfg.BurstMinReports || customers(append(near, rt)) < cfg.BurstMinCustomers {
+	if len(near)+1 < w.minReports || customers(append(near, rt)) < w.minCustomers {
 		return nil, false
 	}
 	like, before := 0, 0
@@ -974,10 +968,28 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket) ([]recentTicket, bo
 			like++
 		}
 	}
-	if before < cfg.Warmup {
+	if before < w.warmup {
 		return nil, false
 	}
-	return near, tr.rises(len(near)+1, sampled+1, like, before)
+	return near, tr.risesBy(w.factor, len(near)+1, sampled+1, like, before)
+}
+
+// burstWindow is one of the two windows bursts are told in: a storm's
+// (BurstWindow) and a slow burn's (SlowWindow), each with its own
+// minimum counts, factor and warm-up.
+type burstWindow struct {
+	span                     time.Duration
+	minReports, minCustomers int
+	factor                   float64
+	warmup                   int
+}
+
+func (tr *Tracker) windows() [2]burstWindow {
+	c := &tr.e.cfg
+	return [2]burstWindow{
+		{c.BurstWindow, c.BurstMinReports, c.BurstMinCustomers, c.BurstFactor, c.Warmup},
+		{c.SlowWindow, c.SlowMinReports, c.SlowMinCustomers, c.SlowFactor, c.SlowWarmup},
+	}
 }
 
 // novel checks a burst against the tickets the tracker remembers,
@@ -1013,11 +1025,16 @@ func (tr *Tracker) windowIndex(from time.Time) int {
 // like of before tickets in the history before it predict (the share
 // test of burst.go, with the share's uncertainty).
 func (tr *Tracker) rises(n, total, like, before int) bool {
+	return tr.risesBy(tr.e.cfg.BurstFactor, n, total, like, before)
+}
+
+// risesBy is rises with the given factor.
+func (tr *Tracker) risesBy(factor float64, n, total, like, before int) bool {
 	cfg := &tr.e.cfg
 	share := (float64(like) + cfg.PriorWeight*cfg.PriorShare) / (float64(before) + cfg.PriorWeight)
 	share += math.Sqrt(share * (1 - share) / (float64(before) + cfg.PriorWeight))
 	expected := share * float64(total)
-	return float64(n) >= cfg.BurstFactor*expected && poissonTail(n, expected) <= cfg.Significance
+	return float64(n) >= factor*expected && poissonTail(n, expected) <= cfg.Significance
 }
 
 // forget drops recent tickets older than Recent before at.

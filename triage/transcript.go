@@ -1,8 +1,13 @@
 package triage
 
 import (
+	"regexp"
 	"strings"
 )
+
+// clockAfterName matches the time some widgets print after the speaker's
+// name ("Agent Beth (10:38): ..."); group 1 is the part to drop.
+var clockAfterName = regexp.MustCompile(`^[^:\n]{1,40}?(\s*\(\d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap][Mm])?\)):\s`)
 
 // Chat transcripts ("[10:02] Bot: Hi! How can I help?" / "[10:03] Ana:
 // I can't log in") carry the support bot's greeting, its canned article
@@ -15,6 +20,10 @@ import (
 func speakerLine(line string) (speaker, text string, ok bool) {
 	s := strings.TrimSpace(line)
 	s = trimClock(s)
+	if m := clockAfterName.FindStringSubmatchIndex(s); m != nil {
+		// "Sprig (bot) (09:51): text": the time after the name.
+		s = s[:m[2]] + s[m[3]:]
+	}
 	colon := strings.IndexByte(s, ':')
 	if colon <= 0 || colon > 48 || colon+1 >= len(s) || s[colon+1] != ' ' {
 		return "", "", false
@@ -222,7 +231,8 @@ var formFields = map[string]bool{
 	"page": true, "url": true, "browser": true, "os": true, "device": true, "app version": true, "version": true, "store": true, "order": true,
 	"submitted via": true, "submitted": true, "ticket": true, "reference": true, "customer id": true, "user id": true, "locale": true, "language": true,
 	"country": true, "region": true, "platform": true, "channel": true, "chat started": true, "conversation started": true, "started": true,
-	"source": true, "via": true, "rating": true, "tags": true, "assignee": true, "duration": true,
+	"source": true, "via": true, "rating": true, "tags": true, "assignee": true, "duration": true, "store url": true, "shop url": true,
+	"store name": true, "website": true, "site": true, "domain": true,
 }
 
 // messageFields are labels whose value is the customer's own words.
@@ -267,8 +277,21 @@ func stripForm(s string) string {
 func formLine(line string) (label, value string, ok bool) {
 	t := strings.TrimSpace(line)
 	i := strings.IndexByte(t, ':')
-	if i <= 0 || i > 24 || strings.Count(t[:i], " ") > 2 {
+	if i <= 0 || i > 40 {
 		return "", "", false
 	}
-	return strings.ToLower(strings.TrimSpace(t[:i])), strings.TrimSpace(t[i+1:]), true
+	label, value = strings.ToLower(strings.TrimSpace(t[:i])), strings.TrimSpace(t[i+1:])
+	words := strings.Count(label, " ") + 1
+	switch {
+	case strings.HasSuffix(label, "?") && words <= 7:
+		// "What can we help with?: Orders & notifications": the form's
+		// own question, answered by picking a category.
+		if strings.Count(value, " ") < 5 {
+			return "topic", value, true
+		}
+		return "message", value, true
+	case i > 24 || words > 3:
+		return "", "", false
+	}
+	return label, value, true
 }

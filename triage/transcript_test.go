@@ -27,6 +27,10 @@ func TestStripTranscript(t *testing.T) {
 			"Phishing?\nChat started: 11 May 2026 08:13 BST\nChannel: in-app chat (iOS)\n\nBot: Hello! I'm Sprig, your helper.\nCustomer: hello\n" +
 				"Bot: Tell me a little more?\nCustomer: Do you see my bank password?\nAgent Beth: Hi Stefan, Beth here.",
 			"Phishing?\n\nhello\nDo you see my bank password?\n"},
+		"time after the name": {
+			"Sprig (bot) (09:51): Hi there! How can I help?\nCustomer (09:51): hi there\nSprig (bot) (09:51): Tell me a little more?\n" +
+				"Customer (09:52): the confirmation text is missing.\nAgent Sunita (09:54): Hi! Can I just confirm the email on your account?",
+			"hi there\nthe confirmation text is missing.\n"},
 	} {
 		if got := stripTranscript(tc.in); got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got, tc.want)
@@ -60,6 +64,12 @@ func TestStripForm(t *testing.T) {
 	report := "Submitted via in-app \"Report a problem\"\nWorkspace: acme (Starter plan)\nUser: a@b.example\nPage: /app\nBrowser: Chrome\n---\nThe 2FA code is always invalid."
 	if got := stripForm(report); got != "The 2FA code is always invalid.\n" {
 		t.Errorf("in-app report: %q", got)
+	}
+	// A form's own question as a label: a category picked from a list
+	// is metadata, a long answer is the message.
+	asked := "Name: Chloe Hughes\nStore URL: www.example.com\nWhat can we help with?: Orders & notifications\n\nMessage: none are arriving."
+	if got := stripForm(asked); got != "\nnone are arriving.\n" {
+		t.Errorf("question label: %q", got)
 	}
 	plain := "Error: 502\nIt fails since noon."
 	if got := stripForm(plain); got != plain {

@@ -1,6 +1,7 @@
 package upstream
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -212,7 +213,7 @@ func LoadConfigWith(r io.Reader, name string, opt LoadOptions) (*Config, error) 
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, p.yamlErr(err)
+		return nil, p.yamlErr(err, data)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
 		return nil, p.fail(0, "", "empty: want dependencies, probes and/or features")
@@ -255,13 +256,43 @@ func (p *cfgParser) fail(line int, field, format string, args ...any) error {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (p *cfgParser) yamlErr(err error) error {
+// yamlParserProblems are the problems yaml.v3's parser (as opposed to its
+// scanner) reports. yaml.v3 numbers lines from 0 in those and from 1 in
+// the scanner's (its decode.go adds 1 for scanner errors only), so an
+// unclosed "[login" on line 8 comes as "line 7": these get the 1 back.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// yamlErr locates a YAML syntax error in data by line.
+func (p *cfgParser) yamlErr(err error, data []byte) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		if yamlParserProblems[m[2]] {
+			n++
+		}
+		// A problem found at the end of the input is on its last line,
+		// not on the empty one after the final newline.
+		n = min(n, max(bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n"))+1, 1))
 		return p.fail(n, "", "invalid YAML: %s", m[2])
 	}
-	return p.fail(0, "", "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	problem := strings.TrimPrefix(msg, "yaml: ")
+	if yamlParserProblems[problem] {
+		// yaml.v3 leaves out "line 0": the first line.
+		return p.fail(1, "", "invalid YAML: %s", problem)
+	}
+	return p.fail(0, "", "invalid YAML: %s", problem)
 }
 
 func kindName(n *yaml.Node) string {

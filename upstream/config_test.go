@@ -97,6 +97,13 @@ func TestConfigErrors(t *testing.T) {
 		{"probe missing", "probes:\n  - name: p\n", []string{"c.yaml:2: probes[0].url: required", "c.yaml:2: probes[0].features: required"}},
 		{"not a number", "probes:\n  - name: p\n    url: https://x.example\n    failures: many\n    features: [a]\n", []string{`c.yaml:4: probes[0].failures: "many" is not a whole number`}},
 		{"invalid yaml", "dependencies:\n  - name: [\n", []string{"c.yaml:2: invalid YAML: did not find expected node content"}},
+		// yaml.v3 numbers its parser's lines from 0: each of these was
+		// reported one line early.
+		{"unclosed flow sequence", "dependencies:\n  - name: auth0\n    feed: {kind: statuspage, url: https://status.example.com/api/v2/summary.json}\nprobes:\n  - name: login\n    url: https://app.example.com/health\n    interval: 30s\n    features: [login\n    failures: 3\n",
+			[]string{"c.yaml:8: invalid YAML: did not find expected ',' or ']'"}},
+		{"unclosed flow mapping", "dependencies:\n  - name: a\n    feed: {kind: rss\n    interval: 60s\n", []string{"c.yaml:3: invalid YAML: did not find expected ',' or '}'"}},
+		{"bad indentation", "dependencies:\n  - name: a\n    interval: 60s\n   features: [x]\n", []string{"c.yaml:2: invalid YAML: did not find expected '-' indicator"}},
+		{"scanner error", "dependencies:\n  - name: a\n    features: x: y\n", []string{"c.yaml:3: invalid YAML: mapping values are not allowed in this context"}},
 		{"empty", "", []string{"c.yaml: empty: want dependencies, probes and/or features"}},
 		{"nothing", "dependencies: []\n", []string{"c.yaml:1: no dependencies, no probes and no features"}},
 		{"alias", "base: &b {name: x}\n", []string{"c.yaml:1: base: unknown field"}},

@@ -128,9 +128,12 @@ func (t *ProbeTracker) Observe(r ProbeResult, at time.Time) (Event, bool) {
 		}
 		since := t.FailingSince
 		t.Failing, t.FailingSince = false, time.Time{}
+		// A probe has no provider status: the HTTP status is said in the
+		// text, once, rather than as a Status that the timeline would add
+		// in parentheses after it.
 		return Event{
-			Kind: EventProbeRecovered, Provider: t.Name, At: at, Status: statusText(r.Status),
-			Text:     fmt.Sprintf("probe %s recovered (%d ms)", t.Name, r.Latency.Milliseconds()),
+			Kind: EventProbeRecovered, Provider: t.Name, At: at,
+			Text:     fmt.Sprintf("probe %s recovered: status %d in %d ms", t.Name, r.Status, r.Latency.Milliseconds()),
 			DedupKey: "probe/" + t.Name + "/recovered/" + stamp(since) + "/" + stamp(at),
 		}, true
 	}
@@ -143,17 +146,8 @@ func (t *ProbeTracker) Observe(r ProbeResult, at time.Time) (Event, bool) {
 	}
 	t.Failing = true
 	return Event{
-		Kind: EventProbeFailing, Provider: t.Name, At: at, Status: statusText(r.Status),
+		Kind: EventProbeFailing, Provider: t.Name, At: at,
 		Text:     fmt.Sprintf("probe %s failing: %d consecutive failures, last: %s", t.Name, t.Consecutive, r.Err),
 		DedupKey: "probe/" + t.Name + "/failing/" + stamp(t.FailingSince),
 	}, true
-}
-
-// statusText is the HTTP status for an event, or "" when there was no
-// answer.
-func statusText(code int) string {
-	if code == 0 {
-		return ""
-	}
-	return strconv.Itoa(code)
 }

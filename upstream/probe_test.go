@@ -89,6 +89,15 @@ func TestProbeTracker(t *testing.T) {
 				t.Errorf("step %d: %+v", i, e)
 			}
 			keys[e.DedupKey] = true
+			// The HTTP status is said once, in the text: a Status would be
+			// printed again after it on the timeline ("(1 ms) (200)").
+			want := "probe login failing: 3 consecutive failures, last: status 503, want 200"
+			if e.Kind == EventProbeRecovered {
+				want = "probe login recovered: status 200 in 30 ms"
+			}
+			if e.Text != want || e.Status != "" {
+				t.Errorf("step %d: text %q, status %q; want %q and no status", i, e.Text, e.Status, want)
+			}
 		}
 	}
 	if e, _ := NewProbeTracker("x", 0).Observe(bad, t0); e.Kind != EventProbeFailing {

@@ -6,14 +6,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"os"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"stormdesk"
 	"stormdesk/config"
 	"stormdesk/desk"
+	"stormdesk/internal/cli"
 	"stormdesk/store/postgres"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
@@ -116,6 +120,13 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		fmt.Fprint(e.stdout, usage)
 		return nil
 	case "version", "--version":
+		fs := newFlags(e, "version", "version\n\nPrints stormdesk's version.")
+		if err := parse(e, fs, rest); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
+			return asUsage(cli.Usagef(fs, "takes no arguments"))
+		}
 		fmt.Fprintf(e.stdout, "stormdesk %s\n", version)
 		return nil
 	case "serve":
@@ -164,26 +175,24 @@ func printEnv(w io.Writer) {
 	tw.Flush()
 }
 
-// newFlags returns a FlagSet whose help names the command.
+// newFlags returns a FlagSet in the one usage style of every command
+// (internal/cli): synopsis is the command line, then, after a blank line,
+// what it does.
 func newFlags(e *env, name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	line, description, _ := strings.Cut(synopsis, "\n\n")
+	fs := cli.NewFlagSet(name, line, description)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: stormdesk %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
 	return fs
 }
 
-// parse parses flags, turning a flag error into a usage error.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+// parse parses flags: help goes once to stdout (exit 0), a flag error
+// prints the usage to stderr and becomes a usage error (exit 2).
+func parse(e *env, fs *flag.FlagSet, args []string) error {
+	err := cli.Parse(fs, args, e.stdout, e.stderr)
+	if errors.Is(err, cli.ErrUsage) {
+		return asUsage(err)
 	}
-	return nil
+	return err
 }
 
 // loadConfig reads the environment and applies flag overrides.
@@ -234,10 +243,70 @@ func openStoreElector(ctx context.Context, c config.Config) (stormdesk.Store, *p
 	return s, nil, err
 }
 
+// openExistingStore opens the configured store for a command that reads
+// it (export, notify preview, upstream status): it never creates a
+// database nor migrates one, so running such a command in the wrong
+// folder or against the wrong URL leaves nothing behind and says so.
+func openExistingStore(ctx context.Context, c config.Config) (stormdesk.Store, error) {
+	backend, target, err := config.ParseDatabaseURL(c.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	var db sqlstore.DB
+	var d sqlstore.Dialect
+	if backend == "postgres" {
+		pdb, err := postgres.OpenDB(ctx, target)
+		if err != nil {
+			return nil, err
+		}
+		db, d = pdb, postgres.Dialect()
+	} else {
+		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
+			return nil, stormdesk.Errorf(stormdesk.ENOTFOUND,
+				"no store at %s: `stormdesk serve` or `stormdesk migrate` creates one; set STORMDESK_DATABASE_URL or --database to use another", target)
+		}
+		sdb, err := sqlite.OpenDB(target)
+		if err != nil {
+			return nil, err
+		}
+		db, d = sdb, sqlite.Dialect()
+	}
+	if err := checkSchema(ctx, db, d, backend, target); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return sqlstore.New(db, d), nil
+}
+
+// checkSchema says whether db holds a store at the schema this binary
+// writes, without changing it.
+func checkSchema(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect, backend, target string) error {
+	where := target
+	if backend == "postgres" {
+		where = "the PostgreSQL database of STORMDESK_DATABASE_URL"
+	}
+	c, err := db.Begin(ctx, true)
+	if err != nil {
+		return fmt.Errorf("%s: %w", backend, err)
+	}
+	defer c.Rollback(context.WithoutCancel(ctx))
+	var version int
+	if err := c.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return stormdesk.Errorf(stormdesk.ENOTFOUND, "%s holds no stormdesk store (no schema_migrations table): `stormdesk migrate` creates one", where)
+	}
+	switch {
+	case version < d.Latest():
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "the store in %s is at schema version %d, this stormdesk reads version %d: run `stormdesk migrate` first", where, version, d.Latest())
+	case version > d.Latest():
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "the store in %s is at schema version %d, newer than this stormdesk knows (%d): upgrade stormdesk", where, version, d.Latest())
+	}
+	return nil
+}
+
 func cmdMigrate(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "migrate", "migrate [--database URL]")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, args); err != nil {
+	if err := parse(e, fs, args); err != nil {
 		return err
 	}
 	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
@@ -281,7 +350,7 @@ func migrateDB(ctx context.Context, db sqlstore.DB, d sqlstore.Dialect) (from, t
 }
 
 // openIncidentDesk parses an incident ID argument, then opens the
-// configured store and a desk over it: what commands about one incident
+// configured store, which must exist, and a desk over it: what commands about one incident
 // share. close releases the store.
 func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int64, d *desk.Service, close func(), err error) {
 	id, err = strconv.ParseInt(arg, 10, 64)
@@ -292,7 +361,7 @@ func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	store, err := openStore(ctx, c)
+	store, err := openExistingStore(ctx, c)
 	if err != nil {
 		return 0, nil, nil, err
 	}

@@ -105,6 +105,14 @@ func cmdDiscord(ctx context.Context, args []string, e *env) error {
 		fmt.Fprint(e.stderr, "Usage: stormdesk discord register\n")
 		return &usageError{"discord: want the subcommand register"}
 	}
+	fs := newFlags(e, "discord register", `discord register
+
+Registers the /incident slash command with Discord (in the server of
+STORMDESK_DISCORD_GUILD_ID, or globally), using STORMDESK_DISCORD_APP_ID
+and STORMDESK_DISCORD_BOT_TOKEN.`)
+	if err := parse(e, fs, args[1:]); err != nil {
+		return err
+	}
 	c, err := loadConfig(e, nil)
 	if err != nil {
 		return err

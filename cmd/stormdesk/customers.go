@@ -26,7 +26,7 @@ unsubscribed (true/false/yes/no/1/0: an opted-out customer is never
 emailed). Bad rows are reported by line number and skipped; good rows are
 kept. Re-importing updates names and adds subscriptions.`)
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, reorder(args[1:])); err != nil {
+	if err := parse(e, fs, reorder(args[1:])); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -40,8 +40,8 @@ kept. Re-importing updates names and adds subscriptions.`)
 	}
 	defer in.close()
 	d, prog, cr := in.desk, in.prog, in.reader
-	rows, good, bad, err := importCustomers(ctx, d, cr, e.stderr, func(n int) { prog.update(cr.n, n) })
-	prog.done(cr.n, rows)
+	rows, good, bad, err := importCustomers(ctx, d, cr, e.stderr, func(n int) { prog.Update(cr.n, int64(n)) })
+	prog.Done(int64(rows))
 	fmt.Fprintf(e.stdout, "%d rows read: %d customers imported, %d bad rows skipped\n", rows, good, bad)
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ timeline.md and timeline.html to DIR.`)
 	scenario := fs.String("scenario", "", "scenario YAML file (default: the reference outage)")
 	out := fs.String("out", "demo-out", "folder for timeline.md and timeline.html")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
-	if err := parse(fs, args); err != nil {
+	if err := parse(e, fs, args); err != nil {
 		return err
 	}
 	sc, err := demo.Load(*scenario)

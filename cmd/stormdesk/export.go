@@ -17,7 +17,7 @@ follows the schema stormdesk.export/v1; csv has one row per timeline entry.`)
 	format := fs.String("format", "md", "md, html, json or csv")
 	out := fs.String("o", "", "write to FILE instead of standard output")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, reorder(args)); err != nil {
+	if err := parse(e, fs, reorder(args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -15,6 +15,7 @@ import (
 	"stormdesk"
 	"stormdesk/desk"
 	"stormdesk/httpserver"
+	"stormdesk/internal/cli"
 )
 
 // importBatch is how many good rows go into one store transaction.
@@ -48,7 +49,7 @@ line of its body as subject.`)
 	format := fs.String("format", "", "csv or jsonl (default: from the file name)")
 	source := fs.String("source", stormdesk.SourceImport, "source for rows that name none")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, reorder(args)); err != nil {
+	if err := parse(e, fs, reorder(args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -75,8 +76,8 @@ line of its body as subject.`)
 	}
 	defer in.close()
 	d, prog, cr := in.desk, in.prog, in.reader
-	st, err := importTickets(ctx, d, cr, *format, *source, e.stderr, func(rows int) { prog.update(cr.n, rows) })
-	prog.done(cr.n, st.rows)
+	st, err := importTickets(ctx, d, cr, *format, *source, e.stderr, func(rows int) { prog.Update(cr.n, int64(rows)) })
+	prog.Done(int64(st.rows))
 	fmt.Fprintf(e.stdout, "%d rows read: %d tickets imported, %d already stored, %d bad rows skipped\n", st.rows, st.created, st.duplicates, st.bad)
 	if err != nil {
 		return err
@@ -331,7 +332,7 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 // the store and the desk over it, and the progress bar.
 type importRun struct {
 	desk   *desk.Service
-	prog   *progress
+	prog   *cli.Progress
 	reader *countingReader
 	close  func()
 }
@@ -354,6 +355,6 @@ func openImport(ctx context.Context, e *env, what, path, db string) (*importRun,
 		f.Close()
 		return nil, err
 	}
-	return &importRun{desk: desk.New(store), prog: newProgress(e.stderr, "importing "+filepath.Base(path), size), reader: &countingReader{r: f},
+	return &importRun{desk: desk.New(store), prog: cli.NewProgress(e.stderr, "importing "+filepath.Base(path), "rows", size), reader: &countingReader{r: f},
 		close: func() { store.Close(); f.Close() }}, nil
 }

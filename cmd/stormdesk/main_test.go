@@ -190,7 +190,7 @@ func TestImportReportsBadRowsAndKeepsGoodOnes(t *testing.T) {
 	jsonl := filepath.Join(dir, "t.jsonl")
 	os.WriteFile(jsonl, []byte(`{"subject":"a","external_id":"j1"}`+"\n\n"+`{"subject":`+"\n"+`{"subject":"b","colour":"red"}`+"\n"+`{"subject":"c"}`), 0o644)
 	code, out, errs = runCLI(t, env, "tickets", "import", jsonl, "--source", "email")
-	if code != 1 || !strings.Contains(out, "4 rows read: 2 tickets imported") || !strings.Contains(errs, "line 3: body: truncated JSON") || !strings.Contains(errs, "line 4: colour: unknown field") {
+	if code != 1 || !strings.Contains(out, "4 rows read: 2 tickets imported") || !strings.Contains(errs, "line 3: ticket: truncated JSON at byte 11") || !strings.Contains(errs, "line 4: colour: unknown field") {
 		t.Fatalf("jsonl: exit %d\n%s\n%s", code, out, errs)
 	}
 	code, _, errs = runCLI(t, env, "tickets", "import", filepath.Join(dir, "missing.csv"))

@@ -17,7 +17,7 @@ update or resolved; default: the one for its state) and counts who would
 get it: its reporters and the subscribers of its features, without
 unsubscribed or bounced addresses. Nothing is sent.`)
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, reorder(args[1:])); err != nil {
+	if err := parse(e, fs, reorder(args[1:])); err != nil {
 		return err
 	}
 	if fs.NArg() < 1 || fs.NArg() > 2 {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"stormdesk/internal/cli"
 	"stormdesk/replay"
 	"stormdesk/upstream"
 )
@@ -76,7 +77,7 @@ wrong upstream links.`)
 	name := fs.String("name", "", "title for the summary (default: the tickets file)")
 	var scenarios listFlag
 	fs.Var(&scenarios, "scenario", "a scenario folder (tickets.jsonl, updates.jsonl, stormdesk.yaml): replay it, labels in \"label\"; repeat for a table of scores")
-	if err := parse(fs, args); err != nil {
+	if err := parse(e, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -113,13 +114,13 @@ wrong upstream links.`)
 	if err := in.Check(); err != nil {
 		return err
 	}
-	bar := newProgress(e.stderr, "replay", int64(len(in.Tickets)))
+	bar := cli.NewProgress(e.stderr, "replay", "tickets", int64(len(in.Tickets)))
 	res, err := replay.Run(ctx, in, replay.Options{Background: background, Out: *out,
-		Progress: func(done, total int) { bar.update(int64(done), done) }})
+		Progress: func(done, total int) { bar.Update(int64(done), int64(done)) }})
 	if err != nil {
 		return err
 	}
-	bar.done(int64(len(in.Tickets)), len(in.Tickets))
+	bar.Done(int64(len(in.Tickets)))
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

@@ -27,7 +27,7 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "serve", "serve [--listen ADDR] [--database URL]")
 	listen := fs.String("listen", "", "address to listen on (overrides STORMDESK_LISTEN, default 127.0.0.1:8080)")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL, default sqlite:./stormdesk.db)")
-	if err := parse(fs, args); err != nil {
+	if err := parse(e, fs, args); err != nil {
 		return err
 	}
 	c, err := loadConfig(e, map[string]*string{"STORMDESK_LISTEN": listen, "STORMDESK_DATABASE_URL": db})
@@ -100,9 +100,9 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(d, c.APIToken, log, reg)
 	srv.MaxBodyBytes = c.MaxBodyBytes
-	if c.RateLimit > 0 {
-		srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now, TrustedProxies: c.TrustedProxies}
-	}
+	// With STORMDESK_RATE_LIMIT=0 the limiter charges nothing but still
+	// names each request's client (behind trusted proxies) for the access log.
+	srv.RateLimit = &httpserver.RateLimit{Rate: c.RateLimit, Burst: 4 * c.RateLimit, Now: time.Now, TrustedProxies: c.TrustedProxies}
 
 	sched, err := schedule.New(log, schedElector)
 	if err != nil {

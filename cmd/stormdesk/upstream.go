@@ -13,8 +13,8 @@ import (
 	"stormdesk"
 	"stormdesk/config"
 	"stormdesk/desk"
+	"stormdesk/internal/cli"
 	"stormdesk/schedule"
-	"stormdesk/triage/triagecmd"
 	"stormdesk/upstream"
 	"stormdesk/upstream/upstreamcmd"
 )
@@ -69,10 +69,11 @@ func cmdConfig(args []string, e *env) error {
 	return asUsage(upstreamcmd.CheckConfig(args[1:], e.stdout, e.stderr))
 }
 
-// asUsage turns the library commands' usage errors into ours (exit 2).
+// asUsage turns the usage errors of internal/cli (and so of the library
+// commands, whose ErrUsage is cli's) into ours (exit 2).
 func asUsage(err error) error {
-	if errors.Is(err, upstreamcmd.ErrUsage) || errors.Is(err, triagecmd.ErrUsage) {
-		return &usageError{err.Error()}
+	if errors.Is(err, cli.ErrUsage) {
+		return &usageError{strings.TrimPrefix(err.Error(), cli.ErrUsage.Error()+": ")}
 	}
 	return err
 }
@@ -106,14 +107,14 @@ const upstreamUsage = `Usage:
 func cmdUpstreamStatus(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "upstream status", "upstream status [--database URL]")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, args); err != nil {
+	if err := parse(e, fs, args); err != nil {
 		return err
 	}
 	c, err := loadConfig(e, map[string]*string{"STORMDESK_DATABASE_URL": db})
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, c)
+	store, err := openExistingStore(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -162,7 +163,7 @@ func stamp(t time.Time) string {
 func cmdUpstreamPoll(ctx context.Context, args []string, e *env) error {
 	fs := newFlags(e, "upstream poll", "upstream poll NAME [--database URL]")
 	db := fs.String("database", "", "database URL (overrides STORMDESK_DATABASE_URL)")
-	if err := parse(fs, reorder(args)); err != nil {
+	if err := parse(e, fs, reorder(args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

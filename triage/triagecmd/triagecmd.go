@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"reflect"
 	"runtime"
@@ -19,29 +20,30 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/term"
-
+	"stormdesk/internal/cli"
 	"stormdesk/triage"
 	"stormdesk/triage/eval"
 )
 
 // ErrUsage is returned (wrapped) for bad command lines; the message says
-// what is wrong.
-var ErrUsage = errors.New("triage: usage")
+// what is wrong. It is internal/cli's, which every command shares.
+var ErrUsage = cli.ErrUsage
 
-const usageTop = `usage:
-  stormdesk triage FILE [flags]
-      Cluster the tickets in FILE (CSV with a header row, or JSON Lines) and
-      print the clusters, largest first, with sizes and labels.
-  stormdesk triage eval FILE --text COL --label COL [flags]
-      Cluster FILE and score the clusters against the gold labels: ARI, NMI,
-      clustering accuracy (Hungarian matching), homogeneity, completeness,
-      number of clusters, tickets/s and peak memory, one "name: value" a line.
-
+const (
+	synopsisClusters = "triage FILE [flags]"
+	aboutClusters    = `Clusters the tickets in FILE (CSV with a header row, or JSON Lines) and
+prints the clusters, largest first, with sizes, top terms and labels.
+Rows without a time column arrive within one burst window, in file order:
+give --time to see which clusters would have been incident candidates.
+Use --shuffle SEED for files sorted by label. stormdesk triage eval FILE
+scores the clusters against labels (see stormdesk triage eval --help).`
+	synopsisEval = "triage eval FILE --text COL --label COL [flags]"
+	aboutEval    = `Clusters FILE and scores the clusters against the gold labels: ARI, NMI,
+clustering accuracy (Hungarian matching), homogeneity, completeness,
+number of clusters, tickets/s and peak memory, one "name: value" a line.
 Rows without a time column arrive within one burst window, in file order;
-use --shuffle SEED for files sorted by label. Run with -h after the
-subcommand for its flags.
-`
+use --shuffle SEED for files sorted by label.`
+)
 
 type options struct {
 	text, label, timeCol, customer string
@@ -58,9 +60,11 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
-func newFlagSet(name string, stderr io.Writer, o *options, isEval bool) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func newFlagSet(o *options, isEval bool) *flag.FlagSet {
+	fs := cli.NewFlagSet("triage", synopsisClusters, aboutClusters)
+	if isEval {
+		fs = cli.NewFlagSet("triage eval", synopsisEval, aboutEval)
+	}
 	fs.StringVar(&o.text, "text", "", "text `column` (default: text, utterance, body, message or subject)")
 	fs.StringVar(&o.label, "label", "", "gold label `column` (default: label, category or intent)")
 	fs.StringVar(&o.timeCol, "time", "", "arrival time `column` (RFC 3339, \"2006-01-02 15:04:05\" or Unix seconds)")
@@ -73,69 +77,51 @@ func newFlagSet(name string, stderr io.Writer, o *options, isEval bool) *flag.Fl
 	if !isEval {
 		fs.IntVar(&o.top, "top", 50, "print at most `n` clusters (0: all)")
 	}
-	fs.Usage = func() {
-		if isEval {
-			fmt.Fprintf(stderr, "usage: stormdesk triage eval FILE --text COL --label COL [flags]\n\nflags:\n")
-		} else {
-			fmt.Fprintf(stderr, "usage: stormdesk triage FILE [flags]\n\nflags:\n")
-		}
-		fs.PrintDefaults()
-	}
 	return fs
 }
 
 // Main runs "stormdesk triage ARGS..." (args exclude the word "triage").
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usageTop)
-		return fmt.Errorf("%w: missing FILE or \"eval\"", ErrUsage)
-	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usageTop)
-		return nil
-	case "eval":
+	if len(args) > 0 && args[0] == "eval" {
 		return run(ctx, args[1:], stdout, stderr, true)
 	}
 	return run(ctx, args, stdout, stderr, false)
 }
 
 // splitArgs lets flags come before or after FILE.
-func splitArgs(fs *flag.FlagSet, args []string) (file string, err error) {
+func splitArgs(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (file string, err error) {
 	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
+	for {
+		if err := cli.Parse(fs, args, stdout, stderr); err != nil {
 			return "", err
 		}
 		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
+		if len(args) == 0 {
+			break
 		}
+		files = append(files, args[0])
+		args = args[1:]
 	}
 	if len(files) != 1 {
-		fs.Usage()
-		return "", fmt.Errorf("%w: want exactly one FILE, got %d", ErrUsage, len(files))
+		return "", cli.Usagef(fs, "want exactly one FILE, got %d", len(files))
 	}
 	return files[0], nil
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bool) error {
 	var o options
-	name := "triage"
-	if isEval {
-		name = "triage eval"
-	}
-	fs := newFlagSet(name, stderr, &o, isEval)
-	file, err := splitArgs(fs, args)
+	fs := newFlagSet(&o, isEval)
+	file, err := splitArgs(fs, args, stdout, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
 	if err != nil {
-		if !errors.Is(err, ErrUsage) {
-			err = fmt.Errorf("%w: %v", ErrUsage, err)
-		}
 		return err
+	}
+	switch o.progress {
+	case "auto", "always", "never":
+	default:
+		return cli.Usagef(fs, "--progress %q: want auto, always or never", o.progress)
 	}
 	cfg := triage.DefaultConfig()
 	for _, s := range o.sets {
@@ -148,6 +134,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bo
 	}
 	rows, err := eval.LoadFile(file, eval.Columns{Text: o.text, Label: o.label, Time: o.timeCol, Customer: o.customer}, isEval)
 	if err != nil {
+		// A file that cannot be opened is said as such ("triage: open
+		// x.csv: no such file or directory"), not as a failure of eval.
+		var pe *iofs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("triage: %w", pe)
+		}
 		return fmt.Errorf("triage: %w", err)
 	}
 	if len(rows) == 0 {
@@ -163,36 +155,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bo
 		return err
 	}
 	opt := RunOptions{NoRefine: o.noRefine}
-	if showProgress(o.progress, stderr) {
-		opt.Progress = func(done, total int) {
-			fmt.Fprintf(stderr, "\rtriage: %d/%d tickets (%.0f%%)", done, total, 100*float64(done)/float64(total))
-			if done == total {
-				fmt.Fprintln(stderr)
-			}
-		}
+	bar := cli.NewProgress(stderr, "triage", "tickets", int64(len(rows)))
+	if o.progress != "auto" {
+		bar.Force(o.progress == "always")
 	}
+	opt.Progress = func(done, total int) { bar.Update(int64(done), int64(done)) }
 	res, err := Run(cfg, rows, opt)
-	if opt.Progress != nil && len(rows) >= 4096 {
-		fmt.Fprintln(stderr)
-	}
+	bar.Done(int64(len(rows)))
 	if err != nil {
 		return fmt.Errorf("triage: %w", err)
 	}
 	if isEval {
 		return printEval(stdout, file, rows, res)
 	}
-	return printClusters(stdout, res, o.top)
-}
-
-func showProgress(mode string, stderr io.Writer) bool {
-	switch mode {
-	case "always":
-		return true
-	case "never":
-		return false
-	}
-	f, ok := stderr.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+	return printClusters(stdout, res, o.top, rows[0].HasTime)
 }
 
 func printEval(w io.Writer, file string, rows []eval.Row, res RunResult) error {
@@ -219,24 +195,67 @@ func printEval(w io.Writer, file string, rows []eval.Row, res RunResult) error {
 	return ew.err
 }
 
-func printClusters(w io.Writer, res RunResult, top int) error {
+// topTermsWidth is the width of the listing's top-terms column; maxTerm
+// is the longest a term is shown.
+const (
+	topTermsWidth = 36
+	maxTerm       = 14
+)
+
+// topTerms shows a cluster's top terms in one column: each once (the
+// engine's terms can repeat when several features show as one word), a
+// long one shortened, as many as fit.
+func topTerms(terms []string) string {
+	var out []string
+	seen := map[string]bool{}
+	width := 0
+	for _, t := range terms {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		if r := []rune(t); len(r) > maxTerm {
+			t = string(r[:maxTerm-1]) + "…"
+		}
+		if n := len([]rune(t)); width+n+len(out) > topTermsWidth {
+			break
+		} else {
+			width += n
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " ")
+}
+
+// printClusters lists the clusters. Whether a cluster was an incident
+// candidate depends on when its tickets came, so without a time column
+// (every row at once) the column says "-" for all.
+func printClusters(w io.Writer, res RunResult, top int, timed bool) error {
 	ew := &errWriter{w: w}
 	cl := res.Engine.Clusters()
 	ew.printf("%d clusters, %d tickets, %.0f tickets/s\n", len(cl), len(res.Pred), res.TicketsPerSec)
-	ew.printf("%8s %6s %9s %-9s  %-30s  %s\n", "cluster", "size", "customers", "candidate", "top terms", "label")
+	ew.printf("%8s %6s %9s %-10s  %-*s  %s\n", "cluster", "size", "customers", "candidate", topTermsWidth, "top terms", "label")
 	for i, c := range cl {
 		if top > 0 && i >= top {
 			ew.printf("... %d more\n", len(cl)-top)
 			break
 		}
-		cand := ""
-		if c.Candidate {
-			cand = "yes"
-		}
-		if c.Suppressed {
+		cand := "-"
+		switch {
+		case c.Suppressed:
 			cand = "suppressed"
+		case !timed:
+		case c.Candidate:
+			cand = "yes"
+		default:
+			cand = "no"
 		}
-		ew.printf("%8d %6d %9d %-9s  %-30s  %s\n", c.ID, c.Size, c.Customers, cand, strings.Join(c.TopTerms, " "), c.Label)
+		terms := topTerms(c.TopTerms)
+		ew.printf("%8d %6d %9d %-10s  %s%s  %s\n", c.ID, c.Size, c.Customers, cand, terms,
+			strings.Repeat(" ", max(topTermsWidth-len([]rune(terms)), 0)), c.Label)
+	}
+	if !timed && len(cl) > 0 {
+		ew.printf("(candidate: give --time COL; without times every row arrives at once)\n")
 	}
 	return ew.err
 }

@@ -76,7 +76,7 @@ func TestErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "missing FILE"},
+		{nil, "exactly one FILE"},
 		{[]string{"eval"}, "exactly one FILE"},
 		{[]string{"eval", "a.csv", "b.csv"}, "exactly one FILE"},
 		{[]string{"eval", filepath.Join(t.TempDir(), "nope.csv")}, "nope.csv"},
@@ -99,12 +99,48 @@ func TestErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	out, _, err := runCLI("-h")
-	if err != nil || !strings.Contains(out, "stormdesk triage eval FILE") {
-		t.Errorf("-h: %v\n%s", err, out)
+	// Help is printed once, to stdout, in the one usage style.
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"eval", "-h"}, {"eval", "--help"}} {
+		out, errOut, err := runCLI(args...)
+		if err != nil || errOut != "" || strings.Count(out, "Usage: stormdesk triage") != 1 || !strings.Contains(out, "\nFlags:\n") || !strings.Contains(out, "-label") {
+			t.Errorf("%v: %v\nstdout %q\nstderr %q", args, err, out, errOut)
+		}
 	}
-	_, errOut, err := runCLI("eval", "-h")
-	if err != nil || !strings.Contains(errOut, "--label") && !strings.Contains(errOut, "-label") {
-		t.Errorf("eval -h: %v\n%s", err, errOut)
+	// A missing file is said as such, not as a failure of eval.
+	_, _, err := runCLI(filepath.Join(t.TempDir(), "nope.csv"))
+	if err == nil || !strings.HasPrefix(err.Error(), "triage: open ") || strings.Contains(err.Error(), "eval") {
+		t.Errorf("missing file: %v, want triage: open …", err)
+	}
+}
+
+func TestListingColumns(t *testing.T) {
+	if got := topTerms([]string{"exchange", "exchange", "rate", "internationalisation", "card"}); got != "exchange rate international… card" {
+		t.Errorf("topTerms: %q", got)
+	}
+	// Without times every row arrives at once: no cluster is said to be a
+	// candidate; with them the column says yes or no.
+	p := write(t, "t.csv", sample)
+	out, _, err := runCLI(p, "--text", "text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, " yes ") || !strings.Contains(out, "give --time COL") {
+		t.Errorf("untimed listing:\n%s", out)
+	}
+	out, _, err = runCLI(p, "--text", "text", "--time", "when", "--customer", "customer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, " no ") && !strings.Contains(out, " yes ") {
+		t.Errorf("timed listing has no candidate column:\n%s", out)
+	}
+	// Every line has its label in the same column.
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	col := strings.Index(lines[1], "label")
+	for _, l := range lines[2:] {
+		if len([]rune(l)) < col || strings.HasPrefix(string([]rune(l)[col-2:col]), "  ") == false {
+			t.Errorf("label column not aligned at %d:\n%s", col, out)
+			break
+		}
 	}
 }

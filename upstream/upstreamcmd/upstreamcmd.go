@@ -14,12 +14,13 @@ import (
 	"strings"
 	"time"
 
+	"stormdesk/internal/cli"
 	"stormdesk/upstream"
 )
 
 // ErrUsage marks errors in the command line itself; main answers them with
-// exit status 2.
-var ErrUsage = errors.New("usage")
+// exit status 2. It is internal/cli's, which every command shares.
+var ErrUsage = cli.ErrUsage
 
 // fetchTimeout bounds the one request `upstream read URL` makes.
 const fetchTimeout = 30 * time.Second
@@ -59,26 +60,15 @@ type updateLine struct {
 	upstream.Update
 }
 
-func readUsage(fs *flag.FlagSet) func() {
-	return func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage: stormdesk upstream read FILE|URL [--kind K] [--components]\n\n")
-		fmt.Fprintf(w, "Prints, as JSON lines, what stormdesk reads in one status payload: a page\n")
-		fmt.Fprintf(w, "line, then each incident or maintenance followed by its updates (newest\n")
-		fmt.Fprintf(w, "first). FILE may be - for standard input. The kind is detected from the\n")
-		fmt.Fprintf(w, "content unless given.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-}
-
 // Read implements `stormdesk upstream read FILE|URL [--kind K]`.
 func Read(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("upstream read", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("upstream read", "upstream read FILE|URL [--kind K] [--components]", `Prints, as JSON lines, what stormdesk reads in one status payload: a page
+line, then each incident or maintenance followed by its updates (newest
+first). FILE may be - for standard input. The kind is detected from the
+content unless given.`)
 	kindFlag := fs.String("kind", "", "payload format: statuspage, rss, atom, slack or heroku (default: detect)")
 	withComponents := fs.Bool("components", false, "also print one line per component")
-	fs.Usage = readUsage(fs)
-	src, err := oneArg(fs, args, stdout, "FILE|URL")
+	src, err := oneArg(fs, args, stdout, stderr, "FILE|URL")
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -114,17 +104,12 @@ func Read(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 var stdin io.Reader = os.Stdin
 
 // oneArg parses flags placed before or after the single positional
-// argument. -h prints the usage to stdout and gives flag.ErrHelp.
-func oneArg(fs *flag.FlagSet, args []string, stdout io.Writer, what string) (string, error) {
+// argument. Help is printed once, to stdout, and gives flag.ErrHelp.
+func oneArg(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, what string) (string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(stdout)
-				fs.Usage()
-				return "", err
-			}
-			return "", fmt.Errorf("%w: %w", ErrUsage, err)
+		if err := cli.Parse(fs, args, stdout, stderr); err != nil {
+			return "", err
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -134,8 +119,7 @@ func oneArg(fs *flag.FlagSet, args []string, stdout io.Writer, what string) (str
 		args = args[1:]
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return "", fmt.Errorf("%w: want exactly one %s, got %d", ErrUsage, what, len(pos))
+		return "", cli.Usagef(fs, "want exactly one %s, got %d", what, len(pos))
 	}
 	return pos[0], nil
 }
@@ -215,15 +199,9 @@ func writeLines(w io.Writer, s *upstream.Snapshot, withComponents bool) error {
 // per problem to stderr and returns an error when there is any, or prints a
 // short summary to stdout.
 func CheckConfig(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("config check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage: stormdesk config check FILE\n\n")
-		fmt.Fprintf(w, "Validates a dependencies-and-probes file (the one STORMDESK_CONFIG names)\n")
-		fmt.Fprintf(w, "and reports every problem with its line and field.\n")
-	}
-	file, err := oneArg(fs, args, stdout, "FILE")
+	fs := cli.NewFlagSet("config check", "config check FILE", `Validates a dependencies-and-probes file (the one STORMDESK_CONFIG names)
+and reports every problem with its line and field.`)
+	file, err := oneArg(fs, args, stdout, stderr, "FILE")
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
