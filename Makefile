@@ -47,8 +47,10 @@ test:
 bench:
 	BENCHSTAT="$(BENCHSTAT)" scripts/bench.sh
 
-## lint: gofmt and go vet
+## lint: gofmt, go vet, and go.mod/go.sum tidy (a direct import marked
+## "// indirect" or a stale requirement fails the build)
 lint:
+	$(GO) mod tidy -diff
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 

@@ -133,3 +133,55 @@ type OutboxClaim struct {
 	Message    OutboxMessage
 	Recipients []OutboxRecipient
 }
+
+// Outbox channels. Email rows (one per message and recipient) and chat
+// rows (one per post and platform) share one outbox, one claim-and-lease
+// protocol and one retrying dispatcher; each dispatcher drains one
+// channel (ChatOutbox scopes a store's outbox to chat).
+const (
+	ChannelEmail = "email"
+	ChannelChat  = "chat"
+)
+
+// Kinds of chat post (a ChatPost's Kind).
+const (
+	// ChatPostAlert posts an incident's alert, once per incident and platform;
+	// an alert raised again for an incident that has one is updated in
+	// place with the new reason.
+	ChatPostAlert = "alert"
+	// ChatPostUpdate rewrites an incident's alert in place with its current
+	// state. Updates coalesce: one that is still waiting renders the
+	// incident as it is when it is sent.
+	ChatPostUpdate = "update"
+	// ChatPostApproval asks the ops channel to approve a held email.
+	ChatPostApproval = "approval"
+	// ChatPostReminder posts a reminder about an incident.
+	ChatPostReminder = "reminder"
+)
+
+// ChatPost is one message for the chat front ends, stored in the outbox in
+// the transaction that causes it and delivered to each platform by the
+// chat dispatcher. What is posted is rendered when it is sent, from the
+// incident as it is then.
+type ChatPost struct {
+	// ID is unique: alerts, approvals and reminders have ids derived from
+	// what they are about, so that raising one twice stores it once;
+	// updates get a fresh id each.
+	ID         string
+	IncidentID int64
+	Kind       string
+	// Text is the alert's reason, the reminder's text, or the message id
+	// of the held email an approval request is about.
+	Text string
+}
+
+// ChatOutboxStore is a store whose outbox also carries chat posts.
+type ChatOutboxStore interface {
+	// ChatOutbox is the outbox as the chat dispatcher sees it: Claim and
+	// ExpireInDoubt touch only chat rows; in a claim, Message.Template is
+	// the post's kind, Message.Subject its text, and each recipient's
+	// Email is the platform the row is for. The rows of one incident and
+	// platform are claimed in order, never two at once, so an alert is
+	// posted before it is updated.
+	ChatOutbox() Outbox
+}

@@ -144,6 +144,11 @@ type Tx interface {
 	// row per recipient (address lower-cased, once per message), due at
 	// at; it returns how many rows are new.
 	EnqueueMessage(ctx context.Context, m *OutboundMessage, recipients []Customer, at time.Time) (int, error)
+	// EnqueueChat stores p once (by ID) with one pending outbox row per
+	// platform, due at at, and returns how many rows it stored. An update
+	// is not stored (0) when a post of the incident that renders it later
+	// anyway, an alert or update not yet claimed, waits for that platform.
+	EnqueueChat(ctx context.Context, p ChatPost, platforms []string, at time.Time) (int, error)
 
 	// HoldMessage stores m in state MessageHeld, with no recipient: it
 	// waits for DecideMessage. ECONFLICT if its MessageID is taken.

@@ -86,7 +86,9 @@ func (a *Alerter) Alert(ctx context.Context, inc *stormdesk.Incident, reason str
 		return fmt.Errorf("%s: post alert of incident %d: %w", a.Platform, inc.ID, err)
 	}
 	if err := a.Store.SaveAlert(ctx, inc.ID, AlertRef{Channel: ch, Message: msg, Reason: reason}); err != nil {
-		return fmt.Errorf("%s: save alert of incident %d: %w", a.Platform, inc.ID, err)
+		// The alert is posted: posting it again would be a duplicate, so
+		// this is not worth a retry (its updates will not find it).
+		return &PostError{Platform: a.Platform, Err: fmt.Errorf("alert of incident %d posted but not remembered: %w", inc.ID, err)}
 	}
 	return nil
 }

@@ -2,45 +2,39 @@ package desk
 
 import (
 	"context"
-	"log/slog"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"time"
 
 	"stormdesk"
 )
 
-// Alerter tells people about incidents: the chat front ends post an
-// alert when an incident is raised and update it in place as it changes.
-type Alerter interface {
-	Alert(ctx context.Context, inc *stormdesk.Incident, reason string) error
-	UpdateAlert(ctx context.Context, inc *stormdesk.Incident) error
+// Chat says where the chat posts the desk causes go: incident alerts,
+// alert updates, approval requests and reminders. Each is written to the
+// outbox in the transaction that causes it, one row per platform, and
+// delivered by the chat dispatcher (notify.NewChatDispatcher), which
+// retries, honours the platforms' rate limits and survives a crash or a
+// failover; nothing is queued in memory.
+type Chat struct {
+	// Platforms receive every post (bot.PlatformSlack, bot.PlatformDiscord).
+	Platforms []string
+	// Kick wakes the chat dispatcher after a commit that queued posts.
+	Kick func()
 }
 
-// ApprovalAsker is an Alerter that can also ask the ops channel to
-// approve an automatic customer email held for approval (with Approve
-// and Cancel buttons).
-type ApprovalAsker interface {
-	AskApproval(ctx context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error
-}
+// SetChat turns chat posts on. Without it (or with no platforms) the desk
+// queues none.
+func (s *Service) SetChat(c *Chat) { s.chat = c }
 
-type alertJob struct {
-	incidentID int64
-	reason     string // "" for an update
-	messageID  string // set: ask for approval of this held email
-	remind     string // set: post this reminder
-}
-
-// alertCollector gathers the alerts a transaction causes; they go out
-// only after it commits.
+// alertCollector notes whom a transaction's commit should wake. The rows
+// themselves are already written in the transaction, so a use case that
+// forgot its collector delays delivery until the dispatchers' next poll;
+// it loses nothing.
 type alertCollector struct {
-	jobs  []alertJob
-	email bool // emails were queued: wake the dispatcher after commit
-}
-
-// raiseEmail records that the transaction queued customer email.
-func raiseEmail(ctx context.Context) {
-	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
-		c.email = true
-	}
+	chat  bool // chat posts were queued
+	email bool // emails were queued
 }
 
 type collectorKey struct{}
@@ -50,114 +44,85 @@ func withCollector(ctx context.Context) (context.Context, *alertCollector) {
 	return context.WithValue(ctx, collectorKey{}, c), c
 }
 
-// raise records that incident id was raised (reason set) or changed.
-func raise(ctx context.Context, id int64, reason string) {
+func collected(ctx context.Context) *alertCollector {
 	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
-		for _, j := range c.jobs {
-			if j.incidentID == id && j.messageID == "" && j.remind == "" && (j.reason != "" || reason == "") {
-				return // already queued, as an alert or the same update
-			}
-		}
-		c.jobs = append(c.jobs, alertJob{incidentID: id, reason: reason})
+		return c
 	}
+	return &alertCollector{}
 }
 
-// raiseReminder records a reminder to post about an incident.
-func raiseReminder(ctx context.Context, incidentID int64, text string) {
-	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
-		c.jobs = append(c.jobs, alertJob{incidentID: incidentID, remind: text})
+// raiseEmail records that the transaction queued customer email.
+func raiseEmail(ctx context.Context) { collected(ctx).email = true }
+
+// postChat writes a chat post to the outbox inside tx.
+func (s *Service) postChat(ctx context.Context, tx stormdesk.Tx, p stormdesk.ChatPost) error {
+	if s.chat == nil || len(s.chat.Platforms) == 0 {
+		return nil
 	}
-}
-
-// raiseApproval records that a held email needs an approval request.
-func raiseApproval(ctx context.Context, incidentID int64, messageID string) {
-	if c, ok := ctx.Value(collectorKey{}).(*alertCollector); ok {
-		c.jobs = append(c.jobs, alertJob{incidentID: incidentID, messageID: messageID})
-	}
-}
-
-// StartAlerts sends alerts to alerters, one at a time and in order, until
-// ctx ends, so that a slow chat service never holds up triage and an
-// incident's alert is always posted before it is updated.
-func (s *Service) StartAlerts(ctx context.Context, alerters []Alerter) (wait func()) {
-	s.alerters = alerters
-	s.alertQ = make(chan alertJob, 1024)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case j := <-s.alertQ:
-				s.sendAlert(ctx, j)
-			}
-		}
-	}()
-	return func() { <-done }
-}
-
-func (s *Service) sendAlert(ctx context.Context, j alertJob) {
-	inc, err := s.Incident(ctx, j.incidentID)
+	n, err := tx.EnqueueChat(ctx, p, s.chat.Platforms, s.now())
 	if err != nil {
-		s.Log.Error("alert: load incident", slog.Int64("incident_id", j.incidentID), slog.Any("error", err))
-		return
+		return err
 	}
-	var m *stormdesk.OutboundMessage
-	if j.messageID != "" {
-		if err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) { m, err = tx.Message(ctx, j.messageID); return err }); err != nil {
-			s.Log.Error("alert: load held email", slog.String("message_id", j.messageID), slog.Any("error", err))
-			return
-		}
+	if n > 0 {
+		collected(ctx).chat = true
 	}
-	for _, a := range s.alerters {
-		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err = nil
-		switch {
-		case m != nil:
-			if asker, ok := a.(ApprovalAsker); ok {
-				err = asker.AskApproval(actx, inc, m)
-			}
-		case j.remind != "":
-			if r, ok := a.(Reminder); ok {
-				err = r.Remind(actx, inc, j.remind)
-			}
-		case j.reason != "":
-			err = a.Alert(actx, inc, j.reason)
-		default:
-			err = a.UpdateAlert(actx, inc)
-		}
-		cancel()
-		if err != nil {
-			s.Log.Warn("alert not delivered", slog.Int64("incident_id", inc.ID), slog.Any("error", err))
-		}
-	}
+	return nil
 }
 
-// SetAlerters delivers alerts to alerters synchronously, as each
-// transaction that raises them commits, instead of through the queue of
-// StartAlerts: a replay in virtual time then sees each alert posted at
-// the virtual moment it was raised.
-func (s *Service) SetAlerters(alerters []Alerter) { s.alerters = alerters }
+// raise queues, inside tx, the alert of incident id (reason set) or an
+// update of its alert (reason empty). An alert is stored once per
+// incident and reason, whichever replica raises it; raised again with
+// another reason it updates the posted alert to show the new one.
+func (s *Service) raise(ctx context.Context, tx stormdesk.Tx, id int64, reason string) error {
+	p := stormdesk.ChatPost{IncidentID: id, Kind: stormdesk.ChatPostUpdate, ID: fmt.Sprintf("chat:update:%d:%s", id, randomID())}
+	if reason != "" {
+		sum := sha256.Sum256([]byte(reason))
+		p = stormdesk.ChatPost{IncidentID: id, Kind: stormdesk.ChatPostAlert, Text: reason,
+			ID: fmt.Sprintf("chat:alert:%d:%s", id, hex.EncodeToString(sum[:8]))}
+	}
+	return s.postChat(ctx, tx, p)
+}
 
-// flushAlerts queues what a committed transaction raised.
+// raiseUpdates queues, inside tx, an update of the alerts of incidents
+// ids (0s are skipped): an operator's change shows in place wherever it
+// was made (chat, the HTTP API, another replica).
+func (s *Service) raiseUpdates(ctx context.Context, tx stormdesk.Tx, ids ...int64) error {
+	for _, id := range ids {
+		if id == 0 {
+			continue
+		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// raiseReminder queues, inside tx, a reminder of the given kind about an
+// incident, due now.
+func (s *Service) raiseReminder(ctx context.Context, tx stormdesk.Tx, incidentID int64, kind, text string, at time.Time) error {
+	return s.postChat(ctx, tx, stormdesk.ChatPost{IncidentID: incidentID, Kind: stormdesk.ChatPostReminder, Text: text,
+		ID: fmt.Sprintf("chat:reminder:%d:%s:%d", incidentID, kind, at.UnixMicro())})
+}
+
+// raiseApproval queues, inside tx, the request to approve a held email.
+func (s *Service) raiseApproval(ctx context.Context, tx stormdesk.Tx, incidentID int64, messageID string) error {
+	return s.postChat(ctx, tx, stormdesk.ChatPost{IncidentID: incidentID, Kind: stormdesk.ChatPostApproval, Text: messageID,
+		ID: "chat:approval:" + messageID})
+}
+
+// flushAlerts wakes the dispatchers a committed transaction gave work.
 func (s *Service) flushAlerts(c *alertCollector) {
 	if c.email {
 		s.kickEmail()
 	}
-	if s.alertQ == nil {
-		if len(s.alerters) > 0 {
-			for _, j := range c.jobs {
-				s.sendAlert(context.Background(), j)
-			}
-		}
-		return
+	if c.chat && s.chat != nil && s.chat.Kick != nil {
+		s.chat.Kick()
 	}
-	for _, j := range c.jobs {
-		select {
-		case s.alertQ <- j:
-		default:
-			s.Log.Warn("alert queue full: alert dropped", slog.Int64("incident_id", j.incidentID))
-		}
-	}
+}
+
+func randomID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

@@ -20,13 +20,12 @@ import (
 
 // askRecorder is an alerter that records approval requests.
 type askRecorder struct {
+	noPoster
 	mu   sync.Mutex
 	asks []string
 	got  chan struct{}
 }
 
-func (a *askRecorder) Alert(context.Context, *stormdesk.Incident, string) error { return nil }
-func (a *askRecorder) UpdateAlert(context.Context, *stormdesk.Incident) error   { return nil }
 func (a *askRecorder) AskApproval(_ context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error {
 	a.mu.Lock()
 	a.asks = append(a.asks, fmt.Sprintf("#%d %s %s audience=%d", inc.ID, m.Template, m.State, m.Audience))
@@ -115,9 +114,7 @@ func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 	s := sqliteStore(t)
 	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 2})
 	rec := &askRecorder{got: make(chan struct{}, 4)}
-	wait := d.StartAlerts(ctx, []desk.Alerter{rec})
-	defer wait()
-	defer cancel()
+	startChat(t, d, rec)
 
 	if _, err := d.Acknowledge(ctx, inc.ID, "Ana (slack:U1)", "slack:U1"); err != nil {
 		t.Fatal(err)

@@ -39,9 +39,8 @@ type Service struct {
 	leadMu  sync.Mutex
 	leading bool
 
-	email    *Email
-	alerters []Alerter
-	alertQ   chan alertJob
+	email *Email
+	chat  *Chat
 
 	// tri is the triage engine; nil until EnableTriage.
 	tri *triageState
@@ -197,6 +196,9 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 			inc.ResolvedAt = nil
 		}
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
 			return err
 		}
 		text := fmt.Sprintf("Status changed from %s to %s", prev, next)

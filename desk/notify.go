@@ -497,8 +497,7 @@ func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	if err != nil {
 		return err
 	}
-	raiseApproval(ctx, m.IncidentID, m.MessageID)
-	return nil
+	return s.raiseApproval(ctx, tx, m.IncidentID, m.MessageID)
 }
 
 func (s *Service) kickEmail() {

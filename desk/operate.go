@@ -73,6 +73,9 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey str
 			Text: "Acknowledged", Data: mustJSON(map[string]string{"to": string(inc.Status)})}); err != nil {
 			return err
 		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
 		return s.autoEmail(ctx, tx, inc, templates.EmailAcknowledged, "", requester{actor, actorKey}, now)
 	})
 	if err != nil {
@@ -91,6 +94,7 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 	}
 	var src, dst *stormdesk.Incident
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err := s.correct(ctx, func() *stormdesk.TriageCorrection {
 		if src.ClusterID != 0 && dst.ClusterID != 0 && src.ClusterID != dst.ClusterID {
 			return &stormdesk.TriageCorrection{Kind: stormdesk.CorrectionMerge, A: src.ClusterID, B: dst.ClusterID}
@@ -134,6 +138,9 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 		if err := tx.UpdateIncident(ctx, dst); err != nil {
 			return err
 		}
+		if err := s.raiseUpdates(ctx, tx, from, into); err != nil {
+			return err
+		}
 		data := mustJSON(map[string]any{"from": from, "into": into, "tickets": n})
 		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: into, At: now, Kind: stormdesk.KindMerge, Actor: actor,
 			Text: fmt.Sprintf("Merged incident #%d (%s) into this one: %d tickets moved", from, src.Title, n), Data: data}); err != nil {
@@ -145,6 +152,7 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 	if err != nil {
 		return fmt.Errorf("desk: merge incident %d into %d: %w", from, into, err)
 	}
+	s.flushAlerts(alerts)
 	return nil
 }
 
@@ -153,6 +161,7 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, actor string) error {
 	var inc *stormdesk.Incident
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err := s.correct(ctx, func() *stormdesk.TriageCorrection {
 		if inc.ClusterID != 0 {
 			return &stormdesk.TriageCorrection{Kind: stormdesk.CorrectionMove, A: ticketID, B: inc.ClusterID}
@@ -182,6 +191,9 @@ func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, ac
 		if err := tx.SetMemberships(ctx, []stormdesk.Membership{{TicketID: ticketID, IncidentID: incidentID, Reason: "linked by " + actor, At: now}}); err != nil {
 			return err
 		}
+		if err := s.raiseUpdates(ctx, tx, t.IncidentID, incidentID); err != nil {
+			return err
+		}
 		text := fmt.Sprintf("Ticket #%d (%s) linked by %s", ticketID, truncate(t.Subject, 120), actor)
 		if t.IncidentID != 0 {
 			text += fmt.Sprintf(", moved from incident #%d", t.IncidentID)
@@ -196,12 +208,14 @@ func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, ac
 	if err != nil {
 		return fmt.Errorf("desk: link ticket %d to incident %d: %w", ticketID, incidentID, err)
 	}
+	s.flushAlerts(alerts)
 	return nil
 }
 
 // UnlinkTicket takes a ticket out of its incident.
 func (s *Service) UnlinkTicket(ctx context.Context, ticketID int64, actor string) error {
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		t, err := tx.Ticket(ctx, ticketID)
 		if err != nil {
@@ -213,12 +227,16 @@ func (s *Service) UnlinkTicket(ctx context.Context, ticketID int64, actor string
 		if err := tx.SetMemberships(ctx, []stormdesk.Membership{{TicketID: ticketID, Reason: "unlinked by " + actor, At: now}}); err != nil {
 			return err
 		}
+		if err := s.raise(ctx, tx, t.IncidentID, ""); err != nil {
+			return err
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: t.IncidentID, At: now, Kind: stormdesk.KindTicketMoved, Actor: actor,
 			Text: fmt.Sprintf("Ticket #%d (%s) unlinked by %s", ticketID, truncate(t.Subject, 120), actor), Data: mustJSON(map[string]int64{"ticket_id": ticketID})})
 	})
 	if err != nil {
 		return fmt.Errorf("desk: unlink ticket %d: %w", ticketID, err)
 	}
+	s.flushAlerts(alerts)
 	return nil
 }
 
@@ -233,6 +251,7 @@ func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (
 		cause = d.Name + " (upstream dependency)"
 	}
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		if inc, err = tx.Incident(ctx, id); err != nil {
 			return err
@@ -241,11 +260,15 @@ func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
 		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: actor, Text: "Likely cause: " + inc.LikelyCause})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: set cause of incident %d: %w", id, err)
 	}
+	s.flushAlerts(alerts)
 	return inc, nil
 }
 
@@ -255,6 +278,7 @@ func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (
 func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) error {
 	var inc *stormdesk.Incident
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
 	err := s.correct(ctx, func() *stormdesk.TriageCorrection {
 		if inc.ClusterID != 0 {
 			return &stormdesk.TriageCorrection{Kind: stormdesk.CorrectionSuppress, A: inc.ClusterID}
@@ -272,6 +296,9 @@ func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) err
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
 			return err
 		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor,
 			Text: fmt.Sprintf("Marked not an incident by %s: closed, and triage will leave this kind of ticket alone", actor),
 			Data: mustJSON(map[string]string{"from": string(prev), "to": "resolved", "reason": "not_an_incident"})})
@@ -279,6 +306,7 @@ func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) err
 	if err != nil {
 		return fmt.Errorf("desk: mark incident %d not an incident: %w", id, err)
 	}
+	s.flushAlerts(alerts)
 	return nil
 }
 

@@ -26,12 +26,6 @@ type Reminders struct {
 	NoPostmortem time.Duration
 }
 
-// Reminder is an Alerter that can also post a reminder about an incident
-// to the ops channel.
-type Reminder interface {
-	Remind(ctx context.Context, inc *stormdesk.Incident, text string) error
-}
-
 // remindScan bounds how many incidents, newest first, a reminder round
 // looks at.
 const remindScan = 1000
@@ -105,7 +99,9 @@ func (s *Service) Remind(ctx context.Context, r Reminders) (int, error) {
 			if err := tx.SetReminded(ctx, inc.ID, kind, now); err != nil {
 				return err
 			}
-			raiseReminder(ctx, inc.ID, text)
+			if err := s.raiseReminder(ctx, tx, inc.ID, kind, text, now); err != nil {
+				return err
+			}
 			n++
 		}
 		return nil

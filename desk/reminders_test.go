@@ -15,13 +15,12 @@ import (
 
 // remindRecorder is an alerter that records reminders.
 type remindRecorder struct {
+	noPoster
 	mu    sync.Mutex
 	texts []string
 	got   chan struct{}
 }
 
-func (r *remindRecorder) Alert(context.Context, *stormdesk.Incident, string) error { return nil }
-func (r *remindRecorder) UpdateAlert(context.Context, *stormdesk.Incident) error   { return nil }
 func (r *remindRecorder) Remind(_ context.Context, inc *stormdesk.Incident, text string) error {
 	r.mu.Lock()
 	r.texts = append(r.texts, text)
@@ -52,11 +51,9 @@ func (r *remindRecorder) wait(t *testing.T, n int) []string {
 // exporting keeps it quiet; never-acknowledged incidents are left alone.
 func TestReminders(t *testing.T) {
 	d, now := newService(t)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx := context.Background()
 	rec := &remindRecorder{got: make(chan struct{}, 8)}
-	wait := d.StartAlerts(ctx, []desk.Alerter{rec})
-	defer wait()
-	defer cancel()
+	startChat(t, d, rec)
 	r := desk.Reminders{NoUpdate: 30 * time.Minute, NoPostmortem: 24 * time.Hour}
 
 	inc, _ := d.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")

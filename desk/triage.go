@@ -493,7 +493,9 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		if err := s.learnFeatures(ctx, tx, id); err != nil {
 			return err
 		}
-		raise(ctx, id, "")
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
 		if err := s.catchUp(ctx, tx, id, g.emails); err != nil {
 			return err
 		}
@@ -615,7 +617,9 @@ func (s *Service) openIncident(ctx context.Context, tx stormdesk.Tx, tk *stormde
 			return nil, err
 		}
 		s.Log.Info("upstream watch confirmed by reports", slog.Int64("incident_id", inc.ID), slog.Int("reports", reports))
-		raise(ctx, inc.ID, "")
+		if err := s.raise(ctx, tx, inc.ID, ""); err != nil {
+			return nil, err
+		}
 		return inc, nil
 	}
 	info, _ := s.tri.eng.Cluster(op.Cluster)
@@ -638,7 +642,9 @@ func (s *Service) openIncident(ctx context.Context, tx stormdesk.Tx, tk *stormde
 		return nil, err
 	}
 	s.Log.Info("incident detected", slog.Int64("incident_id", inc.ID), slog.Int64("cluster_id", op.Cluster), slog.Int("reports", reports))
-	raise(ctx, inc.ID, fmt.Sprintf("%s: %q", op.Why, title))
+	if err := s.raise(ctx, tx, inc.ID, fmt.Sprintf("%s: %q", op.Why, title)); err != nil {
+		return nil, err
+	}
 	return inc, nil
 }
 

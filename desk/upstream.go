@@ -310,7 +310,9 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 					return err
 				}
 			}
-			raise(ctx, id, "")
+			if err := s.raise(ctx, tx, id, ""); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -337,7 +339,9 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			return err
 		}
 		s.Log.Info("incident raised from a failing probe", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
-		raise(ctx, inc.ID, fmt.Sprintf("probe %s is failing; it guards %s", e.Provider, strings.Join(features, ", ")))
+		if err := s.raise(ctx, tx, inc.ID, fmt.Sprintf("probe %s is failing; it guards %s", e.Provider, strings.Join(features, ", "))); err != nil {
+			return err
+		}
 	case inc == nil:
 		sev := stormdesk.SeverityMajor
 		if e.Impact == "critical" {
@@ -354,7 +358,9 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			return err
 		}
 		s.Log.Info("upstream watch opened", slog.Int64("incident_id", inc.ID), slog.String("upstream", e.Provider))
-		raise(ctx, inc.ID, fmt.Sprintf("%s reports %q; it backs %s; no customer reports yet", e.Provider, e.Title, strings.Join(features, ", ")))
+		if err := s.raise(ctx, tx, inc.ID, fmt.Sprintf("%s reports %q; it backs %s; no customer reports yet", e.Provider, e.Title, strings.Join(features, ", "))); err != nil {
+			return err
+		}
 	case inc.Watching() && probe:
 		inc.Status, inc.ConfirmedAt, inc.UpdatedAt = stormdesk.StatusTriage, &now, now
 		if err := tx.UpdateIncident(ctx, inc); err != nil {
@@ -380,7 +386,9 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 	if _, err := tx.LinkUpstream(ctx, inc.ID, e.Provider, e.UpstreamID, now); err != nil {
 		return err
 	}
-	raise(ctx, inc.ID, "")
+	if err := s.raise(ctx, tx, inc.ID, ""); err != nil {
+		return err
+	}
 	// Backfill: the upstream incident's earlier events (and this one),
 	// at the provider's own times.
 	evs, err := tx.UpstreamEvents(ctx, e.Provider, e.UpstreamID)

@@ -63,6 +63,10 @@ type Dispatcher struct {
 	// (DefaultInDoubtAfter when 0).
 	InDoubt      InDoubtPolicy
 	InDoubtAfter time.Duration
+	// ValidRecipient says whether a row's recipient can be sent to at all
+	// (stormdesk.ValidEmail when nil); rows it refuses fail at once. The
+	// chat dispatcher's recipients are platform names.
+	ValidRecipient func(string) bool
 	// UnsubscribeURL gives each recipient's unsubscribe link, which
 	// replaces UnsubscribeTag in their copy (see UnsubscribeLinks).
 	UnsubscribeURL func(email string) string
@@ -311,10 +315,14 @@ func (d *Dispatcher) send(ctx context.Context, c Claimed) (st Stats, err error) 
 	log := d.log().With("message_id", c.Message.MessageID, "incident_id", c.Message.IncidentID)
 
 	rs := c.Recipients
+	valid := d.ValidRecipient
+	if valid == nil {
+		valid = stormdesk.ValidEmail
+	}
 	var bad []int64
 	keep := rs[:0:0]
 	for _, r := range rs {
-		if stormdesk.ValidEmail(r.Email) {
+		if valid(r.Email) {
 			keep = append(keep, r)
 		} else {
 			bad = append(bad, r.ID)

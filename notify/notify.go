@@ -1,10 +1,13 @@
-// Package notify sends customer email about incidents and takes email in.
+// Package notify sends customer email and chat posts about incidents, and
+// takes email in.
 //
 // It follows Alertmanager's notify design: one small Sender per provider
-// (SendGrid is the only one, and this is the only package that imports
-// sendgrid-go), and ONE retry stage, the Dispatcher, which decides what is
-// retried and when. Nothing is retried in memory: every retry goes back
-// through the durable Outbox, so a crash at any instant loses no recipient.
+// (SendGrid for email, the only importer of sendgrid-go; Chat for the
+// Slack and Discord front ends), and ONE retry stage, the Dispatcher,
+// which decides what is retried and when. Nothing is retried in memory:
+// every retry goes back through the durable Outbox, so a crash at any
+// instant loses no recipient and no alert. One dispatcher drains each
+// channel of the outbox (NewChatDispatcher for chat).
 //
 // Errors returned by this package never carry the provider's URL or API
 // key, so they can be logged and stored as a row's last error.

@@ -224,7 +224,21 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	}
 	defer adapter.Shutdown(context.WithoutCancel(ctx))
 	chat.inner = adapter
-	d.SetAlerters([]desk.Alerter{chat})
+	// Chat posts go through the outbox as in serve; the replay drains it
+	// in virtual time, in the step that queued them.
+	chatQueued := false
+	chatDisp := notify.NewChatDispatcher(store.ChatOutbox(), &notify.Chat{Store: store, Posters: map[string]notify.ChatPoster{bot.PlatformSlack: chat}})
+	chatDisp.Now, chatDisp.Log = clock, log
+	d.SetChat(&desk.Chat{Platforms: []string{bot.PlatformSlack}, Kick: func() { chatQueued = true }})
+	drainChat := func() error {
+		for chatQueued {
+			chatQueued = false
+			if _, err := chatDisp.RunOnce(ctx); err != nil {
+				return fmt.Errorf("replay: chat posts: %w", err)
+			}
+		}
+		return nil
+	}
 	reg := prometheus.NewRegistry()
 	api := httptest.NewServer(httpserver.New(d, "", log, reg).Handler(reg, adapter.Routes))
 	defer api.Close()
@@ -302,6 +316,9 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 				return nil, err
 			}
 			changed = true
+			if err := drainChat(); err != nil {
+				return nil, err
+			}
 			if opt.Progress != nil {
 				opt.Progress(nextTicket, len(tickets))
 			}
@@ -312,6 +329,9 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 				return nil, fmt.Errorf("replay: action %q at %s: %w", a.Command, a.At.Format(time.RFC3339), err)
 			}
 			changed = true
+		}
+		if err := drainChat(); err != nil {
+			return nil, err
 		}
 		if emailQueued {
 			emailQueued = false
@@ -583,7 +603,7 @@ func (r *runner) slash(a Action) error {
 // recorder stands between the service and the Slack adapter and notes,
 // at virtual time, every alert, approval request and reminder it posts.
 type recorder struct {
-	inner   desk.Alerter
+	inner   notify.ChatPoster
 	now     func() time.Time
 	mu      sync.Mutex
 	alerts  []Alert
@@ -618,16 +638,10 @@ func (c *recorder) UpdateAlert(ctx context.Context, inc *stormdesk.Incident) err
 
 func (c *recorder) AskApproval(ctx context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error {
 	c.add("approval", inc, m.Template)
-	if a, ok := c.inner.(desk.ApprovalAsker); ok {
-		return a.AskApproval(ctx, inc, m)
-	}
-	return nil
+	return c.inner.AskApproval(ctx, inc, m)
 }
 
 func (c *recorder) Remind(ctx context.Context, inc *stormdesk.Incident, text string) error {
 	c.add("reminder", inc, text)
-	if a, ok := c.inner.(desk.Reminder); ok {
-		return a.Remind(ctx, inc, text)
-	}
-	return nil
+	return c.inner.Remind(ctx, inc, text)
 }

@@ -76,8 +76,9 @@ type Adapter struct {
 	log     *slog.Logger
 	s       *discordgo.Session
 	replays bot.ReplayGuard
-	// Alerter posts and updates alerts: Alert, UpdateAlert and
-	// AskApproval make the adapter a desk.Alerter.
+	// Alerter posts and updates alerts: Alert, UpdateAlert, AskApproval
+	// and Remind make the adapter a notify.ChatPoster, which the chat
+	// outbox's dispatcher drives.
 	*bot.Alerter
 	sem chan struct{}
 	bg  bot.Background
@@ -335,19 +336,64 @@ func (a *Adapter) finish(ctx context.Context, in *discordgo.Interaction, reply b
 }
 
 // post and edit are how bot.Alerter reaches Discord.
+// post and edit are how bot.Alerter reaches Discord. A 429 comes back as
+// an error instead of a sleep inside the request (discordgo's default):
+// the chat outbox waits for the reset durably, and any replica may then
+// send.
 func (a *Adapter) post(ctx context.Context, channel string, r bot.Reply) (string, string, error) {
 	m := message(r)
-	msg, err := a.s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{Embeds: m.Embeds, Components: m.Components, AllowedMentions: m.AllowedMentions}, discordgo.WithContext(ctx))
+	msg, err := a.s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{Embeds: m.Embeds, Components: m.Components, AllowedMentions: m.AllowedMentions},
+		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
 	if err != nil {
-		return "", "", err
+		return "", "", postError(err)
 	}
 	return channel, msg.ID, nil
 }
 
 func (a *Adapter) edit(ctx context.Context, ref bot.AlertRef, r bot.Reply) error {
 	m := message(r)
-	_, err := a.s.ChannelMessageEditComplex(&discordgo.MessageEdit{Channel: ref.Channel, ID: ref.Message, Embeds: &m.Embeds, Components: &m.Components, AllowedMentions: m.AllowedMentions}, discordgo.WithContext(ctx))
+	_, err := a.s.ChannelMessageEditComplex(&discordgo.MessageEdit{Channel: ref.Channel, ID: ref.Message, Embeds: &m.Embeds, Components: &m.Components, AllowedMentions: m.AllowedMentions},
+		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
+	return postError(err)
+}
+
+// postError classifies discordgo's errors for the chat outbox's retry
+// stage: a 429 waits for the body's retry_after, or else the
+// X-RateLimit-Reset-After or Retry-After header; 5xx is retried; other
+// 4xx are refusals. Transport errors are left as they are (retried).
+func postError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var rl *discordgo.RateLimitError
+	var re *discordgo.RESTError
+	switch {
+	case errors.As(err, &rl):
+		var after time.Duration
+		if rl.RateLimit != nil && rl.TooManyRequests != nil {
+			after = rl.TooManyRequests.RetryAfter
+		}
+		return &bot.PostError{Platform: bot.PlatformDiscord, Status: http.StatusTooManyRequests, Retry: true, After: after, Err: err}
+	case errors.As(err, &re) && re.Response != nil:
+		code := re.Response.StatusCode
+		pe := &bot.PostError{Platform: bot.PlatformDiscord, Status: code, Retry: code == http.StatusTooManyRequests || code >= 500, Err: err}
+		if code == http.StatusTooManyRequests {
+			pe.After = headerSeconds(re.Response.Header, "X-RateLimit-Reset-After", "Retry-After")
+		}
+		return pe
+	}
 	return err
+}
+
+// headerSeconds reads the first of names that holds a number of seconds
+// (Discord sends fractions, "1.25").
+func headerSeconds(h http.Header, names ...string) time.Duration {
+	for _, n := range names {
+		if f, err := strconv.ParseFloat(h.Get(n), 64); err == nil && f >= 0 {
+			return time.Duration(f * float64(time.Second))
+		}
+	}
+	return 0
 }
 
 // RegisterCommands creates or replaces the /incident command (bulk

@@ -13,15 +13,44 @@ import (
 	"stormdesk/bot"
 )
 
-// post and edit are how bot.Alerter reaches Slack.
+// post and edit are how bot.Alerter reaches Slack. Their errors are
+// classified (postError) for the chat outbox's retry stage.
 func (a *Adapter) post(ctx context.Context, channel string, r bot.Reply) (string, string, error) {
 	text, blocks := render(r)
-	return a.api.PostMessageContext(ctx, channel, slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...))
+	ch, ts, err := a.api.PostMessageContext(ctx, channel, slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...))
+	return ch, ts, postError(err)
 }
 
 func (a *Adapter) edit(ctx context.Context, ref bot.AlertRef, r bot.Reply) error {
 	text, blocks := render(r)
 	_, _, _, err := a.api.UpdateMessageContext(ctx, ref.Channel, ref.Message, slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...))
+	return postError(err)
+}
+
+// slackRetryable are the ok:false error codes Slack documents as worth
+// trying again; every other ok:false (channel_not_found, invalid_auth,
+// msg_too_long, ...) is a refusal that a retry would only repeat.
+var slackRetryable = map[string]bool{"ratelimited": true, "internal_error": true, "fatal_error": true,
+	"service_unavailable": true, "request_timeout": true}
+
+// postError classifies slack-go's errors: a 429 with its Retry-After, any
+// other non-200 status (5xx retried, 4xx not), and Slack's ok:false codes.
+// Transport errors are left as they are (retried).
+func postError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var rl *slack.RateLimitedError
+	var sc slack.StatusCodeError
+	var se slack.SlackErrorResponse
+	switch {
+	case errors.As(err, &rl):
+		return &bot.PostError{Platform: bot.PlatformSlack, Status: http.StatusTooManyRequests, Retry: true, After: rl.RetryAfter, Err: err}
+	case errors.As(err, &sc):
+		return &bot.PostError{Platform: bot.PlatformSlack, Status: sc.Code, Retry: sc.Retryable(), Err: err}
+	case errors.As(err, &se):
+		return &bot.PostError{Platform: bot.PlatformSlack, Status: http.StatusOK, Retry: slackRetryable[se.Err], Err: err}
+	}
 	return err
 }
 

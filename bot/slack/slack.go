@@ -79,8 +79,9 @@ type Adapter struct {
 	groups  *groupCache
 	names   *nameCache
 
-	// Alerter posts and updates alerts: Alert, UpdateAlert and
-	// AskApproval make the adapter a desk.Alerter.
+	// Alerter posts and updates alerts: Alert, UpdateAlert, AskApproval
+	// and Remind make the adapter a notify.ChatPoster, which the chat
+	// outbox's dispatcher drives.
 	*bot.Alerter
 	sem chan struct{}
 	bg  bot.Background

@@ -4,7 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
+	"time"
+
+	"stormdesk"
 
 	"stormdesk/bot"
 	"stormdesk/bot/deskbot"
@@ -12,11 +17,14 @@ import (
 	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/desk"
+	"stormdesk/notify"
 )
 
 // chatAdapters builds the Slack and Discord front ends that are
-// configured, and returns their routes and alerters.
-func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []func(*http.ServeMux), alerters []desk.Alerter, shutdown func(context.Context), err error) {
+// configured, and returns their routes and, by platform, what posts to
+// them.
+func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []func(*http.ServeMux), alerters map[string]notify.ChatPoster, shutdown func(context.Context), err error) {
+	alerters = map[string]notify.ChatPoster{}
 	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
 		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles}
 	core := bot.NewCore(deskbot.Desk{Service: d}, policy, log)
@@ -32,7 +40,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 			return nil, nil, nil, fmt.Errorf("slack: %w", err)
 		}
 		routes = append(routes, a.Routes)
-		alerters = append(alerters, a)
+		alerters[bot.PlatformSlack] = a
 		stops = append(stops, a.Shutdown)
 	}
 	if c.Discord.PublicKey != "" {
@@ -41,7 +49,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 			return nil, nil, nil, err
 		}
 		routes = append(routes, a.Routes)
-		alerters = append(alerters, a)
+		alerters[bot.PlatformDiscord] = a
 		stops = append(stops, a.Shutdown)
 	}
 	return routes, alerters, func(ctx context.Context) {
@@ -49,6 +57,38 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 			_ = stop(ctx)
 		}
 	}, nil
+}
+
+// chatPoll is how often the chat dispatcher looks for posts queued by
+// other replicas (or left by one that died); this process's own posts
+// wake it at once.
+const chatPoll = time.Second
+
+// startChatOutbox turns chat posts on when a chat front end is
+// configured: the desk writes alerts, updates, approval requests and
+// reminders to the outbox, and a dispatcher on every replica delivers
+// them (claims never overlap, so each goes out once).
+func startChatOutbox(ctx context.Context, store stormdesk.Store, d *desk.Service, posters map[string]notify.ChatPoster, log *slog.Logger) (stop func(), err error) {
+	if len(posters) == 0 {
+		return func() {}, nil
+	}
+	cs, ok := store.(stormdesk.ChatOutboxStore)
+	if !ok {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "chat alerts need a SQL store")
+	}
+	disp := notify.NewChatDispatcher(cs.ChatOutbox(), &notify.Chat{Store: store, Posters: posters})
+	disp.Log = log.With("outbox", "chat")
+	platforms := slices.Sorted(maps.Keys(posters))
+	d.SetChat(&desk.Chat{Platforms: platforms, Kick: disp.Kick})
+	dctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := disp.Run(dctx, chatPoll); err != nil && dctx.Err() == nil {
+			log.Error("chat dispatcher stopped", slog.Any("error", err))
+		}
+	}()
+	return func() { cancel(); <-done }, nil
 }
 
 func discordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, replays bot.ReplayGuard, log *slog.Logger) (*discord.Adapter, error) {

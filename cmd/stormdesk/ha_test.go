@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -319,3 +320,121 @@ func (f *haFeed) polledAfter(at time.Time, within time.Duration) bool {
 
 var loginPhrasesHA = []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
 	"sign-in page spins", "login fails with authentication error", "I can't login", "login not working", "can't sign in to the app"}
+
+// haChatRow reads the state and attempt count of the alert's chat row
+// ("" when there is none yet).
+func haChatRow(t *testing.T, dbURL string) (state string, attempts int) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	err = c.QueryRow(ctx, `SELECT o.state, o.attempts FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
+WHERE m.channel = 'chat' AND m.template = 'alert'`).Scan(&state, &attempts)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", 0
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return state, attempts
+}
+
+// TestChatAlertSurvivesLeaderKill: the leader commits an incident and
+// its alert; the alert's first post is refused (Slack 429, Retry-After
+// 2 s), so it is committed and not posted when the leader is SIGKILLed.
+// The surviving replica posts it once the Retry-After has passed: it
+// arrives exactly once.
+func TestChatAlertSurvivesLeaderKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process test")
+	}
+	dbURL := pgtest.URL(t)
+	var mu sync.Mutex
+	attempts, posts := 0, 0
+	slackAPI := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.URL.Path {
+		case "/api/chat.postMessage":
+			attempts++
+			if attempts == 1 {
+				w.Header().Set("Retry-After", "2")
+				http.Error(w, "rate limited", http.StatusTooManyRequests)
+				return
+			}
+			posts++
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1773500000.%06d"}`, r.Form.Get("channel"), posts)
+		case "/api/chat.update":
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, r.Form.Get("channel"), r.Form.Get("ts"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer slackAPI.Close()
+	env := []string{"STORMDESK_RATE_LIMIT=0", "STORMDESK_SLACK_SIGNING_SECRET=" + haSlackSecret, "STORMDESK_SLACK_BOT_TOKEN=xoxb-ha",
+		"STORMDESK_SLACK_API_URL=" + slackAPI.URL + "/api/", "STORMDESK_SLACK_OPS_CHANNEL=COPS"}
+	rs := []*replica{startReplica(t, dbURL, env...), startReplica(t, dbURL, env...)}
+	var leader, survivor *replica
+	for deadline := time.Now().Add(20 * time.Second); leader == nil; time.Sleep(50 * time.Millisecond) {
+		for i, r := range rs {
+			if !r.leads().IsZero() {
+				leader, survivor = r, rs[1-i]
+			}
+		}
+		if leader == nil && time.Now().After(deadline) {
+			t.Fatal("no replica became the leader")
+		}
+	}
+	postHistory(t, "http://"+leader.addr)
+	const n = 30
+	for i := range n {
+		body := fmt.Sprintf(`{"subject":%q,"customer_email":"u%d@example.com","external_id":"storm-%d"}`, loginPhrasesHA[i%len(loginPhrasesHA)], i, i)
+		resp, err := http.Post("http://"+leader.addr+"/api/v1/tickets", "application/json", strings.NewReader(body))
+		if err != nil || resp.StatusCode != 201 {
+			t.Fatalf("ticket %d: %v %v", i, resp, err)
+		}
+		resp.Body.Close()
+	}
+	haWaitIncident(t, leader, n, 30*time.Second)
+	// The alert is committed; wait until its refused first post is back
+	// in the outbox (pending, one attempt), then kill the leader.
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if state, tries := haChatRow(t, dbURL); state == "pending" && tries == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			state, tries := haChatRow(t, dbURL)
+			t.Fatalf("the alert's first post was not refused and requeued: row %q, %d attempts", state, tries)
+		}
+	}
+	leader.cmd.Process.Signal(syscall.SIGKILL)
+	leader.cmd.Wait()
+	mu.Lock()
+	before := posts
+	mu.Unlock()
+	if before != 0 {
+		t.Fatalf("%d posts before the kill, want none", before)
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if state, _ := haChatRow(t, dbURL); state == "sent" {
+			break
+		}
+		if time.Now().After(deadline) {
+			state, tries := haChatRow(t, dbURL)
+			survivor.mu.Lock()
+			logs := survivor.logs.String()
+			survivor.mu.Unlock()
+			t.Fatalf("the alert was not delivered after the leader died: row %q, %d attempts\n%s", state, tries, logs)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if posts != 1 || attempts != 2 {
+		t.Fatalf("Slack saw %d post attempts and accepted %d alerts; want 2 and exactly 1", attempts, posts)
+	}
+	t.Logf("leader SIGKILLed with the alert committed and not posted: the survivor posted it once (%d attempts in all)", attempts)
+}

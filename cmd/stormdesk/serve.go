@@ -63,11 +63,11 @@ func cmdServe(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer stopChat(context.WithoutCancel(ctx))
-	if len(alerters) > 0 {
-		actx, stopAlerts := context.WithCancel(context.WithoutCancel(ctx))
-		waitAlerts := d.StartAlerts(actx, alerters)
-		defer func() { stopAlerts(); waitAlerts() }()
+	stopPosts, err := startChatOutbox(ctx, store, d, alerters, log)
+	if err != nil {
+		return err
 	}
+	defer stopPosts()
 	emailRoutes, stopEmail, err := startEmail(ctx, c, store, d, log)
 	if err != nil {
 		return err

@@ -72,7 +72,7 @@ func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease ti
 			rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts, c.suppressed_at IS NOT NULL,
   CASE WHEN o.state = 'pending' THEN o.next_attempt_at ELSE o.lease_until END
 FROM outbox o LEFT JOIN customers c ON c.email = o.recipient
-WHERE %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
+WHERE o.channel = 'email' AND %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
 			if err != nil {
 				return err
 			}
@@ -223,14 +223,20 @@ func (s *Store) Reconcile(ctx context.Context, token, messageID string, at time.
 	return n, nil
 }
 
-// ExpireInDoubt implements stormdesk.Outbox.
+// ExpireInDoubt implements stormdesk.Outbox for the email rows.
 func (s *Store) ExpireInDoubt(ctx context.Context, before time.Time, resend bool, reason string) (n int, err error) {
-	q := `UPDATE outbox SET state = 'failed', last_error = $1 WHERE state = 'sending' AND lease_until <= $2`
+	return s.expireInDoubt(ctx, stormdesk.ChannelEmail, before, resend, reason)
+}
+
+func (s *Store) expireInDoubt(ctx context.Context, channel string, before time.Time, resend bool, reason string) (n int, err error) {
+	set := `state = 'failed', last_error = $1`
 	if resend {
-		q = `UPDATE outbox SET state = 'pending', next_attempt_at = lease_until, last_error = $1 WHERE state = 'sending' AND lease_until <= $2`
+		set = `state = 'pending', next_attempt_at = lease_until, last_error = $1`
 	}
+	q := `UPDATE outbox SET ` + set + ` WHERE state = 'sending' AND lease_until <= $2
+  AND channel = $3`
 	err = s.Update(ctx, func(t stormdesk.Tx) error {
-		c, err := t.(*tx).c.Exec(ctx, q, reason, s.d.EncodeTime(before))
+		c, err := t.(*tx).c.Exec(ctx, q, reason, s.d.EncodeTime(before), channel)
 		n = int(c)
 		return err
 	})
@@ -268,7 +274,7 @@ func (x *tx) SettledMessages(ctx context.Context) ([]stormdesk.DeliveryReport, e
 	rows, err := x.c.Query(ctx, `SELECT m.message_id, m.incident_id, m.template,
   count(*) FILTER (WHERE o.state = 'sent'), count(*) FILTER (WHERE o.state = 'failed'), count(*) FILTER (WHERE o.state = 'suppressed')
 FROM outbox_messages m JOIN outbox o ON o.message_id = m.message_id
-WHERE o.reported_at IS NULL
+WHERE o.reported_at IS NULL AND m.channel = 'email'
 GROUP BY m.message_id, m.incident_id, m.template
 HAVING count(*) FILTER (WHERE o.state IN ('pending', 'claimed', 'sending')) = 0
 ORDER BY m.message_id`)
@@ -374,7 +380,7 @@ func (x *tx) Messages(ctx context.Context, incidentID int64, since time.Time) ([
   count(o.id) FILTER (WHERE o.state IN ('pending', 'claimed', 'sending')), count(o.id) FILTER (WHERE o.state = 'sent'),
   count(o.id) FILTER (WHERE o.state = 'failed'), count(o.id) FILTER (WHERE o.state = 'suppressed')
 FROM outbox_messages m LEFT JOIN outbox o ON o.message_id = m.message_id
-WHERE m.created_at >= $1 AND (CAST($2 AS BIGINT) = 0 OR m.incident_id = CAST($2 AS BIGINT))
+WHERE m.channel = 'email' AND m.created_at >= $1 AND (CAST($2 AS BIGINT) = 0 OR m.incident_id = CAST($2 AS BIGINT))
 GROUP BY ` + prefixCols("m.", messageCols) + `
 ORDER BY m.created_at, m.message_id`
 	rows, err := x.c.Query(ctx, q, x.d.EncodeTime(since), incidentID)
@@ -405,7 +411,7 @@ func prefixCols(prefix, cols string) string {
 
 // LatestMessage implements stormdesk.Tx.
 func (x *tx) LatestMessage(ctx context.Context, incidentID int64) (*stormdesk.OutboundMessage, error) {
-	m, err := scanMessage(x.c.QueryRow(ctx, `SELECT `+messageCols+` FROM outbox_messages WHERE incident_id = $1 AND state = $2
+	m, err := scanMessage(x.c.QueryRow(ctx, `SELECT `+messageCols+` FROM outbox_messages WHERE incident_id = $1 AND state = $2 AND channel = 'email'
 ORDER BY created_at DESC, message_id DESC LIMIT 1`, incidentID, stormdesk.MessageQueued))
 	if x.d.IsNoRows(err) {
 		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no email about incident %d yet", incidentID)

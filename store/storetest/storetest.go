@@ -282,6 +282,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("HeldMessagesAndPolicy", func(t *testing.T) { runHeld(t, open) })
 	t.Run("ChatStateSharedByReplicas", func(t *testing.T) { runChat(t, open) })
 	t.Run("Reminders", func(t *testing.T) { runReminders(t, open) })
+	t.Run("ChatOutbox", func(t *testing.T) { runChatOutbox(t, open) })
+	t.Run("ChatOutboxRacingClaims", func(t *testing.T) { runChatOutboxRace(t, open) })
 	t.Run("TriageSharedByReplicas", func(t *testing.T) { runTriageShared(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {

@@ -1,0 +1,42 @@
+package desk_test
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+	"time"
+
+	"stormdesk"
+	"stormdesk/desk"
+	"stormdesk/notify"
+)
+
+// startChat delivers d's chat posts to poster, as platform "test",
+// through the outbox and a chat dispatcher on the wall clock (the tests'
+// clocks are in the past, so every post is due at once) until the test
+// ends. It returns the dispatcher.
+func startChat(t *testing.T, d *desk.Service, poster notify.ChatPoster) *notify.Dispatcher {
+	t.Helper()
+	cs, ok := d.Store.(stormdesk.ChatOutboxStore)
+	if !ok {
+		t.Fatalf("store %T has no chat outbox", d.Store)
+	}
+	disp := notify.NewChatDispatcher(cs.ChatOutbox(), &notify.Chat{Store: d.Store, Posters: map[string]notify.ChatPoster{"test": poster}})
+	disp.Log = slog.New(slog.DiscardHandler)
+	d.SetChat(&desk.Chat{Platforms: []string{"test"}, Kick: disp.Kick})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); disp.Run(ctx, 20*time.Millisecond) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return disp
+}
+
+// noPoster answers every chat post with success and records nothing.
+type noPoster struct{}
+
+func (noPoster) Alert(context.Context, *stormdesk.Incident, string) error { return nil }
+func (noPoster) UpdateAlert(context.Context, *stormdesk.Incident) error   { return nil }
+func (noPoster) AskApproval(context.Context, *stormdesk.Incident, *stormdesk.OutboundMessage) error {
+	return nil
+}
+func (noPoster) Remind(context.Context, *stormdesk.Incident, string) error { return nil }
