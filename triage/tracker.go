@@ -504,7 +504,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// BurstWindow (a storm) or SlowWindow (a slow burn worded many ways),
 	// against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
-		for _, w := range tr.windows() {
+		for _, w := range tr.e.cfg.windows() {
 			if seeds, ok := tr.neighbours(r, rt, w); ok {
 				if d, ok := tr.burst(r, rt, seeds, w.span, a.ClusterID); ok {
 					return d
@@ -972,24 +972,6 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow) ([]r
 		return nil, false
 	}
 	return near, tr.risesBy(w.factor, len(near)+1, sampled+1, like, before)
-}
-
-// burstWindow is one of the two windows bursts are told in: a storm's
-// (BurstWindow) and a slow burn's (SlowWindow), each with its own
-// minimum counts, factor and warm-up.
-type burstWindow struct {
-	span                     time.Duration
-	minReports, minCustomers int
-	factor                   float64
-	warmup                   int
-}
-
-func (tr *Tracker) windows() [2]burstWindow {
-	c := &tr.e.cfg
-	return [2]burstWindow{
-		{c.BurstWindow, c.BurstMinReports, c.BurstMinCustomers, c.BurstFactor, c.Warmup},
-		{c.SlowWindow, c.SlowMinReports, c.SlowMinCustomers, c.SlowFactor, c.SlowWarmup},
-	}
 }
 
 // novel checks a burst against the tickets the tracker remembers,
