@@ -20,7 +20,9 @@ var clockAfterName = regexp.MustCompile(`^[^:\n]{1,40}?(\s*\(\d{1,2}:\d{2}(?::\d
 func speakerLine(line string) (speaker, text string, ok bool) {
 	s := strings.TrimSpace(line)
 	s = trimClock(s)
-	if m := clockAfterName.FindStringSubmatchIndex(s); m != nil {
+	if !strings.Contains(s, "): ") {
+		// No time after a name: skip the pattern (this runs per line).
+	} else if m := clockAfterName.FindStringSubmatchIndex(s); m != nil {
 		// "Sprig (bot) (09:51): text": the time after the name.
 		s = s[:m[2]] + s[m[3]:]
 	}
