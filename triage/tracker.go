@@ -451,17 +451,14 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	rt := recentTicket{id: id, at: at, customer: r.customer, report: r.report, cluster: r.cluster}
 
 	// 1. An open incident the ticket reads like.
-	best, bestSim, how, nearest := tr.bestIncident(r, at)
+	best, bestSim, how, note := tr.bestIncident(r, at)
 	if best != nil {
 		tr.join(best, r, at, Shaping(how))
 		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
 	}
 	var out string
-	switch {
-	case bestSim >= tr.cfg.JoinThreshold && r.msg.Grade() > Report:
-		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, nearest)
-	case bestSim >= tr.cfg.JoinThreshold/2:
-		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", nearest, bestSim, tr.need(r.msg))
+	if bestSim >= tr.cfg.JoinThreshold/2 {
+		out = note
 	}
 
 	// 2. Reports that confirm an upstream watch.
@@ -600,11 +597,11 @@ func (tr *Tracker) suppressed(r *ticketRec) bool {
 }
 
 // bestIncident returns the open incident r joins, its similarity and the
-// reason; with none, the best similarity seen and the incident it was
-// seen with (for a kept-out note).
-func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string, int64) {
+// reason; with none, the best similarity seen and why r was kept out of
+// the incident it was seen with.
+func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string, string) {
 	var best *liveIncident
-	var nearest int64
+	var note string
 	bestSim, seen := -1.0, 0.0
 	how := ""
 	individual := r.msg.Grade() > Report
@@ -613,8 +610,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			continue
 		}
 		s := l.prof.similarity(r.vec)
-		if s > seen {
-			seen, nearest = s, l.ID
+		nearest := s > seen
+		if nearest {
+			seen = s
 		}
 		need := tr.need(r.msg)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
@@ -630,6 +628,10 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if tr.otherTopic(l, r) {
 			// "My top-up failed" is not "log-in fails", however alike the
 			// words: it names a topic the incident's reports do not.
+			if nearest {
+				note = fmt.Sprintf("kept out: about %s, not what incident #%d is about (%s): similarity %.2f",
+					strings.Join(topics(r.concepts), ", "), l.ID, strings.Join(topics(append(l.prof.features(), l.Features...)), ", "), s)
+			}
 			continue
 		}
 		if tr.topicless(l, r) {
@@ -664,14 +666,21 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if s >= need && s > bestSim {
 			best, bestSim, how = l, s, reason
 		}
+		if nearest && s < need {
+			if why := r.msg.Why(); why != "" {
+				note = fmt.Sprintf("kept out: %s (similarity %.2f to incident #%d, needs %.2f)", why, s, l.ID, need)
+			} else {
+				note = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", l.ID, s, need)
+			}
+		}
 	}
 	if best == nil {
-		return nil, seen, "", nearest
+		return nil, seen, "", note
 	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
 	}
-	return best, bestSim, how, best.ID
+	return best, bestSim, how, ""
 }
 
 // shapes, when true, lets r shape the incident's profile: the founders
