@@ -130,10 +130,11 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// matchAt returns the length of the longest phrase matching toks at i,
-// 0 for none.
-func (l *Lexicon) matchAt(toks []token, i int) int {
-	for _, ph := range l.byFirst[toks[i].Text] {
+// longestAt returns the longest phrase matching toks at i, nil for none
+// (each token's phrases are kept longest first).
+func (l *Lexicon) longestAt(toks []token, i int) *phrase {
+	for k := range l.byFirst[toks[i].Text] {
+		ph := &l.byFirst[toks[i].Text][k]
 		if i+len(ph.toks) > len(toks) {
 			continue
 		}
@@ -145,8 +146,17 @@ func (l *Lexicon) matchAt(toks []token, i int) int {
 			}
 		}
 		if ok {
-			return len(ph.toks)
+			return ph
 		}
+	}
+	return nil
+}
+
+// matchAt returns the length of the longest phrase matching toks at i,
+// 0 for none.
+func (l *Lexicon) matchAt(toks []token, i int) int {
+	if ph := l.longestAt(toks, i); ph != nil {
+		return len(ph.toks)
 	}
 	return 0
 }
@@ -167,33 +177,18 @@ func (l *Lexicon) apply(toks []token) []token {
 	// Matches only ever shorten the slice, so rewrite it in place.
 	out := toks[:0]
 	for i := 0; i < len(toks); {
-		matched := false
-		for _, ph := range l.byFirst[toks[i].Text] {
-			if i+len(ph.toks) > len(toks) {
-				continue
-			}
-			ok := true
-			for j := 1; j < len(ph.toks); j++ {
-				if toks[i+j].Text != ph.toks[j] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				surface := toks[i].Surface
-				if len(ph.toks) > 1 {
-					surface = ph.canon
-				}
-				out = append(out, token{Text: ph.canon, Surface: surface, Canon: true, stop: stopwords[ph.canon]})
-				i += len(ph.toks)
-				matched = true
-				break
-			}
-		}
-		if !matched {
+		ph := l.longestAt(toks, i)
+		if ph == nil {
 			out = append(out, toks[i])
 			i++
+			continue
 		}
+		surface := toks[i].Surface
+		if len(ph.toks) > 1 {
+			surface = ph.canon
+		}
+		out = append(out, token{Text: ph.canon, Surface: surface, Canon: true, stop: stopwords[ph.canon]})
+		i += len(ph.toks)
 	}
 	return out
 }
@@ -235,29 +230,16 @@ func topics(concepts []string) []string {
 // count.
 func (l *Lexicon) scan(toks []token, out []string) []string {
 	for i := 0; i < len(toks); {
-		step := 1
 		if i > 0 && toks[i-1].neg == negNot || i > 1 && toks[i-2].neg == negNot {
 			i++
 			continue
 		}
-		for _, ph := range l.byFirst[toks[i].Text] {
-			if i+len(ph.toks) > len(toks) {
-				continue
-			}
-			ok := true
-			for j := 1; j < len(ph.toks); j++ {
-				if toks[i+j].Text != ph.toks[j] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out = append(out, ph.canon)
-				step = len(ph.toks)
-				break
-			}
+		if ph := l.longestAt(toks, i); ph != nil {
+			out = append(out, ph.canon)
+			i += len(ph.toks)
+			continue
 		}
-		i += step
+		i++
 	}
 	return out
 }
