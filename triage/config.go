@@ -135,6 +135,14 @@ type Config struct {
 	// service adds its configuration's.
 	Features []string
 
+	// DenseWeight is the weight of the dense block (the shipped word
+	// vectors' SIF-weighted mean of a ticket's words, see vectors.go) in
+	// every similarity: a ticket's vector is its hashed features scaled by
+	// sqrt(1-DenseWeight) followed by its dense vector scaled by
+	// sqrt(DenseWeight), so a cosine is (1-w)·sparse + w·dense. Zero
+	// disables the block.
+	DenseWeight float64
+
 	// Tracker holds the thresholds of incident membership (see Tracker).
 	Tracker TrackerConfig
 }
@@ -292,6 +300,8 @@ func (c Config) Validate() error {
 		return bad("PriorWeight", "must be positive")
 	case c.ReArm <= 0:
 		return bad("ReArm", "must be positive")
+	case !(c.DenseWeight >= 0 && c.DenseWeight < 1):
+		return bad("DenseWeight", fmt.Sprintf("must be in [0, 1), got %v", c.DenseWeight))
 	}
 	if c.LexiconExtra != "" {
 		if _, err := ParseLexicon(c.LexiconExtra, nil); err != nil {

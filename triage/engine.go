@@ -103,6 +103,11 @@ type Engine struct {
 	queryBuf svec     // scratch for queryOf
 	touch    uint32   // sink for the loads that warm candidate centroids
 	dotTab   dotTable // scratch: the ticket, scored against its candidates
+
+	vecs      *WordVectors // the dense block's word vectors; nil when off
+	denseBuf  []float32    // scratch: a ticket's dense vector
+	denseHash []uint32     // the block's hashes, increasing
+	denseDims []int        // the dimension of each
 }
 
 type cluster struct {
@@ -213,6 +218,11 @@ func New(cfg Config) *Engine {
 		surface:  make(map[string]string),
 	}
 	e.stopPrior()
+	if cfg.DenseWeight > 0 {
+		e.vecs = ShippedVectors()
+		e.denseBuf = make([]float32, e.vecs.Dims())
+		e.denseHash, e.denseDims = denseOrder(e.vecs.Dims())
+	}
 	if len(cfg.Features) > 0 {
 		e.features = make(map[string]*featureState, len(cfg.Features))
 		for _, f := range cfg.Features {
@@ -240,6 +250,9 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		e.df.observe(raw, keys)
 	}
 	vec, kvec := e.df.weighBoth(raw, keys)
+	if e.vecs != nil {
+		vec = e.withDense(vec, e.denseBuf, e.vecs.sentence(toks, e.denseBuf))
+	}
 	rec := &ticketRec{
 		id: t.ID, raw: raw, vec: vec, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),

@@ -494,7 +494,8 @@ func (t *dotTable) dot(b svec) float64 {
 	return s
 }
 
-// addScaled returns a + f*b (sorted union), keeping positive coordinates.
+// addScaled returns a + f*b (sorted union), keeping positive coordinates
+// and every coordinate of the dense block (whose weights are signed).
 func addScaled(a, b svec, f float32) svec {
 	out := make(svec, 0, len(a)+len(b))
 	i, j := 0, 0
@@ -504,14 +505,14 @@ func addScaled(a, b svec, f float32) svec {
 			out = append(out, a[i])
 			i++
 		case i >= len(a) || a[i].H > b[j].H:
-			if w := f * b[j].W; w > 1e-6 {
+			if w := f * b[j].W; w > 1e-6 || b[j].H >= denseBase {
 				out = append(out, entry{H: b[j].H, W: w})
 			}
 			j++
 		default:
 			// Centroids are sums of non-negative vectors; what cancels
 			// (or goes negative after pruning) is dropped.
-			if w := a[i].W + f*b[j].W; w > 1e-6 {
+			if w := a[i].W + f*b[j].W; w > 1e-6 || a[i].H >= denseBase {
 				out = append(out, entry{H: a[i].H, W: w})
 			}
 			i++
@@ -561,13 +562,17 @@ func topKInto(out, v svec, k int) svec {
 }
 
 // prune keeps the k strongest coordinates of v, sorted by H.
+//
+// The dense block's coordinates (the tail, see withDense) are all kept
+// and do not count toward k: they are few and carry signed weights.
 func prune(v svec, k int) svec {
-	if k <= 0 || len(v) <= k {
+	head, tail := splitDense(v)
+	if k <= 0 || len(head) <= k {
 		return v
 	}
-	t := topK(v, k)
+	t := topK(head, k)
 	slices.SortFunc(t, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
-	return t
+	return append(t, tail...)
 }
 
 // strongerFirst orders entries by weight descending, then by H ascending.

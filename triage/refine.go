@@ -65,7 +65,9 @@ func (e *Engine) recompute(now time.Time) {
 	for _, c := range e.activeClusters(now) {
 		for _, id := range c.members {
 			r := e.tickets[id]
-			r.vec, r.keys = e.df.weighBoth(r.raw, r.rawKeys)
+			var sparse svec
+			sparse, r.keys = e.df.weighBoth(r.raw, r.rawKeys)
+			r.vec = e.reweigh(r.vec, sparse)
 		}
 		e.rebuild(c)
 	}
@@ -97,8 +99,23 @@ func (d *denseSum) sum(e *Engine, ids []int64, of func(*ticketRec) svec) svec {
 		d.w = make([]float32, 1<<e.cfg.HashBits)
 	}
 	d.touched = d.touched[:0]
+	var tail svec // the dense block, added up in its own fixed order
 	for _, id := range ids {
-		for _, x := range of(e.tickets[id]) {
+		head, dense := splitDense(of(e.tickets[id]))
+		if len(dense) > 0 {
+			switch {
+			case tail == nil:
+				tail = slices.Clone(dense)
+			case len(tail) == len(dense) && tail[0].H == dense[0].H:
+				// Every ticket's block has the same coordinates.
+				for k := range tail {
+					tail[k].W += dense[k].W
+				}
+			default:
+				tail = addScaled(tail, dense, 1)
+			}
+		}
+		for _, x := range head {
 			if d.w[x.H] == 0 {
 				d.touched = append(d.touched, x.H)
 			}
@@ -113,7 +130,7 @@ func (d *denseSum) sum(e *Engine, ids []int64, of func(*ticketRec) svec) svec {
 		}
 		d.w[h] = 0
 	}
-	return out
+	return append(out, tail...)
 }
 
 type plannedMove struct {

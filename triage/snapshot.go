@@ -107,6 +107,10 @@ func configHash(cfg Config) uint64 {
 		// it out otherwise keeps earlier snapshots usable.
 		fmt.Fprintf(h, "|%v", cfg.StopwordPrior)
 	}
+	if cfg.DenseWeight > 0 {
+		// The dense block shapes every vector: its weight and the vectors.
+		fmt.Fprintf(h, "|dense %v %x", cfg.DenseWeight, shippedSum())
+	}
 	return h.Sum64()
 }
 

@@ -1,0 +1,129 @@
+// Command genvectors trains the word vectors embedded in package triage
+// (wordvectors.bin) from public text the project ships, and writes a
+// manifest (wordvectors.txt) with the inputs' and the output's SHA-256, so
+// that anyone can rebuild the same file: run `go generate ./triage` from
+// the repository, with the shared data beside it (../shared/data).
+//
+// Inputs, never a test split: BANKING77 train, Bitext customer-service
+// train, DSTC11 intent-clustering development utterances (labels unused),
+// and the subject and body of every ticket of scenarios/*/tickets.jsonl
+// except scenarios/crewplan, the held-out week, which is never read.
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"stormdesk/triage"
+	"stormdesk/triage/eval"
+)
+
+// heldOut are scenario weeks that must never be read.
+var heldOut = map[string]bool{"crewplan": true}
+
+type input struct {
+	path  string
+	texts []string
+}
+
+func main() {
+	data := flag.String("data", "../../shared/data", "the shared data directory")
+	scen := flag.String("scenarios", "../scenarios", "the scenario library")
+	out := flag.String("out", "wordvectors.bin", "output file")
+	manifest := flag.String("manifest", "wordvectors.txt", "manifest file")
+	flag.Parse()
+	if err := run(*data, *scen, *out, *manifest); err != nil {
+		fmt.Fprintln(os.Stderr, "genvectors:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, scen, out, manifest string) error {
+	var ins []input
+	for _, name := range []string{"banking77_train", "bitext_train", "dstc11_development"} {
+		d := eval.Datasets[name]
+		if strings.Contains(d.Path, "test.csv") && !strings.Contains(d.Path, "test-utterances") {
+			return fmt.Errorf("%s is a test split", d.Path)
+		}
+		rows, err := eval.LoadDataset(data, name)
+		if err != nil {
+			return err
+		}
+		in := input{path: filepath.ToSlash(filepath.Join("shared/data", d.Path))}
+		for _, r := range rows {
+			in.texts = append(in.texts, r.Text)
+		}
+		ins = append(ins, in)
+	}
+	weeks, err := filepath.Glob(filepath.Join(scen, "*", "tickets.jsonl"))
+	if err != nil {
+		return err
+	}
+	slices.Sort(weeks)
+	for _, p := range weeks {
+		week := filepath.Base(filepath.Dir(p))
+		if heldOut[week] {
+			continue
+		}
+		texts, err := tickets(p)
+		if err != nil {
+			return err
+		}
+		ins = append(ins, input{path: "scenarios/" + week + "/tickets.jsonl", texts: texts})
+	}
+	var all []string
+	for _, in := range ins {
+		all = append(all, in.texts...)
+	}
+	opt := triage.DefaultTrainOptions()
+	v := triage.TrainVectors(all, opt)
+	b, err := v.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	var m strings.Builder
+	fmt.Fprintf(&m, "# wordvectors.bin: written by `go generate ./triage` (internal/genvectors); do not edit.\n")
+	fmt.Fprintf(&m, "options %+v\n", opt)
+	fmt.Fprintf(&m, "words %d dims %d bytes %d\n", v.Len(), v.Dims(), len(b))
+	for _, in := range ins {
+		h := sha256.New()
+		for _, t := range in.texts {
+			h.Write([]byte(t))
+			h.Write([]byte{0})
+		}
+		fmt.Fprintf(&m, "input %s texts %d sha256-of-texts %x\n", in.path, len(in.texts), h.Sum(nil))
+	}
+	fmt.Fprintf(&m, "output sha256 %x\n", sha256.Sum256(b))
+	return os.WriteFile(manifest, []byte(m.String()), 0o644)
+}
+
+// tickets reads a scenario's tickets as subject + "\n" + body; labels are
+// not read.
+func tickets(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var t struct{ Subject, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &t); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, t.Subject+"\n"+t.Body)
+	}
+	return out, sc.Err()
+}
