@@ -175,6 +175,27 @@ var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "scre
 // 24, of its hourly counts and its long-run hourly rate) scaled to the
 // window.
 func DefaultConfig() Config {
+	return SparseConfig()
+}
+
+// DenseConfig is SparseConfig with the dense block on (see vectors.go), at
+// the weight and clustering thresholds chosen for it on the training and
+// development splits: similarities mix (1-w)·sparse + w·dense, and dense
+// cosines run higher than sparse ones, so a ticket needs more to join a
+// cluster and clusters more to merge. The tracker's membership thresholds
+// are unchanged: it reads the sparse part only.
+func DenseConfig() Config {
+	c := SparseConfig()
+	c.DenseWeight = 0.3
+	c.Threshold = 0.30
+	c.MergeThreshold = 0.25
+	c.SmallThreshold = 0.25
+	return c
+}
+
+// SparseConfig is the engine on its hashed features alone, as tuned before
+// the dense block.
+func SparseConfig() Config {
 	return Config{
 		Threshold:        0.20,
 		Candidates:       5,

@@ -108,6 +108,7 @@ type Engine struct {
 	denseBuf  []float32    // scratch: a ticket's dense vector
 	denseHash []uint32     // the block's hashes, increasing
 	denseDims []int        // the dimension of each
+	unit      float64      // sqrt(1-DenseWeight): see vscale
 }
 
 type cluster struct {
@@ -158,7 +159,8 @@ type ticketRec struct {
 	id       int64
 	cluster  int64
 	raw      svec
-	vec      svec
+	vec      svec  // unit sparse vector, then the dense block if any (see withDense)
+	ns       int32 // the sparse part's length: vec[:ns]
 	rawKeys  svec
 	keys     svec // retrieval keys weighted by IDF, unit length
 	terms    []string
@@ -174,6 +176,10 @@ type ticketRec struct {
 	// it no longer counts in the desk's usual rate.
 	noise, report, member bool
 }
+
+// sparse is the ticket's sparse vector, without the dense block: what the
+// tracker's thresholds were tuned on.
+func (r *ticketRec) sparse() svec { return r.vec[:r.ns] }
 
 // exemplar is an operator-taught example: tickets similar to vec belong in
 // cluster.
@@ -222,6 +228,7 @@ func New(cfg Config) *Engine {
 		e.vecs = ShippedVectors()
 		e.denseBuf = make([]float32, e.vecs.Dims())
 		e.denseHash, e.denseDims = denseOrder(e.vecs.Dims())
+		e.unit = math.Sqrt(1 - cfg.DenseWeight)
 	}
 	if len(cfg.Features) > 0 {
 		e.features = make(map[string]*featureState, len(cfg.Features))
@@ -250,11 +257,12 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		e.df.observe(raw, keys)
 	}
 	vec, kvec := e.df.weighBoth(raw, keys)
+	ns := int32(len(vec))
 	if e.vecs != nil {
 		vec = e.withDense(vec, e.denseBuf, e.vecs.sentence(toks, e.denseBuf))
 	}
 	rec := &ticketRec{
-		id: t.ID, raw: raw, vec: vec, rawKeys: keys, keys: kvec,
+		id: t.ID, raw: raw, vec: vec, ns: ns, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
 		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
 	}
@@ -491,9 +499,10 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 	if len(top.list) > 0 {
 		e.dotTab.load(v)
 	}
+	vs := e.vscale(v)
 	for _, s := range top.list {
 		c := e.slots[s.slot]
-		sim := e.dotTab.dot(c.sum) / c.norm
+		sim := e.dotTab.dot(c.sum) / c.norm * vs
 		if sim > bestSim || (sim == bestSim && c.id < best.id) {
 			best, bestSim = c, sim
 		}
@@ -521,7 +530,7 @@ func (e *Engine) nearestExemplar(v, keys svec, now time.Time) (*cluster, float64
 		if c == nil || !e.active(c, now) {
 			continue
 		}
-		sim := dot(v, ex.vec)
+		sim := dot(v, ex.vec) * e.vscale(v)
 		if sim > bestSim || (sim == bestSim && c.id < best.id) {
 			best, bestSim = c, sim
 		}

@@ -67,7 +67,7 @@ func (e *Engine) recompute(now time.Time) {
 			r := e.tickets[id]
 			var sparse svec
 			sparse, r.keys = e.df.weighBoth(r.raw, r.rawKeys)
-			r.vec = e.reweigh(r.vec, sparse)
+			r.vec, r.ns = e.reweigh(r.vec, sparse), int32(len(sparse))
 		}
 		e.rebuild(c)
 	}
@@ -158,7 +158,7 @@ func (e *Engine) reassign(now time.Time, which func(*cluster) bool, minSim float
 			}
 			own := 0.0
 			if c.norm > 0 && minSim == 0 {
-				own = dot(r.vec, c.sum) / c.norm
+				own = dot(r.vec, c.sum) / c.norm * e.vscale(r.vec)
 			}
 			best, sim := e.nearest(r.vec, r.keys, now, c.id)
 			if best == nil || sim <= own || sim < minSim {
@@ -269,8 +269,14 @@ func (e *Engine) addMember(c *cluster, r *ticketRec) {
 
 // avgLink is the mean pairwise cosine between the members of a and b
 // (their centroids are sums of unit vectors).
-func avgLink(a, b *cluster) float64 {
-	return dot(a.sum, b.sum) / float64(len(a.members)*len(b.members))
+func (e *Engine) avgLink(a, b *cluster) float64 {
+	// With the dense block a ticket vector has length 1/unit (see
+	// withDense): unit² makes the mean dot product a mean cosine.
+	s := dot(a.sum, b.sum) / float64(len(a.members)*len(b.members))
+	if e.vecs != nil {
+		s *= e.unit * e.unit
+	}
+	return s
 }
 
 type pair struct {
@@ -302,7 +308,7 @@ func (e *Engine) mergeConverged(now time.Time) []MergeEvent {
 				if e.cannot[pairKey(a.id, b.id)] || a.suppressed != b.suppressed {
 					continue
 				}
-				if sim := avgLink(a, b); sim >= e.cfg.MergeThreshold {
+				if sim := e.avgLink(a, b); sim >= e.cfg.MergeThreshold {
 					pairs = append(pairs, pair{a, b, sim})
 				}
 			}

@@ -222,26 +222,42 @@ func splitDense(v svec) (head, tail svec) {
 	return v[:i], v[i:]
 }
 
-// withDense returns the ticket vector: the unit sparse vector scaled by
-// sqrt(1-DenseWeight) followed by the unit dense vector scaled by
-// sqrt(DenseWeight), so that the dot product of two tickets is
-// (1-w)·sparse + w·dense. Without a dense part (no known word) the sparse
-// vector is kept as is, and so is an empty one.
+// sparseLen is the length of v's sparse part.
+func sparseLen(v svec) int32 {
+	head, _ := splitDense(v)
+	return int32(len(head))
+}
+
+// withDense returns the ticket vector: the unit sparse vector, unchanged,
+// followed by the unit dense vector scaled by sqrt(w/(1-w)) for w =
+// DenseWeight. Its length is 1/sqrt(1-w), and its cosine with another
+// ticket's vector is (1-w)·sparse + w·dense; the engine multiplies its
+// dot products by vscale to get cosines. Keeping the sparse part as it was
+// lets the tracker read a ticket's sparse vector as the head of this one
+// (ticketRec.sparse), with the similarities its thresholds were tuned on.
+// Without a dense part (no known word) the sparse vector is returned as
+// is, and so is an empty one.
 func (e *Engine) withDense(sparse svec, dense []float32, has bool) svec {
 	if !has || len(sparse) == 0 {
 		return sparse
 	}
 	w := e.cfg.DenseWeight
 	out := make(svec, len(sparse), len(sparse)+len(dense))
-	s := float32(math.Sqrt(1 - w))
-	for i, x := range sparse {
-		out[i] = entry{H: x.H, W: x.W * s}
-	}
-	d := float32(math.Sqrt(w))
+	copy(out, sparse)
+	d := float32(math.Sqrt(w / (1 - w)))
 	for j, k := range e.denseDims {
 		out = append(out, entry{H: e.denseHash[j], W: dense[k] * d})
 	}
 	return out
+}
+
+// vscale is 1/|v| for a ticket vector v: sqrt(1-DenseWeight) when it has
+// a dense block, else 1.
+func (e *Engine) vscale(v svec) float64 {
+	if e.vecs != nil && len(v) > 0 && v[len(v)-1].H >= denseBase {
+		return e.unit
+	}
+	return 1
 }
 
 // reweigh replaces the sparse part of a ticket vector by sparse (weighed
@@ -252,9 +268,6 @@ func (e *Engine) reweigh(old, sparse svec) svec {
 		return sparse
 	}
 	out := make(svec, len(sparse), len(sparse)+len(tail))
-	s := float32(math.Sqrt(1 - e.cfg.DenseWeight))
-	for j, x := range sparse {
-		out[j] = entry{H: x.H, W: x.W * s}
-	}
+	copy(out, sparse)
 	return append(out, tail...)
 }

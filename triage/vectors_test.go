@@ -118,11 +118,11 @@ func TestDenseBlock(t *testing.T) {
 		if len(tail) != e.vecs.Dims() || len(head) == 0 {
 			t.Fatalf("ticket %d: %d sparse and %d dense coordinates", id, len(head), len(tail))
 		}
-		if n := norm2(v); math.Abs(n-1) > 1e-4 {
-			t.Errorf("ticket %d: |v|² = %v", id, n)
+		if n := norm2(head); math.Abs(n-1) > 1e-4 || len(head) != len(e.tickets[id].sparse()) {
+			t.Errorf("ticket %d: sparse part |s|² = %v, %d long, sparse() %d long", id, n, len(head), len(e.tickets[id].sparse()))
 		}
-		if n := norm2(tail); math.Abs(n-cfg.DenseWeight) > 1e-4 {
-			t.Errorf("ticket %d: dense part |d|² = %v, want %v", id, n, cfg.DenseWeight)
+		if n, want := norm2(tail), cfg.DenseWeight/(1-cfg.DenseWeight); math.Abs(n-want) > 1e-4 {
+			t.Errorf("ticket %d: dense part |d|² = %v, want %v", id, n, want)
 		}
 	}
 	e.Refine(t0.Add(time.Hour))

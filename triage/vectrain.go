@@ -23,7 +23,7 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the settings the shipped vectors were made with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Dims: 128, Window: 5, MinCount: 2, MaxVocab: 30000, CDS: 0.75, Eig: 0.5,
+	return TrainOptions{Dims: 128, Window: 5, MinCount: 2, MaxVocab: 30000, CDS: 0.75, Eig: 0,
 		SIF: 1e-3, Oversample: 32, PowerIter: 3, Seed: 19}
 }
 

@@ -38,14 +38,22 @@ func main() {
 	scen := flag.String("scenarios", "../scenarios", "the scenario library")
 	out := flag.String("out", "wordvectors.bin", "output file")
 	manifest := flag.String("manifest", "wordvectors.txt", "manifest file")
+	opts := flag.String("opts", "", "JSON overriding fields of triage.DefaultTrainOptions (for experiments; the shipped file uses none)")
 	flag.Parse()
-	if err := run(*data, *scen, *out, *manifest); err != nil {
+	opt := triage.DefaultTrainOptions()
+	if *opts != "" {
+		if err := json.Unmarshal([]byte(*opts), &opt); err != nil {
+			fmt.Fprintln(os.Stderr, "genvectors: -opts:", err)
+			os.Exit(2)
+		}
+	}
+	if err := run(*data, *scen, *out, *manifest, opt); err != nil {
 		fmt.Fprintln(os.Stderr, "genvectors:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, scen, out, manifest string) error {
+func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
 	var ins []input
 	for _, name := range []string{"banking77_train", "bitext_train", "dstc11_development"} {
 		d := eval.Datasets[name]
@@ -82,7 +90,6 @@ func run(data, scen, out, manifest string) error {
 	for _, in := range ins {
 		all = append(all, in.texts...)
 	}
-	opt := triage.DefaultTrainOptions()
 	v := triage.TrainVectors(all, opt)
 	b, err := v.MarshalBinary()
 	if err != nil {
