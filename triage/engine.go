@@ -496,13 +496,34 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 	}
 	var best *cluster
 	bestSim := -1.0
-	if len(top.list) > 0 {
-		e.dotTab.load(v)
-	}
+	// The dense block is scored apart: its coordinates sit at the same
+	// places at the end of the ticket's vector and of every centroid that
+	// has one, so a plain loop beats looking each one up in dotTab.
 	vs := e.vscale(v)
+	head, tail := v, svec(nil)
+	if vs != 1 {
+		head, tail = splitDense(v)
+	}
+	if len(top.list) > 0 {
+		e.dotTab.load(head)
+	}
 	for _, s := range top.list {
 		c := e.slots[s.slot]
-		sim := e.dotTab.dot(c.sum) / c.norm * vs
+		sum := c.sum
+		var d float64
+		if tail != nil {
+			var ct svec
+			if n := len(sum) - len(tail); n >= 0 && sum[n].H == tail[0].H {
+				sum, ct = sum[:n], sum[n:]
+				for j, x := range tail {
+					d += float64(x.W) * float64(ct[j].W)
+				}
+			} else {
+				sum, ct = splitDense(sum)
+				d = dot(tail, ct)
+			}
+		}
+		sim := (e.dotTab.dot(sum) + d) / c.norm * vs
 		if sim > bestSim || (sim == bestSim && c.id < best.id) {
 			best, bestSim = c, sim
 		}

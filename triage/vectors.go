@@ -35,6 +35,9 @@ type WordVectors struct {
 	scale  []float32 // int8 -> float scale by word
 	data   []int8    // len(words) * dims
 	pc     []float32 // unit common component, len dims
+	// rows are data dequantised and multiplied by the SIF weight, once,
+	// so that a ticket's vector is a plain sum of rows.
+	rows []float32
 }
 
 // Dims is the dimension of the vectors.
@@ -123,6 +126,7 @@ func UnmarshalWordVectors(b []byte) (*WordVectors, error) {
 	if len(b) != 0 {
 		return nil, errVectors
 	}
+	v.dequantise()
 	return v, nil
 }
 
@@ -139,6 +143,19 @@ func ShippedVectors() *WordVectors {
 	return v
 }
 
+// dequantise fills rows. Vectors are decoded once (ShippedVectors) or
+// trained, before any engine uses them, so this runs before sharing.
+func (v *WordVectors) dequantise() {
+	rows := make([]float32, len(v.data))
+	for i := range v.words {
+		w := v.weight[i] * v.scale[i]
+		for k := 0; k < v.dims; k++ {
+			rows[i*v.dims+k] = w * float32(v.data[i*v.dims+k])
+		}
+	}
+	v.rows = rows
+}
+
 // vecWord reports whether a token takes part in the word vectors: content
 // words, canonical tokens and the collapsed negation.
 func vecWord(t token) bool {
@@ -151,6 +168,10 @@ func vecWord(t token) bool {
 func (v *WordVectors) sentence(toks []token, out []float32) bool {
 	clear(out)
 	any := false
+	if v.rows == nil {
+		v.dequantise()
+	}
+	out = out[:v.dims]
 	for _, t := range toks {
 		if !vecWord(t) {
 			continue
@@ -160,10 +181,9 @@ func (v *WordVectors) sentence(toks []token, out []float32) bool {
 			continue
 		}
 		any = true
-		w := v.weight[i] * v.scale[i]
-		row := v.data[int(i)*v.dims : int(i+1)*v.dims]
-		for k, q := range row {
-			out[k] += w * float32(q)
+		row := v.rows[int(i)*v.dims : int(i+1)*v.dims]
+		for k, x := range row {
+			out[k] += x
 		}
 	}
 	if !any {

@@ -167,6 +167,7 @@ func TrainVectors(texts []string, opt TrainOptions) *WordVectors {
 		}
 	}
 
+	v.dequantise()
 	// The common component: the first principal direction (uncentred, as
 	// in SIF) of the training texts' weighted means, by power iteration.
 	cov := make([]float64, d*d)
@@ -212,6 +213,9 @@ func TrainVectors(texts []string, opt TrainOptions) *WordVectors {
 
 // mean is sentence without the common component removed nor normalising.
 func (v *WordVectors) mean(toks []token, out []float32) bool {
+	if v.rows == nil {
+		v.dequantise()
+	}
 	pc := v.pc
 	v.pc = make([]float32, v.dims)
 	ok := v.sentence(toks, out)
