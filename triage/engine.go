@@ -229,6 +229,7 @@ func New(cfg Config) *Engine {
 		e.denseBuf = make([]float32, e.vecs.Dims())
 		e.denseHash, e.denseDims = denseOrder(e.vecs.Dims())
 		e.unit = math.Sqrt(1 - cfg.DenseWeight)
+		e.df.room = e.vecs.Dims()
 	}
 	if len(cfg.Features) > 0 {
 		e.features = make(map[string]*featureState, len(cfg.Features))
@@ -515,9 +516,7 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 			var ct svec
 			if n := len(sum) - len(tail); n >= 0 && sum[n].H == tail[0].H {
 				sum, ct = sum[:n], sum[n:]
-				for j, x := range tail {
-					d += float64(x.W) * float64(ct[j].W)
-				}
+				d = denseDot(tail, ct)
 			} else {
 				sum, ct = splitDense(sum)
 				d = dot(tail, ct)
@@ -529,6 +528,25 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 		}
 	}
 	return best, bestSim
+}
+
+// denseDot is the dot product of two dense blocks with the same
+// coordinates in the same order (len(b) ≥ len(a)), in float32 with four
+// running sums: it runs for every candidate of every ticket.
+func denseDot(a, b svec) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i].W * b[i].W
+		s1 += a[i+1].W * b[i+1].W
+		s2 += a[i+2].W * b[i+2].W
+		s3 += a[i+3].W * b[i+3].W
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i].W * b[i].W
+	}
+	return float64((s0 + s1) + (s2 + s3))
 }
 
 // nearestExemplar returns the cluster of the operator-taught exemplar most

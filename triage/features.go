@@ -262,6 +262,7 @@ type docFreq struct {
 	n      float64 // inflated document count
 	inc    float64 // weight of the next document
 	growth float64
+	room   int // spare capacity weighBoth leaves after a vector (the dense block's)
 }
 
 func newDocFreq(bits, halfLife int) *docFreq {
@@ -313,18 +314,22 @@ func (d *docFreq) weigh(raw svec) svec {
 }
 
 // weighBoth weighs a ticket's features and its retrieval keys like weigh,
-// into one allocation.
+// into one allocation, with room for the dense block after the features.
 func (d *docFreq) weighBoth(raw, keys svec) (vec, kvec svec) {
 	n := len(raw)
 	if n+len(keys) == 0 {
 		return nil, nil
 	}
-	block := make(svec, n+len(keys))
+	r := 0
 	if n > 0 {
-		vec = d.weighInto(block[:n:n], raw)
+		r = d.room
+	}
+	block := make(svec, n+r+len(keys))
+	if n > 0 {
+		vec = d.weighInto(block[:n:n+r], raw)
 	}
 	if len(keys) > 0 {
-		kvec = d.weighInto(block[n:], keys)
+		kvec = d.weighInto(block[n+r:], keys)
 	}
 	return vec, kvec
 }

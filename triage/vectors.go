@@ -182,8 +182,9 @@ func (v *WordVectors) sentence(toks []token, out []float32) bool {
 		}
 		any = true
 		row := v.rows[int(i)*v.dims : int(i+1)*v.dims]
+		o := out[:len(row)]
 		for k, x := range row {
-			out[k] += x
+			o[k] += x
 		}
 	}
 	if !any {
@@ -262,8 +263,11 @@ func (e *Engine) withDense(sparse svec, dense []float32, has bool) svec {
 		return sparse
 	}
 	w := e.cfg.DenseWeight
-	out := make(svec, len(sparse), len(sparse)+len(dense))
-	copy(out, sparse)
+	out := sparse // weighBoth left room for the block: no copy
+	if cap(out)-len(out) < len(dense) {
+		out = make(svec, len(sparse), len(sparse)+len(dense))
+		copy(out, sparse)
+	}
 	d := float32(math.Sqrt(w / (1 - w)))
 	for j, k := range e.denseDims {
 		out = append(out, entry{H: e.denseHash[j], W: dense[k] * d})
@@ -287,7 +291,10 @@ func (e *Engine) reweigh(old, sparse svec) svec {
 	if len(tail) == 0 || len(sparse) == 0 {
 		return sparse
 	}
-	out := make(svec, len(sparse), len(sparse)+len(tail))
-	copy(out, sparse)
+	out := sparse
+	if cap(out)-len(out) < len(tail) {
+		out = make(svec, len(sparse), len(sparse)+len(tail))
+		copy(out, sparse)
+	}
 	return append(out, tail...)
 }
