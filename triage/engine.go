@@ -538,10 +538,11 @@ func denseDot(a, b svec) float64 {
 	var s0, s1, s2, s3 float32
 	i := 0
 	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i].W * b[i].W
-		s1 += a[i+1].W * b[i+1].W
-		s2 += a[i+2].W * b[i+2].W
-		s3 += a[i+3].W * b[i+3].W
+		x, y := a[i:i+4:i+4], b[i:i+4:i+4]
+		s0 += x[0].W * y[0].W
+		s1 += x[1].W * y[1].W
+		s2 += x[2].W * y[2].W
+		s3 += x[3].W * y[3].W
 	}
 	for ; i < len(a); i++ {
 		s0 += a[i].W * b[i].W

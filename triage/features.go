@@ -360,6 +360,24 @@ func (d *docFreq) weighInto(out, raw svec) svec {
 // against one ticket. Both add the products in increasing H order, so they
 // give the same result.
 func dot(a, b svec) float64 {
+	if at, bt := blockOf(a), blockOf(b); at > 0 && bt > 0 {
+		return dotMerge(a[:at], b[:bt]) + denseDot(a[at:], b[bt:])
+	}
+	return dotMerge(a, b)
+}
+
+// blockOf returns where v's dense block starts when v ends with a whole
+// one (see withDense), else 0. Every dense block has the same
+// coordinates, so two blocks are added or multiplied place by place.
+func blockOf(v svec) int {
+	if i := len(v) - blockDims; blockDims > 0 && i > 0 && v[i].H == blockFirst {
+		return i
+	}
+	return 0
+}
+
+// dotMerge is dot over sorted coordinates.
+func dotMerge(a, b svec) float64 {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -605,6 +623,11 @@ func addInPlace(a, b svec, scratch *svec) svec {
 		*scratch = make(svec, n+n/4)
 	}
 	t := (*scratch)[:n]
+	// The dense blocks are added place by place after the merge.
+	var at, bt svec
+	if i, j := blockOf(a), blockOf(b); i > 0 && j > 0 {
+		a, at, b, bt = a[:i], a[i:], b[:j], b[j:]
+	}
 	i, k := 0, 0
 	for _, y := range b {
 		for i < len(a) && a[i].H < y.H {
@@ -621,6 +644,14 @@ func addInPlace(a, b svec, scratch *svec) svec {
 		k++
 	}
 	k += copy(t[k:], a[i:])
+	if at != nil {
+		block := t[k : k+len(at)]
+		for j, x := range at {
+			block[j] = entry{H: x.H, W: x.W + bt[j].W}
+		}
+		k += len(at)
+		a = a[:len(a)+len(at)] // a's block is still behind its head
+	}
 	if k > cap(a) {
 		a = make(svec, k, k+k/4+8)
 	}

@@ -143,6 +143,23 @@ func ShippedVectors() *WordVectors {
 	return v
 }
 
+// addRow adds row to out (len(out) ≥ len(row)), four at a time: it runs
+// for every known word of every ticket.
+func addRow(out, row []float32) {
+	out = out[:len(row)]
+	k := 0
+	for ; k+4 <= len(row); k += 4 {
+		o, r := out[k:k+4:k+4], row[k:k+4:k+4]
+		o[0] += r[0]
+		o[1] += r[1]
+		o[2] += r[2]
+		o[3] += r[3]
+	}
+	for ; k < len(row); k++ {
+		out[k] += row[k]
+	}
+}
+
 // dequantise fills rows. Vectors are decoded once (ShippedVectors) or
 // trained, before any engine uses them, so this runs before sharing.
 func (v *WordVectors) dequantise() {
@@ -181,11 +198,7 @@ func (v *WordVectors) sentence(toks []token, out []float32) bool {
 			continue
 		}
 		any = true
-		row := v.rows[int(i)*v.dims : int(i+1)*v.dims]
-		o := out[:len(row)]
-		for k, x := range row {
-			o[k] += x
-		}
+		addRow(out, v.rows[int(i)*v.dims:int(i+1)*v.dims])
 	}
 	if !any {
 		return false
@@ -216,6 +229,22 @@ func (v *WordVectors) sentence(toks []token, out []float32) bool {
 // spread like the features' hashes, as dotTable's bitmap and open
 // addressing expect.
 const denseBase uint32 = 0xF000_0000
+
+// blockDims and blockFirst are the shape of the shipped vectors' dense
+// block (its length and first hash), read once at start-up so that dot
+// and addInPlace can tell a whole block at a glance (blockOf).
+var blockDims, blockFirst = func() (int, uint32) {
+	b := shippedVectors
+	if len(b) < len(vecMagic)+4 || !strings.HasPrefix(string(b), vecMagic) {
+		return 0, 0
+	}
+	d := int(binary.LittleEndian.Uint32(b[len(vecMagic):]))
+	if d <= 0 || d > 1024 {
+		return 0, 0
+	}
+	hs, _ := denseOrder(d)
+	return d, hs[0]
+}()
 
 // denseOrder returns the hashes of dims dimensions in increasing order and
 // the dimension of each.
@@ -269,8 +298,11 @@ func (e *Engine) withDense(sparse svec, dense []float32, has bool) svec {
 		copy(out, sparse)
 	}
 	d := float32(math.Sqrt(w / (1 - w)))
+	n := len(out)
+	out = out[:n+len(e.denseDims)]
+	block, hs := out[n:], e.denseHash[:len(e.denseDims)]
 	for j, k := range e.denseDims {
-		out = append(out, entry{H: e.denseHash[j], W: dense[k] * d})
+		block[j] = entry{H: hs[j], W: dense[k] * d}
 	}
 	return out
 }

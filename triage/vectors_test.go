@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -134,5 +135,27 @@ func TestDenseBlock(t *testing.T) {
 	e.Assign(Ticket{ID: 1, Text: "I cannot log in to my account", At: t0})
 	if _, tail := splitDense(e.tickets[1].vec); len(tail) != 0 {
 		t.Error("dense coordinates with the block off")
+	}
+}
+
+// TestBlockArithmetic: dot and addInPlace add dense blocks place by place;
+// the result matches the plain merge over sorted coordinates.
+func TestBlockArithmetic(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.DenseWeight = 0.3
+	e := New(cfg)
+	e.Assign(Ticket{ID: 1, Text: "my card payment was declined at the shop", At: t0})
+	e.Assign(Ticket{ID: 2, Text: "card declined when paying online", At: t0})
+	a, b := e.tickets[1].vec, e.tickets[2].vec
+	if blockOf(a) == 0 || blockOf(b) == 0 {
+		t.Fatal("ticket vectors without a whole dense block")
+	}
+	if got, want := dot(a, b), dotMerge(a, b); math.Abs(got-want) > 1e-5 {
+		t.Errorf("dot %v, merge %v", got, want)
+	}
+	var scratch svec
+	sum := addInPlace(slices.Clone(a), b, &scratch)
+	if want := addScaled(a, b, 1); !slices.Equal(sum, want) {
+		t.Errorf("addInPlace with blocks differs from addScaled:\n%v\n%v", sum, want)
 	}
 }

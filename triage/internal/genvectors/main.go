@@ -29,8 +29,15 @@ import (
 var heldOut = map[string]bool{"crewplan": true}
 
 type input struct {
-	path  string
-	texts []string
+	path, license string
+	texts         []string
+}
+
+// licenses are those of the data sets, from their SOURCE.md.
+var licenses = map[string]string{
+	"banking77_train":    "CC BY 4.0; BANKING77, Casanueva et al. 2020, PolyAI (attribution)",
+	"bitext_train":       "CDLA-Sharing-1.0 (share-alike covers the data, not results computed from it); Bitext",
+	"dstc11_development": "CDLA-Permissive-2.0; DSTC11 Track 2 intent clustering, Amazon",
 }
 
 func main() {
@@ -64,7 +71,7 @@ func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
 		if err != nil {
 			return err
 		}
-		in := input{path: filepath.ToSlash(filepath.Join("shared/data", d.Path))}
+		in := input{path: filepath.ToSlash(filepath.Join("shared/data", d.Path)), license: licenses[name]}
 		for _, r := range rows {
 			in.texts = append(in.texts, r.Text)
 		}
@@ -84,7 +91,7 @@ func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
 		if err != nil {
 			return err
 		}
-		ins = append(ins, input{path: "scenarios/" + week + "/tickets.jsonl", texts: texts})
+		ins = append(ins, input{path: "scenarios/" + week + "/tickets.jsonl", license: "this repository's", texts: texts})
 	}
 	var all []string
 	for _, in := range ins {
@@ -108,7 +115,7 @@ func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
 			h.Write([]byte(t))
 			h.Write([]byte{0})
 		}
-		fmt.Fprintf(&m, "input %s texts %d sha256-of-texts %x\n", in.path, len(in.texts), h.Sum(nil))
+		fmt.Fprintf(&m, "input %s texts %d sha256-of-texts %x license %s\n", in.path, len(in.texts), h.Sum(nil), in.license)
 	}
 	fmt.Fprintf(&m, "output sha256 %x\n", sha256.Sum256(b))
 	return os.WriteFile(manifest, []byte(m.String()), 0o644)
