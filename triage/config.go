@@ -150,7 +150,8 @@ type Config struct {
 // BuiltinFeatures are the product-feature tokens of the default lexicon.
 var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "screenshare", "video", "audio", "notification", "upload", "download"}
 
-// DefaultConfig returns the documented defaults.
+// DefaultConfig returns the documented defaults: DenseConfig, the hashed
+// features below plus the dense block of shipped word vectors.
 //
 // Features: character 3-5-grams within word boundaries, sublinear tf, one
 // extra feature (weight 0.3) per canonical lexicon token, no word unigram
@@ -161,7 +162,8 @@ var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "scre
 // development splits and +0.009 to +0.016 on the test splits (means over
 // 5 orders), but costs 28 % more CPU per ticket at 10,000 clusters.
 //
-// Clustering: a ticket joins the best of 5 exactly scored candidates at
+// Clustering (SparseConfig; DenseConfig changes the join and merge
+// thresholds): a ticket joins the best of 5 exactly scored candidates at
 // cosine similarity 0.20 or more; candidates come from an inverted index
 // of each centroid's 16 strongest content words (64 query words at most,
 // lists longer than 200 skipped); centroids keep their 300 strongest
@@ -175,7 +177,7 @@ var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "scre
 // 24, of its hourly counts and its long-run hourly rate) scaled to the
 // window.
 func DefaultConfig() Config {
-	return SparseConfig()
+	return DenseConfig()
 }
 
 // DenseConfig is SparseConfig with the dense block on (see vectors.go), at
