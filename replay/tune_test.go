@@ -28,6 +28,14 @@ func loadScenario(t *testing.T, dir string) *Input {
 	return in
 }
 
+// TestTune is the tuning harness, not a check: it runs only when asked,
+// replays the named scenarios with triage settings overridden by the
+// TUNE JSON (fields of triage.Config, e.g. {"Tracker":{"JoinThreshold":0.3}})
+// and prints the scores table (TUNE_DUMP=DIR also writes each result):
+//
+//	TUNE_SCENARIOS=meetbeam,shopkettle,ledgerleaf TUNE='{...}' go test ./replay -run TestTune -v
+//
+// Tune on the scenarios you may read; keep one held out (crewplan).
 func TestTune(t *testing.T) {
 	names := os.Getenv("TUNE_SCENARIOS")
 	if names == "" {

@@ -43,6 +43,23 @@ import (
 // locked out, lost 2FA device) is the everyday trickle, not evidence of an
 // outage.
 
+// burstWindow is one of the two windows bursts are told in: a storm's
+// (BurstWindow) and a slow burn's (SlowWindow), each with its own
+// minimum counts, factor and warm-up.
+type burstWindow struct {
+	span                     time.Duration
+	minReports, minCustomers int
+	factor                   float64
+	warmup                   int
+}
+
+func (c *Config) windows() [2]burstWindow {
+	return [2]burstWindow{
+		{c.BurstWindow, c.BurstMinReports, c.BurstMinCustomers, c.BurstFactor, c.Warmup},
+		{c.SlowWindow, c.SlowMinReports, c.SlowMinCustomers, c.SlowFactor, c.SlowWarmup},
+	}
+}
+
 // burstState tracks one cluster's reports within the slow window.
 type burstState struct {
 	recent []arrival // reports within SlowWindow of the newest, by time
@@ -141,18 +158,10 @@ func (e *Engine) observeBurst(c *cluster, rec *ticketRec) time.Duration {
 	if c.suppressed || c.candidate && at.Sub(c.candidateAt) < cfg.ReArm {
 		return 0
 	}
-	for _, w := range []struct {
-		window             time.Duration
-		reports, customers int
-		factor             float64
-		warmup             int
-	}{
-		{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, cfg.Warmup},
-		{cfg.SlowWindow, cfg.SlowMinReports, cfg.SlowMinCustomers, cfg.SlowFactor, cfg.SlowWarmup},
-	} {
-		if e.bursting(c, at, w.window, w.reports, w.customers, w.factor, w.warmup) {
+	for _, w := range cfg.windows() {
+		if e.bursting(c, at, w.span, w.minReports, w.minCustomers, w.factor, w.warmup) {
 			c.candidate, c.candidateAt = true, at
-			return w.window
+			return w.span
 		}
 	}
 	return 0
@@ -272,18 +281,10 @@ func (e *Engine) observeFeatures(rec *ticketRec) (string, time.Duration) {
 		if fired != "" || st.candidate && rec.at.Sub(st.at) < cfg.ReArm {
 			continue
 		}
-		for _, w := range []struct {
-			window             time.Duration
-			reports, customers int
-			factor             float64
-			warmup             int
-		}{
-			{cfg.BurstWindow, cfg.BurstMinReports, cfg.BurstMinCustomers, cfg.BurstFactor, cfg.Warmup},
-			{cfg.SlowWindow, cfg.SlowMinReports, cfg.SlowMinCustomers, cfg.SlowFactor, cfg.SlowWarmup},
-		} {
-			if e.windowBursts(st.recent, st.reports, rec.at, w.window, w.reports, w.customers, w.factor, w.warmup) {
+		for _, w := range cfg.windows() {
+			if e.windowBursts(st.recent, st.reports, rec.at, w.span, w.minReports, w.minCustomers, w.factor, w.warmup) {
 				st.candidate, st.at = true, rec.at
-				fired, window = f, w.window
+				fired, window = f, w.span
 				break
 			}
 		}

@@ -151,6 +151,16 @@ func (l *Lexicon) matchAt(toks []token, i int) int {
 	return 0
 }
 
+// wordCanon is the canonical token of the one-word phrase w, "" for none.
+func (l *Lexicon) wordCanon(w string) string {
+	for _, ph := range l.byFirst[w] {
+		if len(ph.toks) == 1 {
+			return ph.canon
+		}
+	}
+	return ""
+}
+
 // apply replaces the longest matching phrase at each position by its
 // canonical token.
 func (l *Lexicon) apply(toks []token) []token {

@@ -451,17 +451,14 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	rt := recentTicket{id: id, at: at, customer: r.customer, report: r.report, cluster: r.cluster}
 
 	// 1. An open incident the ticket reads like.
-	best, bestSim, how, nearest := tr.bestIncident(r, at)
+	best, bestSim, how, note := tr.bestIncident(r, at)
 	if best != nil {
 		tr.join(best, r, at, Shaping(how))
 		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
 	}
 	var out string
-	switch {
-	case bestSim >= tr.cfg.JoinThreshold && r.msg.Grade() > Report:
-		out = "kept out: " + r.msg.Why() + fmt.Sprintf(" (similarity %.2f to incident #%d)", bestSim, nearest)
-	case bestSim >= tr.cfg.JoinThreshold/2:
-		out = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", nearest, bestSim, tr.need(r.msg))
+	if bestSim >= tr.cfg.JoinThreshold/2 {
+		out = note
 	}
 
 	// 2. Reports that confirm an upstream watch.
@@ -504,7 +501,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// BurstWindow (a storm) or SlowWindow (a slow burn worded many ways),
 	// against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
-		for _, w := range tr.windows() {
+		for _, w := range tr.e.cfg.windows() {
 			if seeds, ok := tr.neighbours(r, rt, w); ok {
 				if d, ok := tr.burst(r, rt, seeds, w.span, a.ClusterID); ok {
 					return d
@@ -600,11 +597,11 @@ func (tr *Tracker) suppressed(r *ticketRec) bool {
 }
 
 // bestIncident returns the open incident r joins, its similarity and the
-// reason; with none, the best similarity seen and the incident it was
-// seen with (for a kept-out note).
-func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string, int64) {
+// reason; with none, the best similarity seen and why r was kept out of
+// the incident it was seen with.
+func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, float64, string, string) {
 	var best *liveIncident
-	var nearest int64
+	var note string
 	bestSim, seen := -1.0, 0.0
 	how := ""
 	individual := r.msg.Grade() > Report
@@ -613,8 +610,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			continue
 		}
 		s := l.prof.similarity(r.sparse())
-		if s > seen {
-			seen, nearest = s, l.ID
+		nearest := s > seen
+		if nearest {
+			seen = s
 		}
 		need := tr.need(r.msg)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
@@ -630,6 +628,10 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if tr.otherTopic(l, r) {
 			// "My top-up failed" is not "log-in fails", however alike the
 			// words: it names a topic the incident's reports do not.
+			if nearest {
+				note = fmt.Sprintf("kept out: about %s, not what incident #%d is about (%s): similarity %.2f",
+					strings.Join(topics(r.concepts), ", "), l.ID, strings.Join(topics(append(l.prof.features(), l.Features...)), ", "), s)
+			}
 			continue
 		}
 		if tr.topicless(l, r) {
@@ -664,14 +666,21 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if s >= need && s > bestSim {
 			best, bestSim, how = l, s, reason
 		}
+		if nearest && s < need {
+			if why := r.msg.Why(); why != "" {
+				note = fmt.Sprintf("kept out: %s (similarity %.2f to incident #%d, needs %.2f)", why, s, l.ID, need)
+			} else {
+				note = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", l.ID, s, need)
+			}
+		}
 	}
 	if best == nil {
-		return nil, seen, "", nearest
+		return nil, seen, "", note
 	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
 	}
-	return best, bestSim, how, best.ID
+	return best, bestSim, how, ""
 }
 
 // shapes, when true, lets r shape the incident's profile: the founders
@@ -972,24 +981,6 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow) ([]r
 		return nil, false
 	}
 	return near, tr.risesBy(w.factor, len(near)+1, sampled+1, like, before)
-}
-
-// burstWindow is one of the two windows bursts are told in: a storm's
-// (BurstWindow) and a slow burn's (SlowWindow), each with its own
-// minimum counts, factor and warm-up.
-type burstWindow struct {
-	span                     time.Duration
-	minReports, minCustomers int
-	factor                   float64
-	warmup                   int
-}
-
-func (tr *Tracker) windows() [2]burstWindow {
-	c := &tr.e.cfg
-	return [2]burstWindow{
-		{c.BurstWindow, c.BurstMinReports, c.BurstMinCustomers, c.BurstFactor, c.Warmup},
-		{c.SlowWindow, c.SlowMinReports, c.SlowMinCustomers, c.SlowFactor, c.SlowWarmup},
-	}
 }
 
 // novel checks a burst against the tickets the tracker remembers,

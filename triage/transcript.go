@@ -20,9 +20,11 @@ var clockAfterName = regexp.MustCompile(`^[^:\n]{1,40}?(\s*\(\d{1,2}:\d{2}(?::\d
 func speakerLine(line string) (speaker, text string, ok bool) {
 	s := strings.TrimSpace(line)
 	s = trimClock(s)
-	if m := clockAfterName.FindStringSubmatchIndex(s); m != nil {
-		// "Sprig (bot) (09:51): text": the time after the name.
-		s = s[:m[2]] + s[m[3]:]
+	if strings.Contains(s, "): ") { // this runs per line: look before matching
+		if m := clockAfterName.FindStringSubmatchIndex(s); m != nil {
+			// "Sprig (bot) (09:51): text": the time after the name.
+			s = s[:m[2]] + s[m[3]:]
+		}
 	}
 	colon := strings.IndexByte(s, ':')
 	if colon <= 0 || colon > 48 || colon+1 >= len(s) || s[colon+1] != ' ' {

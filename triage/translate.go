@@ -77,14 +77,22 @@ func parseTranslations(text string) (translation, error) {
 
 // apply translates toks in place, leaving alone the words of a phrase of
 // several words of lex matching at their place (the lexicon's own
-// multilingual phrases, "bildschirm teilen", win).
+// multilingual phrases, "bildschirm teilen", win) and the words lex maps
+// to another meaning than their translation.
 func (t translation) apply(toks []token, lex *Lexicon) {
 	for i := 0; i < len(toks); i++ {
-		if k := lex.matchAt(toks, i); k > 1 {
+		k := lex.matchAt(toks, i)
+		if k > 1 {
 			i += k - 1
 			continue
 		}
 		if to, ok := t[toks[i].Text]; ok {
+			if k == 1 && lex.wordCanon(toks[i].Text) != lex.wordCanon(to.Text) {
+				// A word the lexicon already reads ("audio") keeps its
+				// meaning unless its translation means the same to it
+				// ("fehlgeschlagen" and "fail" are both "failed").
+				continue
+			}
 			surface := toks[i].Surface
 			toks[i] = to
 			toks[i].Surface = surface

@@ -19,6 +19,10 @@ func TestTranslate(t *testing.T) {
 	if got := Normalize("tarjeta rechazada"); !slices.Contains(got, "card") {
 		t.Errorf("tarjeta: %v", got)
 	}
+	// An English word the lexicon reads keeps its meaning.
+	if got := Concepts("no audio in the meeting"); !slices.Contains(got, "audio") {
+		t.Errorf("audio: %v", got)
+	}
 	// The lexicon's own multilingual phrases win over word by word.
 	if got := Concepts("Bildschirm teilen geht nicht"); !slices.Contains(got, "screenshare") {
 		t.Errorf("bildschirm teilen: %v", got)

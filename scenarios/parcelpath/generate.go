@@ -1,0 +1,1348 @@
+//go:build ignore
+
+// generate.go writes the ParcelPath scenario: one invented week (Mon 2 Nov –
+// Sun 8 Nov 2026) at the support desk of ParcelPath, a B2B shipping API and
+// dashboard that e-commerce merchants and 3PL warehouses use to quote rates,
+// buy and print labels, receive tracking webhooks and validate addresses.
+//
+//	cd scenarios/parcelpath && go run generate.go
+//
+// Standard library only; the seed is fixed, so reruns give identical bytes.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+type Ticket struct {
+	ID            string `json:"id"`
+	ReceivedAt    string `json:"received_at"`
+	Subject       string `json:"subject"`
+	Body          string `json:"body"`
+	Source        string `json:"source"`
+	CustomerEmail string `json:"customer_email"`
+	CustomerName  string `json:"customer_name"`
+	Org           string `json:"org"`
+	Label         string `json:"label"`
+
+	at time.Time
+}
+
+type Update struct {
+	Provider           string   `json:"provider"`
+	ProviderIncidentID string   `json:"provider_incident_id"`
+	UpdateID           string   `json:"update_id"`
+	Status             string   `json:"status"`
+	Impact             string   `json:"impact"`
+	At                 string   `json:"at"`
+	Title              string   `json:"title"`
+	Body               string   `json:"body"`
+	Kind               string   `json:"kind"`
+	Components         []string `json:"components,omitempty"`
+	Label              string   `json:"label,omitempty"`
+}
+
+var rng *rand.Rand
+
+func pick[T any](xs []T) T  { return xs[rng.IntN(len(xs))] }
+func chance(p float64) bool { return rng.Float64() < p }
+func between(a, b int) int  { return a + rng.IntN(b-a+1) }
+
+// bag hands out its items in shuffled order, reshuffling when empty, so that
+// the same sentence does not come back until the others have been used.
+type bag struct {
+	items []string
+	order []int
+}
+
+func newBag(items ...string) *bag { return &bag{items: items} }
+func (b *bag) next() string {
+	if len(b.order) == 0 {
+		b.order = rng.Perm(len(b.items))
+	}
+	i := b.order[0]
+	b.order = b.order[1:]
+	return b.items[i]
+}
+
+var week0 = time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC) // Monday
+
+func at(day, h, m int) time.Time {
+	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+}
+
+// ---------------------------------------------------------------- customers
+
+type Org struct {
+	Name, Domain, Lang, Acct, Plan, Platform string
+	Users                                    []*Person
+}
+
+type Person struct {
+	First, Last, Email, Role, Phone string
+	Sig                             int
+	Org                             *Org
+}
+
+func (p *Person) Name() string { return p.First + " " + p.Last }
+
+var firstNames = []string{"Marisol", "Deon", "Kaito", "Birgit", "Oluwaseun", "Callum", "Inês", "Theo", "Rosalind", "Farhan", "Joanna", "Matteo", "Priya", "Hendrik", "Aoife", "Luca", "Zainab", "Gideon", "Sunniva", "Ravi", "Colette", "Bram", "Yusuf", "Wren", "Tamsin", "Diego", "Hana", "Ezra", "Margot", "Kwame", "Lotte", "Ignacio", "Beatriz", "Noor", "Stellan", "Odette", "Jarrah", "Mei", "Anselm", "Philippa", "Raúl", "Saoirse", "Tobias", "Vesna", "Emeka", "Clémence", "Jonah", "Ilse", "Darnell", "Fenna", "Ximena", "Rupert", "Amara", "Koen", "Leilani", "Sven", "Paloma", "Nikhil", "Greta", "Marcus", "Chidi", "Elodie", "Finnian", "Rosa", "Jasper", "Anneke", "Tariq", "Maren", "Bruno", "Keisha"}
+var lastNames = []string{"Okafor", "Lindqvist", "Moreau", "Achterberg", "Castellano", "Whitfield", "Nakamura", "Brennan", "Oyelaran", "Sauer", "Pereira", "Halloran", "Vasquez", "Dekker", "Ferreira", "Kowalczyk", "Tremblay", "Abernathy", "Haddad", "Visser", "Mbeki", "Laurent", "Gallagher", "Rossi", "Fischer", "Quintero", "Osei", "Bergstrom", "Duarte", "Pickering", "Nwosu", "Marchetti", "Van Leeuwen", "Sandoval", "Kimura", "Ashworth", "Delacroix", "Yilmaz", "Holt", "Carvalho", "Janssen", "McAllister", "Petrov", "Ibarra", "Strand", "Fairweather", "Bakker", "Roux", "Mendes", "Oduya"}
+
+var orgNamesEn = []string{"Copperline Coffee Roasters", "Bramble & Bolt Hardware", "Northgate Fulfilment", "Tidewater Surf Supply", "Little Acre Seeds", "Quillhouse Stationery", "Redfern Cycle Parts", "Ozark Leatherworks", "Saltmarsh Candles", "Kinfolk Pet Provisions", "Gravelroad Outfitters", "Harbourlight Books", "Mapleridge Supplements", "Solstice Yoga Goods", "Brickyard Vinyl", "Foxglove Apothecary", "Ironwood Knives", "Patchwork & Pine", "Lumen Lighting Co", "Sparrow Baby Co", "Wildflower Tea Merchants", "Cobalt Cable Supply", "Stonebridge Ceramics", "Driftwood Home", "Pinnacle Climbing Gear", "Meridian 3PL", "Hopscotch Toys", "Velvet Fern Plants", "Crescent Moon Jewelry", "Grain & Grit Bakery Supply", "Bluewater Aquatics", "Thimble & Thread", "Summit Auto Parts", "Orchard Lane Preserves", "Lakeside Fly Fishing", "Atlas Print Shop", "Fieldnote Journals", "Ember Grill Co", "Kindred Skincare", "Paper Kite Games", "Boxwell Logistics", "Hearthstone Socks", "Westbrook Wine Club", "Cinder Block Fitness", "Marigold Spice Traders", "Riverbend Quilting", "Nimbus Drone Parts", "Oakhaven Furniture", "Swift Parcel 3PL", "Larkspur Bridal", "Goldenhour Cameras", "Twin Pines Maple", "Pebble Beach Swimwear", "Ridgeline Archery", "Canvas & Clay", "Juniper Dog Treats", "Moonbeam Sleep Co", "Coastline Kayaks", "Hollow Oak Guitars", "Peppercorn Kitchenware", "Silverleaf Herbal", "Tandem Bike Works", "Brightwater Filters", "Cloverfield Farm Store", "Sunday Morning Prints", "Baywind Sailing Supply", "Chestnut & Co Leather", "Highland Wool Mill", "Urban Sprout Kits", "Trailmark Maps"}
+var orgNamesDe = []string{"Bergwerk Outdoor GmbH", "Kaffeerösterei Lindenhof", "Nordlicht Versand", "Holzmanufaktur Eibe", "Spielwaren Kranich"}
+var orgNamesFr = []string{"Atelier Mistral", "La Boîte à Thé", "Savonnerie du Port"}
+var orgNamesEs = []string{"Cerámica Almendro", "Tienda Bosque Verde"}
+var orgNamesPt = []string{"Casa Oliveira Vinhos", "Loja Maré Alta"}
+var orgNamesNl = []string{"Fietsonderdelen Dijkstra", "Kaaswinkel De Molen"}
+
+var roles = []string{"Operations Manager", "Founder", "Co-founder", "Warehouse Lead", "Head of Fulfilment", "Customer Service", "E-commerce Manager", "Developer", "CTO", "Shipping Coordinator", "Owner", "Logistics Analyst", "Office Manager", "Backend Engineer"}
+var plans = []string{"Starter", "Growth", "Growth", "Scale", "Enterprise"}
+var platforms = []string{"Shopify", "WooCommerce", "BigCommerce", "Magento", "custom API", "Shopify", "custom API", "Squarespace"}
+
+var orgs []*Org
+var allPeople []*Person
+
+func slug(s string) string {
+	s = strings.ToLower(s)
+	repl := strings.NewReplacer("&", "", "ä", "a", "ö", "o", "ü", "u", "é", "e", "è", "e", "â", "a", "à", "a", "í", "i", "ó", "o", "á", "a", "ã", "a", "ç", "c", "ê", "e", "ô", "o", " co", "", " gmbh", "", ".", "", "'", "")
+	s = repl.Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func emailLocal(p *Person, style int) string {
+	f, l := slug(p.First), slug(p.Last)
+	switch style % 5 {
+	case 0:
+		return f
+	case 1:
+		return f + "." + l
+	case 2:
+		return f[:1] + l
+	case 3:
+		return f + l[:1]
+	}
+	return f + "_" + l
+}
+
+func buildCustomers() {
+	tld := map[string][]string{"en": {".com", ".com", ".co.uk", ".com", ".io", ".ca", ".com.au", ".shop", ".ie"}, "de": {".de"}, "fr": {".fr"}, "es": {".es"}, "pt": {".pt", ".com.br"}, "nl": {".nl"}}
+	add := func(names []string, lang string) {
+		for _, n := range names {
+			o := &Org{Name: n, Lang: lang, Plan: pick(plans), Platform: pick(platforms)}
+			o.Domain = slug(n) + pick(tld[lang])
+			o.Acct = fmt.Sprintf("acct_%c%c%05d", 'a'+rng.IntN(26), 'a'+rng.IntN(26), rng.IntN(99999))
+			orgs = append(orgs, o)
+		}
+	}
+	add(orgNamesEn, "en")
+	add(orgNamesDe, "de")
+	add(orgNamesFr, "fr")
+	add(orgNamesEs, "es")
+	add(orgNamesPt, "pt")
+	add(orgNamesNl, "nl")
+	used := map[string]bool{}
+	for i, o := range orgs {
+		n := 1 + rng.IntN(3)
+		if i%11 == 0 {
+			n = 5 + rng.IntN(6) // a few big accounts (3PLs, agencies)
+		}
+		style := rng.IntN(5)
+		for k := 0; k < n; k++ {
+			p := &Person{First: pick(firstNames), Last: pick(lastNames), Role: pick(roles), Sig: rng.IntN(7), Org: o}
+			p.Phone = fmt.Sprintf("+%d %03d %03d %04d", pick([]int{1, 44, 49, 33, 34, 31, 61, 353}), rng.IntN(1000), rng.IntN(1000), rng.IntN(10000))
+			p.Email = emailLocal(p, style) + "@" + o.Domain
+			if chance(0.06) {
+				p.Email = slug(p.First) + slug(p.Last) + fmt.Sprint(rng.IntN(90)+10) + "@" + pick([]string{"gmail.com", "outlook.com", "yahoo.com", "icloud.com", "hotmail.co.uk"})
+			}
+			if used[p.Email] {
+				continue
+			}
+			used[p.Email] = true
+			o.Users = append(o.Users, p)
+			allPeople = append(allPeople, p)
+		}
+	}
+}
+
+func somebody() *Person { return pick(allPeople) }
+func somebodyLang(lang string) *Person {
+	var c []*Person
+	for _, p := range allPeople {
+		if p.Org.Lang == lang {
+			c = append(c, p)
+		}
+	}
+	return pick(c)
+}
+func somebodyEn() *Person { return somebodyLang("en") }
+
+// ---------------------------------------------------------------- surface
+
+var greetings = []string{"Hi,", "Hello,", "Hi team,", "Hey ParcelPath,", "Hi there,", "Good morning,", "Hello support,", "", "", "Hey,", "To whom it may concern,", "Hi all,", "Dear ParcelPath team,", "Afternoon,", "Yo,"}
+var signoffs = []string{"Thanks,", "Thank you!", "Cheers,", "Best,", "Regards,", "Kind regards,", "thx", "Thanks in advance", "", "", "Best regards,", "TIA", "Many thanks,", "Appreciate it,"}
+
+func signature(p *Person) string {
+	switch p.Sig {
+	case 0:
+		return p.First
+	case 1:
+		return p.Name() + "\n" + p.Role + " | " + p.Org.Name + "\n" + p.Phone
+	case 2:
+		return p.First + "\n\nSent from my iPhone"
+	case 3:
+		return "-- \n" + p.Name() + " · " + p.Role + "\n" + p.Org.Name + " · www." + p.Org.Domain
+	case 4:
+		return p.Name() + "\n" + p.Org.Name + "\n\nCONFIDENTIALITY NOTICE: This email and any attachments are for the sole use of the intended recipient(s) and may contain confidential information. If you are not the intended recipient, please delete it and notify the sender."
+	case 5:
+		return p.First + " " + p.Last[:1] + ".\n\nGet Outlook for Android"
+	}
+	return p.Name() + "\n" + p.Role
+}
+
+func fmtClock(t time.Time) string { return t.Format("15:04") }
+
+var kbArticles = []string{"“Troubleshooting label downloads”", "“Connecting your store”", "“API authentication basics”", "“Webhook retries explained”", "“Why are my rates different?”", "“Resetting your password”"}
+
+func chatBody(p *Person, t time.Time, lines []string) string {
+	c := t.Add(-time.Duration(between(2, 6)) * time.Minute)
+	var b strings.Builder
+	tick := func() string {
+		c = c.Add(time.Duration(between(0, 1))*time.Minute + time.Duration(between(5, 50))*time.Second)
+		return fmtClock(c)
+	}
+	switch rng.IntN(5) {
+	case 0:
+		fmt.Fprintf(&b, "[%s] Pathfinder (bot): Hi! I'm Pathfinder, ParcelPath's virtual assistant 📦 What can I help you with today?\n", tick())
+		for _, l := range lines {
+			fmt.Fprintf(&b, "[%s] %s: %s\n", tick(), p.First, l)
+		}
+		fmt.Fprintf(&b, "[%s] Pathfinder (bot): Thanks, %s. I'm passing this to our support team now.\n", tick(), p.First)
+		fmt.Fprintf(&b, "[%s] System: %s joined the conversation", tick(), pick([]string{"Agent Nadia", "Agent Pieter", "Agent Lorenzo", "Agent Sam"}))
+	case 1:
+		b.WriteString("Pathfinder: 👋 Welcome to ParcelPath Support! Pick a topic: [Shipments] [Billing] [API & integrations] [Something else]\n")
+		b.WriteString("Visitor: " + pick([]string{"Shipments", "API & integrations", "Something else", "Something else"}) + "\n")
+		b.WriteString("Pathfinder: Got it. Tell me a little more and I'll route you to the right person.\n")
+		for _, l := range lines {
+			b.WriteString("Visitor: " + l + "\n")
+		}
+		b.WriteString("Pathfinder: An agent will reply shortly (average wait " + fmt.Sprint(between(3, 25)) + " min). You can close this window, we'll email you too.")
+	case 2:
+		fmt.Fprintf(&b, "Conversation started %s UTC\n———\nBOT    Hello and welcome to ParcelPath! Which email is on your account?\nCUSTOMER    %s\nBOT    Thanks! What seems to be the problem?\n", c.Format("2006-01-02 15:04"), p.Email)
+		for _, l := range lines {
+			b.WriteString("CUSTOMER    " + l + "\n")
+		}
+		b.WriteString("BOT    I've created a ticket for you.\n———\n" + pick([]string{"Visitor left the chat", "Chat ended by visitor", "Visitor closed the window"}))
+	case 3:
+		b.WriteString("(bot) Hey there! Ask me anything about shipping with ParcelPath.\n")
+		for i, l := range lines {
+			b.WriteString("(" + strings.ToLower(p.First) + ") " + l + "\n")
+			if i == 0 {
+				b.WriteString("(bot) These articles might help: " + pick(kbArticles) + ", " + pick(kbArticles) + "\n")
+			}
+		}
+		b.WriteString("(" + strings.ToLower(p.First) + ") " + pick([]string{"no. human please", "that doesn't help", "agent", "talk to a person", "not helpful"}) + "\n(bot) No problem, handing you over to the team.")
+	default:
+		fmt.Fprintf(&b, "%s · Pathfinder\nHello! 😊 I'm the ParcelPath assistant. Type your question or choose an option below.\n\n", tick())
+		for _, l := range lines {
+			fmt.Fprintf(&b, "%s · %s\n%s\n\n", tick(), p.Name(), l)
+		}
+		fmt.Fprintf(&b, "%s · Pathfinder\nI couldn't find an answer to that. A member of the team will get back to you at %s.", tick(), p.Email)
+	}
+	return b.String()
+}
+
+func splitSentences(s string) []string {
+	var out []string
+	cur := ""
+	for _, part := range strings.SplitAfter(s, ". ") {
+		cur += part
+		if len(cur) > 35 {
+			out = append(out, strings.TrimSpace(cur))
+			cur = ""
+		}
+	}
+	if strings.TrimSpace(cur) != "" {
+		out = append(out, strings.TrimSpace(cur))
+	}
+	if len(out) > 3 {
+		out = []string{strings.Join(out[:len(out)-2], " "), out[len(out)-2], out[len(out)-1]}
+	}
+	return out
+}
+
+var topics = []string{"Labels & printing", "Rates", "Tracking & webhooks", "API", "Account & login", "Billing", "Addresses", "Other"}
+
+func webBody(p *Person, text, topic string) string {
+	if chance(0.5) {
+		return fmt.Sprintf("Name: %s\nEmail: %s\nCompany: %s\nAccount ID: %s\nTopic: %s\n\nHow can we help?\n%s", p.Name(), p.Email, p.Org.Name, p.Org.Acct, topic, text)
+	}
+	return fmt.Sprintf("Full name: %s\nCompany name: %s\nPlatform: %s\nUrgency: %s\n\nDescription:\n%s\n\n---\nSubmitted via parcelpath.io/contact", p.Name(), p.Org.Name, p.Org.Platform, pick([]string{"Low", "Normal", "High", "Urgent", "Normal"}), text)
+}
+
+var pages = []string{"/shipments", "/shipments/batch", "/labels", "/rates/compare", "/settings/api-keys", "/settings/webhooks", "/billing/wallet", "/returns", "/pickups", "/addresses/book", "/integrations", "/login"}
+
+func apiBody(p *Person, text, page string) string {
+	if page == "" {
+		page = pick(pages)
+	}
+	ua := pick([]string{"Chrome 130.0 / macOS 14.6", "Firefox 132.0 / Windows 11", "Edge 130.0 / Windows 10", "Safari 18.1 / macOS 15.1", "Chrome 129.0 / ChromeOS"})
+	return fmt.Sprintf("%s\n\n— Sent with “Report a problem” —\nPage: app.parcelpath.io%s\nAccount: %s (%s plan)\nUser: %s\nBrowser: %s", text, page, p.Org.Acct, p.Org.Plan, p.Email, ua)
+}
+
+var earlierReplies = []string{
+	"Thanks for getting in touch! I've connected your carrier account and your first test label went through fine. Let us know if anything else comes up.",
+	"Hi, just following up on your question about batch imports: the CSV template is attached. Cheers, the ParcelPath team",
+	"Your postage wallet auto top-up threshold is now set to $200. Anything else we can do?",
+	"We've enabled thermal 4x6 labels on your account. You'll find the setting under Settings > Printing.",
+	"Hello! Thanks for the feedback on the returns portal, I've passed it to the product team.",
+	"Your API keys for the sandbox are now active. Remember the live keys start with pp_live_.",
+	"ParcelPath November update: faster batch labels, new carrier (Nordpak) and a refreshed tracking page. Reply to this email with any questions!",
+}
+
+func quoted(text string, style int, t time.Time, subj string) string {
+	prev := pick(earlierReplies)
+	pt := t.Add(-time.Duration(between(20, 400)) * time.Hour)
+	var q []string
+	for _, l := range strings.Split(prev, "\n") {
+		q = append(q, "> "+l)
+	}
+	switch style {
+	case 0:
+		return fmt.Sprintf("%s\n\nOn %s, ParcelPath Support <support@parcelpath.io> wrote:\n%s", text, pt.Format("Mon, 2 Jan 2006 at 15:04"), strings.Join(q, "\n"))
+	case 1:
+		return fmt.Sprintf("%s\n\n-----Original Message-----\nFrom: ParcelPath Support <support@parcelpath.io>\nSent: %s\nTo: %s\nSubject: %s\n\n%s", text, pt.Format("Monday, January 2, 2006 3:04 PM"), "you", subj, prev)
+	default:
+		return fmt.Sprintf("%s\n\n> On %s, at %s, ParcelPath Support <support@parcelpath.io> wrote:\n> \n%s", text, pt.Format("2 Jan 2006"), pt.Format("15:04"), strings.Join(q, "\n"))
+	}
+}
+
+func htmlize(s string) string {
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	s = strings.ReplaceAll(s, "'", "&#39;")
+	s = strings.ReplaceAll(s, "<", "&lt;")
+	s = strings.ReplaceAll(s, ">", "&gt;")
+	paras := strings.Split(s, "\n\n")
+	var b strings.Builder
+	if chance(0.5) {
+		b.WriteString(`<div dir="ltr">`)
+		for _, p := range paras {
+			b.WriteString("<div>" + strings.ReplaceAll(p, "\n", "<br>") + "</div><div><br></div>")
+		}
+		b.WriteString("</div>")
+	} else {
+		b.WriteString(`<html><body style="font-family:Calibri,sans-serif;font-size:11pt">`)
+		for _, p := range paras {
+			b.WriteString("<p>" + strings.ReplaceAll(strings.ReplaceAll(p, "\n", "<br>\n"), "  ", "&nbsp; ") + "</p>\n")
+		}
+		b.WriteString("</body></html>")
+	}
+	return b.String()
+}
+
+func typos(s string) string {
+	w := strings.Split(s, " ")
+	n := between(1, 3)
+	for k := 0; k < n; k++ {
+		i := rng.IntN(len(w))
+		r := []rune(w[i])
+		if len(r) < 5 {
+			continue
+		}
+		j := 1 + rng.IntN(len(r)-3)
+		if chance(0.5) {
+			r[j], r[j+1] = r[j+1], r[j]
+		} else {
+			r = append(r[:j], r[j+1:]...)
+		}
+		w[i] = string(r)
+	}
+	return strings.Join(w, " ")
+}
+
+var rambles = []string{
+	"For context, we moved over to ParcelPath from our old shipping tool back in the spring, mainly because our warehouse team was wasting an hour every morning copying addresses between three systems, and honestly it has been a big improvement, so please don't read this as a complaint about the product as a whole.",
+	"We are a small team (four people, two of them part time) and I am the one who set everything up, including the integration with our order system, the printer profiles for the two Zebra printers and the automation rules for which carrier gets which parcel, so when something goes wrong it lands on my desk and I usually have to drop whatever else I was doing.",
+	"This is our busiest stretch of the year, we are running pre-Black-Friday promotions and our volume is roughly three times a normal week, so even a short disruption means a backlog that the warehouse has to work through in the evening, and the couriers don't wait for us.",
+	"I have already gone through the help centre, cleared the cache, tried a different browser and asked a colleague on another laptop to try the same thing, and I also checked with our IT person whether anything changed on our side this week (nothing did, as far as he knows).",
+	"I also want to mention, since I have you, that the documentation page about this could be clearer; the screenshots are from an older version of the dashboard and some of the menu names don't match anymore, which made it harder to work out whether I was doing something wrong.",
+	"Our account manager used to be Lena but I think she moved to a different team, so I wasn't sure who to write to, which is why this is going to the general support address; feel free to forward it to whoever is best placed to look at it.",
+	"Just so you have the whole picture: our orders come in through the storefront, get pulled into ParcelPath every ten minutes by the integration, the warehouse prints labels in batches at 10, 13 and 16, and the carrier collects at 17:00, so the afternoon batch is the critical one for us.",
+}
+
+func ramble(core string) string {
+	r := rng.Perm(len(rambles))
+	return rambles[r[0]] + "\n\n" + rambles[r[1]] + "\n\n" + core + "\n\n" + rambles[r[2]] + "\n\n" + rambles[r[3]] + "\n\n" + rambles[r[4]]
+}
+
+type dressOpt struct {
+	srcW     [4]float64 // email, web, chat, api
+	topic    string
+	page     string
+	angryP   float64
+	noSubjP  float64
+	onlySubj float64
+	longP    float64
+	forward  string // optional forwarded shopper email
+	foreign  bool   // the text carries its own greeting and closing
+}
+
+var defaultDress = dressOpt{srcW: [4]float64{0.5, 0.2, 0.18, 0.12}, topic: "Other", angryP: 0.02, noSubjP: 0.05, onlySubj: 0.03, longP: 0.016}
+
+// dress turns what the customer wrote into a ticket as the helpdesk would receive it.
+func dress(p *Person, t time.Time, subj, text, label string, o dressOpt) Ticket {
+	tk := Ticket{at: t, CustomerEmail: p.Email, CustomerName: p.Name(), Org: p.Org.Name, Label: label}
+	u := rng.Float64()
+	src := "email"
+	acc := 0.0
+	for i, w := range o.srcW {
+		acc += w
+		if u < acc {
+			src = []string{"email", "web", "chat", "api"}[i]
+			break
+		}
+	}
+	if o.forward != "" {
+		src = "email"
+	}
+	if chance(o.longP) {
+		text = ramble(text)
+	}
+	if chance(0.14) {
+		text = typos(text)
+	}
+	if chance(0.07) {
+		text = strings.ToLower(text)
+		text = strings.TrimRight(text, ".")
+	}
+	angry := chance(o.angryP)
+	if angry {
+		text = strings.ToUpper(text) + pick([]string{"!!!", "!!", " ??!", "!!!!! 😡", "."})
+		subj = strings.ToUpper(subj)
+	}
+	tk.Source = src
+	switch src {
+	case "chat":
+		tk.Body = chatBody(p, t, splitSentences(text))
+		if chance(0.6) {
+			tk.Subject = pick([]string{"Chat with " + p.Name(), "New conversation from " + p.First, "Live chat", "Chat transcript"})
+			if chance(0.4) {
+				tk.Subject = subj
+			}
+		}
+		return tk
+	case "web":
+		tk.Subject = subj
+		tk.Body = webBody(p, text, o.topic)
+		return tk
+	case "api":
+		tk.Subject = "[In-app] " + subj
+		tk.Body = apiBody(p, text, o.page)
+		return tk
+	}
+	// email
+	tk.Subject = subj
+	g := pick(greetings)
+	body := text
+	if o.foreign {
+		g = ""
+	}
+	if g != "" {
+		body = g + "\n\n" + body
+	}
+	if s := pick(signoffs); s != "" && !angry && !o.foreign {
+		body += "\n\n" + s
+	}
+	body += "\n" + signature(p)
+	if o.forward != "" {
+		body += "\n\n" + o.forward
+		if chance(0.5) {
+			tk.Subject = "Fwd: " + subj
+		}
+	} else if chance(0.12) {
+		st := rng.IntN(3)
+		body = quoted(body, st, t, subj)
+		tk.Subject = []string{"Re: ", "RE: ", "Re: "}[st] + subj
+	}
+	if chance(0.09) {
+		body = htmlize(body)
+	}
+	tk.Body = body
+	if chance(o.noSubjP) {
+		tk.Subject = ""
+	} else if chance(o.onlySubj) {
+		tk.Body = ""
+	}
+	return tk
+}
+
+func forwardOf(shopper, shopperEmail, shopSubj, text string, t time.Time) string {
+	st := t.Add(-time.Duration(between(10, 300)) * time.Minute)
+	if chance(0.5) {
+		return fmt.Sprintf("---------- Forwarded message ---------\nFrom: %s <%s>\nDate: %s\nSubject: %s\nTo: orders@ourshop\n\n%s", shopper, shopperEmail, st.Format("Mon, Jan 2, 2006 at 3:04 PM"), shopSubj, text)
+	}
+	return fmt.Sprintf("Begin forwarded message:\n\nFrom: %s <%s>\nSubject: %s\nDate: %s\n\n%s", shopper, shopperEmail, shopSubj, st.Format("2 January 2006 at 15:04:05 GMT"), text)
+}
+
+// ---------------------------------------------------------------- timing
+
+// hourly weights of the everyday desk (UTC): Europe in the morning, North America into the evening.
+var hourW = []float64{0.5, 0.35, 0.25, 0.2, 0.2, 0.3, 0.6, 1.4, 2.6, 3.4, 3.6, 3.4, 3.1, 3.3, 3.8, 4.0, 3.7, 3.1, 2.6, 2.1, 1.7, 1.3, 0.9, 0.7}
+
+func dayTime(day int) time.Time {
+	tot := 0.0
+	for _, w := range hourW {
+		tot += w
+	}
+	u := rng.Float64() * tot
+	h := 0
+	for i, w := range hourW {
+		if u < w {
+			h = i
+			break
+		}
+		u -= w
+	}
+	return at(day, h, 0).Add(time.Duration(rng.IntN(3600)) * time.Second)
+}
+
+type pt struct{ min, w float64 }
+
+// curveTimes draws n times from a piecewise-linear rate curve starting at start.
+func curveTimes(start time.Time, n int, curve []pt) []time.Time {
+	maxW := 0.0
+	for _, c := range curve {
+		maxW = math.Max(maxW, c.w)
+	}
+	end := curve[len(curve)-1].min
+	rate := func(m float64) float64 {
+		for i := 1; i < len(curve); i++ {
+			if m <= curve[i].min {
+				a, b := curve[i-1], curve[i]
+				return a.w + (b.w-a.w)*(m-a.min)/(b.min-a.min)
+			}
+		}
+		return 0
+	}
+	var out []time.Time
+	out = append(out, start)
+	for len(out) < n {
+		m := rng.Float64() * end
+		if rng.Float64()*maxW < rate(m) {
+			out = append(out, start.Add(time.Duration(m*60)*time.Second+time.Duration(rng.IntN(60))*time.Second))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+// ---------------------------------------------------------------- incident content
+
+type foreign struct{ lang, subj, text string }
+
+type symptom struct {
+	subjects, cores, details, asks *bag
+	topic, page                    string
+	foreign                        []foreign
+	shopper                        []foreign // forwarded shopper emails: subj, text (lang unused)
+}
+
+func (s *symptom) compose() (string, string) {
+	parts := []string{s.cores.next()}
+	if chance(0.65) {
+		parts = append(parts, s.details.next())
+	}
+	if chance(0.55) {
+		parts = append(parts, s.asks.next())
+	}
+	sep := pick([]string{" ", " ", "\n\n", "\n"})
+	return s.subjects.next(), strings.Join(parts, sep)
+}
+
+var asksUrgent = []string{
+	"Is this on your side?", "Is something down?", "Can you check asap?", "Please advise.", "Any ETA?", "Is there an outage?",
+	"What should we do in the meantime?", "Please look into this urgently.", "Can someone call me?", "Is it just us?",
+	"Nothing on our side has changed.", "Let me know what you find.", "We need this fixed today.", "Please fix!!",
+	"Is there a status page I can follow?", "Do you know about this already?", "How long will this take?",
+}
+
+// Monday: StackHaven object storage degraded, label documents can't be fetched.
+var symLabels = &symptom{
+	topic: "Labels & printing", page: "/labels",
+	subjects: newBag("Can't download labels", "Label PDFs not loading", "labels wont print", "URGENT: no labels since lunch", "Print label button does nothing",
+		"Error when opening label", "Label download failing", "AccessDenied when printing labels", "PDF labels blank", "Labels not opening - warehouse stopped",
+		"Label files broken?", "Problem with label download", "cannot print shipping labels", "Batch labels won't download", "label_url returns 503",
+		"Packing slips and labels missing", "Our printers are idle", "Labels: Failed to load PDF document", "Label preview grey", "Re-print not working",
+		"Issue printing", "Help - labels"),
+	cores: newBag(
+		"We bought the labels fine but when we click Download nothing comes back, the PDF just spins and then times out.",
+		"Every label PDF we try to open says \"Failed to load PDF document\". The shipments show as purchased with a tracking number, we just can't get the actual label.",
+		"Clicking Print label opens a new tab with an XML error: <Code>ServiceUnavailable</Code> <Message>Please reduce your request rate</Message>.",
+		"the label links from the API (label_url) give us a 503 since about an hour, our WMS can't print anything",
+		"Our packing station can't print. The label preview in the dashboard is just a grey box and the download button errors.",
+		"Labels were purchased and paid from the wallet but the files won't download, so we are paying for labels we can't use.",
+		"Batch of 140 orders, labels created OK, but the merged PDF never finishes generating. Tried smaller batches of 10, same.",
+		"When I open the label I get an AccessDenied page instead of the PDF.",
+		"ZPL and PDF both fail. The download URL just hangs for 30 seconds and returns an empty file.",
+		"Half of our labels open, the other half come back as 0 KB files. Reprinting doesn't help.",
+		"Our Zebra is sitting there doing nothing because no label file will load from ParcelPath.",
+		"We're getting \"Document temporarily unavailable\" on every label and every packing slip.",
+		"GET on the label_url returns HTTP 503 SlowDown. Retrying with backoff doesn't help, it's been failing for 40 minutes.",
+		"Can't print any shipping labels from the dashboard or via the API. Purchase succeeds, the document is just not there.",
+		"the print button shows loading then 'something went wrong, try again later'. Tried chrome and firefox.",
+		"Labels we bought this morning opened fine but anything since about 1pm won't open. Even the morning ones don't open now.",
+		"Return labels for customers also don't load, the link we emailed them shows an error page.",
+		"Our integration polls for the label PDF after purchase and it keeps timing out, so orders are stuck in 'awaiting label' in our system.",
+		"Commercial invoices and labels for international orders both fail to download.",
+		"We can see the tracking numbers but the label document is missing. Is the PDF storage down?",
+		"The label opens as a broken image in the preview and the PDF download gives an error about the file not being available.",
+		"Warehouse says the labels are printing blank pages. When I open the PDF myself it doesn't load at all.",
+		"nothing prints. label created, tracking number there, but download = error. all users, all printers",
+		"I get a white page with 'Service Unavailable' when I open any label in a new tab.",
+	),
+	details: newBag("We have a collection at 4pm.", "About 200 orders waiting to go out.", "The courier arrives at 15:30 and nothing is packed.", "This started maybe 30-40 min ago.",
+		"Restarted the printer and cleared the browser, no change.", "Shipments ID example: shp_7Qd2kLm0.", "Same on the API and in the dashboard.", "We've tried from two different offices.",
+		"Both our warehouses are affected.", "Other parts of the dashboard load fine, it's just the labels.", "We already paid for these labels.", "Tried the reprint button, same thing."),
+	asks: newBag(asksUrgent...),
+	foreign: []foreign{
+		{"de", "Etiketten lassen sich nicht herunterladen", "Hallo, seit ca. 13 Uhr können wir keine Versandetiketten mehr herunterladen. Die Sendungen sind angelegt und bezahlt, aber beim Öffnen des PDFs kommt nur eine Fehlermeldung (Service Unavailable). Unser Lager steht. Bitte dringend prüfen!"},
+		{"nl", "Labels printen lukt niet", "Hoi, we kunnen sinds een uur geen verzendlabels meer openen. Het label is aangemaakt maar de PDF laadt niet, we krijgen een foutmelding. Ligt er iets bij jullie? Groeten"},
+		{"fr", "Impossible d'imprimer les étiquettes", "Bonjour, depuis le début de l'après-midi nos étiquettes ne s'ouvrent plus : « Échec du chargement du document PDF ». Les envois sont bien créés. Le transporteur passe à 16h, merci de regarder rapidement."},
+	},
+}
+
+// Tuesday: FerroKey (identity) errors. Two symptoms: dashboard sign-in and API key authentication.
+var symLogin = &symptom{
+	topic: "Account & login", page: "/login",
+	subjects: newBag("Can't log in", "Login not working", "cannot sign in to dashboard", "Login loop", "Stuck on the sign in page", "URGENT can't access ParcelPath",
+		"whole team locked out?", "SSO login failing", "Sign-in error", "Session expired over and over", "Dashboard kicks me out", "Can't get into my account",
+		"login broken", "We are all logged out", "Error 500 on login", "Unable to access the app", "Login page spinning", "Nobody here can log in"),
+	cores: newBag(
+		"None of us can log in to the dashboard. We enter email and password and it just returns to the login page.",
+		"I get \"Something went wrong while signing you in (ref: auth_upstream_error)\" every time I try to log in.",
+		"The dashboard logged me out in the middle of a batch and now I can't get back in, the login button spins forever.",
+		"Our whole warehouse team got logged out at the same time and nobody can sign back in. Different browsers, different machines.",
+		"Sign in with Google takes me to Google and back and then shows 'Authentication failed, please try again'.",
+		"Login is stuck in a loop: enter password, 2FA code accepted, then straight back to the login screen.",
+		"I was in the app five minutes ago, now every page says session expired and logging in again fails.",
+		"The login page gives a 502 after I submit. My colleague in the US office has the same problem.",
+		"our SSO via Okta into ParcelPath is failing with an error on your side, 'identity provider unavailable'",
+		"Nobody on our account can sign in. It's not the password, I reset mine and it still fails the same way.",
+		"Trying to log in to app.parcelpath.io and it says 'We couldn't verify your identity right now'.",
+		"We can't get into the dashboard at all, so we can't print or void anything.",
+		"every login attempt ends with an error page, tried incognito, tried phone, same",
+		"Got logged out and the sign in form now just greys out and never completes.",
+		"The 2FA screen never appears, after the password it shows a blank page with 'auth error 503'.",
+		"Three of my staff report they can't log in and neither can I. Is the login system down?",
+	),
+	details: newBag("Passwords are correct, we use a password manager.", "It worked fine this morning.", "We have orders piling up.", "Our cut-off is at 17:00.",
+		"Tried resetting the password, no difference.", "Happens for admin and non-admin users.", "Cleared cookies, different browser, same.", "Started around 2pm our time.",
+		"Screenshot attached.", "Colleagues in two locations have the same issue."),
+	asks: newBag(asksUrgent...),
+	foreign: []foreign{
+		{"de", "Login funktioniert nicht", "Hallo zusammen, seit etwa 15 Uhr kann sich bei uns niemand mehr im Dashboard anmelden. Nach Eingabe des Passworts landet man wieder auf der Login-Seite. Passwort zurücksetzen hilft nicht. Ist bei euch etwas gestört?"},
+		{"es", "No puedo iniciar sesión", "Hola, ninguno de nuestro equipo puede entrar al panel de ParcelPath. Después de poner la contraseña vuelve a la pantalla de inicio de sesión. ¿Hay algún problema general? Gracias."},
+		{"pt", "Erro ao fazer login", "Olá, não consigo entrar no painel desde há meia hora. Aparece \"Falha na autenticação\". Os meus colegas têm o mesmo problema. Podem verificar?"},
+	},
+}
+
+var symAPIAuth = &symptom{
+	topic: "API", page: "/settings/api-keys",
+	subjects: newBag("API returning 401", "401 Unauthorized on all requests", "API keys stopped working", "invalid_token errors from API", "Production integration down - auth errors",
+		"Our API calls are failing", "Authentication failed on /v2/shipments", "URGENT: API 401s", "token endpoint failing", "API auth broken?", "All API requests rejected",
+		"OAuth token exchange failing", "Integration can't authenticate", "api down?"),
+	cores: newBag(
+		"Since about 14:15 UTC every call to the API comes back 401 Unauthorized with {\"error\":\"invalid_token\"}. The key hasn't changed.",
+		"Our Shopify app integration stopped creating shipments, the logs show \"authentication failed\" on every request to ParcelPath.",
+		"POST /oauth/token is returning 503 so we can't get a bearer token and everything downstream fails.",
+		"Our live key suddenly returns 401 on /v2/rates and /v2/shipments. Sandbox key too. Nothing was rotated.",
+		"WMS integration reports 'ParcelPath: unauthorized' for every order since half an hour.",
+		"All our API requests are being rejected with 401 even though the same key worked at 2pm.",
+		"the api keeps answering {\"status\":401,\"message\":\"Unable to validate credentials\"}. intermittent at first, now every call",
+		"Our developer says the tokens we get are rejected a few seconds later with invalid_token. Nothing deployed on our side today.",
+		"API key authentication failing across our three stores. Label creation fully blocked.",
+		"We're getting 401s and occasionally 502s from api.parcelpath.io/v2 on every endpoint, including GET /v2/account.",
+		"Authentication errors from your API. Key is active in the dashboard (when we can get in), but calls fail.",
+		"The ParcelPath plugin in WooCommerce says \"Invalid API credentials\" and won't fetch rates or buy labels.",
+	),
+	details: newBag("Request id: req_9fK2mA71.", "Our keys start with pp_live_, and they're not expired.", "We have not rotated any keys in months.",
+		"Nothing deployed on our side since Friday.", "Around 600 failed requests in the last 30 minutes.", "Our retries are making it worse I suspect.",
+		"It's failing from both our servers (different regions)."),
+	asks: newBag(asksUrgent...),
+}
+
+// Wednesday: HookRelay delivery backlog, ParcelPath's outgoing webhooks (tracking events) are late.
+var symWebhooks = &symptom{
+	topic: "Tracking & webhooks", page: "/settings/webhooks",
+	subjects: newBag("Webhooks not arriving", "No tracking updates since this morning", "tracking.updated events missing", "Orders stuck in 'shipped'", "Webhook delay",
+		"Delivered status not syncing", "Not receiving webhooks", "Webhooks hours late", "Tracking not updating in our store", "webhook deliveries stopped?",
+		"Missing webhook events", "Shopify orders not updating to delivered", "Customer notifications not going out", "Webhook backlog?", "Events arriving out of order",
+		"Tracking events delayed", "Our endpoint hasn't received anything"),
+	cores: newBag(
+		"We haven't received a single tracking.updated webhook since around 9:30 UTC. Our endpoint is up and returns 200 to test pings.",
+		"Orders in our Shopify store are not moving to 'delivered' anymore. Carrier site shows delivered, ParcelPath dashboard shows delivered, but the webhook never came.",
+		"The webhook log in the dashboard shows events as 'pending' for hours with zero attempts.",
+		"Our customers aren't getting the 'your parcel is on its way' emails because those are triggered by your webhooks, which stopped arriving.",
+		"Webhooks are arriving but 2-3 hours late and in the wrong order, so some orders go delivered → in transit.",
+		"We rely on shipment.delivered to close orders. Nothing today, hundreds of orders still open.",
+		"Tracking in our helpdesk app is frozen because the events from ParcelPath aren't coming in.",
+		"I can see new tracking events in the dashboard but our system never got them via webhook. Test webhook button works though.",
+		"we are getting duplicates of old webhook events from this morning, and nothing new",
+		"Since this morning label.created webhooks come through but tracking events don't.",
+		"Our 3PL clients are calling us because their storefronts show 'label created' for parcels that were delivered yesterday.",
+		"Webhook deliveries to our endpoint dropped to zero at about 09:35. Our logs show no incoming requests at all from your IPs.",
+		"The 'Last delivery' column in Settings > Webhooks says 3 hours ago, we usually get one every few seconds.",
+		"Events are trickling in now but they are from 10am, we're hours behind.",
+		"Our ERP didn't get any status changes from ParcelPath today, and customer service is getting WISMO calls.",
+		"webhooks seem dead. we checked firewall, cert, endpoint: all fine. nothing received",
+	),
+	details: newBag("Endpoint: https://hooks.ourshop.com/parcelpath.", "We process roughly 3k events a day normally.", "Customer service is getting swamped with where-is-my-order emails.",
+		"Nothing changed on our endpoint.", "Our logs show zero POSTs from you since the morning.", "The dashboard tracking itself looks correct.", "This affects all carriers."),
+	asks: newBag("Are webhooks delayed?", "Will the missed events be resent?", "Do we need to replay them ourselves?", "Is there a backlog?", "Please check.", "Any ETA for a fix?",
+		"Should we switch to polling for now?", "Is this a known issue?", "Let us know."),
+	foreign: []foreign{
+		{"de", "Webhooks kommen nicht an", "Guten Tag, seit heute Vormittag erhalten wir keine Tracking-Webhooks mehr. Im Dashboard sind die Sendungen als zugestellt markiert, in unserem Shop aber nicht. Unser Endpunkt ist erreichbar. Gibt es eine Verzögerung bei euch?"},
+		{"fr", "Webhooks de suivi en retard", "Bonjour, nous ne recevons plus les webhooks de suivi depuis ce matin, ou alors avec plusieurs heures de retard. Nos clients ne reçoivent pas les notifications d'expédition. Pouvez-vous vérifier ?"},
+	},
+	shopper: []foreign{
+		{"", "Where is my order??", "Hi, your site still says my order is 'label created' but the courier says it was delivered yesterday?? Which is right?"},
+		{"", "Tracking not updating", "Hello, the tracking on your website hasn't changed since Monday. Can you tell me where my parcel is?"},
+		{"", "Order #4471", "I got nothing since the shipping email. Is it coming or not?"},
+	},
+}
+
+// Thursday: CarrierLink rate quotes time out; checkout shows no shipping options.
+var symRates = &symptom{
+	topic: "Rates", page: "/rates/compare",
+	subjects: newBag("No shipping rates at checkout", "Rates API timing out", "Checkout shows no shipping options", "Rate quotes failing", "URGENT customers can't check out - no shipping",
+		"/v2/rates 504", "Shipping unavailable for every address", "rates not loading", "Rate shopping page spinning", "Can't get quotes", "Carrier rates missing", "No rates returned",
+		"Shipping calculator broken", "rate request timeouts", "Checkout shipping step empty"),
+	cores: newBag(
+		"Our checkout is showing \"No shipping options available for this address\" for every customer since about 14:15.",
+		"POST /v2/rates is timing out after 30 seconds or returning 504 Gateway Timeout.",
+		"The rate comparison page just spins and then shows 'Could not fetch rates, please try again'.",
+		"Customers are abandoning carts because the shipping step shows nothing. We have live rates configured, no fallback.",
+		"Rate requests return an empty rates array with message carrier_timeout for UPS, FedEx and DHL.",
+		"We can't quote anything. Creating a shipment works until the rate step, then error.",
+		"Our Shopify checkout calls your rates endpoint and it's failing, so shoppers see 'Shipping not available'.",
+		"rates are super slow then fail. sometimes one carrier comes back after 40s, mostly nothing",
+		"Getting 'Rate service unavailable' on the dashboard and in the API.",
+		"We have a flash sale running and nobody can get past shipping at checkout. Conversions went to zero.",
+		"Batch rate shopping for 300 orders failed with 'upstream carrier timeout' on every row.",
+		"Live rates stopped working at checkout, our store is basically closed.",
+		"All rate quotes fail with error code RATE_UPSTREAM_TIMEOUT.",
+		"Buying a label with a known service works if I pick the service manually, but any rate request fails.",
+	),
+	details: newBag("Started around 14:15 UTC.", "Happens for domestic and international.", "We tried different addresses and package sizes.", "Sales are dropping by the minute.",
+		"Same in sandbox.", "The rest of the dashboard works.", "Our checkout timeout is 10s so customers see nothing."),
+	asks: newBag(asksUrgent...),
+	foreign: []foreign{
+		{"es", "No salen tarifas de envío", "Hola, desde hace un rato nuestro checkout no muestra ninguna opción de envío. La API de tarifas devuelve timeout. Estamos perdiendo ventas, ¿pueden revisarlo?"},
+		{"pt", "Sem opções de frete no checkout", "Boa tarde, o nosso checkout deixou de mostrar opções de envio. O pedido de tarifas à API dá erro 504. Está tudo bem do vosso lado?"},
+	},
+}
+
+// Friday: ParcelPath's own release drops address line 2 on labels. No provider.
+var symAddr = &symptom{
+	topic: "Addresses", page: "/shipments",
+	subjects: newBag("Apartment number missing on labels", "Address line 2 not printing", "Suite number dropped from label", "Label missing unit number", "Parcel returned - incomplete address",
+		"address2 ignored?", "Labels cutting off part of address", "Wrong address on labels today", "Missing second address line", "Flat number not on label"),
+	cores: newBag(
+		"Since this morning the labels we print don't show address line 2. The order has 'Apt 4B' but the label only has the street.",
+		"A driver called us because the label had no suite number. I checked and address_line2 is in the shipment but not on the label.",
+		"Labels created today are missing the apartment/unit number. Yesterday's labels were fine.",
+		"We sent address2 in the API call (we checked the request) but the PDF label doesn't have it.",
+		"Three parcels came back 'insufficient address' this afternoon, all bought today, all missing the flat number on the label.",
+		"the second address line is gone from our labels, is this a new setting??",
+		"When I view the shipment in the dashboard the full address is there, but on the printed label the line with 'Unit 12' is missing.",
+		"Company name prints but address line 2 is empty on all labels from the batch import.",
+		"Our customers in apartment buildings are going to have problems, the labels are missing the apartment numbers since today.",
+		"Noticed the label preview drops the c/o line and suite on every shipment we create today.",
+	),
+	details: newBag("Example shipment shp_2bXo91Qe.", "We use the CSV batch import.", "Orders come from Shopify.", "This only started today.", "We've already shipped 40 like this.", "Both PDF and ZPL."),
+	asks:    newBag("Can you fix asap?", "Is this a bug?", "What changed?", "Please advise, we need to know whether to hold shipments.", "How do we correct labels already shipped?"),
+	foreign: []foreign{
+		{"es", "Falta el número de piso en las etiquetas", "Hola, las etiquetas de hoy no muestran la segunda línea de la dirección (piso, puerta). En el pedido sí está. ¿Es un error vuestro?"},
+	},
+}
+
+// Saturday: CarrierLink applies wrong surcharges; rate quotes come back far too high.
+var symRatesHigh = &symptom{
+	topic: "Rates", page: "/rates/compare",
+	subjects: newBag("Rates are way too high today", "Shipping prices tripled?", "Wrong rates", "Huge surcharge on every quote", "Checkout shipping cost crazy",
+		"Rate quotes incorrect", "Residential surcharge on business addresses", "Why is Ground $48 now?", "Rates doubled overnight", "Quoted rates don't match our contract"),
+	cores: newBag(
+		"Every rate quote today is 2-3x what it normally is. A 2 lb UPS Ground that's usually $9 is quoted at $27.",
+		"Customers are emailing us about shipping costs at checkout, €48 for a small parcel within Germany. Normally €6.90.",
+		"The rates returned by /v2/rates include a huge 'fuel_surcharge' line that's bigger than the base rate.",
+		"Our negotiated rates aren't being applied, everything comes back at some inflated price.",
+		"Residential surcharge is being added to all our B2B shipments even though the addresses are commercial.",
+		"Checkout shipping prices went crazy this morning and our conversion dropped off a cliff.",
+		"rate compare shows ridiculous prices for every carrier. is there a bug",
+		"Rates quoted today don't match our carrier contract at all. Surcharges look duplicated.",
+		"We bought 30 labels this morning before noticing the prices, they are charged at the inflated rate from the wallet.",
+	),
+	details: newBag("Same package dimensions as always.", "Yesterday the same lane was a third of the price.", "Both USPS and UPS affected.", "We've paused our ads.", "Screenshot of the breakdown attached."),
+	asks:    newBag("Can you check?", "Will we be refunded for labels bought at these prices?", "Is this a carrier change or a bug?", "Please fix, it's Saturday and we're losing sales.", "Anyone there?"),
+	shopper: []foreign{
+		{"", "Shipping cost??", "Hi, I wanted to order the blue mug but shipping is $38?? For one mug? Is that a mistake?"},
+		{"", "Question about delivery price", "Why is delivery so expensive on your site today? It was cheap last time."},
+	},
+}
+
+var followups = []string{"Any update?", "any update??", "Still broken here.", "Still not working, 30 minutes later.", "ANY UPDATE PLEASE", "Is there an ETA?",
+	"Hello? Still nothing on our end.", "Following up on my earlier ticket, still the same.", "Is someone looking at this?", "Still failing. Please update us.",
+	"Just checking in, are you aware of this?", "It's been an hour.", "Seems to work again?? Can you confirm it's fixed?", "Working now, thanks. Was it on your side?"}
+
+// ---------------------------------------------------------------- background
+
+type topic struct {
+	feature  string // for relabelling: a background ticket on an incident's feature inside its window is a look-alike
+	subjects []string
+	texts    []string
+	form     string
+}
+
+var bgTopics = []topic{
+	{"billing", []string{"Invoice for October", "Need a VAT invoice", "Where do I find invoices?"}, []string{"Could you send me the October invoice with our VAT number on it? Accounts needs it by Friday.", "Our finance team can't find last month's invoice in the billing section, can you email it over?", "Please add our company registration number to future invoices."}, "Billing"},
+	{"billing", []string{"Wallet top-up question", "Auto top-up", "How does the postage wallet work"}, []string{"If I set auto top-up to $500, when exactly does it trigger?", "Can we pay for postage by bank transfer instead of card?", "We topped up twice by mistake yesterday, can the second one stay as credit?"}, "Billing"},
+	{"billing", []string{"Refund for unused labels", "Voided labels not refunded", "Label refund status"}, []string{"We voided 12 labels last week and only 9 have been refunded to the wallet so far. How long does the carrier take?", "How do refunds for unused USPS labels work? It's been 10 days.", "We bought a label with the wrong service, voided it, when does the money come back?"}, "Billing"},
+	{"billing", []string{"Upgrade plan", "Downgrade to Starter", "Plan pricing question"}, []string{"We'd like to move from Growth to Scale. Does the new price apply from today or next month?", "Our volume dropped after the summer, can we go back to the Starter plan?", "What's included in the Enterprise plan? We're at around 20k shipments a month."}, "Billing"},
+	{"billing", []string{"Cancel account", "Closing our account"}, []string{"We're closing the business at the end of the month. How do we cancel and get the wallet balance back?", "Please cancel our subscription, we've moved to a different provider. Thanks for everything."}, "Billing"},
+	{"labels", []string{"4x6 vs A4 labels", "Label format settings", "Two labels per page?"}, []string{"Is it possible to print two labels on one A4 sheet? We don't have a thermal printer yet.", "How do I switch the default label format to ZPL for our new Zebra?", "Can we add our order number to the reference field on the label?"}, "Labels & printing"},
+	{"labels", []string{"Logo on label", "Custom label text"}, []string{"Can we put our logo on the shipping label? A customer asked for branded labels.", "Is there a way to print the SKU list on the packing slip?"}, "Labels & printing"},
+	{"pickups", []string{"Schedule a pickup", "Pickup didn't happen", "Recurring collection"}, []string{"How do I book a daily pickup with DHL through ParcelPath?", "The UPS driver didn't come yesterday even though the pickup was confirmed. Can you check with them?", "Can we change our daily pickup window to 15:00-17:00?"}, "Shipments"},
+	{"customs", []string{"Customs forms for UK", "HS codes", "CN22 question"}, []string{"Since we started shipping to the UK some parcels get held at customs. Are we filling in the commercial invoice right?", "Where do we set default HS codes per product?", "Do we need a CN22 for a parcel to Switzerland under 2 kg?"}, "Shipments"},
+	{"returns", []string{"Returns portal setup", "Return labels", "Prepaid returns"}, []string{"Can we set up the returns portal so customers can only return within 30 days?", "How do I generate a return label for a customer who lost theirs?", "Is it possible to charge customers for return postage?"}, "Returns"},
+	{"integrations", []string{"Shopify orders not importing", "WooCommerce plugin update", "Connect BigCommerce"}, []string{"One Shopify order from yesterday didn't import, all the others did. Order #10342. Any idea?", "Is the WooCommerce plugin compatible with WooCommerce 9.4?", "How do we connect a second BigCommerce store to the same account?"}, "Integrations"},
+	{"integrations", []string{"Magento extension", "Sync frequency", "Order tags"}, []string{"Can the order sync run every 5 minutes instead of 15?", "Is there a way to import only Shopify orders with a certain tag?", "Our Magento extension shows an old version, how do we update?"}, "Integrations"},
+	{"api", []string{"API rate limits", "API docs question", "Idempotency keys"}, []string{"What's the rate limit on /v2/shipments for the Scale plan?", "Does POST /v2/shipments support an Idempotency-Key header?", "Is there an endpoint to list voided labels?", "The docs say the sandbox resets weekly, is that still true?"}, "API"},
+	{"api", []string{"Sandbox test labels", "Test mode question"}, []string{"In sandbox, can we simulate a delivered tracking event?", "Are sandbox labels ever charged? We saw a line in the wallet."}, "API"},
+	{"webhooks", []string{"Webhook signature docs", "Add webhook endpoint"}, []string{"Which header carries the webhook signature, and is it HMAC-SHA256?", "Can we register two webhook endpoints, one for staging?"}, "Tracking & webhooks"},
+	{"tracking", []string{"Branded tracking page", "Tracking page language"}, []string{"Can the branded tracking page show in German for German customers?", "How do we add our logo to the tracking page customers see?", "Can we hide the carrier name on the tracking page?"}, "Tracking & webhooks"},
+	{"tracking", []string{"Lost parcel", "Parcel damaged", "Claim for a lost package"}, []string{"A parcel has been stuck 'in transit' for 12 days with Royal Mail. How do we open a claim?", "Customer received a crushed box. Do we claim through you or the carrier?", "How do I file an insurance claim for a lost shipment?"}, "Shipments"},
+	{"rates", []string{"Add carrier account", "Use our own UPS account", "New carrier"}, []string{"We'd like to connect our own FedEx account with our negotiated rates. What do we need?", "Do you support Nordpak yet? We saw the announcement.", "How do I add a second DHL account for a different warehouse?"}, "Rates"},
+	{"rates", []string{"Dimensional weight", "Package presets"}, []string{"How do I create package presets so staff don't type dimensions every time?", "Why does the rate include dimensional weight for a light but big box? Can we see the calculation?"}, "Rates"},
+	{"addresses", []string{"Address book import", "Saved sender addresses"}, []string{"Can we import our B2B customer addresses from a CSV into the address book?", "How do I add a second sender address for our returns warehouse?"}, "Addresses"},
+	{"address_validation", []string{"Address validation too strict?", "Validate address setting"}, []string{"Address validation flags some rural addresses as invalid even though they're right. Can we override?", "Where do I turn on address validation for the batch import?"}, "Addresses"},
+	{"account", []string{"Add a user", "Remove a team member", "Change account owner"}, []string{"Please remove access for Daniel, he left the company last week.", "How do I give a warehouse temp access to print labels only?", "Our founder is leaving, we need to move account ownership to me."}, "Account & login"},
+	{"account", []string{"GDPR data request", "Data export", "DPA"}, []string{"Can you send us your data processing agreement to sign?", "A customer asked us to delete their data, how do we remove it from ParcelPath?", "How do we export all shipments from 2025 to CSV?"}, "Account & login"},
+	{"feature", []string{"Feature request", "Suggestion", "Would love this feature"}, []string{"Would be great if batch view could filter by carrier service.", "Feature request: let us schedule label printing for a set time.", "Please add a dark mode to the dashboard, our warehouse screens are very bright at night 🙂"}, "Other"},
+	{"other", []string{"Thank you!", "Great support"}, []string{"Just wanted to say thanks to Nadia for sorting our carrier setup yesterday. Really appreciated.", "Thanks, that fixed it!", "Perfect, all working now. Have a nice day."}, "Other"},
+	{"other", []string{"Partnership inquiry", "Quick question about your platform", "Reseller program"}, []string{"Hi, I run a small agency building stores for clients. Do you have a partner or reseller program?", "We're a packaging supplier and would love to explore a partnership with ParcelPath."}, "Other"},
+	{"other", []string{"Did you get my email?", "Following up", "Still waiting for a reply"}, []string{"I sent an email on Friday about our invoice and haven't heard back. Can you check?", "Just following up on ticket 19870, any news?"}, "Other"},
+	{"batch", []string{"CSV import template", "Batch import columns", "Import error row 14"}, []string{"Where can I get the latest CSV template for batch import?", "Our import failed with 'invalid weight unit' on row 14. It says 'kg', isn't that allowed?", "Can batch import read our column names or do they have to match the template exactly?"}, "Shipments"},
+	{"dashboard", []string{"Report export", "Shipping analytics", "Dashboard question"}, []string{"How can I see average cost per shipment by carrier for last quarter?", "The analytics tab shows last month's data in USD, can we switch to EUR?", "Is there a way to save a filter in the shipments list?"}, "Other"},
+	{"insurance", []string{"Shipping insurance", "Insurance coverage"}, []string{"What's the max declared value for insurance through ParcelPath?", "Is insurance included in the Scale plan or extra?"}, "Shipments"},
+}
+
+var bgOpeners = newBag("Quick question: ", "Hi again, ", "Not urgent, but ", "Hope you're well. ", "Sorry if this is a silly question. ", "Two things actually. First: ",
+	"Our accountant asked me this: ", "I looked in the help centre but couldn't find it. ", "Following our call last week: ", "New to ParcelPath here. ",
+	"Asking for our warehouse manager. ", "Whenever someone has a minute: ")
+
+var bgExtras = newBag("We're on the Growth plan if that matters.", "We ship around 150 parcels a day, mostly domestic.", "Our store runs on Shopify.",
+	"No rush, next week is fine.", "Happy to jump on a call if easier.", "Our account ID is in the signature.", "Thanks for the quick help last time.",
+	"We're a 3PL, so this is for one of our clients.", "Let me know if you need screenshots.", "Nothing is broken, I just want to understand it.",
+	"Our old shipping tool had this, so people keep asking me.", "We're planning for peak season, hence the question.", "Please reply to this address, not the shared inbox.",
+	"I'm new in this role so sorry if it was asked before.", "It's for the Christmas rush.", "cc'ing my colleague who handles the warehouse.",
+	"Ideally before the end of the month.", "Our finance system needs it in PDF.", "We use the API for most of it, the dashboard for exceptions.", "Thanks in advance 🙏")
+
+var bgForeign = []foreign{
+	{"de", "Rechnung Oktober", "Hallo, könnt ihr uns bitte die Rechnung für Oktober mit unserer USt-IdNr. schicken? Danke und viele Grüße"},
+	{"de", "Abholung planen", "Hallo, wie kann ich über ParcelPath eine regelmäßige Abholung mit DHL einrichten? Danke!"},
+	{"fr", "Question sur les retours", "Bonjour, est-il possible de limiter les retours à 30 jours dans le portail ? Merci d'avance."},
+	{"es", "Factura con NIF", "Hola, necesitamos que las facturas incluyan nuestro NIF. ¿Dónde se configura? Gracias."},
+	{"pt", "Importação CSV", "Olá, onde encontro o modelo CSV mais recente para importar envios? Obrigado."},
+	{"nl", "Vraag over facturen", "Hallo, kunnen jullie de factuur van oktober opnieuw sturen? Onze boekhouder kan hem niet vinden. Bedankt!"},
+	{"nl", "Tweede verzendadres", "Hoi, hoe voeg ik een tweede afzenderadres toe voor ons retourmagazijn? Groet"},
+	{"fr", "Facture de novembre", "Bonjour, pourriez-vous ajouter notre numéro de TVA intracommunautaire sur les factures ? Merci."},
+}
+
+func autoReply(p *Person, t time.Time) Ticket {
+	var subj, body string
+	back := t.Add(time.Duration(between(2, 10)) * 24 * time.Hour).Format("2 January")
+	switch p.Org.Lang {
+	case "de":
+		subj = "Automatische Antwort: Ihre Anfrage bei ParcelPath"
+		body = "Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich " + back + " nicht im Büro und habe keinen Zugriff auf meine E-Mails. In dringenden Fällen wenden Sie sich bitte an info@" + p.Org.Domain + ".\n\nMit freundlichen Grüßen\n" + p.Name()
+	case "fr":
+		subj = "Réponse automatique : ParcelPath Support"
+		body = "Bonjour, je suis absent(e) jusqu'au " + back + " inclus. Pour toute urgence, merci d'écrire à contact@" + p.Org.Domain + ".\n\nCordialement,\n" + p.Name()
+	case "nl":
+		subj = "Automatisch antwoord: Re: uw ticket"
+		body = "Bedankt voor je bericht. Ik ben afwezig tot " + back + ". Voor dringende zaken: support@" + p.Org.Domain + "."
+	default:
+		subj = pick([]string{"Out of Office: Re: Your ParcelPath request", "Automatic reply: ParcelPath Support", "OOO until " + back, "Auto: Re: [ParcelPath] your ticket has been updated"})
+		body = pick([]string{
+			"Thank you for your email. I'm out of the office until " + back + " with limited access to email. For urgent shipping questions please contact ops@" + p.Org.Domain + ".",
+			"Hi, I'm currently on annual leave and will be back on " + back + ". Your message will not be forwarded.",
+			"This is an automatic reply. We have received your message and will respond within 2 business days.\n\n" + p.Org.Name + " Customer Care",
+		})
+	}
+	return Ticket{at: t, Subject: subj, Body: body, Source: "email", CustomerEmail: p.Email, CustomerName: p.Name(), Org: p.Org.Name, Label: "background"}
+}
+
+func bounce(p *Person, t time.Time) Ticket {
+	bad := "shipping@" + strings.Replace(p.Org.Domain, ".", "-old.", 1)
+	switch rng.IntN(3) {
+	case 0:
+		return Ticket{at: t, Subject: "Delivery Status Notification (Failure)", Body: "** Address not found **\n\nYour message wasn't delivered to " + bad + " because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.", Source: "email", CustomerEmail: "mailer-daemon@googlemail.com", CustomerName: "Mail Delivery Subsystem", Org: "", Label: "background"}
+	case 1:
+		return Ticket{at: t, Subject: "Undeliverable: Your ParcelPath ticket has been updated", Body: "Delivery has failed to these recipients or groups:\n\n" + bad + "\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\n\nDiagnostic information for administrators:\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'", Source: "email", CustomerEmail: "postmaster@" + p.Org.Domain, CustomerName: "Microsoft Outlook", Org: p.Org.Name, Label: "background"}
+	}
+	return Ticket{at: t, Subject: "Mail delivery failed: returning message to sender", Body: "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed:\n\n  " + bad + "\n    host mx." + p.Org.Domain + " [203.0.113.24]\n    SMTP error from remote mail server after RCPT TO:<" + bad + ">:\n    550 No such user here", Source: "email", CustomerEmail: "mailer-daemon@mx.parcelpath.io", CustomerName: "Mail Delivery System", Org: "", Label: "background"}
+}
+
+// ---------------------------------------------------------------- hard negatives and look-alikes
+
+type indiv struct {
+	feature string
+	subj    []string
+	texts   []string
+	form    string
+}
+
+var hardNeg = []indiv{
+	{"login", []string{"Forgot password", "Password reset", "can't remember my password"}, []string{"I forgot my password and the reset link says it expired. Can you send a new one?", "Locked out, I don't remember which password I used. Please help me reset it.", "i changed my password last week and now i cant remember it, reset please"}, "Account & login"},
+	{"login", []string{"Reset email not arriving", "No password reset email"}, []string{"I requested a password reset three times and nothing arrived. I checked spam. My address is the one I'm writing from. Actually wait, we changed our domain in the summer, the login might be on the old one.", "The reset link isn't coming through. Our IT uses a strict spam filter, could it be quarantined?"}, "Account & login"},
+	{"login", []string{"Account locked", "Too many login attempts", "Locked out of ParcelPath"}, []string{"Our temp worker tried the wrong password too many times and now the warehouse login is locked. Can you unlock it?", "It says my account is locked for 30 minutes after failed attempts. I really need to print labels now, can you unlock it?", "ACCOUNT LOCKED. I only tried 5 times. Can't print anything!!"}, "Account & login"},
+	{"login", []string{"Lost my phone - 2FA", "2FA codes not working", "New phone, can't log in"}, []string{"I got a new phone and the authenticator app didn't transfer. Now I can't get past 2FA. Can you disable it for my user?", "The 2FA code is always rejected. (My phone's clock was set manually after travelling, might that be it?)", "Lost my phone on the weekend, can't log in because of 2FA. Everyone else on the team is fine."}, "Account & login"},
+	{"login", []string{"Can't log in - only me", "Login works for colleague but not me"}, []string{"I can't log in but my colleague can, with her own account. It says 'no account found with this email'.", "Login says user not found. I might have been invited with my old email address, before we rebranded."}, "Account & login"},
+	{"login", []string{"Invite link expired", "Can't accept invitation"}, []string{"My manager invited me two weeks ago and the link now says the invitation has expired. Can it be resent?", "I clicked the invite link but it says it's already used. I think I opened it on my work PC and didn't finish."}, "Account & login"},
+	{"api_auth", []string{"API 401 after key rotation", "New API key not working", "Unauthorized after rotating keys"}, []string{"We rotated our API key this morning and now get 401s. I think our second server still has the old key in its env file, checking now, but can you confirm the old key is dead?", "I generated a new key and deleted the old one, now our integration says unauthorized. Oops, I think I deleted the wrong one. Can you restore it?", "Getting 401 invalid_api_key. Our dev just told me he pasted the sandbox key into production config."}, "API"},
+	{"api_auth", []string{"API key not working", "401 on our new server"}, []string{"Our new server can't authenticate with ParcelPath, 401 every time. The old server works fine with the same code. Might be the environment variable?", "Key works in Postman but not from our app, gives 401. We have a proxy that might be stripping the Authorization header."}, "API"},
+	{"webhooks", []string{"Webhooks failing to our endpoint", "Webhook deliveries failing", "Webhook errors"}, []string{"The webhook log shows all deliveries failing with 'SSL certificate has expired' for our endpoint. Did we forget to renew something?", "Our IT moved us behind a new firewall last night and we stopped getting webhooks. Do you have a list of IPs to allowlist?", "Webhooks show 404 in your log. We renamed the route on our side on Monday, I'll update the URL."}, "Tracking & webhooks"},
+	{"billing", []string{"Top-up failed", "Card declined on wallet top-up", "Can't add funds"}, []string{"Wallet top-up keeps failing with 'card declined'. The card expired end of October, I guess that's it? How do I update it?", "Our auto top-up failed and now labels won't buy. The bank blocked the payment as suspicious, I've called them.", "Payment failed when adding funds. We switched banks and the old card is cancelled."}, "Billing"},
+	{"labels", []string{"Labels printing blank", "Printer not printing labels", "Label printing weird"}, []string{"Our new Zebra prints blank labels. The PDF opens fine on screen. Probably a driver setting?", "Labels print cut off at the bottom, I think the printer is set to A4 instead of 4x6.", "Labels won't download on the warehouse PC only. Every other computer works. That PC has a new antivirus."}, "Labels & printing"},
+	{"rates", []string{"No rates for our store", "Rates disappeared"}, []string{"Our checkout shows no shipping options. One of our staff deactivated the UPS carrier account yesterday by mistake, could that be why?", "No rates for any order since we changed the sender postcode, did I type it wrong? It's '1O115' hmm."}, "Rates"},
+	{"dashboard", []string{"Dashboard not loading", "App won't load", "Blank page"}, []string{"The dashboard is a blank page for me. Works on my phone, so probably my work laptop's browser extensions?", "ParcelPath won't load at the office, works from home. Our IT changed the proxy this week."}, "Other"},
+	{"addresses", []string{"Parcel returned to sender", "Wrong address on label"}, []string{"Parcel came back because the customer typed their house number wrong at checkout. Can we re-ship with the same label?", "We printed a label with the wrong postcode, the customer had an old address saved in their account."}, "Addresses"},
+}
+
+var hardNegForeign = []foreign{
+	{"de", "Passwort vergessen", "Hallo, ich habe mein Passwort vergessen und die Mail zum Zurücksetzen kommt nicht an. Vielleicht ist mein Login noch auf der alten Adresse? Danke"},
+	{"fr", "Compte bloqué", "Bonjour, mon compte est bloqué après plusieurs tentatives de connexion. Pouvez-vous le débloquer ? Merci"},
+	{"es", "Tarjeta rechazada al recargar", "Hola, no puedo recargar el monedero, dice tarjeta rechazada. Creo que la tarjeta caducó. ¿Cómo la cambio?"},
+}
+
+// look-alikes: same feature as an incident, inside its window, different problem.
+var lookAlikes = map[string][]indiv{
+	"inc-label-downloads": {
+		{"labels", []string{"Label too small on thermal printer"}, []string{"Labels come out tiny in the corner of our 4x6 thermal labels. Is there a scaling setting?"}, "Labels & printing"},
+		{"labels", []string{"Void a label"}, []string{"We bought the same label twice for order 88213. How do we void one of them?"}, "Labels & printing"},
+		{"labels", []string{"Sender name on labels"}, []string{"Labels show our old company name as sender. Where do I change it?"}, "Labels & printing"},
+		{"labels", []string{"Label reference field"}, []string{"Can the order number be printed on the label instead of the internal shipment id?"}, "Labels & printing"},
+		{"labels", []string{"Label size A6"}, []string{"Is A6 label size supported for DPD? I only see 4x6 and A4."}, "Labels & printing"},
+		{"labels", []string{"Packing slip layout"}, []string{"The packing slip cuts off long product names. Any way to wrap them?"}, "Labels & printing"},
+	},
+	"inc-auth-outage": {
+		{"login", []string{"Add staff user"}, []string{"How do I add a new warehouse user with print-only permissions?"}, "Account & login"},
+		{"login", []string{"Enforce 2FA for team"}, []string{"Can we require 2FA for all users on our account? Security review asked for it."}, "Account & login"},
+		{"login", []string{"Change login email"}, []string{"I want to change the email I log in with to my new work address. How?"}, "Account & login"},
+		{"login", []string{"SSO setup"}, []string{"We're on Enterprise and want to set up SAML SSO with Azure AD. Is there a guide?"}, "Account & login"},
+		{"api_auth", []string{"Restricted API key"}, []string{"Can I create an API key that can only read tracking, not buy labels?"}, "API"},
+		{"api_auth", []string{"429 Too Many Requests"}, []string{"Our nightly job gets 429s when it creates 2000 shipments in a loop. What's the limit and should we batch?"}, "API"},
+		{"api_auth", []string{"Key expiry"}, []string{"Do API keys expire? Our security team wants to rotate every 90 days, is there an expiry setting?"}, "API"},
+		{"login", []string{"Session timeout too short"}, []string{"The dashboard logs us out after 30 minutes of inactivity, which is annoying on the packing station. Can we extend it?"}, "Account & login"},
+	},
+	"inc-webhooks-delayed": {
+		{"webhooks", []string{"Webhook for returns"}, []string{"Is there a webhook event when a customer creates a return in the portal?"}, "Tracking & webhooks"},
+		{"webhooks", []string{"Webhook payload"}, []string{"Does the tracking.updated payload include the carrier's raw status code?"}, "Tracking & webhooks"},
+		{"webhooks", []string{"Webhook retry policy"}, []string{"How many times do you retry a webhook if our endpoint returns 500, and over how long?"}, "Tracking & webhooks"},
+		{"webhooks", []string{"Signature verification"}, []string{"Our signature check fails only for events with non-ASCII characters in the address. Are you signing the raw body?"}, "Tracking & webhooks"},
+		{"webhooks", []string{"Second webhook endpoint"}, []string{"Can we send label events to one URL and tracking events to another?"}, "Tracking & webhooks"},
+	},
+	"inc-rates-timeout": {
+		{"rates", []string{"No rates to Hawaii"}, []string{"One order to Hawaii gets no rates at all, everything else is fine. Do we need something for non-contiguous states?"}, "Rates"},
+		{"rates", []string{"Hide a carrier at checkout"}, []string{"How do we hide FedEx from the checkout rates but keep it in the dashboard?"}, "Rates"},
+		{"rates", []string{"Rates in wrong currency"}, []string{"Canadian customers see rates in USD at checkout. Can rates be converted to CAD?"}, "Rates"},
+		{"rates", []string{"Oversized parcel no rates"}, []string{"A 160 cm rug tube gets no rates. I assume it's too long for the standard services?"}, "Rates"},
+		{"rates", []string{"Cheapest rate rule"}, []string{"Can we set a rule to always pick the cheapest rate unless the delivery is over 5 days?"}, "Rates"},
+		{"rates", []string{"Handling fee"}, []string{"Is there a way to add a $2 handling fee on top of the live rate at checkout?"}, "Rates"},
+	},
+	"inc-address-line2": {
+		{"addresses", []string{"PO Box handling"}, []string{"Can we stop customers from using PO boxes for UPS shipments?"}, "Addresses"},
+		{"addresses", []string{"Company name on label"}, []string{"For B2B orders the recipient's company name doesn't show. We never filled that field in, I think. Where is it in the import?"}, "Addresses"},
+		{"addresses", []string{"State abbreviations"}, []string{"Our import has full state names ('California'), do we need to convert to CA?"}, "Addresses"},
+		{"addresses", []string{"Address too long"}, []string{"One address is longer than 35 characters and the carrier rejected it. How should we split it?"}, "Addresses"},
+	},
+	"inc-rates-inflated": {
+		{"rates", []string{"Saturday delivery surcharge"}, []string{"Why is there a Saturday delivery surcharge on this one shipment? I didn't select Saturday delivery. Oh wait, it was the default service on that preset."}, "Rates"},
+		{"rates", []string{"Dim weight on big box"}, []string{"A light but large box is quoted at $31 because of dimensional weight. Is that right? It's a pillow."}, "Rates"},
+		{"rates", []string{"Remote area surcharge"}, []string{"Order to the Scottish Highlands has a remote area surcharge, can we pass that to the customer automatically?"}, "Rates"},
+		{"rates", []string{"Rate vs invoice"}, []string{"Last week's UPS adjustment invoice charged us more than the quote for 3 parcels. Can you explain adjustments?"}, "Rates"},
+	},
+}
+
+// ---------------------------------------------------------------- building the week
+
+var tickets []Ticket
+
+type window struct {
+	label, feature1, feature2 string
+	a, b                      time.Time
+}
+
+var windows []window
+
+func (w window) has(f string) bool { return f == w.feature1 || f == w.feature2 }
+
+type incDef struct {
+	label  string
+	start  time.Time
+	n      int
+	curve  []pt
+	syms   []*symptom
+	symW   []float64
+	follow int
+	src    [4]float64
+	angry  float64
+	f1, f2 string
+}
+
+func buildIncident(d incDef, times []time.Time) {
+	o := defaultDress
+	o.srcW = d.src
+	o.angryP = d.angry
+	var first []Ticket
+	foreignLeft := map[*symptom][]foreign{}
+	for _, s := range d.syms {
+		foreignLeft[s] = append([]foreign(nil), s.foreign...)
+	}
+	nf := 0
+	for _, s := range d.syms {
+		nf += len(s.foreign)
+	}
+	for _, t := range times {
+		s := d.syms[0]
+		if len(d.syms) > 1 {
+			u := rng.Float64()
+			for i, w := range d.symW {
+				if u < w {
+					s = d.syms[i]
+					break
+				}
+				u -= w
+			}
+		}
+		oo := o
+		oo.topic, oo.page = s.topic, s.page
+		if fl := foreignLeft[s]; len(fl) > 0 && chance(float64(nf)/float64(d.n)*1.6) {
+			f := fl[0]
+			foreignLeft[s] = fl[1:]
+			p := somebodyLang(f.lang)
+			oo.srcW = [4]float64{0.7, 0.2, 0.1, 0}
+			oo.angryP = 0
+			oo.foreign = true
+			first = append(first, dress(p, t, f.subj, f.text, d.label, oo))
+			continue
+		}
+		subj, text := s.compose()
+		p := somebody()
+		if len(s.shopper) > 0 && chance(0.14) {
+			sh := pick(s.shopper)
+			oo.forward = forwardOf(pick(firstNames)+" "+pick(lastNames), slug(pick(firstNames))+fmt.Sprint(between(1, 99))+"@"+pick([]string{"gmail.com", "yahoo.com", "outlook.com", "web.de", "icloud.com"}), sh.subj, sh.text, t)
+			text = pick([]string{"See below from one of our customers.", "Another one of these.", "Forwarding, this is the third customer today.", "FYI"}) + " " + text
+		}
+		first = append(first, dress(p, t, subj, text, d.label, oo))
+	}
+	tickets = append(tickets, first...)
+	// follow-ups from people who already wrote
+	end := times[len(times)-1]
+	for k := 0; k < d.follow; k++ {
+		src := first[between(0, len(first)*2/3)]
+		if src.CustomerEmail == "" || strings.HasPrefix(src.Subject, "Re") {
+			continue
+		}
+		t := src.at.Add(time.Duration(between(12, 55)) * time.Minute)
+		if t.After(end) {
+			t = end.Add(-time.Duration(between(1, 10)) * time.Minute)
+		}
+		body := pick(followups)
+		if chance(0.3) {
+			body += " " + pick([]string{"We're losing a lot of orders here.", "My boss is asking me every 5 minutes.", "Please reply.", "Thanks."})
+		}
+		subj := src.Subject
+		if subj == "" {
+			subj = "my earlier ticket"
+		}
+		ft := Ticket{at: t, Subject: "Re: " + subj, Body: body, Source: "email", CustomerEmail: src.CustomerEmail, CustomerName: src.CustomerName, Org: src.Org, Label: d.label}
+		if chance(0.3) {
+			ft.Body = quoted(body, rng.IntN(3), t, subj)
+		}
+		if chance(0.15) {
+			ft.Subject = ""
+		}
+		tickets = append(tickets, ft)
+	}
+	windows = append(windows, window{d.label, d.f1, d.f2, times[0], end})
+}
+
+func inWindow(label string) window {
+	for _, w := range windows {
+		if w.label == label {
+			return w
+		}
+	}
+	panic(label)
+}
+
+func randIn(a, b time.Time) time.Time {
+	return a.Add(time.Duration(rng.Int64N(int64(b.Sub(a)))))
+}
+
+func addIndiv(it indiv, t time.Time, label string) {
+	o := defaultDress
+	o.topic = it.form
+	o.longP = 0.02
+	tickets = append(tickets, dress(somebody(), t, pick(it.subj), pick(it.texts), label, o))
+}
+
+func buildBackground(day, n int) {
+	o := defaultDress
+	foreignBag := bgForeign
+	for k := 0; k < n; k++ {
+		t := dayTime(day)
+		p := somebody()
+		switch {
+		case chance(0.045):
+			tickets = append(tickets, autoReply(p, t))
+			continue
+		case chance(0.02):
+			tickets = append(tickets, bounce(p, t))
+			continue
+		case chance(0.025):
+			f := pick(foreignBag)
+			pp := somebodyLang(f.lang)
+			of := o
+			of.foreign = true
+			tickets = append(tickets, dress(pp, t, f.subj, f.text, "background", of))
+			continue
+		}
+		tp := pick(bgTopics)
+		// the wallet/billing provider's maintenance window (Wed 00:30–03:30) has no billing tickets
+		if tp.feature == "billing" && day == 2 && t.After(at(2, 0, 30)) && t.Before(at(2, 3, 30)) {
+			k--
+			continue
+		}
+		label := "background"
+		for _, w := range windows {
+			if w.has(tp.feature) && !t.Before(w.a) && !t.After(w.b) {
+				label = "look-alike"
+			}
+		}
+		oo := o
+		oo.topic = tp.form
+		text := pick(tp.texts)
+		if chance(0.3) {
+			text = bgOpeners.next() + text
+		}
+		if chance(0.4) {
+			text += pick([]string{" ", "\n\n"}) + bgExtras.next()
+		}
+		tickets = append(tickets, dress(p, t, pick(tp.subjects), text, label, oo))
+	}
+}
+
+// ---------------------------------------------------------------- providers
+
+var updates []Update
+
+func up(provider, id, title, kind, label string, comps []string, seq int, status, impact string, t time.Time, body string) {
+	updates = append(updates, Update{Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, seq), Status: status, Impact: impact,
+		At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
+}
+
+func buildUpdates() {
+	{
+		id, ti, c, l := "shv-inc-20261102-eu1", "Elevated error rates for object storage downloads (eu-central)", []string{"Object Storage (eu-central)", "Signed URLs"}, "inc-label-downloads"
+		up("stackhaven", id, ti, "incident", l, c, 1, "investigating", "major", at(0, 12, 20), "We are investigating elevated 503 error rates for GET requests to object storage buckets in eu-central. Uploads are succeeding. Some downloads and signed-URL requests are failing or timing out.")
+		up("stackhaven", id, ti, "incident", l, c, 2, "identified", "major", at(0, 13, 5), "The issue has been identified as an overloaded metadata tier following a capacity rebalancing operation. We are shedding background load and adding capacity. Objects are not at risk.")
+		up("stackhaven", id, ti, "incident", l, c, 3, "monitoring", "minor", at(0, 14, 30), "Additional capacity is in place and GET error rates have returned to baseline. We are monitoring the recovery.")
+		up("stackhaven", id, ti, "incident", l, c, 4, "resolved", "none", at(0, 15, 10), "This incident has been resolved. A post-incident review will be published within 5 business days.")
+	}
+	{
+		id, ti, c := "cv-maint-0931", "Scheduled maintenance: payments ledger database upgrade", []string{"Payments API", "Ledger"}
+		up("coinvault", id, ti, "maintenance", "", c, 1, "scheduled", "maintenance", at(0, 17, 0), "On Wednesday 4 November between 01:00 and 03:30 UTC we will upgrade the ledger database. Card authorisations continue to work; payouts and balance reports may be delayed by up to 30 minutes during the window.")
+		up("coinvault", id, ti, "maintenance", "", c, 2, "in_progress", "maintenance", at(2, 1, 0), "Scheduled maintenance is in progress. We will provide updates as necessary.")
+		up("coinvault", id, ti, "maintenance", "", c, 3, "verifying", "maintenance", at(2, 2, 40), "The upgrade is complete and we are verifying ledger consistency.")
+		up("coinvault", id, ti, "maintenance", "", c, 4, "completed", "maintenance", at(2, 3, 5), "The scheduled maintenance has been completed.")
+	}
+	{
+		id, ti, c, l := "FK-INC-4471", "Authentication API errors", []string{"Hosted Login", "Token API", "SSO Connections"}, "inc-auth-outage"
+		up("ferrokey", id, ti, "incident", l, c, 1, "investigating", "major", at(1, 14, 22), "We are investigating elevated error rates on hosted login and the token endpoint. End users may be unable to sign in and machine-to-machine token requests may fail with 401 or 503.")
+		up("ferrokey", id, ti, "incident", l, c, 2, "identified", "critical", at(1, 14, 50), "We have identified a faulty signing-key rotation in two regions that causes newly issued tokens to fail validation. We are rolling back the rotation.")
+		up("ferrokey", id, ti, "incident", l, c, 3, "monitoring", "minor", at(1, 16, 0), "The rollback has completed in all regions and login and token success rates have recovered. Users who were signed out will need to sign in again. We are monitoring.")
+		up("ferrokey", id, ti, "incident", l, c, 4, "resolved", "none", at(1, 16, 45), "This incident is resolved. Between 14:06 and 15:52 UTC a portion of logins and token requests failed.")
+	}
+	{
+		id, ti, c, l := "hr-inc-77c1", "Delayed webhook deliveries", []string{"Delivery Workers (EU)", "Delivery Workers (US)"}, "inc-webhooks-delayed"
+		up("hookrelay", id, ti, "incident", l, c, 1, "investigating", "major", at(2, 9, 40), "We are investigating delays in webhook delivery. Events are being accepted and queued but delivery attempts are not being made for a large share of endpoints.")
+		up("hookrelay", id, ti, "incident", l, c, 2, "identified", "major", at(2, 10, 20), "A deadlock in the delivery scheduler stopped attempts for queued events. A fix is being deployed.")
+		up("hookrelay", id, ti, "incident", l, c, 3, "monitoring", "minor", at(2, 11, 15), "The fix is deployed and delivery workers are processing the backlog. Receivers may see delayed, duplicated or out-of-order events over the next few hours. We are monitoring.")
+		up("hookrelay", id, ti, "incident", l, c, 4, "monitoring", "minor", at(2, 12, 40), "Around 70% of the backlog has been delivered. New events are delivered in real time; older events continue to drain.")
+		up("hookrelay", id, ti, "incident", l, c, 5, "resolved", "none", at(2, 13, 50), "The backlog has been fully processed and delivery latency is back to normal. This incident is resolved.")
+	}
+	{
+		id, ti, c, l := "cl-2026-1105-a", "Rate quote timeouts for multiple carriers", []string{"Rating API", "UPS connector", "FedEx connector", "DHL connector"}, "inc-rates-timeout"
+		up("carrierlink", id, ti, "incident", l, c, 1, "investigating", "minor", at(3, 13, 0), "We are investigating increased latency on the Rating API for some carrier connectors. Label purchase is not affected.")
+		up("carrierlink", id, ti, "incident", l, c, 2, "identified", "major", at(3, 14, 35), "A degraded cache cluster is causing most rating requests to time out. We are failing over to a standby cluster.")
+		up("carrierlink", id, ti, "incident", l, c, 3, "monitoring", "minor", at(3, 16, 10), "Failover is complete and rating latency is back to normal. We are monitoring.")
+		up("carrierlink", id, ti, "incident", l, c, 4, "resolved", "none", at(3, 16, 50), "This incident has been resolved.")
+	}
+	{
+		id, ti, c := "gm-inc-3390", "Elevated geocoding latency in ap-southeast-2", []string{"Geocoding API (ap-southeast-2)"}
+		up("geomint", id, ti, "incident", "", c, 1, "investigating", "minor", at(4, 12, 10), "We are investigating elevated latency for geocoding and address verification requests served from ap-southeast-2. Other regions are not affected.")
+		up("geomint", id, ti, "incident", "", c, 2, "identified", "minor", at(4, 12, 55), "A noisy neighbour on shared infrastructure in ap-southeast-2 has been identified and is being migrated.")
+		up("geomint", id, ti, "incident", "", c, 3, "monitoring", "none", at(4, 13, 25), "Latency in ap-southeast-2 has returned to normal. Monitoring.")
+		up("geomint", id, ti, "incident", "", c, 4, "resolved", "none", at(4, 13, 55), "Resolved.")
+	}
+	{
+		id, ti, c, l := "cl-2026-1107-b", "Incorrect surcharges on rate quotes", []string{"Rating API", "Surcharge tables"}, "inc-rates-inflated"
+		up("carrierlink", id, ti, "incident", l, c, 1, "investigating", "minor", at(5, 10, 5), "We are investigating reports that some rate quotes include unexpectedly high surcharges.")
+		up("carrierlink", id, ti, "incident", l, c, 2, "identified", "major", at(5, 10, 50), "A surcharge table published on Friday at 17:00 UTC applied fuel and residential surcharges more than once for UPS, USPS and DPD quotes. We are reverting the table.")
+		up("carrierlink", id, ti, "incident", l, c, 3, "monitoring", "minor", at(5, 12, 20), "The previous surcharge table is restored and quotes are correct again. Labels purchased at the inflated rate will be adjusted; details will follow.")
+		up("carrierlink", id, ti, "incident", l, c, 4, "resolved", "none", at(5, 13, 30), "Resolved. Affected label purchases between Fri 17:00 and Sat 12:15 UTC will be re-rated automatically.")
+	}
+}
+
+// ---------------------------------------------------------------- main
+
+func main() {
+	out := flag.String("out", ".", "folder to write tickets.jsonl and updates.jsonl into")
+	seed := flag.Uint64("seed", 20261102, "random seed")
+	flag.Parse()
+	rng = rand.New(rand.NewPCG(*seed, 0x9a7c3e11))
+	buildCustomers()
+
+	incs := []incDef{
+		{label: "inc-label-downloads", start: at(0, 12, 55), n: 60, follow: 5, syms: []*symptom{symLabels}, symW: []float64{1}, f1: "labels",
+			curve: []pt{{0, 0.4}, {15, 1.2}, {40, 2.2}, {80, 2.0}, {100, 1.2}, {120, 0.4}, {128, 0.05}}, src: [4]float64{0.48, 0.18, 0.2, 0.14}, angry: 0.03},
+		{label: "inc-auth-outage", start: at(1, 14, 10), n: 122, follow: 10, syms: []*symptom{symLogin, symAPIAuth}, symW: []float64{0.62, 0.38}, f1: "login", f2: "api_auth",
+			curve: []pt{{0, 0.8}, {10, 3}, {30, 4.5}, {60, 4.5}, {95, 3}, {115, 1.5}, {130, 0.4}, {138, 0.05}}, src: [4]float64{0.45, 0.2, 0.25, 0.1}, angry: 0.05},
+		{label: "inc-webhooks-delayed", start: at(2, 10, 5), n: 55, follow: 5, syms: []*symptom{symWebhooks}, symW: []float64{1}, f1: "webhooks",
+			curve: []pt{{0, 0.3}, {30, 0.6}, {70, 1.0}, {80, 1.7}, {110, 2.5}, {140, 2.1}, {165, 0.8}, {190, 0.1}}, src: [4]float64{0.5, 0.2, 0.15, 0.15}, angry: 0.02},
+		{label: "inc-rates-timeout", start: at(3, 14, 20), n: 46, follow: 4, syms: []*symptom{symRates}, symW: []float64{1}, f1: "rates",
+			curve: []pt{{0, 0.6}, {15, 1.8}, {45, 2.2}, {80, 1.6}, {110, 0.8}, {128, 0.1}}, src: [4]float64{0.45, 0.2, 0.2, 0.15}, angry: 0.04},
+		{label: "inc-rates-inflated", start: at(5, 9, 30), n: 26, follow: 2, syms: []*symptom{symRatesHigh}, symW: []float64{1}, f1: "rates",
+			curve: []pt{{0, 0.5}, {40, 1}, {120, 1}, {180, 0.5}, {210, 0.1}}, src: [4]float64{0.55, 0.2, 0.15, 0.1}, angry: 0.02},
+	}
+	for _, d := range incs {
+		buildIncident(d, curveTimes(d.start, d.n, d.curve))
+	}
+	// Friday: ParcelPath's own release drops address line 2 from labels; one report every 20–45 minutes.
+	{
+		var ts []time.Time
+		t := at(4, 7, 40)
+		for len(ts) < 25 {
+			ts = append(ts, t)
+			t = t.Add(time.Duration(between(20, 45))*time.Minute + time.Duration(rng.IntN(60))*time.Second)
+		}
+		d := incDef{label: "inc-address-line2", n: 25, syms: []*symptom{symAddr}, symW: []float64{1}, follow: 1, src: [4]float64{0.55, 0.2, 0.12, 0.13}, f1: "addresses"}
+		buildIncident(d, ts)
+	}
+	sort.Slice(windows, func(i, j int) bool { return windows[i].a.Before(windows[j].a) })
+
+	// look-alikes inside each incident's window
+	for _, w := range windows {
+		for _, it := range lookAlikes[w.label] {
+			addIndiv(it, randIn(w.a, w.b), "look-alike")
+		}
+	}
+	// hard negatives: many inside incident windows, the rest through the week
+	inWin := map[string]int{"inc-label-downloads": 7, "inc-auth-outage": 18, "inc-webhooks-delayed": 6, "inc-rates-timeout": 5, "inc-address-line2": 4, "inc-rates-inflated": 3}
+	for _, w := range windows {
+		var near, other []indiv
+		for _, h := range hardNeg {
+			if w.has(h.feature) {
+				near = append(near, h)
+			} else {
+				other = append(other, h)
+			}
+		}
+		for k := 0; k < inWin[w.label]; k++ {
+			h := pick(other)
+			if len(near) > 0 && chance(0.75) {
+				h = pick(near)
+			}
+			addIndiv(h, randIn(w.a, w.b), "hard-negative")
+		}
+	}
+	for k := 0; k < 36; k++ {
+		addIndiv(pick(hardNeg), dayTime(rng.IntN(7)), "hard-negative")
+	}
+	for _, f := range hardNegForeign {
+		o := defaultDress
+		o.srcW = [4]float64{0.8, 0.2, 0, 0}
+		o.foreign = true
+		tickets = append(tickets, dress(somebodyLang(f.lang), dayTime(rng.IntN(6)), f.subj, f.text, "hard-negative", o))
+	}
+	for day, n := range []int{72, 70, 68, 66, 62, 34, 30} {
+		buildBackground(day, n)
+	}
+	buildUpdates()
+
+	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].at.Before(tickets[j].at) })
+	var tb bytes.Buffer
+	for i := range tickets {
+		tickets[i].ID = fmt.Sprintf("PP-%d", 30500+i)
+		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
+		line, err := json.Marshal(tickets[i])
+		if err != nil {
+			panic(err)
+		}
+		tb.Write(line)
+		tb.WriteByte('\n')
+	}
+	var ub bytes.Buffer
+	for _, u := range updates {
+		line, _ := json.Marshal(u)
+		ub.Write(line)
+		ub.WriteByte('\n')
+	}
+	must(os.WriteFile(filepath.Join(*out, "tickets.jsonl"), tb.Bytes(), 0o644))
+	must(os.WriteFile(filepath.Join(*out, "updates.jsonl"), ub.Bytes(), 0o644))
+
+	// summary for the README
+	count := map[string]int{}
+	perDay := make([]int, 7)
+	for _, t := range tickets {
+		count[t.Label]++
+		perDay[int(t.at.Sub(week0).Hours()/24)]++
+	}
+	var ls []string
+	for l := range count {
+		ls = append(ls, l)
+	}
+	sort.Strings(ls)
+	for _, l := range ls {
+		fmt.Printf("%-24s %4d\n", l, count[l])
+	}
+	fmt.Printf("%-24s %4d\nper day: %v\n", "total", len(tickets), perDay)
+	for _, w := range windows {
+		fmt.Printf("%-24s %s .. %s\n", w.label, w.a.Format("Mon 15:04"), w.b.Format("Mon 15:04"))
+	}
+}
+
+func must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
