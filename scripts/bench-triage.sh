@@ -126,7 +126,7 @@ if [ "$SPEED" = 1 ]; then
 	$GO test -c -o "$tmp/triage.test" ./triage/
 	pin=()
 	command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
-	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkAssign|BenchmarkNormalize|BenchmarkMemoryPerTicket' \
+	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkAssign$|BenchmarkNormalize|BenchmarkMemoryPerTicket' \
 		-test.benchtime 20000x -test.cpu 1 -test.count "$SPEED_COUNT") >"$tmp/speed.txt"
 	$BENCHSTAT "$tmp/speed.txt" 2>/dev/null || awk '/^Benchmark/ {print}' "$tmp/speed.txt"
 	# The dense block's cost, A/B in the same run: one process per run,
