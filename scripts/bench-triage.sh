@@ -53,7 +53,8 @@ for s in "${sets[@]}"; do
 	IFS='|' read -r name file text label peer <<<"$s"
 	[ -f "$file" ] || fail "$file missing"
 	echo "bench-triage: stormdesk triage eval $name" >&2
-	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never >"$tmp/sd_$name.txt"
+	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never --dense=true >"$tmp/sd_$name.txt"
+	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never --dense=false >"$tmp/sdsparse_$name.txt"
 	peer_names+=("$peer")
 done
 
@@ -84,14 +85,16 @@ print("| data set | system | ARI | NMI | ACC | HOM | COM | clusters | time s | t
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for s in sets:
     name, _, _, _, pname = s.split("|")
-    kv = {}
-    for line in open(f"{tmp}/sd_{name}.txt"):
-        k, _, v = line.partition(":")
-        kv[k.strip()] = v.strip()
-    f = lambda k: float(kv[k])
-    t = f("assign_s") + f("refine_s")
-    print(f"| {name} | stormdesk triage (defaults, online + Refine) | {f('ARI'):.3f} | {f('NMI'):.3f} | {f('ACC'):.3f} | "
-          f"{f('homogeneity'):.3f} | {f('completeness'):.3f} | {int(f('clusters'))} | {t:.2f} | {f('tickets_per_s'):.0f} |")
+    for file, label in ((f"{tmp}/sd_{name}.txt", "stormdesk triage, with the dense block (--dense=true)"),
+                        (f"{tmp}/sdsparse_{name}.txt", "stormdesk triage, without it (--dense=false)")):
+        kv = {}
+        for line in open(file):
+            k, _, v = line.partition(":")
+            kv[k.strip()] = v.strip()
+        f = lambda k: float(kv[k])
+        t = f("assign_s") + f("refine_s")
+        print(f"| {name} | {label} | {f('ARI'):.3f} | {f('NMI'):.3f} | {f('ACC'):.3f} | "
+              f"{f('homogeneity'):.3f} | {f('completeness'):.3f} | {int(f('clusters'))} | {t:.2f} | {f('tickets_per_s'):.0f} |")
     res = peer.get(pname)
     if not res:
         continue
@@ -123,7 +126,18 @@ if [ "$SPEED" = 1 ]; then
 	$GO test -c -o "$tmp/triage.test" ./triage/
 	pin=()
 	command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
-	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkAssign|BenchmarkNormalize|BenchmarkMemoryPerTicket' \
+	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkAssign$|BenchmarkNormalize|BenchmarkMemoryPerTicket' \
 		-test.benchtime 20000x -test.cpu 1 -test.count "$SPEED_COUNT") >"$tmp/speed.txt"
 	$BENCHSTAT "$tmp/speed.txt" 2>/dev/null || awk '/^Benchmark/ {print}' "$tmp/speed.txt"
+	# The dense block's cost, A/B in the same run: one process per run,
+	# alternating without and with it, so drift hits both alike.
+	echo
+	echo "CPU per ticket at 10,000 clusters without and with the dense block, interleaved, $SPEED_COUNT runs each:"
+	for i in $(seq "$SPEED_COUNT"); do
+		for d in false true; do
+			(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench "BenchmarkAssignDense/clusters=10000/dense=$d\$" \
+				-test.benchtime 20000x -test.cpu 1 -test.count 1) | grep '^Benchmark'
+		done
+	done >"$tmp/dense.txt"
+	$BENCHSTAT "$tmp/dense.txt" 2>/dev/null || cat "$tmp/dense.txt"
 fi

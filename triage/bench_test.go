@@ -79,6 +79,55 @@ func BenchmarkAssign(b *testing.B) {
 	}
 }
 
+// BenchmarkAssignDense compares, in the same run and interleaved, the
+// cost of assigning one ticket at 10,000 active clusters with and without
+// the dense block (each with its own tuned thresholds).
+func BenchmarkAssignDense(b *testing.B) {
+	texts := benchTexts(b)
+	at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, dense := range []bool{false, true} {
+		b.Run(fmt.Sprintf("clusters=10000/dense=%v", dense), func(b *testing.B) {
+			e := New(blockConfig(dense))
+			populate(e, texts, 10_000, at)
+			runtime.GC()
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			b.ResetTimer()
+			assignMeasured(e, texts, b.N, at)
+			b.StopTimer()
+			cpu := float64(cpuTime()-cpu0) / float64(b.N)
+			b.ReportMetric(cpu, "cpu-ns/op")
+			b.ReportMetric(1e9/cpu, "tickets/cpu-s")
+		})
+	}
+}
+
+// assignMeasured is the measured loop of BenchmarkAssignDense, in a
+// function of its own so that instruction counts can be taken for it
+// alone, on a machine where wall and CPU times drift:
+//
+//	GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --collect-atstart=no \
+//	  --toggle-collect='stormdesk/triage.assignMeasured' ./triage.test -test.run '^$' \
+//	  -test.bench 'AssignDense/clusters=10000/dense=true$' -test.benchtime 4000x -test.cpu 1
+//
+// (the testing package runs it once with N=1, then with N=4000: divide by
+// 4001).
+//
+//go:noinline
+func assignMeasured(e *Engine, texts []string, n int, at time.Time) {
+	for i := 0; i < n; i++ {
+		e.Assign(Ticket{ID: int64(i + 1), Text: texts[i%len(texts)], At: at})
+	}
+}
+
+// blockConfig is the default configuration with the dense block on or off.
+func blockConfig(dense bool) Config {
+	if dense {
+		return DenseConfig()
+	}
+	return SparseConfig()
+}
+
 // BenchmarkNormalize measures text normalisation alone.
 func BenchmarkNormalize(b *testing.B) {
 	texts := benchTexts(b)
@@ -95,12 +144,18 @@ func BenchmarkNormalize(b *testing.B) {
 // holds per active ticket, its fixed cost (the document-frequency table)
 // excluded.
 func BenchmarkMemoryPerTicket(b *testing.B) {
+	for _, dense := range []bool{false, true} {
+		b.Run(fmt.Sprintf("dense=%v", dense), func(b *testing.B) { benchMemory(b, blockConfig(dense)) })
+	}
+}
+
+func benchMemory(b *testing.B, cfg Config) {
 	texts := benchTexts(b)
 	at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
 	var before, empty, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	e := New(DefaultConfig())
+	e := New(cfg)
 	runtime.GC()
 	runtime.ReadMemStats(&empty)
 	b.ResetTimer()

@@ -135,6 +135,14 @@ type Config struct {
 	// service adds its configuration's.
 	Features []string
 
+	// DenseWeight is the weight of the dense block (the shipped word
+	// vectors' SIF-weighted mean of a ticket's words, see vectors.go) in
+	// every similarity: a ticket's vector is its hashed features scaled by
+	// sqrt(1-DenseWeight) followed by its dense vector scaled by
+	// sqrt(DenseWeight), so a cosine is (1-w)·sparse + w·dense. Zero
+	// disables the block.
+	DenseWeight float64
+
 	// Tracker holds the thresholds of incident membership (see Tracker).
 	Tracker TrackerConfig
 }
@@ -142,7 +150,8 @@ type Config struct {
 // BuiltinFeatures are the product-feature tokens of the default lexicon.
 var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "screenshare", "video", "audio", "notification", "upload", "download"}
 
-// DefaultConfig returns the documented defaults.
+// DefaultConfig returns the documented defaults: DenseConfig, the hashed
+// features below plus the dense block of shipped word vectors.
 //
 // Features: character 3-5-grams within word boundaries, sublinear tf, one
 // extra feature (weight 0.3) per canonical lexicon token, no word unigram
@@ -153,7 +162,8 @@ var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "scre
 // development splits and +0.009 to +0.016 on the test splits (means over
 // 5 orders), but costs 28 % more CPU per ticket at 10,000 clusters.
 //
-// Clustering: a ticket joins the best of 5 exactly scored candidates at
+// Clustering (SparseConfig; DenseConfig changes the join and merge
+// thresholds): a ticket joins the best of 5 exactly scored candidates at
 // cosine similarity 0.20 or more; candidates come from an inverted index
 // of each centroid's 16 strongest content words (64 query words at most,
 // lists longer than 200 skipped); centroids keep their 300 strongest
@@ -167,6 +177,27 @@ var BuiltinFeatures = []string{"login", "logout", "password", "twofactor", "scre
 // 24, of its hourly counts and its long-run hourly rate) scaled to the
 // window.
 func DefaultConfig() Config {
+	return DenseConfig()
+}
+
+// DenseConfig is SparseConfig with the dense block on (see vectors.go), at
+// the weight and clustering thresholds chosen for it on the training and
+// development splits: similarities mix (1-w)·sparse + w·dense, and dense
+// cosines run higher than sparse ones, so a ticket needs more to join a
+// cluster and clusters more to merge. The tracker's membership thresholds
+// are unchanged: it reads the sparse part only.
+func DenseConfig() Config {
+	c := SparseConfig()
+	c.DenseWeight = 0.3
+	c.Threshold = 0.30
+	c.MergeThreshold = 0.25
+	c.SmallThreshold = 0.25
+	return c
+}
+
+// SparseConfig is the engine on its hashed features alone, as tuned before
+// the dense block.
+func SparseConfig() Config {
 	return Config{
 		Threshold:        0.20,
 		Candidates:       5,
@@ -292,6 +323,8 @@ func (c Config) Validate() error {
 		return bad("PriorWeight", "must be positive")
 	case c.ReArm <= 0:
 		return bad("ReArm", "must be positive")
+	case !(c.DenseWeight >= 0 && c.DenseWeight < 1):
+		return bad("DenseWeight", fmt.Sprintf("must be in [0, 1), got %v", c.DenseWeight))
 	}
 	if c.LexiconExtra != "" {
 		if _, err := ParseLexicon(c.LexiconExtra, nil); err != nil {

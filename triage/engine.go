@@ -103,6 +103,12 @@ type Engine struct {
 	queryBuf svec     // scratch for queryOf
 	touch    uint32   // sink for the loads that warm candidate centroids
 	dotTab   dotTable // scratch: the ticket, scored against its candidates
+
+	vecs      *WordVectors // the dense block's word vectors; nil when off
+	denseBuf  []float32    // scratch: a ticket's dense vector
+	denseHash []uint32     // the block's hashes, increasing
+	denseDims []int        // the dimension of each
+	unit      float64      // sqrt(1-DenseWeight): see vscale
 }
 
 type cluster struct {
@@ -153,7 +159,8 @@ type ticketRec struct {
 	id       int64
 	cluster  int64
 	raw      svec
-	vec      svec
+	vec      svec  // unit sparse vector, then the dense block if any (see withDense)
+	ns       int32 // the sparse part's length: vec[:ns]
 	rawKeys  svec
 	keys     svec // retrieval keys weighted by IDF, unit length
 	terms    []string
@@ -169,6 +176,10 @@ type ticketRec struct {
 	// it no longer counts in the desk's usual rate.
 	noise, report, member bool
 }
+
+// sparse is the ticket's sparse vector, without the dense block: what the
+// tracker's thresholds were tuned on.
+func (r *ticketRec) sparse() svec { return r.vec[:r.ns] }
 
 // exemplar is an operator-taught example: tickets similar to vec belong in
 // cluster.
@@ -213,6 +224,13 @@ func New(cfg Config) *Engine {
 		surface:  make(map[string]string),
 	}
 	e.stopPrior()
+	if cfg.DenseWeight > 0 {
+		e.vecs = ShippedVectors()
+		e.denseBuf = make([]float32, e.vecs.Dims())
+		e.denseHash, e.denseDims = denseOrder(e.vecs.Dims())
+		e.unit = math.Sqrt(1 - cfg.DenseWeight)
+		e.df.room = e.vecs.Dims()
+	}
 	if len(cfg.Features) > 0 {
 		e.features = make(map[string]*featureState, len(cfg.Features))
 		for _, f := range cfg.Features {
@@ -240,8 +258,12 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		e.df.observe(raw, keys)
 	}
 	vec, kvec := e.df.weighBoth(raw, keys)
+	ns := int32(len(vec))
+	if e.vecs != nil {
+		vec = e.withDense(vec, e.denseBuf, e.vecs.sentence(toks, e.denseBuf))
+	}
 	rec := &ticketRec{
-		id: t.ID, raw: raw, vec: vec, rawKeys: keys, keys: kvec,
+		id: t.ID, raw: raw, vec: vec, ns: ns, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
 		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
 	}
@@ -475,17 +497,57 @@ func (e *Engine) nearest(v, keys svec, now time.Time, skip int64) (*cluster, flo
 	}
 	var best *cluster
 	bestSim := -1.0
+	// The dense block is scored apart: its coordinates sit at the same
+	// places at the end of the ticket's vector and of every centroid that
+	// has one, so a plain loop beats looking each one up in dotTab.
+	vs := e.vscale(v)
+	head, tail := v, svec(nil)
+	if vs != 1 {
+		head, tail = splitDense(v)
+	}
 	if len(top.list) > 0 {
-		e.dotTab.load(v)
+		e.dotTab.load(head)
 	}
 	for _, s := range top.list {
 		c := e.slots[s.slot]
-		sim := e.dotTab.dot(c.sum) / c.norm
+		sum := c.sum
+		var d float64
+		if tail != nil {
+			var ct svec
+			if n := len(sum) - len(tail); n >= 0 && sum[n].H == tail[0].H {
+				sum, ct = sum[:n], sum[n:]
+				d = denseDot(tail, ct)
+			} else {
+				sum, ct = splitDense(sum)
+				d = dot(tail, ct)
+			}
+		}
+		sim := (e.dotTab.dot(sum) + d) / c.norm * vs
 		if sim > bestSim || (sim == bestSim && c.id < best.id) {
 			best, bestSim = c, sim
 		}
 	}
 	return best, bestSim
+}
+
+// denseDot is the dot product of two dense blocks with the same
+// coordinates in the same order (len(b) ≥ len(a)), in float32 with four
+// running sums: it runs for every candidate of every ticket.
+func denseDot(a, b svec) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		x, y := a[i:i+4:i+4], b[i:i+4:i+4]
+		s0 += x[0].W * y[0].W
+		s1 += x[1].W * y[1].W
+		s2 += x[2].W * y[2].W
+		s3 += x[3].W * y[3].W
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i].W * b[i].W
+	}
+	return float64((s0 + s1) + (s2 + s3))
 }
 
 // nearestExemplar returns the cluster of the operator-taught exemplar most
@@ -508,7 +570,7 @@ func (e *Engine) nearestExemplar(v, keys svec, now time.Time) (*cluster, float64
 		if c == nil || !e.active(c, now) {
 			continue
 		}
-		sim := dot(v, ex.vec)
+		sim := dot(v, ex.vec) * e.vscale(v)
 		if sim > bestSim || (sim == bestSim && c.id < best.id) {
 			best, bestSim = c, sim
 		}

@@ -262,6 +262,7 @@ type docFreq struct {
 	n      float64 // inflated document count
 	inc    float64 // weight of the next document
 	growth float64
+	room   int // spare capacity weighBoth leaves after a vector (the dense block's)
 }
 
 func newDocFreq(bits, halfLife int) *docFreq {
@@ -313,18 +314,22 @@ func (d *docFreq) weigh(raw svec) svec {
 }
 
 // weighBoth weighs a ticket's features and its retrieval keys like weigh,
-// into one allocation.
+// into one allocation, with room for the dense block after the features.
 func (d *docFreq) weighBoth(raw, keys svec) (vec, kvec svec) {
 	n := len(raw)
 	if n+len(keys) == 0 {
 		return nil, nil
 	}
-	block := make(svec, n+len(keys))
+	r := 0
 	if n > 0 {
-		vec = d.weighInto(block[:n:n], raw)
+		r = d.room
+	}
+	block := make(svec, n+r+len(keys))
+	if n > 0 {
+		vec = d.weighInto(block[:n:n+r], raw)
 	}
 	if len(keys) > 0 {
-		kvec = d.weighInto(block[n:], keys)
+		kvec = d.weighInto(block[n+r:], keys)
 	}
 	return vec, kvec
 }
@@ -355,6 +360,24 @@ func (d *docFreq) weighInto(out, raw svec) svec {
 // against one ticket. Both add the products in increasing H order, so they
 // give the same result.
 func dot(a, b svec) float64 {
+	if at, bt := blockOf(a), blockOf(b); at > 0 && bt > 0 {
+		return dotMerge(a[:at], b[:bt]) + denseDot(a[at:], b[bt:])
+	}
+	return dotMerge(a, b)
+}
+
+// blockOf returns where v's dense block starts when v ends with a whole
+// one (see withDense), else 0. Every dense block has the same
+// coordinates, so two blocks are added or multiplied place by place.
+func blockOf(v svec) int {
+	if i := len(v) - blockDims; blockDims > 0 && i > 0 && v[i].H == blockFirst {
+		return i
+	}
+	return 0
+}
+
+// dotMerge is dot over sorted coordinates.
+func dotMerge(a, b svec) float64 {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -494,7 +517,8 @@ func (t *dotTable) dot(b svec) float64 {
 	return s
 }
 
-// addScaled returns a + f*b (sorted union), keeping positive coordinates.
+// addScaled returns a + f*b (sorted union), keeping positive coordinates
+// and every coordinate of the dense block (whose weights are signed).
 func addScaled(a, b svec, f float32) svec {
 	out := make(svec, 0, len(a)+len(b))
 	i, j := 0, 0
@@ -504,14 +528,14 @@ func addScaled(a, b svec, f float32) svec {
 			out = append(out, a[i])
 			i++
 		case i >= len(a) || a[i].H > b[j].H:
-			if w := f * b[j].W; w > 1e-6 {
+			if w := f * b[j].W; w > 1e-6 || b[j].H >= denseBase {
 				out = append(out, entry{H: b[j].H, W: w})
 			}
 			j++
 		default:
 			// Centroids are sums of non-negative vectors; what cancels
 			// (or goes negative after pruning) is dropped.
-			if w := a[i].W + f*b[j].W; w > 1e-6 {
+			if w := a[i].W + f*b[j].W; w > 1e-6 || a[i].H >= denseBase {
 				out = append(out, entry{H: a[i].H, W: w})
 			}
 			i++
@@ -561,13 +585,17 @@ func topKInto(out, v svec, k int) svec {
 }
 
 // prune keeps the k strongest coordinates of v, sorted by H.
+//
+// The dense block's coordinates (the tail, see withDense) are all kept
+// and do not count toward k: they are few and carry signed weights.
 func prune(v svec, k int) svec {
-	if k <= 0 || len(v) <= k {
+	head, tail := splitDense(v)
+	if k <= 0 || len(head) <= k {
 		return v
 	}
-	t := topK(v, k)
+	t := topK(head, k)
 	slices.SortFunc(t, func(a, b entry) int { return cmp.Compare(a.H, b.H) })
-	return t
+	return append(t, tail...)
 }
 
 // strongerFirst orders entries by weight descending, then by H ascending.
@@ -595,6 +623,11 @@ func addInPlace(a, b svec, scratch *svec) svec {
 		*scratch = make(svec, n+n/4)
 	}
 	t := (*scratch)[:n]
+	// The dense blocks are added place by place after the merge.
+	var at, bt svec
+	if i, j := blockOf(a), blockOf(b); i > 0 && j > 0 {
+		a, at, b, bt = a[:i], a[i:], b[:j], b[j:]
+	}
 	i, k := 0, 0
 	for _, y := range b {
 		for i < len(a) && a[i].H < y.H {
@@ -611,6 +644,14 @@ func addInPlace(a, b svec, scratch *svec) svec {
 		k++
 	}
 	k += copy(t[k:], a[i:])
+	if at != nil {
+		block := t[k : k+len(at)]
+		for j, x := range at {
+			block[j] = entry{H: x.H, W: x.W + bt[j].W}
+		}
+		k += len(at)
+		a = a[:len(a)+len(at)] // a's block is still behind its head
+	}
 	if k > cap(a) {
 		a = make(svec, k, k+k/4+8)
 	}

@@ -65,7 +65,9 @@ func (e *Engine) recompute(now time.Time) {
 	for _, c := range e.activeClusters(now) {
 		for _, id := range c.members {
 			r := e.tickets[id]
-			r.vec, r.keys = e.df.weighBoth(r.raw, r.rawKeys)
+			var sparse svec
+			sparse, r.keys = e.df.weighBoth(r.raw, r.rawKeys)
+			r.vec, r.ns = e.reweigh(r.vec, sparse), int32(len(sparse))
 		}
 		e.rebuild(c)
 	}
@@ -97,8 +99,23 @@ func (d *denseSum) sum(e *Engine, ids []int64, of func(*ticketRec) svec) svec {
 		d.w = make([]float32, 1<<e.cfg.HashBits)
 	}
 	d.touched = d.touched[:0]
+	var tail svec // the dense block, added up in its own fixed order
 	for _, id := range ids {
-		for _, x := range of(e.tickets[id]) {
+		head, dense := splitDense(of(e.tickets[id]))
+		if len(dense) > 0 {
+			switch {
+			case tail == nil:
+				tail = slices.Clone(dense)
+			case len(tail) == len(dense) && tail[0].H == dense[0].H:
+				// Every ticket's block has the same coordinates.
+				for k := range tail {
+					tail[k].W += dense[k].W
+				}
+			default:
+				tail = addScaled(tail, dense, 1)
+			}
+		}
+		for _, x := range head {
 			if d.w[x.H] == 0 {
 				d.touched = append(d.touched, x.H)
 			}
@@ -113,7 +130,7 @@ func (d *denseSum) sum(e *Engine, ids []int64, of func(*ticketRec) svec) svec {
 		}
 		d.w[h] = 0
 	}
-	return out
+	return append(out, tail...)
 }
 
 type plannedMove struct {
@@ -141,7 +158,7 @@ func (e *Engine) reassign(now time.Time, which func(*cluster) bool, minSim float
 			}
 			own := 0.0
 			if c.norm > 0 && minSim == 0 {
-				own = dot(r.vec, c.sum) / c.norm
+				own = dot(r.vec, c.sum) / c.norm * e.vscale(r.vec)
 			}
 			best, sim := e.nearest(r.vec, r.keys, now, c.id)
 			if best == nil || sim <= own || sim < minSim {
@@ -252,8 +269,14 @@ func (e *Engine) addMember(c *cluster, r *ticketRec) {
 
 // avgLink is the mean pairwise cosine between the members of a and b
 // (their centroids are sums of unit vectors).
-func avgLink(a, b *cluster) float64 {
-	return dot(a.sum, b.sum) / float64(len(a.members)*len(b.members))
+func (e *Engine) avgLink(a, b *cluster) float64 {
+	// With the dense block a ticket vector has length 1/unit (see
+	// withDense): unit² makes the mean dot product a mean cosine.
+	s := dot(a.sum, b.sum) / float64(len(a.members)*len(b.members))
+	if e.vecs != nil {
+		s *= e.unit * e.unit
+	}
+	return s
 }
 
 type pair struct {
@@ -285,7 +308,7 @@ func (e *Engine) mergeConverged(now time.Time) []MergeEvent {
 				if e.cannot[pairKey(a.id, b.id)] || a.suppressed != b.suppressed {
 					continue
 				}
-				if sim := avgLink(a, b); sim >= e.cfg.MergeThreshold {
+				if sim := e.avgLink(a, b); sim >= e.cfg.MergeThreshold {
 					pairs = append(pairs, pair{a, b, sim})
 				}
 			}

@@ -100,9 +100,26 @@ func replayTexts(t *testing.T) []string {
 // TestReplayDeterministic: the same tickets and corrections in the same
 // order give the same assignments, refinements and final clusters.
 func TestReplayDeterministic(t *testing.T) {
+	for name, cfg := range testConfigs() {
+		t.Run(name, func(t *testing.T) { testReplayDeterministic(t, cfg) })
+	}
+}
+
+// testConfigs are the configurations the replay tests run under: the
+// defaults, and the dense block on and off whichever the default is.
+func testConfigs() map[string]Config {
+	on, off := DefaultConfig(), DefaultConfig()
+	if on.DenseWeight == 0 {
+		on.DenseWeight = 0.3
+	}
+	off.DenseWeight = 0
+	return map[string]Config{"dense": on, "sparse": off}
+}
+
+func testReplayDeterministic(t *testing.T, cfg Config) {
 	steps := syntheticStream(replayTexts(t))
 	var a, b outcome
-	ea, eb := New(DefaultConfig()), New(DefaultConfig())
+	ea, eb := New(cfg), New(cfg)
 	runSteps(ea, steps, &a)
 	runSteps(eb, steps, &b)
 	if !reflect.DeepEqual(a, b) {
@@ -121,19 +138,30 @@ func TestReplayDeterministic(t *testing.T) {
 // TestSnapshotRestore: an engine restored from a snapshot taken mid-stream
 // continues exactly like the engine that never stopped.
 func TestSnapshotRestore(t *testing.T) {
+	for name, cfg := range testConfigs() {
+		t.Run(name, func(t *testing.T) { testSnapshotRestore(t, cfg) })
+	}
+	on, off := testConfigs()["dense"], testConfigs()["sparse"]
+	data, _ := New(on).Snapshot()
+	if _, err := Restore(off, data); err == nil {
+		t.Error("a snapshot with the dense block restored without it")
+	}
+}
+
+func testSnapshotRestore(t *testing.T, cfg Config) {
 	steps := syntheticStream(replayTexts(t))
 	for _, cut := range []int{0, 90, 160, 260, len(steps)} {
 		var full, head, tail outcome
-		e := New(DefaultConfig())
+		e := New(cfg)
 		runSteps(e, steps, &full)
 
-		h := New(DefaultConfig())
+		h := New(cfg)
 		runSteps(h, steps[:cut], &head)
 		data, err := h.Snapshot()
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := Restore(DefaultConfig(), data)
+		r, err := Restore(cfg, data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -107,6 +107,10 @@ func configHash(cfg Config) uint64 {
 		// it out otherwise keeps earlier snapshots usable.
 		fmt.Fprintf(h, "|%v", cfg.StopwordPrior)
 	}
+	if cfg.DenseWeight > 0 {
+		// The dense block shapes every vector: its weight and the vectors.
+		fmt.Fprintf(h, "|dense %v %x", cfg.DenseWeight, shippedSum())
+	}
 	return h.Sum64()
 }
 
@@ -220,7 +224,7 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	e.df.n, e.df.inc = s.DFN, s.DFInc
 	e.nextID, e.emptyID, e.exSeq = s.NextID, s.EmptyID, s.ExSeq
 	for _, t := range s.Tickets {
-		e.tickets[t.ID] = &ticketRec{id: t.ID, cluster: t.Cluster, raw: t.Raw, vec: t.Vec, rawKeys: t.RawKeys,
+		e.tickets[t.ID] = &ticketRec{id: t.ID, cluster: t.Cluster, raw: t.Raw, vec: t.Vec, ns: sparseLen(t.Vec), rawKeys: t.RawKeys,
 			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned,
 			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts}
 		r := e.tickets[t.ID]

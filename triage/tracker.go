@@ -550,7 +550,7 @@ func (tr *Tracker) onTopic(core []recentTicket, r *ticketRec, centroid svec, nor
 		mine := topics(xr.concepts)
 		switch {
 		case len(mine) > 0 && len(intersect(mine, dominant)) == 0:
-		case len(mine) == 0 && dot(xr.vec, centroid)/norm < tr.cfg.TopiclessThreshold:
+		case len(mine) == 0 && dot(xr.sparse(), centroid)/norm < tr.cfg.TopiclessThreshold:
 		default:
 			out = append(out, x)
 		}
@@ -609,7 +609,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if l.Watching || !tr.absorbing(l, at) || at.Before(l.Start.Add(-tr.cfg.Lead)) {
 			continue
 		}
-		s := l.prof.similarity(r.vec)
+		s := l.prof.similarity(r.sparse())
 		nearest := s > seen
 		if nearest {
 			seen = s
@@ -697,7 +697,7 @@ func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time, shapes bool
 	}
 	l.Members = append(l.Members, r.id)
 	if shapes {
-		l.prof.add(r.vec, r.concepts, tr.cfg.Exemplars)
+		l.prof.add(r.sparse(), r.concepts, tr.cfg.Exemplars)
 	}
 	if at.After(l.LastJoin) {
 		l.LastJoin = at
@@ -783,7 +783,7 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 		}
 	}
 	core = tr.onTopic(core, r, centroid, norm)
-	if dot(r.vec, centroid)/norm < tr.cfg.CoreThreshold || len(core)+1 < tr.e.cfg.BurstMinReports/2+1 {
+	if dot(r.sparse(), centroid)/norm < tr.cfg.CoreThreshold || len(core)+1 < tr.e.cfg.BurstMinReports/2+1 {
 		return Decision{}, false
 	}
 	if !tr.novel(centroid, norm, tr.e.windowStart(rt.at, window, tr.e.cfg.Warmup), len(core)+1) {
@@ -909,7 +909,7 @@ func (tr *Tracker) open(w *liveIncident, r *ticketRec, rt recentTicket, cluster 
 	var cands []cand
 	for _, x := range tr.recent {
 		if xr := tr.e.tickets[x.id]; xr != nil && !in[x.id] && !x.at.Before(from) {
-			if s := l.prof.similarity(xr.vec); s >= tr.need(xr.msg) && !tr.otherTopic(l, xr) {
+			if s := l.prof.similarity(xr.sparse()); s >= tr.need(xr.msg) && !tr.otherTopic(l, xr) {
 				cands = append(cands, cand{x, s})
 			}
 		}
@@ -937,7 +937,7 @@ func (tr *Tracker) open(w *liveIncident, r *ticketRec, rt recentTicket, cluster 
 
 func (tr *Tracker) vec(id int64) svec {
 	if r := tr.e.tickets[id]; r != nil {
-		return r.vec
+		return r.sparse()
 	}
 	return nil
 }
@@ -959,7 +959,7 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow) ([]r
 	sampled := 0
 	alike := func(x recentTicket) bool {
 		xr := tr.e.tickets[x.id]
-		return xr != nil && x.report && !tr.suppressed(xr) && dot(r.vec, xr.vec) >= tr.cfg.NeighbourThreshold
+		return xr != nil && x.report && !tr.suppressed(xr) && dot(r.sparse(), xr.sparse()) >= tr.cfg.NeighbourThreshold
 	}
 	for i := len(tr.recent) - 1; i >= start && sampled < tr.cfg.NeighbourScan; i-- {
 		sampled++

@@ -51,7 +51,7 @@ type options struct {
 	sets                           multiFlag
 	limit                          int
 	top                            int
-	noRefine                       bool
+	noRefine, dense                bool
 	progress                       string
 }
 
@@ -71,6 +71,7 @@ func newFlagSet(o *options, isEval bool) *flag.FlagSet {
 	fs.StringVar(&o.customer, "customer", "", "customer `column` (distinct customers for burst detection)")
 	fs.Int64Var(&o.shuffle, "shuffle", -1, "shuffle rows with this `seed` before clustering (for label-sorted files)")
 	fs.Var(&o.sets, "set", "override a triage.Config `field=value` (repeatable), e.g. --set Threshold=0.35")
+	fs.BoolVar(&o.dense, "dense", triage.DefaultConfig().DenseWeight > 0, "use the dense block of shipped word vectors, with its tuned thresholds (false: the hashed features alone); --set applies after")
 	fs.IntVar(&o.limit, "limit", 0, "use only the first `n` rows (after shuffling)")
 	fs.BoolVar(&o.noRefine, "no-refine", false, "skip the final Refine pass (online pass only)")
 	fs.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
@@ -123,7 +124,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bo
 	default:
 		return cli.Usagef(fs, "--progress %q: want auto, always or never", o.progress)
 	}
-	cfg := triage.DefaultConfig()
+	cfg := triage.SparseConfig()
+	if o.dense {
+		cfg = triage.DenseConfig()
+	}
 	for _, s := range o.sets {
 		if err := setField(&cfg, s); err != nil {
 			return err

@@ -53,6 +53,16 @@ func TestEval(t *testing.T) {
 	if _, _, err := runCLI("eval", "--shuffle", "3", p); err != nil {
 		t.Fatal(err)
 	}
+	// Without the dense block, and a --set that applies after --dense.
+	for _, args := range [][]string{{"--dense=false"}, {"--dense=true", "--set", "DenseWeight=0.5"}} {
+		out, _, err := runCLI(append([]string{"eval", p, "--text", "text", "--label", "label"}, args...)...)
+		if err != nil || !strings.Contains(out, "ARI: 1.0000") {
+			t.Errorf("eval %v: %v\n%s", args, err, out)
+		}
+	}
+	if _, _, err := runCLI("eval", p, "--dense=false", "--set", "DenseWeight=1"); err == nil {
+		t.Error("eval accepted DenseWeight=1")
+	}
 }
 
 func TestClusterListing(t *testing.T) {
