@@ -321,6 +321,17 @@ type Incident struct {
 // has confirmed: no customer emails go out for it.
 func (i *Incident) Watching() bool { return i.Status == StatusWatching }
 
+// Changeable refuses a change to an incident that was merged into another
+// (ECONFLICT): its tickets, subscribers and timeline reference moved to
+// the survivor, so the change belongs there. what names the change in
+// the refusal ("acknowledge", "notify about").
+func (i *Incident) Changeable(what string) error {
+	if i.MergedInto == 0 {
+		return nil
+	}
+	return Errorf(ECONFLICT, "incident %d was merged into %d: %s that one", i.ID, i.MergedInto, what)
+}
+
 // Validate checks the fields an operator or the triage engine sets.
 func (i *Incident) Validate() error {
 	i.Title = strings.TrimSpace(i.Title)

@@ -178,8 +178,8 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 		if err != nil {
 			return err
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: change that one", id, inc.MergedInto)
+		if err := inc.Changeable("change"); err != nil {
+			return err
 		}
 		if err := inc.Status.Transition(next); err != nil {
 			return err

@@ -306,8 +306,8 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		if inc.Watching() {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d is an upstream watch: no customer report or probe has confirmed an impact, so no customer is emailed yet", id)
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: notify about that one", id, inc.MergedInto)
+		if err := inc.Changeable("notify about"); err != nil {
+			return err
 		}
 		if template = strings.ToLower(strings.TrimSpace(template)); template == "" {
 			template = defaultTemplate(inc)
@@ -368,8 +368,8 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 				Text: fmt.Sprintf("%s email expired unapproved after %s; nothing was sent", m.Template, ApprovalTTL),
 				Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d since this email was requested: notify about that one", inc.ID, inc.MergedInto)
+		if err := inc.Changeable("notify about"); err != nil {
+			return err // merged since the email was requested
 		}
 		if m, err = tx.DecideMessage(ctx, messageID, stormdesk.MessageQueued, approver, now); err != nil {
 			return err
@@ -444,8 +444,8 @@ func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.Emai
 		if inc, err = tx.Incident(ctx, id); err != nil {
 			return err
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: change that one", id, inc.MergedInto)
+		if err := inc.Changeable("change"); err != nil {
+			return err
 		}
 		if inc.EmailPolicy == nil {
 			inc.EmailPolicy = stormdesk.EmailPolicy{}
