@@ -10,7 +10,6 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/desk"
 	"stormdesk/store/sqlite"
 )
@@ -28,7 +27,7 @@ func openDesk(t *testing.T) *desk.Service {
 
 func TestEndToEndWithTheRealDesk(t *testing.T) {
 	svc := openDesk(t)
-	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	c := bot.NewCore(svc, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
 	ctx := context.Background()
 	for _, tc := range []struct{ cmd, want string }{
 		{"declare Login fails for SSO users major", "declared incident #1"},
@@ -72,7 +71,7 @@ func (failingTx) AppendTimeline(context.Context, *stormdesk.TimelineEntry) error
 
 func TestCommandFailingHalfwayLeavesNoPartialChange(t *testing.T) {
 	svc := openDesk(t)
-	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	c := bot.NewCore(svc, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
 	ctx := context.Background()
 	if r := c.Execute(ctx, ana, "declare Checkout slow"); r.Kind != bot.KindOK {
 		t.Fatal(r)
@@ -100,11 +99,11 @@ func TestCommandFailingHalfwayLeavesNoPartialChange(t *testing.T) {
 }
 
 // TestApprovalWithTheRealDesk runs notify, a refused self-approval, an
-// approval and a second press through deskbot against the real desk.
+// approval and a second press against the real desk.
 func TestApprovalWithTheRealDesk(t *testing.T) {
 	svc := openDesk(t)
 	svc.SetEmail(&desk.Email{ApprovalThreshold: 1, Placeholder: "UNSUB"})
-	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}}, quiet)
+	c := bot.NewCore(svc, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}}, quiet)
 	ctx := context.Background()
 	bob := bot.Identity{Platform: bot.PlatformSlack, UserID: "UBOB", Name: "Bob"}
 	inc, _ := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")

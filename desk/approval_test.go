@@ -248,7 +248,7 @@ func TestIncidentEmailPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := d.Policy(got).String(); p != "acknowledged=auto update=off resolved=approve" {
+	if p := got.String(); p != "acknowledged=auto update=off resolved=approve" {
 		t.Errorf("policy in force: %s", p)
 	}
 	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {

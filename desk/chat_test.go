@@ -15,7 +15,6 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/bot/slack"
 	"stormdesk/desk"
 	"stormdesk/notify"
@@ -85,9 +84,9 @@ func newChatRig(t *testing.T, sl *slackStandIn) *chatRig {
 	d := openTriage(t, t.TempDir()+"/c.db", &now)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	st := d.Store.(*sqlstore.Store)
-	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{}, log)
+	core := bot.NewCore(d, bot.Policy{}, log)
 	a, err := slack.New(slack.Config{SigningSecret: "8f742231b10e8888abcd99yyyzzz85a5", BotToken: "xoxb-test", OpsChannel: "COPS",
-		APIURL: srv.URL + "/api/", Alerts: deskbot.Alerts{Store: st, Platform: bot.PlatformSlack}, Replays: st}, core, log)
+		APIURL: srv.URL + "/api/", Alerts: bot.StoreAlerts{Store: st, Platform: bot.PlatformSlack}, Replays: st}, core, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -293,3 +293,5 @@ func (s *Service) CorrectEntry(ctx context.Context, entryID int64, text string, 
 	}
 	return e, nil
 }
+
+var _ stormdesk.IncidentService = (*Service)(nil)

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/desk"
 )
 
 // The incident operations the chat commands offer, for scripts and other
@@ -227,7 +226,7 @@ type sendResponse struct {
 
 // sent answers an email request or decision: 200, or 202 while the email
 // waits for a second person's approval.
-func sent(res desk.SendResult, err error) (int, any, error) {
+func sent(res stormdesk.SendResult, err error) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}

@@ -26,7 +26,6 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/desk"
@@ -215,10 +214,10 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	for _, a := range in.Actions {
 		users = append(users, a.User)
 	}
-	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{SlackUsers: users}, log)
+	core := bot.NewCore(d, bot.Policy{SlackUsers: users}, log)
 	core.Now = clock
 	adapter, err := slack.New(slack.Config{SigningSecret: slackSecret, BotToken: "xoxb-replay", OpsChannel: "C0OPS", APIURL: slackAPI.GetAPIURL(),
-		Alerts: deskbot.Alerts{Store: store, Platform: bot.PlatformSlack}, Replays: store}, core, log)
+		Alerts: bot.StoreAlerts{Store: store, Platform: bot.PlatformSlack}, Replays: store}, core, log)
 	if err != nil {
 		return nil, err
 	}

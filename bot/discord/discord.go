@@ -292,7 +292,6 @@ func (a *Adapter) answer(w http.ResponseWriter, r *http.Request, in *discordgo.I
 				typ = discordgo.InteractionResponseUpdateMessage
 			}
 			writeJSON(w, response(typ, reply))
-			a.bg.Go(r.Context(), func(ctx context.Context) { a.Refresh(ctx, reply.Refresh, a.log.Warn) })
 			return
 		}
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
@@ -332,7 +331,6 @@ func (a *Adapter) finish(ctx context.Context, in *discordgo.Interaction, reply b
 	if err != nil {
 		a.log.Error("discord: finish interaction", "error", err)
 	}
-	a.Refresh(ctx, reply.Refresh, a.log.Warn)
 }
 
 // post and edit are how bot.Alerter reaches Discord.

@@ -25,7 +25,7 @@ import (
 	"github.com/slack-go/slack/slacktest"
 
 	"stormdesk/bot"
-	"stormdesk/bot/bottest"
+	"stormdesk/desk/desktest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -90,10 +90,12 @@ func ok(w http.ResponseWriter, v map[string]any) {
 // harness is an adapter wired to a fake desk and slacktest.
 type harness struct {
 	a    *Adapter
-	desk *bottest.Desk
-	rec  *recorder
-	srv  *slacktest.Server
-	mux  *http.ServeMux
+	desk *desktest.Desk
+	// deliver runs one round of the chat outbox (alert updates).
+	deliver func(testing.TB)
+	rec     *recorder
+	srv     *slacktest.Server
+	mux     *http.ServeMux
 }
 
 func newHarness(t testing.TB, mut ...func(*Config)) *harness {
@@ -160,7 +162,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	srv.Start()
 	t.Cleanup(srv.Stop)
 
-	d := bottest.New()
+	d := desktest.New(t)
 	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}, SlackUserGroups: []string{"SOPS"}},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	core.Now = func() time.Time { return d.Now }
@@ -174,10 +176,11 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	}
 	mux := http.NewServeMux()
 	a.Routes(mux)
-	return &harness{a: a, desk: d, rec: rec, srv: srv, mux: mux}
+	return &harness{a: a, desk: d, deliver: d.Chat(bot.PlatformSlack, a), rec: rec, srv: srv, mux: mux}
 }
 
-// wait lets background work finish.
+// wait lets background work finish, then delivers the chat posts the
+// desk queued (as the outbox dispatcher would).
 func (h *harness) wait(t testing.TB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -185,6 +188,7 @@ func (h *harness) wait(t testing.TB) {
 	if err := h.a.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
+	h.deliver(t)
 }
 
 func sign(body string, ts int64, key string) string {

@@ -12,7 +12,6 @@ import (
 	"stormdesk"
 
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/bot/discord"
 	"stormdesk/bot/slack"
 	"stormdesk/config"
@@ -27,7 +26,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 	alerters = map[string]notify.ChatPoster{}
 	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
 		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles}
-	core := bot.NewCore(deskbot.Desk{Service: d}, policy, log)
+	core := bot.NewCore(d, policy, log)
 	// Alert messages and the replay guard live in the store, so that
 	// every replica sees the same (issue 9).
 	var replays bot.ReplayGuard = d.Store
@@ -35,7 +34,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 	if c.Slack.SigningSecret != "" {
 		a, err := slack.New(slack.Config{SigningSecret: c.Slack.SigningSecret, BotToken: c.Slack.BotToken, OpsChannel: c.Slack.OpsChannel,
 			PinReaction: c.Slack.PinReaction, APIURL: c.Slack.APIURL,
-			Alerts: deskbot.Alerts{Store: d.Store, Platform: bot.PlatformSlack}, Replays: replays}, core, log)
+			Alerts: bot.StoreAlerts{Store: d.Store, Platform: bot.PlatformSlack}, Replays: replays}, core, log)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("slack: %w", err)
 		}
@@ -44,7 +43,7 @@ func chatAdapters(c config.Config, d *desk.Service, log *slog.Logger) (routes []
 		stops = append(stops, a.Shutdown)
 	}
 	if c.Discord.PublicKey != "" {
-		a, err := discordAdapter(c, core, deskbot.Alerts{Store: d.Store, Platform: bot.PlatformDiscord}, replays, log)
+		a, err := discordAdapter(c, core, bot.StoreAlerts{Store: d.Store, Platform: bot.PlatformDiscord}, replays, log)
 		if err != nil {
 			return nil, nil, nil, err
 		}
