@@ -144,9 +144,6 @@ func (s *Service) Policy(inc *stormdesk.Incident) stormdesk.EmailPolicy {
 	return p
 }
 
-// SetEmail turns customer email on.
-func (s *Service) SetEmail(e *Email) { s.email = e }
-
 // audienceChunk bounds the recipients held in memory while queueing: the
 // audience is streamed from the store in chunks of this size.
 const audienceChunk = 1000

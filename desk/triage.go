@@ -37,12 +37,12 @@ type triageState struct {
 	snapAt  time.Time
 }
 
-// EnableTriage turns triage on. The engine's state is rebuilt from the
+// enableTriage turns triage on. The engine's state is rebuilt from the
 // store: the latest snapshot, then every ticket triaged after it, in the
 // order triage saw them; this gives the same assignments as before a
 // restart. Tickets are triaged by TriagePending, which the worker started
 // by StartTriageWorker calls whenever tickets arrive.
-func (s *Service) EnableTriage(ctx context.Context, cfg triage.Config) error {
+func (s *Service) enableTriage(ctx context.Context, cfg triage.Config) error {
 	if err := cfg.Validate(); err != nil {
 		return stormdesk.Errorf(stormdesk.EINVALID, "%s", err.Error())
 	}

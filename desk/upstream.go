@@ -22,9 +22,6 @@ type Upstream struct {
 	ProbeClient *http.Client
 }
 
-// SetUpstream turns on feed polling and probes for cfg.
-func (s *Service) SetUpstream(u *Upstream) { s.up = u }
-
 // backoff bounds for a failing feed: the scheduler keeps firing at the
 // feed's interval and a poll is skipped until the backoff has passed.
 const (

@@ -12,7 +12,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"stormdesk/desk"
 	"stormdesk/httpserver"
 )
 
@@ -52,7 +51,7 @@ func (s *syncBuffer) lines(t *testing.T) []map[string]any {
 func TestAccessLog(t *testing.T) {
 	var logs syncBuffer
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
 	h := srv.Handler(reg)
 	send := func(method, path, body, id string, auth bool) *httptest.ResponseRecorder {
 		r := httptest.NewRequest(method, path, strings.NewReader(body))
@@ -131,7 +130,7 @@ func TestAccessLog(t *testing.T) {
 func TestAccessLogClientBehindProxy(t *testing.T) {
 	var logs syncBuffer
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
 	srv.RateLimit = &httpserver.RateLimit{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}
 	r := httptest.NewRequest("GET", "/healthz", nil)
 	r.RemoteAddr = "10.1.2.3:80"

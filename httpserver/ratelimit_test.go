@@ -12,7 +12,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"stormdesk/desk"
 	"stormdesk/httpserver"
 )
 
@@ -23,7 +22,7 @@ import (
 func limitedHandler(t *testing.T, l *httpserver.RateLimit) http.Handler {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
 	srv.RateLimit = l
 	return srv.Handler(reg, func(mux *http.ServeMux) {
 		mux.HandleFunc("POST /slack/commands", func(w http.ResponseWriter, r *http.Request) {

@@ -157,6 +157,18 @@ func (d *Dispatcher) Kick() {
 	}
 }
 
+// Kicked reports whether Kick was called since Run last woke or Kicked
+// last reported it, and forgets it: a caller that drives the dispatcher
+// itself (a replay, with RunOnce) runs it only when there is work.
+func (d *Dispatcher) Kicked() bool {
+	select {
+	case <-d.kicks():
+		return true
+	default:
+		return false
+	}
+}
+
 func (d *Dispatcher) kicks() chan struct{} {
 	d.mu.Lock()
 	defer d.mu.Unlock()

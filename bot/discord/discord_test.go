@@ -130,7 +130,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := desktest.New(t)
+	d := desktest.New(t, bot.PlatformDiscord)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	core := bot.NewCore(d, bot.Policy{DiscordUsers: []string{"1001"}, DiscordRoles: []string{"777"}}, quiet)
 	core.Now = func() time.Time { return d.Now }

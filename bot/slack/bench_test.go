@@ -39,13 +39,15 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer st.Close()
-		svc := desk.New(st)
-		svc.Log = quiet
+		tickets, notes := sqlite.GroupCommitWriters()
+		svc, err := desk.New(ctx, st, desk.Options{Log: quiet, GroupCommit: &desk.GroupCommit{Writers: tickets, NoteWriters: notes, Max: desk.GroupCommitMax}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer svc.Close()
 		if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
 			b.Fatal(err)
 		}
-		svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
-		defer svc.StopGroupCommit()
 		benchAck(b, svc, st)
 	})
 	for _, gc := range []bool{true, false} {
@@ -59,15 +61,19 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer st.Close()
-			svc := desk.New(st)
-			svc.Log = quiet
-			if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
-				b.Fatal(err)
-			}
+			opt := desk.Options{Log: quiet}
 			if gc {
 				// As `stormdesk serve` runs it.
-				svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
-				defer svc.StopGroupCommit()
+				tickets, notes := postgres.GroupCommitWriters()
+				opt.GroupCommit = &desk.GroupCommit{Writers: tickets, NoteWriters: notes, Max: desk.GroupCommitMax}
+			}
+			svc, err := desk.New(ctx, st, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer svc.Close()
+			if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
+				b.Fatal(err)
 			}
 			benchAck(b, svc, st)
 		})

@@ -162,7 +162,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	srv.Start()
 	t.Cleanup(srv.Stop)
 
-	d := desktest.New(t)
+	d := desktest.New(t, bot.PlatformSlack)
 	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}, SlackUserGroups: []string{"SOPS"}},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	core.Now = func() time.Time { return d.Now }

@@ -355,6 +355,12 @@ func openImport(ctx context.Context, e *env, what, path, db string) (*importRun,
 		f.Close()
 		return nil, err
 	}
-	return &importRun{desk: desk.New(store), prog: cli.NewProgress(e.stderr, "importing "+filepath.Base(path), "rows", size), reader: &countingReader{r: f},
+	d, err := desk.New(ctx, store, desk.Options{})
+	if err != nil {
+		store.Close()
+		f.Close()
+		return nil, err
+	}
+	return &importRun{desk: d, prog: cli.NewProgress(e.stderr, "importing "+filepath.Base(path), "rows", size), reader: &countingReader{r: f},
 		close: func() { store.Close(); f.Close() }}, nil
 }

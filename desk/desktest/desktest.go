@@ -38,6 +38,8 @@ type Desk struct {
 	Now   time.Time
 	store *faulty
 	base  *sqlstore.Store
+	// posters receive the chat posts of the platforms New was given.
+	posters map[string]notify.ChatPoster
 	// subscribers counts the extra audience SetAudience added.
 	subscribers int
 }
@@ -48,8 +50,9 @@ type Desk struct {
 // timeline; #2 "Checkout slow" (investigating, minor) with 2 reports.
 // Tickets 1..102 exist: 91..100 and 1..2 are #1's, 3..4 are #2's, 101
 // and 102 are linked to nothing. Customer email is on (every automatic
-// email sent by itself, approval above ApprovalThreshold).
-func New(t testing.TB) *Desk {
+// email sent by itself, approval above ApprovalThreshold). Chat posts are
+// written to the outbox for each of chatPlatforms; Chat delivers them.
+func New(t testing.TB, chatPlatforms ...string) *Desk {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "desk.db"), T0)
@@ -58,11 +61,17 @@ func New(t testing.TB) *Desk {
 	}
 	t.Cleanup(func() { st.Close() })
 	f := &faulty{Store: st}
-	d := &Desk{Service: desk.New(f), Now: T0.Add(time.Hour), store: f, base: st}
-	d.Service.Now = func() time.Time { return d.Now }
-	d.Service.ProductName = "Acme"
-	d.Service.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true},
-		ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"})
+	d := &Desk{Now: T0.Add(time.Hour), store: f, base: st, posters: map[string]notify.ChatPoster{}}
+	opt := desk.Options{Now: func() time.Time { return d.Now }, ProductName: "Acme", Log: slog.New(slog.DiscardHandler),
+		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true},
+			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"}}
+	if len(chatPlatforms) > 0 {
+		opt.Chat = &desk.Chat{Platforms: chatPlatforms}
+	}
+	if d.Service, err = desk.New(ctx, f, opt); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Service.Close)
 	err = st.Update(ctx, func(tx stormdesk.Tx) error {
 		login := &stormdesk.Incident{Title: "Login fails", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor,
 			Features: []string{"login"}, CreatedAt: T0, UpdatedAt: T0, ConfirmedAt: &T0}
@@ -98,14 +107,15 @@ func New(t testing.TB) *Desk {
 	return d
 }
 
-// Chat sends the desk's chat posts (alerts, their updates, approval
-// requests, reminders) to poster as platform, as `serve` does: through
-// the outbox. The posts wait there until the test calls the returned
-// deliver, which runs one dispatcher round on the desk's clock.
+// Chat sends the desk's chat posts for platform (one New was given:
+// alerts, their updates, approval requests, reminders) to poster, as
+// `serve` does: through the outbox. The posts wait there until the test
+// calls the returned deliver, which runs one dispatcher round on the
+// desk's clock.
 func (d *Desk) Chat(platform string, poster notify.ChatPoster) (deliver func(t testing.TB)) {
-	disp := notify.NewChatDispatcher(d.base.ChatOutbox(), &notify.Chat{Store: d.base, Posters: map[string]notify.ChatPoster{platform: poster}})
+	d.posters[platform] = poster
+	disp := notify.NewChatDispatcher(d.base.ChatOutbox(), &notify.Chat{Store: d.base, Posters: d.posters})
 	disp.Now, disp.Log = func() time.Time { return d.Now }, slog.New(slog.DiscardHandler)
-	d.Service.SetChat(&desk.Chat{Platforms: []string{platform}})
 	return func(t testing.TB) {
 		t.Helper()
 		if _, err := disp.RunOnce(context.Background()); err != nil {
