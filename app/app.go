@@ -157,39 +157,39 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		a.Chat.Now, a.Chat.Log = a.deps.Now, a.log.With("outbox", "chat")
 		opt.Chat = &desk.Chat{Platforms: platforms, Kick: a.Chat.Kick}
 	}
-	var routes []func(*http.ServeMux)
+	var edge *httpserver.Email
 	if cfg.Email.APIKey != "" {
-		var email *desk.Email
-		email, routes, err = a.email()
-		if err != nil {
+		if opt.Email, edge, err = a.email(); err != nil {
 			return nil, err
 		}
-		opt.Email = email
 	}
 	if a.Desk, err = desk.New(ctx, a.Store, opt); err != nil {
 		return nil, err
 	}
 	a.closers = append(a.closers, a.Desk.Close)
-	chat, err := a.chatAdapters(posters)
-	if err != nil {
-		return nil, err
-	}
-	routes = append(routes, chat...)
-	if deps.Posters != nil && a.Chat != nil {
-		a.Chat.Sender.(*notify.Chat).Posters = deps.Posters(posters)
-	}
-	if cfg.InboundSecret != "" {
-		h := notify.InboundHandler(cfg.InboundSecret, notify.DefaultInboundMaxBytes, a.deps.Now, a.Desk.IngestTicket, a.log)
-		routes = append(routes, func(mux *http.ServeMux) { mux.Handle("POST /inbound/sendgrid/{secret}", h) })
-	}
 	a.Registry = prometheus.NewRegistry()
 	a.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(a.Desk, cfg.APIToken, a.log, a.Registry)
 	srv.MaxBodyBytes = cfg.MaxBodyBytes
+	if err := a.chatAdapters(srv, posters); err != nil {
+		return nil, err
+	}
+	if deps.Posters != nil && a.Chat != nil {
+		a.Chat.Sender.(*notify.Chat).Posters = deps.Posters(posters)
+	}
+	if edge != nil {
+		if cfg.Email.WebhookKey != "" {
+			edge.Events = notify.EventsHandler(cfg.Email.WebhookKey, a.Store, time.Now, notify.Apply(a.Desk), a.log)
+		}
+		srv.Email = edge
+	}
+	if cfg.InboundSecret != "" {
+		srv.Inbound = &httpserver.Inbound{Secret: cfg.InboundSecret}
+	}
 	// With STORMDESK_RATE_LIMIT=0 the limiter charges nothing but still
 	// names each request's client (behind trusted proxies) for the access log.
 	srv.RateLimit = &httpserver.RateLimit{Rate: cfg.RateLimit, Burst: 4 * cfg.RateLimit, Now: time.Now, TrustedProxies: cfg.TrustedProxies}
-	a.Handler = srv.Handler(a.Registry, routes...)
+	a.Handler = srv.Handler(a.Registry)
 	return a, nil
 }
 
@@ -214,8 +214,8 @@ func chatPlatforms(cfg config.Config) []string {
 }
 
 // chatAdapters builds the configured Slack and Discord front ends, gives
-// them to the chat dispatcher as posters, and returns their routes.
-func (a *App) chatAdapters(posters map[string]notify.ChatPoster) (routes []func(*http.ServeMux), err error) {
+// them to the chat dispatcher as posters and to srv as endpoints.
+func (a *App) chatAdapters(srv *httpserver.Server, posters map[string]notify.ChatPoster) error {
 	c := a.cfg
 	policy := bot.Policy{SlackUsers: c.Slack.AllowedUsers, SlackUserGroups: c.Slack.AllowedUserGroups, SlackChannels: c.Slack.AllowedChannels,
 		DiscordUsers: c.Discord.AllowedUsers, DiscordRoles: c.Discord.AllowedRoles}
@@ -228,22 +228,22 @@ func (a *App) chatAdapters(posters map[string]notify.ChatPoster) (routes []func(
 			PinReaction: c.Slack.PinReaction, APIURL: c.Slack.APIURL,
 			Alerts: bot.StoreAlerts{Store: a.Store, Platform: bot.PlatformSlack}, Replays: a.Store}, core, a.log)
 		if err != nil {
-			return nil, fmt.Errorf("slack: %w", err)
+			return fmt.Errorf("slack: %w", err)
 		}
-		routes = append(routes, s.Routes)
+		srv.Slack = s
 		posters[bot.PlatformSlack] = s
 		a.closers = append(a.closers, func() { _ = s.Shutdown(context.Background()) })
 	}
 	if c.Discord.PublicKey != "" {
 		d, err := DiscordAdapter(c, core, bot.StoreAlerts{Store: a.Store, Platform: bot.PlatformDiscord}, a.Store, a.log)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		routes = append(routes, d.Routes)
+		srv.Discord = d
 		posters[bot.PlatformDiscord] = d
 		a.closers = append(a.closers, func() { _ = d.Shutdown(context.Background()) })
 	}
-	return routes, nil
+	return nil
 }
 
 // DiscordAdapter builds the Discord front end of cfg.
@@ -258,10 +258,10 @@ func DiscordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, repl
 
 // email turns customer email on: the desk queues emails in the outbox, a
 // dispatcher sends them through SendGrid, and the unsubscribe and
-// event-webhook endpoints feed suppressions back.
-func (a *App) email() (*desk.Email, []func(*http.ServeMux), error) {
+// event-webhook endpoints feed suppressions back (through the desk).
+func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	c := a.cfg
-	outbox, ok := a.Store.(*sqlstore.Store)
+	outbox, ok := a.Store.(stormdesk.Outbox)
 	if !ok {
 		return nil, nil, stormdesk.Errorf(stormdesk.EINVALID, "customer email needs a SQL store")
 	}
@@ -286,17 +286,8 @@ func (a *App) email() (*desk.Email, []func(*http.ServeMux), error) {
 	}
 	email := &desk.Email{Auto: set(c.Email.Auto), Approve: set(c.Email.Approve), ApprovalThreshold: c.Email.ApprovalThreshold,
 		FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: a.Email.Kick}
-	routes := []func(*http.ServeMux){func(mux *http.ServeMux) {
-		unsub := func(w http.ResponseWriter, r *http.Request) { unsubscribe(w, r, a.Store, secret, a.log) }
-		mux.HandleFunc("GET /unsubscribe", unsub)
-		mux.HandleFunc("POST /unsubscribe", unsub)
-		if c.Email.WebhookKey != "" {
-			mux.HandleFunc("POST /sendgrid/events", notify.EventsHandler(c.Email.WebhookKey, a.Store, time.Now, func(ctx context.Context, events []notify.Event) error {
-				return applyEvents(ctx, events, a.Store, outbox)
-			}, a.log))
-		}
-	}}
-	return email, routes, nil
+	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) }}
+	return email, edge, nil
 }
 
 // Schedule adds the periodic work to jobs: triage maintenance,

@@ -124,11 +124,6 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	return a, nil
 }
 
-// Routes registers POST /discord/interactions on mux.
-func (a *Adapter) Routes(mux *http.ServeMux) {
-	mux.Handle("POST /discord/interactions", a.InteractionsHandler())
-}
-
 // Shutdown waits for background work to finish, or for ctx.
 func (a *Adapter) Shutdown(ctx context.Context) error {
 	if err := a.bg.Wait(ctx); err != nil {

@@ -144,7 +144,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	a.Routes(mux)
+	mux.Handle("POST /discord/interactions", a.InteractionsHandler()) // as httpserver routes it
 	return &harness{a: a, desk: d, deliver: d.Chat(bot.PlatformDiscord, a), api: api, priv: priv, mux: mux}
 }
 

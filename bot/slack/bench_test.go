@@ -89,7 +89,7 @@ func benchAck(b *testing.B, d stormdesk.IncidentService, replays bot.ReplayGuard
 		b.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	a.Routes(mux)
+	mount(mux, a)
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency}}

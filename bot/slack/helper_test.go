@@ -175,7 +175,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	a.Routes(mux)
+	mount(mux, a)
 	return &harness{a: a, desk: d, deliver: d.Chat(bot.PlatformSlack, a), rec: rec, srv: srv, mux: mux}
 }
 
@@ -268,4 +268,11 @@ func golden(t *testing.T, name string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, path, got)
 	}
+}
+
+// mount routes the adapter's endpoints as httpserver does.
+func mount(mux *http.ServeMux, a *Adapter) {
+	mux.Handle("POST /slack/commands", a.CommandsHandler())
+	mux.Handle("POST /slack/interactions", a.InteractionsHandler())
+	mux.Handle("POST /slack/events", a.EventsHandler())
 }
