@@ -353,20 +353,20 @@ func (i *Incident) Validate() error {
 
 // Timeline entry kinds.
 const (
-	KindFirstReport    = "first_report"
-	KindReportCount    = "report_count"
-	KindDetected       = "detected"
-	KindDeclared       = "declared"
-	KindAcknowledged   = "acknowledged"
-	KindStatusChange   = "status_change"
-	KindNote           = "note"
-	KindMerge          = "merge"
-	KindTicketMoved    = "ticket_moved"
-	KindUpstream       = "upstream"
-	KindProbe          = "probe"
-	KindNotification   = "notification"
-	KindCorrection     = "correction"
-	KindCauseIdentfied = "cause"
+	KindFirstReport     = "first_report"
+	KindReportCount     = "report_count"
+	KindDetected        = "detected"
+	KindDeclared        = "declared"
+	KindAcknowledged    = "acknowledged"
+	KindStatusChange    = "status_change"
+	KindNote            = "note"
+	KindMerge           = "merge"
+	KindTicketMoved     = "ticket_moved"
+	KindUpstream        = "upstream"
+	KindProbe           = "probe"
+	KindNotification    = "notification"
+	KindCorrection      = "correction"
+	KindCauseIdentified = "cause"
 )
 
 // Actors that are not people.

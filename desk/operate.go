@@ -266,7 +266,7 @@ func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (
 		if err := s.raise(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: actor, Text: "Likely cause: " + inc.LikelyCause})
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindCauseIdentified, Actor: actor, Text: "Likely cause: " + inc.LikelyCause})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: set cause of incident %d: %w", id, err)

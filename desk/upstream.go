@@ -375,7 +375,7 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			return err
 		}
 		data := mustJSON(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "evidence": "features " + strings.Join(intersect(inc.Features, features), ", ")})
-		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: stormdesk.ActorStormdesk,
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindCauseIdentified, Actor: stormdesk.ActorStormdesk,
 			Text: fmt.Sprintf("Likely cause: %s (it backs %s, which these reports are about)", cause, strings.Join(intersect(inc.Features, features), ", ")), Data: data}); err != nil {
 			return err
 		}
