@@ -52,7 +52,7 @@ type OutboxRecipient struct {
 // status change that causes them (one row per message and recipient,
 // unique on (message_id, lower(recipient)), so enqueueing twice stores
 // once); the store implements this interface for the dispatcher, on SQLite
-// and on Postgres, and notify/notifytest.RunOutboxContract checks it. The
+// and on Postgres, and store/storetest.RunOutboxContract checks it. The
 // dispatcher that drains it is notify.Dispatcher.
 //
 // Every row has a state (OutboxPending, ...), an attempt count, a due time
