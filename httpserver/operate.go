@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/intake"
 )
 
 // The incident operations the chat commands offer, for scripts and other
@@ -53,13 +54,13 @@ func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) bool 
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		if stormdesk.ErrorCode(err) != stormdesk.EINVALID {
-			err = jsonProblem(err, jsonFields(v), "request body", len(body))
+			err = intake.JSONProblem(err, jsonFields(v), "request body", len(body))
 		}
 		s.writeError(w, r, err)
 		return false
 	}
 	if dec.More() {
-		s.writeError(w, r, docErrorf("request body", "unexpected data after the JSON value at byte %d", dec.InputOffset()))
+		s.writeError(w, r, intake.DocErrorf("request body", "unexpected data after the JSON value at byte %d", dec.InputOffset()))
 		return false
 	}
 	return true
