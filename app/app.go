@@ -392,35 +392,6 @@ func Run(ctx context.Context, cfg config.Config, deps Deps, ready func(addr stri
 		elector = a.elector
 		defer a.elector.Resign(context.WithoutCancel(ctx))
 	}
-	// Deferred calls run last-in first-out: the background work stops
-	// after the HTTP server has finished its requests, and before the
-	// store closes.
-	bctx, stop := context.WithCancel(context.WithoutCancel(ctx))
-	var waits []func()
-	defer func() {
-		stop()
-		for _, w := range waits {
-			w()
-		}
-	}()
-	waits = append(waits, a.Desk.StartTriageWorker(bctx, TriagePoll))
-	for _, d := range []struct {
-		name string
-		disp *notify.Dispatcher
-		poll time.Duration
-	}{{"chat", a.Chat, ChatPoll}, {"email", a.Email, EmailPoll}} {
-		if d.disp == nil {
-			continue
-		}
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			if err := d.disp.Run(bctx, d.poll); err != nil && bctx.Err() == nil {
-				log.Error(d.name+" dispatcher stopped", slog.Any("error", err))
-			}
-		}()
-		waits = append(waits, func() { <-done })
-	}
 	sched, err := schedule.New(log, elector)
 	if err != nil {
 		return err
@@ -428,9 +399,28 @@ func Run(ctx context.Context, cfg config.Config, deps Deps, ready func(addr stri
 	if err := a.Schedule(sched); err != nil {
 		return err
 	}
+	// The loops every replica runs: the triage worker (only the leader
+	// triages) and the dispatchers (claims never overlap, so each row
+	// goes out once).
+	if err := sched.Loop("triage", TriagePoll, a.Desk.TriageWake(), desk.TriageDebounce, a.Desk.TriageRound); err != nil {
+		return err
+	}
+	if a.Chat != nil {
+		if err := sched.Loop("chat-outbox", ChatPoll, a.Chat.Wake(), 0, a.Chat.Round); err != nil {
+			return err
+		}
+	}
+	if a.Email != nil {
+		if err := sched.Loop("email-outbox", EmailPoll, a.Email.Wake(), 0, a.Email.Round); err != nil {
+			return err
+		}
+	}
 	if a.Upstream != nil {
 		log.Info("watching upstream", slog.Int("dependencies", len(a.Upstream.Dependencies)), slog.Int("probes", len(a.Upstream.Probes)))
 	}
+	// Deferred calls run last-in first-out: the jobs and loops stop after
+	// the HTTP server has finished its requests, and before the store
+	// closes.
 	sched.Start()
 	defer sched.Stop()
 

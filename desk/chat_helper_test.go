@@ -9,6 +9,7 @@ import (
 	"stormdesk"
 	"stormdesk/desk"
 	"stormdesk/notify"
+	"stormdesk/schedule"
 )
 
 // withChat delivers the desk's chat posts to poster, as platform "test",
@@ -23,10 +24,15 @@ func withChat(t *testing.T, s stormdesk.Store, poster notify.ChatPoster) func(*d
 	}
 	disp := notify.NewChatDispatcher(cs.ChatOutbox(), &notify.Chat{Store: s, Posters: map[string]notify.ChatPoster{"test": poster}})
 	disp.Log = slog.New(slog.DiscardHandler)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); disp.Run(ctx, 20*time.Millisecond) }()
-	t.Cleanup(func() { cancel(); <-done })
+	sched, err := schedule.New(disp.Log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sched.Loop("chat", 20*time.Millisecond, disp.Wake(), 0, disp.Round); err != nil {
+		t.Fatal(err)
+	}
+	sched.Start()
+	t.Cleanup(func() { sched.Stop() })
 	return func(o *desk.Options) { o.Chat = &desk.Chat{Platforms: []string{"test"}, Kick: disp.Kick} }
 }
 

@@ -19,6 +19,7 @@ import (
 	"stormdesk"
 	"stormdesk/desk"
 	"stormdesk/httpserver"
+	"stormdesk/schedule"
 	"stormdesk/store/sqlite"
 	"stormdesk/triage"
 )
@@ -45,11 +46,17 @@ func newServerDesk(t testing.TB, s stormdesk.Store, tok string, email ...*desk.E
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	wait := d.StartTriageWorker(ctx, time.Second)
+	sched, err := schedule.New(opt.Log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sched.Loop("triage", time.Second, d.TriageWake(), desk.TriageDebounce, d.TriageRound); err != nil {
+		t.Fatal(err)
+	}
+	sched.Start()
 	srv := httpserver.New(d, tok, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
 	ts := httptest.NewServer(srv.Handler(reg))
-	t.Cleanup(func() { ts.Close(); d.Close(); cancel(); wait() })
+	t.Cleanup(func() { ts.Close(); sched.Stop(); d.Close() })
 	return ts, d
 }
 

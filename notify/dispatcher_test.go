@@ -16,6 +16,7 @@ import (
 	"stormdesk/notify"
 	"stormdesk/notify/notifytest"
 	"stormdesk/notify/sendgridtest"
+	"stormdesk/schedule"
 )
 
 // clock is a settable test clock.
@@ -562,20 +563,31 @@ func TestDispatchStalledPastLeaseSendsNothing(t *testing.T) {
 	e.check()
 }
 
-func TestRunStopsGracefully(t *testing.T) {
+// loop runs d as serve does: a schedule loop, woken by Kick.
+func loop(t *testing.T, d *notify.Dispatcher) *schedule.Scheduler {
+	t.Helper()
+	s, err := schedule.New(slog.New(slog.DiscardHandler), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Loop("outbox", time.Hour, d.Wake(), 0, d.Round); err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	return s
+}
+
+func TestLoopStopsGracefully(t *testing.T) {
 	e := newEnv(t)
 	e.enqueue("m1", 100)
 	e.srv.StallNext(1, 300*time.Millisecond)
 	d := e.dispatcher(e.out)
 	d.Concurrency = 1
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- d.Run(ctx, time.Hour) }()
+	s := loop(t, d)
 	for e.srv.Requests() == 0 {
 		time.Sleep(time.Millisecond)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := s.Stop(); err != nil {
 		t.Fatal(err)
 	}
 	c := e.out.Counts()
@@ -584,12 +596,11 @@ func TestRunStopsGracefully(t *testing.T) {
 	}
 }
 
-func TestRunKick(t *testing.T) {
+func TestLoopKick(t *testing.T) {
 	e := newEnv(t)
 	d := e.dispatcher(e.out)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go d.Run(ctx, time.Hour)
+	s := loop(t, d)
+	defer s.Stop()
 	e.enqueue("m1", 10)
 	deadline := time.Now().Add(5 * time.Second)
 	for e.out.Counts()[notify.StateSent] != 10 {
