@@ -526,9 +526,13 @@ const (
 	MessageCancelled = "cancelled"
 )
 
-// OutboundMessage is one customer email about an incident, rendered once
-// for all its recipients; MessageID is stable, so enqueueing it twice
-// stores it once.
+// OutboundMessage is a customer email about an incident: the one email
+// type, from the desk's decision (queued, held, cancelled) through the
+// outbox to the provider. It is rendered once for all its recipients
+// (each of whom has a Delivery); MessageID is stable and unique (the desk
+// derives it from the incident and the timeline entry that caused it), so
+// enqueueing it twice stores it once; it travels to SendGrid as the
+// custom arg message_id and comes back in webhook events.
 type OutboundMessage struct {
 	IncidentID int64     `json:"incident_id"`
 	MessageID  string    `json:"message_id"`
@@ -611,8 +615,9 @@ type DeliveryReport struct {
 	Suppressed int
 }
 
-// Notification is one outbound message to one recipient about one incident.
-type Notification struct {
+// Delivery is one customer email's row for one recipient: the outbox row
+// the dispatcher sends and records the fate of.
+type Delivery struct {
 	ID         int64      `json:"id"`
 	IncidentID int64      `json:"incident_id"`
 	MessageID  string     `json:"message_id"`

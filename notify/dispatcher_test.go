@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"stormdesk"
 	"stormdesk/notify"
 	"stormdesk/notify/notifytest"
 	"stormdesk/notify/sendgridtest"
@@ -56,7 +57,7 @@ func newEnv(t *testing.T) *env {
 
 func (e *env) enqueue(messageID string, n int) {
 	e.t.Helper()
-	msg := notify.Message{IncidentID: 42, MessageID: messageID, Template: "update", Subject: "Update " + messageID,
+	msg := stormdesk.OutboundMessage{IncidentID: 42, MessageID: messageID, Template: "update", Subject: "Update " + messageID,
 		Text: "News.\nUnsubscribe: " + notify.UnsubscribeTag, HTML: `<p>News.</p><a href="` + notify.UnsubscribeTag + `">Unsubscribe</a>`}
 	rs := make([]notify.Recipient, n)
 	for i := range rs {
@@ -285,7 +286,7 @@ func TestDispatchFailsInvalidAddressesAlone(t *testing.T) {
 	e := newEnv(t)
 	e.enqueue("m1", 3)
 	ctx := context.Background()
-	e.out.Enqueue(ctx, notify.Message{MessageID: "m1"}, []notify.Recipient{{Email: "not an address"}}, e.clock.Now())
+	e.out.Enqueue(ctx, stormdesk.OutboundMessage{MessageID: "m1"}, []notify.Recipient{{Email: "not an address"}}, e.clock.Now())
 	d := e.dispatcher(e.out)
 	st, err := d.RunOnce(ctx)
 	if err != nil || st != (notify.Stats{Sent: 3, Failed: 1}) {

@@ -15,7 +15,7 @@ import (
 )
 
 type row struct {
-	n        stormdesk.Notification
+	n        stormdesk.Delivery
 	name     string
 	next     time.Time
 	leaseEnd time.Time
@@ -29,7 +29,7 @@ type Memory struct {
 	mu         sync.Mutex
 	rows       []*row // in id order; id = index + 1
 	byKey      map[string]int64
-	messages   map[string]notify.Message
+	messages   map[string]stormdesk.OutboundMessage
 	suppressed map[string]bool
 	// open is the index of the first row that may not be settled yet.
 	open int
@@ -37,7 +37,7 @@ type Memory struct {
 
 // NewMemory returns an empty in-memory outbox.
 func NewMemory() *Memory {
-	return &Memory{byKey: map[string]int64{}, messages: map[string]notify.Message{}, suppressed: map[string]bool{}}
+	return &Memory{byKey: map[string]int64{}, messages: map[string]stormdesk.OutboundMessage{}, suppressed: map[string]bool{}}
 }
 
 var _ notify.Outbox = (*Memory)(nil)
@@ -45,7 +45,7 @@ var _ notify.Outbox = (*Memory)(nil)
 func key(messageID, email string) string { return messageID + "\x00" + strings.ToLower(email) }
 
 // Enqueue stores msg once and a pending row per recipient.
-func (m *Memory) Enqueue(_ context.Context, msg notify.Message, recipients []notify.Recipient, at time.Time) (int, error) {
+func (m *Memory) Enqueue(_ context.Context, msg stormdesk.OutboundMessage, recipients []notify.Recipient, at time.Time) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.messages[msg.MessageID]; !ok {
@@ -60,7 +60,7 @@ func (m *Memory) Enqueue(_ context.Context, msg notify.Message, recipients []not
 		id := int64(len(m.rows) + 1)
 		m.byKey[k] = id
 		m.rows = append(m.rows, &row{
-			n: stormdesk.Notification{
+			n: stormdesk.Delivery{
 				ID: id, IncidentID: msg.IncidentID, MessageID: msg.MessageID, Template: msg.Template,
 				Recipient: r.Email, State: notify.StatePending,
 			},
@@ -81,10 +81,10 @@ func (m *Memory) Suppress(_ context.Context, email string, _ time.Time) error {
 }
 
 // Rows implements storetest.OutboxStore.
-func (m *Memory) Rows(_ context.Context, messageID string) ([]stormdesk.Notification, error) {
+func (m *Memory) Rows(_ context.Context, messageID string) ([]stormdesk.Delivery, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []stormdesk.Notification
+	var out []stormdesk.Delivery
 	for _, r := range m.rows {
 		if r.n.MessageID == messageID {
 			n := r.n

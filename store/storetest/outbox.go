@@ -15,7 +15,7 @@ func Outbox(s *sqlstore.Store) OutboxStore { return outbox{s} }
 
 type outbox struct{ *sqlstore.Store }
 
-func (o outbox) Enqueue(ctx context.Context, m stormdesk.OutboxMessage, rs []stormdesk.OutboxRecipient, at time.Time) (n int, err error) {
+func (o outbox) Enqueue(ctx context.Context, m stormdesk.OutboundMessage, rs []stormdesk.OutboxRecipient, at time.Time) (n int, err error) {
 	emails := make([]stormdesk.Customer, len(rs))
 	for i, r := range rs {
 		emails[i] = stormdesk.Customer{Email: r.Email, Name: r.Name}
@@ -32,6 +32,6 @@ func (o outbox) Suppress(ctx context.Context, email string, at time.Time) error 
 	return o.Update(ctx, func(tx stormdesk.Tx) error { return tx.Suppress(ctx, email, "unsubscribe", at) })
 }
 
-func (o outbox) Rows(ctx context.Context, messageID string) ([]stormdesk.Notification, error) {
+func (o outbox) Rows(ctx context.Context, messageID string) ([]stormdesk.Delivery, error) {
 	return o.OutboxRows(ctx, messageID)
 }

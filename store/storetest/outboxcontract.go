@@ -19,8 +19,8 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) OutboxStore) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	lease := time.Minute
-	msg := func(id string) stormdesk.OutboxMessage {
-		return stormdesk.OutboxMessage{IncidentID: 7, MessageID: id, Template: "update", Subject: "Update: login",
+	msg := func(id string) stormdesk.OutboundMessage {
+		return stormdesk.OutboundMessage{IncidentID: 7, MessageID: id, Template: "update", Subject: "Update: login",
 			Text: "text " + unsubscribeTag, HTML: "<p>html</p>"}
 	}
 	recips := func(n int, prefix string) []stormdesk.OutboxRecipient {
@@ -30,7 +30,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) OutboxStore) {
 		}
 		return rs
 	}
-	enqueue := func(t *testing.T, s OutboxStore, m stormdesk.OutboxMessage, rs []stormdesk.OutboxRecipient) {
+	enqueue := func(t *testing.T, s OutboxStore, m stormdesk.OutboundMessage, rs []stormdesk.OutboxRecipient) {
 		t.Helper()
 		if _, err := s.Enqueue(ctx, m, rs, t0); err != nil {
 			t.Fatal(err)
@@ -44,7 +44,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) OutboxStore) {
 		}
 		return cs
 	}
-	rowsOf := func(t *testing.T, s OutboxStore, id string) []stormdesk.Notification {
+	rowsOf := func(t *testing.T, s OutboxStore, id string) []stormdesk.Delivery {
 		t.Helper()
 		rs, err := s.Rows(ctx, id)
 		if err != nil {
@@ -450,10 +450,10 @@ type OutboxStore interface {
 	// recipient, due at once, unique on (MessageID, lower(email)); it
 	// returns how many rows were new. In the real store this runs inside
 	// the transaction of the status change that causes the message.
-	Enqueue(ctx context.Context, msg stormdesk.OutboxMessage, recipients []stormdesk.OutboxRecipient, at time.Time) (int, error)
+	Enqueue(ctx context.Context, msg stormdesk.OutboundMessage, recipients []stormdesk.OutboxRecipient, at time.Time) (int, error)
 	// Suppress records that email must get no more mail (unsubscribe,
 	// bounce, spam report).
 	Suppress(ctx context.Context, email string, at time.Time) error
 	// Rows returns the rows of one message in id order.
-	Rows(ctx context.Context, messageID string) ([]stormdesk.Notification, error)
+	Rows(ctx context.Context, messageID string) ([]stormdesk.Delivery, error)
 }
