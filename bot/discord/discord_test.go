@@ -512,14 +512,8 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 	if h.desk.Snapshot(t) != after {
 		t.Error("a replay changed the desk")
 	}
-	notes := 0
-	for _, e := range h.desk.Entries(t, 1) {
-		if strings.Contains(e.Text, "added once") {
-			notes++
-		}
-	}
-	if notes != 1 {
-		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	if n := h.desk.Count(t, 1, "added once"); n != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", n)
 	}
 }
 

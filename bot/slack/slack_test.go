@@ -455,14 +455,8 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 			t.Errorf("%s: a replay changed the desk", c.path)
 		}
 	}
-	notes := 0
-	for _, e := range h.desk.Entries(t, 1) {
-		if strings.Contains(e.Text, "added once") {
-			notes++
-		}
-	}
-	if notes != 1 {
-		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	if n := h.desk.Count(t, 1, "added once"); n != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", n)
 	}
 }
 

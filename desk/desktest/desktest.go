@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -221,6 +222,19 @@ func (d *Desk) Entries(t testing.TB, id int64) []*stormdesk.TimelineEntry {
 		t.Fatal(err)
 	}
 	return es
+}
+
+// Count counts the entries of an incident's timeline whose text
+// contains text.
+func (d *Desk) Count(t testing.TB, id int64, text string) int {
+	t.Helper()
+	n := 0
+	for _, e := range d.Entries(t, id) {
+		if strings.Contains(e.Text, text) {
+			n++
+		}
+	}
+	return n
 }
 
 // Send is one email let out of the desk: queued at once or approved.
