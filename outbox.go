@@ -20,19 +20,6 @@ const (
 	OutboxSuppressed = "suppressed"
 )
 
-// OutboxMessage is one email about one incident, rendered once and sent
-// to many recipients. MessageID is stable and unique (the desk derives it from the
-// incident and the timeline entry that caused it); it travels to SendGrid
-// as the custom arg message_id and comes back in webhook events.
-type OutboxMessage struct {
-	IncidentID int64
-	MessageID  string
-	Template   string
-	Subject    string
-	Text       string
-	HTML       string
-}
-
 // OutboxRecipient is one outbox row of a claimed batch.
 type OutboxRecipient struct {
 	// ID is the outbox row's id.
@@ -52,7 +39,7 @@ type OutboxRecipient struct {
 // status change that causes them (one row per message and recipient,
 // unique on (message_id, lower(recipient)), so enqueueing twice stores
 // once); the store implements this interface for the dispatcher, on SQLite
-// and on Postgres, and notify/notifytest.RunOutboxContract checks it. The
+// and on Postgres, and store/storetest.RunOutboxContract checks it. The
 // dispatcher that drains it is notify.Dispatcher.
 //
 // Every row has a state (OutboxPending, ...), an attempt count, a due time
@@ -130,7 +117,7 @@ type Outbox interface {
 // OutboxClaim is the rows of one message taken by one Claim call.
 type OutboxClaim struct {
 	Token      string
-	Message    OutboxMessage
+	Message    OutboundMessage
 	Recipients []OutboxRecipient
 }
 

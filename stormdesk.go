@@ -321,6 +321,17 @@ type Incident struct {
 // has confirmed: no customer emails go out for it.
 func (i *Incident) Watching() bool { return i.Status == StatusWatching }
 
+// Changeable refuses a change to an incident that was merged into another
+// (ECONFLICT): its tickets, subscribers and timeline reference moved to
+// the survivor, so the change belongs there. what names the change in
+// the refusal ("acknowledge", "notify about").
+func (i *Incident) Changeable(what string) error {
+	if i.MergedInto == 0 {
+		return nil
+	}
+	return Errorf(ECONFLICT, "incident %d was merged into %d: %s that one", i.ID, i.MergedInto, what)
+}
+
 // Validate checks the fields an operator or the triage engine sets.
 func (i *Incident) Validate() error {
 	i.Title = strings.TrimSpace(i.Title)
@@ -342,20 +353,20 @@ func (i *Incident) Validate() error {
 
 // Timeline entry kinds.
 const (
-	KindFirstReport    = "first_report"
-	KindReportCount    = "report_count"
-	KindDetected       = "detected"
-	KindDeclared       = "declared"
-	KindAcknowledged   = "acknowledged"
-	KindStatusChange   = "status_change"
-	KindNote           = "note"
-	KindMerge          = "merge"
-	KindTicketMoved    = "ticket_moved"
-	KindUpstream       = "upstream"
-	KindProbe          = "probe"
-	KindNotification   = "notification"
-	KindCorrection     = "correction"
-	KindCauseIdentfied = "cause"
+	KindFirstReport     = "first_report"
+	KindReportCount     = "report_count"
+	KindDetected        = "detected"
+	KindDeclared        = "declared"
+	KindAcknowledged    = "acknowledged"
+	KindStatusChange    = "status_change"
+	KindNote            = "note"
+	KindMerge           = "merge"
+	KindTicketMoved     = "ticket_moved"
+	KindUpstream        = "upstream"
+	KindProbe           = "probe"
+	KindNotification    = "notification"
+	KindCorrection      = "correction"
+	KindCauseIdentified = "cause"
 )
 
 // Actors that are not people.
@@ -515,9 +526,13 @@ const (
 	MessageCancelled = "cancelled"
 )
 
-// OutboundMessage is one customer email about an incident, rendered once
-// for all its recipients; MessageID is stable, so enqueueing it twice
-// stores it once.
+// OutboundMessage is a customer email about an incident: the one email
+// type, from the desk's decision (queued, held, cancelled) through the
+// outbox to the provider. It is rendered once for all its recipients
+// (each of whom has a Delivery); MessageID is stable and unique (the desk
+// derives it from the incident and the timeline entry that caused it), so
+// enqueueing it twice stores it once; it travels to SendGrid as the
+// custom arg message_id and comes back in webhook events.
 type OutboundMessage struct {
 	IncidentID int64     `json:"incident_id"`
 	MessageID  string    `json:"message_id"`
@@ -600,8 +615,9 @@ type DeliveryReport struct {
 	Suppressed int
 }
 
-// Notification is one outbound message to one recipient about one incident.
-type Notification struct {
+// Delivery is one customer email's row for one recipient: the outbox row
+// the dispatcher sends and records the fate of.
+type Delivery struct {
 	ID         int64      `json:"id"`
 	IncidentID int64      `json:"incident_id"`
 	MessageID  string     `json:"message_id"`

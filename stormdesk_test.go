@@ -128,3 +128,15 @@ func TestReplayKey(t *testing.T) {
 		t.Errorf("key %q: want the scheme and a hex SHA-256", a)
 	}
 }
+
+func TestMergedIncidentRefusesChanges(t *testing.T) {
+	live := &stormdesk.Incident{ID: 1}
+	if err := live.Changeable("acknowledge"); err != nil {
+		t.Fatalf("a live incident refused a change: %v", err)
+	}
+	merged := &stormdesk.Incident{ID: 1, MergedInto: 2}
+	err := merged.Changeable("acknowledge")
+	if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || stormdesk.ErrorMessage(err) != "incident 1 was merged into 2: acknowledge that one" {
+		t.Fatalf("merged incident: %v", err)
+	}
+}

@@ -129,21 +129,6 @@ func (a *Alerter) AskApproval(ctx context.Context, inc *stormdesk.Incident, m *s
 	return nil
 }
 
-// Refresh updates the alerts of incidents a command changed, logging
-// what fails.
-func (a *Alerter) Refresh(ctx context.Context, ids []int64, warn func(msg string, args ...any)) {
-	for _, id := range ids {
-		inc, err := a.Core.Incident(ctx, id)
-		if err != nil {
-			warn("reload incident for its alert", "incident_id", id, "error", err)
-			continue
-		}
-		if err := a.UpdateAlert(ctx, inc); err != nil {
-			warn("update alert", "incident_id", id, "error", err)
-		}
-	}
-}
-
 // Remind posts a reminder about an incident (no buttons). Without a
 // channel it does nothing.
 func (a *Alerter) Remind(ctx context.Context, inc *stormdesk.Incident, text string) error {

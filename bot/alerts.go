@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"sync"
+
+	"stormdesk"
 )
 
 // AlertRef locates a posted alert message: a channel and the platform's
@@ -18,8 +20,8 @@ type msgKey struct{ channel, message string }
 
 // AlertStore remembers which message alerts about which incident, so an
 // alert can be updated in place and a message in an alert's thread can be
-// traced back to its incident. The in-memory MemoryAlerts forgets on
-// restart; persist it by implementing this interface over the store.
+// traced back to its incident. StoreAlerts keeps them in the store, shared
+// by every replica; the in-memory MemoryAlerts forgets on restart.
 type AlertStore interface {
 	// SaveAlert records (or replaces) the alert of an incident.
 	SaveAlert(ctx context.Context, incidentID int64, ref AlertRef) error
@@ -69,4 +71,52 @@ func (m *MemoryAlerts) IncidentOf(_ context.Context, channel, message string) (i
 	defer m.mu.Unlock()
 	id, ok := m.byRef[msgKey{channel, message}]
 	return id, ok, nil
+}
+
+// StoreAlerts keeps one platform's alert messages in the store, so that
+// every replica updates the same message in place.
+type StoreAlerts struct {
+	Store    stormdesk.Store
+	Platform string
+}
+
+var _ AlertStore = StoreAlerts{}
+
+// SaveAlert implements AlertStore.
+func (a StoreAlerts) SaveAlert(ctx context.Context, incidentID int64, ref AlertRef) error {
+	return a.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: a.Platform, IncidentID: incidentID, Channel: ref.Channel, Message: ref.Message, Reason: ref.Reason})
+	})
+}
+
+// AlertOf implements AlertStore.
+func (a StoreAlerts) AlertOf(ctx context.Context, incidentID int64) (ref AlertRef, ok bool, err error) {
+	err = a.Store.View(ctx, func(tx stormdesk.Tx) error {
+		c, err := tx.ChatAlert(ctx, a.Platform, incidentID)
+		if err != nil {
+			return err
+		}
+		ref, ok = AlertRef{Channel: c.Channel, Message: c.Message, Reason: c.Reason}, true
+		return nil
+	})
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return AlertRef{}, false, nil
+	}
+	return ref, ok, err
+}
+
+// IncidentOf implements AlertStore.
+func (a StoreAlerts) IncidentOf(ctx context.Context, channel, message string) (id int64, ok bool, err error) {
+	err = a.Store.View(ctx, func(tx stormdesk.Tx) error {
+		c, err := tx.ChatAlertByMessage(ctx, a.Platform, channel, message)
+		if err != nil {
+			return err
+		}
+		id, ok = c.IncidentID, true
+		return nil
+	})
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return 0, false, nil
+	}
+	return id, ok, err
 }

@@ -25,9 +25,9 @@ func (c *Core) notify(ctx context.Context, id Identity, cmd Command) (Reply, err
 	if err != nil {
 		return Reply{}, err
 	}
-	if r.Held {
-		return approvalRequest(r, fmt.Sprintf("%s wants to email %d customers (template %s). A second authorised person must approve.",
-			id.Actor(), r.Audience, r.Template), sample), nil
+	if r.Held() {
+		return approvalRequest(r.Message, fmt.Sprintf("%s wants to email %d customers (template %s). A second authorised person must approve.",
+			id.Actor(), r.Audience, r.Message.Template), sample), nil
 	}
 	return sentReply(r, ""), nil
 }
@@ -36,17 +36,16 @@ func (c *Core) notify(ctx context.Context, id Identity, cmd Command) (Reply, err
 // automatic email that was held (the policy asks for approval, or it
 // would go to many customers), with Approve send and Cancel buttons.
 func (c *Core) ApprovalRequest(inc *stormdesk.Incident, m *stormdesk.OutboundMessage) Reply {
-	r := NotifyResult{IncidentID: inc.ID, MessageID: m.MessageID, Template: m.Template, Held: true, Audience: m.Audience, RequestedBy: m.RequestedBy}
-	return approvalRequest(r, fmt.Sprintf("The %s email about incident #%d (%s) would go to %d customers and waits for approval.",
+	return approvalRequest(m, fmt.Sprintf("The %s email about incident #%d (%s) would go to %d customers and waits for approval.",
 		m.Template, inc.ID, truncate(inc.Title, 200), m.Audience), "Subject: "+m.Subject+"\n\n"+truncate(m.Text, 2500))
 }
 
-func approvalRequest(r NotifyResult, line, sample string) Reply {
-	return Reply{Public: true, Title: fmt.Sprintf("Approval needed: notification about incident #%d", r.IncidentID),
+func approvalRequest(m *stormdesk.OutboundMessage, line, sample string) Reply {
+	return Reply{Public: true, Title: fmt.Sprintf("Approval needed: notification about incident #%d", m.IncidentID),
 		Lines: []string{line}, Pre: sample,
 		Actions: []Action{
-			{ID: ActionApprove, Label: "Approve send", Value: r.MessageID, Style: StylePrimary},
-			{ID: ActionCancelNotify, Label: "Cancel", Value: r.MessageID},
+			{ID: ActionApprove, Label: "Approve send", Value: m.MessageID, Style: StylePrimary},
+			{ID: ActionCancelNotify, Label: "Cancel", Value: m.MessageID},
 		}}
 }
 
@@ -69,8 +68,9 @@ func (c *Core) cancelPending(ctx context.Context, id Identity, messageID string)
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d cancelled", r.IncidentID),
-		Lines: []string{fmt.Sprintf("%s cancelled the %s email requested by %s. Nothing was sent.", id.Actor(), r.Template, r.RequestedBy)}}, nil
+	m := r.Message
+	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d cancelled", m.IncidentID),
+		Lines: []string{fmt.Sprintf("%s cancelled the %s email requested by %s. Nothing was sent.", id.Actor(), m.Template, m.RequestedBy)}}, nil
 }
 
 // checkMessageID refuses button values that cannot be a message id
@@ -84,12 +84,13 @@ func checkMessageID(s string) error {
 	return nil
 }
 
-func sentReply(r NotifyResult, approver string) Reply {
-	line := fmt.Sprintf("%s sent template %s: %d email%s queued", r.RequestedBy, r.Template, r.Queued, plural(r.Queued))
+func sentReply(r stormdesk.SendResult, approver string) Reply {
+	m := r.Message
+	line := fmt.Sprintf("%s sent template %s: %d email%s queued", m.RequestedBy, m.Template, r.Queued, plural(r.Queued))
 	if approver != "" {
-		line = fmt.Sprintf("%s approved the %s email requested by %s: %d email%s queued", approver, r.Template, r.RequestedBy, r.Queued, plural(r.Queued))
+		line = fmt.Sprintf("%s approved the %s email requested by %s: %d email%s queued", approver, m.Template, m.RequestedBy, r.Queued, plural(r.Queued))
 	}
-	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d sent", r.IncidentID), Lines: []string{line + "."}, Refresh: []int64{r.IncidentID}}
+	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d sent", m.IncidentID), Lines: []string{line + "."}}
 }
 
 // email shows an incident's email policy and emails, or changes the

@@ -1,8 +1,8 @@
 // Package bot is the chat command core shared by the Slack and Discord
 // adapters: it parses `/incident …` command text, authorises the caller,
-// runs the command through the application layer (one Desk call per
-// mutating command, so a failing command changes nothing) and describes
-// the answer as a platform-neutral Reply that each adapter renders.
+// runs the command through the incident use cases the domain declares,
+// stormdesk.IncidentService (one call per mutating command, so a failing
+// command changes nothing) and describes the answer as a platform-neutral Reply that each adapter renders.
 //
 // The same command text therefore does the same thing on both platforms;
 // the adapters only verify and decode requests, fill in an Identity, and
@@ -11,119 +11,11 @@ package bot
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"time"
 
 	"stormdesk"
 )
-
-// Desk is what the command core needs from the application layer
-// (*desk.Service). Every method returns *stormdesk.Error values for
-// anything the caller can act on (EINVALID, ENOTFOUND, ECONFLICT,
-// EFORBIDDEN); any other error is treated as internal, logged, and shown
-// as "internal error". Each mutating method is one store transaction: it
-// either changes everything it describes or nothing.
-type Desk interface {
-	// Incidents lists incidents, newest first.
-	Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stormdesk.Incident, error)
-	// Incident returns one incident, or ENOTFOUND.
-	Incident(ctx context.Context, id int64) (*stormdesk.Incident, error)
-	// JoinReasons counts why the incident's tickets joined it, most
-	// frequent first.
-	JoinReasons(ctx context.Context, id int64) ([]stormdesk.ReasonCount, error)
-	// Declare opens an incident by hand.
-	Declare(ctx context.Context, title string, sev stormdesk.Severity, actor string) (*stormdesk.Incident, error)
-	// SetStatus moves an incident to a new status; message is the
-	// customer-facing update text.
-	// actorKey identifies the actor (Identity.Key): the automatic email
-	// the change may hold cannot be approved by them.
-	SetStatus(ctx context.Context, id int64, st stormdesk.Status, message, actor, actorKey string) (*stormdesk.Incident, error)
-	// AddNote adds a note at its own time (zero means now).
-	AddNote(ctx context.Context, id int64, text, actor string, at time.Time) (*stormdesk.TimelineEntry, error)
-	// Timeline returns an incident's entries, oldest first.
-	Timeline(ctx context.Context, id int64) ([]*stormdesk.TimelineEntry, error)
-	// Export writes the post-mortem in format (md, html, json, csv).
-	Export(ctx context.Context, id int64, format string, w io.Writer) error
-
-	// Acknowledge marks an incident acknowledged by actor and starts the
-	// automatic customer emails its policy calls for. ECONFLICT when it
-	// is already acknowledged, merged or resolved. actorKey as for
-	// SetStatus.
-	Acknowledge(ctx context.Context, id int64, actor, actorKey string) (*stormdesk.Incident, error)
-	// Merge folds incident from into incident into (tickets, timeline
-	// reference, subscribers). ECONFLICT when either is merged already;
-	// EINVALID when from == into.
-	Merge(ctx context.Context, from, into int64, actor string) error
-	// LinkTicket attaches a ticket to an incident (moving it from any
-	// other incident), recorded on both timelines.
-	LinkTicket(ctx context.Context, ticketID, incidentID int64, actor string) error
-	// UnlinkTicket detaches a ticket from its incident; ECONFLICT when
-	// it is not linked.
-	UnlinkTicket(ctx context.Context, ticketID int64, actor string) error
-	// SetCause records the likely cause: the name of a configured
-	// upstream dependency, or free text.
-	SetCause(ctx context.Context, id int64, cause, actor string) (*stormdesk.Incident, error)
-	// NotAnIncident dismisses an incident candidate as noise: it is
-	// closed without any customer email, and the dismissal is recorded
-	// on its timeline; triage learns from it.
-	NotAnIncident(ctx context.Context, id int64, actor string) error
-	// PreviewNotification counts who a customer notification would go
-	// to and renders it for one sample recipient. It writes nothing.
-	// An empty template means the default template for the incident's
-	// status.
-	PreviewNotification(ctx context.Context, id int64, template string) (NotifyPreview, error)
-	// Notify emails the incident's audience at once, or holds the email
-	// for a second authorised person's approval when it would go to more
-	// customers than the approval threshold (Held in the result).
-	// actorKey identifies the requester (Identity.Key).
-	Notify(ctx context.Context, id int64, template, actor, actorKey string) (NotifyResult, error)
-	// ApproveNotification releases a held email. EFORBIDDEN when the
-	// approver asked for it; ECONFLICT when it was already approved,
-	// cancelled or expired (so two presses send once, on any replica).
-	ApproveNotification(ctx context.Context, messageID, approver, approverKey string) (NotifyResult, error)
-	// CancelNotification drops a held email; ECONFLICT when it was
-	// already approved or cancelled.
-	CancelNotification(ctx context.Context, messageID, actor string) (NotifyResult, error)
-	// EmailStatus returns an incident's email policy in force and its
-	// emails with their delivery counts.
-	EmailStatus(ctx context.Context, id int64) (EmailStatus, error)
-	// SetEmailPolicy changes what the incident's automatic emails do and
-	// returns the policy in force.
-	SetEmailPolicy(ctx context.Context, id int64, p stormdesk.EmailPolicy, actor string) (stormdesk.EmailPolicy, error)
-}
-
-// NotifyPreview is what a notification would look like before it is sent.
-type NotifyPreview struct {
-	// Template is the template actually chosen (the default resolved).
-	Template string `json:"template"`
-	// Recipients counts the subscribed customers who would receive it.
-	Recipients int    `json:"recipients"`
-	Subject    string `json:"subject"`
-	// Sample is the body rendered for one sample recipient.
-	Sample string `json:"sample"`
-}
-
-// NotifyResult is the result of a real send, an approval or a
-// cancellation.
-type NotifyResult struct {
-	IncidentID int64  `json:"incident_id"`
-	MessageID  string `json:"message_id"`
-	Template   string `json:"template"`
-	// Held: the email waits for approval; nothing is queued yet.
-	Held bool `json:"held"`
-	// Audience counts the recipients when the request was decided.
-	Audience int `json:"audience"`
-	// Queued counts messages put in the outbox.
-	Queued      int    `json:"queued"`
-	RequestedBy string `json:"requested_by"`
-}
-
-// EmailStatus is an incident's email policy and emails.
-type EmailStatus struct {
-	Policy   stormdesk.EmailPolicy
-	Messages []stormdesk.MessageDeliveries
-}
 
 // Platforms an Identity can come from.
 const (
@@ -225,23 +117,22 @@ func contains(set []string, s string) bool {
 
 // Core runs commands. It is safe for concurrent use.
 type Core struct {
-	desk   Desk
+	desk   stormdesk.IncidentService
 	policy Policy
 	log    *slog.Logger
 	// Now is the clock (a note's time); tests replace it.
 	Now func() time.Time
 }
 
-// NewCore returns a Core running commands through d under policy p.
-func NewCore(d Desk, p Policy, log *slog.Logger) *Core {
+// NewCore returns a Core running commands through d (a *desk.Service)
+// under policy p. An error d returns that is not a *stormdesk.Error is
+// treated as internal: logged, and shown as "internal error".
+func NewCore(d stormdesk.IncidentService, p Policy, log *slog.Logger) *Core {
 	if log == nil {
 		log = slog.Default()
 	}
 	return &Core{desk: d, policy: p, log: log, Now: time.Now}
 }
-
-// Desk returns the application layer the core runs against.
-func (c *Core) Desk() Desk { return c.desk }
 
 // Policy returns the authorisation policy.
 func (c *Core) Policy() Policy { return c.policy }

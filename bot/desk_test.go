@@ -10,12 +10,11 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/desk"
 	"stormdesk/store/sqlite"
 )
 
-func openDesk(t *testing.T) *desk.Service {
+func openDesk(t *testing.T, opt desk.Options) *desk.Service {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "bot.db"), time.Now())
@@ -23,12 +22,21 @@ func openDesk(t *testing.T) *desk.Service {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return desk.New(st)
+	return newDesk(t, st, opt)
+}
+
+func newDesk(t *testing.T, st stormdesk.Store, opt desk.Options) *desk.Service {
+	t.Helper()
+	d, err := desk.New(context.Background(), st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 func TestEndToEndWithTheRealDesk(t *testing.T) {
-	svc := openDesk(t)
-	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	svc := openDesk(t, desk.Options{})
+	c := bot.NewCore(svc, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
 	ctx := context.Background()
 	for _, tc := range []struct{ cmd, want string }{
 		{"declare Login fails for SSO users major", "declared incident #1"},
@@ -71,18 +79,16 @@ func (failingTx) AppendTimeline(context.Context, *stormdesk.TimelineEntry) error
 }
 
 func TestCommandFailingHalfwayLeavesNoPartialChange(t *testing.T) {
-	svc := openDesk(t)
-	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	svc := openDesk(t, desk.Options{})
+	c := bot.NewCore(svc, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
 	ctx := context.Background()
 	if r := c.Execute(ctx, ana, "declare Checkout slow"); r.Kind != bot.KindOK {
 		t.Fatal(r)
 	}
 	before, _ := svc.Timeline(ctx, 1)
 
-	good := svc.Store
-	svc.Store = failingTimeline{good}
-	r := c.Execute(ctx, ana, "status 1 resolved all fixed")
-	svc.Store = good
+	failing := bot.NewCore(newDesk(t, failingTimeline{svc.Store}, desk.Options{}), bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
+	r := failing.Execute(ctx, ana, "status 1 resolved all fixed")
 	if r.Kind != bot.KindError || r.Code != stormdesk.EINTERNAL || strings.Contains(text(r), "disk on fire") {
 		t.Fatalf("reply: %+v", r)
 	}
@@ -100,11 +106,10 @@ func TestCommandFailingHalfwayLeavesNoPartialChange(t *testing.T) {
 }
 
 // TestApprovalWithTheRealDesk runs notify, a refused self-approval, an
-// approval and a second press through deskbot against the real desk.
+// approval and a second press against the real desk.
 func TestApprovalWithTheRealDesk(t *testing.T) {
-	svc := openDesk(t)
-	svc.SetEmail(&desk.Email{ApprovalThreshold: 1, Placeholder: "UNSUB"})
-	c := bot.NewCore(deskbot.Desk{Service: svc}, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}}, quiet)
+	svc := openDesk(t, desk.Options{Email: &desk.Email{ApprovalThreshold: 1, Placeholder: "UNSUB"}})
+	c := bot.NewCore(svc, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}}, quiet)
 	ctx := context.Background()
 	bob := bot.Identity{Platform: bot.PlatformSlack, UserID: "UBOB", Name: "Bob"}
 	inc, _ := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")

@@ -39,9 +39,6 @@ type Reply struct {
 	File    *File
 	// Code is the stormdesk error code of a KindError reply.
 	Code string
-	// Refresh lists incidents whose alert messages should be updated
-	// because the command changed them.
-	Refresh []int64
 }
 
 // Field is one labelled value of an incident card.

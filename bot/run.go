@@ -135,14 +135,12 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 		if err != nil {
 			return Reply{}, err
 		}
-		r := c.changed(inc, fmt.Sprintf("%s merged incident #%d into #%d.", actor, cmd.ID, inc.ID))
-		r.Refresh = append(r.Refresh, cmd.ID)
-		return r, nil
+		return c.changed(inc, fmt.Sprintf("%s merged incident #%d into #%d.", actor, cmd.ID, inc.ID)), nil
 	case "link":
 		if err := c.desk.LinkTicket(ctx, cmd.Ticket, cmd.ID, actor); err != nil {
 			return Reply{}, err
 		}
-		return Reply{Public: true, Title: "Ticket linked", Lines: []string{fmt.Sprintf("%s linked ticket %d to incident #%d.", actor, cmd.Ticket, cmd.ID)}, Refresh: []int64{cmd.ID}}, nil
+		return Reply{Public: true, Title: "Ticket linked", Lines: []string{fmt.Sprintf("%s linked ticket %d to incident #%d.", actor, cmd.Ticket, cmd.ID)}}, nil
 	case "unlink":
 		if err := c.desk.UnlinkTicket(ctx, cmd.Ticket, actor); err != nil {
 			return Reply{}, err
@@ -183,10 +181,11 @@ var contentTypes = map[string]string{
 	"csv":  "text/csv; charset=utf-8",
 }
 
-// changed is the public reply to a command that changed an incident; it
-// asks the adapter to refresh that incident's alert.
+// changed is the public reply to a command that changed an incident. Its
+// alert is not edited here: the desk queued the alert's update in the
+// outbox, in the transaction that made the change.
 func (c *Core) changed(inc *stormdesk.Incident, line string) Reply {
-	return Reply{Public: true, Title: incidentTitle(inc), Lines: []string{line}, Fields: incidentFields(inc), Refresh: []int64{inc.ID}}
+	return Reply{Public: true, Title: incidentTitle(inc), Lines: []string{line}, Fields: incidentFields(inc)}
 }
 
 func (c *Core) timeline(ctx context.Context, id int64) (Reply, error) {

@@ -24,10 +24,6 @@ type Chat struct {
 	Kick func()
 }
 
-// SetChat turns chat posts on. Without it (or with no platforms) the desk
-// queues none.
-func (s *Service) SetChat(c *Chat) { s.chat = c }
-
 // alertCollector notes whom a transaction's commit should wake. The rows
 // themselves are already written in the transaction, so a use case that
 // forgot its collector delays delivery until the dispatchers' next poll;

@@ -47,14 +47,12 @@ func sqliteStore(t *testing.T) *sqlstore.Store {
 }
 
 // emailDesk opens a desk on store s with three reporters on one incident.
-func emailDesk(t *testing.T, s stormdesk.Store, e *desk.Email) (*desk.Service, *stormdesk.Incident, *time.Time) {
+func emailDesk(t *testing.T, s stormdesk.Store, e *desk.Email, opts ...func(*desk.Options)) (*desk.Service, *stormdesk.Incident, *time.Time) {
 	t.Helper()
 	ctx := context.Background()
 	now := t0
-	d := desk.New(s)
-	d.Now = func() time.Time { return now }
 	e.Placeholder = notify.UnsubscribeTag
-	d.SetEmail(e)
+	d := openDesk(t, s, desk.Options{Now: func() time.Time { return now }, Email: e}, opts...)
 	inc, err := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
 	if err != nil {
 		t.Fatal(err)
@@ -112,9 +110,8 @@ func TestLargeAutomaticEmailWaitsForApproval(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := sqliteStore(t)
-	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 2})
 	rec := &askRecorder{got: make(chan struct{}, 4)}
-	startChat(t, d, rec)
+	d, inc, _ := emailDesk(t, s, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 2}, withChat(t, s, rec))
 
 	if _, err := d.Acknowledge(ctx, inc.ID, "Ana (slack:U1)", "slack:U1"); err != nil {
 		t.Fatal(err)
@@ -229,7 +226,7 @@ func TestManualEmailNeedsASecondPerson(t *testing.T) {
 		t.Errorf("messages %v, %d rows queued", ms, rows)
 	}
 	// Under the threshold a manual send goes at once.
-	d.SetEmail(&desk.Email{ApprovalThreshold: 3, Placeholder: notify.UnsubscribeTag})
+	d = openDesk(t, s, desk.Options{Now: d.Now, Email: &desk.Email{ApprovalThreshold: 3, Placeholder: notify.UnsubscribeTag}})
 	if r, err := d.Notify(ctx, inc.ID, "acknowledged", "Ana (slack:U1)", "slack:U1"); err != nil || r.Held() || r.Queued != 3 {
 		t.Errorf("small send: %+v %v", r, err)
 	}
@@ -248,7 +245,7 @@ func TestIncidentEmailPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := d.Policy(got).String(); p != "acknowledged=auto update=off resolved=approve" {
+	if p := got.String(); p != "acknowledged=auto update=off resolved=approve" {
 		t.Errorf("policy in force: %s", p)
 	}
 	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {

@@ -9,26 +9,31 @@ import (
 	"stormdesk"
 	"stormdesk/desk"
 	"stormdesk/notify"
+	"stormdesk/schedule"
 )
 
-// startChat delivers d's chat posts to poster, as platform "test",
-// through the outbox and a chat dispatcher on the wall clock (the tests'
+// withChat delivers the desk's chat posts to poster, as platform "test",
+// through s's outbox and a chat dispatcher on the wall clock (the tests'
 // clocks are in the past, so every post is due at once) until the test
-// ends. It returns the dispatcher.
-func startChat(t *testing.T, d *desk.Service, poster notify.ChatPoster) *notify.Dispatcher {
+// ends.
+func withChat(t *testing.T, s stormdesk.Store, poster notify.ChatPoster) func(*desk.Options) {
 	t.Helper()
-	cs, ok := d.Store.(stormdesk.ChatOutboxStore)
+	cs, ok := s.(stormdesk.ChatOutboxStore)
 	if !ok {
-		t.Fatalf("store %T has no chat outbox", d.Store)
+		t.Fatalf("store %T has no chat outbox", s)
 	}
-	disp := notify.NewChatDispatcher(cs.ChatOutbox(), &notify.Chat{Store: d.Store, Posters: map[string]notify.ChatPoster{"test": poster}})
+	disp := notify.NewChatDispatcher(cs.ChatOutbox(), &notify.Chat{Store: s, Posters: map[string]notify.ChatPoster{"test": poster}})
 	disp.Log = slog.New(slog.DiscardHandler)
-	d.SetChat(&desk.Chat{Platforms: []string{"test"}, Kick: disp.Kick})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); disp.Run(ctx, 20*time.Millisecond) }()
-	t.Cleanup(func() { cancel(); <-done })
-	return disp
+	sched, err := schedule.New(disp.Log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sched.Loop("chat", 20*time.Millisecond, disp.Wake(), 0, disp.Round); err != nil {
+		t.Fatal(err)
+	}
+	sched.Start()
+	t.Cleanup(func() { sched.Stop() })
+	return func(o *desk.Options) { o.Chat = &desk.Chat{Platforms: []string{"test"}, Kick: disp.Kick} }
 }
 
 // noPoster answers every chat post with success and records nothing.

@@ -15,7 +15,6 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/bot/slack"
 	"stormdesk/desk"
 	"stormdesk/notify"
@@ -82,12 +81,24 @@ func newChatRig(t *testing.T, sl *slackStandIn) *chatRig {
 	srv := httptest.NewServer(sl)
 	t.Cleanup(srv.Close)
 	now := time.Date(2018, 11, 28, 15, 0, 0, 0, time.UTC)
-	d := openTriage(t, t.TempDir()+"/c.db", &now)
+	// A probe that fails, for raiseProbeIncident.
+	probe := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "auth provider timeout", http.StatusBadGateway)
+	}))
+	t.Cleanup(probe.Close)
+	cfg, err := upstream.LoadConfig(strings.NewReader(fmt.Sprintf("probes:\n  - name: login\n    url: %s/health\n    failures: 1\n    features: [login]\n", probe.URL)), "c.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := openTriage(t, t.TempDir()+"/c.db", &now, func(o *desk.Options) {
+		o.Upstream = &desk.Upstream{Config: cfg, Fetcher: &upstream.Fetcher{}, ProbeClient: probe.Client()}
+		o.Chat = &desk.Chat{Platforms: []string{bot.PlatformSlack}}
+	})
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	st := d.Store.(*sqlstore.Store)
-	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{}, log)
+	core := bot.NewCore(d, bot.Policy{}, log)
 	a, err := slack.New(slack.Config{SigningSecret: "8f742231b10e8888abcd99yyyzzz85a5", BotToken: "xoxb-test", OpsChannel: "COPS",
-		APIURL: srv.URL + "/api/", Alerts: deskbot.Alerts{Store: st, Platform: bot.PlatformSlack}, Replays: st}, core, log)
+		APIURL: srv.URL + "/api/", Alerts: bot.StoreAlerts{Store: st, Platform: bot.PlatformSlack}, Replays: st}, core, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +108,6 @@ func newChatRig(t *testing.T, sl *slackStandIn) *chatRig {
 		disp.Now, disp.Log = func() time.Time { return *r.now }, log
 		return disp
 	}
-	d.SetChat(&desk.Chat{Platforms: []string{bot.PlatformSlack}})
 	return r
 }
 
@@ -105,15 +115,6 @@ func newChatRig(t *testing.T, sl *slackStandIn) *chatRig {
 // is written to the outbox in the same transaction.
 func (r *chatRig) raiseProbeIncident(t *testing.T) *stormdesk.Incident {
 	t.Helper()
-	probe := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		http.Error(w, "auth provider timeout", http.StatusBadGateway)
-	}))
-	t.Cleanup(probe.Close)
-	cfg, err := upstream.LoadConfig(strings.NewReader(fmt.Sprintf("probes:\n  - name: login\n    url: %s/health\n    failures: 1\n    features: [login]\n", probe.URL)), "c.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.d.SetUpstream(&desk.Upstream{Config: cfg, Fetcher: &upstream.Fetcher{}, ProbeClient: probe.Client()})
 	if _, err := r.d.PollProbe(context.Background(), "login"); err != nil {
 		t.Fatal(err)
 	}

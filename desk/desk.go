@@ -5,6 +5,7 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,13 +17,15 @@ import (
 
 	"stormdesk"
 	"stormdesk/templates"
+	"stormdesk/triage"
 )
 
 // MaxFutureSkew is how far in the future a sender-given received time may
 // lie before it is refused: clocks drift, calendars do not.
 const MaxFutureSkew = 5 * time.Minute
 
-// Service runs the use cases.
+// Service runs the use cases. It is built whole by New; its exported
+// fields are there to be read, and are what Options set.
 type Service struct {
 	Store stormdesk.Store
 	// Now is the clock; tests and replays pass a virtual one.
@@ -30,33 +33,81 @@ type Service struct {
 	Log *slog.Logger
 	// ProductName names the product in customer emails.
 	ProductName string
+	// Leader says whether this replica leads; nil means always.
+	Leader Leader
 
-	// Leader, when set, says whether this replica leads (several replicas
-	// on one Postgres); only the leader triages. nil means always.
-	Leader interface {
-		IsLeader(ctx context.Context) error
-	}
 	leadMu  sync.Mutex
 	leading bool
 
 	email *Email
 	chat  *Chat
 
-	// tri is the triage engine; nil until EnableTriage.
+	// tri is the triage engine; nil without Options.Triage.
 	tri *triageState
-	// up watches dependencies and probes; nil until SetUpstream.
+	// up watches dependencies and probes; nil without Options.Upstream.
 	up *Upstream
 
-	// tickets and notes feed the group-commit writers; nil until
-	// StartGroupCommit.
+	// tickets and notes feed the group-commit writers; nil without
+	// Options.GroupCommit.
 	tickets *committer[*stormdesk.Ticket, bool]
 	notes   *committer[*stormdesk.TimelineEntry, struct{}]
 }
 
-// New returns a Service with the wall clock and the default logger.
-func New(store stormdesk.Store) *Service {
-	return &Service{Store: store, Now: time.Now, Log: slog.Default()}
+// Leader says whether this replica leads (several replicas on one
+// Postgres): only the leader triages.
+type Leader interface {
+	IsLeader(ctx context.Context) error
 }
+
+// Options are what a Service is built with. They are fixed once New
+// returns: a Service is complete when its constructor returns, and
+// nothing about it is switched on later.
+type Options struct {
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// Log receives the desk's log lines (slog.Default when nil).
+	Log         *slog.Logger
+	ProductName string
+	// Leader, when set, says whether this replica leads.
+	Leader Leader
+	// Email turns customer email on; nil: Notify refuses and nothing is
+	// queued.
+	Email *Email
+	// Chat turns chat posts (alerts, updates, approvals, reminders) on.
+	Chat *Chat
+	// Upstream turns feed polling and probes on.
+	Upstream *Upstream
+	// Triage turns triage on: New rebuilds the engine from the store (see
+	// TriagePending).
+	Triage *triage.Config
+	// GroupCommit starts the group-commit writers; Close stops them.
+	GroupCommit *GroupCommit
+}
+
+// New returns a Service over store with opt. With Options.Triage it reads
+// the store to rebuild the triage engine; with Options.GroupCommit it
+// starts writers, and Close must be called after the last IngestTicket
+// and AddNote have returned.
+func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, error) {
+	s := &Service{Store: store, Now: opt.Now, Log: cmp.Or(opt.Log, slog.Default()), ProductName: opt.ProductName,
+		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, up: opt.Upstream}
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	if opt.Triage != nil {
+		if err := s.enableTriage(ctx, *opt.Triage); err != nil {
+			return nil, err
+		}
+	}
+	if g := opt.GroupCommit; g != nil {
+		s.startGroupCommit(*g)
+	}
+	return s, nil
+}
+
+// Close stops the group-commit writers once they have written what is
+// queued. Call it after the HTTP server has shut down.
+func (s *Service) Close() { s.stopGroupCommit() }
 
 // now reads the clock at the stores' precision, so that what a use case
 // returns equals what a later read finds.
@@ -178,8 +229,8 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 		if err != nil {
 			return err
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: change that one", id, inc.MergedInto)
+		if err := inc.Changeable("change"); err != nil {
+			return err
 		}
 		if err := inc.Status.Transition(next); err != nil {
 			return err
@@ -293,3 +344,5 @@ func (s *Service) CorrectEntry(ctx context.Context, entryID int64, text string, 
 	}
 	return e, nil
 }
+
+var _ stormdesk.IncidentService = (*Service)(nil)

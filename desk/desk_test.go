@@ -14,7 +14,7 @@ import (
 
 var t0 = time.Date(2018, 11, 28, 16, 46, 0, 0, time.UTC)
 
-func newService(t *testing.T) (*desk.Service, *time.Time) {
+func newService(t *testing.T, opts ...func(*desk.Options)) (*desk.Service, *time.Time) {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "d.db"), t0)
 	if err != nil {
@@ -22,9 +22,22 @@ func newService(t *testing.T) (*desk.Service, *time.Time) {
 	}
 	t.Cleanup(func() { s.Close() })
 	now := t0
-	d := desk.New(s)
-	d.Now = func() time.Time { return now }
-	return d, &now
+	return openDesk(t, s, desk.Options{Now: func() time.Time { return now }}, opts...), &now
+}
+
+// openDesk builds a desk over s with opt as changed by opts, closed when
+// the test ends.
+func openDesk(t testing.TB, s stormdesk.Store, opt desk.Options, opts ...func(*desk.Options)) *desk.Service {
+	t.Helper()
+	for _, o := range opts {
+		o(&opt)
+	}
+	d, err := desk.New(context.Background(), s, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Close)
+	return d
 }
 
 func TestIngestNamesTheBadItem(t *testing.T) {

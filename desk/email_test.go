@@ -26,12 +26,11 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 	ctx := context.Background()
 	s := sqliteStore(t)
 	now := t0
-	d := desk.New(s)
-	d.Now = func() time.Time { return now }
+	d := openDesk(t, s, desk.Options{Now: func() time.Time { return now },
+		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag}})
 	fake := sendgridtest.New(t)
 	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
 		Now: func() time.Time { return now }, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag})
 
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityCritical, "U1")
 	inc.Features = []string{"login"}
@@ -119,9 +118,7 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 func TestLargeAudienceIsQueuedPageByPage(t *testing.T) {
 	ctx := context.Background()
 	s := sqliteStore(t)
-	d := desk.New(s)
-	d.Now = func() time.Time { return t0 }
-	d.SetEmail(&desk.Email{Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1})
+	d := openDesk(t, s, desk.Options{Now: func() time.Time { return t0 }, Email: &desk.Email{Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1}})
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
 	inc.Features = []string{"login"}
 	s.Update(ctx, func(tx stormdesk.Tx) error {
@@ -153,9 +150,7 @@ func TestEmailExactlyOnceUnderFaultsOnPostgres(t *testing.T) {
 	var mu sync.Mutex
 	now := t0
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	d := desk.New(s)
-	d.Now = clock
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"resolved": true}, Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1})
+	d := openDesk(t, s, desk.Options{Now: clock, Email: &desk.Email{Auto: map[string]bool{"resolved": true}, Placeholder: notify.UnsubscribeTag, ApprovalThreshold: -1}})
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
 	inc.Features = []string{"login"}
 	want := map[string]bool{}

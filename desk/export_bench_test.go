@@ -24,8 +24,7 @@ func seedExport(b *testing.B, tickets, entries int) *desk.Service {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	d := desk.New(s)
-	d.Now = func() time.Time { return t0.Add(3 * time.Hour) }
+	d := openDesk(b, s, desk.Options{Now: func() time.Time { return t0.Add(3 * time.Hour) }})
 	inc := &stormdesk.Incident{Title: "Can't log in", Status: stormdesk.StatusResolved, Severity: stormdesk.SeverityCritical, CreatedAt: t0, UpdatedAt: t0}
 	err = s.Update(ctx, func(tx stormdesk.Tx) error {
 		if err := tx.CreateIncident(ctx, inc); err != nil {

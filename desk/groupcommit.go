@@ -2,7 +2,6 @@ package desk
 
 import (
 	"context"
-	"runtime"
 	"sync"
 
 	"stormdesk"
@@ -114,28 +113,24 @@ func (c *committer[T, R]) do(ctx context.Context, v T) (R, error) {
 	return r.r, r.err
 }
 
-// StartGroupCommit starts writers goroutines for tickets, and for chat
-// notes NoteWriters on Postgres (one on SQLite), each writing up to max
-// queued values per transaction. Tickets want throughput (few, large
-// transactions); a person waits for a note, so notes overlap more round
-// trips. Call StopGroupCommit after the last IngestTicket and AddNote have
-// returned (after the HTTP server has shut down).
-func (s *Service) StartGroupCommit(writers, max int) {
-	s.tickets = startCommitter(writers, max, s.storeTickets)
-	notes := 1
-	if s.Store.Backend() == "postgres" {
-		notes = NoteWriters
-	}
-	s.notes = startCommitter(notes, max, s.appendEntries)
+// GroupCommit sizes the group-commit writers: how many goroutines write
+// tickets and chat notes, each up to Max queued values per transaction.
+// Tickets want throughput (few, large transactions); a person waits for
+// a note, so notes may overlap more round trips. How many writers an
+// engine wants is the store package's to say (sqlite.GroupCommit,
+// postgres.GroupCommit).
+type GroupCommit struct {
+	Writers, NoteWriters, Max int
 }
 
-// NoteWriters is how many group-commit writers chat notes get on
-// Postgres: with four, the slash-command p99 was 35 ms where one writer
-// gave 40-53 ms (BenchmarkSlashCommandAck, 50 in flight).
-const NoteWriters = 4
+// startGroupCommit starts the writers. Close stops them.
+func (s *Service) startGroupCommit(g GroupCommit) {
+	s.tickets = startCommitter(max(1, g.Writers), g.Max, s.storeTickets)
+	s.notes = startCommitter(max(1, g.NoteWriters), g.Max, s.appendEntries)
+}
 
-// StopGroupCommit lets the writers finish what is queued and waits.
-func (s *Service) StopGroupCommit() {
+// stopGroupCommit lets the writers finish what is queued and waits.
+func (s *Service) stopGroupCommit() {
 	if s.tickets != nil {
 		s.tickets.stop()
 		s.notes.stop()
@@ -175,16 +170,3 @@ func (s *Service) appendEntries(ctx context.Context, es []*stormdesk.TimelineEnt
 
 // GroupCommitMax is the most values one group-commit transaction holds.
 const GroupCommitMax = 64
-
-// GroupCommitWriters is the number of concurrent group-commit writers for a
-// backend: SQLite has one writer at a time anyway; Postgres overlaps the
-// round trips of a few, one per two cores. Fewer writers make larger
-// transactions: on this project's 2-core machine one writer took 5,300-
-// 6,500 single tickets/s where four took 3,900-5,300 (BenchmarkIngestSingle,
-// service and database sharing the cores).
-func GroupCommitWriters(backend string) int {
-	if backend == "postgres" {
-		return max(1, runtime.GOMAXPROCS(0)/2)
-	}
-	return 1
-}

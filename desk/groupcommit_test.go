@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"stormdesk"
+	"stormdesk/desk"
 )
 
 func TestGroupCommitAnswersEveryCaller(t *testing.T) {
-	d, _ := newService(t)
-	d.StartGroupCommit(2, 8)
+	d, _ := newService(t, groupCommit(2, 8))
 	ctx := context.Background()
 	const n = 200
 	var wg sync.WaitGroup
@@ -32,7 +33,7 @@ func TestGroupCommitAnswersEveryCaller(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	d.StopGroupCommit()
+	d.Close()
 	nCreated := 0
 	for i := 0; i < n; i += 2 {
 		if ids[i] != ids[i+1] || ids[i] == 0 {
@@ -55,9 +56,7 @@ func TestGroupCommitAnswersEveryCaller(t *testing.T) {
 }
 
 func TestGroupCommitRejectsBadTicketAlone(t *testing.T) {
-	d, _ := newService(t)
-	d.StartGroupCommit(1, 8)
-	defer d.StopGroupCommit()
+	d, _ := newService(t, groupCommit(1, 8))
 	_, err := d.IngestTicket(context.Background(), &stormdesk.Ticket{Subject: ""})
 	if stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 		t.Fatalf("got %v", err)
@@ -83,9 +82,7 @@ func (tx poisonTx) CreateTickets(ctx context.Context, ts []*stormdesk.Ticket) ([
 }
 
 func TestGroupCommitIsolatesAFailingTicket(t *testing.T) {
-	d, _ := newService(t)
-	d.Store = poisonStore{d.Store}
-	d.StartGroupCommit(1, 64)
+	d := openDesk(t, poisonStore{sqliteStore(t)}, desk.Options{Now: func() time.Time { return t0 }}, groupCommit(1, 64))
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	errs := make([]error, 40)
@@ -101,7 +98,7 @@ func TestGroupCommitIsolatesAFailingTicket(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	d.StopGroupCommit()
+	d.Close()
 	for i, err := range errs {
 		if (i == 7) != (err != nil) {
 			t.Fatalf("ticket %d: err %v", i, err)
@@ -117,13 +114,12 @@ func TestGroupCommitIsolatesAFailingTicket(t *testing.T) {
 // TestGroupCommitNotes: concurrent notes share transactions; a note for a
 // missing incident fails alone and its neighbours are stored.
 func TestGroupCommitNotes(t *testing.T) {
-	d, _ := newService(t)
+	d, _ := newService(t, groupCommit(1, 16))
 	ctx := context.Background()
 	inc, err := d.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.StartGroupCommit(1, 16)
 	const n = 100
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -139,7 +135,7 @@ func TestGroupCommitNotes(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	d.StopGroupCommit()
+	d.Close()
 	for i, err := range errs {
 		if want := i%10 == 0; want != (stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND) || (!want && err != nil) {
 			t.Errorf("note %d: %v", i, err)
@@ -154,5 +150,13 @@ func TestGroupCommitNotes(t *testing.T) {
 	}
 	if notes != n-n/10 {
 		t.Errorf("%d notes stored, want %d", notes, n-n/10)
+	}
+}
+
+// groupCommit turns on group commit with writers (for tickets and notes
+// alike), up to max values a transaction.
+func groupCommit(writers, max int) func(*desk.Options) {
+	return func(o *desk.Options) {
+		o.GroupCommit = &desk.GroupCommit{Writers: writers, NoteWriters: writers, Max: max}
 	}
 }

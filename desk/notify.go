@@ -11,14 +11,6 @@ import (
 	"stormdesk/templates"
 )
 
-// NotifyPreview is what a customer notification would be, without sending.
-type NotifyPreview struct {
-	Template   string
-	Recipients int
-	Subject    string
-	Sample     string
-}
-
 // defaultTemplate picks the email for an incident's state.
 func defaultTemplate(inc *stormdesk.Incident) string {
 	switch {
@@ -33,7 +25,7 @@ func defaultTemplate(inc *stormdesk.Incident) string {
 // PreviewNotification counts the audience of an incident's customer email
 // (its reporters and the subscribers of its features, without suppressed
 // addresses) and renders the email once. It writes nothing.
-func (s *Service) PreviewNotification(ctx context.Context, id int64, template string) (p NotifyPreview, err error) {
+func (s *Service) PreviewNotification(ctx context.Context, id int64, template string) (p stormdesk.NotifyPreview, err error) {
 	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
 		inc, err := tx.Incident(ctx, id)
 		if err != nil {
@@ -152,25 +144,9 @@ func (s *Service) Policy(inc *stormdesk.Incident) stormdesk.EmailPolicy {
 	return p
 }
 
-// SetEmail turns customer email on.
-func (s *Service) SetEmail(e *Email) { s.email = e }
-
 // audienceChunk bounds the recipients held in memory while queueing: the
 // audience is streamed from the store in chunks of this size.
 const audienceChunk = 1000
-
-// SendResult is what became of a request to email an incident's
-// customers: queued at once, or held for approval.
-type SendResult struct {
-	Message *stormdesk.OutboundMessage
-	// Queued counts the outbox rows written (0 while held).
-	Queued int
-	// Audience counts the recipients when the request was decided.
-	Audience int
-}
-
-// Held reports whether the email waits for approval.
-func (r SendResult) Held() bool { return r.Message != nil && r.Message.State == stormdesk.MessageHeld }
 
 // requester is the person whose request or change caused an email: the
 // email names them (RequestedBy), and key (RequesterKey) keeps them from
@@ -291,12 +267,12 @@ func (s *Service) emailConfigured() error {
 // otherwise held until a second person approves (ApproveNotification).
 // Queued rows and the timeline entry are one transaction; the dispatcher
 // is woken after it commits.
-func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKey string) (SendResult, error) {
+func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKey string) (stormdesk.SendResult, error) {
 	if err := s.emailConfigured(); err != nil {
-		return SendResult{}, err
+		return stormdesk.SendResult{}, err
 	}
 	now := s.now()
-	var r SendResult
+	var r stormdesk.SendResult
 	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		inc, err := tx.Incident(ctx, id)
@@ -306,8 +282,8 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		if inc.Watching() {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d is an upstream watch: no customer report or probe has confirmed an impact, so no customer is emailed yet", id)
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: notify about that one", id, inc.MergedInto)
+		if err := inc.Changeable("notify about"); err != nil {
+			return err
 		}
 		if template = strings.ToLower(strings.TrimSpace(template)); template == "" {
 			template = defaultTemplate(inc)
@@ -327,7 +303,7 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		return err
 	})
 	if err != nil {
-		return SendResult{}, fmt.Errorf("desk: notify about incident %d: %w", id, err)
+		return stormdesk.SendResult{}, fmt.Errorf("desk: notify about incident %d: %w", id, err)
 	}
 	s.flushAlerts(alerts)
 	return r, nil
@@ -339,12 +315,12 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 // an email already approved or cancelled gives ECONFLICT naming who did
 // it, so two concurrent presses send once; one held longer than
 // ApprovalTTL is cancelled as expired.
-func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, approverKey string) (SendResult, error) {
+func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, approverKey string) (stormdesk.SendResult, error) {
 	if err := s.emailConfigured(); err != nil {
-		return SendResult{}, err
+		return stormdesk.SendResult{}, err
 	}
 	now := s.now()
-	var r SendResult
+	var r stormdesk.SendResult
 	expired := false
 	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
@@ -368,8 +344,8 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 				Text: fmt.Sprintf("%s email expired unapproved after %s; nothing was sent", m.Template, ApprovalTTL),
 				Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d since this email was requested: notify about that one", inc.ID, inc.MergedInto)
+		if err := inc.Changeable("notify about"); err != nil {
+			return err // merged since the email was requested
 		}
 		if m, err = tx.DecideMessage(ctx, messageID, stormdesk.MessageQueued, approver, now); err != nil {
 			return err
@@ -386,16 +362,16 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 		err = stormdesk.Errorf(stormdesk.ECONFLICT, "this email waited more than %s for approval and expired: nothing was sent; notify again", ApprovalTTL)
 	}
 	if err != nil {
-		return SendResult{}, fmt.Errorf("desk: approve email %s: %w", messageID, err)
+		return stormdesk.SendResult{}, fmt.Errorf("desk: approve email %s: %w", messageID, err)
 	}
 	s.flushAlerts(alerts)
 	return r, nil
 }
 
 // CancelNotification drops a held email; nothing is sent.
-func (s *Service) CancelNotification(ctx context.Context, messageID, actor string) (SendResult, error) {
+func (s *Service) CancelNotification(ctx context.Context, messageID, actor string) (stormdesk.SendResult, error) {
 	now := s.now()
-	var r SendResult
+	var r stormdesk.SendResult
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		m, err := tx.DecideMessage(ctx, messageID, stormdesk.MessageCancelled, actor, now)
 		if err != nil {
@@ -407,7 +383,7 @@ func (s *Service) CancelNotification(ctx context.Context, messageID, actor strin
 			Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
 	})
 	if err != nil {
-		return SendResult{}, fmt.Errorf("desk: cancel email %s: %w", messageID, err)
+		return stormdesk.SendResult{}, fmt.Errorf("desk: cancel email %s: %w", messageID, err)
 	}
 	return r, nil
 }
@@ -433,7 +409,7 @@ func (s *Service) Messages(ctx context.Context, id int64, since time.Time) (out 
 // SetEmailPolicy changes, for one incident, what its automatic emails
 // do; templates not named keep their mode. The change is recorded on the
 // timeline.
-func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.EmailPolicy, actor string) (*stormdesk.Incident, error) {
+func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.EmailPolicy, actor string) (stormdesk.EmailPolicy, error) {
 	if len(p) == 0 {
 		return nil, stormdesk.Errorf(stormdesk.EINVALID, "email policy: name at least one TEMPLATE=MODE (templates: %s; modes: auto, approve, off)",
 			strings.Join(stormdesk.AutoEmailTemplates, ", "))
@@ -444,8 +420,8 @@ func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.Emai
 		if inc, err = tx.Incident(ctx, id); err != nil {
 			return err
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: change that one", id, inc.MergedInto)
+		if err := inc.Changeable("change"); err != nil {
+			return err
 		}
 		if inc.EmailPolicy == nil {
 			inc.EmailPolicy = stormdesk.EmailPolicy{}
@@ -463,7 +439,25 @@ func (s *Service) SetEmailPolicy(ctx context.Context, id int64, p stormdesk.Emai
 	if err != nil {
 		return nil, fmt.Errorf("desk: set email policy of incident %d: %w", id, err)
 	}
-	return inc, nil
+	return s.Policy(inc), nil
+}
+
+// EmailStatus returns an incident's email policy in force and its emails
+// with their delivery counts.
+func (s *Service) EmailStatus(ctx context.Context, id int64) (st stormdesk.EmailStatus, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		inc, err := tx.Incident(ctx, id)
+		if err != nil {
+			return err
+		}
+		st.Policy = s.Policy(inc)
+		st.Messages, err = tx.Messages(ctx, id, time.Time{})
+		return err
+	})
+	if err != nil {
+		return stormdesk.EmailStatus{}, fmt.Errorf("desk: emails of incident %d: %w", id, err)
+	}
+	return st, nil
 }
 
 // autoEmail queues template inside tx when the policy sends it by itself,

@@ -56,8 +56,7 @@ func benchNotify(b *testing.B, backend string, n int) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				d := desk.New(s)
-				d.SetEmail(&desk.Email{ApprovalThreshold: -1, Placeholder: notify.UnsubscribeTag})
+				d := openDesk(b, s, desk.Options{Email: &desk.Email{ApprovalThreshold: -1, Placeholder: notify.UnsubscribeTag}})
 				inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityMajor, "U1")
 				inc.Features = []string{"login"}
 				err = s.Update(ctx, func(tx stormdesk.Tx) error {

@@ -51,8 +51,8 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey str
 		if err != nil {
 			return err
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: acknowledge that one", id, inc.MergedInto)
+		if err := inc.Changeable("acknowledge"); err != nil {
+			return err
 		}
 		if inc.AcknowledgedAt != nil {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was already acknowledged at %s UTC", id, inc.AcknowledgedAt.Format("15:04"))
@@ -107,8 +107,11 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 		if dst, err = tx.Incident(ctx, into); err != nil {
 			return err
 		}
-		if src.MergedInto != 0 || dst.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "merge: incident %d was already merged", map[bool]int64{true: from, false: into}[src.MergedInto != 0])
+		if err := src.Changeable("merge"); err != nil {
+			return err
+		}
+		if err := dst.Changeable("merge into"); err != nil {
+			return err
 		}
 		n, err := tx.MoveIncidentData(ctx, from, into)
 		if err != nil {
@@ -175,8 +178,8 @@ func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, ac
 		if inc, err = tx.Incident(ctx, incidentID); err != nil {
 			return err
 		}
-		if inc.MergedInto != 0 {
-			return stormdesk.Errorf(stormdesk.ECONFLICT, "incident %d was merged into %d: link to that one", incidentID, inc.MergedInto)
+		if err := inc.Changeable("link to"); err != nil {
+			return err
 		}
 		if t.IncidentID == incidentID {
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "ticket %d is already linked to incident %d", ticketID, incidentID)
@@ -263,7 +266,7 @@ func (s *Service) SetCause(ctx context.Context, id int64, cause, actor string) (
 		if err := s.raise(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: actor, Text: "Likely cause: " + inc.LikelyCause})
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindCauseIdentified, Actor: actor, Text: "Likely cause: " + inc.LikelyCause})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: set cause of incident %d: %w", id, err)

@@ -50,10 +50,11 @@ func (r *remindRecorder) wait(t *testing.T, n int) []string {
 // resolved incident without an exported post-mortem is nudged once;
 // exporting keeps it quiet; never-acknowledged incidents are left alone.
 func TestReminders(t *testing.T) {
-	d, now := newService(t)
-	ctx := context.Background()
 	rec := &remindRecorder{got: make(chan struct{}, 8)}
-	startChat(t, d, rec)
+	s, now := sqliteStore(t), new(time.Time)
+	*now = t0
+	d := openDesk(t, s, desk.Options{Now: func() time.Time { return *now }}, withChat(t, s, rec))
+	ctx := context.Background()
 	r := desk.Reminders{NoUpdate: 30 * time.Minute, NoPostmortem: 24 * time.Hour}
 
 	inc, _ := d.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "U1")

@@ -38,13 +38,8 @@ func TestFollowerCorrectionReachesTheLeader(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { st.Close() })
-		d := desk.New(st)
-		d.Now = func() time.Time { return now }
-		d.Leader = fixedLeader{leads}
-		if err := d.EnableTriage(ctx, triage.DefaultConfig()); err != nil {
-			t.Fatal(err)
-		}
-		return d
+		cfg := triage.DefaultConfig()
+		return openDesk(t, st, desk.Options{Now: func() time.Time { return now }, Leader: fixedLeader{leads}, Triage: &cfg})
 	}
 	leader, follower := open(true), open(false)
 	history(t, leader, &now)

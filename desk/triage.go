@@ -37,12 +37,12 @@ type triageState struct {
 	snapAt  time.Time
 }
 
-// EnableTriage turns triage on. The engine's state is rebuilt from the
+// enableTriage turns triage on. The engine's state is rebuilt from the
 // store: the latest snapshot, then every ticket triaged after it, in the
 // order triage saw them; this gives the same assignments as before a
-// restart. Tickets are triaged by TriagePending, which the worker started
-// by StartTriageWorker calls whenever tickets arrive.
-func (s *Service) EnableTriage(ctx context.Context, cfg triage.Config) error {
+// restart. Tickets are triaged by TriagePending, which the triage worker
+// (TriageRound, in a schedule loop) calls whenever tickets arrive.
+func (s *Service) enableTriage(ctx context.Context, cfg triage.Config) error {
 	if err := cfg.Validate(); err != nil {
 		return stormdesk.Errorf(stormdesk.EINVALID, "%s", err.Error())
 	}
@@ -159,41 +159,6 @@ func (s *Service) kickTriage() {
 		default:
 		}
 	}
-}
-
-// StartTriageWorker triages stored tickets in the background until ctx
-// ends: at once when this process stores tickets, and every poll interval
-// for tickets stored by other processes (an import, another replica).
-func (s *Service) StartTriageWorker(ctx context.Context, poll time.Duration) (wait func()) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(poll)
-		defer tick.Stop()
-		for {
-			if s.lead(ctx) {
-				if _, err := s.TriagePending(ctx); err != nil && ctx.Err() == nil {
-					s.Log.Error("triage failed; retrying", slog.Any("error", err))
-				}
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-s.tri.kick:
-				// Let the tickets of a busy moment gather, so that triage
-				// takes them in one transaction rather than one each:
-				// under a storm intake keeps the writer, and detection is
-				// a fraction of a second later.
-				select {
-				case <-ctx.Done():
-					return
-				case <-time.After(TriageDebounce):
-				}
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() { <-done }
 }
 
 // lead reports whether this replica leads. A replica that has just become

@@ -46,19 +46,15 @@ func history(t *testing.T, d *desk.Service, now *time.Time) {
 	}
 }
 
-func openTriage(t *testing.T, path string, now *time.Time) *desk.Service {
+func openTriage(t *testing.T, path string, now *time.Time, opts ...func(*desk.Options)) *desk.Service {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), path, *now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	d := desk.New(s)
-	d.Now = func() time.Time { return *now }
-	if err := d.EnableTriage(context.Background(), triage.DefaultConfig()); err != nil {
-		t.Fatal(err)
-	}
-	return d
+	cfg := triage.DefaultConfig()
+	return openDesk(t, s, desk.Options{Now: func() time.Time { return *now }, Triage: &cfg}, opts...)
 }
 
 func TestTriageOpensOneIncidentForABurst(t *testing.T) {

@@ -22,9 +22,6 @@ type Upstream struct {
 	ProbeClient *http.Client
 }
 
-// SetUpstream turns on feed polling and probes for cfg.
-func (s *Service) SetUpstream(u *Upstream) { s.up = u }
-
 // backoff bounds for a failing feed: the scheduler keeps firing at the
 // feed's interval and a poll is skipped until the backoff has passed.
 const (
@@ -378,7 +375,7 @@ func (s *Service) correlate(ctx context.Context, tx stormdesk.Tx, features []str
 			return err
 		}
 		data := mustJSON(map[string]any{"provider": e.Provider, "upstream_id": e.UpstreamID, "features": features, "evidence": "features " + strings.Join(intersect(inc.Features, features), ", ")})
-		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindCauseIdentfied, Actor: stormdesk.ActorStormdesk,
+		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindCauseIdentified, Actor: stormdesk.ActorStormdesk,
 			Text: fmt.Sprintf("Likely cause: %s (it backs %s, which these reports are about)", cause, strings.Join(intersect(inc.Features, features), ", ")), Data: data}); err != nil {
 			return err
 		}

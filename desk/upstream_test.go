@@ -105,8 +105,9 @@ probes:
 		t.Fatal(err)
 	}
 	now := time.Date(2018, 11, 28, 15, 0, 0, 0, time.UTC)
-	d := openTriage(t, t.TempDir()+"/u.db", &now)
-	d.SetUpstream(&desk.Upstream{Config: cfg, Fetcher: &upstream.Fetcher{Client: spSrv.Client()}, ProbeClient: probeSrv.Client()})
+	d := openTriage(t, t.TempDir()+"/u.db", &now, func(o *desk.Options) {
+		o.Upstream = &desk.Upstream{Config: cfg, Fetcher: &upstream.Fetcher{Client: spSrv.Client()}, ProbeClient: probeSrv.Client()}
+	})
 	poll := func(name string) {
 		t.Helper()
 		if _, err := d.PollFeed(ctx, name, false); err != nil {

@@ -1,38 +1,23 @@
 package httpserver_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"log/slog"
 	"net/http/httptest"
 	"net/netip"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"stormdesk/desk"
 	"stormdesk/httpserver"
+	"stormdesk/internal/syncbuf"
 )
 
-// syncBuffer is a log sink the handler's goroutines may share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) lines(t *testing.T) []map[string]any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// logLines parses a JSON log, one object a line.
+func logLines(t *testing.T, s *syncbuf.Buffer) []map[string]any {
 	var out []map[string]any
-	for _, l := range strings.Split(strings.TrimSpace(s.b.String()), "\n") {
+	for _, l := range strings.Split(strings.TrimSpace(s.String()), "\n") {
 		if l == "" {
 			continue
 		}
@@ -50,9 +35,9 @@ func (s *syncBuffer) lines(t *testing.T) []map[string]any {
 // client, and never its body; the id is echoed in X-Request-Id and in
 // error bodies, and a sane incoming id is kept.
 func TestAccessLog(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
 	h := srv.Handler(reg)
 	send := func(method, path, body, id string, auth bool) *httptest.ResponseRecorder {
 		r := httptest.NewRequest(method, path, strings.NewReader(body))
@@ -97,9 +82,9 @@ func TestAccessLog(t *testing.T) {
 		}
 	}
 
-	lines := logs.lines(t)
+	lines := logLines(t, &logs)
 	if len(lines) != 4 {
-		t.Fatalf("%d log lines for 4 requests:\n%s", len(lines), &logs.b)
+		t.Fatalf("%d log lines for 4 requests:\n%s", len(lines), logs.String())
 	}
 	want := []struct {
 		route  string
@@ -121,23 +106,23 @@ func TestAccessLog(t *testing.T) {
 			t.Errorf("line %d has no duration_ms: %v", i, l)
 		}
 	}
-	if strings.Contains(logs.b.String(), "hunter2") || strings.Contains(logs.b.String(), "log in") {
-		t.Errorf("the access log carries request content:\n%s", &logs.b)
+	if strings.Contains(logs.String(), "hunter2") || strings.Contains(logs.String(), "log in") {
+		t.Errorf("the access log carries request content:\n%s", logs.String())
 	}
 }
 
 // TestAccessLogClientBehindProxy: behind a trusted proxy the line names
 // the client the proxy forwarded for, as rate limits do.
 func TestAccessLogClientBehindProxy(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
 	srv.RateLimit = &httpserver.RateLimit{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}
 	r := httptest.NewRequest("GET", "/healthz", nil)
 	r.RemoteAddr = "10.1.2.3:80"
 	r.Header.Set("X-Forwarded-For", "198.51.100.9")
 	srv.Handler(reg).ServeHTTP(httptest.NewRecorder(), r)
-	if l := logs.lines(t); len(l) != 1 || l[0]["client"] != "198.51.100.9" || l[0]["route"] != "GET /healthz" {
+	if l := logLines(t, &logs); len(l) != 1 || l[0]["client"] != "198.51.100.9" || l[0]["route"] != "GET /healthz" {
 		t.Fatalf("log: %v, want one line for GET /healthz from 198.51.100.9", l)
 	}
 }

@@ -43,8 +43,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 	}
 	if code == stormdesk.EINTERNAL || code == stormdesk.EUNAVAILABLE {
-		s.Log.Error("request failed", slog.String("method", r.Method), slog.String("route", r.Pattern),
-			slog.String("request_id", RequestID(r.Context())), slog.Any("error", err))
+		s.logFailure(r, err)
 	}
 	if code == stormdesk.EUNAVAILABLE {
 		// The store is restarting, unreachable or full: worth a retry
@@ -70,4 +69,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
+}
+
+// logFailure logs an internal error with the request's route and id.
+func (s *Server) logFailure(r *http.Request, err error) {
+	s.Log.Error("request failed", slog.String("method", r.Method), slog.String("route", r.Pattern),
+		slog.String("request_id", RequestID(r.Context())), slog.Any("error", err))
 }

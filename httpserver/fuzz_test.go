@@ -8,7 +8,7 @@ import (
 
 	"stormdesk"
 	"stormdesk/desk"
-	"stormdesk/httpserver"
+	"stormdesk/intake"
 )
 
 // FuzzDecodeTicket feeds arbitrary bytes through the intake decoder and
@@ -24,7 +24,7 @@ func FuzzDecodeTicket(f *testing.F) {
 	}
 	d := &desk.Service{Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		in, err := httpserver.DecodeTicketJSON(data)
+		in, err := intake.DecodeTicketJSON(data)
 		var tk *stormdesk.Ticket
 		if err == nil {
 			tk, err = in.Ticket()

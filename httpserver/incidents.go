@@ -164,17 +164,12 @@ func (s *Server) getEmails(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	inc, err := s.Desk.Incident(r.Context(), id)
+	st, err := s.Desk.EmailStatus(r.Context(), id)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	ms, err := s.Desk.Messages(r.Context(), id, time.Time{})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"email_policy": s.Desk.Policy(inc), "emails": ms})
+	writeJSON(w, http.StatusOK, map[string]any{"email_policy": st.Policy, "emails": st.Messages})
 }
 
 // putEmailPolicy changes what an incident's automatic emails do:
@@ -206,12 +201,12 @@ func (s *Server) putEmailPolicy(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	inc, err := s.Desk.SetEmailPolicy(r.Context(), id, p, in.Actor)
+	inForce, err := s.Desk.SetEmailPolicy(r.Context(), id, p, in.Actor)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"email_policy": s.Desk.Policy(inc)})
+	writeJSON(w, http.StatusOK, map[string]any{"email_policy": inForce})
 }
 
 // getIncidentTickets lists an incident's tickets, each with why it joined

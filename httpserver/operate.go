@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/desk"
+	"stormdesk/intake"
 )
 
 // The incident operations the chat commands offer, for scripts and other
@@ -54,13 +54,13 @@ func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any) bool 
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		if stormdesk.ErrorCode(err) != stormdesk.EINVALID {
-			err = jsonProblem(err, jsonFields(v), "request body", len(body))
+			err = intake.JSONProblem(err, jsonFields(v), "request body", len(body))
 		}
 		s.writeError(w, r, err)
 		return false
 	}
 	if dec.More() {
-		s.writeError(w, r, docErrorf("request body", "unexpected data after the JSON value at byte %d", dec.InputOffset()))
+		s.writeError(w, r, intake.DocErrorf("request body", "unexpected data after the JSON value at byte %d", dec.InputOffset()))
 		return false
 	}
 	return true
@@ -227,7 +227,7 @@ type sendResponse struct {
 
 // sent answers an email request or decision: 200, or 202 while the email
 // waits for a second person's approval.
-func sent(res desk.SendResult, err error) (int, any, error) {
+func sent(res stormdesk.SendResult, err error) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}

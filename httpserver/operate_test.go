@@ -18,9 +18,8 @@ import (
 // with its actor, and bad bodies are refused naming what is wrong.
 func TestOperationsAPI(t *testing.T) {
 	s := sqliteStore(t)
-	ts, d := newServerDesk(t, s, token)
+	ts, d := newServerDesk(t, s, token, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 1, Placeholder: "UNSUB"})
 	ctx := context.Background()
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 1, Placeholder: "UNSUB"})
 	const js = "application/json"
 
 	status, out := do(t, ts, "POST", "/api/v1/incidents", js, []byte(`{"title":"Login failures","severity":"sev2","actor":"ana"}`))

@@ -1,8 +1,11 @@
 package httpserver_test
 
 import (
+	"bytes"
+	"errors"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -12,30 +15,48 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"stormdesk/desk"
 	"stormdesk/httpserver"
 )
 
 // limitedHandler is the server with a rate limit of 1/s, bursts of 5,
-// on a stopped clock, and stand-ins for the routes other packages add:
-// a chat webhook that refuses unsigned posts, an inbound email webhook,
-// and the unsubscribe page that refuses bogus tokens.
+// on a stopped clock, with a Slack front end that refuses unsigned posts,
+// the inbound email webhook, and unsubscribe links that refuse bogus
+// tokens.
 func limitedHandler(t *testing.T, l *httpserver.RateLimit) http.Handler {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
 	srv.RateLimit = l
-	return srv.Handler(reg, func(mux *http.ServeMux) {
-		mux.HandleFunc("POST /slack/commands", func(w http.ResponseWriter, r *http.Request) {
-			http.Error(w, "invalid request signature", http.StatusUnauthorized)
-		})
-		mux.HandleFunc("POST /inbound/sendgrid/{secret}", func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusCreated)
-		})
-		mux.HandleFunc("GET /unsubscribe", func(w http.ResponseWriter, r *http.Request) {
-			http.Error(w, "This unsubscribe link is not valid.", http.StatusBadRequest)
-		})
+	srv.Slack = unsignedSlack{}
+	srv.Inbound = &httpserver.Inbound{Secret: "0123456789abcdef"}
+	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, error) { return "", errors.New("bogus token") }}
+	return srv.Handler(reg)
+}
+
+// unsignedSlack refuses every post as unsigned.
+type unsignedSlack struct{}
+
+func (unsignedSlack) refuse() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 	})
+}
+func (s unsignedSlack) CommandsHandler() http.Handler     { return s.refuse() }
+func (s unsignedSlack) InteractionsHandler() http.Handler { return s.refuse() }
+func (s unsignedSlack) EventsHandler() http.Handler       { return s.refuse() }
+
+// inboundEmail is a multipart post as SendGrid Inbound Parse sends it.
+func inboundEmail(t *testing.T) (body, contentType string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, v := range map[string]string{"from": "Ana <ana@example.com>", "subject": "Can't log in", "text": "The sign-in page spins."} {
+		if err := w.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	return b.String(), w.FormDataContentType()
 }
 
 func serve(h http.Handler, method, path, remote string, hdr map[string]string) int {
@@ -74,7 +95,12 @@ func TestRateLimitClassesAreSeparate(t *testing.T) {
 	if code := serve(h, "POST", "/api/v1/tickets", lb, auth); code != http.StatusCreated {
 		t.Errorf("intake after junk chat posts: %d, want 201", code)
 	}
-	if code := serve(h, "POST", "/inbound/sendgrid/0123456789abcdef", lb, nil); code != http.StatusCreated {
+	body, ct := inboundEmail(t)
+	r := httptest.NewRequest("POST", "/inbound/sendgrid/0123456789abcdef", strings.NewReader(body))
+	r.RemoteAddr, r.Header["Content-Type"] = lb, []string{ct}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if code := w.Code; code != http.StatusCreated {
 		t.Errorf("inbound email after junk chat posts: %d, want 201", code)
 	}
 	codes = map[int]int{}

@@ -39,6 +39,12 @@ type Server struct {
 	RateLimit *RateLimit
 	Log       *slog.Logger
 	metrics   *metrics
+
+	// The outside services' endpoints (edge.go); nil: not served.
+	Slack   Slack
+	Discord Discord
+	Inbound *Inbound
+	Email   *Email
 }
 
 // New returns a Server whose metrics are registered on reg.
@@ -46,34 +52,18 @@ func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registe
 	return &Server{Desk: d, Token: token, MaxBodyBytes: DefaultMaxBodyBytes, Log: log, metrics: newMetrics(reg, d)}
 }
 
-// extraClasses is the rate-limit class of each prefix under which extra
-// routes live.
-var extraClasses = []struct{ pattern, class string }{
-	{"POST /slack/", ClassChat},
-	{"POST /discord/", ClassChat},
-	{"POST /inbound/", ClassEmail},
-	{"POST /sendgrid/", ClassEmail},
-	{"/unsubscribe", ClassPublic},
-}
-
-// Handler returns the routes. gatherer serves /metrics; extra registers
-// more routes under /slack/, /discord/, /inbound/, /sendgrid/ and
-// /unsubscribe (the chat front ends' signed endpoints, SendGrid's
-// webhooks, unsubscribe links), which are instrumented and rate-limited,
-// each prefix in its class, but carry their own authentication.
+// Handler returns every route: the API, health, metrics (from
+// gatherer), and the endpoints of the outside services that are
+// configured (Slack, Discord, SendGrid's webhooks, unsubscribe links),
+// which are rate-limited each in its class and carry their own
+// authentication.
 //
 // Every request, whatever answers it, goes through observe: it gets a
 // request id, one access-log line and its metrics.
-func (s *Server) Handler(gatherer prometheus.Gatherer, extra ...func(*http.ServeMux)) http.Handler {
+func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	mux := http.NewServeMux()
-	if len(extra) > 0 {
-		sub := http.NewServeMux()
-		for _, register := range extra {
-			register(sub)
-		}
-		for _, e := range extraClasses {
-			mux.Handle(e.pattern, s.limit(e.class, sub.ServeHTTP))
-		}
+	for _, e := range s.edgeRoutes() {
+		mux.Handle(e.pattern, s.limit(e.class, e.h.ServeHTTP))
 	}
 	api := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.auth(h))

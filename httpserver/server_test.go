@@ -19,6 +19,7 @@ import (
 	"stormdesk"
 	"stormdesk/desk"
 	"stormdesk/httpserver"
+	"stormdesk/schedule"
 	"stormdesk/store/sqlite"
 	"stormdesk/triage"
 )
@@ -32,21 +33,41 @@ func newServer(t testing.TB, s stormdesk.Store, tok string) *httptest.Server {
 
 // newServerDesk wires the server as `stormdesk serve` does: triage on with
 // its worker, group commit on.
-func newServerDesk(t testing.TB, s stormdesk.Store, tok string) (*httptest.Server, *desk.Service) {
+func newServerDesk(t testing.TB, s stormdesk.Store, tok string, email ...*desk.Email) (*httptest.Server, *desk.Service) {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	d := desk.New(s)
-	d.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := d.EnableTriage(context.Background(), triage.DefaultConfig()); err != nil {
+	cfg := triage.DefaultConfig()
+	opt := desk.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Triage: &cfg,
+		GroupCommit: &desk.GroupCommit{Writers: 1, NoteWriters: 1, Max: desk.GroupCommitMax}}
+	if len(email) > 0 {
+		opt.Email = email[0]
+	}
+	d, err := desk.New(context.Background(), s, opt)
+	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	wait := d.StartTriageWorker(ctx, time.Second)
-	d.StartGroupCommit(desk.GroupCommitWriters(s.Backend()), desk.GroupCommitMax)
+	sched, err := schedule.New(opt.Log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sched.Loop("triage", time.Second, d.TriageWake(), desk.TriageDebounce, d.TriageRound); err != nil {
+		t.Fatal(err)
+	}
+	sched.Start()
 	srv := httpserver.New(d, tok, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
 	ts := httptest.NewServer(srv.Handler(reg))
-	t.Cleanup(func() { ts.Close(); d.StopGroupCommit(); cancel(); wait() })
+	t.Cleanup(func() { ts.Close(); sched.Stop(); d.Close() })
 	return ts, d
+}
+
+// plainDesk is a desk over s with no options.
+func plainDesk(t testing.TB, s stormdesk.Store) *desk.Service {
+	t.Helper()
+	d, err := desk.New(context.Background(), s, desk.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 func sqliteStore(t testing.TB) stormdesk.Store {
@@ -287,7 +308,7 @@ func TestRateLimitPerClient(t *testing.T) {
 	now := testNow
 	l := &httpserver.RateLimit{Rate: 2, Burst: 3, Now: func() time.Time { return now }}
 	reg := prometheus.NewRegistry()
-	srv := httpserver.New(desk.New(sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	srv := httpserver.New(plainDesk(t, sqliteStore(t)), token, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
 	srv.RateLimit = l
 	h := srv.Handler(reg)
 	post := func(addr string) *httptest.ResponseRecorder {
@@ -322,9 +343,8 @@ func TestRateLimitPerClient(t *testing.T) {
 // and a bad one is refused naming what is wrong.
 func TestEmailsAndPolicyAPI(t *testing.T) {
 	s := sqliteStore(t)
-	ts, d := newServerDesk(t, s, token)
+	ts, d := newServerDesk(t, s, token, &desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 1, Placeholder: "UNSUB"})
 	ctx := context.Background()
-	d.SetEmail(&desk.Email{Auto: map[string]bool{"acknowledged": true}, ApprovalThreshold: 1, Placeholder: "UNSUB"})
 	inc, _ := d.Declare(ctx, "Login failures", stormdesk.SeverityMajor, "U1")
 	err := s.Update(ctx, func(tx stormdesk.Tx) error {
 		var tks []*stormdesk.Ticket

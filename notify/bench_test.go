@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"stormdesk"
 	"stormdesk/notify"
 	"stormdesk/notify/notifytest"
 	"stormdesk/notify/sendgridtest"
@@ -54,7 +55,7 @@ func benchSender(url string) *notify.SendGrid {
 	return s
 }
 
-var benchMessage = notify.Message{IncidentID: 42, MessageID: "inc42-upd3", Template: "update", Subject: "[Acme] Update: login",
+var benchMessage = stormdesk.OutboundMessage{IncidentID: 42, MessageID: "inc42-upd3", Template: "update", Subject: "[Acme] Update: login",
 	Text: "Here is the latest on the problem affecting login.\n\nUnsubscribe: " + notify.UnsubscribeTag,
 	HTML: `<p>Here is the latest on the problem affecting <strong>login</strong>.</p><a href="` + notify.UnsubscribeTag + `">Unsubscribe</a>`}
 

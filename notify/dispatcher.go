@@ -148,12 +148,25 @@ func (d *Dispatcher) isPaused(now time.Time) bool {
 	return now.Before(d.paused)
 }
 
-// Kick makes Run start a round now instead of at its next tick; call it
-// after committing outbox rows. It never blocks.
+// Kick makes the dispatcher's loop start a round now instead of at its
+// next tick (see Wake); call it after committing outbox rows. It never
+// blocks.
 func (d *Dispatcher) Kick() {
 	select {
 	case d.kicks() <- struct{}{}:
 	default:
+	}
+}
+
+// Kicked reports whether Kick was called since the loop last woke or
+// Kicked last reported it, and forgets it: a caller that drives the dispatcher
+// itself (a replay, with RunOnce) runs it only when there is work.
+func (d *Dispatcher) Kicked() bool {
+	select {
+	case <-d.kicks():
+		return true
+	default:
+		return false
 	}
 }
 
@@ -166,38 +179,21 @@ func (d *Dispatcher) kicks() chan struct{} {
 	return d.kick
 }
 
-// Run calls RunOnce every interval (and when kicked) until ctx is done.
-// While the provider has asked for a pause, it waits for the pause to
-// end. It returns nil when ctx is done; RunOnce errors are logged.
-func (d *Dispatcher) Run(ctx context.Context, every time.Duration) error {
-	if every <= 0 {
-		return fmt.Errorf("notify: dispatcher interval %v must be positive", every)
+// Wake fires after Kick: the dispatcher's loop (schedule.Loop) runs a
+// round at once instead of at its next tick.
+func (d *Dispatcher) Wake() <-chan struct{} { return d.kicks() }
+
+// Round is one turn of the dispatcher's loop: RunOnce, with what it did
+// logged. While the provider has asked for a pause, RunOnce sends nothing.
+func (d *Dispatcher) Round(ctx context.Context) error {
+	st, err := d.RunOnce(ctx)
+	if err != nil {
+		return fmt.Errorf("notify: dispatch round: %w", err)
 	}
-	kick := d.kicks()
-	for {
-		st, err := d.RunOnce(ctx)
-		switch {
-		case ctx.Err() != nil:
-			return nil
-		case err != nil:
-			d.log().Error("notify: dispatch round failed", "err", err)
-		case st != Stats{}:
-			d.log().Info("notify: dispatched", "sent", st.Sent, "retried", st.Retried, "failed", st.Failed)
-		}
-		wait := every
-		if p := d.PausedUntil().Sub(d.now()); p > wait {
-			wait = p
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil
-		case <-kick:
-			t.Stop()
-		case <-t.C:
-		}
+	if st != (Stats{}) {
+		d.log().Info("notify: dispatched", "sent", st.Sent, "retried", st.Retried, "failed", st.Failed)
 	}
+	return nil
 }
 
 // RunOnce settles expired in-doubt rows, then sends every row due now, in

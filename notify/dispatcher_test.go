@@ -13,9 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"stormdesk"
 	"stormdesk/notify"
 	"stormdesk/notify/notifytest"
 	"stormdesk/notify/sendgridtest"
+	"stormdesk/schedule"
 )
 
 // clock is a settable test clock.
@@ -55,7 +57,7 @@ func newEnv(t *testing.T) *env {
 
 func (e *env) enqueue(messageID string, n int) {
 	e.t.Helper()
-	msg := notify.Message{IncidentID: 42, MessageID: messageID, Template: "update", Subject: "Update " + messageID,
+	msg := stormdesk.OutboundMessage{IncidentID: 42, MessageID: messageID, Template: "update", Subject: "Update " + messageID,
 		Text: "News.\nUnsubscribe: " + notify.UnsubscribeTag, HTML: `<p>News.</p><a href="` + notify.UnsubscribeTag + `">Unsubscribe</a>`}
 	rs := make([]notify.Recipient, n)
 	for i := range rs {
@@ -284,7 +286,7 @@ func TestDispatchFailsInvalidAddressesAlone(t *testing.T) {
 	e := newEnv(t)
 	e.enqueue("m1", 3)
 	ctx := context.Background()
-	e.out.Enqueue(ctx, notify.Message{MessageID: "m1"}, []notify.Recipient{{Email: "not an address"}}, e.clock.Now())
+	e.out.Enqueue(ctx, stormdesk.OutboundMessage{MessageID: "m1"}, []notify.Recipient{{Email: "not an address"}}, e.clock.Now())
 	d := e.dispatcher(e.out)
 	st, err := d.RunOnce(ctx)
 	if err != nil || st != (notify.Stats{Sent: 3, Failed: 1}) {
@@ -562,20 +564,31 @@ func TestDispatchStalledPastLeaseSendsNothing(t *testing.T) {
 	e.check()
 }
 
-func TestRunStopsGracefully(t *testing.T) {
+// loop runs d as serve does: a schedule loop, woken by Kick.
+func loop(t *testing.T, d *notify.Dispatcher) *schedule.Scheduler {
+	t.Helper()
+	s, err := schedule.New(slog.New(slog.DiscardHandler), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Loop("outbox", time.Hour, d.Wake(), 0, d.Round); err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	return s
+}
+
+func TestLoopStopsGracefully(t *testing.T) {
 	e := newEnv(t)
 	e.enqueue("m1", 100)
 	e.srv.StallNext(1, 300*time.Millisecond)
 	d := e.dispatcher(e.out)
 	d.Concurrency = 1
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- d.Run(ctx, time.Hour) }()
+	s := loop(t, d)
 	for e.srv.Requests() == 0 {
 		time.Sleep(time.Millisecond)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := s.Stop(); err != nil {
 		t.Fatal(err)
 	}
 	c := e.out.Counts()
@@ -584,12 +597,11 @@ func TestRunStopsGracefully(t *testing.T) {
 	}
 }
 
-func TestRunKick(t *testing.T) {
+func TestLoopKick(t *testing.T) {
 	e := newEnv(t)
 	d := e.dispatcher(e.out)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go d.Run(ctx, time.Hour)
+	s := loop(t, d)
+	defer s.Stop()
 	e.enqueue("m1", 10)
 	deadline := time.Now().Add(5 * time.Second)
 	for e.out.Counts()[notify.StateSent] != 10 {

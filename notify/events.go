@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/sha256"
@@ -9,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -219,4 +221,33 @@ func VerifyEventSignature(publicKeyBase64, signature, timestamp string, body []b
 		return stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "event webhook: bad signature")
 	}
 	return nil
+}
+
+// EventSink is what SendGrid's events change (desk.Service): an address
+// that must get no more mail is suppressed, and a batch SendGrid proves
+// it accepted is settled.
+type EventSink interface {
+	Suppress(ctx context.Context, email, why, messageID string) error
+	Accepted(ctx context.Context, token, messageID string) (int, error)
+}
+
+// Apply is EventsHandler's apply for sink: bounces, drops, spam reports
+// and unsubscribes suppress the address; any event of a batch proves
+// SendGrid accepted it (settling rows a crash left in doubt).
+func Apply(sink EventSink) func(context.Context, []Event) error {
+	return func(ctx context.Context, events []Event) error {
+		for _, e := range events {
+			if e.Suppresses() {
+				if err := sink.Suppress(ctx, e.Email, e.Type, e.MessageID); err != nil {
+					return fmt.Errorf("sendgrid events: suppress: %w", err)
+				}
+			}
+			if e.ProvesAccepted() {
+				if _, err := sink.Accepted(ctx, e.Batch, e.MessageID); err != nil {
+					return fmt.Errorf("sendgrid events: reconcile: %w", err)
+				}
+			}
+		}
+		return nil
+	}
 }

@@ -32,8 +32,8 @@ const MaxBatch = 1000
 // link (a substitution), so a batch of 1,000 is one request, not 1,000.
 const UnsubscribeTag = "-stormdesk_unsubscribe_url-"
 
-// Message is one email about one incident (stormdesk.OutboxMessage).
-type Message = stormdesk.OutboxMessage
+// Message is one email about one incident (stormdesk.OutboundMessage).
+type Message = stormdesk.OutboundMessage
 
 // Recipient is one outbox row of a claimed batch
 // (stormdesk.OutboxRecipient).
@@ -45,7 +45,7 @@ type Recipient = stormdesk.OutboxRecipient
 // prove a batch was accepted (Outbox.Reconcile).
 type Batch struct {
 	Token      string
-	Message    Message
+	Message    stormdesk.OutboundMessage
 	Recipients []Recipient
 }
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"stormdesk"
 	"stormdesk/notify"
 	"stormdesk/notify/sendgridtest"
 )
@@ -23,7 +24,7 @@ func newSender(url string) *notify.SendGrid {
 }
 
 func batchOf(n int) *notify.Batch {
-	b := &notify.Batch{Token: "tok-1", Message: notify.Message{IncidentID: 42, MessageID: "inc42-upd3", Template: "update",
+	b := &notify.Batch{Token: "tok-1", Message: stormdesk.OutboundMessage{IncidentID: 42, MessageID: "inc42-upd3", Template: "update",
 		Subject: "Update: login failures", Text: "We are on it.\nUnsubscribe: " + notify.UnsubscribeTag,
 		HTML: `<p>We are on it.</p><a href="` + notify.UnsubscribeTag + `">Unsubscribe</a>`}}
 	for i := range n {

@@ -21,16 +21,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack/slacktest"
 
 	"stormdesk"
+	"stormdesk/app"
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
-	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/desk"
-	"stormdesk/httpserver"
 	"stormdesk/notify"
 	"stormdesk/notify/sendgridtest"
 	"stormdesk/schedule"
@@ -171,99 +168,65 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	sendgrid := sendgridtest.New(nil)
 	defer sendgrid.Close()
 
-	// The service, built as serve builds it, on defaults.
+	// The service, built by the app as serve builds it, on defaults, with
+	// the stand-ins for the outside world and the virtual clock.
 	cfg, err := config.Load(nil)
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
+	cfg.ProductName = cmp.Or(in.Product, cfg.ProductName)
+	// One client posts every ticket of the replay: no rate limit.
+	cfg.RateLimit = 0
+	var users []string
+	for _, a := range in.Actions {
+		users = append(users, a.User)
+	}
+	cfg.Slack = config.Slack{SigningSecret: slackSecret, BotToken: "xoxb-replay", OpsChannel: "C0OPS", APIURL: slackAPI.GetAPIURL(), AllowedUsers: users}
+	// The stand-in takes any key when it is given none.
+	cfg.Email.APIKey, cfg.Email.URL, cfg.Email.From, cfg.Email.FromName = cmp.Or(sendgrid.APIKey, "replay-key"), sendgrid.URL, "status@stormdesk.example", cfg.ProductName+" support"
+	cfg.Email.PublicURL, cfg.Email.UnsubscribeSecret = "https://stormdesk.example", "replay-unsubscribe-secret-0123"
 	store, err := sqlite.Open(ctx, filepath.Join(dir, "replay.db"), start)
 	if err != nil {
 		return nil, err
 	}
 	defer store.Close()
-	d := desk.New(store)
-	d.Now, d.Log, d.ProductName = clock, log, cmp.Or(in.Product, cfg.ProductName)
 	up := in.watching(pages.URL, target.URL)
-	if up != nil {
-		d.SetUpstream(&desk.Upstream{Config: up, Fetcher: &upstream.Fetcher{}, ProbeClient: target.Client()})
-	}
-	emailQueued := true
-	links, err := notify.UnsubscribeLinks("https://stormdesk.example/unsubscribe", []byte("replay-unsubscribe-secret-0123"), clock)
+	service, err := app.New(ctx, cfg, app.Deps{Now: clock, Log: log, Store: store, Upstream: up, UpstreamClient: target.Client(), Triage: opt.Triage,
+		OwnFeedPolls: true,
+		Posters: func(p map[string]notify.ChatPoster) map[string]notify.ChatPoster {
+			chat.inner = p[bot.PlatformSlack]
+			return map[string]notify.ChatPoster{bot.PlatformSlack: chat}
+		}})
 	if err != nil {
 		return nil, err
 	}
-	disp := &notify.Dispatcher{Outbox: store, Now: clock, UnsubscribeURL: links, Log: log,
-		Sender: &notify.SendGrid{APIKey: sendgrid.APIKey, BaseURL: sendgrid.URL, FromEmail: "status@stormdesk.example"}}
-	set := func(l []string) map[string]bool {
-		m := map[string]bool{}
-		for _, a := range l {
-			m[a] = true
-		}
-		return m
-	}
-	d.SetEmail(&desk.Email{Auto: set(cfg.Email.Auto), Approve: set(cfg.Email.Approve), ApprovalThreshold: cfg.Email.ApprovalThreshold,
-		FromName: d.ProductName + " support", Placeholder: notify.UnsubscribeTag, Kick: func() { emailQueued = true }})
-	tcfg := triage.DefaultConfig()
-	if opt.Triage != nil {
-		tcfg = *opt.Triage
-	}
-	tcfg = desk.TriageConfig(tcfg, up)
-	if err := d.EnableTriage(ctx, tcfg); err != nil {
-		return nil, err
-	}
-	var users []string
-	for _, a := range in.Actions {
-		users = append(users, a.User)
-	}
-	core := bot.NewCore(deskbot.Desk{Service: d}, bot.Policy{SlackUsers: users}, log)
-	core.Now = clock
-	adapter, err := slack.New(slack.Config{SigningSecret: slackSecret, BotToken: "xoxb-replay", OpsChannel: "C0OPS", APIURL: slackAPI.GetAPIURL(),
-		Alerts: deskbot.Alerts{Store: store, Platform: bot.PlatformSlack}, Replays: store}, core, log)
-	if err != nil {
-		return nil, err
-	}
-	defer adapter.Shutdown(context.WithoutCancel(ctx))
-	chat.inner = adapter
-	// Chat posts go through the outbox as in serve; the replay drains it
-	// in virtual time, in the step that queued them.
-	chatQueued := false
-	chatDisp := notify.NewChatDispatcher(store.ChatOutbox(), &notify.Chat{Store: store, Posters: map[string]notify.ChatPoster{bot.PlatformSlack: chat}})
-	chatDisp.Now, chatDisp.Log = clock, log
-	d.SetChat(&desk.Chat{Platforms: []string{bot.PlatformSlack}, Kick: func() { chatQueued = true }})
-	drainChat := func() error {
-		for chatQueued {
-			chatQueued = false
-			if _, err := chatDisp.RunOnce(ctx); err != nil {
-				return fmt.Errorf("replay: chat posts: %w", err)
+	defer service.Close()
+	d := service.Desk
+	// The outboxes are drained in virtual time, in the step that queued
+	// their rows (the desk kicked their dispatcher).
+	drain := func(disp *notify.Dispatcher, what string) error {
+		for disp.Kicked() {
+			for {
+				st, err := disp.RunOnce(ctx)
+				if err != nil {
+					return fmt.Errorf("replay: %s: %w", what, err)
+				}
+				if st.Sent+st.Retried+st.Failed == 0 {
+					break
+				}
 			}
 		}
 		return nil
 	}
-	reg := prometheus.NewRegistry()
-	api := httptest.NewServer(httpserver.New(d, "", log, reg).Handler(reg, adapter.Routes))
+	drainChat := func() error { return drain(service.Chat, "chat posts") }
+	api := httptest.NewServer(service.Handler)
 	defer api.Close()
 
 	// Periodic work, as serve schedules it, fired in virtual time.
 	jobs := schedule.NewVirtual(log, start)
 	jobs.SetNow = setNow
-	if err := jobs.Every("triage-maintain", cfg.TriageInterval, d.MaintainTriage); err != nil {
+	if err := service.Schedule(jobs); err != nil {
 		return nil, err
-	}
-	if r := (desk.Reminders{NoUpdate: cfg.RemindNoUpdate, NoPostmortem: cfg.RemindPostmortem}); r != (desk.Reminders{}) {
-		if err := jobs.Every("reminders", time.Minute, func(ctx context.Context) error { _, err := d.Remind(ctx, r); return err }); err != nil {
-			return nil, err
-		}
-	}
-	if err := jobs.Every("email-deliveries", 30*time.Second, func(ctx context.Context) error { _, err := d.ReportDeliveries(ctx); return err }); err != nil {
-		return nil, err
-	}
-	if up != nil {
-		for _, p := range up.Probes {
-			name := p.Name
-			if err := jobs.EveryJitter("probe:"+name, p.Interval, func(ctx context.Context) error { _, err := d.PollProbe(ctx, name); return err }); err != nil {
-				return nil, err
-			}
-		}
 	}
 	// A feed's payload changes only when an update is posted; serve's
 	// polls in between find nothing new (a conditional GET, or the same
@@ -333,17 +296,8 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 		if err := drainChat(); err != nil {
 			return nil, err
 		}
-		if emailQueued {
-			emailQueued = false
-			for {
-				st, err := disp.RunOnce(ctx)
-				if err != nil {
-					return nil, err
-				}
-				if st.Sent+st.Retried+st.Failed == 0 {
-					break
-				}
-			}
+		if err := drain(service.Email, "email"); err != nil {
+			return nil, err
 		}
 		if changed || jobs.Next().Equal(t) {
 			if err := r.trackJoins(); err != nil {

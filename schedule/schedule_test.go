@@ -42,3 +42,35 @@ func TestEveryRunsAndStops(t *testing.T) {
 		t.Fatal("a job ran after Stop")
 	}
 }
+
+// TestLoopRunsAtStartOnWakeAndStops: a loop runs once at Start, again
+// when woken (long before its interval), and Stop cancels the run in
+// progress and waits for it.
+func TestLoopRunsAtStartOnWakeAndStops(t *testing.T) {
+	s, err := New(slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wake := make(chan struct{}, 1)
+	ran := make(chan struct{})
+	var runs atomic.Int32
+	if err := s.Loop("work", time.Hour, wake, 0, func(ctx context.Context) error {
+		ran <- struct{}{}
+		if runs.Add(1) == 2 {
+			<-ctx.Done() // a long run: Stop must cancel it
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Loop("bad", 0, nil, 0, nil); err == nil {
+		t.Error("a loop without an interval was accepted")
+	}
+	s.Start()
+	<-ran // at Start
+	wake <- struct{}{}
+	<-ran // woken, not after an hour
+	if err := s.Stop(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -124,11 +124,6 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	return a, nil
 }
 
-// Routes registers POST /discord/interactions on mux.
-func (a *Adapter) Routes(mux *http.ServeMux) {
-	mux.Handle("POST /discord/interactions", a.InteractionsHandler())
-}
-
 // Shutdown waits for background work to finish, or for ctx.
 func (a *Adapter) Shutdown(ctx context.Context) error {
 	if err := a.bg.Wait(ctx); err != nil {
@@ -292,7 +287,6 @@ func (a *Adapter) answer(w http.ResponseWriter, r *http.Request, in *discordgo.I
 				typ = discordgo.InteractionResponseUpdateMessage
 			}
 			writeJSON(w, response(typ, reply))
-			a.bg.Go(r.Context(), func(ctx context.Context) { a.Refresh(ctx, reply.Refresh, a.log.Warn) })
 			return
 		}
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
@@ -332,7 +326,6 @@ func (a *Adapter) finish(ctx context.Context, in *discordgo.Interaction, reply b
 	if err != nil {
 		a.log.Error("discord: finish interaction", "error", err)
 	}
-	a.Refresh(ctx, reply.Refresh, a.log.Warn)
 }
 
 // post and edit are how bot.Alerter reaches Discord.

@@ -15,16 +15,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/bottest"
+	"stormdesk/desk/desktest"
+	goldenfile "stormdesk/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -111,10 +111,12 @@ func (rt redirect) RoundTrip(r *http.Request) (*http.Response, error) {
 
 type harness struct {
 	a    *Adapter
-	desk *bottest.Desk
-	api  *fakeDiscord
-	priv ed25519.PrivateKey
-	mux  *http.ServeMux
+	desk *desktest.Desk
+	// deliver runs one round of the chat outbox (alert updates).
+	deliver func(testing.TB)
+	api     *fakeDiscord
+	priv    ed25519.PrivateKey
+	mux     *http.ServeMux
 }
 
 func newHarness(t testing.TB, mut ...func(*Config)) *harness {
@@ -127,7 +129,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := bottest.New()
+	d := desktest.New(t, bot.PlatformDiscord)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	core := bot.NewCore(d, bot.Policy{DiscordUsers: []string{"1001"}, DiscordRoles: []string{"777"}}, quiet)
 	core.Now = func() time.Time { return d.Now }
@@ -141,10 +143,12 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	a.Routes(mux)
-	return &harness{a: a, desk: d, api: api, priv: priv, mux: mux}
+	mux.Handle("POST /discord/interactions", a.InteractionsHandler()) // as httpserver routes it
+	return &harness{a: a, desk: d, deliver: d.Chat(bot.PlatformDiscord, a), api: api, priv: priv, mux: mux}
 }
 
+// wait lets background work finish, then delivers the chat posts the
+// desk queued (as the outbox dispatcher would).
 func (h *harness) wait(t testing.TB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -152,6 +156,7 @@ func (h *harness) wait(t testing.TB) {
 	if err := h.a.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
+	h.deliver(t)
 }
 
 func (h *harness) signedAt(body string, ts int64, key ed25519.PrivateKey) *http.Request {
@@ -227,32 +232,10 @@ func sortedKeys(m map[string]any) []string {
 	return ks
 }
 
+// golden compares got with testdata/name.golden (-update rewrites it).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	var v any
-	if err := json.Unmarshal(got, &v); err == nil {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(v)
-		got = b.Bytes()
-	}
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		_ = os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, path, got)
-	}
+	goldenfile.Check(t, name, got, *update)
 }
 
 func decode(t *testing.T, b []byte) map[string]any {
@@ -274,7 +257,7 @@ func TestPingIsAnsweredWithPong(t *testing.T) {
 
 func TestUnverifiedInteractionsAreRejected(t *testing.T) {
 	h := newHarness(t)
-	before := h.desk.Snapshot()
+	before := h.desk.Snapshot(t)
 	body := command(member("1001"), "declare", map[string]any{"title": "Forged"})
 	now := time.Now().Unix()
 	_, otherKey, _ := ed25519.GenerateKey(nil)
@@ -284,7 +267,7 @@ func TestUnverifiedInteractionsAreRejected(t *testing.T) {
 		t.Fatalf("original: %d %s", w.Code, w.Body)
 	}
 	h.wait(t)
-	afterOriginal, calls := h.desk.Snapshot(), h.api.count()
+	afterOriginal, calls := h.desk.Snapshot(t), h.api.count()
 	if afterOriginal == before {
 		t.Fatal("the original request changed nothing")
 	}
@@ -312,7 +295,7 @@ func TestUnverifiedInteractionsAreRejected(t *testing.T) {
 		t.Errorf("oversized: %d", w.Code)
 	}
 	h.wait(t)
-	if h.desk.Snapshot() != afterOriginal || h.api.count() != calls {
+	if h.desk.Snapshot(t) != afterOriginal || h.api.count() != calls {
 		t.Error("a rejected request changed something or called Discord")
 	}
 }
@@ -336,9 +319,14 @@ func TestCommandsAnswerInline(t *testing.T) {
 		t.Errorf("mentions allowed: %v", am)
 	}
 	h.wait(t)
-	es := h.desk.Entries(1)
-	if last := es[len(es)-1]; last.Actor != "User 2002 (discord:2002)" || !strings.HasSuffix(last.Text, `SSO cert "expired" @everyone`) {
-		t.Errorf("timeline: %+v", last)
+	var change *stormdesk.TimelineEntry
+	for _, e := range h.desk.Entries(t, 1) {
+		if e.Kind == stormdesk.KindStatusChange {
+			change = e
+		}
+	}
+	if change == nil || change.Actor != "User 2002 (discord:2002)" || !strings.HasSuffix(change.Text, `SSO cert "expired" @everyone`) {
+		t.Errorf("timeline: %+v", change)
 	}
 	w = h.do(command(member("1001"), "export", map[string]any{"id": 0}))
 	if !strings.Contains(w.Body.String(), "not an id") {
@@ -348,7 +336,7 @@ func TestCommandsAnswerInline(t *testing.T) {
 
 func TestSlowCommandIsDeferredThenEdited(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.AckBudget = 50 * time.Millisecond })
-	h.desk.Delay = 300 * time.Millisecond
+	h.desk.Delay(300 * time.Millisecond)
 	w := h.do(command(member("1001"), "declare", map[string]any{"title": "Payments down", "severity": "critical"}))
 	if strings.TrimSpace(w.Body.String()) != `{"type":5}` {
 		t.Fatalf("deferred: %s", w.Body)
@@ -375,7 +363,8 @@ func TestExportIsAttached(t *testing.T) {
 	}
 	h.wait(t)
 	edits := h.api.to(http.MethodPatch, "/api/v9/webhooks/5550001/interaction-token-secret/messages/@original")
-	if len(edits) != 1 || len(edits[0].Files) != 1 || !strings.HasPrefix(edits[0].Files[0], "incident-1.json: # Login fails (json)") {
+	if len(edits) != 1 || len(edits[0].Files) != 1 || !strings.HasPrefix(edits[0].Files[0], `incident-1.json: {"schema":"stormdesk.export/v1"`) ||
+		!strings.Contains(edits[0].Files[0], `"title":"Login fails"`) {
 		t.Errorf("export: %+v", edits)
 	}
 }
@@ -395,9 +384,9 @@ func TestAlertButtonsAndApproval(t *testing.T) {
 	golden(t, "alert_message", b)
 
 	// Outsider: refused privately, nothing changes.
-	before := h.desk.Snapshot()
+	before := h.desk.Snapshot(t)
 	w := h.do(press(member("2002"), bot.ActionAck+"|1"))
-	if m := decode(t, w.Body.Bytes()); m["data"].(map[string]any)["flags"] != 64.0 || h.desk.Snapshot() != before {
+	if m := decode(t, w.Body.Bytes()); m["data"].(map[string]any)["flags"] != 64.0 || h.desk.Snapshot(t) != before {
 		t.Errorf("outsider: %s", w.Body)
 	}
 	// Role holder acknowledges; the alert is edited in place.
@@ -420,8 +409,10 @@ func TestAlertButtonsAndApproval(t *testing.T) {
 		t.Errorf("merge: %+v", inc)
 	}
 
-	// A bulk send needs a second person.
-	h.desk.Recipients = 300
+	// A bulk send needs a second person. (The acknowledgement above
+	// queued its automatic email already.)
+	sent := len(h.desk.Sends(t))
+	h.desk.SetAudience(t, 300)
 	w = h.do(command(member("1001"), "notify", map[string]any{"id": 2}))
 	s := w.Body.String()
 	i := strings.Index(s, bot.ActionApprove+"|")
@@ -432,14 +423,14 @@ func TestAlertButtonsAndApproval(t *testing.T) {
 	pid = pid[:strings.IndexByte(pid, '"')]
 	golden(t, "notify_approval", []byte(strings.ReplaceAll(s, pid, "PENDING_ID")))
 	h.do(press(member("1001"), bot.ActionApprove+"|"+pid))
-	if len(h.desk.Sends()) != 0 {
+	if len(h.desk.Sends(t)) != sent {
 		t.Fatal("self-approved")
 	}
 	w = h.do(press(member("2002", "777"), bot.ActionApprove+"|"+pid))
 	if m := decode(t, w.Body.Bytes()); m["type"] != 7.0 {
 		t.Errorf("approval should replace the request: %s", w.Body)
 	}
-	if sends := h.desk.Sends(); len(sends) != 1 || sends[0].ApprovedBy != "User 2002 (discord:2002)" {
+	if sends := h.desk.Sends(t); len(sends) != sent+1 || sends[sent].DecidedBy != "User 2002 (discord:2002)" {
 		t.Errorf("sends: %+v", sends)
 	}
 	h.wait(t)
@@ -505,7 +496,7 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 		t.Fatalf("original: %d %s", w.Code, w.Body)
 	}
 	h.wait(t)
-	after := h.desk.Snapshot()
+	after := h.desk.Snapshot(t)
 	sig := original.Header.Get("X-Signature-Ed25519")
 	for name, respelt := range map[string]string{
 		"upper-case hex": strings.ToUpper(sig),
@@ -518,17 +509,11 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 		}
 	}
 	h.wait(t)
-	if h.desk.Snapshot() != after {
+	if h.desk.Snapshot(t) != after {
 		t.Error("a replay changed the desk")
 	}
-	notes := 0
-	for _, e := range h.desk.Entries(1) {
-		if strings.Contains(e.Text, "added once") {
-			notes++
-		}
-	}
-	if notes != 1 {
-		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	if n := h.desk.Count(t, 1, "added once"); n != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", n)
 	}
 }
 

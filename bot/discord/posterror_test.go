@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"stormdesk/bot"
-	"stormdesk/bot/bottest"
+	"stormdesk/desk/desktest"
 )
 
 // TestAlertPostFailuresAreClassified: Discord's answers to an alert post
@@ -49,7 +49,7 @@ func TestAlertPostFailuresAreClassified(t *testing.T) {
 			defer srv.Close()
 			u, _ := url.Parse(srv.URL)
 			quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-			d := bottest.New()
+			d := desktest.New(t)
 			a, err := New(Config{PublicKey: "6d31c5a4a8f5e1b2a4b9a0e8cf2a4d7e6f5b8a9c0d1e2f3a4b5c6d7e8f9a0b1c", BotToken: "bot-token", AppID: "5550001",
 				AlertChannel: "4440001", HTTPClient: &http.Client{Transport: redirect{u}, Timeout: 5 * time.Second}}, bot.NewCore(d, bot.Policy{}, quiet), quiet)
 			if err != nil {

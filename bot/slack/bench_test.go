@@ -18,23 +18,11 @@ import (
 
 	"stormdesk"
 	"stormdesk/bot"
-	"stormdesk/bot/bottest"
 	"stormdesk/desk"
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
 	"stormdesk/store/sqlite"
 )
-
-// benchDesk runs the benchmarked command (note) on the real
-// *desk.Service; nothing else is called.
-type benchDesk struct {
-	bot.Desk
-	svc *desk.Service
-}
-
-func (d benchDesk) AddNote(ctx context.Context, id int64, text, actor string, at time.Time) (*stormdesk.TimelineEntry, error) {
-	return d.svc.AddNote(ctx, id, text, actor, at)
-}
 
 // BenchmarkSlashCommandAck measures how long Slack waits for the answer
 // to a signed /incident note command (signature check, the replay guard
@@ -45,21 +33,22 @@ func (d benchDesk) AddNote(ctx context.Context, id int64, text, actor string, at
 func BenchmarkSlashCommandAck(b *testing.B) {
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ctx := context.Background()
-	b.Run("fake", func(b *testing.B) { benchAck(b, bottest.New(), nil) })
 	b.Run("sqlite", func(b *testing.B) {
 		st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), time.Now())
 		if err != nil {
 			b.Fatal(err)
 		}
 		defer st.Close()
-		svc := desk.New(st)
-		svc.Log = quiet
+		tickets, notes := sqlite.GroupCommitWriters()
+		svc, err := desk.New(ctx, st, desk.Options{Log: quiet, GroupCommit: &desk.GroupCommit{Writers: tickets, NoteWriters: notes, Max: desk.GroupCommitMax}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer svc.Close()
 		if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
 			b.Fatal(err)
 		}
-		svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
-		defer svc.StopGroupCommit()
-		benchAck(b, benchDesk{svc: svc}, st)
+		benchAck(b, svc, st)
 	})
 	for _, gc := range []bool{true, false} {
 		name := "postgres"
@@ -72,22 +61,26 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer st.Close()
-			svc := desk.New(st)
-			svc.Log = quiet
+			opt := desk.Options{Log: quiet}
+			if gc {
+				// As `stormdesk serve` runs it.
+				tickets, notes := postgres.GroupCommitWriters()
+				opt.GroupCommit = &desk.GroupCommit{Writers: tickets, NoteWriters: notes, Max: desk.GroupCommitMax}
+			}
+			svc, err := desk.New(ctx, st, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer svc.Close()
 			if _, err := svc.Declare(ctx, "Login fails", stormdesk.SeverityMajor, "bench"); err != nil {
 				b.Fatal(err)
 			}
-			if gc {
-				// As `stormdesk serve` runs it.
-				svc.StartGroupCommit(desk.GroupCommitWriters(st.Backend()), desk.GroupCommitMax)
-				defer svc.StopGroupCommit()
-			}
-			benchAck(b, benchDesk{svc: svc}, st)
+			benchAck(b, svc, st)
 		})
 	}
 }
 
-func benchAck(b *testing.B, d bot.Desk, replays bot.ReplayGuard) {
+func benchAck(b *testing.B, d stormdesk.IncidentService, replays bot.ReplayGuard) {
 	const concurrency = 50
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA"}}, quiet)
@@ -96,7 +89,7 @@ func benchAck(b *testing.B, d bot.Desk, replays bot.ReplayGuard) {
 		b.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	a.Routes(mux)
+	mount(mux, a)
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency}}

@@ -81,10 +81,10 @@ func (a *Adapter) CommandsHandler() http.Handler {
 }
 
 // followUp finishes a command in the background: the reply itself when
-// the request was acknowledged before it was ready, the export upload,
-// and the refresh of alerts the command changed.
+// the request was acknowledged before it was ready, and the export
+// upload. The alerts the command changed are updated by the outbox.
 func (a *Adapter) followUp(parent context.Context, sc slashCommand, reply bot.Reply, sendReply bool) {
-	if !sendReply && reply.File == nil && len(reply.Refresh) == 0 {
+	if !sendReply && reply.File == nil {
 		return
 	}
 	a.bg.Go(parent, func(ctx context.Context) {
@@ -96,7 +96,6 @@ func (a *Adapter) followUp(parent context.Context, sc slashCommand, reply bot.Re
 		if reply.File != nil {
 			a.upload(ctx, sc, reply.File)
 		}
-		a.Refresh(ctx, reply.Refresh, a.log.Warn)
 	})
 }
 

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -14,8 +13,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +22,8 @@ import (
 	"github.com/slack-go/slack/slacktest"
 
 	"stormdesk/bot"
-	"stormdesk/bot/bottest"
+	"stormdesk/desk/desktest"
+	goldenfile "stormdesk/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -90,10 +88,12 @@ func ok(w http.ResponseWriter, v map[string]any) {
 // harness is an adapter wired to a fake desk and slacktest.
 type harness struct {
 	a    *Adapter
-	desk *bottest.Desk
-	rec  *recorder
-	srv  *slacktest.Server
-	mux  *http.ServeMux
+	desk *desktest.Desk
+	// deliver runs one round of the chat outbox (alert updates).
+	deliver func(testing.TB)
+	rec     *recorder
+	srv     *slacktest.Server
+	mux     *http.ServeMux
 }
 
 func newHarness(t testing.TB, mut ...func(*Config)) *harness {
@@ -160,7 +160,7 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 	srv.Start()
 	t.Cleanup(srv.Stop)
 
-	d := bottest.New()
+	d := desktest.New(t, bot.PlatformSlack)
 	core := bot.NewCore(d, bot.Policy{SlackUsers: []string{"UANA", "UBOB"}, SlackUserGroups: []string{"SOPS"}},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	core.Now = func() time.Time { return d.Now }
@@ -173,11 +173,12 @@ func newHarness(t testing.TB, mut ...func(*Config)) *harness {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	a.Routes(mux)
-	return &harness{a: a, desk: d, rec: rec, srv: srv, mux: mux}
+	mount(mux, a)
+	return &harness{a: a, desk: d, deliver: d.Chat(bot.PlatformSlack, a), rec: rec, srv: srv, mux: mux}
 }
 
-// wait lets background work finish.
+// wait lets background work finish, then delivers the chat posts the
+// desk queued (as the outbox dispatcher would).
 func (h *harness) wait(t testing.TB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -185,6 +186,7 @@ func (h *harness) wait(t testing.TB) {
 	if err := h.a.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
+	h.deliver(t)
 }
 
 func sign(body string, ts int64, key string) string {
@@ -235,33 +237,15 @@ func (h *harness) interactionBody(user, action, value string, selected bool) str
 	return url.Values{"payload": {string(p)}}.Encode()
 }
 
-// golden compares got with testdata/name.golden, rewriting it under -update.
+// golden compares got with testdata/name.golden (-update rewrites it).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	var v any
-	if err := json.Unmarshal(got, &v); err == nil {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(v)
-		got = b.Bytes()
-	}
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, path, got)
-	}
+	goldenfile.Check(t, name, got, *update)
+}
+
+// mount routes the adapter's endpoints as httpserver does.
+func mount(mux *http.ServeMux, a *Adapter) {
+	mux.Handle("POST /slack/commands", a.CommandsHandler())
+	mux.Handle("POST /slack/interactions", a.InteractionsHandler())
+	mux.Handle("POST /slack/events", a.EventsHandler())
 }

@@ -121,7 +121,6 @@ func (a *Adapter) InteractionsHandler() http.Handler {
 			if err := a.respond(ctx, responseURL, msg); err != nil {
 				a.log.Warn("slack: answer interaction", "action", action, "user_id", id.UserID, "error", err)
 			}
-			a.Refresh(ctx, reply.Refresh, a.log.Warn)
 		})
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"stormdesk/bot"
-	"stormdesk/bot/deskbot"
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
 )
@@ -26,7 +25,7 @@ func TestReplicasShareReplayGuardAndAlerts(t *testing.T) {
 	defer st.Close()
 	shared := func(c *Config) {
 		c.Replays = st
-		c.Alerts = deskbot.Alerts{Store: st, Platform: bot.PlatformSlack}
+		c.Alerts = bot.StoreAlerts{Store: st, Platform: bot.PlatformSlack}
 	}
 	h1, h2 := newHarness(t, shared), newHarness(t, shared)
 
@@ -39,7 +38,7 @@ func TestReplicasShareReplayGuardAndAlerts(t *testing.T) {
 		t.Errorf("replay on the other replica: %d, want 401", w.Code)
 	}
 	h1.wait(t)
-	if n := len(h1.desk.Entries(1)) + len(h2.desk.Entries(1)); n != 3 {
+	if n := len(h1.desk.Entries(t, 1)) + len(h2.desk.Entries(t, 1)); n != 3 {
 		t.Errorf("the note was added %d times in all (timelines hold %d entries, want the first report twice and one note)", n-2, n)
 	}
 
@@ -62,10 +61,10 @@ func TestReplicasShareReplayGuardAndAlerts(t *testing.T) {
 	if len(ups) != 1 || ups[0].Form.Get("ts") != "1773500000.000001" || ups[0].Form.Get("channel") != "COPS" {
 		t.Errorf("update: %+v", ups)
 	}
-	if id, ok, err := (deskbot.Alerts{Store: st, Platform: bot.PlatformSlack}).IncidentOf(ctx, "COPS", "1773500000.000001"); err != nil || !ok || id != 1 {
+	if id, ok, err := (bot.StoreAlerts{Store: st, Platform: bot.PlatformSlack}).IncidentOf(ctx, "COPS", "1773500000.000001"); err != nil || !ok || id != 1 {
 		t.Errorf("alert message → incident: %d %v %v", id, ok, err)
 	}
-	if _, ok, _ := (deskbot.Alerts{Store: st, Platform: bot.PlatformDiscord}).AlertOf(ctx, 1); ok {
+	if _, ok, _ := (bot.StoreAlerts{Store: st, Platform: bot.PlatformDiscord}).AlertOf(ctx, 1); ok {
 		t.Error("a Slack alert answered for Discord")
 	}
 }
@@ -81,12 +80,12 @@ func (brokenGuard) FirstSeen(context.Context, string, time.Time, time.Time) (boo
 // sees the error) and nothing runs.
 func TestReplayGuardDownRefusesWithRetry(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.Replays = brokenGuard{} })
-	before := h.desk.Snapshot()
+	before := h.desk.Snapshot(t)
 	if w := h.do(signed("/slack/commands", h.commandBody("UANA", "COPS", "note 1 hi"))); w.Code != http.StatusServiceUnavailable {
 		t.Errorf("command: %d", w.Code)
 	}
 	h.wait(t)
-	if h.desk.Snapshot() != before {
+	if h.desk.Snapshot(t) != before {
 		t.Error("the command ran although its replay check failed")
 	}
 }

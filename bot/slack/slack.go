@@ -138,13 +138,6 @@ func New(cfg Config, core *bot.Core, log *slog.Logger) (*Adapter, error) {
 	return a, nil
 }
 
-// Routes registers the three endpoints on mux.
-func (a *Adapter) Routes(mux *http.ServeMux) {
-	mux.Handle("POST /slack/commands", a.CommandsHandler())
-	mux.Handle("POST /slack/interactions", a.InteractionsHandler())
-	mux.Handle("POST /slack/events", a.EventsHandler())
-}
-
 // Shutdown waits for background work (replies, uploads, alert updates)
 // to finish, or for ctx.
 func (a *Adapter) Shutdown(ctx context.Context) error {

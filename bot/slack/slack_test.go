@@ -26,7 +26,7 @@ func TestNewChecksConfig(t *testing.T) {
 // for an oversized body), nothing changes and nothing is sent to Slack.
 func TestUnverifiedRequestsAreRejected(t *testing.T) {
 	h := newHarness(t)
-	before := h.desk.Snapshot()
+	before := h.desk.Snapshot(t)
 	body := h.commandBody("UANA", "COPS", "declare Forged incident")
 	now := time.Now().Unix()
 	replayed := signed("/slack/commands", body)
@@ -34,7 +34,7 @@ func TestUnverifiedRequestsAreRejected(t *testing.T) {
 		t.Fatalf("the original request: %d %s", w.Code, w.Body)
 	}
 	h.wait(t)
-	afterOriginal := h.desk.Snapshot()
+	afterOriginal := h.desk.Snapshot(t)
 	callsAfterOriginal := h.rec.count()
 
 	for _, path := range []string{"/slack/commands", "/slack/interactions", "/slack/events"} {
@@ -75,7 +75,7 @@ func TestUnverifiedRequestsAreRejected(t *testing.T) {
 		t.Errorf("oversized body: %d", w.Code)
 	}
 	h.wait(t)
-	if h.desk.Snapshot() != afterOriginal || afterOriginal == before {
+	if h.desk.Snapshot(t) != afterOriginal || afterOriginal == before {
 		t.Error("a rejected request changed something (or the original did not)")
 	}
 	if h.rec.count() != callsAfterOriginal {
@@ -119,7 +119,7 @@ func TestSlashCommandAnswersInline(t *testing.T) {
 		t.Errorf("note: %v", m)
 	}
 	h.wait(t)
-	entries := h.desk.Entries(1)
+	entries := h.desk.Entries(t, 1)
 	last := entries[len(entries)-1]
 	if last.Actor != "ana (slack:UANA)" || last.Text != "Vendor says <b>soon</b> & more" {
 		t.Errorf("note entry: %+v", last)
@@ -128,7 +128,7 @@ func TestSlashCommandAnswersInline(t *testing.T) {
 
 func TestSlowCommandIsAcknowledgedThenAnsweredThroughResponseURL(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.AckBudget = 50 * time.Millisecond })
-	h.desk.Delay = 300 * time.Millisecond
+	h.desk.Delay(300 * time.Millisecond)
 	start := time.Now()
 	w := h.do(signed("/slack/commands", h.commandBody("UANA", "COPS", "ack 1")))
 	if took := time.Since(start); took > time.Second {
@@ -208,13 +208,13 @@ func TestAlertButtons(t *testing.T) {
 	h.rec.mu.Unlock()
 
 	// An outsider's press is refused privately; nothing changes.
-	before := h.desk.Snapshot()
+	before := h.desk.Snapshot(t)
 	if w := h.do(signed("/slack/interactions", h.interactionBody("UEVE", bot.ActionNotIncident, "1", false))); w.Code != http.StatusOK {
 		t.Fatal(w.Code)
 	}
 	h.wait(t)
 	resp := h.rec.to("/response/T1/B2/abc")
-	if len(resp) != 1 || resp[0].JSON["response_type"] != "ephemeral" || h.desk.Snapshot() != before {
+	if len(resp) != 1 || resp[0].JSON["response_type"] != "ephemeral" || h.desk.Snapshot(t) != before {
 		t.Fatalf("outsider's press: %+v", resp)
 	}
 
@@ -246,7 +246,7 @@ func TestMergeMenu(t *testing.T) {
 
 func TestBulkNotificationApproval(t *testing.T) {
 	h := newHarness(t)
-	h.desk.Recipients = 400
+	h.desk.SetAudience(t, 400)
 	w := h.do(signed("/slack/commands", h.commandBody("UANA", "COPS", "notify 1")))
 	m := decode(t, w.Body.Bytes())
 	pid := ""
@@ -261,13 +261,13 @@ func TestBulkNotificationApproval(t *testing.T) {
 	golden(t, "notify_approval", []byte(strings.ReplaceAll(w.Body.String(), pid, "PENDING_ID")))
 	h.do(signed("/slack/interactions", h.interactionBody("UANA", bot.ActionApprove, pid, false)))
 	h.wait(t)
-	if len(h.desk.Sends()) != 0 {
+	if len(h.desk.Sends(t)) != 0 {
 		t.Fatal("the requester approved their own send")
 	}
 	h.do(signed("/slack/interactions", h.interactionBody("UBOB", bot.ActionApprove, pid, false)))
 	h.wait(t)
-	sends := h.desk.Sends()
-	if len(sends) != 1 || sends[0].ApprovedBy != "bob (slack:UBOB)" || sends[0].Actor != "ana (slack:UANA)" {
+	sends := h.desk.Sends(t)
+	if len(sends) != 1 || sends[0].DecidedBy != "bob (slack:UBOB)" || sends[0].RequestedBy != "ana (slack:UANA)" {
 		t.Fatalf("sends: %+v", sends)
 	}
 	resp := h.rec.to("/response/T1/B2/abc")
@@ -320,7 +320,7 @@ func TestPinReactionAddsTheMessageToTheTimeline(t *testing.T) {
 	}
 	h.wait(t)
 	var notes []*stormdesk.TimelineEntry
-	for _, e := range h.desk.Entries(1) {
+	for _, e := range h.desk.Entries(t, 1) {
 		if e.Kind == stormdesk.KindNote {
 			notes = append(notes, e)
 		}
@@ -333,7 +333,7 @@ func TestPinReactionAddsTheMessageToTheTimeline(t *testing.T) {
 	if !n.At.Equal(want) || n.Actor != "Name of UZED (slack:UZED)" || !strings.HasPrefix(n.Text, "Auth0 says <elevated errors> (added from chat by Name of UANA (slack:UANA))") {
 		t.Errorf("pinned note: at %v actor %q text %q", n.At, n.Actor, n.Text)
 	}
-	es := h.desk.Entries(2)
+	es := h.desk.Entries(t, 2)
 	if len(es) != 1 || !strings.Contains(es[0].Text, "see incident #2") {
 		t.Errorf("pin by mention: %+v", es)
 	}
@@ -374,13 +374,13 @@ func TestParseTS(t *testing.T) {
 func TestAutomaticEmailApprovalRequest(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
-	h.desk.Recipients = 400
+	h.desk.SetAudience(t, 400)
 	r, err := h.desk.Notify(ctx, 1, "resolved", "stormdesk", "")
-	if err != nil || !r.Held {
+	if err != nil || !r.Held() {
 		t.Fatal(r, err)
 	}
 	inc, _ := h.desk.Incident(ctx, 1)
-	m := &stormdesk.OutboundMessage{IncidentID: 1, MessageID: r.MessageID, Template: "resolved", Subject: "[resolved] Login fails",
+	m := &stormdesk.OutboundMessage{IncidentID: 1, MessageID: r.Message.MessageID, Template: "resolved", Subject: "[resolved] Login fails",
 		Text: "Hello,\n\nLogins work again.", State: stormdesk.MessageHeld, RequestedBy: "stormdesk", Audience: 400}
 	if err := h.a.AskApproval(ctx, inc, m); err != nil {
 		t.Fatal(err)
@@ -390,13 +390,13 @@ func TestAutomaticEmailApprovalRequest(t *testing.T) {
 		t.Fatalf("posts: %+v", posts)
 	}
 	blocks := posts[0].Form.Get("blocks")
-	if !strings.Contains(blocks, `"value":"`+r.MessageID+`"`) || !strings.Contains(blocks, bot.ActionApprove) {
-		t.Fatalf("no approve button for %s: %s", r.MessageID, blocks)
+	if !strings.Contains(blocks, `"value":"`+r.Message.MessageID+`"`) || !strings.Contains(blocks, bot.ActionApprove) {
+		t.Fatalf("no approve button for %s: %s", r.Message.MessageID, blocks)
 	}
-	golden(t, "approval_request_blocks", []byte(strings.ReplaceAll(blocks, r.MessageID, "MESSAGE_ID")))
-	h.do(signed("/slack/interactions", h.interactionBody("UBOB", bot.ActionApprove, r.MessageID, false)))
+	golden(t, "approval_request_blocks", []byte(strings.ReplaceAll(blocks, r.Message.MessageID, "MESSAGE_ID")))
+	h.do(signed("/slack/interactions", h.interactionBody("UBOB", bot.ActionApprove, r.Message.MessageID, false)))
 	h.wait(t)
-	if sends := h.desk.Sends(); len(sends) != 1 || sends[0].ApprovedBy != "bob (slack:UBOB)" || sends[0].Template != "resolved" {
+	if sends := h.desk.Sends(t); len(sends) != 1 || sends[0].DecidedBy != "bob (slack:UBOB)" || sends[0].Template != "resolved" {
 		t.Errorf("sends: %+v", sends)
 	}
 }
@@ -438,7 +438,7 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 			t.Fatalf("%s original: %d %s", c.path, w.Code, w.Body)
 		}
 		h.wait(t)
-		after := h.desk.Snapshot()
+		after := h.desk.Snapshot(t)
 		sig := strings.TrimPrefix(original.Header.Get("X-Slack-Signature"), "v0=")
 		for name, respelt := range map[string]string{
 			"upper-case hex": "v0=" + strings.ToUpper(sig),
@@ -451,18 +451,12 @@ func TestReplayWithRespelledSignatureIsRefused(t *testing.T) {
 			}
 		}
 		h.wait(t)
-		if h.desk.Snapshot() != after {
+		if h.desk.Snapshot(t) != after {
 			t.Errorf("%s: a replay changed the desk", c.path)
 		}
 	}
-	notes := 0
-	for _, e := range h.desk.Entries(1) {
-		if strings.Contains(e.Text, "added once") {
-			notes++
-		}
-	}
-	if notes != 1 {
-		t.Errorf("the note is on the timeline %d times, want 1", notes)
+	if n := h.desk.Count(t, 1, "added once"); n != 1 {
+		t.Errorf("the note is on the timeline %d times, want 1", n)
 	}
 }
 

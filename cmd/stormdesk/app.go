@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/app"
 	"stormdesk/config"
 	"stormdesk/desk"
 	"stormdesk/internal/cli"
@@ -216,31 +217,11 @@ func newLogger(c config.Config, w io.Writer) *slog.Logger {
 
 // openStore opens and migrates the configured store.
 func openStore(ctx context.Context, c config.Config) (stormdesk.Store, error) {
-	s, _, err := openStoreElector(ctx, c)
-	return s, err
-}
-
-// openStoreElector also returns, for Postgres, the elector that picks the
-// one replica that runs scheduled work (nil for SQLite: one process).
-func openStoreElector(ctx context.Context, c config.Config) (stormdesk.Store, *postgres.Elector, error) {
-	backend, target, err := config.ParseDatabaseURL(c.DatabaseURL)
+	s, _, _, err := app.OpenStore(ctx, c)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if backend == "postgres" {
-		db, err := postgres.OpenDB(ctx, target)
-		if err != nil {
-			return nil, nil, err
-		}
-		d := postgres.Dialect()
-		if _, _, err := sqlstore.Migrate(ctx, db, d, time.Now()); err != nil {
-			db.Close()
-			return nil, nil, err
-		}
-		return sqlstore.New(db, d), postgres.NewElector(db, postgres.LeaderLockKey), nil
-	}
-	s, err := sqlite.Open(ctx, target, time.Now())
-	return s, nil, err
+	return s, nil
 }
 
 // openExistingStore opens the configured store for a command that reads
@@ -365,7 +346,9 @@ func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	d = desk.New(store)
-	d.ProductName = c.ProductName
+	if d, err = desk.New(ctx, store, desk.Options{ProductName: c.ProductName}); err != nil {
+		store.Close()
+		return 0, nil, nil, err
+	}
 	return id, d, func() { store.Close() }, nil
 }

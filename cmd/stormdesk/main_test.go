@@ -11,30 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"stormdesk/internal/syncbuf"
 	"stormdesk/store/postgres/pgtest"
 )
-
-// syncBuffer is a bytes.Buffer safe for the server goroutine's logs.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // startServe runs `stormdesk serve` in-process on a free port and returns
 // its base URL and a stop function that waits for a clean exit.
@@ -42,7 +24,7 @@ func startServe(t *testing.T, environ []string) (string, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	done := make(chan int, 1)
 	e := &env{environ: environ, stdin: strings.NewReader(""), stdout: logs, stderr: logs, ready: func(a string) { addr <- a }}
 	go func() { done <- runEnv(ctx, []string{"serve", "--listen", "127.0.0.1:0"}, e) }()

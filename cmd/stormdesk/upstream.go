@@ -14,7 +14,6 @@ import (
 	"stormdesk/config"
 	"stormdesk/desk"
 	"stormdesk/internal/cli"
-	"stormdesk/schedule"
 	"stormdesk/upstream"
 	"stormdesk/upstream/upstreamcmd"
 )
@@ -33,32 +32,6 @@ func loadUpstream(c config.Config) (*desk.Upstream, error) {
 		Fetcher:     &upstream.Fetcher{UserAgent: "stormdesk/" + version},
 		ProbeClient: &http.Client{Timeout: 60 * time.Second},
 	}, nil
-}
-
-// scheduleUpstream adds one polling job per feed and per probe.
-func scheduleUpstream(sched *schedule.Scheduler, d *desk.Service, u *desk.Upstream) error {
-	for _, dep := range u.Config.Dependencies {
-		name := dep.Name
-		if err := sched.EveryJitter("feed:"+name, dep.Interval, func(ctx context.Context) error {
-			_, err := d.PollFeed(ctx, name, false)
-			if stormdesk.ErrorCode(err) == stormdesk.EUNAVAILABLE {
-				return nil // recorded as unreadable, logged, retried with backoff
-			}
-			return err
-		}); err != nil {
-			return err
-		}
-	}
-	for _, p := range u.Config.Probes {
-		name := p.Name
-		if err := sched.EveryJitter("probe:"+name, p.Interval, func(ctx context.Context) error {
-			_, err := d.PollProbe(ctx, name)
-			return err
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func cmdConfig(args []string, e *env) error {
@@ -119,7 +92,11 @@ func cmdUpstreamStatus(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer store.Close()
-	states, err := desk.New(store).WatchStates(ctx)
+	d, err := desk.New(ctx, store, desk.Options{})
+	if err != nil {
+		return err
+	}
+	states, err := d.WatchStates(ctx)
 	if err != nil {
 		return err
 	}
@@ -186,8 +163,10 @@ func cmdUpstreamPoll(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer store.Close()
-	d := desk.New(store)
-	d.SetUpstream(u)
+	d, err := desk.New(ctx, store, desk.Options{Upstream: u})
+	if err != nil {
+		return err
+	}
 	st, err := d.PollFeed(ctx, fs.Arg(0), true)
 	if st != nil {
 		fmt.Fprintf(e.stdout, "%s: %s (%d ms)%s\n", st.Name, st.State, st.LatencyMS, map[bool]string{true: ": " + st.Reason, false: ""}[st.Reason != ""])

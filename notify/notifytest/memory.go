@@ -14,37 +14,22 @@ import (
 	"stormdesk/notify"
 )
 
-// Store is an Outbox plus the writes the desk makes in its own
-// transactions, which the contract suite needs to set up its cases.
-type Store interface {
-	notify.Outbox
-	// Enqueue stores msg once (by MessageID) and one pending row per
-	// recipient, due at once, unique on (MessageID, lower(email)); it
-	// returns how many rows were new. In the real store this runs inside
-	// the transaction of the status change that causes the message.
-	Enqueue(ctx context.Context, msg notify.Message, recipients []notify.Recipient, at time.Time) (int, error)
-	// Suppress records that email must get no more mail (unsubscribe,
-	// bounce, spam report).
-	Suppress(ctx context.Context, email string, at time.Time) error
-	// Rows returns the rows of one message in id order.
-	Rows(ctx context.Context, messageID string) ([]stormdesk.Notification, error)
-}
-
 type row struct {
-	n        stormdesk.Notification
+	n        stormdesk.Delivery
 	name     string
 	next     time.Time
 	leaseEnd time.Time
 	token    string
 }
 
-// Memory is an in-memory Store, for tests and benchmarks. It keeps every
+// Memory is an in-memory outbox (what storetest.OutboxStore asks of one,
+// whose contract suite it passes), for tests and benchmarks. It keeps every
 // row, as a database would; the dispatcher never holds more than a claim.
 type Memory struct {
 	mu         sync.Mutex
 	rows       []*row // in id order; id = index + 1
 	byKey      map[string]int64
-	messages   map[string]notify.Message
+	messages   map[string]stormdesk.OutboundMessage
 	suppressed map[string]bool
 	// open is the index of the first row that may not be settled yet.
 	open int
@@ -52,15 +37,15 @@ type Memory struct {
 
 // NewMemory returns an empty in-memory outbox.
 func NewMemory() *Memory {
-	return &Memory{byKey: map[string]int64{}, messages: map[string]notify.Message{}, suppressed: map[string]bool{}}
+	return &Memory{byKey: map[string]int64{}, messages: map[string]stormdesk.OutboundMessage{}, suppressed: map[string]bool{}}
 }
 
-var _ Store = (*Memory)(nil)
+var _ notify.Outbox = (*Memory)(nil)
 
 func key(messageID, email string) string { return messageID + "\x00" + strings.ToLower(email) }
 
-// Enqueue implements Store.
-func (m *Memory) Enqueue(_ context.Context, msg notify.Message, recipients []notify.Recipient, at time.Time) (int, error) {
+// Enqueue stores msg once and a pending row per recipient.
+func (m *Memory) Enqueue(_ context.Context, msg stormdesk.OutboundMessage, recipients []notify.Recipient, at time.Time) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.messages[msg.MessageID]; !ok {
@@ -75,7 +60,7 @@ func (m *Memory) Enqueue(_ context.Context, msg notify.Message, recipients []not
 		id := int64(len(m.rows) + 1)
 		m.byKey[k] = id
 		m.rows = append(m.rows, &row{
-			n: stormdesk.Notification{
+			n: stormdesk.Delivery{
 				ID: id, IncidentID: msg.IncidentID, MessageID: msg.MessageID, Template: msg.Template,
 				Recipient: r.Email, State: notify.StatePending,
 			},
@@ -87,7 +72,7 @@ func (m *Memory) Enqueue(_ context.Context, msg notify.Message, recipients []not
 	return n, nil
 }
 
-// Suppress implements Store.
+// Suppress implements storetest.OutboxStore.
 func (m *Memory) Suppress(_ context.Context, email string, _ time.Time) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -95,11 +80,11 @@ func (m *Memory) Suppress(_ context.Context, email string, _ time.Time) error {
 	return nil
 }
 
-// Rows implements Store.
-func (m *Memory) Rows(_ context.Context, messageID string) ([]stormdesk.Notification, error) {
+// Rows implements storetest.OutboxStore.
+func (m *Memory) Rows(_ context.Context, messageID string) ([]stormdesk.Delivery, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []stormdesk.Notification
+	var out []stormdesk.Delivery
 	for _, r := range m.rows {
 		if r.n.MessageID == messageID {
 			n := r.n

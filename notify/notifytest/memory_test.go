@@ -1,7 +1,12 @@
-package notifytest
+package notifytest_test
 
-import "testing"
+import (
+	"testing"
+
+	"stormdesk/notify/notifytest"
+	"stormdesk/store/storetest"
+)
 
 func TestMemoryOutboxContract(t *testing.T) {
-	RunOutboxContract(t, func(*testing.T) Store { return NewMemory() })
+	storetest.RunOutboxContract(t, func(*testing.T) storetest.OutboxStore { return notifytest.NewMemory() })
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"runtime"
 	"strings"
 	"time"
 
@@ -210,3 +211,13 @@ func unavailable(err error) string {
 	}
 	return ""
 }
+
+// GroupCommitWriters is how many group-commit writers the desk runs on
+// Postgres. Tickets: one per two cores, overlapping a few round trips;
+// fewer writers make larger transactions (on this project's 2-core
+// machine one writer took 5,300-6,500 single tickets/s where four took
+// 3,900-5,300, BenchmarkIngestSingle, service and database sharing the
+// cores). Chat notes: four, because a person waits for a note (the
+// slash-command p99 was 35 ms where one writer gave 40-53 ms,
+// BenchmarkSlashCommandAck, 50 in flight).
+func GroupCommitWriters() (tickets, notes int) { return max(1, runtime.GOMAXPROCS(0)/2), 4 }

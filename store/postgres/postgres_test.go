@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/notify/notifytest"
 	"stormdesk/store/postgres"
 	"stormdesk/store/postgres/pgtest"
 	"stormdesk/store/sqlstore"
@@ -81,7 +80,7 @@ func TestBadURL(t *testing.T) {
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 func TestOutboxContract(t *testing.T) {
-	notifytest.RunOutboxContract(t, func(t *testing.T) notifytest.Store {
+	storetest.RunOutboxContract(t, func(t *testing.T) storetest.OutboxStore {
 		s := open(t, pgtest.URL(t))
 		t.Cleanup(func() { s.Close() })
 		return storetest.Outbox(s)

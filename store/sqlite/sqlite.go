@@ -211,3 +211,8 @@ func (c conn) Rollback(context.Context) error { return c.tx.Rollback() }
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { _ = r.Rows.Close() }
+
+// GroupCommitWriters is how many group-commit writers the desk runs on
+// SQLite, for tickets and for chat notes: one each, as SQLite has one
+// writer at a time anyway.
+func GroupCommitWriters() (tickets, notes int) { return 1, 1 }

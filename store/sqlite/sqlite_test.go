@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/notify/notifytest"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
 	"stormdesk/store/storetest"
@@ -69,7 +68,7 @@ func TestMissingDirectory(t *testing.T) {
 }
 
 func TestOutboxContract(t *testing.T) {
-	notifytest.RunOutboxContract(t, func(t *testing.T) notifytest.Store {
+	storetest.RunOutboxContract(t, func(t *testing.T) storetest.OutboxStore {
 		s := open(t, filepath.Join(t.TempDir(), "o.db"))
 		t.Cleanup(func() { s.Close() })
 		return storetest.Outbox(s)

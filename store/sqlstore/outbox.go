@@ -111,7 +111,7 @@ WHERE o.channel = 'email' AND %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeT
 			if !ok {
 				i = len(out)
 				index[w.msgID] = i
-				out = append(out, stormdesk.OutboxClaim{Token: token, Message: stormdesk.OutboxMessage{MessageID: w.msgID}})
+				out = append(out, stormdesk.OutboxClaim{Token: token, Message: stormdesk.OutboundMessage{MessageID: w.msgID}})
 			}
 			out[i].Recipients = append(out[i].Recipients, w.r)
 			taken = append(taken, w.r.ID)
@@ -247,7 +247,7 @@ func (s *Store) expireInDoubt(ctx context.Context, channel string, before time.T
 }
 
 // OutboxRows returns the rows of one message in id order.
-func (s *Store) OutboxRows(ctx context.Context, messageID string) (out []stormdesk.Notification, err error) {
+func (s *Store) OutboxRows(ctx context.Context, messageID string) (out []stormdesk.Delivery, err error) {
 	err = s.View(ctx, func(t stormdesk.Tx) error {
 		rows, err := t.(*tx).c.Query(ctx, `SELECT o.id, m.incident_id, o.message_id, m.template, o.recipient, o.state, o.attempts, o.last_error, o.sent_at
 FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id WHERE o.message_id = $1 ORDER BY o.id`, messageID)
@@ -256,7 +256,7 @@ FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id WHERE o.mess
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var n stormdesk.Notification
+			var n stormdesk.Delivery
 			var sent ts
 			if err := rows.Scan(&n.ID, &n.IncidentID, &n.MessageID, &n.Template, &n.Recipient, &n.State, &n.Attempts, &n.LastError, &sent); err != nil {
 				return err

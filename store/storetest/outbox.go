@@ -5,19 +5,17 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/notify"
-	"stormdesk/notify/notifytest"
 	"stormdesk/store/sqlstore"
 )
 
-// Outbox adapts a SQL store to the notify outbox contract suite: the
+// Outbox adapts a SQL store to the outbox contract suite: the
 // suite's set-up writes (enqueue, suppress) go through the store's own
 // transactions, as the desk's do.
-func Outbox(s *sqlstore.Store) notifytest.Store { return outbox{s} }
+func Outbox(s *sqlstore.Store) OutboxStore { return outbox{s} }
 
 type outbox struct{ *sqlstore.Store }
 
-func (o outbox) Enqueue(ctx context.Context, m notify.Message, rs []notify.Recipient, at time.Time) (n int, err error) {
+func (o outbox) Enqueue(ctx context.Context, m stormdesk.OutboundMessage, rs []stormdesk.OutboxRecipient, at time.Time) (n int, err error) {
 	emails := make([]stormdesk.Customer, len(rs))
 	for i, r := range rs {
 		emails[i] = stormdesk.Customer{Email: r.Email, Name: r.Name}
@@ -34,6 +32,6 @@ func (o outbox) Suppress(ctx context.Context, email string, at time.Time) error 
 	return o.Update(ctx, func(tx stormdesk.Tx) error { return tx.Suppress(ctx, email, "unsubscribe", at) })
 }
 
-func (o outbox) Rows(ctx context.Context, messageID string) ([]stormdesk.Notification, error) {
+func (o outbox) Rows(ctx context.Context, messageID string) ([]stormdesk.Delivery, error) {
 	return o.OutboxRows(ctx, messageID)
 }

@@ -1,4 +1,7 @@
-package notify
+// Package intake turns what customers send into tickets: inbound email
+// (SendGrid Inbound Parse) and the CSV and JSON Lines files of an import.
+// It parses and validates; it stores nothing.
+package intake
 
 import (
 	"bytes"
@@ -424,4 +427,15 @@ func collapseBlankLines(s string) string {
 		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
 	}
 	return s
+}
+
+// truncate cuts s to at most n bytes on a rune boundary, marking the cut.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

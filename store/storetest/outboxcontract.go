@@ -1,4 +1,4 @@
-package notifytest
+package storetest
 
 import (
 	"context"
@@ -10,34 +10,33 @@ import (
 	"time"
 
 	"stormdesk"
-	"stormdesk/notify"
 )
 
 // RunOutboxContract checks that an outbox implementation keeps the
-// promises notify.Outbox documents. newStore returns an empty store for
+// promises stormdesk.Outbox documents. newStore returns an empty store for
 // each subtest (and cleans it up with t.Cleanup).
-func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
+func RunOutboxContract(t *testing.T, newStore func(t *testing.T) OutboxStore) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	lease := time.Minute
-	msg := func(id string) notify.Message {
-		return notify.Message{IncidentID: 7, MessageID: id, Template: "update", Subject: "Update: login",
-			Text: "text " + notify.UnsubscribeTag, HTML: "<p>html</p>"}
+	msg := func(id string) stormdesk.OutboundMessage {
+		return stormdesk.OutboundMessage{IncidentID: 7, MessageID: id, Template: "update", Subject: "Update: login",
+			Text: "text " + unsubscribeTag, HTML: "<p>html</p>"}
 	}
-	recips := func(n int, prefix string) []notify.Recipient {
-		rs := make([]notify.Recipient, n)
+	recips := func(n int, prefix string) []stormdesk.OutboxRecipient {
+		rs := make([]stormdesk.OutboxRecipient, n)
 		for i := range rs {
-			rs[i] = notify.Recipient{Email: fmt.Sprintf("%s%03d@example.com", prefix, i), Name: fmt.Sprintf("Customer %d", i)}
+			rs[i] = stormdesk.OutboxRecipient{Email: fmt.Sprintf("%s%03d@example.com", prefix, i), Name: fmt.Sprintf("Customer %d", i)}
 		}
 		return rs
 	}
-	enqueue := func(t *testing.T, s Store, m notify.Message, rs []notify.Recipient) {
+	enqueue := func(t *testing.T, s OutboxStore, m stormdesk.OutboundMessage, rs []stormdesk.OutboxRecipient) {
 		t.Helper()
 		if _, err := s.Enqueue(ctx, m, rs, t0); err != nil {
 			t.Fatal(err)
 		}
 	}
-	claim := func(t *testing.T, s Store, token string, now time.Time, max int) []notify.Claimed {
+	claim := func(t *testing.T, s OutboxStore, token string, now time.Time, max int) []stormdesk.OutboxClaim {
 		t.Helper()
 		cs, err := s.Claim(ctx, token, now, lease, max)
 		if err != nil {
@@ -45,7 +44,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		}
 		return cs
 	}
-	rowsOf := func(t *testing.T, s Store, id string) []stormdesk.Notification {
+	rowsOf := func(t *testing.T, s OutboxStore, id string) []stormdesk.Delivery {
 		t.Helper()
 		rs, err := s.Rows(ctx, id)
 		if err != nil {
@@ -53,7 +52,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		}
 		return rs
 	}
-	states := func(t *testing.T, s Store, id string) map[string]int {
+	states := func(t *testing.T, s OutboxStore, id string) map[string]int {
 		t.Helper()
 		m := map[string]int{}
 		for _, r := range rowsOf(t, s, id) {
@@ -61,14 +60,14 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		}
 		return m
 	}
-	count := func(cs []notify.Claimed) int {
+	count := func(cs []stormdesk.OutboxClaim) int {
 		n := 0
 		for _, c := range cs {
 			n += len(c.Recipients)
 		}
 		return n
 	}
-	all := func(cs []notify.Claimed) []int64 {
+	all := func(cs []stormdesk.OutboxClaim) []int64 {
 		var ids []int64
 		for _, c := range cs {
 			for _, r := range c.Recipients {
@@ -78,7 +77,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		return ids
 	}
 	// sending claims everything due and moves it to sending.
-	sending := func(t *testing.T, s Store, token string, now time.Time) []int64 {
+	sending := func(t *testing.T, s OutboxStore, token string, now time.Time) []int64 {
 		t.Helper()
 		ids := all(claim(t, s, token, now, 1000))
 		held, err := s.MarkSending(ctx, token, ids, now)
@@ -116,13 +115,13 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		if len(cs) != 2 || count(cs) != 5 {
 			t.Fatalf("claimed %d groups, %d rows; want 2 groups, 5 rows", len(cs), count(cs))
 		}
-		byID := map[string]notify.Claimed{}
+		byID := map[string]stormdesk.OutboxClaim{}
 		for _, c := range cs {
 			byID[c.Message.MessageID] = c
 			if c.Token != "tok1" {
 				t.Errorf("token %q, want tok1", c.Token)
 			}
-			if !slices.IsSortedFunc(c.Recipients, func(a, b notify.Recipient) int { return int(a.ID - b.ID) }) {
+			if !slices.IsSortedFunc(c.Recipients, func(a, b stormdesk.OutboxRecipient) int { return int(a.ID - b.ID) }) {
 				t.Errorf("recipients of %s not in id order", c.Message.MessageID)
 			}
 			for _, r := range c.Recipients {
@@ -140,7 +139,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		if got := claim(t, s, "tok2", t0.Add(lease-time.Second), 10); len(got) != 0 {
 			t.Fatalf("leased rows claimed again before the lease ended: %d groups", len(got))
 		}
-		if got := states(t, s, "m1"); got[notify.StateClaimed] != 3 {
+		if got := states(t, s, "m1"); got[stormdesk.OutboxClaimed] != 3 {
 			t.Errorf("states %v, want 3 claimed", got)
 		}
 	})
@@ -179,7 +178,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 			t.Fatal(err)
 		}
 		for _, r := range rowsOf(t, s, "m1") {
-			if r.State != notify.StatePending || r.Attempts != 1 || r.LastError != "status 503: busy" {
+			if r.State != stormdesk.OutboxPending || r.Attempts != 1 || r.LastError != "status 503: busy" {
 				t.Errorf("after retry: %+v", r)
 			}
 		}
@@ -220,7 +219,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 				t.Fatal(err)
 			}
 		}
-		if got := states(t, s, "m1"); got[notify.StateClaimed] != 3 {
+		if got := states(t, s, "m1"); got[stormdesk.OutboxClaimed] != 3 {
 			t.Fatalf("stale token changed rows: %v", got)
 		}
 		held, err = s.MarkSending(ctx, "new", taken, t0.Add(lease))
@@ -257,11 +256,11 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		for _, r := range rowsOf(t, s, "m1") {
 			switch r.Recipient {
 			case "a000@example.com", "a001@example.com":
-				if r.State != notify.StateSent || r.SentAt == nil || !r.SentAt.Equal(t0.Add(time.Second)) || r.LastError != "" {
+				if r.State != stormdesk.OutboxSent || r.SentAt == nil || !r.SentAt.Equal(t0.Add(time.Second)) || r.LastError != "" {
 					t.Errorf("sent row %+v", r)
 				}
 			default:
-				if r.State != notify.StateFailed || r.LastError != "status 400: from.email: bad" || r.SentAt != nil {
+				if r.State != stormdesk.OutboxFailed || r.LastError != "status 400: from.email: bad" || r.SentAt != nil {
 					t.Errorf("failed row %+v", r)
 				}
 			}
@@ -298,7 +297,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		if err != nil || n != 4 {
 			t.Fatalf("ExpireInDoubt = %d, %v; want 4", n, err)
 		}
-		if got := states(t, s, "m1"); got[notify.StateFailed] != 3 {
+		if got := states(t, s, "m1"); got[stormdesk.OutboxFailed] != 3 {
 			t.Fatalf("states %v, want 3 failed", got)
 		}
 		if cs := claim(t, s, "tok2", t0.Add(100*lease), 10); len(cs) != 0 {
@@ -315,10 +314,10 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		if n, _ := s.Reconcile(ctx, "other", "m2", t0); n != 0 {
 			t.Fatalf("Reconcile with another token marked %d", n)
 		}
-		if got := states(t, s, "m1"); got[notify.StateSent] != 3 {
+		if got := states(t, s, "m1"); got[stormdesk.OutboxSent] != 3 {
 			t.Fatalf("states %v, want 3 sent", got)
 		}
-		if got := states(t, s, "m2"); got[notify.StateFailed] != 1 {
+		if got := states(t, s, "m2"); got[stormdesk.OutboxFailed] != 1 {
 			t.Fatalf("m2 states %v, want 1 failed (no event for it)", got)
 		}
 	})
@@ -359,7 +358,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		if err := s.MarkSent(ctx, "tok1", ids, t0.Add(lease), "sg"); err != nil {
 			t.Fatal(err)
 		}
-		if got := states(t, s, "m1"); got[notify.StateSent] != 2 {
+		if got := states(t, s, "m1"); got[stormdesk.OutboxSent] != 2 {
 			t.Fatalf("states %v, want 2 sent", got)
 		}
 	})
@@ -379,7 +378,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 		if count(cs) != 2 {
 			t.Fatalf("claimed %d, want 2", count(cs))
 		}
-		if got := states(t, s, "m1"); got[notify.StateSuppressed] != 1 {
+		if got := states(t, s, "m1"); got[stormdesk.OutboxSuppressed] != 1 {
 			t.Fatalf("states %v, want 1 suppressed", got)
 		}
 	})
@@ -437,4 +436,24 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) Store) {
 			t.Fatalf("%d rows sent, want %d", len(seen), n)
 		}
 	})
+}
+
+// unsubscribeTag stands for the dispatcher's per-recipient unsubscribe
+// placeholder in the suite's messages: the outbox stores text as given.
+const unsubscribeTag = "-stormdesk_unsubscribe_url-"
+
+// OutboxStore is an Outbox plus the writes the desk makes in its own
+// transactions, which the contract suite needs to set up its cases.
+type OutboxStore interface {
+	stormdesk.Outbox
+	// Enqueue stores msg once (by MessageID) and one pending row per
+	// recipient, due at once, unique on (MessageID, lower(email)); it
+	// returns how many rows were new. In the real store this runs inside
+	// the transaction of the status change that causes the message.
+	Enqueue(ctx context.Context, msg stormdesk.OutboundMessage, recipients []stormdesk.OutboxRecipient, at time.Time) (int, error)
+	// Suppress records that email must get no more mail (unsubscribe,
+	// bounce, spam report).
+	Suppress(ctx context.Context, email string, at time.Time) error
+	// Rows returns the rows of one message in id order.
+	Rows(ctx context.Context, messageID string) ([]stormdesk.Delivery, error)
 }

@@ -1,4 +1,4 @@
-package notify_test
+package intake_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"stormdesk"
-	"stormdesk/notify"
+	"stormdesk/intake"
 )
 
 type part struct{ name, file, value string }
@@ -69,11 +69,11 @@ func TestParseInbound(t *testing.T) {
 		{name: "attachment1", file: "a.png", value: "PNGDATA"},
 		{name: "attachment2", file: "b.txt", value: "hello"},
 	})
-	in, err := notify.ParseInbound(r, 1<<20)
+	in, err := intake.ParseInbound(r, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &notify.Inbound{
+	want := &intake.Inbound{
 		Subject: "Re: [Acme] We are aware of a problem: login",
 		Text:    "Still broken for me, the spinner never stops.\n\nAna",
 		Date:    time.Date(2026, 3, 2, 9, 20, 30, 0, time.UTC), MessageID: "CAF=abc123@mail.gmail.com", Attachments: 2,
@@ -103,7 +103,7 @@ func TestStripReply(t *testing.T) {
 		{"only a quote", "> all quoted\n> here", ""},
 	}
 	for _, c := range cases {
-		if got := notify.StripReply(c.in); got != c.want {
+		if got := intake.StripReply(c.in); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
@@ -118,7 +118,7 @@ func TestParseInboundHTMLOnlyAndCharsets(t *testing.T) {
 			`<div class="gmail_quote">On Mon wrote:<blockquote>old stuff</blockquote></div><script>x()</script></body></html>`},
 		{name: "charsets", value: `{"subject":"iso-8859-1","html":"utf-8"}`},
 	})
-	in, err := notify.ParseInbound(r, 1<<20)
+	in, err := intake.ParseInbound(r, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,13 +155,13 @@ func TestParseInboundErrors(t *testing.T) {
 		{"too large attachment", inboundRequest(t, []part{{name: "from", value: "a@b.com"}, {name: "attachment1", file: "x.bin", value: big}}), 1024, stormdesk.ETOOLARGE, "request body: larger than 1024 bytes"},
 	}
 	for _, c := range cases {
-		_, err := notify.ParseInbound(c.req, c.limit)
+		_, err := intake.ParseInbound(c.req, c.limit)
 		if stormdesk.ErrorCode(err) != c.code || stormdesk.ErrorMessage(err) != c.msg {
 			t.Errorf("%s: %v, want %s %q", c.name, err, c.code, c.msg)
 		}
 	}
 	// The envelope stands in for an unreadable From header.
-	in, err := notify.ParseInbound(inboundRequest(t, []part{{name: "from", value: "garbage"}, {name: "envelope", value: `{"to":["s@acme.example"],"from":"real@example.com"}`}}), 1<<20)
+	in, err := intake.ParseInbound(inboundRequest(t, []part{{name: "from", value: "garbage"}, {name: "envelope", value: `{"to":["s@acme.example"],"from":"real@example.com"}`}}), 1<<20)
 	if err != nil || in.From.Address != "real@example.com" || in.To[0] != "s@acme.example" || in.Subject != "(no subject)" {
 		t.Fatalf("%+v %v", in, err)
 	}
@@ -175,7 +175,7 @@ func FuzzParseInbound(f *testing.F) {
 		r := inboundRequest(t, []part{{name: "from", value: from}, {name: "subject", value: subject}, {name: "text", value: text},
 			{name: "html", value: htmlBody}, {name: "headers", value: headers}, {name: "charsets", value: charsets},
 			{name: "envelope", value: `{"to":["support@acme.example"],"from":"env@example.com"}`}})
-		in, err := notify.ParseInbound(r, 1<<20)
+		in, err := intake.ParseInbound(r, 1<<20)
 		if err != nil {
 			if code := stormdesk.ErrorCode(err); code != stormdesk.EINVALID && code != stormdesk.ETOOLARGE {
 				t.Fatalf("error with code %s: %v", code, err)
@@ -197,40 +197,6 @@ func FuzzParseInbound(f *testing.F) {
 		}
 		if !in.Date.IsZero() && in.Date.Location() != time.UTC {
 			t.Fatalf("date not UTC: %v", in.Date)
-		}
-	})
-}
-
-// FuzzParseEvents runs arbitrary bodies through the SendGrid event
-// webhook parser: no panic; an accepted post has at most MaxEvents
-// events, each with a type and a trimmed address; a refused one is an
-// EINVALID error naming the events or the event at fault.
-func FuzzParseEvents(f *testing.F) {
-	f.Add([]byte(eventsBody))
-	f.Add([]byte(`[{"email":" a@b.c ","event":"bounce","type":"blocked","timestamp":1,"incident_id":7,"category":["x"]}]`))
-	f.Add([]byte(`[{"email":"a@b.c","event":"open","timestamp":"x"}]`))
-	f.Add([]byte(`[{"email":"a@b.c","event":"open","incident_id":"99999999999999999999"}]`))
-	f.Add([]byte(`[null]`))
-	f.Add([]byte(`[{"email":null,"event":"open"}]`))
-	f.Add([]byte(`{"email":"x"}`))
-	f.Add([]byte(` [] `))
-	f.Fuzz(func(t *testing.T, body []byte) {
-		evs, err := notify.ParseEvents(body)
-		if err != nil {
-			if stormdesk.ErrorCode(err) != stormdesk.EINVALID || !strings.HasPrefix(stormdesk.ErrorMessage(err), "events") {
-				t.Fatalf("refused with %v, want an EINVALID error about the events", err)
-			}
-			return
-		}
-		if len(evs) > notify.MaxEvents {
-			t.Fatalf("%d events accepted", len(evs))
-		}
-		for i, e := range evs {
-			if e.Type == "" || e.Email == "" || e.Email != strings.TrimSpace(e.Email) {
-				t.Fatalf("event %d accepted with type %q, email %q", i, e.Type, e.Email)
-			}
-			e.Suppresses()
-			e.ProvesAccepted()
 		}
 	})
 }

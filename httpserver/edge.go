@@ -1,0 +1,144 @@
+package httpserver
+
+import (
+	"cmp"
+	"crypto/subtle"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"stormdesk"
+	"stormdesk/desk"
+	"stormdesk/intake"
+)
+
+// The outside services' endpoints. Their routes are here, with the API's;
+// the adapters that speak each service provide the handlers through these
+// interfaces, and carry their own authentication (signatures, secrets).
+
+// Slack is what the Slack front end (bot/slack) serves.
+type Slack interface {
+	CommandsHandler() http.Handler
+	InteractionsHandler() http.Handler
+	EventsHandler() http.Handler
+}
+
+// Discord is what the Discord front end (bot/discord) serves.
+type Discord interface {
+	InteractionsHandler() http.Handler
+}
+
+// Email is customer email's side of the edge.
+type Email struct {
+	// VerifyUnsubscribe returns the address a signed unsubscribe token
+	// names (notify.VerifyUnsubscribe with the secret).
+	VerifyUnsubscribe func(token string) (email string, err error)
+	// Events serves SendGrid's signed event webhook (notify.EventsHandler);
+	// nil when it is not configured.
+	Events http.Handler
+}
+
+// Inbound configures SendGrid Inbound Parse's webhook: each email becomes
+// a ticket.
+type Inbound struct {
+	// Secret is the last segment of the route, compared in constant time.
+	Secret string
+	// MaxBytes bounds one email with its attachments (counted, never kept).
+	MaxBytes int64
+}
+
+// DefaultInboundMaxBytes bounds one inbound email (SendGrid posts up to
+// 30 MB with attachments).
+const DefaultInboundMaxBytes = 30 << 20
+
+// route is one endpoint of an outside service, in its rate-limit class.
+type route struct {
+	pattern, class string
+	h              http.Handler
+}
+
+// edgeRoutes lists the outside services' endpoints that are configured.
+func (s *Server) edgeRoutes() []route {
+	var rs []route
+	if s.Slack != nil {
+		rs = append(rs, route{"POST /slack/commands", ClassChat, s.Slack.CommandsHandler()},
+			route{"POST /slack/interactions", ClassChat, s.Slack.InteractionsHandler()},
+			route{"POST /slack/events", ClassChat, s.Slack.EventsHandler()})
+	}
+	if s.Discord != nil {
+		rs = append(rs, route{"POST /discord/interactions", ClassChat, s.Discord.InteractionsHandler()})
+	}
+	if s.Inbound != nil {
+		rs = append(rs, route{"POST /inbound/sendgrid/{secret}", ClassEmail, http.HandlerFunc(s.inbound)})
+	}
+	if s.Email != nil {
+		rs = append(rs, route{"GET /unsubscribe", ClassPublic, http.HandlerFunc(s.unsubscribe)},
+			route{"POST /unsubscribe", ClassPublic, http.HandlerFunc(s.unsubscribe)})
+		if s.Email.Events != nil {
+			rs = append(rs, route{"POST /sendgrid/events", ClassEmail, s.Email.Events})
+		}
+	}
+	return rs
+}
+
+// inbound is SendGrid Inbound Parse's webhook: each email becomes a
+// ticket (source email, the Message-ID as external id so a retried
+// delivery stores one ticket). It answers 2xx only once the ticket is
+// stored, so that SendGrid retries anything that was not.
+func (s *Server) inbound(w http.ResponseWriter, r *http.Request) {
+	if !secretMatches(r.PathValue("secret"), s.Inbound.Secret) {
+		s.writeError(w, r, stormdesk.Errorf(stormdesk.ENOTFOUND, "no such inbound address"))
+		return
+	}
+	in, err := intake.ParseInbound(r, cmp.Or(s.Inbound.MaxBytes, DefaultInboundMaxBytes))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	t := &stormdesk.Ticket{Source: stormdesk.SourceEmail, ExternalID: in.MessageID, CustomerEmail: in.From.Address,
+		CustomerName: in.From.Name, Subject: in.Subject, Body: in.Text, ReceivedAt: in.Date}
+	if strings.TrimSpace(t.Subject) == "" {
+		t.Subject = "(no subject)"
+	}
+	if !t.ReceivedAt.IsZero() && t.ReceivedAt.After(s.Desk.Now().Add(desk.MaxFutureSkew)) {
+		// A sender's clock in the future is not a reason to lose the
+		// email: it is stamped with the time it arrived.
+		t.ReceivedAt = time.Time{}
+	}
+	created, err := s.Desk.IngestTicket(r.Context(), t)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, map[string]any{"ticket_id": t.ID, "created": created})
+}
+
+// unsubscribe takes the address a signed token names off every future
+// customer email: a link in every email (GET) and the one-click
+// List-Unsubscribe POST. It answers in plain text: a person reads it.
+func (s *Server) unsubscribe(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	email, err := s.Email.VerifyUnsubscribe(r.URL.Query().Get("token"))
+	if err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, "This unsubscribe link is not valid. Reply to any of our emails and we will take you off the list.\n")
+		return
+	}
+	if err := s.Desk.Suppress(r.Context(), email, "unsubscribe", ""); err != nil {
+		s.logFailure(r, err)
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, "Something went wrong; please try the link again.\n")
+		return
+	}
+	io.WriteString(w, "You will get no more incident emails from us.\n")
+}
+
+// secretMatches compares a secret from a route in constant time.
+func secretMatches(got, want string) bool {
+	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
