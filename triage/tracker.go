@@ -135,7 +135,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		ConfirmWindow:       45 * time.Minute,
 		Recent:              48 * time.Hour,
 		NeighbourThreshold:  0.17,
-		NeighbourScan:       2000,
+		NeighbourScan:       1000,
 		Exemplars:           48,
 		Grace:               time.Hour,
 		StormBonus:          0.12,
@@ -501,8 +501,9 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// BurstWindow (a storm) or SlowWindow (a slow burn worded many ways),
 	// against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
+		alike := map[int64]bool{} // the windows overlap: one dot product per ticket
 		for _, w := range tr.e.cfg.windows() {
-			if seeds, ok := tr.neighbours(r, rt, w); ok {
+			if seeds, ok := tr.neighbours(r, rt, w, alike); ok {
 				if d, ok := tr.burst(r, rt, seeds, w.span, a.ClusterID); ok {
 					return d
 				}
@@ -952,14 +953,24 @@ func (tr *Tracker) vec(id int64) svec {
 // window and as many before it at most, so that a surge of thousands
 // costs a bounded amount per ticket; the share of reports like this one
 // in each is tested as a cluster's share is (see burst.go), and only once
-// the desk has history (Config.Warmup tickets before the window).
-func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow) ([]recentTicket, bool) {
+// the desk has history (Config.Warmup tickets before the window). memo
+// keeps, by ticket id, whether a ticket is like r, across windows.
+func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow, memo map[int64]bool) ([]recentTicket, bool) {
 	start := tr.windowIndex(tr.e.windowStart(rt.at, w.span, w.warmup))
 	var near []recentTicket
 	sampled := 0
+	mine := r.sparse()
 	alike := func(x recentTicket) bool {
-		xr := tr.e.tickets[x.id]
-		return xr != nil && x.report && !tr.suppressed(xr) && dot(r.sparse(), xr.sparse()) >= tr.cfg.NeighbourThreshold
+		if !x.report {
+			return false
+		}
+		like, ok := memo[x.id]
+		if !ok {
+			xr := tr.e.tickets[x.id]
+			like = xr != nil && !tr.suppressed(xr) && dot(mine, xr.sparse()) >= tr.cfg.NeighbourThreshold
+			memo[x.id] = like
+		}
+		return like
 	}
 	for i := len(tr.recent) - 1; i >= start && sampled < tr.cfg.NeighbourScan; i-- {
 		sampled++
