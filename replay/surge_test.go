@@ -79,7 +79,7 @@ func TestSurgeOpensNothing(t *testing.T) {
 	s := res.Scores
 	// Inside eight ordinary tickets a second, on a desk that has seen
 	// nothing before, the storm is told within its first 20 reports
-	// (13 when this was written).
+	// (14 when this was written).
 	at := -1
 	if s.Labels[0].OpenedAtReport != nil {
 		at = *s.Labels[0].OpenedAtReport
