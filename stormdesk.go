@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/mail"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -396,6 +397,40 @@ type Customer struct {
 	// (SuppressedWhy says which).
 	SuppressedAt  *time.Time `json:"suppressed_at,omitempty"`
 	SuppressedWhy string     `json:"suppressed_why,omitempty"`
+}
+
+// CustomerImport is one customer to import, with the features they
+// subscribe to and whether they opted out.
+type CustomerImport struct {
+	Customer     Customer
+	Features     []string
+	Unsubscribed bool
+}
+
+var featureName = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
+
+// Prepare normalises and validates the row; the error (EINVALID) names
+// the field.
+func (r *CustomerImport) Prepare() error {
+	r.Customer.Email = strings.ToLower(strings.TrimSpace(r.Customer.Email))
+	r.Customer.Name = strings.TrimSpace(r.Customer.Name)
+	r.Customer.Organisation = strings.TrimSpace(r.Customer.Organisation)
+	switch {
+	case r.Customer.Email == "":
+		return Errorf(EINVALID, "email: required")
+	case !ValidEmail(r.Customer.Email):
+		return Errorf(EINVALID, "email: %q is not an email address", r.Customer.Email)
+	case len(r.Customer.Name) > MaxNameLen || len(r.Customer.Organisation) > MaxNameLen:
+		return Errorf(EINVALID, "name: longer than %d bytes", MaxNameLen)
+	}
+	for i, f := range r.Features {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if !featureName.MatchString(f) {
+			return Errorf(EINVALID, "features: %q is not a feature name (lower-case letters, digits, - or _)", f)
+		}
+		r.Features[i] = f
+	}
+	return nil
 }
 
 // Subscription opts a customer in to updates about one product feature.

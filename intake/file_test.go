@@ -22,19 +22,29 @@ func FuzzImportRows(f *testing.F) {
 		if err != nil {
 			return
 		}
-		last := 0
-		for i := 0; ; i++ {
-			if i > len(data)+2 {
-				t.Fatalf("more rows than bytes: the reader does not end")
-			}
-			_, line, _, fatal := next()
-			if fatal != nil {
-				return
-			}
-			if line < last {
-				t.Fatalf("line %d after line %d", line, last)
-			}
-			last = line
-		}
+		walkRows(t, len(data), next, nil)
 	})
+}
+
+// walkRows reads every row next yields and checks what holds for any
+// import reader: it ends (no more rows than the input has bytes) and its
+// line numbers never go backwards. check, when set, sees every row.
+func walkRows[T any](t *testing.T, size int, next func() (T, int, error, error), check func(row T, line int, rowErr error)) {
+	last := 0
+	for i := 0; ; i++ {
+		if i > size+2 {
+			t.Fatalf("more rows than bytes: the reader does not end")
+		}
+		row, line, rowErr, fatal := next()
+		if fatal != nil {
+			return
+		}
+		if line < last {
+			t.Fatalf("line %d after line %d", line, last)
+		}
+		last = line
+		if check != nil {
+			check(row, line, rowErr)
+		}
+	}
 }

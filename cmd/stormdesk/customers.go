@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"stormdesk"
 	"stormdesk/desk"
+	"stormdesk/intake"
 )
 
 func cmdCustomers(ctx context.Context, args []string, e *env) error {
@@ -53,11 +51,11 @@ kept. Re-importing updates names and adds subscriptions.`)
 }
 
 func importCustomers(ctx context.Context, d *desk.Service, r io.Reader, report io.Writer, tick func(int)) (rows, good, bad int, err error) {
-	next, err := customerRows(r)
+	next, err := intake.CustomerRows(r)
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	var batch []*desk.CustomerRow
+	var batch []*stormdesk.CustomerImport
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -95,57 +93,4 @@ func importCustomers(ctx context.Context, d *desk.Service, r io.Reader, report i
 		}
 	}
 	return rows, good, bad, flush()
-}
-
-// customerRows reads the header of a customers CSV file and returns
-// what yields its rows, one per call: the prepared row, or the row's
-// error (EINVALID, naming the field), with the row's line. fatal is
-// io.EOF after the last row, or what makes the rest of the file
-// unreadable (a broken quote).
-func customerRows(r io.Reader) (next func() (row *desk.CustomerRow, line int, rowErr, fatal error), err error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("customers import: the CSV file is empty (want a header row)")
-	} else if err != nil {
-		return nil, fmt.Errorf("customers import: header row: %w", err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	if _, ok := col["email"]; !ok {
-		return nil, fmt.Errorf("customers import: the CSV header %q has no email column", strings.Join(header, ","))
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return rec[i]
-		}
-		return ""
-	}
-	return func() (*desk.CustomerRow, int, error, error) {
-		rec, err := cr.Read()
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, pe.StartLine, nil, fmt.Errorf("customers import: line %d: %w", pe.StartLine, pe.Err)
-			}
-			return nil, 0, nil, err
-		}
-		line, _ := cr.FieldPos(0)
-		row := &desk.CustomerRow{Customer: stormdesk.Customer{Email: get(rec, "email"), Name: get(rec, "name"), Organisation: get(rec, "organisation") + get(rec, "organization")},
-			Features: strings.FieldsFunc(get(rec, "features"), func(r rune) bool { return r == ';' || r == ' ' || r == ',' || r == '|' })}
-		if err := desk.PrepareCustomer(row); err != nil {
-			return nil, line, err, nil
-		}
-		switch u := strings.ToLower(strings.TrimSpace(get(rec, "unsubscribed"))); u {
-		case "", "false", "no", "0":
-		case "true", "yes", "1":
-			row.Unsubscribed = true
-		default:
-			return nil, line, stormdesk.Errorf(stormdesk.EINVALID, "unsubscribed: %q is not true or false", u), nil
-		}
-		return row, line, nil, nil
-	}, nil
 }

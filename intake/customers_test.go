@@ -1,4 +1,4 @@
-package main
+package intake_test
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"stormdesk"
+	"stormdesk/intake"
 )
 
 // FuzzCustomerRows runs arbitrary files through the customers CSV
@@ -21,28 +22,16 @@ func FuzzCustomerRows(f *testing.F) {
 	f.Add([]byte("email,features\na@b.co,Bad!Feature\na@b.co\n,,,,\n"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		next, err := customerRows(bytes.NewReader(data))
+		next, err := intake.CustomerRows(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
-		last := 0
-		for i := 0; ; i++ {
-			if i > len(data)+2 {
-				t.Fatalf("more rows than bytes: the reader does not end")
-			}
-			row, line, rowErr, fatal := next()
-			if fatal != nil {
-				return
-			}
-			if line < last {
-				t.Fatalf("line %d after line %d", line, last)
-			}
-			last = line
+		walkRows(t, len(data), next, func(row *stormdesk.CustomerImport, line int, rowErr error) {
 			if rowErr != nil {
 				if stormdesk.ErrorCode(rowErr) != stormdesk.EINVALID {
 					t.Fatalf("line %d: refused with %v, want an EINVALID error", line, rowErr)
 				}
-				continue
+				return
 			}
 			if !stormdesk.ValidEmail(row.Customer.Email) || row.Customer.Email != strings.ToLower(row.Customer.Email) {
 				t.Fatalf("line %d: accepted email %q", line, row.Customer.Email)
@@ -52,6 +41,6 @@ func FuzzCustomerRows(f *testing.F) {
 					t.Fatalf("line %d: accepted feature %q", line, feat)
 				}
 			}
-		}
+		})
 	})
 }
