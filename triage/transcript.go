@@ -26,6 +26,17 @@ func speakerLine(line string) (speaker, text string, ok bool) {
 			s = s[:m[2]] + s[m[3]:]
 		}
 	}
+	if strings.HasPrefix(s, "[") {
+		// "[Quill (bot)] Hi!", "[Ana] I can't log in": the speaker in
+		// brackets, no colon.
+		if end := strings.IndexByte(s, ']'); end > 1 && end <= 48 && end+1 < len(s) && s[end+1] == ' ' {
+			speaker = strings.TrimSpace(s[1:end])
+			if speaker != "" && isLetterStart(speaker) && strings.Count(speaker, " ") <= 4 && !strings.ContainsAny(speaker, "@/<>[]{}=:") {
+				return speaker, strings.TrimSpace(s[end+1:]), true
+			}
+		}
+		return "", "", false
+	}
 	colon := strings.IndexByte(s, ':')
 	if colon <= 0 || colon > 48 || colon+1 >= len(s) || s[colon+1] != ' ' {
 		return "", "", false
@@ -116,6 +127,9 @@ func staffName(name string) bool {
 // customerWords mark a speaker as the customer.
 var customerWords = map[string]bool{"visitor": true, "customer": true, "user": true, "client": true, "guest": true, "you": true, "me": true, "kunde": true}
 
+// joined matches a chat widget's notice that an agent took the chat.
+var joined = regexp.MustCompile(`^(?:agent\s+)?(\S+(?:\s\S+)?)\s+(?:has\s+)?joined\s+(?:the\s+)?(?:chat|conversation)`)
+
 // greetings are what a bot or an agent opens a chat with.
 var greetings = []string{"how can i help", "how may i help", "what can i help", "how can we help", "help you", "assist you", "i'm your", "i am your",
 	"virtual assistant", "welcome to", "ask me anything", "thanks for reaching out", "thanks for contacting", "thank you for contacting"}
@@ -128,7 +142,7 @@ var greetings = []string{"how can i help", "how may i help", "what can i help", 
 // before the first speaker line (a subject) are kept; a line that is not a
 // speaker line continues the one before it.
 func stripTranscript(s string) string {
-	if strings.Count(s, ": ") < 2 || strings.IndexByte(s, '\n') < 0 {
+	if strings.Count(s, ": ")+strings.Count(s, "] ") < 2 || strings.IndexByte(s, '\n') < 0 {
 		return s
 	}
 	lines := strings.Split(s, "\n")
@@ -155,11 +169,21 @@ func stripTranscript(s string) string {
 		return s
 	}
 	staff := map[string]bool{}
+	// "Devon joined the chat": whoever joins a chat is an agent.
+	for _, p := range parsed {
+		if p.speaker == "" {
+			continue
+		}
+		if m := joined.FindStringSubmatch(p.text); m != nil {
+			staff[m[1]] = true
+		}
+	}
 	anyStaff := false
 	for _, sp := range speakers {
 		low := strings.ToLower(sp)
 		switch {
 		case customerWords[low]:
+		case staff[sp]:
 		case staffName(sp):
 			staff[sp] = true
 		case containsAny(strings.ToLower(firstText[sp]), greetings):

@@ -31,6 +31,11 @@ func TestStripTranscript(t *testing.T) {
 			"Sprig (bot) (09:51): Hi there! How can I help?\nCustomer (09:51): hi there\nSprig (bot) (09:51): Tell me a little more?\n" +
 				"Customer (09:52): the confirmation text is missing.\nAgent Sunita (09:54): Hi! Can I just confirm the email on your account?",
 			"hi there\nthe confirmation text is missing.\n"},
+		"speaker in brackets, an agent who joins": {
+			"[Quill (bot)] Hi there! How can I help?\n[Declan] AUTH-502 error\n[Quill (bot)] I found a few help articles.\n" +
+				"[system] Devon joined the chat\n[Devon] Hi Declan, Devon here. Can you tell me a bit more?\n[Declan] the sign-in page just spins\n[Devon] Thanks, looking into it.",
+			"AUTH-502 error\nthe sign-in page just spins\n"},
+		"brackets that are not speakers": {"[urgent] login broken\n[edit] still broken", "[urgent] login broken\n[edit] still broken"},
 	} {
 		if got := stripTranscript(tc.in); got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got, tc.want)
