@@ -239,3 +239,46 @@ func weekTickets(b *testing.B, path string) []Ticket {
 	slices.SortStableFunc(out, func(x, y Ticket) int { return x.At.Compare(y.At) })
 	return out
 }
+
+// BenchmarkTrackSurge measures membership in a hot stream: 3,000 everyday
+// questions (BANKING77 and Bitext texts) arriving one a second from 1,500
+// customers, the shape of a backlog import or a Monday peak, where every
+// report's neighbourhood is full. Reported per ticket, engine alone and
+// engine and Tracker.
+func BenchmarkTrackSurge(b *testing.B) {
+	texts := benchTexts(b)
+	if len(texts) < 3000 {
+		b.Skip("needs ../shared/data")
+	}
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	tickets := make([]Ticket, 3000)
+	for i := range tickets {
+		tickets[i] = Ticket{ID: int64(i + 1), Text: texts[(i*7919)%len(texts)], Customer: fmt.Sprintf("c%d@example.com", i%1500), At: start.Add(time.Duration(i) * time.Second)}
+	}
+	for _, track := range []bool{false, true} {
+		name := "assign"
+		if track {
+			name = "assign+track"
+		}
+		b.Run(name, func(b *testing.B) {
+			var cpu int64
+			for b.Loop() {
+				b.StopTimer()
+				e := New(DefaultConfig())
+				tr := NewTracker(e, DefaultTrackerConfig())
+				runtime.GC()
+				b.StartTimer()
+				cpu0 := cpuTime()
+				for _, t := range tickets {
+					a := e.Assign(t)
+					if track {
+						tr.Observe(t.ID, a)
+					}
+				}
+				cpu += cpuTime() - cpu0
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tickets)), "ns/ticket")
+			b.ReportMetric(float64(cpu)/float64(b.N*len(tickets)), "cpu-ns/ticket")
+		})
+	}
+}

@@ -170,6 +170,9 @@ type ticketRec struct {
 	pinned   bool // placed by an operator; Refine leaves it alone
 	msg      Message
 	concepts []string
+	// indiv is the individual model's probability that the ticket
+	// describes a problem of the writer's own (see individual.go).
+	indiv float32
 	// noise: not a report at all (an auto-reply, a bounce); report: a
 	// report that counts toward bursts (not noise, not an individual
 	// account problem, not a how-to question); member: the tracker put it in an incident, and
@@ -266,6 +269,9 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		id: t.ID, raw: raw, vec: vec, ns: ns, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
 		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
+	}
+	if m := shippedIndividual(); m != nil && !rec.noise {
+		rec.indiv = float32(m.Prob(indivFeatures(toks)))
 	}
 	e.tickets[t.ID] = rec
 

@@ -675,3 +675,62 @@ func sublinearTF(tf int) float32 {
 	}
 	return 1 + float32(math.Log(float64(tf)))
 }
+
+// probe holds one sparse vector in an open-addressing table, so that its
+// dot product with many others costs one lookup per coordinate of each
+// other instead of a merge of both: the tracker compares one report with
+// up to thousands of recent ones.
+type probe struct {
+	keys []uint64 // H+1; 0 is empty
+	vals []float32
+	mask uint32
+}
+
+// reset loads v into p, reusing p's storage.
+func (p *probe) reset(v svec) {
+	size := 16
+	for size < 2*len(v) {
+		size <<= 1
+	}
+	if cap(p.keys) < size {
+		p.keys, p.vals = make([]uint64, size), make([]float32, size)
+	} else {
+		p.keys, p.vals = p.keys[:size], p.vals[:size]
+		clear(p.keys)
+	}
+	p.mask = uint32(size - 1)
+	for _, e := range v {
+		i := probeMix(e.H) & p.mask
+		for p.keys[i] != 0 {
+			i = (i + 1) & p.mask
+		}
+		p.keys[i], p.vals[i] = uint64(e.H)+1, e.W
+	}
+}
+
+// dot is the dot product of p's vector with v.
+func (p *probe) dot(v svec) float64 {
+	var s float32
+	keys, vals, mask := p.keys, p.vals, p.mask
+	for _, e := range v {
+		k := uint64(e.H) + 1
+		for i := probeMix(e.H) & mask; ; i = (i + 1) & mask {
+			if c := keys[i]; c == k {
+				s += vals[i] * e.W
+				break
+			} else if c == 0 {
+				break
+			}
+		}
+	}
+	return float64(s)
+}
+
+// probeMix spreads a coordinate's bits (dense-block coordinates are
+// consecutive) over the table.
+func probeMix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x45d9f3b
+	h ^= h >> 16
+	return h
+}

@@ -84,6 +84,7 @@ type snapTicket struct {
 	Noise                   string
 	Individual, Collective  []string
 	Concepts                []string
+	Indiv                   float32 // the individual model's probability
 	Member                  bool
 }
 
@@ -150,7 +151,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 			r := e.tickets[tid]
 			s.Tickets = append(s.Tickets, snapTicket{ID: r.id, Cluster: r.cluster, Raw: r.raw, Vec: r.vec,
 				RawKeys: r.rawKeys, Keys: r.keys, Terms: r.terms, Subject: r.subject,
-				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Member: r.member})
+				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Member: r.member, Indiv: r.indiv})
 		}
 	}
 	for slot, ex := range e.exemplars {
@@ -226,7 +227,7 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	for _, t := range s.Tickets {
 		e.tickets[t.ID] = &ticketRec{id: t.ID, cluster: t.Cluster, raw: t.Raw, vec: t.Vec, ns: sparseLen(t.Vec), rawKeys: t.RawKeys,
 			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned,
-			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts}
+			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts, indiv: t.Indiv}
 		r := e.tickets[t.ID]
 		r.noise, r.report, r.member = r.msg.Noise != "", r.msg.Grade() == Report, t.Member
 	}

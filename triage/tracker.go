@@ -48,6 +48,7 @@ type Tracker struct {
 	// incident, oldest first: the seeds of a burst and the candidates for
 	// joining an incident that opens after them.
 	recent []recentTicket
+	probe  probe // the report being compared with its neighbours (scratch)
 }
 
 // TrackerConfig holds the tracker's thresholds.
@@ -98,6 +99,12 @@ type TrackerConfig struct {
 	// NeighbourScan bounds how many recent tickets a neighbourhood burst
 	// looks at.
 	NeighbourScan int
+	// NeighbourDense is the same as NeighbourThreshold on the whole
+	// vector, the sparse part and the dense block: two reports are
+	// neighbours when either says they are alike. The dense block knows
+	// that "froze", "stuck" and "black screen" are alike where the words
+	// are not. 0 turns it off.
+	NeighbourDense float64
 	// Exemplars is how many of an incident's first members make its
 	// profile (their centroid and the members themselves).
 	Exemplars int
@@ -114,6 +121,27 @@ type TrackerConfig struct {
 	// their next ticket may be a follow-up of it, one that says so ("any
 	// update?", "still not working").
 	FollowUp time.Duration
+	// FamiliarMargin: a ticket that reads more like the desk's everyday
+	// tickets from before an incident (FamiliarGap or more before its
+	// start) than like the incident's reports, by this margin, does not
+	// join it. Negative turns the check off.
+	FamiliarMargin float64
+	FamiliarGap    time.Duration
+	// IndivWeak and IndivStrong: a ticket the individual model (see
+	// individual.go) gives at least IndivWeak gets no storm bonus and
+	// does not join on a storm's evidence alone; at least IndivStrong, it
+	// is graded as if a weak cue said so (DoubtfulThreshold, and no
+	// lower bar of any kind). 0 turns each off.
+	IndivWeak, IndivStrong float64
+	// IndivShift raises the bar for a ticket the model leans on by
+	// IndivShift·(p−½) for p > ½, on every path (the storm's, the
+	// provider's, others-affected): a continuous version of the cuts.
+	IndivShift float64
+	// StormReports: while an incident took at least this many reports
+	// within StormWindow, a report about the features its reports name
+	// joins it at FeatureThreshold, as while its provider's incident is
+	// live: the storm is the evidence. 0 turns it off.
+	StormReports int
 }
 
 // DefaultTrackerConfig returns the documented defaults.
@@ -136,12 +164,19 @@ func DefaultTrackerConfig() TrackerConfig {
 		Recent:              48 * time.Hour,
 		NeighbourThreshold:  0.17,
 		NeighbourScan:       1000,
+		NeighbourDense:      0.35,
 		Exemplars:           48,
 		Grace:               time.Hour,
 		StormBonus:          0.12,
 		StormOddsBits:       3,
 		StormWindow:         30 * time.Minute,
 		FollowUp:            6 * time.Hour,
+		FamiliarMargin:      -1,
+		FamiliarGap:         2 * time.Hour,
+		IndivWeak:           0.7,
+		IndivStrong:         0.9,
+		StormReports:        8,
+		IndivShift:          0.3,
 	}
 }
 
@@ -577,16 +612,44 @@ func (tr *Tracker) topicless(l *liveIncident, r *ticketRec) bool {
 	return len(topics(r.concepts)) == 0 && len(topics(append(l.prof.features(), l.Features...))) > 0
 }
 
-// need is the similarity to an incident's profile a ticket with message m
-// needs to join it.
-func (tr *Tracker) need(m Message) float64 {
-	switch m.Grade() {
+// need is the similarity to an incident's profile r needs to join it.
+func (tr *Tracker) need(r *ticketRec) float64 {
+	switch tr.grade(r) {
 	case Individual:
 		return tr.cfg.IndividualThreshold
 	case Doubtful:
 		return tr.cfg.DoubtfulThreshold
 	}
 	return tr.cfg.JoinThreshold
+}
+
+// grade is r's message grade, raised by the individual model: what the
+// cues say, or what the model reads in the ticket's words when it is
+// surer.
+func (tr *Tracker) grade(r *ticketRec) Grade {
+	g := r.msg.Grade()
+	if tr.cfg.IndivStrong > 0 && float64(r.indiv) >= tr.cfg.IndivStrong {
+		g = max(g, Doubtful)
+	}
+	return g
+}
+
+// leansIndividual reports whether the individual model leans toward r
+// being a problem of the writer's own (IndivWeak): not enough to keep it
+// out, enough to deny it the storm's lower bar.
+func (tr *Tracker) leansIndividual(r *ticketRec) bool {
+	return tr.cfg.IndivWeak > 0 && float64(r.indiv) >= tr.cfg.IndivWeak
+}
+
+// why says why r reads like an individual problem ("" when it does not).
+func (tr *Tracker) why(r *ticketRec) string {
+	if w := r.msg.Why(); w != "" {
+		return w
+	}
+	if tr.grade(r) > Report {
+		return fmt.Sprintf("reads like an individual problem: its words (model %.2f)", r.indiv)
+	}
+	return ""
 }
 
 // suppressed reports whether r's cluster was marked "not an incident":
@@ -605,7 +668,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 	var note string
 	bestSim, seen := -1.0, 0.0
 	how := ""
-	individual := r.msg.Grade() > Report
+	individual := tr.grade(r) > Report
 	for _, l := range tr.live {
 		if l.Watching || !tr.absorbing(l, at) || at.Before(l.Start.Add(-tr.cfg.Lead)) {
 			continue
@@ -615,7 +678,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if nearest {
 			seen = s
 		}
-		need := tr.need(r.msg)
+		need := tr.need(r)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
 			r.msg.FollowUp && s > bestSim {
@@ -640,7 +703,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			// ("failed", "error") are not enough.
 			need = math.Max(need, tr.cfg.TopiclessThreshold)
 		}
-		if r.msg.Grade() == Report {
+		if !individual && !tr.leansIndividual(r) {
 			// A question or a one-customer problem gets no storm bonus: it
 			// is the kind of ticket that comes during a storm too.
 			need -= tr.stormBonus(l, at)
@@ -652,6 +715,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			// down?") about what the incident is about, during it.
 			need = tr.cfg.CollectiveThreshold
 			reason = fmt.Sprintf("says others are affected too, about %s, during the incident: similarity %.2f", strings.Join(append(f, r.msg.Collective...), ", "), s)
+		case len(f) > 0 && !individual && !tr.leansIndividual(r) && tr.storming(l, at) && len(topics(f)) > 0:
+			need = tr.cfg.FeatureThreshold
+			reason = fmt.Sprintf("about %s while the incident's reports are arriving fast: similarity %.2f", strings.Join(f, ", "), s)
 		case l.UpstreamLive && len(f) > 0:
 			// While the provider's incident is live, a report about the
 			// features it backs needs less likeness: the outage is the
@@ -664,11 +730,14 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			}
 			reason = fmt.Sprintf("about %s while its provider's incident is live: similarity %.2f", strings.Join(f, ", "), s)
 		}
+		if p := float64(r.indiv); tr.cfg.IndivShift > 0 && p > 0.5 {
+			need += tr.cfg.IndivShift * (p - 0.5)
+		}
 		if s >= need && s > bestSim {
 			best, bestSim, how = l, s, reason
 		}
 		if nearest && s < need {
-			if why := r.msg.Why(); why != "" {
+			if why := tr.why(r); why != "" {
 				note = fmt.Sprintf("kept out: %s (similarity %.2f to incident #%d, needs %.2f)", why, s, l.ID, need)
 			} else {
 				note = fmt.Sprintf("not like incident #%d's reports: similarity %.2f, below %.2f", l.ID, s, need)
@@ -677,6 +746,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 	}
 	if best == nil {
 		return nil, seen, "", note
+	}
+	if tr.cfg.FamiliarMargin >= 0 && !strings.HasPrefix(how, "a follow-up") {
+		if f, when := tr.familiar(r, best.Start.Add(-tr.cfg.FamiliarGap)); f >= bestSim+tr.cfg.FamiliarMargin {
+			return nil, bestSim, "", fmt.Sprintf("kept out: reads like the everyday tickets before incident #%d (similarity %.2f to one of %s, %.2f to the incident)",
+				best.ID, f, when.Format("Jan 2 15:04"), bestSim)
+		}
 	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
@@ -713,6 +788,16 @@ func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time, shapes bool
 	}
 	i := sort.Search(len(l.arrivals), func(i int) bool { return l.arrivals[i].After(r.at) })
 	l.arrivals = slices.Insert(l.arrivals, i, r.at)
+}
+
+// storming reports whether l took at least StormReports reports within
+// StormWindow before at.
+func (tr *Tracker) storming(l *liveIncident, at time.Time) bool {
+	if tr.cfg.StormReports <= 0 {
+		return false
+	}
+	from := at.Add(-tr.cfg.StormWindow)
+	return len(l.arrivals)-sort.Search(len(l.arrivals), func(i int) bool { return !l.arrivals[i].Before(from) }) >= tr.cfg.StormReports
 }
 
 // stormBonus is how much lower the bar to join l is at time at: while
@@ -910,7 +995,7 @@ func (tr *Tracker) open(w *liveIncident, r *ticketRec, rt recentTicket, cluster 
 	var cands []cand
 	for _, x := range tr.recent {
 		if xr := tr.e.tickets[x.id]; xr != nil && !in[x.id] && !x.at.Before(from) {
-			if s := l.prof.similarity(xr.sparse()); s >= tr.need(xr.msg) && !tr.otherTopic(l, xr) {
+			if s := l.prof.similarity(xr.sparse()); s >= tr.need(xr) && !tr.otherTopic(l, xr) {
 				cands = append(cands, cand{x, s})
 			}
 		}
@@ -959,15 +1044,21 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow, memo
 	start := tr.windowIndex(tr.e.windowStart(rt.at, w.span, w.warmup))
 	var near []recentTicket
 	sampled := 0
-	mine := r.sparse()
+	if len(memo) == 0 {
+		tr.probe.reset(r.sparse())
+	}
+	dense := tr.cfg.NeighbourDense > 0 && len(r.vec) > int(r.ns)
 	alike := func(x recentTicket) bool {
 		if !x.report {
 			return false
 		}
 		like, ok := memo[x.id]
 		if !ok {
-			xr := tr.e.tickets[x.id]
-			like = xr != nil && !tr.suppressed(xr) && dot(mine, xr.sparse()) >= tr.cfg.NeighbourThreshold
+			if xr := tr.e.tickets[x.id]; xr != nil && !tr.suppressed(xr) {
+				s := tr.probe.dot(xr.sparse())
+				like = s >= tr.cfg.NeighbourThreshold ||
+					dense && len(xr.vec)-int(xr.ns) == len(r.vec)-int(r.ns) && s+denseDot(r.vec[r.ns:], xr.vec[xr.ns:]) >= tr.cfg.NeighbourDense
+			}
 			memo[x.id] = like
 		}
 		return like
@@ -1016,6 +1107,38 @@ func (tr *Tracker) novel(centroid svec, norm float64, from time.Time, n int) boo
 		return true
 	}
 	return tr.rises(n, inWindow+1, like, before)
+}
+
+// familiar is how much r reads like the desk's reports that arrived
+// before, in no incident: the mean of its three best similarities among
+// the NeighbourScan latest unassigned reports before before, and when the
+// closest came.
+func (tr *Tracker) familiar(r *ticketRec, before time.Time) (float64, time.Time) {
+	var best [3]float64
+	var when time.Time
+	mine := r.sparse()
+	n := 0
+	for i := tr.windowIndex(before) - 1; i >= 0 && n < tr.cfg.NeighbourScan; i-- {
+		x := tr.recent[i]
+		if !x.report {
+			continue
+		}
+		n++
+		d := dot(mine, tr.vec(x.id))
+		switch {
+		case d > best[0]:
+			best[0], best[1], best[2] = d, best[0], best[1]
+			when = x.at
+		case d > best[1]:
+			best[1], best[2] = d, best[1]
+		case d > best[2]:
+			best[2] = d
+		}
+	}
+	if n < 3 {
+		return 0, when
+	}
+	return (best[0] + best[1] + best[2]) / 3, when
 }
 
 // windowIndex is the index of the first recent ticket at or after from.
