@@ -121,12 +121,6 @@ type TrackerConfig struct {
 	// their next ticket may be a follow-up of it, one that says so ("any
 	// update?", "still not working").
 	FollowUp time.Duration
-	// FamiliarMargin: a ticket that reads more like the desk's everyday
-	// tickets from before an incident (FamiliarGap or more before its
-	// start) than like the incident's reports, by this margin, does not
-	// join it. Negative turns the check off.
-	FamiliarMargin float64
-	FamiliarGap    time.Duration
 	// IndivWeak and IndivStrong: a ticket the individual model (see
 	// individual.go) gives at least IndivWeak gets no storm bonus and
 	// does not join on a storm's evidence alone; at least IndivStrong, it
@@ -171,8 +165,6 @@ func DefaultTrackerConfig() TrackerConfig {
 		StormOddsBits:       3,
 		StormWindow:         30 * time.Minute,
 		FollowUp:            6 * time.Hour,
-		FamiliarMargin:      -1,
-		FamiliarGap:         2 * time.Hour,
 		IndivWeak:           0.7,
 		IndivStrong:         0.9,
 		StormReports:        8,
@@ -747,12 +739,6 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 	if best == nil {
 		return nil, seen, "", note
 	}
-	if tr.cfg.FamiliarMargin >= 0 && !strings.HasPrefix(how, "a follow-up") {
-		if f, when := tr.familiar(r, best.Start.Add(-tr.cfg.FamiliarGap)); f >= bestSim+tr.cfg.FamiliarMargin {
-			return nil, bestSim, "", fmt.Sprintf("kept out: reads like the everyday tickets before incident #%d (similarity %.2f to one of %s, %.2f to the incident)",
-				best.ID, f, when.Format("Jan 2 15:04"), bestSim)
-		}
-	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
 	}
@@ -1107,38 +1093,6 @@ func (tr *Tracker) novel(centroid svec, norm float64, from time.Time, n int) boo
 		return true
 	}
 	return tr.rises(n, inWindow+1, like, before)
-}
-
-// familiar is how much r reads like the desk's reports that arrived
-// before, in no incident: the mean of its three best similarities among
-// the NeighbourScan latest unassigned reports before before, and when the
-// closest came.
-func (tr *Tracker) familiar(r *ticketRec, before time.Time) (float64, time.Time) {
-	var best [3]float64
-	var when time.Time
-	mine := r.sparse()
-	n := 0
-	for i := tr.windowIndex(before) - 1; i >= 0 && n < tr.cfg.NeighbourScan; i-- {
-		x := tr.recent[i]
-		if !x.report {
-			continue
-		}
-		n++
-		d := dot(mine, tr.vec(x.id))
-		switch {
-		case d > best[0]:
-			best[0], best[1], best[2] = d, best[0], best[1]
-			when = x.at
-		case d > best[1]:
-			best[1], best[2] = d, best[1]
-		case d > best[2]:
-			best[2] = d
-		}
-	}
-	if n < 3 {
-		return 0, when
-	}
-	return (best[0] + best[1] + best[2]) / 3, when
 }
 
 // windowIndex is the index of the first recent ticket at or after from.
