@@ -282,3 +282,25 @@ func BenchmarkTrackSurge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIndividualModel measures the individual model's cost per
+// ticket on a week's tickets (tokens made beforehand): what Assign adds
+// for it.
+func BenchmarkIndividualModel(b *testing.B) {
+	tickets := weekTickets(b, "../scenarios/meetbeam/tickets.jsonl")
+	n := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
+	toks := make([][]token, len(tickets))
+	for i, t := range tickets {
+		toks[i] = slices.Clone(n.tokens(t.Text))
+	}
+	m := shippedIndividual()
+	var buf []uint64
+	m.probToks(toks[0], buf)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, ts := range toks {
+			buf, _ = m.probToks(ts, buf)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tickets)), "ns/ticket")
+}

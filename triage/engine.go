@@ -109,6 +109,7 @@ type Engine struct {
 	denseHash []uint32     // the block's hashes, increasing
 	denseDims []int        // the dimension of each
 	unit      float64      // sqrt(1-DenseWeight): see vscale
+	indivBuf  []uint64     // scratch for the individual model
 }
 
 type cluster struct {
@@ -271,7 +272,9 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
 	}
 	if m := shippedIndividual(); m != nil && !rec.noise {
-		rec.indiv = float32(m.Prob(indivFeatures(toks)))
+		var p float64
+		e.indivBuf, p = m.probToks(toks, e.indivBuf)
+		rec.indiv = float32(p)
 	}
 	e.tickets[t.ID] = rec
 

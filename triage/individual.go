@@ -34,6 +34,9 @@ var individualText string
 type IndividualModel struct {
 	Bias    float64
 	Weights map[string]float64
+
+	hashOnce sync.Once
+	hashed   map[uint64]float64 // Weights by featureHash, for probToks
 }
 
 var (
@@ -112,6 +115,68 @@ func (m *IndividualModel) Prob(fs []string) float64 {
 		z += m.Weights[f]
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// probToks is Prob(indivFeatures(toks)) without building the features'
+// strings: each word and word pair is hashed as it would be spelled,
+// and the hashes looked up once each. The engine scores every ticket.
+func (m *IndividualModel) probToks(toks []token, scratch []uint64) ([]uint64, float64) {
+	m.hashOnce.Do(func() {
+		m.hashed = make(map[uint64]float64, len(m.Weights))
+		for f, w := range m.Weights {
+			m.hashed[featureHash(f)] += w
+		}
+	})
+	hs := scratch[:0]
+	var prev string
+	for _, t := range toks {
+		w := t.Text
+		if w == "" {
+			continue
+		}
+		if t.Canon && !stateConcepts[w] {
+			w = "@"
+		} else {
+			hs = append(hs, featureHash(w))
+		}
+		if prev != "" {
+			hs = append(hs, pairHash(prev, w))
+		}
+		prev = w
+	}
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	z := m.Bias
+	for _, h := range hs {
+		z += m.hashed[h]
+	}
+	return hs, 1 / (1 + math.Exp(-z))
+}
+
+// featureHash is FNV-1a of a feature's spelling; pairHash of "a b"
+// without building it.
+func featureHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func pairHash(a, b string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(a); i++ {
+		h ^= uint64(a[i])
+		h *= 1099511628211
+	}
+	h ^= ' '
+	h *= 1099511628211
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // indivFeatures are the words and adjacent word pairs of toks, without

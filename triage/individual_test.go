@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,5 +106,34 @@ func TestParseIndividualModel(t *testing.T) {
 		if _, err := ParseIndividualModel(bad); err == nil {
 			t.Errorf("parsed %q", bad)
 		}
+	}
+}
+
+// TestIndividualProbToks: the engine's allocation-free scoring gives what
+// the model gives on the features' strings, on a tuning week's tickets.
+func TestIndividualProbToks(t *testing.T) {
+	m := shippedIndividual()
+	data, err := os.ReadFile("../scenarios/meetbeam/tickets.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
+	var buf []uint64
+	checked := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		var r struct{ Subject, Body string }
+		if json.Unmarshal([]byte(line), &r) != nil {
+			continue
+		}
+		toks := n.tokens(r.Subject + "\n" + r.Body)
+		var fast float64
+		buf, fast = m.probToks(toks, buf)
+		if slow := m.Prob(indivFeatures(toks)); math.Abs(fast-slow) > 1e-9 {
+			t.Fatalf("%q: probToks %.6f, Prob %.6f", r.Subject, fast, slow)
+		}
+		checked++
+	}
+	if checked < 500 {
+		t.Fatalf("checked %d tickets", checked)
 	}
 }
