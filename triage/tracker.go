@@ -48,7 +48,6 @@ type Tracker struct {
 	// incident, oldest first: the seeds of a burst and the candidates for
 	// joining an incident that opens after them.
 	recent []recentTicket
-	probe  probe // the report being compared with its neighbours (scratch)
 }
 
 // TrackerConfig holds the tracker's thresholds.
@@ -105,6 +104,10 @@ type TrackerConfig struct {
 	// that "froze", "stuck" and "black screen" are alike where the words
 	// are not. 0 turns it off.
 	NeighbourDense float64
+	// NeighbourDenseFloor: the dense block is compared only when the
+	// words are at least this alike (a cheap filter: pairs with almost
+	// no word in common are rarely alike in meaning either).
+	NeighbourDenseFloor float64
 	// Exemplars is how many of an incident's first members make its
 	// profile (their centroid and the members themselves).
 	Exemplars int
@@ -159,6 +162,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		NeighbourThreshold:  0.17,
 		NeighbourScan:       1000,
 		NeighbourDense:      0.35,
+		NeighbourDenseFloor: 0.12,
 		Exemplars:           48,
 		Grace:               time.Hour,
 		StormBonus:          0.12,
@@ -1037,9 +1041,7 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow, memo
 	start := tr.windowIndex(tr.e.windowStart(rt.at, w.span, w.warmup))
 	var near []recentTicket
 	sampled := 0
-	if len(memo) == 0 {
-		tr.probe.reset(r.sparse())
-	}
+	mine := r.sparse()
 	dense := tr.cfg.NeighbourDense > 0 && len(r.vec) > int(r.ns)
 	alike := func(x recentTicket) bool {
 		if !x.report {
@@ -1048,9 +1050,9 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow, memo
 		like, ok := memo[x.id]
 		if !ok {
 			if xr := tr.e.tickets[x.id]; xr != nil && !tr.suppressed(xr) {
-				s := tr.probe.dot(xr.sparse())
+				s := dot(mine, xr.sparse())
 				like = s >= tr.cfg.NeighbourThreshold ||
-					dense && len(xr.vec)-int(xr.ns) == len(r.vec)-int(r.ns) && s+denseDot(r.vec[r.ns:], xr.vec[xr.ns:]) >= tr.cfg.NeighbourDense
+					dense && s >= tr.cfg.NeighbourDenseFloor && len(xr.vec)-int(xr.ns) == len(r.vec)-int(r.ns) && s+denseDot(r.vec[r.ns:], xr.vec[xr.ns:]) >= tr.cfg.NeighbourDense
 			}
 			memo[x.id] = like
 		}
