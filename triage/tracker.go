@@ -23,6 +23,12 @@ import (
 //   - An individual account problem (forgot password, locked out, lost
 //     2FA device...) joins only when it reads almost exactly like the
 //     incident's reports; otherwise it is kept out, and why is recorded.
+//     Cue phrases say so (cues.txt), and so does the individual model
+//     (individual.go), which weighs all of a ticket's words: the more it
+//     leans that way, the higher the bar.
+//   - While an incident's reports pour in (StormReports within
+//     StormWindow), a report about a feature they name joins at a lower
+//     similarity, as while its provider is down.
 //   - Automatic replies and bounces never join.
 //   - While a provider incident that backs a feature is live, a report
 //     about that feature joins the incident tied to it at a lower
@@ -128,7 +134,9 @@ type TrackerConfig struct {
 	// individual.go) gives at least IndivWeak gets no storm bonus and
 	// does not join on a storm's evidence alone; at least IndivStrong, it
 	// is graded as if a weak cue said so (DoubtfulThreshold, and no
-	// lower bar of any kind). 0 turns each off.
+	// lower bar of any kind). 0 turns each off; with IndivWeak off, a
+	// question is always Doubtful (with it on, a question in a ticket the
+	// model gives less than ½ is a plain report).
 	IndivWeak, IndivStrong float64
 	// IndivShift raises the bar for a ticket the model leans on by
 	// IndivShift·(p−½) for p > ½, on every path (the storm's, the
