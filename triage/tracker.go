@@ -179,7 +179,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		FollowUp:            6 * time.Hour,
 		IndivWeak:           0.7,
 		IndivStrong:         0.9,
-		StormReports:        8,
+		StormReports:        6,
 		IndivShift:          0.3,
 	}
 }
