@@ -1,0 +1,223 @@
+package httpserver_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk/connectors"
+	"stormdesk/connectors/zendesk"
+	"stormdesk/httpserver"
+)
+
+// vector is one signed post recorded by a connector's testdata/vectors.sh,
+// which signs with openssl, apart from the code under test.
+type vector struct {
+	file, stamp, sig string
+	body             []byte
+}
+
+// vectors reads a connector's recorded vectors: its secret, and each
+// post by body file and timestamp ("-" for schemes that sign none).
+func vectors(t *testing.T, dir string) (secret string, byName map[string]vector) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	byName = map[string]vector{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) == 2 && fields[0] == "# secret" {
+			secret = fields[1]
+			continue
+		}
+		if len(fields) != 3 {
+			t.Fatalf("%s: bad line %q", dir, sc.Text())
+		}
+		body, err := os.ReadFile(filepath.Join(dir, fields[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		byName[fields[0]+"@"+fields[1]] = vector{fields[0], fields[1], fields[2], body}
+	}
+	if secret == "" || len(byName) == 0 {
+		t.Fatalf("%s: no secret or no vectors", dir)
+	}
+	return secret, byName
+}
+
+// postHook sends a webhook post with headers and decodes the JSON answer.
+func postHook(t *testing.T, ts *httptest.Server, path string, headers map[string]string, body []byte) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", ts.URL+path, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var out map[string]any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("POST %s: response is not JSON: %q", path, raw)
+	}
+	return resp.StatusCode, out
+}
+
+// connectorServer serves hook on the real desk over SQLite; the
+// signature clock reads *now.
+func connectorServer(t *testing.T, hook connectors.Webhook, now *time.Time) *httptest.Server {
+	s := sqliteStore(t)
+	ts, _ := newServerWith(t, s, token, nil, func(srv *httpserver.Server) {
+		srv.Connectors = &httpserver.Connectors{Webhooks: []connectors.Webhook{hook}, Replays: s,
+			Now: func() time.Time { return *now }}
+	})
+	return ts
+}
+
+// step is one post of a connector's table: the vector (file@stamp), the
+// signature clock, header changes, and the answer expected.
+type step struct {
+	name    string
+	vector  string
+	after   time.Duration // the clock: the vector's timestamp plus this
+	headers map[string]string
+	body    []byte // replaces the vector's body (the signature stays)
+	status  int
+	code    string // error code, or "" for a success
+	msg     string // error message prefix
+	created any    // for a success: true, false, or nil for an ignored event
+}
+
+// runSteps posts each step in order on one server (a replay needs its
+// first post) and checks the answers; it returns the ticket ids seen by
+// step name.
+func runSteps(t *testing.T, ts *httptest.Server, now *time.Time, path string, vecs map[string]vector, sign func(v vector) map[string]string, secret string, steps []step) map[string]float64 {
+	t.Helper()
+	ids := map[string]float64{}
+	for _, st := range steps {
+		v, ok := vecs[st.vector]
+		if !ok {
+			t.Fatalf("%s: no vector %s", st.name, st.vector)
+		}
+		if at, err := time.Parse(time.RFC3339, v.stamp); err == nil {
+			*now = at.Add(st.after)
+		}
+		h := sign(v)
+		for k, val := range st.headers {
+			if val == "" {
+				delete(h, k)
+			} else {
+				h[k] = val
+			}
+		}
+		body := v.body
+		if st.body != nil {
+			body = st.body
+		}
+		status, out := postHook(t, ts, path, h, body)
+		code, msg := errMsg(out)
+		switch {
+		case status != st.status || code != st.code || !strings.HasPrefix(msg, st.msg):
+			t.Errorf("%s: got %d %s %q, want %d %s %q…", st.name, status, code, msg, st.status, st.code, st.msg)
+		case strings.Contains(fmt.Sprint(out), secret):
+			t.Errorf("%s: the answer shows the secret: %v", st.name, out)
+		case st.code == "" && out["created"] != st.created:
+			t.Errorf("%s: created %v, want %v (%v)", st.name, out["created"], st.created, out)
+		}
+		if id, ok := out["ticket_id"].(float64); ok {
+			ids[st.name] = id
+		}
+	}
+	return ids
+}
+
+func getTicket(t *testing.T, ts *httptest.Server, id float64) map[string]any {
+	t.Helper()
+	status, got := do(t, ts, "GET", fmt.Sprintf("/api/v1/tickets/%d", int(id)), "", nil)
+	if status != 200 {
+		t.Fatalf("ticket %v: %d %v", id, status, got)
+	}
+	return got
+}
+
+// wantTicket compares the stored ticket's fields with want.
+func wantTicket(t *testing.T, got map[string]any, want map[string]any) {
+	t.Helper()
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("ticket %s: got %q, want %q", k, got[k], w)
+		}
+	}
+}
+
+func TestZendeskWebhook(t *testing.T) {
+	dir := "../connectors/zendesk/testdata"
+	secret, vecs := vectors(t, dir)
+	var now time.Time
+	ts := connectorServer(t, &zendesk.Webhook{Secret: secret}, &now)
+	sign := func(v vector) map[string]string {
+		return map[string]string{zendesk.SignatureHeader: v.sig, zendesk.TimestampHeader: v.stamp}
+	}
+	const path = "/connectors/zendesk/webhook"
+	bad := "pDp3q52+CvPK8ygjnt/XxAuAosetjPt2/zvPgWTG4fQ="
+	ids := runSteps(t, ts, &now, path, vecs, sign, secret, []step{
+		{name: "stale", vector: "created.json@2026-12-03T09:00:00Z", after: 5*time.Minute + time.Second, status: 401, code: "unauthorized", msg: "signature timestamp 2026-12-03T09:00:00Z is more than 5m0s from now"},
+		{name: "from the future", vector: "created.json@2026-12-03T09:00:00Z", after: -6 * time.Minute, status: 401, code: "unauthorized", msg: "signature timestamp"},
+		{name: "wrong signature", vector: "created.json@2026-12-03T09:00:00Z", headers: map[string]string{zendesk.SignatureHeader: bad}, status: 401, code: "unauthorized", msg: "X-Zendesk-Webhook-Signature: does not match the timestamp and body"},
+		{name: "signature not base64", vector: "created.json@2026-12-03T09:00:00Z", headers: map[string]string{zendesk.SignatureHeader: "%%%"}, status: 401, code: "unauthorized", msg: "X-Zendesk-Webhook-Signature: not base64"},
+		{name: "no signature", vector: "created.json@2026-12-03T09:00:00Z", headers: map[string]string{zendesk.SignatureHeader: ""}, status: 401, code: "unauthorized", msg: "X-Zendesk-Webhook-Signature: missing"},
+		{name: "no timestamp", vector: "created.json@2026-12-03T09:00:00Z", headers: map[string]string{zendesk.TimestampHeader: ""}, status: 401, code: "unauthorized", msg: "X-Zendesk-Webhook-Signature-Timestamp: missing"},
+		{name: "other timestamp", vector: "created.json@2026-12-03T09:00:00Z", headers: map[string]string{zendesk.TimestampHeader: "2026-12-03T09:00:01Z"}, status: 401, code: "unauthorized", msg: "X-Zendesk-Webhook-Signature: does not match"},
+		{name: "tampered body", vector: "created.json@2026-12-03T09:00:00Z", body: bytes.Replace(vecs["created.json@2026-12-03T09:00:00Z"].body, []byte("4821"), []byte("4829"), 1), status: 401, code: "unauthorized", msg: "X-Zendesk-Webhook-Signature: does not match"},
+		{name: "unix timestamp", vector: "numeric_id.json@1764752400", status: 401, code: "unauthorized", msg: `X-Zendesk-Webhook-Signature-Timestamp: "1764752400" is not an RFC 3339 time`},
+		{name: "too large", vector: "created.json@2026-12-03T09:00:00Z", body: bytes.Repeat([]byte(" "), connectors.MaxBodyBytes+1), status: 413, code: "too_large", msg: "request body: larger than 1048576 bytes"},
+		{name: "created", vector: "created.json@2026-12-03T09:00:00Z", after: time.Minute, status: 201, created: true},
+		{name: "replayed", vector: "created.json@2026-12-03T09:00:00Z", after: 2 * time.Minute, status: 401, code: "unauthorized", msg: "this signed request was already received (replay refused)"},
+		{name: "follow-up comment", vector: "updated.json@2026-12-03T09:20:00Z", status: 200, created: false},
+		{name: "numeric id", vector: "numeric_id.json@2026-12-03T09:02:00Z", status: 201, created: true},
+		{name: "id of the wrong type", vector: "bad_id_type.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: "ticket.id: want a string, got JSON array"},
+		{name: "no id", vector: "missing_id.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: "ticket.id: required"},
+		{name: "bad created_at", vector: "bad_created_at.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: `ticket.created_at: "03/12/2026 09:00" is not an RFC 3339 time`},
+		{name: "unknown event", vector: "bad_event.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: `event: "solved" is not created or updated`},
+	})
+	if ids["follow-up comment"] != ids["created"] {
+		t.Errorf("the follow-up is ticket %v, the report ticket %v: want the same ticket", ids["follow-up comment"], ids["created"])
+	}
+	got := getTicket(t, ts, ids["created"])
+	wantTicket(t, got, map[string]any{"source": "zendesk", "external_id": "4821", "customer_email": "ana.lopez@clinicq.example",
+		"customer_name": "Ana Lopez", "organisation": "Clinicq", "subject": "Cannot log in since this morning",
+		// The HTML description reduced to text, the quoted thread dropped;
+		// the follow-up's text did not replace it. (The space before the
+		// full stop is intake.HTMLToText's, as for inbound email: text
+		// after an inline element is joined with a space.)
+		"body": "Hi,\nSince 9am the login page says SSO error 502 .", "received_at": "2026-12-03T08:58:10Z"})
+	got = getTicket(t, ts, ids["numeric id"])
+	wantTicket(t, got, map[string]any{"external_id": "4822", "body": "The CSV export never finishes.\nIt stays at 99%."})
+}
+
+// TestConnectorRoutesNeedTheirSecret: a helpdesk whose secret is not
+// configured has no route.
+func TestConnectorRoutesNeedTheirSecret(t *testing.T) {
+	ts := newServer(t, sqliteStore(t), token)
+	for _, name := range []string{"zendesk", "intercom", "helpscout", "freshdesk"} {
+		if status, out := postHook(t, ts, "/connectors/"+name+"/webhook", nil, []byte(`{}`)); status != 404 {
+			t.Errorf("%s without a secret: %d %v, want 404", name, status, out)
+		}
+	}
+}
