@@ -26,6 +26,7 @@ import (
 	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/connectors"
+	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/zendesk"
 	"stormdesk/desk"
 	"stormdesk/httpserver"
@@ -202,6 +203,9 @@ func Connectors(c config.Connectors, replays stormdesk.ReplayGuard) *httpserver.
 	var hooks []connectors.Webhook
 	if c.ZendeskSecret != "" {
 		hooks = append(hooks, &zendesk.Webhook{Secret: c.ZendeskSecret})
+	}
+	if c.IntercomSecret != "" {
+		hooks = append(hooks, &intercom.Webhook{ClientSecret: c.IntercomSecret})
 	}
 	if len(hooks) == 0 {
 		return nil

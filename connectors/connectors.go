@@ -118,7 +118,9 @@ func typeName(kind string) string {
 		return "an object"
 	case "slice":
 		return "an array"
-	case "int64", "int", "float64":
+	case "int64", "int":
+		return "a whole number"
+	case "float64":
 		return "a number"
 	}
 	return "a " + kind

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"stormdesk/connectors"
+	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/zendesk"
 	"stormdesk/httpserver"
 )
@@ -209,6 +210,37 @@ func TestZendeskWebhook(t *testing.T) {
 		"body": "Hi,\nSince 9am the login page says SSO error 502 .", "received_at": "2026-12-03T08:58:10Z"})
 	got = getTicket(t, ts, ids["numeric id"])
 	wantTicket(t, got, map[string]any{"external_id": "4822", "body": "The CSV export never finishes.\nIt stays at 99%."})
+}
+
+func TestIntercomWebhook(t *testing.T) {
+	secret, vecs := vectors(t, "../connectors/intercom/testdata")
+	var now time.Time
+	ts := connectorServer(t, &intercom.Webhook{ClientSecret: secret}, &now)
+	sign := func(v vector) map[string]string { return map[string]string{intercom.SignatureHeader: v.sig} }
+	const path = "/connectors/intercom/webhook"
+	created := vecs["created.json@-"]
+	ids := runSteps(t, ts, &now, path, vecs, sign, secret, []step{
+		{name: "no signature", vector: "created.json@-", headers: map[string]string{intercom.SignatureHeader: ""}, status: 401, code: "unauthorized", msg: "X-Hub-Signature: missing"},
+		{name: "not sha1=", vector: "created.json@-", headers: map[string]string{intercom.SignatureHeader: strings.TrimPrefix(created.sig, "sha1=")}, status: 401, code: "unauthorized", msg: "X-Hub-Signature: want sha1=<hex digest>"},
+		{name: "not hex", vector: "created.json@-", headers: map[string]string{intercom.SignatureHeader: "sha1=zz"}, status: 401, code: "unauthorized", msg: "X-Hub-Signature: the digest is not hex"},
+		{name: "another body's signature", vector: "created.json@-", headers: map[string]string{intercom.SignatureHeader: vecs["replied.json@-"].sig}, status: 401, code: "unauthorized", msg: "X-Hub-Signature: does not match the body"},
+		{name: "tampered body", vector: "created.json@-", body: bytes.Replace(created.body, []byte("Priya@"), []byte("Mallory@"), 1), status: 401, code: "unauthorized", msg: "X-Hub-Signature: does not match the body"},
+		{name: "too large", vector: "created.json@-", body: bytes.Repeat([]byte(" "), connectors.MaxBodyBytes+1), status: 413, code: "too_large", msg: "request body: larger than"},
+		{name: "ping", vector: "ping.json@-", status: 200, created: nil},
+		{name: "created", vector: "created.json@-", status: 201, created: true},
+		// Intercom signs no timestamp: a post again (a retry, a replay)
+		// names the stored conversation and stores nothing.
+		{name: "posted again", vector: "created.json@-", status: 200, created: false},
+		{name: "reply", vector: "replied.json@-", status: 200, created: false},
+		{name: "created_at not a number", vector: "bad_created_at.json@-", status: 400, code: "invalid", msg: "data.item.created_at: want a whole number, got JSON string"},
+		{name: "no id", vector: "missing_id.json@-", status: 400, code: "invalid", msg: "data.item.id: required"},
+	})
+	if ids["reply"] != ids["created"] || ids["posted again"] != ids["created"] {
+		t.Errorf("the reply is ticket %v, the post again %v, the report %v: want one ticket", ids["reply"], ids["posted again"], ids["created"])
+	}
+	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "intercom", "external_id": "21576498123",
+		"customer_email": "priya@learnloop.example", "customer_name": "Priya Raman",
+		"body": "The dashboard shows Error 503 for everyone on our team since 8:50.\nIs something down?", "received_at": "2026-12-03T08:58:00Z"})
 }
 
 // TestConnectorRoutesNeedTheirSecret: a helpdesk whose secret is not
