@@ -26,6 +26,7 @@ import (
 	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/connectors"
+	"stormdesk/connectors/helpscout"
 	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/zendesk"
 	"stormdesk/desk"
@@ -206,6 +207,9 @@ func Connectors(c config.Connectors, replays stormdesk.ReplayGuard) *httpserver.
 	}
 	if c.IntercomSecret != "" {
 		hooks = append(hooks, &intercom.Webhook{ClientSecret: c.IntercomSecret})
+	}
+	if c.HelpScoutSecret != "" {
+		hooks = append(hooks, &helpscout.Webhook{Secret: c.HelpScoutSecret})
 	}
 	if len(hooks) == 0 {
 		return nil

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"stormdesk/connectors"
+	"stormdesk/connectors/helpscout"
 	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/zendesk"
 	"stormdesk/httpserver"
@@ -241,6 +242,41 @@ func TestIntercomWebhook(t *testing.T) {
 	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "intercom", "external_id": "21576498123",
 		"customer_email": "priya@learnloop.example", "customer_name": "Priya Raman",
 		"body": "The dashboard shows Error 503 for everyone on our team since 8:50.\nIs something down?", "received_at": "2026-12-03T08:58:00Z"})
+}
+
+func TestHelpScoutWebhook(t *testing.T) {
+	secret, vecs := vectors(t, "../connectors/helpscout/testdata")
+	var now time.Time
+	ts := connectorServer(t, &helpscout.Webhook{Secret: secret}, &now)
+	sign := func(v vector) map[string]string {
+		return map[string]string{helpscout.SignatureHeader: v.sig, helpscout.EventHeader: helpscout.EventCreated}
+	}
+	const path = "/connectors/helpscout/webhook"
+	created := vecs["created.json@-"]
+	ids := runSteps(t, ts, &now, path, vecs, sign, secret, []step{
+		{name: "no signature", vector: "created.json@-", headers: map[string]string{helpscout.SignatureHeader: ""}, status: 401, code: "unauthorized", msg: "X-HelpScout-Signature: missing"},
+		{name: "not base64", vector: "created.json@-", headers: map[string]string{helpscout.SignatureHeader: "%%"}, status: 401, code: "unauthorized", msg: "X-HelpScout-Signature: not base64"},
+		{name: "another body's signature", vector: "created.json@-", headers: map[string]string{helpscout.SignatureHeader: vecs["created_v2.json@-"].sig}, status: 401, code: "unauthorized", msg: "X-HelpScout-Signature: does not match the body"},
+		{name: "tampered body", vector: "created.json@-", body: bytes.Replace(created.body, []byte("291938"), []byte("291939"), 1), status: 401, code: "unauthorized", msg: "X-HelpScout-Signature: does not match the body"},
+		{name: "too large", vector: "created.json@-", body: bytes.Repeat([]byte(" "), connectors.MaxBodyBytes+1), status: 413, code: "too_large", msg: "request body: larger than"},
+		{name: "no event", vector: "created.json@-", headers: map[string]string{helpscout.EventHeader: ""}, status: 400, code: "invalid", msg: "X-HelpScout-Event: missing"},
+		{name: "customer reply before the ticket", vector: "created.json@-", headers: map[string]string{helpscout.EventHeader: "convo.customer.reply.created"}, status: 200, created: nil},
+		{name: "created", vector: "created.json@-", status: 201, created: true},
+		{name: "posted again", vector: "created.json@-", status: 200, created: false},
+		{name: "customer reply", vector: "created.json@-", headers: map[string]string{helpscout.EventHeader: "convo.customer.reply.created"}, status: 200, created: nil},
+		{name: "created, API 2.0 shape", vector: "created_v2.json@-", status: 201, created: true},
+		{name: "no id", vector: "missing_id.json@-", status: 400, code: "invalid", msg: "id: required"},
+		{name: "bad createdAt", vector: "bad_created_at.json@-", status: 400, code: "invalid", msg: `createdAt: "Dec 3, 2026 9:05 AM" is not an RFC 3339 time`},
+	})
+	if ids["posted again"] != ids["created"] {
+		t.Errorf("the repost is ticket %v, the report %v: want one ticket", ids["posted again"], ids["created"])
+	}
+	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "helpscout", "external_id": "291938",
+		"customer_email": "vernon.bear@quizhub.example", "customer_name": "Vernon Bear", "subject": "Quiz grading stuck on 'pending'",
+		"body": "Since this morning every quiz my class submits stays pending .\n\nThanks, Vernon", "received_at": "2026-12-03T09:05:00Z"})
+	wantTicket(t, getTicket(t, ts, ids["created, API 2.0 shape"]), map[string]any{"external_id": "291940",
+		"customer_email": "kim@quizhub.example", "customer_name": "Kim Ode", "body": "Students see no grades for today's quiz.\nAll of them.",
+		"received_at": "2026-12-03T09:07:30Z"})
 }
 
 // TestConnectorRoutesNeedTheirSecret: a helpdesk whose secret is not
