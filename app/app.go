@@ -26,6 +26,7 @@ import (
 	"stormdesk/bot/slack"
 	"stormdesk/config"
 	"stormdesk/connectors"
+	"stormdesk/connectors/freshdesk"
 	"stormdesk/connectors/helpscout"
 	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/zendesk"
@@ -210,6 +211,9 @@ func Connectors(c config.Connectors, replays stormdesk.ReplayGuard) *httpserver.
 	}
 	if c.HelpScoutSecret != "" {
 		hooks = append(hooks, &helpscout.Webhook{Secret: c.HelpScoutSecret})
+	}
+	if c.FreshdeskSecret != "" {
+		hooks = append(hooks, &freshdesk.Webhook{Secret: c.FreshdeskSecret})
 	}
 	if len(hooks) == 0 {
 		return nil

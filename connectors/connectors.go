@@ -80,9 +80,9 @@ func Unauthorized(header, format string, args ...any) error {
 }
 
 // DecodeJSON reads body into v, refusing trailing data, and turns
-// encoding/json's errors into EINVALID errors that name the field
-// (prefix + the JSON path encoding/json reports) or the byte offset.
-func DecodeJSON(body []byte, prefix string, v any) error {
+// encoding/json's errors into EINVALID errors that name the field (its
+// path from the root, as encoding/json reports it) or the byte offset.
+func DecodeJSON(body []byte, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Invalid("request body", "empty")
 	}
@@ -96,7 +96,7 @@ func DecodeJSON(body []byte, prefix string, v any) error {
 			if field == "" {
 				return Invalid("request body", "want a JSON object, got JSON %s", typeErr.Value)
 			}
-			return Invalid(prefix+field, "want %s, got JSON %s", typeName(typeErr.Type.Kind().String()), typeErr.Value)
+			return Invalid(field, "want %s, got JSON %s", typeName(typeErr.Type.Kind().String()), typeErr.Value)
 		case errors.As(err, &syntaxErr):
 			return Invalid("request body", "malformed JSON at byte %d", syntaxErr.Offset)
 		case err.Error() == "unexpected EOF":

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"stormdesk/connectors"
+	"stormdesk/connectors/freshdesk"
 	"stormdesk/connectors/helpscout"
 	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/zendesk"
@@ -277,6 +278,36 @@ func TestHelpScoutWebhook(t *testing.T) {
 	wantTicket(t, getTicket(t, ts, ids["created, API 2.0 shape"]), map[string]any{"external_id": "291940",
 		"customer_email": "kim@quizhub.example", "customer_name": "Kim Ode", "body": "Students see no grades for today's quiz.\nAll of them.",
 		"received_at": "2026-12-03T09:07:30Z"})
+}
+
+func TestFreshdeskWebhook(t *testing.T) {
+	secret, vecs := vectors(t, "../connectors/freshdesk/testdata")
+	var now time.Time
+	ts := connectorServer(t, &freshdesk.Webhook{Secret: secret}, &now)
+	sign := func(v vector) map[string]string { return map[string]string{freshdesk.SecretHeader: v.sig} }
+	const path = "/connectors/freshdesk/webhook"
+	ids := runSteps(t, ts, &now, path, vecs, sign, secret, []step{
+		{name: "no secret", vector: "simple.json@-", headers: map[string]string{freshdesk.SecretHeader: ""}, status: 401, code: "unauthorized", msg: "X-Stormdesk-Secret: missing"},
+		{name: "wrong secret", vector: "simple.json@-", headers: map[string]string{freshdesk.SecretHeader: secret[:len(secret)-1] + "0"}, status: 401, code: "unauthorized", msg: "X-Stormdesk-Secret: wrong secret"},
+		{name: "secret with more", vector: "simple.json@-", headers: map[string]string{freshdesk.SecretHeader: secret + "x"}, status: 401, code: "unauthorized", msg: "X-Stormdesk-Secret: wrong secret"},
+		{name: "too large", vector: "simple.json@-", body: bytes.Repeat([]byte(" "), connectors.MaxBodyBytes+1), status: 413, code: "too_large", msg: "request body: larger than"},
+		{name: "simple content", vector: "simple.json@-", status: 201, created: true},
+		{name: "rule on update", vector: "simple.json@-", status: 200, created: false},
+		{name: "advanced content", vector: "advanced.json@-", status: 201, created: true},
+		{name: "no id", vector: "missing_id.json@-", status: 400, code: "invalid", msg: "freshdesk_webhook.ticket_id: required"},
+		{name: "not wrapped", vector: "unwrapped.json@-", status: 400, code: "invalid", msg: "freshdesk_webhook.ticket_id: required (the ticket's fields go in a freshdesk_webhook object)"},
+		{name: "bad created_at", vector: "bad_created_at.json@-", status: 400, code: "invalid", msg: `freshdesk_webhook.ticket_created_at: "Thu, 3 Dec 2026 at 9:15 AM" is not an RFC 3339 time`},
+		{name: "malformed", vector: "simple.json@-", body: []byte(`{"freshdesk_webhook": {"ticket_id": `), status: 400, code: "invalid", msg: "request body: truncated JSON"},
+		{name: "id of the wrong type", vector: "simple.json@-", body: []byte(`{"freshdesk_webhook": {"ticket_id": true}}`), status: 400, code: "invalid", msg: "freshdesk_webhook.ticket_id: want a string, got JSON bool"},
+	})
+	if ids["rule on update"] != ids["simple content"] {
+		t.Errorf("the update is ticket %v, the report %v: want one ticket", ids["rule on update"], ids["simple content"])
+	}
+	wantTicket(t, getTicket(t, ts, ids["simple content"]), map[string]any{"source": "freshdesk", "external_id": "1043",
+		"customer_email": "jonas@shopwave.example", "customer_name": "Jonas Berg", "organisation": "Shopwave", "subject": "Payments failing at checkout",
+		"body": "Our customers get card declined on every payment since 9:10.\nOrder numbers: 5512, 5513"})
+	wantTicket(t, getTicket(t, ts, ids["advanced content"]), map[string]any{"external_id": "1044", "received_at": "2026-12-03T09:12:00Z",
+		"body": "Card declined for all our EU customers."})
 }
 
 // TestConnectorRoutesNeedTheirSecret: a helpdesk whose secret is not

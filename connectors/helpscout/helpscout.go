@@ -91,7 +91,7 @@ type Thread struct {
 // ParseConversation reads a convo.created post's body.
 func ParseConversation(body []byte) (*Conversation, error) {
 	var c Conversation
-	if err := connectors.DecodeJSON(body, "", &c); err != nil {
+	if err := connectors.DecodeJSON(body, &c); err != nil {
 		return nil, err
 	}
 	if c.ID == "" {

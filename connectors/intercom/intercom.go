@@ -91,7 +91,7 @@ type Notification struct {
 // ParseNotification reads a notification's body.
 func ParseNotification(body []byte) (*Notification, error) {
 	var n Notification
-	if err := connectors.DecodeJSON(body, "", &n); err != nil {
+	if err := connectors.DecodeJSON(body, &n); err != nil {
 		return nil, err
 	}
 	if n.Topic == "" {

@@ -93,7 +93,7 @@ type Payload struct {
 // ParsePayload reads the trigger's body.
 func ParsePayload(body []byte) (*Payload, error) {
 	var p Payload
-	if err := connectors.DecodeJSON(body, "", &p); err != nil {
+	if err := connectors.DecodeJSON(body, &p); err != nil {
 		return nil, err
 	}
 	if p.Ticket.ID == "" {
