@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -99,7 +100,7 @@ func DecodeJSON(body []byte, v any) error {
 			return Invalid(field, "want %s, got JSON %s", typeName(typeErr.Type.Kind().String()), typeErr.Value)
 		case errors.As(err, &syntaxErr):
 			return Invalid("request body", "malformed JSON at byte %d", syntaxErr.Offset)
-		case err.Error() == "unexpected EOF":
+		case errors.Is(err, io.ErrUnexpectedEOF):
 			return Invalid("request body", "truncated JSON")
 		}
 		return Invalid("request body", "%s", strings.TrimPrefix(err.Error(), "json: "))

@@ -3,6 +3,7 @@ package httpserver
 import (
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -39,11 +40,13 @@ func (s *Server) connector(c connectors.Webhook) http.HandlerFunc {
 		}
 		signed, err := c.Verify(r.Header, body)
 		if err == nil && !signed.At.IsZero() {
-			err = s.fresh(r, c.Name(), signed)
+			err = s.fresh(r, signed)
 		}
 		if err != nil {
 			if stormdesk.ErrorCode(err) == stormdesk.EUNAUTHORIZED {
-				s.Log.Warn("connector post refused", "connector", c.Name(), "reason", stormdesk.ErrorMessage(err))
+				// The reason names a header and what is wrong with it,
+				// never a secret or a body.
+				s.Log.Warn("connector post refused", slog.String("connector", c.Name()), slog.String("reason", stormdesk.ErrorMessage(err)))
 			}
 			s.writeError(w, r, err)
 			return
@@ -79,7 +82,7 @@ func (s *Server) connector(c connectors.Webhook) http.HandlerFunc {
 // fresh refuses a signed timestamp outside stormdesk.SignatureWindow and
 // a post whose signed bytes the replay guard has seen, as SendGrid's
 // event webhook does (notify.EventsHandler).
-func (s *Server) fresh(r *http.Request, name string, signed connectors.Signed) error {
+func (s *Server) fresh(r *http.Request, signed connectors.Signed) error {
 	now := time.Now
 	if s.Connectors.Now != nil {
 		now = s.Connectors.Now
@@ -91,6 +94,7 @@ func (s *Server) fresh(r *http.Request, name string, signed connectors.Signed) e
 	}
 	first, err := s.Connectors.Replays.FirstSeen(r.Context(), signed.ReplayKey, t, t.Add(2*stormdesk.SignatureWindow))
 	if err != nil {
+		s.Log.Error("replay guard unavailable", slog.String("route", r.Pattern), slog.Any("error", err))
 		return stormdesk.Errorf(stormdesk.EUNAVAILABLE, "cannot check this request for replay now; try again")
 	}
 	if !first {

@@ -3,7 +3,9 @@ package httpserver_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -318,5 +320,38 @@ func TestConnectorRoutesNeedTheirSecret(t *testing.T) {
 		if status, out := postHook(t, ts, "/connectors/"+name+"/webhook", nil, []byte(`{}`)); status != 404 {
 			t.Errorf("%s without a secret: %d %v, want 404", name, status, out)
 		}
+	}
+}
+
+type downGuard struct{}
+
+func (downGuard) FirstSeen(context.Context, string, time.Time, time.Time) (bool, error) {
+	return false, errors.New("store: replay guard: connection refused")
+}
+
+// TestZendeskReplayGuardDown: a signed post that cannot be checked for
+// replay is answered 503 with Retry-After (Zendesk retries it) and
+// stores nothing.
+func TestZendeskReplayGuardDown(t *testing.T) {
+	secret, vecs := vectors(t, "../connectors/zendesk/testdata")
+	v := vecs["created.json@2026-12-03T09:00:00Z"]
+	at, _ := time.Parse(time.RFC3339, v.stamp)
+	ts, _ := newServerWith(t, sqliteStore(t), token, nil, func(srv *httpserver.Server) {
+		srv.Connectors = &httpserver.Connectors{Webhooks: []connectors.Webhook{&zendesk.Webhook{Secret: secret}},
+			Replays: downGuard{}, Now: func() time.Time { return at }}
+	})
+	req, _ := http.NewRequest("POST", ts.URL+"/connectors/zendesk/webhook", bytes.NewReader(v.body))
+	req.Header.Set(zendesk.SignatureHeader, v.sig)
+	req.Header.Set(zendesk.TimestampHeader, v.stamp)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("guard down: %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if status, _ := do(t, ts, "GET", "/api/v1/tickets/1", "", nil); status != 404 {
+		t.Fatalf("a post not checked for replay stored a ticket")
 	}
 }
