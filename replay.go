@@ -7,6 +7,13 @@ import (
 	"time"
 )
 
+// SignatureWindow is how far the signed timestamp of a webhook post may
+// be from now, either way: Slack's five minutes, the consensus of signed
+// webhooks. Every timestamped scheme (SendGrid's event webhook, Zendesk)
+// uses it; the replay guard remembers a post for twice that, so nothing
+// valid outlives its record.
+const SignatureWindow = 5 * time.Minute
+
 // ReplayGuard remembers signed requests until their timestamps can no
 // longer be valid, so that a captured request sent again within its
 // window is refused, and an event a platform retries is handled once.

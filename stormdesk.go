@@ -27,10 +27,18 @@ const (
 	SourceChat    = "chat"
 	SourceImport  = "import"
 	SourceDemo    = "demo"
+	// The helpdesks whose webhooks stormdesk takes tickets from
+	// (connectors/): the external id is the helpdesk's ticket or
+	// conversation id.
+	SourceZendesk   = "zendesk"
+	SourceIntercom  = "intercom"
+	SourceHelpScout = "helpscout"
+	SourceFreshdesk = "freshdesk"
 )
 
 // ValidSources lists every ticket source, in the order the help text shows them.
-var ValidSources = []string{SourceAPI, SourceEmail, SourceSlack, SourceDiscord, SourceChat, SourceImport, SourceDemo}
+var ValidSources = []string{SourceAPI, SourceEmail, SourceSlack, SourceDiscord, SourceChat, SourceImport, SourceDemo,
+	SourceZendesk, SourceIntercom, SourceHelpScout, SourceFreshdesk}
 
 // Limits on ticket fields. The body is stored whole up to MaxBodyLen; triage
 // reads features only from a bounded prefix of it.

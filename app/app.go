@@ -25,6 +25,11 @@ import (
 	"stormdesk/bot/discord"
 	"stormdesk/bot/slack"
 	"stormdesk/config"
+	"stormdesk/connectors"
+	"stormdesk/connectors/freshdesk"
+	"stormdesk/connectors/helpscout"
+	"stormdesk/connectors/intercom"
+	"stormdesk/connectors/zendesk"
 	"stormdesk/desk"
 	"stormdesk/httpserver"
 	"stormdesk/notify"
@@ -186,11 +191,34 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	if cfg.InboundSecret != "" {
 		srv.Inbound = &httpserver.Inbound{Secret: cfg.InboundSecret}
 	}
+	srv.Connectors = Connectors(cfg.Connectors, a.Store)
 	// With STORMDESK_RATE_LIMIT=0 the limiter charges nothing but still
 	// names each request's client (behind trusted proxies) for the access log.
 	srv.RateLimit = &httpserver.RateLimit{Rate: cfg.RateLimit, Burst: 4 * cfg.RateLimit, Now: time.Now, TrustedProxies: cfg.TrustedProxies}
 	a.Handler = srv.Handler(a.Registry)
 	return a, nil
+}
+
+// Connectors is the helpdesk webhooks whose secrets c sets, checked
+// against replays, shared by every replica on the store; nil when none is.
+func Connectors(c config.Connectors, replays stormdesk.ReplayGuard) *httpserver.Connectors {
+	var hooks []connectors.Webhook
+	if c.ZendeskSecret != "" {
+		hooks = append(hooks, &zendesk.Webhook{Secret: c.ZendeskSecret})
+	}
+	if c.IntercomSecret != "" {
+		hooks = append(hooks, &intercom.Webhook{ClientSecret: c.IntercomSecret})
+	}
+	if c.HelpScoutSecret != "" {
+		hooks = append(hooks, &helpscout.Webhook{Secret: c.HelpScoutSecret})
+	}
+	if c.FreshdeskSecret != "" {
+		hooks = append(hooks, &freshdesk.Webhook{Secret: c.FreshdeskSecret})
+	}
+	if len(hooks) == 0 {
+		return nil
+	}
+	return &httpserver.Connectors{Webhooks: hooks, Replays: replays, Now: time.Now}
 }
 
 // Close releases what New opened, last first.

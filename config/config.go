@@ -33,7 +33,7 @@ var Vars = []Var{
 	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
 	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
-	{"STORMDESK_RATE_LIMIT", "100", "Requests per second allowed per client address in each route class, counted apart: intake API, chat webhooks (Slack, Discord), email webhooks (SendGrid), public pages (unsubscribe); bursts of 4x that; 0 turns the limit off."},
+	{"STORMDESK_RATE_LIMIT", "100", "Requests per second allowed per client address in each route class, counted apart: intake API, chat webhooks (Slack, Discord), email webhooks (SendGrid), helpdesk webhooks (Zendesk, Intercom, Help Scout, Freshdesk), public pages (unsubscribe); bursts of 4x that; 0 turns the limit off."},
 	{"STORMDESK_TRUSTED_PROXIES", "", "Comma-separated CIDRs (or addresses) of your reverse proxies. A request from one of them is charged to the client named in X-Forwarded-For (else Forwarded): the rightmost address that is not a trusted proxy. Unset: those headers are ignored and each request is charged to its peer address."},
 	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds) and synthetic probes; check it with `stormdesk config check FILE`."},
 	{"STORMDESK_PRODUCT_NAME", "our service", "The product's name in customer emails."},
@@ -53,6 +53,10 @@ var Vars = []Var{
 	{"STORMDESK_DISCORD_ALLOWED_USERS", "", "Comma-separated Discord user ids allowed to change incidents."},
 	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
 	{"STORMDESK_INBOUND_SECRET", "", "Secret path segment of the SendGrid Inbound Parse webhook, POST /inbound/sendgrid/SECRET (also _FILE; at least 16 characters); without it inbound email is off."},
+	{"STORMDESK_ZENDESK_WEBHOOK_SECRET", "", "Signing secret of the Zendesk webhook that posts tickets to POST /connectors/zendesk/webhook (also _FILE); without it the Zendesk webhook is off. See docs/helpdesks.md."},
+	{"STORMDESK_INTERCOM_CLIENT_SECRET", "", "Client secret of the Intercom app whose webhooks post conversations to POST /connectors/intercom/webhook (also _FILE); without it the Intercom webhook is off."},
+	{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "", "Secret key of the Help Scout webhook that posts conversations to POST /connectors/helpscout/webhook (also _FILE; 16 to 40 characters); without it the Help Scout webhook is off."},
+	{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "", "Secret the Freshdesk automation rule sends in the X-Stormdesk-Secret header to POST /connectors/freshdesk/webhook (also _FILE; at least 16 characters); without it the Freshdesk webhook is off."},
 	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
 	{"STORMDESK_SENDGRID_URL", "https://api.sendgrid.com", "SendGrid API base URL (point at a local stand-in for tests and the demo)."},
 	{"STORMDESK_EMAIL_FROM", "", "Sender address of customer emails (required with an API key)."},
@@ -95,6 +99,7 @@ type Config struct {
 	Email          Email
 	// InboundSecret turns on the inbound email webhook.
 	InboundSecret string
+	Connectors    Connectors
 	Slack         Slack
 	Discord       Discord
 	// Unknown lists STORMDESK_* variables that are set but not known:
@@ -112,6 +117,12 @@ type Email struct {
 	// ResendInDoubt picks at-least-once over at-most-once for recipients
 	// whose batch's fate is unknown.
 	ResendInDoubt bool
+}
+
+// Connectors configures the helpdesks' intake webhooks; each is on when
+// its secret is set.
+type Connectors struct {
+	ZendeskSecret, IntercomSecret, HelpScoutSecret, FreshdeskSecret string
 }
 
 // Slack configures the Slack app; it is on when SigningSecret is set.
@@ -187,6 +198,13 @@ func Load(environ []string) (Config, error) {
 	}
 	if c.InboundSecret, err = secret(env, "STORMDESK_INBOUND_SECRET"); err != nil {
 		return c, err
+	}
+	for name, dst := range map[string]*string{"STORMDESK_ZENDESK_WEBHOOK_SECRET": &c.Connectors.ZendeskSecret,
+		"STORMDESK_INTERCOM_CLIENT_SECRET": &c.Connectors.IntercomSecret, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET": &c.Connectors.HelpScoutSecret,
+		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret} {
+		if *dst, err = secret(env, name); err != nil {
+			return c, err
+		}
 	}
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
@@ -325,6 +343,13 @@ func (c Config) Validate() error {
 	}
 	if c.InboundSecret != "" && (len(c.InboundSecret) < 16 || strings.ContainsAny(c.InboundSecret, "/?#% ")) {
 		return &Error{"STORMDESK_INBOUND_SECRET", "use at least 16 characters of letters and digits (openssl rand -hex 16)"}
+	}
+	if n := len(c.Connectors.HelpScoutSecret); n > 0 && (n < 16 || n > 40) {
+		// Help Scout takes a secret of at most 40 characters.
+		return &Error{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "use 16 to 40 characters (openssl rand -hex 16), the same as the webhook's Secret Key in Help Scout"}
+	}
+	if n := len(c.Connectors.FreshdeskSecret); n > 0 && n < 16 {
+		return &Error{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "use at least 16 characters (openssl rand -hex 16), the same as the automation rule's X-Stormdesk-Secret header"}
 	}
 	if c.Email.APIKey != "" {
 		switch {

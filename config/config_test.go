@@ -53,6 +53,10 @@ func TestErrorsNameTheVariable(t *testing.T) {
 		{[]string{"STORMDESK_REMIND_NO_UPDATE=soon"}, "STORMDESK_REMIND_NO_UPDATE"},
 		{[]string{"STORMDESK_REMIND_POSTMORTEM=5s"}, "STORMDESK_REMIND_POSTMORTEM"},
 		{[]string{"STORMDESK_INBOUND_SECRET=short"}, "STORMDESK_INBOUND_SECRET"},
+		{[]string{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=short"}, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET"},
+		{[]string{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=" + strings.Repeat("x", 41)}, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET"},
+		{[]string{"STORMDESK_FRESHDESK_WEBHOOK_SECRET=short"}, "STORMDESK_FRESHDESK_WEBHOOK_SECRET"},
+		{[]string{"STORMDESK_ZENDESK_WEBHOOK_SECRET=a", "STORMDESK_ZENDESK_WEBHOOK_SECRET_FILE=/x"}, "not both"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k"}, "STORMDESK_EMAIL_FROM"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.co"}, "STORMDESK_PUBLIC_URL"},
 		{[]string{"STORMDESK_SENDGRID_API_KEY=k", "STORMDESK_EMAIL_FROM=a@b.co", "STORMDESK_PUBLIC_URL=https://x"}, "STORMDESK_UNSUBSCRIBE_SECRET"},
@@ -85,6 +89,23 @@ func TestTrustedProxies(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "10.0.0.0/8 192.0.2.7/32 2001:db8::/32" {
 		t.Errorf("trusted proxies: %v", got)
+	}
+}
+
+// TestConnectorSecrets: each helpdesk's secret is read, from the variable
+// or its _FILE, and is known (not reported as a typo).
+func TestConnectorSecrets(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "zendesk")
+	os.WriteFile(f, []byte("dGhlIHNpZ25pbmcgc2VjcmV0\n"), 0o600)
+	c, err := Load([]string{"STORMDESK_ZENDESK_WEBHOOK_SECRET_FILE=" + f, "STORMDESK_INTERCOM_CLIENT_SECRET=ic-secret",
+		"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef", "STORMDESK_FRESHDESK_WEBHOOK_SECRET=fedcba9876543210"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Connectors{ZendeskSecret: "dGhlIHNpZ25pbmcgc2VjcmV0", IntercomSecret: "ic-secret",
+		HelpScoutSecret: "0123456789abcdef", FreshdeskSecret: "fedcba9876543210"}
+	if c.Connectors != want || len(c.Unknown) != 0 {
+		t.Fatalf("got %+v, unknown %v", c.Connectors, c.Unknown)
 	}
 }
 

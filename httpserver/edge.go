@@ -72,6 +72,11 @@ func (s *Server) edgeRoutes() []route {
 	if s.Inbound != nil {
 		rs = append(rs, route{"POST /inbound/sendgrid/{secret}", ClassEmail, http.HandlerFunc(s.inbound)})
 	}
+	if s.Connectors != nil {
+		for _, c := range s.Connectors.Webhooks {
+			rs = append(rs, route{"POST /connectors/" + c.Name() + "/webhook", ClassHelpdesk, s.connector(c)})
+		}
+	}
 	if s.Email != nil {
 		rs = append(rs, route{"GET /unsubscribe", ClassPublic, http.HandlerFunc(s.unsubscribe)},
 			route{"POST /unsubscribe", ClassPublic, http.HandlerFunc(s.unsubscribe)})

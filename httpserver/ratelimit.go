@@ -24,6 +24,9 @@ const (
 	ClassChat = "chat"
 	// ClassEmail is SendGrid's webhooks: inbound email and delivery events.
 	ClassEmail = "email"
+	// ClassHelpdesk is the helpdesks' webhooks (connectors/): a storm in
+	// Zendesk must not use up inbound email's tokens.
+	ClassHelpdesk = "helpdesk"
 	// ClassPublic is what people open from an email: unsubscribe links.
 	ClassPublic = "public"
 )

@@ -35,16 +35,17 @@ type Server struct {
 	Token        string
 	MaxBodyBytes int64
 	// RateLimit, when set, limits requests per client in each route
-	// class (ClassIntake, ClassChat, ClassEmail, ClassPublic).
+	// class (ClassIntake, ClassChat, ClassEmail, ClassHelpdesk, ClassPublic).
 	RateLimit *RateLimit
 	Log       *slog.Logger
 	metrics   *metrics
 
 	// The outside services' endpoints (edge.go); nil: not served.
-	Slack   Slack
-	Discord Discord
-	Inbound *Inbound
-	Email   *Email
+	Slack      Slack
+	Discord    Discord
+	Inbound    *Inbound
+	Email      *Email
+	Connectors *Connectors
 }
 
 // New returns a Server whose metrics are registered on reg.
@@ -54,9 +55,9 @@ func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registe
 
 // Handler returns every route: the API, health, metrics (from
 // gatherer), and the endpoints of the outside services that are
-// configured (Slack, Discord, SendGrid's webhooks, unsubscribe links),
-// which are rate-limited each in its class and carry their own
-// authentication.
+// configured (Slack, Discord, SendGrid's webhooks, the helpdesks'
+// webhooks, unsubscribe links), which are rate-limited each in its class
+// and carry their own authentication.
 //
 // Every request, whatever answers it, goes through observe: it gets a
 // request id, one access-log line and its metrics.

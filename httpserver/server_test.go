@@ -35,13 +35,21 @@ func newServer(t testing.TB, s stormdesk.Store, tok string) *httptest.Server {
 // its worker, group commit on.
 func newServerDesk(t testing.TB, s stormdesk.Store, tok string, email ...*desk.Email) (*httptest.Server, *desk.Service) {
 	t.Helper()
+	var e *desk.Email
+	if len(email) > 0 {
+		e = email[0]
+	}
+	return newServerWith(t, s, tok, e, nil)
+}
+
+// newServerWith is newServerDesk with configure run on the server before
+// its routes are built (the outside services' endpoints).
+func newServerWith(t testing.TB, s stormdesk.Store, tok string, email *desk.Email, configure func(*httpserver.Server)) (*httptest.Server, *desk.Service) {
+	t.Helper()
 	reg := prometheus.NewRegistry()
 	cfg := triage.DefaultConfig()
 	opt := desk.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Triage: &cfg,
-		GroupCommit: &desk.GroupCommit{Writers: 1, NoteWriters: 1, Max: desk.GroupCommitMax}}
-	if len(email) > 0 {
-		opt.Email = email[0]
-	}
+		GroupCommit: &desk.GroupCommit{Writers: 1, NoteWriters: 1, Max: desk.GroupCommitMax}, Email: email}
 	d, err := desk.New(context.Background(), s, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -55,6 +63,9 @@ func newServerDesk(t testing.TB, s stormdesk.Store, tok string, email ...*desk.E
 	}
 	sched.Start()
 	srv := httpserver.New(d, tok, slog.New(slog.NewTextHandler(io.Discard, nil)), reg)
+	if configure != nil {
+		configure(srv)
+	}
 	ts := httptest.NewServer(srv.Handler(reg))
 	t.Cleanup(func() { ts.Close(); sched.Stop(); d.Close() })
 	return ts, d

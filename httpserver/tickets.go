@@ -3,9 +3,7 @@ package httpserver
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -43,14 +41,9 @@ func (s *Server) postTickets(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("Content-Type: want application/json, got %s (with curl, add -H 'Content-Type: application/json')", ct))
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.MaxBodyBytes))
+	body, err := readBody(w, r, s.MaxBodyBytes)
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			s.writeError(w, r, stormdesk.Errorf(stormdesk.ETOOLARGE, "request body: larger than %d bytes", s.MaxBodyBytes))
-			return
-		}
-		s.writeError(w, r, stormdesk.Errorf(stormdesk.EINVALID, "request body: could not be read"))
+		s.writeError(w, r, err)
 		return
 	}
 	if !utf8.Valid(body) {

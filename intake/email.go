@@ -342,6 +342,10 @@ cut:
 	return strings.TrimSpace(strings.Join(out, "\n"))
 }
 
+// HTMLToText reduces an HTML body to plain text as inbound email's HTML
+// part is reduced (htmlToText): helpdesk webhooks carry HTML bodies too.
+func HTMLToText(src string) string { return htmlToText(src) }
+
 // htmlToText reduces an HTML body to plain text: block elements become
 // line breaks, scripts, styles and quoted blocks (blockquote, Gmail's
 // gmail_quote) are dropped.

@@ -13,10 +13,9 @@ import (
 )
 
 // EventWindow is how far the signed timestamp of an event webhook post
-// may be from now, either way: Slack's five minutes, the consensus of
-// signed webhooks (SendGrid documents none). Posts are remembered by the
-// replay guard for twice that, so nothing valid outlives its record.
-const EventWindow = 5 * time.Minute
+// may be from now, either way (SendGrid documents none): the window of
+// every signed webhook, stormdesk.SignatureWindow.
+const EventWindow = stormdesk.SignatureWindow
 
 // MaxEventBodyBytes bounds one event webhook post.
 const MaxEventBodyBytes = 8 << 20

@@ -1,0 +1,153 @@
+// Package helpscout reads Help Scout's webhook posts into tickets: a
+// webhook (Manage → Apps → Webhooks) on the event convo.created, signed
+// with the secret key given to it.
+package helpscout
+
+import (
+	"crypto/hmac"
+	"crypto/sha1"
+	"encoding/base64"
+	"net/http"
+	"strings"
+
+	"stormdesk"
+	"stormdesk/connectors"
+)
+
+// The headers of a post: the signature, base64(HMAC-SHA1(secret, body)),
+// and the event's name.
+const (
+	SignatureHeader = "X-HelpScout-Signature"
+	EventHeader     = "X-HelpScout-Event"
+)
+
+// EventCreated is the event read into a ticket; every other event (a
+// reply, a status change, the test post) is answered 200 and dropped.
+const EventCreated = "convo.created"
+
+// Webhook verifies and reads Help Scout's posts.
+type Webhook struct {
+	// Secret is the webhook's secret key (at most 40 characters, chosen
+	// when the webhook is set up).
+	Secret string
+}
+
+// Name is the source of its tickets.
+func (*Webhook) Name() string { return stormdesk.SourceHelpScout }
+
+// Verify checks X-HelpScout-Signature over the body. Help Scout signs no
+// timestamp: a post sent again names a conversation already stored and
+// stores nothing.
+func (w *Webhook) Verify(h http.Header, body []byte) (connectors.Signed, error) {
+	sig := h.Get(SignatureHeader)
+	if sig == "" {
+		return connectors.Signed{}, connectors.Unauthorized(SignatureHeader, "missing")
+	}
+	got, err := base64.StdEncoding.DecodeString(sig)
+	if err != nil {
+		return connectors.Signed{}, connectors.Unauthorized(SignatureHeader, "not base64")
+	}
+	mac := hmac.New(sha1.New, []byte(w.Secret))
+	mac.Write(body)
+	if !hmac.Equal(got, mac.Sum(nil)) {
+		return connectors.Signed{}, connectors.Unauthorized(SignatureHeader,
+			"does not match the body (is STORMDESK_HELPSCOUT_WEBHOOK_SECRET the webhook's secret key?)")
+	}
+	return connectors.Signed{}, nil
+}
+
+// Conversation is the part of the conversation object a convo.created
+// post carries that is read here. Help Scout has sent two shapes of it:
+// the webhook field guide's (customer with firstName/lastName, threads)
+// and Mailbox API 2.0's (primaryCustomer with first/last,
+// _embedded.threads); both are read.
+type Conversation struct {
+	ID        connectors.ID `json:"id"`
+	Subject   string        `json:"subject"`
+	Preview   string        `json:"preview"`
+	CreatedAt string        `json:"createdAt"`
+	Customer  struct {
+		FirstName string `json:"firstName"`
+		LastName  string `json:"lastName"`
+		Email     string `json:"email"`
+	} `json:"customer"`
+	PrimaryCustomer struct {
+		First string `json:"first"`
+		Last  string `json:"last"`
+		Email string `json:"email"`
+	} `json:"primaryCustomer"`
+	Threads  []Thread `json:"threads"`
+	Embedded struct {
+		Threads []Thread `json:"threads"`
+	} `json:"_embedded"`
+}
+
+// Thread is one message of a conversation.
+type Thread struct {
+	Type string `json:"type"`
+	Body string `json:"body"`
+}
+
+// ParseConversation reads a convo.created post's body.
+func ParseConversation(body []byte) (*Conversation, error) {
+	var c Conversation
+	if err := connectors.DecodeJSON(body, &c); err != nil {
+		return nil, err
+	}
+	if c.ID == "" {
+		return nil, connectors.Invalid("id", "required")
+	}
+	if len(c.ID) > stormdesk.MaxExternalIDLen {
+		return nil, connectors.Invalid("id", "longer than %d characters", stormdesk.MaxExternalIDLen)
+	}
+	return &c, nil
+}
+
+// Parse reads a convo.created post into its ticket; other events carry
+// none.
+func (*Webhook) Parse(h http.Header, body []byte) (connectors.Delivery, error) {
+	event := h.Get(EventHeader)
+	if event != EventCreated {
+		if event == "" {
+			return connectors.Delivery{}, connectors.Invalid(EventHeader, "missing")
+		}
+		return connectors.Delivery{Event: event, Ignored: "event " + event + " reports no new ticket"}, nil
+	}
+	c, err := ParseConversation(body)
+	if err != nil {
+		return connectors.Delivery{}, err
+	}
+	at, err := connectors.Time("createdAt", c.CreatedAt)
+	if err != nil {
+		return connectors.Delivery{}, err
+	}
+	t := &stormdesk.Ticket{Source: stormdesk.SourceHelpScout, ExternalID: string(c.ID), Subject: c.Subject, ReceivedAt: at}
+	t.CustomerEmail, t.CustomerName = c.Customer.Email, join(c.Customer.FirstName, c.Customer.LastName)
+	if t.CustomerEmail == "" {
+		t.CustomerEmail, t.CustomerName = c.PrimaryCustomer.Email, join(c.PrimaryCustomer.First, c.PrimaryCustomer.Last)
+	}
+	t.Body = connectors.Text(firstCustomerThread(append(c.Threads, c.Embedded.Threads...)))
+	if t.Body == "" {
+		t.Body = strings.TrimSpace(c.Preview)
+	}
+	if strings.TrimSpace(t.Subject) == "" && t.Body == "" {
+		t.Subject = "(no subject)"
+	}
+	return connectors.Delivery{Event: event, Ticket: t}, nil
+}
+
+// firstCustomerThread is the body of the customer's message: the last
+// customer thread listed, since Help Scout lists threads newest first.
+func firstCustomerThread(threads []Thread) string {
+	body := ""
+	for _, th := range threads {
+		if th.Type == "customer" && strings.TrimSpace(th.Body) != "" {
+			body = th.Body
+		}
+	}
+	return body
+}
+
+func join(first, last string) string {
+	return strings.TrimSpace(strings.TrimSpace(first) + " " + strings.TrimSpace(last))
+}
