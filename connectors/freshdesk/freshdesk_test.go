@@ -1,39 +1,16 @@
 package freshdesk_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-	"unicode/utf8"
 
+	"stormdesk/connectors/connectortest"
 	"stormdesk/connectors/freshdesk"
 )
 
 // FuzzParse: any body is either refused with an error or read into a
 // ticket with the helpdesk's id and valid UTF-8 text; it never panics.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.json")
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte(`{"freshdesk_webhook":{"ticket_id":1e3}}`))
-	f.Add([]byte(`{"freshdesk_webhook":{"ticket_id":"7","ticket_description":"<div><p>a</p><blockquote>b</blockquote></div>"}}`))
-	w := &freshdesk.Webhook{}
-	f.Fuzz(func(t *testing.T, body []byte) {
-		d, err := w.Parse(nil, body)
-		if err != nil {
-			return
-		}
-		tk := d.Ticket
-		if tk == nil || tk.ExternalID == "" || tk.Source != "freshdesk" {
-			t.Fatalf("parsed without a ticket id: %+v", d)
-		}
-		if utf8.Valid(body) && !utf8.ValidString(tk.Body) {
-			t.Fatalf("body not UTF-8: %q", tk.Body)
-		}
-	})
+	connectortest.FuzzParse(f, &freshdesk.Webhook{}, nil, nil,
+		`{"freshdesk_webhook":{"ticket_id":1e3}}`,
+		`{"freshdesk_webhook":{"ticket_id":"7","ticket_description":"<div><p>a</p><blockquote>b</blockquote></div>"}}`)
 }

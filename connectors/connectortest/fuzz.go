@@ -1,0 +1,50 @@
+// Package connectortest holds what the helpdesk connectors' tests share.
+package connectortest
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"stormdesk/connectors"
+)
+
+// FuzzParse fuzzes w.Parse with headers h, seeded with the package's
+// testdata/*.json and seeds: any body is either refused with an error or
+// read into a delivery whose ticket, when it has one, carries w's source,
+// the helpdesk's id and valid UTF-8 text; it never panics. needTicket
+// says which events must carry a ticket (nil: every one).
+func FuzzParse(f *testing.F, w connectors.Webhook, h http.Header, needTicket func(event string) bool, seeds ...string) {
+	files, _ := filepath.Glob("testdata/*.json")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		d, err := w.Parse(h, body)
+		if err != nil {
+			return
+		}
+		tk := d.Ticket
+		if tk == nil {
+			if needTicket == nil || needTicket(d.Event) {
+				t.Fatalf("event %q without a ticket: %+v", d.Event, d)
+			}
+			return
+		}
+		if tk.ExternalID == "" || tk.Source != w.Name() {
+			t.Fatalf("parsed without a ticket id or with another source: %+v", d)
+		}
+		if utf8.Valid(body) && !utf8.ValidString(tk.Body) {
+			t.Fatalf("body not UTF-8: %q", tk.Body)
+		}
+	})
+}
