@@ -9,7 +9,6 @@ import (
 
 	"stormdesk"
 	"stormdesk/connectors"
-	"stormdesk/desk"
 )
 
 // Connectors configures the helpdesks' intake webhooks
@@ -60,22 +59,7 @@ func (s *Server) connector(c connectors.Webhook) http.HandlerFunc {
 			writeJSON(w, http.StatusOK, map[string]any{"event": d.Event, "ignored": d.Ignored})
 			return
 		}
-		t := d.Ticket
-		if !t.ReceivedAt.IsZero() && t.ReceivedAt.After(s.Desk.Now().Add(desk.MaxFutureSkew)) {
-			// As for inbound email: a helpdesk's clock ahead of ours is
-			// not a reason to lose the report; it is stamped on arrival.
-			t.ReceivedAt = time.Time{}
-		}
-		created, err := s.Desk.IngestTicket(r.Context(), t)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		status := http.StatusOK
-		if created {
-			status = http.StatusCreated
-		}
-		writeJSON(w, status, map[string]any{"event": d.Event, "ticket_id": t.ID, "created": created})
+		s.ingestReport(w, r, d.Ticket, map[string]any{"event": d.Event})
 	}
 }
 

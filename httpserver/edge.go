@@ -106,9 +106,16 @@ func (s *Server) inbound(w http.ResponseWriter, r *http.Request) {
 	if strings.TrimSpace(t.Subject) == "" {
 		t.Subject = "(no subject)"
 	}
+	s.ingestReport(w, r, t, map[string]any{})
+}
+
+// ingestReport stores a report that came from outside (an email, a
+// helpdesk's post) and answers with its id: 201 when it is new, 200 when
+// the same (source, external id) was stored before, so the sender's
+// retries store one ticket. A sender's clock in the future is not a
+// reason to lose the report: it is stamped with the time it arrived.
+func (s *Server) ingestReport(w http.ResponseWriter, r *http.Request, t *stormdesk.Ticket, answer map[string]any) {
 	if !t.ReceivedAt.IsZero() && t.ReceivedAt.After(s.Desk.Now().Add(desk.MaxFutureSkew)) {
-		// A sender's clock in the future is not a reason to lose the
-		// email: it is stamped with the time it arrived.
 		t.ReceivedAt = time.Time{}
 	}
 	created, err := s.Desk.IngestTicket(r.Context(), t)
@@ -120,7 +127,8 @@ func (s *Server) inbound(w http.ResponseWriter, r *http.Request) {
 	if created {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, map[string]any{"ticket_id": t.ID, "created": created})
+	answer["ticket_id"], answer["created"] = t.ID, created
+	writeJSON(w, status, answer)
 }
 
 // unsubscribe takes the address a signed token names off every future

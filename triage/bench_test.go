@@ -186,7 +186,12 @@ func cpuTime() int64 {
 // order by the engine alone, and by the engine and the Tracker (every
 // ticket observed, incidents opened from bursts). Reported per ticket.
 func BenchmarkTrack(b *testing.B) {
-	tickets := weekTickets(b, "../scenarios/meetbeam/tickets.jsonl")
+	benchTrack(b, weekTickets(b, "../scenarios/meetbeam/tickets.jsonl"))
+}
+
+// benchTrack assigns tickets in order with the engine alone and with the
+// engine and the Tracker, reporting both per ticket.
+func benchTrack(b *testing.B, tickets []Ticket) {
 	for _, track := range []bool{false, true} {
 		name := "assign"
 		if track {
@@ -255,32 +260,7 @@ func BenchmarkTrackSurge(b *testing.B) {
 	for i := range tickets {
 		tickets[i] = Ticket{ID: int64(i + 1), Text: texts[(i*7919)%len(texts)], Customer: fmt.Sprintf("c%d@example.com", i%1500), At: start.Add(time.Duration(i) * time.Second)}
 	}
-	for _, track := range []bool{false, true} {
-		name := "assign"
-		if track {
-			name = "assign+track"
-		}
-		b.Run(name, func(b *testing.B) {
-			var cpu int64
-			for b.Loop() {
-				b.StopTimer()
-				e := New(DefaultConfig())
-				tr := NewTracker(e, DefaultTrackerConfig())
-				runtime.GC()
-				b.StartTimer()
-				cpu0 := cpuTime()
-				for _, t := range tickets {
-					a := e.Assign(t)
-					if track {
-						tr.Observe(t.ID, a)
-					}
-				}
-				cpu += cpuTime() - cpu0
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tickets)), "ns/ticket")
-			b.ReportMetric(float64(cpu)/float64(b.N*len(tickets)), "cpu-ns/ticket")
-		})
-	}
+	benchTrack(b, tickets)
 }
 
 // BenchmarkIndividualModel measures the individual model's cost per

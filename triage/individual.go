@@ -155,25 +155,18 @@ func (m *IndividualModel) probToks(toks []token, scratch []uint64) ([]uint64, fl
 
 // featureHash is FNV-1a of a feature's spelling; pairHash of "a b"
 // without building it.
-func featureHash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+func featureHash(s string) uint64 { return fnvAdd64(14695981039346656037, s) }
 
 func pairHash(a, b string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(a); i++ {
-		h ^= uint64(a[i])
-		h *= 1099511628211
-	}
+	h := fnvAdd64(14695981039346656037, a)
 	h ^= ' '
 	h *= 1099511628211
-	for i := 0; i < len(b); i++ {
-		h ^= uint64(b[i])
+	return fnvAdd64(h, b)
+}
+
+func fnvAdd64(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
 	return h
