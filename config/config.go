@@ -54,6 +54,11 @@ var Vars = []Var{
 	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
 	{"STORMDESK_INBOUND_SECRET", "", "Secret path segment of the SendGrid Inbound Parse webhook, POST /inbound/sendgrid/SECRET (also _FILE; at least 16 characters); without it inbound email is off."},
 	{"STORMDESK_ZENDESK_WEBHOOK_SECRET", "", "Signing secret of the Zendesk webhook that posts tickets to POST /connectors/zendesk/webhook (also _FILE); without it the Zendesk webhook is off. See docs/helpdesks.md."},
+	{"STORMDESK_ZENDESK_SUBDOMAIN", "", "Zendesk subdomain (acme for acme.zendesk.com) that `stormdesk connectors zendesk import` backfills from."},
+	{"STORMDESK_ZENDESK_EMAIL", "", "Email of the Zendesk admin whose API token the backfill uses (basic auth EMAIL/token:TOKEN)."},
+	{"STORMDESK_ZENDESK_API_TOKEN", "", "Zendesk API token for the backfill, with STORMDESK_ZENDESK_EMAIL (also _FILE)."},
+	{"STORMDESK_ZENDESK_OAUTH_TOKEN", "", "Zendesk OAuth access token for the backfill, instead of an email and API token (also _FILE)."},
+	{"STORMDESK_ZENDESK_API_URL", "", "Zendesk API base URL (default https://SUBDOMAIN.zendesk.com); set only to point at a local stand-in (tests)."},
 	{"STORMDESK_INTERCOM_CLIENT_SECRET", "", "Client secret of the Intercom app whose webhooks post conversations to POST /connectors/intercom/webhook (also _FILE); without it the Intercom webhook is off."},
 	{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "", "Secret key of the Help Scout webhook that posts conversations to POST /connectors/helpscout/webhook (also _FILE; 16 to 40 characters); without it the Help Scout webhook is off."},
 	{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "", "Secret the Freshdesk automation rule sends in the X-Stormdesk-Secret header to POST /connectors/freshdesk/webhook (also _FILE; at least 16 characters); without it the Freshdesk webhook is off."},
@@ -123,6 +128,8 @@ type Email struct {
 // its secret is set.
 type Connectors struct {
 	ZendeskSecret, IntercomSecret, HelpScoutSecret, FreshdeskSecret string
+	// Zendesk's REST API, for the backfill.
+	ZendeskSubdomain, ZendeskEmail, ZendeskAPIToken, ZendeskOAuthToken, ZendeskAPIURL string
 }
 
 // Slack configures the Slack app; it is on when SigningSecret is set.
@@ -201,11 +208,15 @@ func Load(environ []string) (Config, error) {
 	}
 	for name, dst := range map[string]*string{"STORMDESK_ZENDESK_WEBHOOK_SECRET": &c.Connectors.ZendeskSecret,
 		"STORMDESK_INTERCOM_CLIENT_SECRET": &c.Connectors.IntercomSecret, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET": &c.Connectors.HelpScoutSecret,
-		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret} {
+		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret,
+		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken} {
 		if *dst, err = secret(env, name); err != nil {
 			return c, err
 		}
 	}
+	c.Connectors.ZendeskSubdomain = get("STORMDESK_ZENDESK_SUBDOMAIN")
+	c.Connectors.ZendeskEmail = get("STORMDESK_ZENDESK_EMAIL")
+	c.Connectors.ZendeskAPIURL = get("STORMDESK_ZENDESK_API_URL")
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
 		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO")),
@@ -350,6 +361,13 @@ func (c Config) Validate() error {
 	}
 	if n := len(c.Connectors.FreshdeskSecret); n > 0 && n < 16 {
 		return &Error{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "use at least 16 characters (openssl rand -hex 16), the same as the automation rule's X-Stormdesk-Secret header"}
+	}
+	if z := c.Connectors; z.ZendeskAPIToken != "" && z.ZendeskOAuthToken != "" {
+		return &Error{"STORMDESK_ZENDESK_OAUTH_TOKEN", "set either STORMDESK_ZENDESK_API_TOKEN (with STORMDESK_ZENDESK_EMAIL) or STORMDESK_ZENDESK_OAUTH_TOKEN, not both"}
+	} else if z.ZendeskAPIToken != "" && z.ZendeskEmail == "" {
+		return &Error{"STORMDESK_ZENDESK_EMAIL", "required with STORMDESK_ZENDESK_API_TOKEN (the token's owner: basic auth EMAIL/token:TOKEN)"}
+	} else if s := z.ZendeskSubdomain; s != "" && strings.ContainsAny(strings.TrimSuffix(s, ".zendesk.com"), "./:@ ") {
+		return &Error{"STORMDESK_ZENDESK_SUBDOMAIN", fmt.Sprintf("%q is not a subdomain such as acme (for acme.zendesk.com)", s)}
 	}
 	if c.Email.APIKey != "" {
 		switch {

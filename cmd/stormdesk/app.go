@@ -38,6 +38,8 @@ Commands:
   migrate          apply database migrations and print the schema version
   tickets import   import tickets from a CSV or JSON Lines file
   customers import load customers and their subscriptions from a CSV file
+  connectors zendesk import --since 2h
+                   backfill tickets from Zendesk's incremental export
   notify preview   render an incident's customer email and count its audience
   export ID        write an incident's post-mortem (md, html, json, csv)
   triage FILE      cluster a CSV or JSONL file of tickets and print the clusters
@@ -138,6 +140,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdExport(ctx, rest, e)
 	case "customers":
 		return cmdCustomers(ctx, rest, e)
+	case "connectors":
+		return cmdConnectors(ctx, rest, e)
 	case "discord":
 		return cmdDiscord(ctx, rest, e)
 	case "demo":

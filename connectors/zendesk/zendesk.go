@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
-	"strings"
 	"time"
 
 	"stormdesk"
@@ -117,16 +116,10 @@ func (*Webhook) Parse(_ http.Header, body []byte) (connectors.Delivery, error) {
 	if err != nil {
 		return connectors.Delivery{}, err
 	}
-	at, err := connectors.Time("ticket.created_at", p.Ticket.CreatedAt)
+	t, err := ticket(p.Ticket.ID, p.Ticket.Subject, p.Ticket.Description, p.Ticket.Requester.Email,
+		p.Ticket.Requester.Name, p.Ticket.Organization, p.Ticket.CreatedAt)
 	if err != nil {
 		return connectors.Delivery{}, err
-	}
-	t := &stormdesk.Ticket{Source: stormdesk.SourceZendesk, ExternalID: string(p.Ticket.ID),
-		CustomerEmail: p.Ticket.Requester.Email, CustomerName: p.Ticket.Requester.Name,
-		Organisation: p.Ticket.Organization, Subject: p.Ticket.Subject,
-		Body: connectors.Text(p.Ticket.Description), ReceivedAt: at}
-	if strings.TrimSpace(t.Subject) == "" && t.Body == "" {
-		t.Subject = "(no subject)"
 	}
 	return connectors.Delivery{Event: eventOrCreated(p.Event), Ticket: t}, nil
 }

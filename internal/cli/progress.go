@@ -75,3 +75,7 @@ func (p *Progress) draw(done, items int64) {
 	p.width = max(p.width, len(line))
 	fmt.Fprintf(p.w, "\r%s%s", line, strings.Repeat(" ", pad))
 }
+
+// Active reports whether the line draws: a command that also writes
+// progress lines of its own writes them only when it does not.
+func (p *Progress) Active() bool { return p.on }
