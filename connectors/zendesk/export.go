@@ -24,8 +24,8 @@ const ExportPath = "/api/v2/incremental/tickets/cursor.json"
 // and name, and the organisations' names.
 const ExportInclude = "users,organizations"
 
-// Client reads Zendesk's REST API: the backfill's one call, the
-// Incremental Ticket Export. Set Email and APIToken (basic auth
+// Client speaks Zendesk's REST API: the backfill's Incremental Ticket
+// Export (Export) and the write-back calls (writeback.go). Set Email and APIToken (basic auth
 // "email/token:apitoken") or OAuthToken (bearer).
 type Client struct {
 	// BaseURL is https://SUBDOMAIN.zendesk.com (BaseURLFor), or a stand-in.
@@ -195,23 +195,14 @@ func (c *Client) get(ctx context.Context, path string, q url.Values, into any) e
 	if retries <= 0 {
 		retries = 5
 	}
-	hc := c.HTTP
-	if hc == nil {
-		hc = &http.Client{Timeout: 60 * time.Second}
-	}
+	hc := c.httpClient()
 	backoff := time.Second
 	for attempt := 0; ; attempt++ {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
 			return err
 		}
-		req.Header.Set("Accept", "application/json")
-		switch {
-		case c.OAuthToken != "":
-			req.Header.Set("Authorization", "Bearer "+c.OAuthToken)
-		case c.APIToken != "":
-			req.SetBasicAuth(c.Email+"/token", c.APIToken)
-		}
+		c.authorize(req)
 		resp, err := hc.Do(req)
 		var wait time.Duration
 		status := 0
@@ -255,6 +246,26 @@ func (c *Client) get(ctx context.Context, path string, q url.Values, into any) e
 		if status != http.StatusTooManyRequests {
 			backoff = min(backoff*2, time.Minute)
 		}
+	}
+}
+
+// httpClient is HTTP, or a client with a minute's timeout.
+func (c *Client) httpClient() *http.Client {
+	if c.HTTP != nil {
+		return c.HTTP
+	}
+	return &http.Client{Timeout: 60 * time.Second}
+}
+
+// authorize sets the one way every request authenticates: bearer for an
+// OAuth token, else basic "email/token:apitoken"; and asks for JSON.
+func (c *Client) authorize(req *http.Request) {
+	req.Header.Set("Accept", "application/json")
+	switch {
+	case c.OAuthToken != "":
+		req.Header.Set("Authorization", "Bearer "+c.OAuthToken)
+	case c.APIToken != "":
+		req.SetBasicAuth(c.Email+"/token", c.APIToken)
 	}
 }
 
