@@ -7,7 +7,7 @@
 // Examples: every hard-negative and look-alike ticket (an individual
 // problem) against every ticket of a real incident (a shared one), from
 // scenarios/{clinicq,ledgerleaf,learnloop,meetbeam,shopkettle}. The held-out weeks
-// (crewplan, parcelpath, any added later) are never read.
+// (crewplan, parcelpath, tablehost, any added later) are never read.
 //
 // With -cv it trains on all tuning weeks but one and scores the one left
 // out, for each in turn, and writes nothing.
