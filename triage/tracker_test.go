@@ -45,3 +45,43 @@ func TestKeptOutSaysWhy(t *testing.T) {
 		t.Errorf("an individual problem (needs at least %.2f): %+v", DefaultTrackerConfig().IndividualThreshold, d)
 	}
 }
+
+// TestStormNotOldNewsForgottenPasswords: a day of individual log-in
+// problems ("I forgot my password and can't log in") does not make a
+// log-in storm look usual: a burst is measured against the reports that
+// came before it, and forgotten passwords are not reports. The storm
+// opens an incident by its 5th report.
+func TestStormNotOldNewsForgottenPasswords(t *testing.T) {
+	e := New(DefaultConfig())
+	tr := NewTracker(e, DefaultTrackerConfig())
+	t0 := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
+	id := int64(0)
+	observe := func(text, customer string, at time.Time) Decision {
+		id++
+		return tr.Observe(id, e.Assign(Ticket{ID: id, Text: text, Customer: customer, At: at}))
+	}
+	everyday := []string{"How do I export my invoices to CSV?", "Can I change the billing address on my plan?",
+		"Where do I find the API documentation?", "Please add a dark mode", "How do I add a new team member?"}
+	forgot := []string{"I forgot my password and now the login page shows an error", "forgot my password, login page error when I log in",
+		"I can't log in, the login page errors, I forgot the password", "login page error: I forgot my password, please reset it"}
+	for i := 0; i < 60; i++ {
+		at := t0.Add(time.Duration(i) * 8 * time.Minute)
+		if d := observe(everyday[i%len(everyday)], fmt.Sprintf("e%d@x.example", i), at); d.Open != nil {
+			t.Fatalf("an everyday question opened an incident: %+v", d)
+		}
+		if d := observe(forgot[i%len(forgot)], fmt.Sprintf("f%d@x.example", i), at.Add(time.Minute)); d.Open != nil {
+			t.Fatalf("a forgotten password opened an incident: %+v", d)
+		}
+	}
+	storm := []string{"Login page shows error 500 since a few minutes", "can't log in, the login page errors out",
+		"login fails with error 500 for our whole team", "the login page is broken, error 500", "error 500 when logging in"}
+	at := t0.Add(9 * time.Hour)
+	for i, text := range storm {
+		d := observe(text, fmt.Sprintf("s%d@x.example", i), at.Add(time.Duration(i)*3*time.Minute))
+		if d.Open != nil {
+			t.Logf("opened at report %d: %s", i+1, d.Open.Why)
+			return
+		}
+	}
+	t.Fatal("a log-in storm after a day of forgotten passwords opened nothing by its 5th report")
+}
