@@ -85,3 +85,29 @@ func TestStormNotOldNewsForgottenPasswords(t *testing.T) {
 	}
 	t.Fatal("a log-in storm after a day of forgotten passwords opened nothing by its 5th report")
 }
+
+// TestQuestionGrade: a question in a ticket whose words read like a
+// shared problem is a plain report; the same question in a ticket that
+// reads like the writer's own problem stays doubtful, and so does every
+// question with the model's cuts turned off.
+func TestQuestionGrade(t *testing.T) {
+	e := New(DefaultConfig())
+	e.Assign(Ticket{ID: 1, Text: "Login broken\nThe login page fails with error 500 again today, still broken. What can we do?", At: time.Now()})
+	e.Assign(Ticket{ID: 2, Text: "my account\nhow do i see my account settings? thank you", At: time.Now()})
+	shared, own := e.tickets[1], e.tickets[2]
+	if shared.msg.Grade() != Doubtful || own.msg.Grade() != Doubtful {
+		t.Fatalf("cue grades %v and %v, want both doubtful (a question)", shared.msg.Grade(), own.msg.Grade())
+	}
+	tr := NewTracker(e, DefaultTrackerConfig())
+	if g := tr.grade(shared); g != Report {
+		t.Errorf("shared problem with a question (model %.2f): grade %v, want a report", shared.indiv, g)
+	}
+	if g := tr.grade(own); g == Report {
+		t.Errorf("own problem with a question (model %.2f): a report, want doubtful or more", own.indiv)
+	}
+	off := DefaultTrackerConfig()
+	off.IndivWeak = 0
+	if g := NewTracker(e, off).grade(shared); g != Doubtful {
+		t.Errorf("with the model's cuts off: grade %v, want doubtful", g)
+	}
+}
