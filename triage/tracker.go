@@ -54,6 +54,7 @@ type Tracker struct {
 	// incident, oldest first: the seeds of a burst and the candidates for
 	// joining an incident that opens after them.
 	recent []recentTicket
+	alike  map[int64]bool // neighbours' scratch (see Observe)
 }
 
 // TrackerConfig holds the tracker's thresholds.
@@ -540,7 +541,14 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// BurstWindow (a storm) or SlowWindow (a slow burn worded many ways),
 	// against how often reports like it came before.
 	if r.report && tr.cfg.NeighbourThreshold > 0 && !tr.suppressed(r) {
-		alike := map[int64]bool{} // the windows overlap: one dot product per ticket
+		// The windows overlap: one dot product per ticket. The map is
+		// the tracker's, cleared for each report, so that a hot stream
+		// does not allocate one per report.
+		if tr.alike == nil {
+			tr.alike = map[int64]bool{}
+		}
+		clear(tr.alike)
+		alike := tr.alike
 		for _, w := range tr.e.cfg.windows() {
 			if seeds, ok := tr.neighbours(r, rt, w, alike); ok {
 				if d, ok := tr.burst(r, rt, seeds, w.span, a.ClusterID); ok {
