@@ -1066,7 +1066,7 @@ func (tr *Tracker) neighbours(r *ticketRec, rt recentTicket, w burstWindow, memo
 		like, ok := memo[x.id]
 		if !ok {
 			if xr := tr.e.tickets[x.id]; xr != nil && !tr.suppressed(xr) {
-				s := dot(mine, xr.sparse())
+				s := dotMerge(mine, xr.sparse()) // both sparse: no dense block to look for
 				like = s >= tr.cfg.NeighbourThreshold ||
 					dense && s >= tr.cfg.NeighbourDenseFloor && len(xr.vec)-int(xr.ns) == len(r.vec)-int(r.ns) && s+denseDot(r.vec[r.ns:], xr.vec[xr.ns:]) >= tr.cfg.NeighbourDense
 			}
