@@ -168,27 +168,6 @@ func (c *Client) Export(ctx context.Context, since time.Time, page func(*ExportP
 	}
 }
 
-// StatusError is Zendesk's refusal of a request: its status and body.
-type StatusError struct {
-	Method, Path string
-	Status       int
-	Body         string
-}
-
-func (e *StatusError) Error() string {
-	msg := fmt.Sprintf("zendesk: %s %s: %d %s", e.Method, e.Path, e.Status, http.StatusText(e.Status))
-	switch e.Status {
-	case http.StatusUnauthorized:
-		msg += " (check STORMDESK_ZENDESK_EMAIL and STORMDESK_ZENDESK_API_TOKEN, or STORMDESK_ZENDESK_OAUTH_TOKEN)"
-	case http.StatusForbidden:
-		msg += " (the export needs an admin's credentials)"
-	}
-	if e.Body != "" {
-		msg += ": " + e.Body
-	}
-	return msg
-}
-
 func (c *Client) get(ctx context.Context, path string, q url.Values, into any) error {
 	u := strings.TrimRight(c.BaseURL, "/") + path + "?" + q.Encode()
 	retries := c.MaxRetries
@@ -226,9 +205,9 @@ func (c *Client) get(ctx context.Context, path string, q url.Values, into any) e
 			case status >= 500 || rerr != nil:
 				wait = backoff
 			default:
-				return &StatusError{Method: http.MethodGet, Path: path, Status: status, Body: snippet(body)}
+				return &APIError{Method: http.MethodGet, Path: path, Status: status, Reason: c.redact(reason(body))}
 			}
-			err = &StatusError{Method: http.MethodGet, Path: path, Status: status, Body: snippet(body)}
+			err = &APIError{Method: http.MethodGet, Path: path, Status: status, Retry: true, Reason: c.redact(reason(body))}
 		}
 		if attempt >= retries {
 			return fmt.Errorf("zendesk: giving up after %d retries: %w", retries, err)

@@ -124,7 +124,7 @@ func TestExportBearerAndErrors(t *testing.T) {
 	c := &zendesk.Client{BaseURL: srv.URL, OAuthToken: "oauth-tok", MaxRetries: 2,
 		Sleep: func(_ context.Context, d time.Duration) error { slept = append(slept, d); return nil }}
 	err := c.Export(context.Background(), time.Now().Add(-time.Hour), func(*zendesk.ExportPage) error { return nil })
-	var se *zendesk.StatusError
+	var se *zendesk.APIError
 	if !errors.As(err, &se) || se.Status != 401 || !strings.Contains(err.Error(), "Couldn't authenticate you") || calls != 1 {
 		t.Errorf("401: err %v after %d calls", err, calls)
 	}

@@ -32,9 +32,10 @@ func TicketPath(id int64) string {
 	return "/api/v2/tickets/" + strconv.FormatInt(id, 10) + ".json"
 }
 
-// APIError is a write call that did not succeed: Zendesk's refusal
-// (Status, and Zendesk's error and description as Reason) or no answer at
-// all (Status 0). It never carries the credentials.
+// APIError is a call that did not succeed (a write, or an export page
+// the export gave up on): Zendesk's refusal (Status, and Zendesk's error
+// and description as Reason) or no answer at all (Status 0). It never
+// carries the credentials.
 type APIError struct {
 	Method, Path string
 	// Status is the HTTP status; 0 when no answer came (network, timeout).
@@ -62,7 +63,7 @@ func (e *APIError) Error() string {
 	case http.StatusUnauthorized:
 		msg += " (check STORMDESK_ZENDESK_EMAIL and STORMDESK_ZENDESK_API_TOKEN, or STORMDESK_ZENDESK_OAUTH_TOKEN)"
 	case http.StatusForbidden:
-		msg += " (the credentials' agent may not edit this ticket)"
+		msg += " (the export needs an admin's credentials; a write, an agent who may edit the ticket)"
 	}
 	if e.Reason != "" {
 		msg += ": " + e.Reason
