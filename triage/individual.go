@@ -128,22 +128,8 @@ func (m *IndividualModel) probToks(toks []token, scratch []uint64) ([]uint64, fl
 		}
 	})
 	hs := scratch[:0]
-	var prev string
-	for _, t := range toks {
-		w := t.Text
-		if w == "" {
-			continue
-		}
-		if t.Canon && !stateConcepts[w] {
-			w = "@"
-		} else {
-			hs = append(hs, featureHash(w))
-		}
-		if prev != "" {
-			hs = append(hs, pairHash(prev, w))
-		}
-		prev = w
-	}
+	indivWalk(toks, func(w string) { hs = append(hs, featureHash(w)) },
+		func(a, b string) { hs = append(hs, pairHash(a, b)) })
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
 	z := m.Bias
@@ -179,6 +165,15 @@ func fnvAdd64(h uint64, s string) uint64 {
 // "not @" (can't log in, can't check out) does.
 func indivFeatures(toks []token) []string {
 	out := make([]string, 0, 2*len(toks))
+	indivWalk(toks, func(w string) { out = append(out, w) }, func(a, b string) { out = append(out, a+" "+b) })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// indivWalk calls word for each word of toks and pair for each adjacent
+// pair, a topic standing as "@" (see indivFeatures): the one walk behind
+// the model's features, spelled (training) or hashed (scoring).
+func indivWalk(toks []token, word func(string), pair func(a, b string)) {
 	prev := ""
 	for _, t := range toks {
 		w := t.Text
@@ -188,15 +183,13 @@ func indivFeatures(toks []token) []string {
 		if t.Canon && !stateConcepts[w] {
 			w = "@"
 		} else {
-			out = append(out, w)
+			word(w)
 		}
 		if prev != "" {
-			out = append(out, prev+" "+w)
+			pair(prev, w)
 		}
 		prev = w
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // IndividualFeatures returns the model's features of a ticket, read with
