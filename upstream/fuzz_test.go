@@ -121,3 +121,30 @@ func nthIndex(s, sub string, n int) int {
 	}
 	return -1
 }
+
+// fuzzKind fuzzes the parser of one kind, and detection, from the fixtures
+// matching pattern and a few hand-made seeds.
+func fuzzKind(f *testing.F, kind Kind, pattern string, seeds ...string) {
+	addFiles(f, pattern)
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, k := range []Kind{kind, ""} {
+			s, err := Parse(data, k)
+			if err != nil {
+				if Reason(err) != "unreadable" {
+					t.Fatalf("%v is not unreadable", err)
+				}
+				continue
+			}
+			checkSnapshot(t, s)
+		}
+	})
+}
+
+func FuzzParseStatusIO(f *testing.F) {
+	fuzzKind(f, KindStatusIO, "providers/statusio_*.json",
+		`{"result":{"incidents":[{"_id":"a","messages":[{"state":100,"status":500,"datetime":"2024-01-01T00:00:00"},{"state":200,"status":500,"datetime":"2024-01-01T00:00:00"}]}]}}`,
+		`{"result":{"status_overall":{"status_code":600},"status":[{"id":1,"status_code":300,"containers":[{"id":1,"status_code":100}]}]}}`)
+}

@@ -27,6 +27,9 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		}
 		kind = k
 	}
+	if !slices.Contains(Kinds, kind) {
+		return nil, parseErr("", "", "unknown kind %q (want %s)", kind, KindList())
+	}
 	if err := checkShape(data, kind); err != nil {
 		return nil, err
 	}
@@ -39,8 +42,10 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseSlack(data)
 	case KindHeroku:
 		return parseHeroku(data)
+	case KindStatusIO:
+		return parseStatusIO(data)
 	}
-	return nil, parseErr("", "", "unknown kind %q (want statuspage, rss, atom, slack or heroku)", kind)
+	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
 
 // checkShape catches the common mistakes of pointing a feed at the wrong
@@ -52,16 +57,6 @@ func checkShape(data []byte, kind Kind) error {
 	}
 	json := data[0] == '{' || data[0] == '['
 	switch kind {
-	case KindStatuspage, KindSlack, KindHeroku:
-		if isHTML(data) {
-			return parseErr("", "", "got HTML, not JSON (is the URL the status page's /api/v2/summary.json?)")
-		}
-		if !json {
-			if data[0] == '<' {
-				return parseErr(kind, "", "got XML, not JSON (is the feed kind rss or atom?)")
-			}
-			return parseErr(kind, "", "not JSON: starts with %q", preview(data))
-		}
 	case KindRSS, KindAtom:
 		if json {
 			return parseErr(kind, "", "got JSON, not a feed (is the feed kind statuspage?)")
@@ -71,6 +66,16 @@ func checkShape(data []byte, kind Kind) error {
 		}
 		if data[0] != '<' {
 			return parseErr(kind, "", "not XML: starts with %q", preview(data))
+		}
+	default:
+		if isHTML(data) {
+			return parseErr("", "", "got HTML, not JSON (is the URL the status page's /api/v2/summary.json?)")
+		}
+		if !json {
+			if data[0] == '<' {
+				return parseErr(kind, "", "got XML, not JSON (is the feed kind rss or atom?)")
+			}
+			return parseErr(kind, "", "not JSON: starts with %q", preview(data))
 		}
 	}
 	return nil
@@ -115,6 +120,8 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	has := func(k string) bool { _, ok := top[k]; return ok }
 	st := bytes.TrimSpace(top["status"])
 	switch {
+	case has("result") && hasKeys(top["result"], "status_overall"):
+		return KindStatusIO, nil
 	case has("active_incidents") || (has("date_created") && has("status")):
 		return KindSlack, nil
 	case len(st) > 0 && st[0] == '[' && (has("incidents") || has("scheduled")):
@@ -131,6 +138,20 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 		keys = append(keys[:8], "…")
 	}
 	return "", parseErr("", "", "JSON, but not a status format stormdesk reads (top-level keys: %s)", strings.Join(keys, ", "))
+}
+
+// hasKeys reports whether raw is a JSON object holding one of keys.
+func hasKeys(raw json.RawMessage, keys ...string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isHTML reports whether data looks like an HTML page rather than a feed.

@@ -1,0 +1,250 @@
+package upstream
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// providerChecks holds, for each fixture in testdata/providers, the kind
+// DetectKind must find and facts read from the file by hand.
+var providerChecks = map[string]struct {
+	kind  Kind
+	check func(t *testing.T, s *Snapshot)
+}{
+	"statusio_gitlab-upcoming-maintenance.json": {KindStatusIO, func(t *testing.T, s *Snapshot) {
+		if s.Indicator != "none" || s.Description != "Operational" || !s.UnresolvedOnly || !s.UpdatedAt.Equal(utc("2023-06-29T15:20:28.798Z")) {
+			t.Errorf("page: %q %q %v %s", s.Indicator, s.Description, s.UnresolvedOnly, s.UpdatedAt)
+		}
+		// Three components, each with one container.
+		if len(s.Components) != 6 {
+			t.Fatalf("%d components", len(s.Components))
+		}
+		c := s.Components[1]
+		if c.ID != "5b36dc6502d06804c0834a07/5b36e11140e76c04b7220a31" || c.GroupID != "5b36dc6502d06804c0834a07" ||
+			c.Name != "Website (Google Compute Engine)" || c.Status != ComponentOperational || !c.UpdatedAt.Equal(utc("2023-06-24T18:39:28.191Z")) {
+			t.Errorf("container %+v", c)
+		}
+		m := find(s, "649d8d7a6c2f36053b37055d")
+		if m == nil || !m.Maintenance || m.Status != StatusScheduled || m.Impact != "maintenance" || m.Resolved() {
+			t.Fatalf("maintenance %+v", m)
+		}
+		if !m.ScheduledFor.Equal(utc("2023-07-08T14:00:00Z")) || !m.ScheduledUntil.Equal(utc("2023-07-08T19:00:00Z")) || !m.CreatedAt.Equal(utc("2023-06-29T13:56:10.250Z")) {
+			t.Errorf("window %s–%s, opened %s", m.ScheduledFor, m.ScheduledUntil, m.CreatedAt)
+		}
+		if len(m.Updates) != 1 || m.Updates[0].ID != "t20230629T135610Z" || !strings.HasPrefix(m.Updates[0].Body, "We will be undergoing") {
+			t.Errorf("updates %+v", m.Updates)
+		}
+		if strings.Join(m.Components, ",") != "5b36dc6502d06804c0834a07,5b36e05f02d06804c0834a09" {
+			t.Errorf("components %v", m.Components)
+		}
+	}},
+	"statusio_incident.json": {KindStatusIO, func(t *testing.T, s *Snapshot) {
+		if s.Indicator != "major" || len(s.Components) != 5 {
+			t.Fatalf("indicator %q, %d components", s.Indicator, len(s.Components))
+		}
+		want := map[string]string{
+			"5a89ef6740eba40d1c3bb4a8":                          ComponentPartialOutage,
+			"5a89ef6740eba40d1c3bb4a8/5a89ef6740eba40d1c3bb4a7": ComponentPartialOutage,
+			"5a89ef6740eba40d1c3bb4a8/61ae3d3da163f805d867f0b5": ComponentOperational,
+			"61ae3d57e3e33c05d23d5249":                          ComponentUnderMaintenance,
+		}
+		for _, c := range s.Components {
+			if w, ok := want[c.ID]; ok && c.Status != w {
+				t.Errorf("%s: %s, want %s", c.ID, c.Status, w)
+			}
+		}
+		in := find(s, "61ae48b5a163f805d867f1c2")
+		if in == nil || in.Maintenance || in.Status != StatusIdentified || in.Impact != "major" {
+			t.Fatalf("incident %+v", in)
+		}
+		// The worst message (400) gives the impact; the newest gives the
+		// status; updates are newest first.
+		if len(in.Updates) != 2 || in.Updates[0].Status != StatusIdentified || in.Updates[1].Status != StatusInvestigating ||
+			!in.Updates[1].At.Equal(utc("2021-12-06T17:20:21.760Z")) || !in.UpdatedAt.Equal(utc("2021-12-06T17:32:05.101Z")) {
+			t.Errorf("updates %+v", in.Updates)
+		}
+		m := find(s, "61ae3dd5a163f805d867f0c1")
+		if m == nil || !m.Maintenance || m.Status != StatusInProgress || len(m.Updates) != 2 || m.Updates[0].Body != "Maintenance has started." {
+			t.Fatalf("maintenance %+v", m)
+		}
+		if m.Updates[1].Body != "We will be upgrading the Mobile App backend in Ireland.\nThe app may be slow during the window." {
+			t.Errorf("CRLF not normalised: %q", m.Updates[1].Body)
+		}
+	}},
+}
+
+// TestProviders parses every fixture in testdata/providers with the kind
+// detected from the content, and checks the facts above.
+func TestProviders(t *testing.T) {
+	files, _ := filepath.Glob("testdata/providers/*")
+	if len(files) == 0 {
+		t.Fatal("no fixtures in testdata/providers")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			pc, ok := providerChecks[name]
+			if !ok {
+				t.Fatalf("no checks for %s: add facts read from the file", name)
+			}
+			data := readFixture(t, "providers/"+name)
+			kind, err := DetectKind(data, "application/json")
+			if err != nil || kind != pc.kind {
+				t.Fatalf("detected %q, %v; want %s", kind, err, pc.kind)
+			}
+			s, err := Parse(data, kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Kind != pc.kind {
+				t.Errorf("snapshot kind %s", s.Kind)
+			}
+			allUTC(t, s)
+			pc.check(t, s)
+			// Diff-once: a re-poll of the same payload, parsed again,
+			// gives nothing new.
+			again, _ := Parse(data, kind)
+			if d := Diff(s, again, "p"); len(d) != 0 {
+				t.Errorf("re-poll gave %d events: %+v", len(d), d)
+			}
+			for _, e := range Events(s, "p") {
+				if e.DedupKey == "" || e.At.IsZero() && e.Kind != EventComponentStatus {
+					t.Errorf("event without key or time: %+v", e)
+				}
+			}
+		})
+	}
+}
+
+// TestProvidersNotOtherKinds parses every provider fixture as every other
+// JSON kind: each must fail or, when the shapes overlap, at least not be
+// what detection picks.
+func TestProvidersNotOtherKinds(t *testing.T) {
+	for name, pc := range providerChecks {
+		data := readFixture(t, "providers/"+name)
+		for _, k := range Kinds {
+			if k == pc.kind || k == KindRSS || k == KindAtom {
+				continue
+			}
+			if _, err := Parse(data, k); err != nil && !errors.Is(err, ErrUnreadable) {
+				t.Errorf("%s as %s: %v is not ErrUnreadable", name, k, err)
+			}
+		}
+	}
+}
+
+// diffOnce parses before and after as kind and returns the events of the
+// change, checking that applying the change twice gives nothing more.
+func diffOnce(t *testing.T, kind Kind, before, after []byte) []Event {
+	t.Helper()
+	a, err := Parse(before, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse(after, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	allUTC(t, b)
+	b2, _ := Parse(after, kind)
+	if d := Diff(b, b2, "p"); len(d) != 0 {
+		t.Errorf("re-poll gave %+v", d)
+	}
+	return Diff(a, b, "p")
+}
+
+func eventKinds(es []Event) string {
+	var ks []string
+	for _, e := range es {
+		ks = append(ks, string(e.Kind))
+	}
+	return strings.Join(ks, ",")
+}
+
+// replaceOnce replaces old in data, failing when it is not there exactly once.
+func replaceOnce(t *testing.T, data []byte, old, new string) []byte {
+	t.Helper()
+	if n := bytes.Count(data, []byte(old)); n != 1 {
+		t.Fatalf("%q occurs %d times", old, n)
+	}
+	return bytes.Replace(data, []byte(old), []byte(new), 1)
+}
+
+func TestStatusIODiffOnce(t *testing.T) {
+	before := readFixture(t, "providers/statusio_incident.json")
+	// One more message in the same state and status: one update event.
+	after := replaceOnce(t, before, `"messages": [
+          {
+            "details": "We have identified`, `"messages": [
+          {
+            "details": "The new load balancer is taking traffic.",
+            "state": 200,
+            "status": 400,
+            "datetime": "2021-12-06T17:50:00.000Z"
+          },
+          {
+            "details": "We have identified`)
+	es := diffOnce(t, KindStatusIO, before, after)
+	if eventKinds(es) != "incident_update" || es[0].Text != "The new load balancer is taking traffic." || !es[0].At.Equal(utc("2021-12-06T17:50:00Z")) {
+		t.Fatalf("%+v", es)
+	}
+	// The incident leaves the payload: resolved, inferred, once; its
+	// component recovers.
+	gone := replaceOnce(t, after, `"incidents": [
+      {
+        "name": "Elevated`, `"incidents": [], "old": [
+      {
+        "name": "Elevated`)
+	gone = bytes.ReplaceAll(gone, []byte(`"status_code": 400`), []byte(`"status_code": 100`))
+	es = diffOnce(t, KindStatusIO, after, gone)
+	if eventKinds(es) != "incident_resolved,component_status,component_status" || !es[0].Inferred {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+}
+
+func TestProviderParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data string
+		kind Kind
+		want string
+	}{
+		{"statusio no result", `{"status":[]}`, KindStatusIO, "upstream: statusio: result: missing"},
+		{"statusio bad code", `{"result":{"status_overall":{"status_code":700}}}`, KindStatusIO, "upstream: statusio: result.status_overall.status_code: 700 is not a status.io status code"},
+		{"statusio bad state", `{"result":{"incidents":[{"_id":"a","messages":[{"state":400,"status":300}]}]}}`, KindStatusIO, "upstream: statusio: result.incidents[0].messages[0].state: 400 is not a status.io incident state"},
+		{"statusio missing id", `{"result":{"status":[{"name":"x","status_code":100}]}}`, KindStatusIO, "upstream: statusio: result.status[0].id: missing"},
+		{"statusio bad time", `{"result":{"incidents":[{"_id":"a","datetime_open":"soon"}]}}`, KindStatusIO, `upstream: statusio: result.incidents[0].datetime_open: "soon" is not an ISO-8601 time`},
+		{"statusio html", `<!DOCTYPE html><html></html>`, KindStatusIO, "upstream: got HTML, not JSON"},
+		{"unknown kind", `{}`, "jsn", "upstream: unknown kind \"jsn\" (want statuspage, rss, atom, "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.data), tc.kind)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("got %v\nwant %s…", err, tc.want)
+			}
+			if !errors.Is(err, ErrUnreadable) {
+				t.Errorf("%v is not ErrUnreadable", err)
+			}
+		})
+	}
+}
+
+// TestKindList keeps help text and errors naming every kind.
+func TestKindList(t *testing.T) {
+	l := KindList()
+	for _, k := range Kinds {
+		if !strings.Contains(l, string(k)) {
+			t.Errorf("%q lacks %s", l, k)
+		}
+		if got, err := ParseKind(" " + strings.ToUpper(string(k)) + " "); got != k || err != nil {
+			t.Errorf("ParseKind(%s) = %s, %v", k, got, err)
+		}
+	}
+	if !slices.Contains(Kinds, KindStatusIO) {
+		t.Error("statusio is not a kind")
+	}
+}
