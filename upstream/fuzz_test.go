@@ -148,3 +148,9 @@ func FuzzParseStatusIO(f *testing.F) {
 		`{"result":{"incidents":[{"_id":"a","messages":[{"state":100,"status":500,"datetime":"2024-01-01T00:00:00"},{"state":200,"status":500,"datetime":"2024-01-01T00:00:00"}]}]}}`,
 		`{"result":{"status_overall":{"status_code":600},"status":[{"id":1,"status_code":300,"containers":[{"id":1,"status_code":100}]}]}}`)
 }
+
+func FuzzParseGCP(f *testing.F) {
+	fuzzKind(f, KindGCP, "providers/gcp_*.json",
+		`[{"id":"a","most_recent_update":{"when":"2024-01-01T00:00:00Z","status":"AVAILABLE"}},{"id":"a","end":"2024-01-01"}]`,
+		`[{"id":1,"service_key":"k","severity":"HIGH","updates":[{"created":"2024-01-01 00:00:00"},{"created":"2024-01-01 00:00:00"}]}]`)
+}

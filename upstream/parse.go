@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -44,6 +45,8 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseHeroku(data)
 	case KindStatusIO:
 		return parseStatusIO(data)
+	case KindGCP:
+		return parseGCP(data)
 	}
 	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
@@ -96,7 +99,11 @@ func DetectKind(data []byte, contentType string) (Kind, error) {
 		}
 		return detectJSON(top)
 	case '[':
-		return "", parseErr("", "", "a JSON array is not a status format stormdesk reads (Slack's /history? use /api/v2.0.0/current)")
+		var list []json.RawMessage
+		if err := json.Unmarshal(data, &list); err != nil {
+			return "", jsonErr("", err)
+		}
+		return detectJSONArray(list)
 	case '<':
 		if isHTML(data) {
 			return "", parseErr("", "", "got HTML, not a status feed (is the URL the status page's /api/v2/summary.json or /history.rss?)")
@@ -140,6 +147,22 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	return "", parseErr("", "", "JSON, but not a status format stormdesk reads (top-level keys: %s)", strings.Join(keys, ", "))
 }
 
+// detectJSONArray tells the formats that are a JSON array apart by their
+// first element.
+func detectJSONArray(list []json.RawMessage) (Kind, error) {
+	if len(list) == 0 {
+		return "", parseErr("", "", "an empty JSON array says nothing of its format (Google Cloud's incidents.json? give the kind gcp)")
+	}
+	has := func(k ...string) bool { return hasKeys(list[0], k...) }
+	switch {
+	case has("external_desc", "most_recent_update", "status_impact"):
+		return KindGCP, nil
+	case has("date_created") && has("notes"):
+		return "", parseErr("", "", "Slack's /history is not read: use /api/v2.0.0/current")
+	}
+	return "", parseErr("", "", "a JSON array is not a status format stormdesk reads")
+}
+
 // hasKeys reports whether raw is a JSON object holding one of keys.
 func hasKeys(raw json.RawMessage, keys ...string) bool {
 	var m map[string]json.RawMessage
@@ -181,9 +204,30 @@ func jsonErr(kind Kind, err error) error {
 		if path == "" {
 			path = "(top level)"
 		}
-		return &ParseError{Kind: kind, Path: path, Msg: fmt.Sprintf("got JSON %s, want %s", typ.Value, typ.Type)}
+		return &ParseError{Kind: kind, Path: path, Msg: fmt.Sprintf("got JSON %s, want %s", typ.Value, jsonTypeName(typ.Type))}
 	}
 	return &ParseError{Kind: kind, Msg: "malformed JSON", Err: err}
+}
+
+// jsonTypeName names a Go type the way the payload's author knows it: a
+// JSON array or object rather than []upstream.gcpUpdate.
+func jsonTypeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Pointer:
+		return jsonTypeName(t.Elem())
+	}
+	return t.String()
 }
 
 // parseTime reads a provider timestamp. Offsets are honoured; a time

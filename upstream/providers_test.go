@@ -75,6 +75,28 @@ var providerChecks = map[string]struct {
 			t.Errorf("CRLF not normalised: %q", m.Updates[1].Body)
 		}
 	}},
+	"gcp_incidents.json": {KindGCP, func(t *testing.T, s *Snapshot) {
+		if len(s.Incidents) != 2 || s.UnresolvedOnly || len(s.Components) != 0 || !s.UpdatedAt.Equal(utc("2024-03-05T18:14:09Z")) {
+			t.Fatalf("%d incidents, updated %s", len(s.Incidents), s.UpdatedAt)
+		}
+		in := find(s, "xVSEV3kVaJBmS7SZbnre")
+		if in.Status != StatusInvestigating || in.Impact != "critical" || in.Resolved() || in.URL != "https://status.cloud.google.com/incidents/xVSEV3kVaJBmS7SZbnre" {
+			t.Errorf("open incident %+v", in)
+		}
+		// "Multiple Products": the affected products are the components.
+		if strings.Join(in.Components, ",") != "9D7d2iNBQWN24zc1VamE,oW4vJ7VNqyxTWNzSHopX" {
+			t.Errorf("components %v", in.Components)
+		}
+		if !in.StartedAt.Equal(utc("2024-03-05T17:06:00Z")) || !in.CreatedAt.Equal(utc("2024-03-05T17:28:41Z")) || len(in.Updates) != 2 ||
+			in.Updates[0].ID != "t20240305T181358Z" || !strings.HasPrefix(in.Updates[1].Body, "**Summary:**\nMultiple products") {
+			t.Errorf("times or updates %+v", in)
+		}
+		done := find(s, "mLBHeCxhRia17anXCSX1")
+		if done.Status != StatusResolved || done.Impact != "major" || !done.ResolvedAt.Equal(utc("2022-07-19T15:47:00Z")) ||
+			done.Updates[0].Status != StatusResolved || done.Updates[1].Status != StatusInvestigating || done.Components[0] != "kzGfErQK3HzkFhptoeHH" {
+			t.Errorf("resolved incident %+v", done)
+		}
+	}},
 }
 
 // TestProviders parses every fixture in testdata/providers with the kind
@@ -206,6 +228,39 @@ func TestStatusIODiffOnce(t *testing.T) {
 	}
 }
 
+func TestGCPDiffOnce(t *testing.T) {
+	before := readFixture(t, "providers/gcp_incidents.json")
+	// The open incident gains an AVAILABLE update and an end: one update
+	// and one resolution, at the provider's times.
+	after := replaceOnce(t, before, `"modified": "2024-03-05T18:14:09+00:00",
+    "external_desc"`, `"modified": "2024-03-05T19:02:00+00:00",
+    "end": "2024-03-05T18:55:00+00:00",
+    "external_desc"`)
+	after = replaceOnce(t, after, `"updates": [
+      {
+        "created": "2024-03-05T18:13:58+00:00"`, `"updates": [
+      {
+        "created": "2024-03-05T19:01:30+00:00",
+        "when": "2024-03-05T19:01:30+00:00",
+        "text": "The issue with Cloud Run and Cloud Functions has been resolved for all affected users as of Tuesday, 2024-03-05 10:55 US/Pacific.",
+        "status": "AVAILABLE"
+      },
+      {
+        "created": "2024-03-05T18:13:58+00:00"`)
+	es := diffOnce(t, KindGCP, before, after)
+	if eventKinds(es) != "incident_update,incident_resolved" || !es[0].At.Equal(utc("2024-03-05T19:01:30Z")) || !es[1].At.Equal(utc("2024-03-05T18:55:00Z")) {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+	// The older incident scrolling out of the window resolves nothing.
+	i := bytes.Index(after, []byte(`,
+  {
+    "id": "mLBHeCxhRia17anXCSX1"`))
+	trimmed := append(append([]byte{}, after[:i]...), []byte("\n]")...)
+	if es := diffOnce(t, KindGCP, after, trimmed); len(es) != 0 {
+		t.Fatalf("%+v", es)
+	}
+}
+
 func TestProviderParseErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -219,6 +274,11 @@ func TestProviderParseErrors(t *testing.T) {
 		{"statusio missing id", `{"result":{"status":[{"name":"x","status_code":100}]}}`, KindStatusIO, "upstream: statusio: result.status[0].id: missing"},
 		{"statusio bad time", `{"result":{"incidents":[{"_id":"a","datetime_open":"soon"}]}}`, KindStatusIO, `upstream: statusio: result.incidents[0].datetime_open: "soon" is not an ISO-8601 time`},
 		{"statusio html", `<!DOCTYPE html><html></html>`, KindStatusIO, "upstream: got HTML, not JSON"},
+		{"gcp object", `{"incidents":[]}`, KindGCP, "upstream: gcp: got a JSON object; Google Cloud's incidents.json is an array"},
+		{"gcp missing id", `[{"external_desc":"x"}]`, KindGCP, "upstream: gcp: [0].id: missing"},
+		{"gcp bad time", `[{"id":"a","updates":[{"when":"x"},{"when":"2024-13-01"}]}]`, KindGCP, `upstream: gcp: [0].updates[0].when: "x" is not an ISO-8601 time`},
+		{"gcp wrong type", `[{"id":"a","updates":{}}]`, KindGCP, "upstream: gcp: updates: got JSON object, want array"},
+		{"empty array detected", `[]`, "", "upstream: an empty JSON array says nothing of its format"},
 		{"unknown kind", `{}`, "jsn", "upstream: unknown kind \"jsn\" (want statuspage, rss, atom, "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,10 +21,12 @@ const (
 	KindHeroku     Kind = "heroku"
 	// KindStatusIO is status.io's public status API (GitLab, Docker).
 	KindStatusIO Kind = "statusio"
+	// KindGCP is Google Cloud's incidents.json.
+	KindGCP Kind = "gcp"
 )
 
 // Kinds lists every kind Parse accepts, in the order help text shows them.
-var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO}
+var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP}
 
 // KindList names every kind for help text and errors: "statuspage, rss,
 // …, or statusio".

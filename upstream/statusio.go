@@ -150,6 +150,7 @@ func parseStatusIO(data []byte) (*Snapshot, error) {
 	if tp.err != nil {
 		return nil, tp.err
 	}
+	s.Incidents = firstOfEachID(s.Incidents)
 	return s, nil
 }
 
@@ -214,9 +215,4 @@ func statusioIncident(tp *timeParser, path string, r *statusioEvent, maint strin
 		}
 	}
 	return in, tp.err
-}
-
-// impactRank orders incident impacts from none to critical.
-func impactRank(impact string) int {
-	return slices.Index([]string{"none", "minor", "major", "critical"}, impact)
 }
