@@ -154,3 +154,8 @@ func FuzzParseGCP(f *testing.F) {
 		`[{"id":"a","most_recent_update":{"when":"2024-01-01T00:00:00Z","status":"AVAILABLE"}},{"id":"a","end":"2024-01-01"}]`,
 		`[{"id":1,"service_key":"k","severity":"HIGH","updates":[{"created":"2024-01-01 00:00:00"},{"created":"2024-01-01 00:00:00"}]}]`)
 }
+
+func FuzzParseAWS(f *testing.F) {
+	fuzzKind(f, KindAWS, "providers/aws_*.json",
+		`{"current":[{"service":"a","date":1,"status":3,"description":"x<span class=\"yellowfg\">Dec 31 11:59 PM PST</span>y<span class=\"yellowfg\">1:00 AM PDT</span>z"}],"archive":[{"service":"a","date":"1","status":"0"}]}`)
+}

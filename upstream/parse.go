@@ -47,6 +47,8 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseStatusIO(data)
 	case KindGCP:
 		return parseGCP(data)
+	case KindAWS:
+		return parseAWS(data)
 	}
 	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
@@ -129,6 +131,8 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	switch {
 	case has("result") && hasKeys(top["result"], "status_overall"):
 		return KindStatusIO, nil
+	case has("archive") && has("current"):
+		return KindAWS, nil
 	case has("active_incidents") || (has("date_created") && has("status")):
 		return KindSlack, nil
 	case len(st) > 0 && st[0] == '[' && (has("incidents") || has("scheduled")):

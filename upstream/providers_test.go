@@ -97,6 +97,37 @@ var providerChecks = map[string]struct {
 			t.Errorf("resolved incident %+v", done)
 		}
 	}},
+	"aws_data.json": {KindAWS, func(t *testing.T, s *Snapshot) {
+		if len(s.Incidents) != 4 || len(s.Components) != 0 || s.UnresolvedOnly {
+			t.Fatalf("%d incidents", len(s.Incidents))
+		}
+		in := find(s, "ec2-us-east-1/1527804785")
+		if in == nil || in.Status != StatusInvestigating || in.Impact != "major" || in.Title != "Amazon Elastic Compute Cloud (N. Virginia): Instance connectivity" ||
+			in.Components[0] != "ec2-us-east-1" || !in.CreatedAt.Equal(utc("2018-05-31T22:13:05Z")) {
+			t.Fatalf("open event %+v", in)
+		}
+		// Three updates, newest first, dated from the event's start.
+		if len(in.Updates) != 3 || !in.Updates[0].At.Equal(utc("2018-05-31T23:29:00Z")) || !in.Updates[2].At.Equal(utc("2018-05-31T22:13:00Z")) ||
+			in.Updates[2].Body != "We are investigating connectivity issues affecting some instances in a single Availability Zone in the US-EAST-1 Region." ||
+			!in.UpdatedAt.Equal(utc("2018-05-31T23:29:00Z")) {
+			t.Errorf("updates %+v", in.Updates)
+		}
+		// "[RESOLVED]" in current; the second update is past midnight.
+		elb := find(s, "elb-eu-west-1/1527749320")
+		if elb.Status != StatusResolved || elb.Impact != "minor" || elb.Title != "Amazon Elastic Load Balancing (Ireland): Increased API Error Rates" ||
+			!elb.Updates[0].At.Equal(utc("2018-05-31T07:20:00Z")) || !elb.Updates[1].At.Equal(utc("2018-05-31T06:48:00Z")) ||
+			!elb.ResolvedAt.Equal(utc("2018-05-31T07:20:00Z")) || elb.Updates[0].Status != StatusResolved {
+			t.Errorf("resolved event %+v", elb)
+		}
+		// Archive events are resolved; status is a number or a string;
+		// PST is -08:00.
+		iam := find(s, "iam-us-east-1/1481033166")
+		ec2 := find(s, "ec2-eu-central-1/1436972949")
+		if iam.Status != StatusResolved || iam.Impact != "" || !iam.Updates[0].At.Equal(utc("2016-12-06T14:06:00Z")) ||
+			ec2.Status != StatusResolved || ec2.Impact != "minor" || !ec2.Updates[0].At.Equal(utc("2015-07-15T15:22:00Z")) {
+			t.Errorf("archive %+v\n%+v", iam, ec2)
+		}
+	}},
 }
 
 // TestProviders parses every fixture in testdata/providers with the kind
@@ -261,6 +292,52 @@ func TestGCPDiffOnce(t *testing.T) {
 	}
 }
 
+func TestAWSDiffOnce(t *testing.T) {
+	before := readFixture(t, "providers/aws_data.json")
+	// A fourth update on the open event: one update event.
+	after := replaceOnce(t, before, `continue to work towards full recovery.</div>"`,
+		`continue to work towards full recovery.</div><div><span class=\"yellowfg\"> 5:36 PM PDT</span>&nbsp;Power was restored at 3:22 PM PDT.</div>"`)
+	es := diffOnce(t, KindAWS, before, after)
+	if eventKinds(es) != "incident_update" || es[0].Text != "Power was restored at 3:22 PM PDT." || !es[0].At.Equal(utc("2018-06-01T00:36:00Z")) {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+	// Then resolved: the summary gains [RESOLVED] and the status drops to
+	// 0 with a last update; one update and one resolution.
+	resolved := replaceOnce(t, after, `"summary": "Instance connectivity",
+      "date": "1527804785",
+      "status": "2"`, `"summary": "[RESOLVED] Instance connectivity",
+      "date": "1527804785",
+      "status": "0"`)
+	resolved = replaceOnce(t, resolved, `Power was restored at 3:22 PM PDT.</div>"`,
+		`Power was restored at 3:22 PM PDT.</div><div><span class=\"yellowfg\"> 6:10 PM PDT</span>&nbsp;The issue has been resolved and the service is operating normally.</div>"`)
+	es = diffOnce(t, KindAWS, after, resolved)
+	if eventKinds(es) != "incident_update,incident_resolved" || !es[1].At.Equal(utc("2018-06-01T01:10:00Z")) {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+}
+
+func TestAWSStamp(t *testing.T) {
+	prev := utc("2018-05-31T22:13:05Z") // 3:13:05 PM PDT
+	for _, tc := range []struct{ in, want string }{
+		{"3:13 PM PDT", "2018-05-31T22:13:00Z"},
+		{"3:05 PM PDT", "2018-05-31T22:05:00Z"},  // a little before: same day
+		{"1:05 PM PDT", "2018-06-01T20:05:00Z"},  // two hours back: next day
+		{"12:20 AM PDT", "2018-06-01T07:20:00Z"}, // past midnight
+		{"Jun 2, 9:00 AM PDT", "2018-06-02T16:00:00Z"},
+		{"Jan 3 9:00 AM PST", "2019-01-03T17:00:00Z"},
+	} {
+		got, ok := awsStamp(tc.in, prev)
+		if !ok || !got.Equal(utc(tc.want)) {
+			t.Errorf("awsStamp(%q) = %s, %v; want %s", tc.in, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "3:13 PM", "3:13 PM XYZ", "25:13 PM PDT", "Foo 2 3:13 PM PDT"} {
+		if _, ok := awsStamp(bad, prev); ok {
+			t.Errorf("awsStamp(%q) accepted", bad)
+		}
+	}
+}
+
 func TestProviderParseErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -278,6 +355,10 @@ func TestProviderParseErrors(t *testing.T) {
 		{"gcp missing id", `[{"external_desc":"x"}]`, KindGCP, "upstream: gcp: [0].id: missing"},
 		{"gcp bad time", `[{"id":"a","updates":[{"when":"x"},{"when":"2024-13-01"}]}]`, KindGCP, `upstream: gcp: [0].updates[0].when: "x" is not an ISO-8601 time`},
 		{"gcp wrong type", `[{"id":"a","updates":{}}]`, KindGCP, "upstream: gcp: updates: got JSON object, want array"},
+		{"aws neither", `{"archive":null,"current":null}`, KindAWS, "upstream: aws: neither current nor archive is present"},
+		{"aws bad date", `{"current":[{"service":"ec2-us-east-1","date":"yesterday","status":"1"}]}`, KindAWS, `upstream: aws: current[0].date: "yesterday" is not a time in seconds since 1970`},
+		{"aws bad status", `{"archive":[{"service":"s3","date":"1436972949","status":"7"}]}`, KindAWS, `upstream: aws: archive[0].status: "7" is not 0, 1, 2 or 3`},
+		{"aws missing service", `{"current":[{"date":"1436972949"}]}`, KindAWS, "upstream: aws: current[0].service: missing"},
 		{"empty array detected", `[]`, "", "upstream: an empty JSON array says nothing of its format"},
 		{"unknown kind", `{}`, "jsn", "upstream: unknown kind \"jsn\" (want statuspage, rss, atom, "},
 	} {

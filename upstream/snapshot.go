@@ -23,10 +23,12 @@ const (
 	KindStatusIO Kind = "statusio"
 	// KindGCP is Google Cloud's incidents.json.
 	KindGCP Kind = "gcp"
+	// KindAWS is the AWS Health Dashboard's legacy data.json.
+	KindAWS Kind = "aws"
 )
 
 // Kinds lists every kind Parse accepts, in the order help text shows them.
-var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP}
+var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS}
 
 // KindList names every kind for help text and errors: "statuspage, rss,
 // …, or statusio".
