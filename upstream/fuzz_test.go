@@ -159,3 +159,9 @@ func FuzzParseAWS(f *testing.F) {
 	fuzzKind(f, KindAWS, "providers/aws_*.json",
 		`{"current":[{"service":"a","date":1,"status":3,"description":"x<span class=\"yellowfg\">Dec 31 11:59 PM PST</span>y<span class=\"yellowfg\">1:00 AM PDT</span>z"}],"archive":[{"service":"a","date":"1","status":"0"}]}`)
 }
+
+func FuzzParseInstatus(f *testing.F) {
+	fuzzKind(f, KindInstatus, "providers/instatus_*.json",
+		`{"page":{"status":"UP"},"activeIncidents":[{"url":"https://x/incident/a","impact":"MINOROUTAGE"},{"id":"a"}],"activeMaintenances":[{"id":"m","start":"2024-01-01","duration":5}]}`,
+		`[{"id":"c","group":{"id":"g"},"incidents":[{"id":"i","status":"RESOLVED","updates":[{"id":"u","started":"2024-01-01T00:00:00Z"}]}]},{"id":"d","incidents":[{"id":"i"}]}]`)
+}

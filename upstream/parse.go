@@ -49,6 +49,8 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseGCP(data)
 	case KindAWS:
 		return parseAWS(data)
+	case KindInstatus:
+		return parseInstatus(data)
 	}
 	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
@@ -131,6 +133,9 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	switch {
 	case has("result") && hasKeys(top["result"], "status_overall"):
 		return KindStatusIO, nil
+	case has("activeIncidents") || has("activeMaintenances") ||
+		has("page") && hasValue(top["page"], "status", `"UP"`, `"HASISSUES"`, `"UNDERMAINTENANCE"`):
+		return KindInstatus, nil
 	case has("archive") && has("current"):
 		return KindAWS, nil
 	case has("active_incidents") || (has("date_created") && has("status")):
@@ -161,6 +166,8 @@ func detectJSONArray(list []json.RawMessage) (Kind, error) {
 	switch {
 	case has("external_desc", "most_recent_update", "status_impact"):
 		return KindGCP, nil
+	case has("showUptime") || has("uniqueEmail"):
+		return KindInstatus, nil
 	case has("date_created") && has("notes"):
 		return "", parseErr("", "", "Slack's /history is not read: use /api/v2.0.0/current")
 	}
@@ -179,6 +186,16 @@ func hasKeys(raw json.RawMessage, keys ...string) bool {
 		}
 	}
 	return false
+}
+
+// hasValue reports whether raw is a JSON object whose key holds one of
+// the JSON values given.
+func hasValue(raw json.RawMessage, key string, values ...string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return false
+	}
+	return slices.Contains(values, string(bytes.TrimSpace(m[key])))
 }
 
 // isHTML reports whether data looks like an HTML page rather than a feed.

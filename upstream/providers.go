@@ -22,3 +22,21 @@ func firstOfEachID(list []Incident) []Incident {
 		return dup
 	})
 }
+
+// componentImpact reads a component status as an incident's impact, the
+// way Statuspage computes one from the components an incident affects.
+func componentImpact(status string) string {
+	switch status {
+	case ComponentOperational:
+		return "none"
+	case ComponentDegradedPerformance:
+		return "minor"
+	case ComponentPartialOutage:
+		return "major"
+	case ComponentMajorOutage:
+		return "critical"
+	case ComponentUnderMaintenance:
+		return "maintenance"
+	}
+	return ""
+}

@@ -128,6 +128,34 @@ var providerChecks = map[string]struct {
 			t.Errorf("archive %+v\n%+v", iam, ec2)
 		}
 	}},
+	"instatus_summary.json": {KindInstatus, func(t *testing.T, s *Snapshot) {
+		if s.Page.Name != "Instatus" || s.Page.URL != "https://instat.us" || s.Indicator != "critical" || !s.UnresolvedOnly || len(s.Incidents) != 2 {
+			t.Fatalf("%+v", s)
+		}
+		// No id in summary.json: the URL's last segment.
+		in := find(s, "cl4a8n3070721qtmzvts760c4")
+		if in == nil || in.Status != StatusInvestigating || in.Impact != "critical" || !in.CreatedAt.Equal(utc("2022-06-11T18:55:50Z")) || in.Maintenance {
+			t.Fatalf("incident %+v", in)
+		}
+		m := find(s, "cl4a8nlv50918qtmzdlw60ivu")
+		if m == nil || !m.Maintenance || m.Status != StatusScheduled || !m.ScheduledFor.Equal(utc("2022-06-11T18:55:54Z")) || !m.ScheduledUntil.Equal(utc("2022-06-11T19:55:54Z")) {
+			t.Fatalf("maintenance %+v", m)
+		}
+	}},
+	"instatus_components.json": {KindInstatus, func(t *testing.T, s *Snapshot) {
+		if len(s.Components) != 2 || s.Components[1].Status != ComponentOperational || len(s.Incidents) != 2 || s.UnresolvedOnly {
+			t.Fatalf("%+v", s)
+		}
+		in := find(s, "ckf01m59ueaqb0a32wrljz1yd")
+		// Updates documented oldest first come out newest first.
+		if in.Status != StatusResolved || len(in.Updates) != 2 || in.Updates[0].ID != "ckf01mnk9eaui0a32mmhgq68g" || in.Updates[0].Status != StatusResolved ||
+			!in.ResolvedAt.Equal(utc("2020-09-12T19:09:04.498Z")) || in.Components[0] != "ckf01fvnxywz50a35nh1qzssm" {
+			t.Errorf("resolved %+v", in)
+		}
+		if open := find(s, "ckf02l5m8z36j0a35qr9q1tq1"); open.Status != StatusInvestigating || open.Resolved() || open.Updates[0].Body != "We're currently investigating an issue with the Website" {
+			t.Errorf("open %+v", open)
+		}
+	}},
 }
 
 // TestProviders parses every fixture in testdata/providers with the kind
@@ -338,6 +366,45 @@ func TestAWSStamp(t *testing.T) {
 	}
 }
 
+func TestInstatusDiffOnce(t *testing.T) {
+	before := readFixture(t, "providers/instatus_components.json")
+	// The open incident gains an update that identifies the cause, and
+	// the Website is degraded: one update, one status change, one
+	// component change.
+	after := replaceOnce(t, before, `"updates": [
+          {
+            "id": "ckf02l5tregrr0a3292xt1207",`, `"updates": [
+          {
+            "id": "ckf02xyzupdat0a3292xt9999",
+            "message": "A bad deploy of the Website was identified.",
+            "status": "IDENTIFIED",
+            "started": "2020-09-12T04:02:00.000Z"
+          },
+          {
+            "id": "ckf02l5tregrr0a3292xt1207",`)
+	after = replaceOnce(t, after, `"name": "Test incident",
+        "started": "2020-09-12T03:38:47.998Z",
+        "status": "INVESTIGATING"`, `"name": "Test incident",
+        "started": "2020-09-12T03:38:47.998Z",
+        "status": "IDENTIFIED"`)
+	after = replaceOnce(t, after, `"name": "Website",
+    "status": "OPERATIONAL"`, `"name": "Website",
+    "status": "DEGRADEDPERFORMANCE"`)
+	es := diffOnce(t, KindInstatus, before, after)
+	if eventKinds(es) != "incident_update,incident_status,component_status" || es[0].UpdateID != "ckf02xyzupdat0a3292xt9999" ||
+		es[1].Status != StatusIdentified || !es[1].At.Equal(utc("2020-09-12T04:02:00Z")) || es[2].Status != ComponentDegradedPerformance {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+	// summary.json lists active incidents only: one that leaves it is
+	// resolved, once.
+	sum := readFixture(t, "providers/instatus_summary.json")
+	gone := replaceOnce(t, sum, `"activeIncidents": [`, `"activeIncidents": [], "old": [`)
+	es = diffOnce(t, KindInstatus, sum, gone)
+	if eventKinds(es) != "incident_resolved" || !es[0].Inferred {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+}
+
 func TestProviderParseErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -359,6 +426,12 @@ func TestProviderParseErrors(t *testing.T) {
 		{"aws bad date", `{"current":[{"service":"ec2-us-east-1","date":"yesterday","status":"1"}]}`, KindAWS, `upstream: aws: current[0].date: "yesterday" is not a time in seconds since 1970`},
 		{"aws bad status", `{"archive":[{"service":"s3","date":"1436972949","status":"7"}]}`, KindAWS, `upstream: aws: archive[0].status: "7" is not 0, 1, 2 or 3`},
 		{"aws missing service", `{"current":[{"date":"1436972949"}]}`, KindAWS, "upstream: aws: current[0].service: missing"},
+		{"instatus nothing", `{"meta":{}}`, KindInstatus, "upstream: instatus: none of page, activeIncidents or activeMaintenances is present"},
+		{"instatus page status", `{"page":{"status":"DOWN"}}`, KindInstatus, `upstream: instatus: page.status: "DOWN" is not UP, HASISSUES or UNDERMAINTENANCE`},
+		{"instatus no id", `{"activeIncidents":[{"name":"x"}]}`, KindInstatus, "upstream: instatus: activeIncidents[0]: neither id nor url names the incident"},
+		{"instatus bad time", `{"activeIncidents":[{"id":"a","started":"Sat Jun 99"}]}`, KindInstatus, `upstream: instatus: activeIncidents[0].started: "Sat Jun 99" is not an ISO-8601 time`},
+		{"instatus duration", `{"activeMaintenances":[{"id":"a","duration":"an hour"}]}`, KindInstatus, `upstream: instatus: activeMaintenances[0].duration: "an hour" is not a number of minutes`},
+		{"instatus update id", `[{"id":"c","incidents":[{"id":"i","updates":[{"message":"x"}]}]}]`, KindInstatus, "upstream: instatus: [0].incidents[0].updates[0].id: missing"},
 		{"empty array detected", `[]`, "", "upstream: an empty JSON array says nothing of its format"},
 		{"unknown kind", `{}`, "jsn", "upstream: unknown kind \"jsn\" (want statuspage, rss, atom, "},
 	} {

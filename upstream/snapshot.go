@@ -25,10 +25,12 @@ const (
 	KindGCP Kind = "gcp"
 	// KindAWS is the AWS Health Dashboard's legacy data.json.
 	KindAWS Kind = "aws"
+	// KindInstatus is an Instatus page's summary.json or components list.
+	KindInstatus Kind = "instatus"
 )
 
 // Kinds lists every kind Parse accepts, in the order help text shows them.
-var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS}
+var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS, KindInstatus}
 
 // KindList names every kind for help text and errors: "statuspage, rss,
 // …, or statusio".
