@@ -5,9 +5,8 @@
 //
 //   - Parse and DetectKind turn one payload (Atlassian Statuspage v2 JSON,
 //     Statuspage-style RSS 2.0 and Atom histories, and the status APIs of
-//     Slack, Heroku, status.io, Google Cloud, AWS and Instatus; see
-//     Kinds) into a Snapshot, with every
-//     time in UTC.
+//     Slack, Heroku, status.io, Google Cloud, AWS, Instatus and Cachet;
+//     see Kinds) into a Snapshot, with every time in UTC.
 //   - Diff and Events compare snapshots and return only real changes, each
 //     with a DedupKey that stays the same across restarts and re-polls.
 //   - Fetcher performs one conditional GET with a size cap and typed errors;

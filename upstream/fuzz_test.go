@@ -165,3 +165,8 @@ func FuzzParseInstatus(f *testing.F) {
 		`{"page":{"status":"UP"},"activeIncidents":[{"url":"https://x/incident/a","impact":"MINOROUTAGE"},{"id":"a"}],"activeMaintenances":[{"id":"m","start":"2024-01-01","duration":5}]}`,
 		`[{"id":"c","group":{"id":"g"},"incidents":[{"id":"i","status":"RESOLVED","updates":[{"id":"u","started":"2024-01-01T00:00:00Z"}]}]},{"id":"d","incidents":[{"id":"i"}]}]`)
 }
+
+func FuzzParseCachet(f *testing.F) {
+	fuzzKind(f, KindCachet, "providers/cachet_*.json",
+		`{"meta":{"pagination":{}},"data":[{"id":1,"status_name":"x","status":"2","group_id":3},{"id":1,"link":"","status":4},{"id":2,"message":"m","status":0,"scheduled_at":"2015-08-08 02:00:00","created_at":"2015-08-01 00:00:00","updates":[{"id":1,"status":4}]}]}`)
+}

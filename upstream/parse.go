@@ -51,6 +51,8 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseAWS(data)
 	case KindInstatus:
 		return parseInstatus(data)
+	case KindCachet:
+		return parseCachet(data)
 	}
 	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
@@ -136,6 +138,8 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	case has("activeIncidents") || has("activeMaintenances") ||
 		has("page") && hasValue(top["page"], "status", `"UP"`, `"HASISSUES"`, `"UNDERMAINTENANCE"`):
 		return KindInstatus, nil
+	case has("data") && hasKeys(top["meta"], "pagination"):
+		return KindCachet, nil
 	case has("archive") && has("current"):
 		return KindAWS, nil
 	case has("active_incidents") || (has("date_created") && has("status")):

@@ -156,6 +156,42 @@ var providerChecks = map[string]struct {
 			t.Errorf("open %+v", open)
 		}
 	}},
+	"cachet_components.json": {KindCachet, func(t *testing.T, s *Snapshot) {
+		// The disabled component (status 0, "Unknown") is left out.
+		if len(s.Components) != 3 || len(s.Incidents) != 0 || !s.UpdatedAt.Equal(utc("2015-08-01T12:10:00Z")) {
+			t.Fatalf("%+v", s)
+		}
+		want := []Component{
+			{ID: "1", Name: "API", Status: ComponentOperational, UpdatedAt: utc("2015-07-24T14:42:10Z")},
+			{ID: "2", Name: "Documentation", Status: ComponentDegradedPerformance, GroupID: "1", UpdatedAt: utc("2015-08-01T12:05:00Z")},
+			{ID: "3", Name: "Website", Status: ComponentMajorOutage, GroupID: "1", UpdatedAt: utc("2015-08-01T12:10:00Z")},
+		}
+		for i, w := range want {
+			if c := s.Components[i]; c.ID != w.ID || c.Name != w.Name || c.Status != w.Status || c.GroupID != w.GroupID || !c.UpdatedAt.Equal(w.UpdatedAt) {
+				t.Errorf("component %d: %+v, want %+v", i, c, w)
+			}
+		}
+	}},
+	"cachet_incidents.json": {KindCachet, func(t *testing.T, s *Snapshot) {
+		inc, mnt := count(s)
+		if inc != 2 || mnt != 1 || len(s.Components) != 0 {
+			t.Fatalf("%d incidents, %d maintenances", inc, mnt)
+		}
+		fixed := find(s, "1")
+		if fixed.Status != StatusResolved || !fixed.ResolvedAt.Equal(utc("2015-08-01T12:00:00Z")) || fixed.Maintenance || len(fixed.Components) != 0 ||
+			len(fixed.Updates) != 1 || fixed.Updates[0].ID != "message" || fixed.Updates[0].Body != "Incident Message" {
+			t.Errorf("fixed %+v", fixed)
+		}
+		open := find(s, "2")
+		if open.Status != StatusInvestigating || open.Impact != "" || open.Components[0] != "3" || !open.CreatedAt.Equal(utc("2015-08-01T12:10:00Z")) ||
+			open.Updates[0].Body != "We are investigating reports that the **website** cannot be reached.\nThe API is not affected." {
+			t.Errorf("open %+v", open)
+		}
+		m := find(s, "3")
+		if !m.Maintenance || m.Status != StatusScheduled || m.Impact != "maintenance" || !m.ScheduledFor.Equal(utc("2015-08-08T02:00:00Z")) || !m.StartedAt.Equal(m.ScheduledFor) {
+			t.Errorf("maintenance %+v", m)
+		}
+	}},
 }
 
 // TestProviders parses every fixture in testdata/providers with the kind
@@ -405,6 +441,41 @@ func TestInstatusDiffOnce(t *testing.T) {
 	}
 }
 
+func TestCachetDiffOnce(t *testing.T) {
+	before := readFixture(t, "providers/cachet_incidents.json")
+	// The open incident moves to identified: one status change at its
+	// updated_at; no new update, since the message is the same.
+	after := replaceOnce(t, before, `"status": 1,
+      "visible": 1,
+      "message": "We are investigating reports that the **website** cannot be reached.\r\nThe API is not affected.",
+      "scheduled_at": "2015-08-01 12:10:00",
+      "created_at": "2015-08-01 12:10:00",
+      "updated_at": "2015-08-01 12:10:00"`, `"status": 2,
+      "visible": 1,
+      "message": "We are investigating reports that the **website** cannot be reached.\r\nThe API is not affected.",
+      "scheduled_at": "2015-08-01 12:10:00",
+      "created_at": "2015-08-01 12:10:00",
+      "updated_at": "2015-08-01 12:25:00"`)
+	es := diffOnce(t, KindCachet, before, after)
+	if eventKinds(es) != "incident_status" || es[0].Status != StatusIdentified || !es[0].At.Equal(utc("2015-08-01T12:25:00Z")) {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+	// Cachet 2.4 lists updates: a new one is one event, and the
+	// maintenance being fixed completes it.
+	withUpdates := replaceOnce(t, after, `"human_status": "Scheduled"`, `"human_status": "Scheduled",
+      "updates": [{"id": 7, "incident_id": 3, "status": 0, "message": "Starting soon.", "created_at": "2015-08-08 01:45:00"}]`)
+	es = diffOnce(t, KindCachet, after, withUpdates)
+	if eventKinds(es) != "maintenance_update" || es[0].UpdateID != "7" {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+	done := replaceOnce(t, withUpdates, `"status": 0,
+      "visible": 1`, `"status": 4,
+      "visible": 1`)
+	if es = diffOnce(t, KindCachet, withUpdates, done); eventKinds(es) != "maintenance_completed" {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+}
+
 func TestProviderParseErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -432,6 +503,11 @@ func TestProviderParseErrors(t *testing.T) {
 		{"instatus bad time", `{"activeIncidents":[{"id":"a","started":"Sat Jun 99"}]}`, KindInstatus, `upstream: instatus: activeIncidents[0].started: "Sat Jun 99" is not an ISO-8601 time`},
 		{"instatus duration", `{"activeMaintenances":[{"id":"a","duration":"an hour"}]}`, KindInstatus, `upstream: instatus: activeMaintenances[0].duration: "an hour" is not a number of minutes`},
 		{"instatus update id", `[{"id":"c","incidents":[{"id":"i","updates":[{"message":"x"}]}]}]`, KindInstatus, "upstream: instatus: [0].incidents[0].updates[0].id: missing"},
+		{"cachet no data", `{"meta":{"pagination":{}}}`, KindCachet, "upstream: cachet: data: missing"},
+		{"cachet neither", `{"data":[{"id":1,"name":"x"}]}`, KindCachet, "upstream: cachet: data[0]: neither a component (status_name, group_id) nor an incident"},
+		{"cachet component status", `{"data":[{"id":1,"status_name":"x","status":9}]}`, KindCachet, `upstream: cachet: data[0].status: "9" is not a Cachet component status (0 to 4)`},
+		{"cachet incident status", `{"data":[{"id":1,"message":"x","status":"fixed"}]}`, KindCachet, `upstream: cachet: data[0].status: "fixed" is not a Cachet incident status (0 to 4)`},
+		{"cachet bad time", `{"data":[{"id":1,"message":"x","status":1,"created_at":"01/08/2015"}]}`, KindCachet, `upstream: cachet: data[0].created_at: "01/08/2015" is not an ISO-8601 time`},
 		{"empty array detected", `[]`, "", "upstream: an empty JSON array says nothing of its format"},
 		{"unknown kind", `{}`, "jsn", "upstream: unknown kind \"jsn\" (want statuspage, rss, atom, "},
 	} {

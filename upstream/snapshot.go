@@ -27,10 +27,12 @@ const (
 	KindAWS Kind = "aws"
 	// KindInstatus is an Instatus page's summary.json or components list.
 	KindInstatus Kind = "instatus"
+	// KindCachet is Cachet's API v1 components or incidents list.
+	KindCachet Kind = "cachet"
 )
 
 // Kinds lists every kind Parse accepts, in the order help text shows them.
-var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS, KindInstatus}
+var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS, KindInstatus, KindCachet}
 
 // KindList names every kind for help text and errors: "statuspage, rss,
 // …, or statusio".
