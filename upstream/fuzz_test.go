@@ -170,3 +170,8 @@ func FuzzParseCachet(f *testing.F) {
 	fuzzKind(f, KindCachet, "providers/cachet_*.json",
 		`{"meta":{"pagination":{}},"data":[{"id":1,"status_name":"x","status":"2","group_id":3},{"id":1,"link":"","status":4},{"id":2,"message":"m","status":0,"scheduled_at":"2015-08-08 02:00:00","created_at":"2015-08-01 00:00:00","updates":[{"id":1,"status":4}]}]}`)
 }
+
+func FuzzParseBetterStack(f *testing.F) {
+	fuzzKind(f, KindBetterStack, "providers/betterstack_*.json",
+		`{"data":{"type":"status_page","attributes":{"timezone":"Europe/Paris","updated_at":"2025-01-01 10:00"}},"included":[{"id":"u","type":"status_update","attributes":{"published_at":"2025-01-01 09:00"}},{"id":"r","type":"status_report","attributes":{"report_type":"maintenance","starts_at":"2025-01-01 09:00"},"relationships":{"status_updates":{"data":[{"id":"u"},{"id":"u"}]}}},{"id":"r","type":"status_report"}]}`)
+}

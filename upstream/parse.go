@@ -53,6 +53,8 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseInstatus(data)
 	case KindCachet:
 		return parseCachet(data)
+	case KindBetterStack:
+		return parseBetterStack(data)
 	}
 	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
@@ -138,6 +140,8 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	case has("activeIncidents") || has("activeMaintenances") ||
 		has("page") && hasValue(top["page"], "status", `"UP"`, `"HASISSUES"`, `"UNDERMAINTENANCE"`):
 		return KindInstatus, nil
+	case has("data") && hasValue(top["data"], "type", `"status_page"`):
+		return KindBetterStack, nil
 	case has("data") && hasKeys(top["meta"], "pagination"):
 		return KindCachet, nil
 	case has("archive") && has("current"):

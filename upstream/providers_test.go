@@ -192,6 +192,34 @@ var providerChecks = map[string]struct {
 			t.Errorf("maintenance %+v", m)
 		}
 	}},
+	"betterstack_index.json": {KindBetterStack, func(t *testing.T, s *Snapshot) {
+		if s.Page.Name != "Your Company" || s.Page.URL != "https://status.example.com" || s.Page.TimeZone != "America/New_York" ||
+			s.Indicator != "minor" || !s.UpdatedAt.Equal(utc("2025-02-16T14:20:00Z")) || s.UnresolvedOnly {
+			t.Fatalf("page %+v", s)
+		}
+		if len(s.Components) != 3 || s.Components[0].Status != ComponentDegradedPerformance || s.Components[0].GroupID != "456789" ||
+			s.Components[2].Status != ComponentOperational || s.Components[0].Name != "API" {
+			t.Errorf("components %+v", s.Components)
+		}
+		in := find(s, "5001")
+		if in == nil || in.Status != StatusInvestigating || in.Impact != "minor" || in.Resolved() || len(in.Updates) != 2 || in.Updates[0].ID != "9002" ||
+			!in.CreatedAt.Equal(utc("2025-02-16T13:55:00Z")) || !in.UpdatedAt.Equal(utc("2025-02-16T14:20:00Z")) || in.Components[0] != "12345" {
+			t.Fatalf("open report %+v", in)
+		}
+		// Resolved: ends_at, and "resolved" on every resource in the
+		// last update.
+		done := find(s, "4990")
+		if done.Status != StatusResolved || done.Impact != "critical" || !done.ResolvedAt.Equal(utc("2025-02-10T08:41:00Z")) || done.Updates[0].Status != StatusResolved {
+			t.Errorf("resolved report %+v", done)
+		}
+		// The update is linked only through the report's relationships;
+		// the window starts after the page's last change.
+		m := find(s, "5002")
+		if !m.Maintenance || m.Status != StatusScheduled || m.Impact != "maintenance" || len(m.Updates) != 1 || m.Updates[0].ID != "9003" ||
+			!m.ScheduledFor.Equal(utc("2025-02-17T07:00:00Z")) || !m.ScheduledUntil.Equal(utc("2025-02-17T08:00:00Z")) {
+			t.Errorf("maintenance %+v", m)
+		}
+	}},
 }
 
 // TestProviders parses every fixture in testdata/providers with the kind
@@ -476,6 +504,45 @@ func TestCachetDiffOnce(t *testing.T) {
 	}
 }
 
+func TestBetterStackDiffOnce(t *testing.T) {
+	before := readFixture(t, "providers/betterstack_index.json")
+	// A third update resolves the open report: one update and one
+	// resolution at the report's end; the API recovers.
+	after := replaceOnce(t, before, `"ends_at": null,`, `"ends_at": "2025-02-16T14:45:00.000Z",`)
+	after = replaceOnce(t, after, `"updated_at": "2025-02-16T14:20:00.000Z"`, `"updated_at": "2025-02-16T14:45:00.000Z"`)
+	after = replaceOnce(t, after, `"public_name": "API",
+        "explanation": "",
+        "position": 0,
+        "availability": 0.99963,
+        "status": "degraded"`, `"public_name": "API",
+        "explanation": "",
+        "position": 0,
+        "availability": 0.99963,
+        "status": "operational"`)
+	after = replaceOnce(t, after, `  "included": [`, `  "included": [
+    {
+      "id": "9004",
+      "type": "status_update",
+      "attributes": {
+        "message": "Latency is back to normal.",
+        "published_at": "2025-02-16T14:45:00.000Z",
+        "status_report_id": "5001",
+        "affected_resources": [{ "status_page_resource_id": "12345", "status": "resolved" }]
+      }
+    },`)
+	es := diffOnce(t, KindBetterStack, before, after)
+	if eventKinds(es) != "incident_update,incident_resolved,component_status" || es[0].UpdateID != "9004" || !es[1].At.Equal(utc("2025-02-16T14:45:00Z")) {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+	// The maintenance window starts: the page's next change is after
+	// its start, so it is in progress.
+	started := bytes.ReplaceAll(after, []byte(`"updated_at": "2025-02-16T14:45:00.000Z"`), []byte(`"updated_at": "2025-02-17T07:00:05.000Z"`))
+	es = diffOnce(t, KindBetterStack, after, started)
+	if eventKinds(es) != "maintenance_status" || es[0].Status != StatusInProgress {
+		t.Fatalf("%s: %+v", eventKinds(es), es)
+	}
+}
+
 func TestProviderParseErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -508,6 +575,11 @@ func TestProviderParseErrors(t *testing.T) {
 		{"cachet component status", `{"data":[{"id":1,"status_name":"x","status":9}]}`, KindCachet, `upstream: cachet: data[0].status: "9" is not a Cachet component status (0 to 4)`},
 		{"cachet incident status", `{"data":[{"id":1,"message":"x","status":"fixed"}]}`, KindCachet, `upstream: cachet: data[0].status: "fixed" is not a Cachet incident status (0 to 4)`},
 		{"cachet bad time", `{"data":[{"id":1,"message":"x","status":1,"created_at":"01/08/2015"}]}`, KindCachet, `upstream: cachet: data[0].created_at: "01/08/2015" is not an ISO-8601 time`},
+		{"betterstack not a page", `{"data":{"type":"incident"}}`, KindBetterStack, "upstream: betterstack: data.type: want status_page"},
+		{"betterstack state", `{"data":{"type":"status_page","attributes":{"aggregate_state":"on fire"}}}`, KindBetterStack, `upstream: betterstack: data.attributes.aggregate_state: "on fire" is not operational`},
+		{"betterstack resource", `{"data":{"type":"status_page"},"included":[{"id":"1","type":"status_page_resource","attributes":{"status":"up"}}]}`, KindBetterStack, `upstream: betterstack: included[0].attributes.status: "up" is not operational`},
+		{"betterstack no id", `{"data":{"type":"status_page"},"included":[{"type":"status_report"}]}`, KindBetterStack, "upstream: betterstack: included[0].id: missing"},
+		{"betterstack time", `{"data":{"type":"status_page"},"included":[{"id":"1","type":"status_update","attributes":{"published_at":"now"}}]}`, KindBetterStack, `upstream: betterstack: included[0].attributes.published_at: "now" is not an ISO-8601 time`},
 		{"empty array detected", `[]`, "", "upstream: an empty JSON array says nothing of its format"},
 		{"unknown kind", `{}`, "jsn", "upstream: unknown kind \"jsn\" (want statuspage, rss, atom, "},
 	} {

@@ -29,10 +29,12 @@ const (
 	KindInstatus Kind = "instatus"
 	// KindCachet is Cachet's API v1 components or incidents list.
 	KindCachet Kind = "cachet"
+	// KindBetterStack is a Better Stack (Better Uptime) page's index.json.
+	KindBetterStack Kind = "betterstack"
 )
 
 // Kinds lists every kind Parse accepts, in the order help text shows them.
-var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS, KindInstatus, KindCachet}
+var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS, KindInstatus, KindCachet, KindBetterStack}
 
 // KindList names every kind for help text and errors: "statuspage, rss,
 // …, or statusio".
