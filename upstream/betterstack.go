@@ -1,6 +1,7 @@
 package upstream
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -106,24 +107,26 @@ func parseBetterStack(data []byte) (*Snapshot, error) {
 	s.Description = strings.TrimSpace(a.Announcement)
 
 	type report struct {
-		path string
-		id   string
-		r    bsReport
+		path, id string
+		r        bsReport
+	}
+	type update struct {
+		reportID string // from its attributes; else from the report's relationships
+		u        Update
+		affected bsAffected
 	}
 	var reports []report
-	updates := map[string][]Update{}    // by report id
-	updateOf := map[string]string{}     // update id → report id, from relationships
-	affected := map[string]bsAffected{} // update id → its resources
+	var ups []update
+	reportOf := map[string]string{} // update id → report id, from relationships
 	for i, inc := range p.Included {
 		path := fmt.Sprintf("included[%d]", i)
 		if inc.ID == "" {
 			return nil, parseErr(KindBetterStack, path+".id", "missing")
 		}
-		var err error
 		switch inc.Type {
 		case "status_page_resource":
 			var r bsResource
-			if err = json.Unmarshal(inc.Attributes, &r); err != nil {
+			if err := json.Unmarshal(inc.Attributes, &r); err != nil {
 				return nil, jsonErr(KindBetterStack, err)
 			}
 			st, ok := bsStates[strings.ToLower(r.Status)]
@@ -133,26 +136,28 @@ func parseBetterStack(data []byte) (*Snapshot, error) {
 			s.Components = append(s.Components, Component{ID: string(inc.ID), Name: strings.TrimSpace(r.PublicName), Status: st, GroupID: string(r.SectionID)})
 		case "status_report":
 			var r bsReport
-			if err = json.Unmarshal(inc.Attributes, &r); err != nil {
+			if err := json.Unmarshal(inc.Attributes, &r); err != nil {
 				return nil, jsonErr(KindBetterStack, err)
 			}
 			reports = append(reports, report{path, string(inc.ID), r})
 			for _, u := range inc.Relationships.StatusUpdates.Data {
-				updateOf[string(u.ID)] = string(inc.ID)
+				reportOf[string(u.ID)] = string(inc.ID)
 			}
 		case "status_update":
 			var u bsUpdate
-			if err = json.Unmarshal(inc.Attributes, &u); err != nil {
+			if err := json.Unmarshal(inc.Attributes, &u); err != nil {
 				return nil, jsonErr(KindBetterStack, err)
 			}
-			rid := string(u.StatusReportID)
-			if rid == "" {
-				rid = updateOf[string(inc.ID)]
-			}
 			at := tp.at(path+".attributes.published_at", u.PublishedAt)
-			updates[rid] = append(updates[rid], Update{ID: string(inc.ID), Body: cleanBody(u.Message), At: at, CreatedAt: at})
-			affected[string(inc.ID)] = u.AffectedResources
+			ups = append(ups, update{string(u.StatusReportID), Update{ID: string(inc.ID), Body: cleanBody(u.Message), At: at, CreatedAt: at}, u.AffectedResources})
 		}
+	}
+	updates := map[string][]Update{}    // by report id
+	affected := map[string]bsAffected{} // by update id
+	for _, u := range ups {
+		rid := cmp.Or(u.reportID, reportOf[u.u.ID])
+		updates[rid] = append(updates[rid], u.u)
+		affected[u.u.ID] = u.affected
 	}
 	for _, rp := range reports {
 		r := rp.r
@@ -163,17 +168,6 @@ func parseBetterStack(data []byte) (*Snapshot, error) {
 		}
 		ends := tp.at(rp.path+".attributes.ends_at", r.EndsAt)
 		in.CreatedAt = in.StartedAt
-		// Updates linked only through the report's relationships.
-		for uid, rid := range updateOf {
-			if rid != rp.id {
-				continue
-			}
-			for _, u := range updates[""] {
-				if u.ID == uid {
-					updates[rp.id] = append(updates[rp.id], u)
-				}
-			}
-		}
 		in.Updates = slices.Clone(updates[rp.id])
 		slices.SortStableFunc(in.Updates, func(a, b Update) int {
 			if c := b.At.Compare(a.At); c != 0 {

@@ -90,14 +90,14 @@ func parseGCP(data []byte) (*Snapshot, error) {
 		if len(in.Components) == 0 && r.ServiceKey != "" && r.ServiceKey != "zall" {
 			in.Components = []string{r.ServiceKey}
 		}
-		ups, upath := r.Updates, path+".updates"
+		ups := r.Updates
 		if len(ups) == 0 && r.MostRecentUpdate != nil {
-			ups, upath = []gcpUpdate{*r.MostRecentUpdate}, path+".most_recent_update"
+			ups = []gcpUpdate{*r.MostRecentUpdate}
 		}
 		for j, u := range ups {
-			up := upath
-			if upath != path+".most_recent_update" {
-				up = fmt.Sprintf("%s[%d]", upath, j)
+			up := fmt.Sprintf("%s.updates[%d]", path, j)
+			if len(r.Updates) == 0 {
+				up = path + ".most_recent_update"
 			}
 			upd := Update{Body: cleanBody(u.Text), CreatedAt: tp.at(up+".created", u.Created), At: tp.at(up+".when", u.When)}
 			if upd.At.IsZero() {
