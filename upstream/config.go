@@ -485,7 +485,7 @@ func (p *cfgParser) dependency(n *yaml.Node, path string) Dependency {
 					s := p.str(v, f)
 					k, err := ParseKind(s)
 					if err != nil {
-						p.add(v.Line, f, "%q is not statuspage, rss or atom (or slack, heroku)", s)
+						p.add(v.Line, f, "%q is not %s", s, KindList())
 					}
 					d.Feed.Kind = k
 				},
@@ -511,7 +511,7 @@ func (p *cfgParser) dependency(n *yaml.Node, path string) Dependency {
 	case feedLine == 0:
 		p.add(n.Line, join(path, "feed"), "required (kind and url)")
 	case d.Feed.Kind == "" && !p.has(join(path, "feed.kind")):
-		p.add(feedLine, join(path, "feed.kind"), "required: statuspage, rss or atom")
+		p.add(feedLine, join(path, "feed.kind"), "required: %s", KindList())
 	}
 	if feedLine != 0 && d.Feed.URL == "" && !p.has(join(path, "feed.url")) {
 		p.add(feedLine, join(path, "feed.url"), "required")

@@ -65,7 +65,7 @@ func TestConfigErrors(t *testing.T) {
 		want       []string
 	}{
 		{"bad kind", strings.Replace(good, "statuspage", "jsn", 1),
-			[]string{`c.yaml:4: dependencies[0].feed.kind: "jsn" is not statuspage, rss or atom`}},
+			[]string{`c.yaml:4: dependencies[0].feed.kind: "jsn" is not statuspage, rss, atom, `}},
 		{"unknown field", good + "    colour: blue\n",
 			[]string{"c.yaml:7: dependencies[0].colour: unknown field (known: components, features, feed, interval, keywords, name, timeout)"}},
 		{"unknown top", good + "probs: []\n",

@@ -4,8 +4,10 @@
 // The pieces are kept apart so that each can be tested on its own:
 //
 //   - Parse and DetectKind turn one payload (Atlassian Statuspage v2 JSON,
-//     Statuspage-style RSS 2.0 and Atom histories, Slack's status API and
-//     Heroku's status API) into a Snapshot, with every time in UTC.
+//     Statuspage-style RSS 2.0 and Atom histories, and the status APIs of
+//     Slack, Heroku, status.io, Google Cloud, AWS, Instatus, Cachet and
+//     Better Stack; see Kinds) into a Snapshot, with every time in UTC and
+//     Statuspage's vocabulary of statuses and impacts.
 //   - Diff and Events compare snapshots and return only real changes, each
 //     with a DedupKey that stays the same across restarts and re-polls.
 //   - Fetcher performs one conditional GET with a size cap and typed errors;

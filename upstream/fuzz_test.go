@@ -121,3 +121,57 @@ func nthIndex(s, sub string, n int) int {
 	}
 	return -1
 }
+
+// fuzzKind fuzzes the parser of one kind, and detection, from the fixtures
+// matching pattern and a few hand-made seeds.
+func fuzzKind(f *testing.F, kind Kind, pattern string, seeds ...string) {
+	addFiles(f, pattern)
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, k := range []Kind{kind, ""} {
+			s, err := Parse(data, k)
+			if err != nil {
+				if Reason(err) != "unreadable" {
+					t.Fatalf("%v is not unreadable", err)
+				}
+				continue
+			}
+			checkSnapshot(t, s)
+		}
+	})
+}
+
+func FuzzParseStatusIO(f *testing.F) {
+	fuzzKind(f, KindStatusIO, "providers/statusio_*.json",
+		`{"result":{"incidents":[{"_id":"a","messages":[{"state":100,"status":500,"datetime":"2024-01-01T00:00:00"},{"state":200,"status":500,"datetime":"2024-01-01T00:00:00"}]}]}}`,
+		`{"result":{"status_overall":{"status_code":600},"status":[{"id":1,"status_code":300,"containers":[{"id":1,"status_code":100}]}]}}`)
+}
+
+func FuzzParseGCP(f *testing.F) {
+	fuzzKind(f, KindGCP, "providers/gcp_*.json",
+		`[{"id":"a","most_recent_update":{"when":"2024-01-01T00:00:00Z","status":"AVAILABLE"}},{"id":"a","end":"2024-01-01"}]`,
+		`[{"id":1,"service_key":"k","severity":"HIGH","updates":[{"created":"2024-01-01 00:00:00"},{"created":"2024-01-01 00:00:00"}]}]`)
+}
+
+func FuzzParseAWS(f *testing.F) {
+	fuzzKind(f, KindAWS, "providers/aws_*.json",
+		`{"current":[{"service":"a","date":1,"status":3,"description":"x<span class=\"yellowfg\">Dec 31 11:59 PM PST</span>y<span class=\"yellowfg\">1:00 AM PDT</span>z"}],"archive":[{"service":"a","date":"1","status":"0"}]}`)
+}
+
+func FuzzParseInstatus(f *testing.F) {
+	fuzzKind(f, KindInstatus, "providers/instatus_*.json",
+		`{"page":{"status":"UP"},"activeIncidents":[{"url":"https://x/incident/a","impact":"MINOROUTAGE"},{"id":"a"}],"activeMaintenances":[{"id":"m","start":"2024-01-01","duration":5}]}`,
+		`[{"id":"c","group":{"id":"g"},"incidents":[{"id":"i","status":"RESOLVED","updates":[{"id":"u","started":"2024-01-01T00:00:00Z"}]}]},{"id":"d","incidents":[{"id":"i"}]}]`)
+}
+
+func FuzzParseCachet(f *testing.F) {
+	fuzzKind(f, KindCachet, "providers/cachet_*.json",
+		`{"meta":{"pagination":{}},"data":[{"id":1,"status_name":"x","status":"2","group_id":3},{"id":1,"link":"","status":4},{"id":2,"message":"m","status":0,"scheduled_at":"2015-08-08 02:00:00","created_at":"2015-08-01 00:00:00","updates":[{"id":1,"status":4}]}]}`)
+}
+
+func FuzzParseBetterStack(f *testing.F) {
+	fuzzKind(f, KindBetterStack, "providers/betterstack_*.json",
+		`{"data":{"type":"status_page","attributes":{"timezone":"Europe/Paris","updated_at":"2025-01-01 10:00"}},"included":[{"id":"u","type":"status_update","attributes":{"published_at":"2025-01-01 09:00"}},{"id":"r","type":"status_report","attributes":{"report_type":"maintenance","starts_at":"2025-01-01 09:00"},"relationships":{"status_updates":{"data":[{"id":"u"},{"id":"u"}]}}},{"id":"r","type":"status_report"}]}`)
+}

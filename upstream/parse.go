@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,9 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		}
 		kind = k
 	}
+	if !slices.Contains(Kinds, kind) {
+		return nil, parseErr("", "", "unknown kind %q (want %s)", kind, KindList())
+	}
 	if err := checkShape(data, kind); err != nil {
 		return nil, err
 	}
@@ -39,8 +43,20 @@ func Parse(data []byte, kind Kind) (*Snapshot, error) {
 		return parseSlack(data)
 	case KindHeroku:
 		return parseHeroku(data)
+	case KindStatusIO:
+		return parseStatusIO(data)
+	case KindGCP:
+		return parseGCP(data)
+	case KindAWS:
+		return parseAWS(data)
+	case KindInstatus:
+		return parseInstatus(data)
+	case KindCachet:
+		return parseCachet(data)
+	case KindBetterStack:
+		return parseBetterStack(data)
 	}
-	return nil, parseErr("", "", "unknown kind %q (want statuspage, rss, atom, slack or heroku)", kind)
+	panic("upstream: Kinds lists " + string(kind) + " but Parse has no parser for it")
 }
 
 // checkShape catches the common mistakes of pointing a feed at the wrong
@@ -52,16 +68,6 @@ func checkShape(data []byte, kind Kind) error {
 	}
 	json := data[0] == '{' || data[0] == '['
 	switch kind {
-	case KindStatuspage, KindSlack, KindHeroku:
-		if isHTML(data) {
-			return parseErr("", "", "got HTML, not JSON (is the URL the status page's /api/v2/summary.json?)")
-		}
-		if !json {
-			if data[0] == '<' {
-				return parseErr(kind, "", "got XML, not JSON (is the feed kind rss or atom?)")
-			}
-			return parseErr(kind, "", "not JSON: starts with %q", preview(data))
-		}
 	case KindRSS, KindAtom:
 		if json {
 			return parseErr(kind, "", "got JSON, not a feed (is the feed kind statuspage?)")
@@ -71,6 +77,16 @@ func checkShape(data []byte, kind Kind) error {
 		}
 		if data[0] != '<' {
 			return parseErr(kind, "", "not XML: starts with %q", preview(data))
+		}
+	default:
+		if isHTML(data) {
+			return parseErr("", "", "got HTML, not JSON (is the URL the status page's /api/v2/summary.json?)")
+		}
+		if !json {
+			if data[0] == '<' {
+				return parseErr(kind, "", "got XML, not JSON (is the feed kind rss or atom?)")
+			}
+			return parseErr(kind, "", "not JSON: starts with %q", preview(data))
 		}
 	}
 	return nil
@@ -91,7 +107,11 @@ func DetectKind(data []byte, contentType string) (Kind, error) {
 		}
 		return detectJSON(top)
 	case '[':
-		return "", parseErr("", "", "a JSON array is not a status format stormdesk reads (Slack's /history? use /api/v2.0.0/current)")
+		var list []json.RawMessage
+		if err := json.Unmarshal(data, &list); err != nil {
+			return "", jsonErr("", err)
+		}
+		return detectJSONArray(list)
 	case '<':
 		if isHTML(data) {
 			return "", parseErr("", "", "got HTML, not a status feed (is the URL the status page's /api/v2/summary.json or /history.rss?)")
@@ -115,6 +135,17 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 	has := func(k string) bool { _, ok := top[k]; return ok }
 	st := bytes.TrimSpace(top["status"])
 	switch {
+	case has("result") && hasKeys(top["result"], "status_overall"):
+		return KindStatusIO, nil
+	case has("activeIncidents") || has("activeMaintenances") ||
+		has("page") && hasValue(top["page"], "status", `"UP"`, `"HASISSUES"`, `"UNDERMAINTENANCE"`):
+		return KindInstatus, nil
+	case has("data") && hasValue(top["data"], "type", `"status_page"`):
+		return KindBetterStack, nil
+	case has("data") && hasKeys(top["meta"], "pagination"):
+		return KindCachet, nil
+	case has("archive") && has("current"):
+		return KindAWS, nil
 	case has("active_incidents") || (has("date_created") && has("status")):
 		return KindSlack, nil
 	case len(st) > 0 && st[0] == '[' && (has("incidents") || has("scheduled")):
@@ -131,6 +162,48 @@ func detectJSON(top map[string]json.RawMessage) (Kind, error) {
 		keys = append(keys[:8], "…")
 	}
 	return "", parseErr("", "", "JSON, but not a status format stormdesk reads (top-level keys: %s)", strings.Join(keys, ", "))
+}
+
+// detectJSONArray tells the formats that are a JSON array apart by their
+// first element.
+func detectJSONArray(list []json.RawMessage) (Kind, error) {
+	if len(list) == 0 {
+		return "", parseErr("", "", "an empty JSON array says nothing of its format (Google Cloud's incidents.json? give the kind gcp)")
+	}
+	has := func(k ...string) bool { return hasKeys(list[0], k...) }
+	switch {
+	case has("external_desc", "most_recent_update", "status_impact"):
+		return KindGCP, nil
+	case has("showUptime") || has("uniqueEmail"):
+		return KindInstatus, nil
+	case has("date_created") && has("notes"):
+		return "", parseErr("", "", "Slack's /history is not read: use /api/v2.0.0/current")
+	}
+	return "", parseErr("", "", "a JSON array is not a status format stormdesk reads")
+}
+
+// hasKeys reports whether raw is a JSON object holding one of keys.
+func hasKeys(raw json.RawMessage, keys ...string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasValue reports whether raw is a JSON object whose key holds one of
+// the JSON values given.
+func hasValue(raw json.RawMessage, key string, values ...string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return false
+	}
+	return slices.Contains(values, string(bytes.TrimSpace(m[key])))
 }
 
 // isHTML reports whether data looks like an HTML page rather than a feed.
@@ -160,9 +233,30 @@ func jsonErr(kind Kind, err error) error {
 		if path == "" {
 			path = "(top level)"
 		}
-		return &ParseError{Kind: kind, Path: path, Msg: fmt.Sprintf("got JSON %s, want %s", typ.Value, typ.Type)}
+		return &ParseError{Kind: kind, Path: path, Msg: fmt.Sprintf("got JSON %s, want %s", typ.Value, jsonTypeName(typ.Type))}
 	}
 	return &ParseError{Kind: kind, Msg: "malformed JSON", Err: err}
+}
+
+// jsonTypeName names a Go type the way the payload's author knows it: a
+// JSON array or object rather than []upstream.gcpUpdate.
+func jsonTypeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Pointer:
+		return jsonTypeName(t.Elem())
+	}
+	return t.String()
 }
 
 // parseTime reads a provider timestamp. Offsets are honoured; a time

@@ -428,10 +428,60 @@ func TestDetectKind(t *testing.T) {
 		{"statuspage_history.atom", KindAtom},
 		{"feeds/slack_current-active.json", KindSlack},
 		{"feeds/heroku_current-status-incident.json", KindHeroku},
+		{"feeds/heroku_current-status-maintenance.json", KindHeroku},
+		{"feeds/cloudamqp_summary-maintenance.json", KindStatuspage},
+		{"feeds/discordstatus_components.json", KindStatuspage},
+		{"feeds/discordstatus_scheduled-maintenances.json", KindStatuspage},
+		{"feeds/twilio_summary.json", KindStatuspage},
+		{"edge_history.rss", KindRSS},
+		{"providers/statusio_incident.json", KindStatusIO},
+		{"providers/gcp_incidents.json", KindGCP},
+		{"providers/aws_data.json", KindAWS},
+		{"providers/instatus_summary.json", KindInstatus},
+		{"providers/instatus_components.json", KindInstatus},
+		{"providers/cachet_components.json", KindCachet},
+		{"providers/cachet_incidents.json", KindCachet},
+		{"providers/betterstack_index.json", KindBetterStack},
 	} {
 		data := append([]byte("\xef\xbb\xbf\n"), readFixture(t, tc.file)...)
 		if got, err := DetectKind(data, "application/json"); got != tc.want || err != nil {
 			t.Errorf("%s: %s, %v; want %s", tc.file, got, err, tc.want)
+		}
+	}
+}
+
+// TestDetectKindShapes tells apart payloads whose shapes come close: each
+// is the smallest payload of its kind that detection must still place.
+func TestDetectKindShapes(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want Kind
+	}{
+		{`{"page":{"id":"x","name":"Rootly-style"},"status":{"indicator":"none"},"incidents":[]}`, KindStatuspage},
+		{`{"page":{"name":"Instatus","status":"UP"}}`, KindInstatus},
+		{`{"page":{"name":"Not Instatus","status":"up and running"}}`, KindStatuspage},
+		{`{"activeIncidents":[]}`, KindInstatus},
+		{`{"result":{"status_overall":{"status_code":100}}}`, KindStatusIO},
+		{`{"archive":[],"current":[]}`, KindAWS},
+		{`{"meta":{"pagination":{"total":0}},"data":[]}`, KindCachet},
+		{`{"data":{"id":"1","type":"status_page","attributes":{}},"included":[]}`, KindBetterStack},
+		{`[{"id":"a","external_desc":"x"}]`, KindGCP},
+		{`[{"id":"c","name":"App","status":"OPERATIONAL","showUptime":true}]`, KindInstatus},
+		{`{"status":"ok","date_updated":"2024-01-01T00:00:00Z","active_incidents":[]}`, KindSlack},
+		{`{"status":[{"system":"Apps","status":"green"}],"incidents":[]}`, KindHeroku},
+	} {
+		if got, err := DetectKind([]byte(tc.data), ""); got != tc.want || err != nil {
+			t.Errorf("%s: %s, %v; want %s", tc.data, got, err, tc.want)
+		}
+	}
+	for _, tc := range []struct{ data, want string }{
+		{`{"data":[{"id":1}]}`, "upstream: JSON, but not a status format stormdesk reads (top-level keys: data)"},
+		{`{"data":{"type":"incident"}}`, "upstream: JSON, but not a status format"},
+		{`[{"id":1,"date_created":"x","notes":[]}]`, "upstream: Slack's /history is not read"},
+		{`[]`, "upstream: an empty JSON array says nothing of its format"},
+	} {
+		if _, err := DetectKind([]byte(tc.data), ""); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %s…", tc.data, err, tc.want)
 		}
 	}
 }

@@ -10,19 +10,41 @@ import (
 // Kind names a payload format.
 type Kind string
 
-// Payload formats. Statuspage, RSS and Atom are the kinds a configuration
-// may name; Slack and Heroku are read too because their public status APIs
-// are common dependencies.
+// Payload formats. Statuspage, RSS and Atom cover most hosted pages; the
+// others are the public status APIs of common dependencies and of the
+// status-page products that do not copy Statuspage's format.
 const (
 	KindStatuspage Kind = "statuspage"
 	KindRSS        Kind = "rss"
 	KindAtom       Kind = "atom"
 	KindSlack      Kind = "slack"
 	KindHeroku     Kind = "heroku"
+	// KindStatusIO is status.io's public status API (GitLab, Docker).
+	KindStatusIO Kind = "statusio"
+	// KindGCP is Google Cloud's incidents.json.
+	KindGCP Kind = "gcp"
+	// KindAWS is the AWS Health Dashboard's legacy data.json.
+	KindAWS Kind = "aws"
+	// KindInstatus is an Instatus page's summary.json or components list.
+	KindInstatus Kind = "instatus"
+	// KindCachet is Cachet's API v1 components or incidents list.
+	KindCachet Kind = "cachet"
+	// KindBetterStack is a Better Stack (Better Uptime) page's index.json.
+	KindBetterStack Kind = "betterstack"
 )
 
 // Kinds lists every kind Parse accepts, in the order help text shows them.
-var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku}
+var Kinds = []Kind{KindStatuspage, KindRSS, KindAtom, KindSlack, KindHeroku, KindStatusIO, KindGCP, KindAWS, KindInstatus, KindCachet, KindBetterStack}
+
+// KindList names every kind for help text and errors: "statuspage, rss,
+// …, or statusio".
+func KindList() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 // ParseKind turns user input into a Kind.
 func ParseKind(s string) (Kind, error) {
@@ -32,7 +54,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("upstream: kind %q is not one of statuspage, rss, atom, slack, heroku", s)
+	return "", fmt.Errorf("upstream: kind %q is not %s", s, KindList())
 }
 
 // Incident statuses as Statuspage names them. Feeds in other formats are

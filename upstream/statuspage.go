@@ -295,7 +295,9 @@ func normComponentStatus(s string) string {
 	switch s {
 	case "degradedperformance", "degraded":
 		return ComponentDegradedPerformance
-	case "partialoutage":
+	case "partialoutage", "minoroutage":
+		// Instatus's MINOROUTAGE sits between degraded performance and
+		// partial outage; Statuspage has nothing between them.
 		return ComponentPartialOutage
 	case "majoroutage", "full_outage", "fulloutage", "downtime":
 		return ComponentMajorOutage

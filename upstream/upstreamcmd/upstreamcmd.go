@@ -66,7 +66,7 @@ func Read(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 line, then each incident or maintenance followed by its updates (newest
 first). FILE may be - for standard input. The kind is detected from the
 content unless given.`)
-	kindFlag := fs.String("kind", "", "payload format: statuspage, rss, atom, slack or heroku (default: detect)")
+	kindFlag := fs.String("kind", "auto", "payload format: "+upstream.KindList()+", or auto to detect it from the content")
 	withComponents := fs.Bool("components", false, "also print one line per component")
 	src, err := oneArg(fs, args, stdout, stderr, "FILE|URL")
 	if errors.Is(err, flag.ErrHelp) {
@@ -76,7 +76,7 @@ content unless given.`)
 		return err
 	}
 	var kind upstream.Kind
-	if *kindFlag != "" {
+	if *kindFlag != "" && *kindFlag != "auto" {
 		if kind, err = upstream.ParseKind(*kindFlag); err != nil {
 			return fmt.Errorf("%w: %w", ErrUsage, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -116,7 +117,7 @@ func TestCheckConfig(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "3 problem(s)") {
 		t.Fatalf("%v", err)
 	}
-	if !strings.Contains(errb.String(), bad+`:3: dependencies[0].feed.kind: "jsn" is not statuspage, rss or atom`) || !strings.Contains(errb.String(), bad+":6: probes[0].url: required") {
+	if !strings.Contains(errb.String(), bad+`:3: dependencies[0].feed.kind: "jsn" is not statuspage, rss, atom, `) || !strings.Contains(errb.String(), bad+":6: probes[0].url: required") {
 		t.Errorf("%s", errb.String())
 	}
 	if err := CheckConfig([]string{"-h"}, &out, &errb); err != nil {
@@ -124,5 +125,20 @@ func TestCheckConfig(t *testing.T) {
 	}
 	if err := CheckConfig(nil, &out, &errb); !errors.Is(err, ErrUsage) {
 		t.Error(err)
+	}
+}
+
+// TestReadKindAuto reads every provider fixture with --kind auto, the
+// default spelled out.
+func TestReadKindAuto(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/providers/*.json")
+	if len(files) == 0 {
+		t.Fatal("no provider fixtures")
+	}
+	for _, f := range files {
+		out, _, err := read(t, f, "--kind", "auto")
+		if err != nil || !strings.HasPrefix(out, `{"type":"page"`) {
+			t.Errorf("%s: %v\n%s", f, err, out)
+		}
 	}
 }
