@@ -6,7 +6,7 @@
 //
 // Examples: every hard-negative and look-alike ticket (an individual
 // problem) against every ticket of a real incident (a shared one), from
-// scenarios/{clinicq,ledgerleaf,learnloop,meetbeam,shopkettle}. The held-out weeks
+// scenarios/{clinicq,homenest,ledgerleaf,learnloop,meetbeam,shopkettle,wagewise}. The held-out weeks
 // (crewplan, parcelpath, tablehost, any added later) are never read.
 //
 // With -cv it trains on all tuning weeks but one and scores the one left
@@ -28,7 +28,7 @@ import (
 )
 
 // tuningWeeks are the scenario weeks whose labels may be read.
-var tuningWeeks = []string{"clinicq", "ledgerleaf", "learnloop", "meetbeam", "shopkettle"}
+var tuningWeeks = []string{"clinicq", "homenest", "ledgerleaf", "learnloop", "meetbeam", "shopkettle", "wagewise"}
 
 type week struct {
 	name string
