@@ -148,6 +148,18 @@ type TrackerConfig struct {
 	// joins it at FeatureThreshold, as while its provider's incident is
 	// live: the storm is the evidence. 0 turns it off.
 	StormReports int
+	// StormShared: while an incident's reports pour in (see
+	// StormReports), a ticket the individual model gives less than
+	// StormShared (it reads as a shared problem, whatever its cue words
+	// say) joins at FeatureThreshold even when it names none of the
+	// incident's features ("the app won't let me in", "no puedo
+	// entrar"). A ticket naming no topic at all qualifies only when at
+	// least StormCover of its weight is on words the incident's reports
+	// use: "my transfer keeps failing" shares the complaint, not the
+	// storm (a login storm inside a surge of banking questions pulled 29
+	// of them in at 0.3 and none at 0.4; 0.6 leaves room). 0 turns it off.
+	StormShared float64
+	StormCover  float64
 }
 
 // DefaultTrackerConfig returns the documented defaults.
@@ -182,6 +194,8 @@ func DefaultTrackerConfig() TrackerConfig {
 		IndivStrong:         0.9,
 		StormReports:        6,
 		IndivShift:          0.3,
+		StormShared:         0.3,
+		StormCover:          0.6,
 	}
 }
 
@@ -749,6 +763,10 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			}
 			reason = fmt.Sprintf("about %s while its provider's incident is live: similarity %.2f", strings.Join(f, ", "), s)
 		}
+		if s < need && s >= tr.cfg.FeatureThreshold && float64(r.indiv) < tr.cfg.StormShared && (!tr.topicless(l, r) || covered(r.sparse(), l.prof.sum) >= tr.cfg.StormCover) && tr.storming(l, at) {
+			need = tr.cfg.FeatureThreshold
+			reason = fmt.Sprintf("reads like a shared problem (model %.2f) while the incident's reports are arriving fast: similarity %.2f", r.indiv, s)
+		}
 		if p := float64(r.indiv); tr.cfg.IndivShift > 0 && p > 0.5 {
 			need += tr.cfg.IndivShift * (p - 0.5)
 		}
@@ -1185,4 +1203,25 @@ func roundWindow(d time.Duration) string {
 		return fmt.Sprintf("%d hours", int(d/time.Hour))
 	}
 	return fmt.Sprintf("%d minutes", int(d/time.Minute))
+}
+
+// covered is the share of v's weight (squared) on the features sum has:
+// how much of what a ticket says its incident's reports say too.
+func covered(v, sum svec) float64 {
+	var in, all float64
+	j := 0
+	for _, e := range v {
+		w := float64(e.W) * float64(e.W)
+		all += w
+		for j < len(sum) && sum[j].H < e.H {
+			j++
+		}
+		if j < len(sum) && sum[j].H == e.H {
+			in += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
 }

@@ -111,3 +111,51 @@ func TestQuestionGrade(t *testing.T) {
 		t.Errorf("with the model's cuts off: grade %v, want doubtful", g)
 	}
 }
+
+// TestStormTakesSharedProblems: while an incident's reports pour in, a
+// report the individual model reads as a shared problem joins on a modest
+// likeness even when it names none of the incident's features ("the app
+// won't let me in"), as long as what it says is mostly what the storm's
+// reports say; a ticket about something else that shares only the
+// complaint ("keeps failing with an error") stays out, and so does the
+// shared-problem report with StormShared off.
+func TestStormTakesSharedProblems(t *testing.T) {
+	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+	storm := []string{"Can't log in, the app just spins and then says try again later", "login spins forever in the app, try again later",
+		"cannot log in at all, the app spins and won't let me in", "log in broken: the app spins, then try again later",
+		"the app spins on log in and won't let me in", "log in fails, app spinning, says try again later",
+		"our whole team can't log in, the app spins", "log in spinning in the app since 3pm"}
+	run := func(cfg TrackerConfig, text string) Decision {
+		e := New(DefaultConfig())
+		tr := NewTracker(e, cfg)
+		live := Live{ID: 7, Start: t0, Features: []string{"login"}, Shapes: map[int64]bool{}}
+		for i, s := range storm {
+			id := int64(i + 1)
+			at := t0.Add(time.Duration(i) * 2 * time.Minute)
+			e.Assign(Ticket{ID: id, Text: s, Customer: fmt.Sprintf("c%d", i), At: at})
+			live.Members = append(live.Members, id)
+			live.Shapes[id] = true
+			live.LastJoin = at
+		}
+		tr.LoadLive([]Live{live})
+		a := e.Assign(Ticket{ID: 100, Text: text, Customer: "z", At: t0.Add(17 * time.Minute)})
+		return tr.Observe(100, a)
+	}
+	// A ticket naming no topic needs TopiclessThreshold, less the storm
+	// bonus; both are set so that only the rule under test can let the
+	// report in.
+	cfg := DefaultTrackerConfig()
+	cfg.TopiclessThreshold, cfg.StormBonus = 0.95, 0
+	shared := "it spins then says try again later"
+	if d := run(cfg, shared); d.Incident != 7 || !strings.HasPrefix(d.Reason, "reads like a shared problem") {
+		t.Errorf("a shared-problem report without the feature's words during the storm: %+v", d)
+	}
+	off := cfg
+	off.StormShared = 0
+	if d := run(off, shared); d.Incident == 7 {
+		t.Errorf("with StormShared off it joined: %+v", d)
+	}
+	if d := run(cfg, "my transfer to my sister keeps failing with an error, I tried again later and it still fails"); d.Incident != 0 {
+		t.Errorf("a ticket about something else, alike only in its complaint, joined: %+v", d)
+	}
+}
