@@ -83,6 +83,9 @@ type App struct {
 	Chat, Email *notify.Dispatcher
 	// Upstream is what is watched (nil: nothing).
 	Upstream *upstream.Config
+	// StatusPage is the public status page's configuration (nil: the
+	// defaults, overall state only).
+	StatusPage *config.StatusPage
 
 	cfg     config.Config
 	deps    Deps
@@ -125,9 +128,11 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		}
 	}
 	if a.Upstream = deps.Upstream; a.Upstream == nil && cfg.ConfigFile != "" {
-		if a.Upstream, err = upstream.LoadConfigFile(cfg.ConfigFile); err != nil {
+		f, err := LoadConfigFile(cfg.ConfigFile, upstream.LoadOptions{})
+		if err != nil {
 			return nil, fmt.Errorf("STORMDESK_CONFIG: %w", err)
 		}
+		a.Upstream, a.StatusPage = f.Upstream, f.StatusPage
 	}
 	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc}
 	if a.elector != nil {

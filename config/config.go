@@ -35,7 +35,7 @@ var Vars = []Var{
 	{"STORMDESK_SHUTDOWN_TIMEOUT", "15s", "How long a graceful shutdown waits for in-flight requests."},
 	{"STORMDESK_RATE_LIMIT", "100", "Requests per second allowed per client address in each route class, counted apart: intake API, chat webhooks (Slack, Discord), email webhooks (SendGrid), helpdesk webhooks (Zendesk, Intercom, Help Scout, Freshdesk), public pages (unsubscribe); bursts of 4x that; 0 turns the limit off."},
 	{"STORMDESK_TRUSTED_PROXIES", "", "Comma-separated CIDRs (or addresses) of your reverse proxies. A request from one of them is charged to the client named in X-Forwarded-For (else Forwarded): the rightmost address that is not a trusted proxy. Unset: those headers are ignored and each request is charged to its peer address."},
-	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds) and synthetic probes; check it with `stormdesk config check FILE`."},
+	{"STORMDESK_CONFIG", "", "YAML file of upstream dependencies (status feeds), synthetic probes and the public status page; check it with `stormdesk config check FILE`."},
 	{"STORMDESK_PRODUCT_NAME", "our service", "The product's name in customer emails."},
 	{"STORMDESK_SLACK_SIGNING_SECRET", "", "Slack app signing secret (also _FILE); without it Slack is off."},
 	{"STORMDESK_SLACK_BOT_TOKEN", "", "Slack bot token xoxb-… (also _FILE)."},
