@@ -78,6 +78,8 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("POST /api/v1/incidents/{id}/status", s.postStatus)
 	api("POST /api/v1/incidents/{id}/notes", s.postNote)
 	api("POST /api/v1/incidents/{id}/merge", s.postMerge)
+	api("POST /api/v1/incidents/{id}/publish", s.postPublish)
+	api("PUT /api/v1/components/{component}/status", s.putComponentStatus)
 	api("POST /api/v1/incidents/{id}/emails", s.postEmail)
 	api("POST /api/v1/emails/{message_id}/approve", s.postEmailDecision(true))
 	api("POST /api/v1/emails/{message_id}/cancel", s.postEmailDecision(false))
