@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"stormdesk/desk"
+	"stormdesk/statuspage"
 )
 
 // DefaultMaxBodyBytes bounds a request body: room for a batch of 1,000
@@ -46,6 +47,9 @@ type Server struct {
 	Inbound    *Inbound
 	Email      *Email
 	Connectors *Connectors
+	// StatusPage names and brands the public status page (its
+	// components come from the desk).
+	StatusPage statuspage.Config
 }
 
 // New returns a Server whose metrics are registered on reg.
@@ -90,6 +94,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("PATCH /api/v1/timeline/{id}", s.correctEntry)
 	api("GET /api/v1/clusters", s.listClusters)
 	api("GET /api/v1/upstream", s.listUpstream)
+	s.statusRoutes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
