@@ -131,13 +131,18 @@ func (s *Service) PublicIncidents(ctx context.Context, since time.Time) (out []s
 
 // PublicUpdates picks an incident's customer-facing updates out of its
 // timeline: its publication and every status change after it, each with
-// the message given for customers or the status's standard sentence.
-// Nothing else on the timeline (notes, tickets, upstream updates,
-// corrections, alerts) is customer-facing, so nothing else is taken, and
-// only the message is taken from a status change, never its entry's text.
+// the message given for customers or the status's standard sentence. The
+// publication carries the message of the status change that led to the
+// status it was published in, if that change had one: customers were
+// already told it. Nothing else on the timeline (notes, tickets, upstream
+// updates, corrections, alerts) is customer-facing, so nothing else is
+// taken, and only the message is taken from a status change, never its
+// entry's text.
 func PublicUpdates(entries []*stormdesk.TimelineEntry) []stormdesk.PublicUpdate {
 	var out []stormdesk.PublicUpdate
 	published := false
+	var lastTo stormdesk.Status
+	lastMsg := ""
 	for _, e := range entries {
 		var d struct {
 			Status  stormdesk.Status `json:"status"`
@@ -149,7 +154,13 @@ func PublicUpdates(entries []*stormdesk.TimelineEntry) []stormdesk.PublicUpdate 
 		switch {
 		case e.Kind == stormdesk.KindPublished:
 			published = true
-			out = append(out, stormdesk.PublicUpdate{ID: e.ID, Status: d.Status, Body: stormdesk.PublicStatusText(d.Status), At: e.At})
+			body := stormdesk.PublicStatusText(d.Status)
+			if lastMsg != "" && lastTo == d.Status {
+				body = lastMsg
+			}
+			out = append(out, stormdesk.PublicUpdate{ID: e.ID, Status: d.Status, Body: body, At: e.At})
+		case e.Kind == stormdesk.KindStatusChange && !published:
+			lastTo, lastMsg = d.To, strings.TrimSpace(d.Message)
 		case e.Kind == stormdesk.KindStatusChange && published && d.To != "":
 			body := strings.TrimSpace(d.Message)
 			if body == "" {

@@ -13,8 +13,9 @@ import (
 // TestPublish: only an acknowledged incident is published, once, under a
 // title chosen for customers (by default the components it affects,
 // never the incident's own title, which came from a ticket); its public
-// updates are the publication and the later status changes, with their
-// customer messages, and never a note.
+// updates are the publication (with the customer message already given
+// for its status) and the later status changes, with their customer
+// messages, and never a note.
 func TestPublish(t *testing.T) {
 	ctx := context.Background()
 	d := desktest.New(t)
@@ -30,8 +31,8 @@ func TestPublish(t *testing.T) {
 	if _, err := d.Acknowledge(ctx, 1, "ana", "api:ana"); err != nil {
 		t.Fatal(err)
 	}
-	// Said before publication: customers never see it on the page.
-	if _, err := d.SetStatus(ctx, 1, stormdesk.StatusIdentified, "Before publishing", "ana", "api:ana"); err != nil {
+	// Said to customers before publication: the publication carries it.
+	if _, err := d.SetStatus(ctx, 1, stormdesk.StatusIdentified, "Our login provider is down.", "ana", "api:ana"); err != nil {
 		t.Fatal(err)
 	}
 	inc, err := d.Publish(ctx, 1, "", "ana")
@@ -70,7 +71,7 @@ func TestPublish(t *testing.T) {
 	for _, u := range pubs[0].Updates {
 		got = append(got, string(u.Status)+": "+u.Body)
 	}
-	want := []string{"identified: The issue has been identified and a fix is being implemented.", "monitoring: A fix is rolling out.",
+	want := []string{"identified: Our login provider is down.", "monitoring: A fix is rolling out.",
 		"resolved: This incident has been resolved."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("public updates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -308,7 +308,13 @@ func minTime(a, b time.Time) time.Time {
 	return b
 }
 
-// IncidentURL is where the page shows an incident.
+// IncidentURL is where the page shows an incident: its shortlink, which
+// the HTTP edge serves at /status/incidents/ID (relative when the page's
+// public address is not configured).
 func (p *Page) IncidentURL(id int64) string {
-	return p.URL + "/incidents/" + strconv.FormatInt(id, 10)
+	base := p.URL
+	if base == "" {
+		base = "/status"
+	}
+	return base + "/incidents/" + strconv.FormatInt(id, 10)
 }
