@@ -242,17 +242,21 @@ func (p *spParser) httpURL(n *yaml.Node, path string) string {
 	return s
 }
 
-func (p *spParser) colour(n *yaml.Node, path string) string {
+// colour reads a #rrggbb colour into *dst, leaving the default there
+// when the field is empty or wrong.
+func (p *spParser) colour(n *yaml.Node, path string, dst *string) {
 	s := p.str(n, path, 7)
-	if s != "" && !hexColour.MatchString(s) {
+	switch {
+	case s == "":
+	case !hexColour.MatchString(s):
 		p.add(n.Line, path, "%q is not a colour like #1f2937", s)
-		return ""
+	default:
+		*dst = strings.ToLower(s)
 	}
-	return strings.ToLower(s)
 }
 
 func (p *spParser) page(n *yaml.Node) *StatusPage {
-	sp := &StatusPage{}
+	sp := &StatusPage{Colours: Colours{DefaultBrandColour, DefaultTextColour}}
 	const path = "status_page"
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return sp
@@ -265,18 +269,12 @@ func (p *spParser) page(n *yaml.Node) *StatusPage {
 		"colours": func(v *yaml.Node, f string) {
 			colourLine = v.Line
 			p.fields(v, f, map[string]func(*yaml.Node, string){
-				"brand": func(v *yaml.Node, f string) { sp.Colours.Brand = p.colour(v, f) },
-				"text":  func(v *yaml.Node, f string) { sp.Colours.Text = p.colour(v, f) },
+				"brand": func(v *yaml.Node, f string) { p.colour(v, f, &sp.Colours.Brand) },
+				"text":  func(v *yaml.Node, f string) { p.colour(v, f, &sp.Colours.Text) },
 			})
 		},
 		"components": func(v *yaml.Node, f string) { sp.Components = p.components(v, f) },
 	})
-	if sp.Colours.Brand == "" {
-		sp.Colours.Brand = DefaultBrandColour
-	}
-	if sp.Colours.Text == "" {
-		sp.Colours.Text = DefaultTextColour
-	}
 	if r := ContrastRatio(sp.Colours.Brand, sp.Colours.Text); r < 4.5 {
 		p.add(colourLine, path+".colours", "text %s on brand %s has a contrast of %.1f:1, below the 4.5:1 that makes it readable (WCAG AA)",
 			sp.Colours.Text, sp.Colours.Brand, r)
@@ -355,8 +353,12 @@ func (p *spParser) has(field string) bool {
 }
 
 // ContrastRatio is the WCAG 2 contrast ratio of two #rrggbb colours,
-// from 1 (none) to 21 (black on white).
+// from 1 (none) to 21 (black on white); 1 when either is not such a
+// colour.
 func ContrastRatio(a, b string) float64 {
+	if !hexColour.MatchString(a) || !hexColour.MatchString(b) {
+		return 1
+	}
 	la, lb := luminance(a), luminance(b)
 	if la < lb {
 		la, lb = lb, la

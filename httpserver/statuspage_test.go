@@ -1,6 +1,7 @@
 package httpserver_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -148,5 +149,32 @@ func TestStatusPageRoutes(t *testing.T) {
 	}
 	if r, _ := get(t, ts, "/status/incidents/1"); r.StatusCode != 302 || r.Header.Get("Location") != "/status#incident-1" {
 		t.Fatalf("shortlink: %d %v", r.StatusCode, r.Header)
+	}
+}
+
+// BenchmarkStatusPage is one uncached request for the page and one for
+// summary.json, through the whole edge, with a published incident on the
+// embedded store: the store read, the build and the rendering.
+func BenchmarkStatusPage(b *testing.B) {
+	d := desktest.New(b)
+	ctx := context.Background()
+	if _, err := d.Acknowledge(ctx, 1, "ana", "api:ana"); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := d.Publish(ctx, 1, "", "ana"); err != nil {
+		b.Fatal(err)
+	}
+	reg := prometheus.NewRegistry()
+	h := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg).Handler(reg)
+	for _, path := range []string{"/status", "/api/v2/summary.json"} {
+		b.Run(strings.TrimPrefix(path, "/"), func(b *testing.B) {
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+				if w.Code != 200 {
+					b.Fatal(w.Code)
+				}
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package statuspage_test
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"math"
 	"slices"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/internal/golden"
 	"stormdesk/statuspage"
 	"stormdesk/upstream"
 )
@@ -24,6 +26,8 @@ var (
 	}
 	cfg = statuspage.Config{ID: "acme", Name: "Acme status", URL: "https://status.acme.example", Components: comp}
 )
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 func at(d time.Duration) time.Time { return now.Add(d) }
 func ptr(t time.Time) *time.Time   { return &t }
@@ -294,4 +298,27 @@ func TestOwnReaderReadsTheFeeds(t *testing.T) {
 			t.Fatalf("%s: resolved incident %+v", tc.name, old)
 		}
 	}
+}
+
+// TestGolden pins each format of the fixture's page (go test -update
+// rewrites testdata/*.golden).
+func TestGolden(t *testing.T) {
+	over := []stormdesk.ComponentOverride{{Component: "billing", Status: stormdesk.ComponentUnderMaintenance, Actor: "ana", At: at(-30 * time.Minute)}}
+	p := statuspage.Build(cfg, fixture(), over, now)
+	for _, e := range []string{statuspage.Summary, statuspage.Incidents} {
+		var buf bytes.Buffer
+		if err := p.WriteJSON(&buf, e); err != nil {
+			t.Fatal(err)
+		}
+		golden.Check(t, e, buf.Bytes(), *update)
+	}
+	var rss, atom bytes.Buffer
+	if err := p.WriteRSS(&rss); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WriteAtom(&atom); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "history.rss", rss.Bytes(), *update)
+	golden.Check(t, "history.atom", atom.Bytes(), *update)
 }

@@ -2,12 +2,14 @@ package templates_test
 
 import (
 	"bytes"
+	"flag"
 	"strings"
 	"testing"
 	"time"
 
 	"stormdesk"
 	"stormdesk/config"
+	"stormdesk/internal/golden"
 	"stormdesk/statuspage"
 	"stormdesk/templates"
 )
@@ -64,3 +66,34 @@ func TestStatusPageHTML(t *testing.T) {
 		t.Errorf("%d uptime bars, want %d", n, 2*statuspage.Days)
 	}
 }
+
+// TestStatusPageGolden pins the whole page of a fixed moment: a partial
+// outage of Login, an override of Video, a past incident (go test
+// -update rewrites testdata/status.html.golden).
+func TestStatusPageGolden(t *testing.T) {
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	pub, old := now.Add(-time.Hour), now.Add(-50*time.Hour)
+	open := &stormdesk.Incident{ID: 7, PublicTitle: "Sign-in failures", Status: stormdesk.StatusIdentified, Severity: stormdesk.SeverityMajor,
+		Features: []string{"login"}, CreatedAt: pub.Add(-time.Hour), UpdatedAt: now, PublishedAt: &pub}
+	past := &stormdesk.Incident{ID: 3, PublicTitle: "Calls drop", Status: stormdesk.StatusResolved, Severity: stormdesk.SeverityCritical,
+		Features: []string{"video"}, CreatedAt: old, UpdatedAt: old.Add(2 * time.Hour), PublishedAt: &old, ResolvedAt: ptrTime(old.Add(2 * time.Hour))}
+	cfg := statuspage.Config{Name: "Acme status", URL: "https://status.acme.example", LogoURL: "https://acme.example/logo.png", Brand: "#0b3d91", Text: "#ffffff",
+		Components: []stormdesk.Component{{ID: "login", Name: "Login", Features: []string{"login"}}, {ID: "video", Name: "Video", Description: "Calls", Features: []string{"video"}}}}
+	p := statuspage.Build(cfg, []stormdesk.PublicIncident{
+		{Incident: open, Updates: []stormdesk.PublicUpdate{{ID: 1, Status: stormdesk.StatusInvestigating, Body: "We are investigating this issue.", At: pub},
+			{ID: 2, Status: stormdesk.StatusIdentified, Body: "Our identity provider is down.\nWe are failing over.", At: now.Add(-10 * time.Minute)}}},
+		{Incident: past, Updates: []stormdesk.PublicUpdate{{ID: 5, Status: stormdesk.StatusInvestigating, Body: "Calls drop after a minute.", At: old},
+			{ID: 6, Status: stormdesk.StatusResolved, Body: "This incident has been resolved.", At: old.Add(2 * time.Hour)}}},
+	}, []stormdesk.ComponentOverride{{Component: "video", Status: stormdesk.ComponentDegraded, Actor: "ana", At: now.Add(-5 * time.Minute)}}, now)
+	var buf bytes.Buffer
+	if err := templates.RenderStatusPage(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	update := false
+	if f := flag.Lookup("update"); f != nil {
+		update = f.Value.String() == "true"
+	}
+	golden.Check(t, "status.html", buf.Bytes(), update)
+}
+
+func ptrTime(t time.Time) *time.Time { return &t }
