@@ -77,26 +77,33 @@ func ParseComponentStatus(s string) (ComponentStatus, error) {
 	return "", Errorf(EINVALID, "component state: %q is not one of operational, degraded, partial, major, maintenance or auto", s)
 }
 
-// ComponentImpact is how a published incident's severity shows on the
-// components it affects; an incident being monitored (a fix is in) shows
-// at most degraded performance, a resolved one not at all.
-func ComponentImpact(inc *Incident) ComponentStatus {
-	var c ComponentStatus
-	switch inc.Severity {
+// Outage is the state an open incident of this severity puts the
+// components it affects in: critical → major outage, major → partial
+// outage, minor → degraded performance.
+func (s Severity) Outage() ComponentStatus {
+	switch s {
 	case SeverityCritical:
-		c = ComponentMajorOutage
+		return ComponentMajorOutage
 	case SeverityMajor:
-		c = ComponentPartialOutage
-	default:
-		c = ComponentDegraded
+		return ComponentPartialOutage
 	}
-	switch inc.Status {
+	return ComponentDegraded
+}
+
+// ComponentImpact is how a published incident of severity sev in status
+// st shows on the components it affects: its severity's outage, at most
+// degraded performance while it is monitored (a fix is in), and nothing
+// once resolved.
+func ComponentImpact(sev Severity, st Status) ComponentStatus {
+	switch st {
 	case StatusResolved:
 		return ComponentOperational
 	case StatusMonitoring:
-		return ComponentDegraded
+		if sev.Outage().Worse(ComponentDegraded) {
+			return ComponentDegraded
+		}
 	}
-	return c
+	return sev.Outage()
 }
 
 // Component is one part of the product on the public status page, mapped

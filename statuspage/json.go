@@ -167,13 +167,7 @@ func (p *Page) jsonIncidents(incs []Incident) []jsonIncident {
 		old := stormdesk.ComponentOperational
 		updates := make([]jsonUpdate, len(v.Updates))
 		for k, u := range v.Updates {
-			now := impactWhileOpen(v)
-			switch u.Status {
-			case stormdesk.StatusResolved:
-				now = stormdesk.ComponentOperational
-			case stormdesk.StatusMonitoring:
-				now = stormdesk.ComponentDegraded
-			}
+			now := stormdesk.ComponentImpact(v.Severity, u.Status)
 			ju := jsonUpdate{ID: strconv.FormatInt(u.ID, 10), Status: string(u.Status), Body: u.Body, IncidentID: id, CreatedAt: stamp(u.At),
 				UpdatedAt: stamp(u.At), DisplayAt: stamp(u.At), AffectedComponents: []jsonAffected{}}
 			for _, c := range affected {

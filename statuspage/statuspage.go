@@ -85,8 +85,9 @@ type Day struct {
 type Incident struct {
 	ID int64
 	// Name is the public title.
-	Name   string
-	Status stormdesk.Status
+	Name     string
+	Status   stormdesk.Status
+	Severity stormdesk.Severity
 	// Impact is Statuspage's none, minor, major or critical.
 	Impact string
 	// Component is the state it puts its components in now.
@@ -140,7 +141,8 @@ func Build(cfg Config, pubs []stormdesk.PublicIncident, overrides []stormdesk.Co
 	p.UpdatedAt = today
 	for _, pub := range pubs {
 		inc := pub.Incident
-		v := Incident{ID: inc.ID, Name: inc.PublicTitle, Status: inc.Status, Impact: Impact(inc.Severity), Component: stormdesk.ComponentImpact(inc),
+		v := Incident{ID: inc.ID, Name: inc.PublicTitle, Status: inc.Status, Severity: inc.Severity, Impact: Impact(inc.Severity),
+			Component: stormdesk.ComponentImpact(inc.Severity, inc.Status),
 			CreatedAt: *inc.PublishedAt, UpdatedAt: inc.UpdatedAt, ResolvedAt: inc.ResolvedAt, Updates: pub.Updates}
 		if v.Name == "" {
 			v.Name = "Service disruption"
@@ -156,9 +158,6 @@ func Build(cfg Config, pubs []stormdesk.PublicIncident, overrides []stormdesk.Co
 			if u.Status == stormdesk.StatusMonitoring && v.MonitoringAt == nil {
 				at := u.At
 				v.MonitoringAt = &at
-			}
-			if u.At.After(v.UpdatedAt) {
-				v.UpdatedAt = u.At
 			}
 		}
 		if len(pub.Updates) > 0 {
@@ -248,7 +247,7 @@ func uptime(c stormdesk.Component, incs []Incident, since, now time.Time) ([]Day
 		if !slices.Contains(v.Components, c.ID) {
 			continue
 		}
-		st := impactWhileOpen(v)
+		st := v.Severity.Outage()
 		start, end := v.StartedAt, now
 		if v.ResolvedAt != nil {
 			end = *v.ResolvedAt
@@ -279,19 +278,6 @@ func uptime(c stormdesk.Component, incs []Incident, since, now time.Time) ([]Day
 		return days, 100
 	}
 	return days, 100 * (1 - min(down, total)/total)
-}
-
-// impactWhileOpen is the state an incident put its components in while
-// it was open: its severity's (a resolved incident's Component is
-// operational).
-func impactWhileOpen(v Incident) stormdesk.ComponentStatus {
-	switch v.Impact {
-	case "critical":
-		return stormdesk.ComponentMajorOutage
-	case "major":
-		return stormdesk.ComponentPartialOutage
-	}
-	return stormdesk.ComponentDegraded
 }
 
 func maxTime(a, b time.Time) time.Time {
