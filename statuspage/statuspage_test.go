@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"math"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -321,4 +322,58 @@ func TestGolden(t *testing.T) {
 	}
 	golden.Check(t, "history.rss", rss.Bytes(), *update)
 	golden.Check(t, "history.atom", atom.Bytes(), *update)
+}
+
+// leaf is the first component that is not a group (a group lists its
+// members' ids in a components field; stormdesk's pages have no groups).
+func leaf(t *testing.T, v any) map[string]any {
+	for _, c := range v.([]any) {
+		if m := c.(map[string]any); m["group"] == false {
+			return m
+		}
+	}
+	t.Fatal("no leaf component")
+	return nil
+}
+
+// TestKeysOfARealStatuspage: every field a real Statuspage summary has
+// (Twilio's, kept in upstream's testdata) is in ours, at every level.
+func TestKeysOfARealStatuspage(t *testing.T) {
+	raw, err := os.ReadFile("../upstream/testdata/feeds/twilio_summary.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var real map[string]any
+	if err := json.Unmarshal(raw, &real); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := statuspage.Build(cfg, fixture(), nil, now).WriteJSON(&buf, statuspage.Summary); err != nil {
+		t.Fatal(err)
+	}
+	var ours map[string]any
+	json.Unmarshal(buf.Bytes(), &ours)
+	first := func(v any) map[string]any {
+		l, _ := v.([]any)
+		if len(l) == 0 {
+			t.Fatalf("empty list")
+		}
+		return l[0].(map[string]any)
+	}
+	pairs := [][2]map[string]any{
+		{real, ours},
+		{real["page"].(map[string]any), ours["page"].(map[string]any)},
+		{real["status"].(map[string]any), ours["status"].(map[string]any)},
+		{leaf(t, real["components"]), first(ours["components"])},
+		{first(real["incidents"]), first(ours["incidents"])},
+		{first(first(real["incidents"])["incident_updates"]), first(first(ours["incidents"])["incident_updates"])},
+		{first(first(first(real["incidents"])["incident_updates"])["affected_components"]), first(first(first(ours["incidents"])["incident_updates"])["affected_components"])},
+	}
+	for _, p := range pairs {
+		for k := range p[0] {
+			if _, ok := p[1][k]; !ok {
+				t.Errorf("field %q of a real Statuspage object is missing from ours (%v)", k, sortedKeys(p[1]))
+			}
+		}
+	}
 }
