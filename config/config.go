@@ -28,7 +28,7 @@ type Var struct {
 var Vars = []Var{
 	{"STORMDESK_DATABASE_URL", "sqlite:./stormdesk.db", "Store: sqlite:PATH (embedded, the default) or postgres://user@host:port/db (production, several replicas)."},
 	{"STORMDESK_LISTEN", "127.0.0.1:8080", "Address the HTTP service listens on."},
-	{"STORMDESK_API_TOKEN", "", "Bearer token required on /api/. Without it the service refuses to listen on anything but loopback. Also STORMDESK_API_TOKEN_FILE."},
+	{"STORMDESK_API_TOKEN", "", "Bearer token required on /api/v1/ (the status page's /api/v2/ is public). Without it the service refuses to listen on anything but loopback. Also STORMDESK_API_TOKEN_FILE."},
 	{"STORMDESK_LOG_FORMAT", "text", "Log format: text or json."},
 	{"STORMDESK_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
 	{"STORMDESK_MAX_BODY_BYTES", "16777216", "Largest accepted request body, in bytes."},

@@ -32,11 +32,13 @@ const MaxBatch = 1000
 type Server struct {
 	Desk *desk.Service
 	// Token, when set, is required as "Authorization: Bearer <token>" on
-	// /api/. Without one the caller must keep the listener on loopback.
+	// /api/v1/ (the status page and its feeds are public). Without one the
+	// caller must keep the listener on loopback.
 	Token        string
 	MaxBodyBytes int64
 	// RateLimit, when set, limits requests per client in each route
-	// class (ClassIntake, ClassChat, ClassEmail, ClassHelpdesk, ClassPublic).
+	// class (ClassIntake, ClassChat, ClassEmail, ClassHelpdesk, ClassPublic,
+	// ClassStatus).
 	RateLimit *RateLimit
 	Log       *slog.Logger
 	metrics   *metrics
