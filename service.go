@@ -61,6 +61,15 @@ type IncidentService interface {
 	// on its timeline; triage learns from it.
 	NotAnIncident(ctx context.Context, id int64, actor string) error
 
+	// Publish puts an acknowledged incident on the public status page
+	// under title (a default naming the affected components when empty).
+	// ECONFLICT when it is not acknowledged, merged or already published.
+	Publish(ctx context.Context, id int64, title, actor string) (*Incident, error)
+	// SetComponentStatus overrides a status page component's state
+	// (named by name or id); an empty status lifts the override.
+	// ENOTFOUND for an unknown component.
+	SetComponentStatus(ctx context.Context, component string, st ComponentStatus, actor string) (*ComponentOverride, error)
+
 	// PreviewNotification counts who a customer email would go to and
 	// renders it for one sample recipient. It writes nothing. An empty
 	// template means the default template for the incident's status.

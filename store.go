@@ -207,6 +207,12 @@ type Tx interface {
 	ReplaceClusterViews(ctx context.Context, cs []ClusterView) error
 	ClusterViews(ctx context.Context, limit int) ([]ClusterView, int, error)
 
+	// SetComponentOverride records an operator's state for a status page
+	// component; an empty status lifts it. ComponentOverrides lists those
+	// in force, by component.
+	SetComponentOverride(ctx context.Context, o ComponentOverride) error
+	ComponentOverrides(ctx context.Context) ([]ComponentOverride, error)
+
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error
@@ -230,6 +236,11 @@ type TicketFilter struct {
 // IncidentFilter selects incidents. Zero fields do not filter.
 type IncidentFilter struct {
 	// Open keeps only incidents that are not resolved and not merged.
-	Open  bool
-	Limit int
+	Open bool
+	// Published keeps only incidents published on the status page.
+	Published bool
+	// ResolvedSince keeps only incidents unresolved or resolved at or
+	// after it.
+	ResolvedSince time.Time
+	Limit         int
 }

@@ -322,6 +322,12 @@ type Incident struct {
 	// sense: when it opened, for a burst or a declaration; for an upstream
 	// watch, when reports or a probe confirmed it. Nil while it watches.
 	ConfirmedAt *time.Time `json:"confirmed_at,omitempty"`
+	// PublishedAt is when an operator published the incident on the
+	// public status page (nil: it is not public); PublicTitle is its
+	// name there, chosen for customers (the title may be a ticket's
+	// subject).
+	PublishedAt *time.Time `json:"published_at,omitempty"`
+	PublicTitle string     `json:"public_title,omitempty"`
 	// TicketCount is filled by reads; it is not stored on the row.
 	TicketCount int `json:"ticket_count"`
 }
@@ -376,6 +382,7 @@ const (
 	KindNotification    = "notification"
 	KindCorrection      = "correction"
 	KindCauseIdentified = "cause"
+	KindPublished       = "published"
 )
 
 // Actors that are not people.

@@ -34,6 +34,7 @@ import (
 	"stormdesk/httpserver"
 	"stormdesk/notify"
 	"stormdesk/schedule"
+	"stormdesk/statuspage"
 	"stormdesk/store/postgres"
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
@@ -83,6 +84,9 @@ type App struct {
 	Chat, Email *notify.Dispatcher
 	// Upstream is what is watched (nil: nothing).
 	Upstream *upstream.Config
+	// StatusPage is the public status page's configuration (nil: the
+	// defaults, overall state only).
+	StatusPage *config.StatusPage
 
 	cfg     config.Config
 	deps    Deps
@@ -125,11 +129,14 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		}
 	}
 	if a.Upstream = deps.Upstream; a.Upstream == nil && cfg.ConfigFile != "" {
-		if a.Upstream, err = upstream.LoadConfigFile(cfg.ConfigFile); err != nil {
+		f, err := LoadConfigFile(cfg.ConfigFile, upstream.LoadOptions{})
+		if err != nil {
 			return nil, fmt.Errorf("STORMDESK_CONFIG: %w", err)
 		}
+		a.Upstream, a.StatusPage = f.Upstream, f.StatusPage
 	}
-	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc}
+	page := StatusPageConfig(cfg, a.StatusPage)
+	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc, Components: page.Components}
 	if a.elector != nil {
 		// Several replicas may share this database: one leads (triage,
 		// polls, probes); a clean shutdown hands over at once.
@@ -176,6 +183,7 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	a.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := httpserver.New(a.Desk, cfg.APIToken, a.log, a.Registry)
 	srv.MaxBodyBytes = cfg.MaxBodyBytes
+	srv.StatusPage = page
 	if err := a.chatAdapters(srv, posters); err != nil {
 		return nil, err
 	}
@@ -197,6 +205,30 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	srv.RateLimit = &httpserver.RateLimit{Rate: cfg.RateLimit, Burst: 4 * cfg.RateLimit, Now: time.Now, TrustedProxies: cfg.TrustedProxies}
 	a.Handler = srv.Handler(a.Registry)
 	return a, nil
+}
+
+// StatusPageConfig is the public status page of cfg and the
+// STORMDESK_CONFIG file's status_page section (nil: the defaults): named
+// after the product, at STORMDESK_PUBLIC_URL/status.
+func StatusPageConfig(cfg config.Config, sp *config.StatusPage) statuspage.Config {
+	c := statuspage.Config{Name: cfg.ProductName + " status", Brand: config.DefaultBrandColour, Text: config.DefaultTextColour}
+	if u := strings.TrimRight(cfg.Email.PublicURL, "/"); u != "" {
+		c.URL = u + "/status"
+	}
+	if sp == nil {
+		return c
+	}
+	if sp.Name != "" {
+		c.Name = sp.Name
+	}
+	if sp.URL != "" {
+		c.URL = sp.URL
+	}
+	c.LogoURL, c.Brand, c.Text = sp.LogoURL, sp.Colours.Brand, sp.Colours.Text
+	for _, comp := range sp.Components {
+		c.Components = append(c.Components, stormdesk.Component{ID: comp.ID, Name: comp.Name, Description: comp.Description, Features: comp.Features})
+	}
+	return c
 }
 
 // Connectors is the helpdesk webhooks whose secrets c sets, checked

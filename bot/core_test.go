@@ -40,7 +40,7 @@ func TestHelpAndUsage(t *testing.T) {
 	c, _ := newCore(t)
 	ctx := context.Background()
 	r := c.Execute(ctx, eve, "help")
-	for _, cmd := range []string{"list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export"} {
+	for _, cmd := range []string{"list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export", "publish", "component"} {
 		if !strings.Contains(r.Pre, "/incident "+cmd) {
 			t.Errorf("help does not mention %s", cmd)
 		}
@@ -59,7 +59,7 @@ func TestAuthorisation(t *testing.T) {
 	c, d := newCore(t)
 	ctx := context.Background()
 	before := d.Snapshot(t)
-	for _, cmd := range []string{"declare X", "ack 1", "status 2 identified", "note 1 hi", "merge 1 2", "link 101 1", "unlink 100", "cause 1 auth0", "notify 1"} {
+	for _, cmd := range []string{"declare X", "ack 1", "status 2 identified", "note 1 hi", "merge 1 2", "link 101 1", "unlink 100", "cause 1 auth0", "notify 1", "publish 2", "component login major"} {
 		r := c.Execute(ctx, eve, cmd)
 		if r.Kind != bot.KindRefused || !strings.Contains(r.Lines[0], "not allowed") {
 			t.Errorf("%s by an outsider: got %+v", cmd, r)
@@ -134,6 +134,10 @@ func TestCommands(t *testing.T) {
 		{"timeline 1", "status_change", false},
 		{"notify 1 --dry-run", "Template update would go to 3 recipients", false},
 		{"notify 1", "3 emails queued", true},
+		{"publish 1", `published incident #1 on the status page as "Problems with Login".`, true},
+		{"show 1", `Status page "Problems with Login" since`, false},
+		{"component checkout partial", "set component checkout to partial outage on the status page, until `/incident component checkout auto`", true},
+		{"component Checkout auto", "lifted the override of component checkout", true},
 	} {
 		r := c.Execute(ctx, ana, tc.cmd)
 		if r.Kind != bot.KindOK {

@@ -27,6 +27,8 @@ var helps = []helpEntry{
 	{"cause", "/incident cause ID DEPENDENCY|text", "Record the likely cause: an upstream dependency's name or free text."},
 	{"notify", "/incident notify ID [template] [--dry-run]", "Email subscribed customers. --dry-run previews the recipient count and a sample; a send to many customers needs a second person's approval."},
 	{"email", "/incident email ID [acknowledged|update|resolved=auto|approve|off ...]", "The incident's customer email policy and every email with its delivery counts; with TEMPLATE=MODE pairs, change what its automatic emails do (approve: wait for an Approve press)."},
+	{"publish", "/incident publish ID [public title]", "Put an acknowledged incident on the public status page (title: by default the components it affects); its later status messages become its public updates."},
+	{"component", "/incident component COMPONENT operational|degraded|partial|major|maintenance|auto", "Set a status page component's state by hand; auto lets it follow its incidents again."},
 	{"timeline", "/incident timeline ID", "The incident's timeline."},
 	{"export", "/incident export ID [md|html|json|csv]", "The post-mortem as a file in this channel (Markdown by default)."},
 }

@@ -17,7 +17,8 @@ const MaxCommandLen = 8000
 // Command is one parsed `/incident …` command.
 type Command struct {
 	// Name is the subcommand: help, list, show, declare, ack, status,
-	// note, merge, link, unlink, cause, notify, email, timeline, export.
+	// note, merge, link, unlink, cause, notify, email, timeline, export,
+	// publish, component.
 	Name string
 	// Topic is the subcommand help was asked about.
 	Topic  string
@@ -29,12 +30,16 @@ type Command struct {
 	Title    string
 	Severity stormdesk.Severity
 	Status   stormdesk.Status
-	// Text is the note text, the status message, the cause or the
-	// email policy pairs.
-	Text     string
-	Template string
-	DryRun   bool
-	Format   string
+	// Text is the note text, the status message, the cause, the email
+	// policy pairs or the public title.
+	Text string
+	// Component and ComponentStatus: a status page component's name or
+	// id and its manual state ("" lifts the override).
+	Component       string
+	ComponentStatus stormdesk.ComponentStatus
+	Template        string
+	DryRun          bool
+	Format          string
 }
 
 // Mutating reports whether the command changes anything and so needs
@@ -238,6 +243,24 @@ func Parse(text string) (Command, error) {
 				what = "cause"
 			}
 			return c, usagef(c.Name, "%s: missing", what)
+		}
+	case "publish":
+		if err := id(); err != nil {
+			return c, err
+		}
+		c.Text = rest(text, toks, 2)
+	case "component":
+		if err := need(2, "component and state"); err != nil {
+			return c, err
+		}
+		last := args[len(args)-1]
+		if c.ComponentStatus, err = stormdesk.ParseComponentStatus(last.s); err != nil || last.s == "" {
+			return c, usagef(c.Name, "state: %q is not operational, degraded, partial, major, maintenance or auto", last.s)
+		}
+		if len(args) == 2 && args[0].quoted {
+			c.Component = strings.TrimSpace(args[0].s)
+		} else {
+			c.Component = strings.TrimSpace(text[args[0].start:last.start])
 		}
 	case "merge":
 		if err := id(); err != nil {

@@ -43,6 +43,13 @@ func TestParse(t *testing.T) {
 		{"export 3", Command{Name: "export", ID: 3, Format: "md"}},
 		{"export 3 HTML", Command{Name: "export", ID: 3, Format: "html"}},
 		{"export 3 markdown", Command{Name: "export", ID: 3, Format: "md"}},
+		{"publish 3", Command{Name: "publish", ID: 3}},
+		{"publish #3 Login problems for some customers", Command{Name: "publish", ID: 3, Text: "Login problems for some customers"}},
+		{`publish 3 "Login problems"`, Command{Name: "publish", ID: 3, Text: "Login problems"}},
+		{"component login degraded", Command{Name: "component", Component: "login", ComponentStatus: stormdesk.ComponentDegraded}},
+		{"component Screen sharing major", Command{Name: "component", Component: "Screen sharing", ComponentStatus: stormdesk.ComponentMajorOutage}},
+		{`component "Screen sharing" maintenance`, Command{Name: "component", Component: "Screen sharing", ComponentStatus: stormdesk.ComponentUnderMaintenance}},
+		{"component login auto", Command{Name: "component", Component: "login"}},
 	} {
 		got, err := Parse(tc.in)
 		if err != nil {
@@ -79,6 +86,10 @@ func TestParseErrors(t *testing.T) {
 		{"notify 3 a b", "notify", "too many"},
 		{"notify 3 ../../etc", "notify", "not a template name"},
 		{"export 3 pdf", "export", "not md, html, json or csv"},
+		{"publish", "publish", "incident id: missing"},
+		{"publish x", "publish", "not an id"},
+		{"component login", "component", "component and state: missing"},
+		{"component login broken", "component", `"broken" is not operational, degraded`},
 		{`note 3 "unterminated`, "", "unterminated quote"},
 		{"show \xff", "", "UTF-8"},
 		{strings.Repeat("x", MaxCommandLen+1), "", "longer than"},

@@ -143,6 +143,9 @@ func incidentFields(inc *stormdesk.Incident) []Field {
 	if inc.MergedInto != 0 {
 		f = append(f, Field{"Merged into", fmt.Sprintf("#%d", inc.MergedInto)})
 	}
+	if inc.PublishedAt != nil {
+		f = append(f, Field{"Status page", fmt.Sprintf("%q since %s", inc.PublicTitle, stamp(*inc.PublishedAt))})
+	}
 	return f
 }
 

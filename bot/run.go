@@ -152,6 +152,22 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 			return Reply{}, err
 		}
 		return c.changed(inc, fmt.Sprintf("%s recorded the likely cause of incident #%d: %s", actor, inc.ID, inc.LikelyCause)), nil
+	case "publish":
+		inc, err := c.desk.Publish(ctx, cmd.ID, cmd.Text, actor)
+		if err != nil {
+			return Reply{}, err
+		}
+		return c.changed(inc, fmt.Sprintf("%s published incident #%d on the status page as %q.", actor, inc.ID, inc.PublicTitle)), nil
+	case "component":
+		o, err := c.desk.SetComponentStatus(ctx, cmd.Component, cmd.ComponentStatus, actor)
+		if err != nil {
+			return Reply{}, err
+		}
+		line := fmt.Sprintf("%s set component %s to %s on the status page, until `/incident component %s auto`.", actor, o.Component, strings.ToLower(o.Status.Label()), o.Component)
+		if o.Status == "" {
+			line = fmt.Sprintf("%s lifted the override of component %s: it follows its incidents again.", actor, o.Component)
+		}
+		return Reply{Public: true, Title: "Status page", Lines: []string{line}}, nil
 	case "notify":
 		return c.notify(ctx, id, cmd)
 	case "email":

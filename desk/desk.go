@@ -42,6 +42,9 @@ type Service struct {
 	email *Email
 	chat  *Chat
 
+	// components are the status page's, in page order.
+	components []stormdesk.Component
+
 	// tri is the triage engine; nil without Options.Triage.
 	tri *triageState
 	// up watches dependencies and probes; nil without Options.Upstream.
@@ -82,6 +85,8 @@ type Options struct {
 	Triage *triage.Config
 	// GroupCommit starts the group-commit writers; Close stops them.
 	GroupCommit *GroupCommit
+	// Components are the public status page's components, in page order.
+	Components []stormdesk.Component
 }
 
 // New returns a Service over store with opt. With Options.Triage it reads
@@ -90,7 +95,7 @@ type Options struct {
 // and AddNote have returned.
 func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, error) {
 	s := &Service{Store: store, Now: opt.Now, Log: cmp.Or(opt.Log, slog.Default()), ProductName: opt.ProductName,
-		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, up: opt.Upstream}
+		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, up: opt.Upstream, components: opt.Components}
 	if s.Now == nil {
 		s.Now = time.Now
 	}

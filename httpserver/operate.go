@@ -277,3 +277,44 @@ func (s *Server) postEmailDecision(approve bool) http.HandlerFunc {
 		return sent(s.Desk.ApproveNotification(r.Context(), messageID, in.Actor, "api:"+in.Actor))
 	})
 }
+
+// postPublish publishes an acknowledged incident on the status page:
+// {"title": "Login problems", "actor": "..."} (title optional).
+func (s *Server) postPublish(w http.ResponseWriter, r *http.Request) {
+	op(s, func(r *http.Request, in *struct {
+		Title string `json:"title"`
+		Actor string `json:"actor"`
+	}) (int, any, error) {
+		id, err := pathID(r)
+		if err == nil {
+			err = requireActor(in.Actor, "publishes")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		inc, err := s.Desk.Publish(r.Context(), id, in.Title, in.Actor)
+		return http.StatusOK, inc, err
+	})(w, r)
+}
+
+// putComponentStatus sets a status page component's state by hand:
+// {"status": "degraded", "actor": "..."}; "auto" lifts the override.
+func (s *Server) putComponentStatus(w http.ResponseWriter, r *http.Request) {
+	op(s, func(r *http.Request, in *struct {
+		Status string `json:"status"`
+		Actor  string `json:"actor"`
+	}) (int, any, error) {
+		if strings.TrimSpace(in.Status) == "" {
+			return 0, nil, stormdesk.Errorf(stormdesk.EINVALID, "status: required (operational, degraded, partial, major, maintenance, or auto to follow incidents again)")
+		}
+		st, err := stormdesk.ParseComponentStatus(in.Status)
+		if err == nil {
+			err = requireActor(in.Actor, "sets the component's state")
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		o, err := s.Desk.SetComponentStatus(r.Context(), r.PathValue("component"), st, in.Actor)
+		return http.StatusOK, o, err
+	})(w, r)
+}

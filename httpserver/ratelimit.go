@@ -29,6 +29,9 @@ const (
 	ClassHelpdesk = "helpdesk"
 	// ClassPublic is what people open from an email: unsubscribe links.
 	ClassPublic = "public"
+	// ClassStatus is the public status page and its feeds, refreshed by
+	// everyone during an outage: it must not use up unsubscribe's tokens.
+	ClassStatus = "status"
 )
 
 // RateLimit is a token bucket per route class and client: each client

@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"stormdesk/desk"
+	"stormdesk/statuspage"
 )
 
 // DefaultMaxBodyBytes bounds a request body: room for a batch of 1,000
@@ -31,11 +32,13 @@ const MaxBatch = 1000
 type Server struct {
 	Desk *desk.Service
 	// Token, when set, is required as "Authorization: Bearer <token>" on
-	// /api/. Without one the caller must keep the listener on loopback.
+	// /api/v1/ (the status page and its feeds are public). Without one the
+	// caller must keep the listener on loopback.
 	Token        string
 	MaxBodyBytes int64
 	// RateLimit, when set, limits requests per client in each route
-	// class (ClassIntake, ClassChat, ClassEmail, ClassHelpdesk, ClassPublic).
+	// class (ClassIntake, ClassChat, ClassEmail, ClassHelpdesk, ClassPublic,
+	// ClassStatus).
 	RateLimit *RateLimit
 	Log       *slog.Logger
 	metrics   *metrics
@@ -46,6 +49,9 @@ type Server struct {
 	Inbound    *Inbound
 	Email      *Email
 	Connectors *Connectors
+	// StatusPage names and brands the public status page (its
+	// components come from the desk).
+	StatusPage statuspage.Config
 }
 
 // New returns a Server whose metrics are registered on reg.
@@ -78,6 +84,8 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("POST /api/v1/incidents/{id}/status", s.postStatus)
 	api("POST /api/v1/incidents/{id}/notes", s.postNote)
 	api("POST /api/v1/incidents/{id}/merge", s.postMerge)
+	api("POST /api/v1/incidents/{id}/publish", s.postPublish)
+	api("PUT /api/v1/components/{component}/status", s.putComponentStatus)
 	api("POST /api/v1/incidents/{id}/emails", s.postEmail)
 	api("POST /api/v1/emails/{message_id}/approve", s.postEmailDecision(true))
 	api("POST /api/v1/emails/{message_id}/cancel", s.postEmailDecision(false))
@@ -88,6 +96,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("PATCH /api/v1/timeline/{id}", s.correctEntry)
 	api("GET /api/v1/clusters", s.listClusters)
 	api("GET /api/v1/upstream", s.listUpstream)
+	s.statusRoutes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

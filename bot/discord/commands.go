@@ -45,7 +45,7 @@ func Commands() []*discordgo.ApplicationCommand {
 		Description: "Stormdesk incidents",
 		Options: []*discordgo.ApplicationCommandOption{
 			sub("help", "The commands, or one command's help",
-				choiceOpt("command", "Command", false, "list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "email", "timeline", "export")),
+				choiceOpt("command", "Command", false, "list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "email", "timeline", "export", "publish", "component")),
 			sub("list", "Incidents, newest first", choiceOpt("which", "Open incidents (default) or all", false, "open", "all")),
 			sub("show", "One incident", idOpt("id", "Incident id")),
 			sub("declare", "Open an incident by hand", textOpt("title", "Title", true, 1000), choiceOpt("severity", "Severity (minor by default)", false, "critical", "major", "minor")),
@@ -64,6 +64,10 @@ func Commands() []*discordgo.ApplicationCommand {
 				textOpt("policy", "e.g. update=approve resolved=off (modes: auto, approve, off); empty shows the policy", false, 200)),
 			sub("timeline", "The incident's timeline", idOpt("id", "Incident id")),
 			sub("export", "The post-mortem as a file", idOpt("id", "Incident id"), choiceOpt("format", "Format (md by default)", false, "md", "html", "json", "csv")),
+			sub("publish", "Put an acknowledged incident on the public status page", idOpt("id", "Incident id"),
+				textOpt("title", "Public title (by default the components it affects)", false, 200)),
+			sub("component", "Set a status page component's state by hand", textOpt("component", "Component name or id", true, 100),
+				choiceOpt("state", "State (auto: follow its incidents again)", true, "operational", "degraded", "partial", "major", "maintenance", "auto")),
 		},
 	}}
 }
@@ -139,6 +143,12 @@ func toCommand(data discordgo.ApplicationCommandInteractionData) (bot.Command, e
 		args = append([]string{o["id"]}, strings.FieldsFunc(o["policy"], func(r rune) bool { return r == ' ' || r == ',' })...)
 	case "export":
 		args = []string{o["id"], o["format"]}
+	case "publish":
+		args = []string{o["id"]}
+		free = o["title"]
+	case "component":
+		args = []string{placeholder, o["state"]}
+		free = o["component"]
 	default:
 		return bot.Command{}, &bot.UsageError{Message: fmt.Sprintf("unknown command %q", s.Name)}
 	}
@@ -170,6 +180,13 @@ func toCommand(data discordgo.ApplicationCommandInteractionData) (bot.Command, e
 			return cmd, &bot.UsageError{Command: s.Name, Message: "text: missing"}
 		}
 		cmd.Text = free
+	case "publish":
+		cmd.Text = free
+	case "component":
+		if free == "" {
+			return cmd, &bot.UsageError{Command: s.Name, Message: "component: missing"}
+		}
+		cmd.Component = free
 	}
 	return cmd, nil
 }

@@ -588,3 +588,22 @@ func TestHostileTextNeverPingsOrLinks(t *testing.T) {
 		t.Errorf("checked %d messages, want at least 5", len(sent))
 	}
 }
+
+// TestStatusPageSubcommands: publish (with and without a title) and
+// component reach the core as the chat text does.
+func TestStatusPageSubcommands(t *testing.T) {
+	h := newHarness(t)
+	h.do(command(member("1001"), "ack", map[string]any{"id": 1}))
+	w := h.do(command(member("1001"), "publish", map[string]any{"id": 1, "title": "Sign-in trouble"}))
+	if !strings.Contains(w.Body.String(), `on the status page as \"Sign-in trouble\"`) {
+		t.Errorf("publish: %s", w.Body)
+	}
+	w = h.do(command(member("1001"), "component", map[string]any{"component": "Login", "state": "maintenance"}))
+	if !strings.Contains(w.Body.String(), "set component login to under maintenance") {
+		t.Errorf("component: %s", w.Body)
+	}
+	w = h.do(command(member("1001"), "component", map[string]any{"component": "Payroll", "state": "major"}))
+	if !strings.Contains(w.Body.String(), "not one of login, checkout") {
+		t.Errorf("unknown component: %s", w.Body)
+	}
+}

@@ -46,7 +46,7 @@ Commands:
   triage eval FILE score clustering against labels (ARI, NMI, accuracy, ...)
   upstream ...     status, poll NAME, read FILE|URL: the watched status feeds
   discord register register the /incident command with Discord
-  config check F   validate a STORMDESK_CONFIG file of dependencies and probes
+  config check F   validate a STORMDESK_CONFIG file: dependencies, probes, status page
   demo             replay the reference outage end to end with local stand-ins
   replay           run a week of tickets and status updates through the service
                    in virtual time and score it against labels

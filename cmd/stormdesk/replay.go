@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"stormdesk/app"
 	"stormdesk/internal/cli"
 	"stormdesk/replay"
 	"stormdesk/upstream"
@@ -107,9 +108,13 @@ wrong upstream links.`)
 		}
 	}
 	if *configPath != "" {
-		if in.Config, err = upstream.LoadConfigFileWith(*configPath, upstream.LoadOptions{FeedOptional: true}); err != nil {
+		// The service's own STORMDESK_CONFIG file may be replayed: its
+		// status page section is read and left aside.
+		f, err := app.LoadConfigFile(*configPath, upstream.LoadOptions{FeedOptional: true})
+		if err != nil {
 			return err
 		}
+		in.Config = f.Upstream
 	}
 	if err := in.Check(); err != nil {
 		return err

@@ -4,13 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"net/http"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"stormdesk"
+	"stormdesk/app"
 	"stormdesk/config"
 	"stormdesk/desk"
 	"stormdesk/internal/cli"
@@ -23,9 +27,13 @@ func loadUpstream(c config.Config) (*desk.Upstream, error) {
 	if c.ConfigFile == "" {
 		return nil, nil
 	}
-	cfg, err := upstream.LoadConfigFile(c.ConfigFile)
+	f, err := app.LoadConfigFile(c.ConfigFile, upstream.LoadOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("STORMDESK_CONFIG: %w", err)
+	}
+	cfg := f.Upstream
+	if cfg == nil {
+		return nil, nil
 	}
 	return &desk.Upstream{
 		Config:      cfg,
@@ -39,7 +47,54 @@ func cmdConfig(args []string, e *env) error {
 		fmt.Fprint(e.stderr, "Usage: stormdesk config check FILE\n")
 		return &usageError{"config: want the subcommand check"}
 	}
-	return asUsage(upstreamcmd.CheckConfig(args[1:], e.stdout, e.stderr))
+	return asUsage(checkConfig(args[1:], e.stdout, e.stderr))
+}
+
+// checkConfig implements `stormdesk config check FILE`: the whole file,
+// status page included, one line per problem on stderr, or a summary.
+// A file without a status_page section is checked by upstreamcmd, as
+// before.
+func checkConfig(args []string, stdout, stderr io.Writer) error {
+	fs := cli.NewFlagSet("config check", "config check FILE", `Validates a STORMDESK_CONFIG file (dependencies, probes, features and the
+status page) and reports every problem with its line and field.`)
+	if err := cli.Parse(fs, args, stdout, stderr); errors.Is(err, flag.ErrHelp) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return cli.Usagef(fs, "want exactly one FILE, got %d", fs.NArg())
+	}
+	file := fs.Arg(0)
+	data, err := os.ReadFile(file)
+	if err == nil {
+		if sp, _, serr := config.SplitStatusPage(data, file); serr == nil && sp == nil {
+			return upstreamcmd.CheckConfig(args, stdout, stderr)
+		}
+	}
+	f, err := app.LoadConfigFile(file, upstream.LoadOptions{})
+	if err != nil {
+		problems := app.Problems(err)
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		return fmt.Errorf("config check: %s: %d problem(s)", file, len(problems))
+	}
+	up := f.Upstream
+	if up == nil {
+		up = &upstream.Config{}
+	}
+	fmt.Fprintf(stdout, "%s: ok: %d dependencies, %d probes, %d status page components\n", file, len(up.Dependencies), len(up.Probes), len(f.StatusPage.Components))
+	for _, d := range up.Dependencies {
+		fmt.Fprintf(stdout, "  dependency %s: %s %s every %s, features %s\n", d.Name, d.Feed.Kind, upstream.RedactURL(d.Feed.URL), d.Interval, strings.Join(d.Features, ", "))
+	}
+	for _, p := range up.Probes {
+		fmt.Fprintf(stdout, "  probe %s: %s %s every %s, failing after %d, features %s\n", p.Name, p.Method, upstream.RedactURL(p.URL), p.Interval, p.Failures, strings.Join(p.Features, ", "))
+	}
+	for _, c := range f.StatusPage.Components {
+		fmt.Fprintf(stdout, "  component %s (%s): features %s\n", c.Name, c.ID, strings.Join(c.Features, ", "))
+	}
+	return nil
 }
 
 // asUsage turns the usage errors of internal/cli (and so of the library

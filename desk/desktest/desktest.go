@@ -32,6 +32,13 @@ var T0 = time.Date(2026, 3, 14, 15, 13, 0, 0, time.UTC)
 // to more recipients waits for a second person.
 const ApprovalThreshold = 10
 
+// Components are the fixture's status page components: Login (feature
+// login) and Checkout (feature checkout).
+var Components = []stormdesk.Component{
+	{ID: "login", Name: "Login", Features: []string{"login"}},
+	{ID: "checkout", Name: "Checkout", Description: "Paying for an order", Features: []string{"checkout"}},
+}
+
 // Desk is a real desk.Service on its own SQLite store.
 type Desk struct {
 	*desk.Service
@@ -65,7 +72,7 @@ func New(t testing.TB, chatPlatforms ...string) *Desk {
 	d := &Desk{Now: T0.Add(time.Hour), store: f, base: st, posters: map[string]notify.ChatPoster{}}
 	opt := desk.Options{Now: func() time.Time { return d.Now }, ProductName: "Acme", Log: slog.New(slog.DiscardHandler),
 		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true},
-			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"}}
+			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"}, Components: Components}
 	if len(chatPlatforms) > 0 {
 		opt.Chat = &desk.Chat{Platforms: chatPlatforms}
 	}

@@ -299,15 +299,16 @@ func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, cluste
 	return nil
 }
 
-const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, exported_at, confirmed_at,
+const incidentCols = `id, title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, exported_at, confirmed_at, published_at, public_title,
 (SELECT count(*) FROM tickets t WHERE t.incident_id = incidents.id)`
 
 func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error) {
 	var i stormdesk.Incident
 	var features, policy string
 	var cl, merged sql.NullInt64
-	var created, updated, acked, resolved, exported, confirmed ts
-	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &exported, &confirmed, &i.TicketCount); err != nil {
+	var created, updated, acked, resolved, exported, confirmed, published ts
+	if err := r.Scan(&i.ID, &i.Title, &i.Status, &i.Severity, &features, &i.LikelyCause, &cl, &created, &updated, &acked, &resolved, &merged, &policy, &exported, &confirmed,
+		&published, &i.PublicTitle, &i.TicketCount); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(features), &i.Features); err != nil {
@@ -323,6 +324,7 @@ func scanIncident(r interface{ Scan(...any) error }) (*stormdesk.Incident, error
 	}
 	i.ClusterID, i.MergedInto = cl.Int64, merged.Int64
 	i.CreatedAt, i.UpdatedAt, i.AcknowledgedAt, i.ResolvedAt, i.ExportedAt, i.ConfirmedAt = created.t, updated.t, acked.ptr(), resolved.ptr(), exported.ptr(), confirmed.ptr()
+	i.PublishedAt = published.ptr()
 	if i.Status == stormdesk.StatusTriage && i.ConfirmedAt == nil {
 		i.Status = stormdesk.StatusWatching
 	}
@@ -363,11 +365,12 @@ func (x *tx) CreateIncident(ctx context.Context, inc *stormdesk.Incident) error 
 		at := inc.CreatedAt
 		inc.ConfirmedAt = &at
 	}
-	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, confirmed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+	err := x.c.QueryRow(ctx, `INSERT INTO incidents (title, status, severity, features, likely_cause, cluster_id, created_at, updated_at, acknowledged_at, resolved_at, merged_into, email_policy, confirmed_at,
+published_at, public_title)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
 		inc.Title, storedStatus(inc), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
 		x.d.EncodeTime(inc.CreatedAt), x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto),
-		encodePolicy(inc.EmailPolicy), x.d.nullTime(inc.ConfirmedAt)).Scan(&inc.ID)
+		encodePolicy(inc.EmailPolicy), x.d.nullTime(inc.ConfirmedAt), x.d.nullTime(inc.PublishedAt), inc.PublicTitle).Scan(&inc.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: insert incident: %w", err)
 	}
@@ -391,6 +394,12 @@ func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stor
 	if f.Open {
 		w.add("status <> ?", string(stormdesk.StatusResolved))
 		w.conds = append(w.conds, "merged_into IS NULL")
+	}
+	if f.Published {
+		w.conds = append(w.conds, "published_at IS NOT NULL")
+	}
+	if !f.ResolvedSince.IsZero() {
+		w.add("(resolved_at IS NULL OR resolved_at >= ?)", x.d.EncodeTime(f.ResolvedSince))
 	}
 	q := `SELECT ` + incidentCols + ` FROM incidents` + w.String() + ` ORDER BY id DESC`
 	if f.Limit > 0 {
@@ -418,10 +427,10 @@ func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stor
 // UpdateIncident implements stormdesk.Tx.
 func (x *tx) UpdateIncident(ctx context.Context, inc *stormdesk.Incident) error {
 	n, err := x.c.Exec(ctx, `UPDATE incidents SET title = $1, status = $2, severity = $3, features = $4, likely_cause = $5, cluster_id = $6,
-updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, email_policy = $11, confirmed_at = $12 WHERE id = $13`,
+updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, email_policy = $11, confirmed_at = $12, published_at = $13, public_title = $14 WHERE id = $15`,
 		inc.Title, storedStatus(inc), string(inc.Severity), encodeFeatures(inc.Features), inc.LikelyCause, nullInt(inc.ClusterID),
 		x.d.EncodeTime(inc.UpdatedAt), x.d.nullTime(inc.AcknowledgedAt), x.d.nullTime(inc.ResolvedAt), nullInt(inc.MergedInto), encodePolicy(inc.EmailPolicy),
-		x.d.nullTime(inc.ConfirmedAt), inc.ID)
+		x.d.nullTime(inc.ConfirmedAt), x.d.nullTime(inc.PublishedAt), inc.PublicTitle, inc.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: update incident %d: %w", inc.ID, err)
 	}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestConfigCheckStatusPage: config check reads the status page's
+// section with the rest of the file, and reports a component whose
+// feature nobody knows with its line.
+func TestConfigCheckStatusPage(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	os.WriteFile(good, []byte(`features:
+  billing: [invoice, charged twice]
+status_page:
+  name: Acme status
+  components:
+    - {name: Login, features: [login]}
+    - {name: Billing, features: [billing]}
+`), 0o644)
+	if code, out, errs := runCLI(t, nil, "config", "check", good); code != 0 ||
+		!strings.Contains(out, "ok: 0 dependencies, 0 probes, 2 status page components") || !strings.Contains(out, "component Billing (billing): features billing") {
+		t.Fatalf("good: %d %s %s", code, out, errs)
+	}
+	only := filepath.Join(dir, "only.yaml")
+	os.WriteFile(only, []byte("status_page:\n  components:\n    - {name: Screen sharing, features: [screenshare]}\n"), 0o644)
+	if code, out, errs := runCLI(t, nil, "config", "check", only); code != 0 || !strings.Contains(out, "1 status page components") {
+		t.Fatalf("only a status page: %d %s %s", code, out, errs)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("status_page:\n  components:\n    - {name: Payroll, features: [payroll], logo: x}\nprobes:\n  - name: x\n"), 0o644)
+	code, _, errs := runCLI(t, nil, "config", "check", bad)
+	// Every problem is reported, each with its line: the rest of the
+	// file keeps its line numbers.
+	if code != 1 || !strings.Contains(errs, bad+`:3: status_page.components[0].logo: unknown field`) || !strings.Contains(errs, bad+":5: probes[0].url: required") ||
+		!strings.Contains(errs, "3 problem(s)") {
+		t.Fatalf("bad: %d %s", code, errs)
+	}
+	os.WriteFile(bad, []byte("status_page:\n  components:\n    - {name: Payroll, features: [payroll]}\n"), 0o644)
+	if code, _, errs := runCLI(t, nil, "config", "check", bad); code != 1 || !strings.Contains(errs, bad+`:3: status_page.components[0].features[0]: "payroll" is a feature neither`) {
+		t.Fatalf("unknown feature: %d %s", code, errs)
+	}
+}
+
+// TestSecondStormdeskReadsTheFirst is the status page's acid test: one
+// stormdesk serves its page; `stormdesk upstream read` reads its
+// summary.json, history.rss and history.atom back (names, statuses,
+// update bodies, times); and a second stormdesk whose dependency's feed
+// is the first's summary.json picks the published incident up as an
+// upstream event, raises an incident for the feature it backs, and sees
+// it resolve.
+func TestSecondStormdeskReadsTheFirst(t *testing.T) {
+	dir := t.TempDir()
+	cfg1 := filepath.Join(dir, "first.yaml")
+	os.WriteFile(cfg1, []byte(`status_page:
+  name: Acme status
+  components:
+    - {name: Login, features: [login]}
+    - {name: Screen sharing, features: [screenshare]}
+`), 0o644)
+	env1 := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "first.db"), "STORMDESK_CONFIG=" + cfg1, "STORMDESK_PRODUCT_NAME=Acme"}
+	base, stop := startServe(t, env1)
+	defer stop()
+
+	// A login storm becomes an incident; an operator acknowledges it,
+	// notes something private, gives customers an update and publishes.
+	postHistory(t, base)
+	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
+		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
+	at := time.Now().UTC().Add(-20 * time.Minute)
+	var batch []string
+	for i, p := range phrases {
+		batch = append(batch, fmt.Sprintf(`{"subject":%q,"customer_email":"u%d@example.com","received_at":%q}`, p, i, at.Add(time.Duration(i)*time.Minute).Format(time.RFC3339)))
+	}
+	post := func(path, body string) map[string]any {
+		t.Helper()
+		resp, err := http.Post(base+path, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		if resp.StatusCode >= 300 {
+			t.Fatalf("POST %s: %d %v", path, resp.StatusCode, out)
+		}
+		return out
+	}
+	post("/api/v1/tickets", "["+strings.Join(batch, ",")+"]")
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		resp, err := http.Get(base + "/api/v1/incidents")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ Incidents []map[string]any }
+		json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if len(out.Incidents) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no incident from the storm: %v", out.Incidents)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	post("/api/v1/incidents/1/acknowledge", `{"actor":"ana"}`)
+	post("/api/v1/incidents/1/notes", `{"text":"PRIVATE: the IdP contract lapsed","actor":"ana"}`)
+	post("/api/v1/incidents/1/publish", `{"title":"Sign-in failures","actor":"ana"}`)
+	post("/api/v1/incidents/1/status", `{"status":"identified","message":"Sign-in fails for most customers; our identity provider is down.","actor":"ana"}`)
+
+	// stormdesk's own reader, as an operator would point it at the page.
+	type line struct {
+		Type     string
+		Page     map[string]any
+		Incident map[string]any
+		Update   map[string]any
+	}
+	read := func(path string) []line {
+		t.Helper()
+		code, out, errs := runCLI(t, nil, "upstream", "read", base+path)
+		if code != 0 {
+			t.Fatalf("upstream read %s: %d %s", path, code, errs)
+		}
+		var lines []line
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var ln line
+			if err := json.Unmarshal([]byte(l), &ln); err != nil {
+				t.Fatalf("%s: %v: %s", path, err, l)
+			}
+			lines = append(lines, ln)
+		}
+		return lines
+	}
+	for path, kind := range map[string]string{"/api/v2/summary.json": "statuspage", "/history.rss": "rss", "/history.atom": "atom"} {
+		ls := read(path)
+		if len(ls) != 4 || ls[0].Page["kind"] != kind || ls[1].Type != "incident" || ls[2].Type != "update" {
+			t.Fatalf("%s: %+v", path, ls)
+		}
+		in, newest, first := ls[1].Incident, ls[2].Update, ls[3].Update
+		if in["id"] != "1" || in["title"] != "Sign-in failures" || in["status"] != "identified" || !strings.HasSuffix(in["url"].(string), "/status/incidents/1") {
+			t.Errorf("%s: incident %v", path, in)
+		}
+		if newest["status"] != "identified" || newest["body"] != "Sign-in fails for most customers; our identity provider is down." ||
+			first["status"] != "investigating" || first["body"] != "We are investigating this issue." {
+			t.Errorf("%s: updates %v, %v", path, newest, first)
+		}
+		if at, err := time.Parse(time.RFC3339, newest["at"].(string)); err != nil || time.Since(at) > time.Minute || time.Since(at) < -time.Minute {
+			t.Errorf("%s: the update's time %v (%v)", path, newest["at"], err)
+		}
+		if kind == "statuspage" && (ls[0].Page["name"] != "Acme status" || ls[0].Page["indicator"] != "minor" || in["impact"] != "minor") {
+			t.Errorf("summary: page %v, incident %v", ls[0].Page, in)
+		}
+		if b, _ := json.Marshal(ls); strings.Contains(string(b), "PRIVATE") || strings.Contains(string(b), "log in") {
+			t.Errorf("%s shows a note or ticket text: %s", path, b)
+		}
+	}
+
+	// A second stormdesk watches the first as a provider that backs its
+	// own login.
+	cfg2 := filepath.Join(dir, "second.yaml")
+	os.WriteFile(cfg2, []byte("dependencies:\n  - name: acme\n    feed: {kind: statuspage, url: "+base+"/api/v2/summary.json}\n    features: [login]\n"), 0o644)
+	env2 := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "second.db"), "STORMDESK_CONFIG=" + cfg2}
+	if code, out, errs := runCLI(t, env2, "upstream", "poll", "acme"); code != 0 || !strings.HasPrefix(out, "acme: ok") {
+		t.Fatalf("second: poll: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, env2, "upstream", "status"); code != 0 || !strings.Contains(out, `"Sign-in failures" (identified)`) {
+		t.Fatalf("second: the published incident is not an open upstream incident: %d\n%s", code, out)
+	}
+	code, md, errs := runCLI(t, env2, "export", "1", "--format", "md")
+	if code != 0 || !strings.Contains(md, "acme") || !strings.Contains(md, "Sign-in fails for most customers; our identity provider is down.") {
+		t.Fatalf("second: no incident raised from the upstream event: %d %s\n%s", code, errs, md)
+	}
+
+	// The first resolves it; the second sees the provider recover.
+	post("/api/v1/incidents/1/status", `{"status":"resolved","message":"Sign-in works again.","actor":"ana"}`)
+	if code, out, errs := runCLI(t, env2, "upstream", "poll", "acme"); code != 0 || !strings.HasPrefix(out, "acme: ok") {
+		t.Fatalf("second: second poll: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, env2, "upstream", "status"); code != 0 || strings.Contains(out, `"Sign-in failures" (identified)`) {
+		t.Fatalf("second: the resolved incident is still open upstream: %d\n%s", code, out)
+	}
+	if code, md, _ := runCLI(t, env2, "export", "1", "--format", "md"); code != 0 || !strings.Contains(md, "resolved") {
+		t.Fatalf("second: the resolution is not on its timeline:\n%s", md)
+	}
+}

@@ -1,0 +1,173 @@
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"stormdesk"
+)
+
+// MaxPublicTitleLen bounds the title an incident is published under.
+const MaxPublicTitleLen = 200
+
+// Publish puts an acknowledged incident on the public status page. title
+// is what customers read; without one it names the components the
+// incident affects ("Problems with Login"), never the incident's own
+// title, which triage may have taken from a customer's ticket. The
+// publication is the incident's first public update, recorded on the
+// timeline.
+func (s *Service) Publish(ctx context.Context, id int64, title, actor string) (inc *stormdesk.Incident, err error) {
+	title = strings.TrimSpace(title)
+	if !utf8.ValidString(title) || len(title) > MaxPublicTitleLen || strings.ContainsAny(title, "\r\n\x00") {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "title: one line of at most %d bytes", MaxPublicTitleLen)
+	}
+	now := s.now()
+	ctx, alerts := withCollector(ctx)
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if inc, err = tx.Incident(ctx, id); err != nil {
+			return err
+		}
+		if err := inc.Publishable(); err != nil {
+			return err
+		}
+		if title == "" {
+			title = s.defaultPublicTitle(inc)
+		}
+		inc.PublishedAt, inc.PublicTitle, inc.UpdatedAt = &now, title, now
+		if err := tx.UpdateIncident(ctx, inc); err != nil {
+			return err
+		}
+		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
+		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindPublished, Actor: actor,
+			Text: fmt.Sprintf("Published on the status page as %q", title), SourceURL: "/status",
+			Data: mustJSON(map[string]string{"title": title, "status": string(inc.Status)})})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: publish incident %d: %w", id, err)
+	}
+	s.flushAlerts(alerts)
+	return inc, nil
+}
+
+func (s *Service) defaultPublicTitle(inc *stormdesk.Incident) string {
+	var names []string
+	for _, c := range s.components {
+		if c.Affects(inc.Features) {
+			names = append(names, c.Name)
+		}
+	}
+	if len(names) == 0 {
+		return "Service disruption"
+	}
+	return truncate("Problems with "+strings.Join(names, ", "), MaxPublicTitleLen)
+}
+
+// Components lists the status page's components, in page order.
+func (s *Service) Components() []stormdesk.Component { return s.components }
+
+// SetComponentStatus overrides a component's state on the status page
+// until it is lifted (an empty status).
+func (s *Service) SetComponentStatus(ctx context.Context, component string, st stormdesk.ComponentStatus, actor string) (*stormdesk.ComponentOverride, error) {
+	var comp *stormdesk.Component
+	for i, c := range s.components {
+		if strings.EqualFold(c.Name, strings.TrimSpace(component)) || strings.EqualFold(c.ID, strings.TrimSpace(component)) {
+			comp = &s.components[i]
+			break
+		}
+	}
+	if comp == nil {
+		var names []string
+		for _, c := range s.components {
+			names = append(names, c.ID)
+		}
+		if len(names) == 0 {
+			return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "component %q: the status page has no components (status_page.components in STORMDESK_CONFIG)", component)
+		}
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "component %q: not one of %s", component, strings.Join(names, ", "))
+	}
+	o := stormdesk.ComponentOverride{Component: comp.ID, Status: st, Actor: actor, At: s.now()}
+	if err := s.Store.Update(ctx, func(tx stormdesk.Tx) error { return tx.SetComponentOverride(ctx, o) }); err != nil {
+		return nil, fmt.Errorf("desk: set component %s: %w", comp.ID, err)
+	}
+	s.Log.Info("component state set", "component", comp.ID, "status", string(st), "actor", actor)
+	return &o, nil
+}
+
+// PublicIncidents reads what the status page shows: the published
+// incidents still open or resolved at or after since, newest first, each
+// with its customer-facing updates, and the component overrides in
+// force. One read transaction, so the page is one moment's state.
+func (s *Service) PublicIncidents(ctx context.Context, since time.Time) (out []stormdesk.PublicIncident, overrides []stormdesk.ComponentOverride, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
+		incs, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Published: true, ResolvedSince: since})
+		if err != nil {
+			return err
+		}
+		out = make([]stormdesk.PublicIncident, 0, len(incs))
+		for _, inc := range incs {
+			if inc.MergedInto != 0 {
+				continue
+			}
+			entries, err := tx.Timeline(ctx, inc.ID)
+			if err != nil {
+				return err
+			}
+			out = append(out, stormdesk.PublicIncident{Incident: inc, Updates: PublicUpdates(entries)})
+		}
+		overrides, err = tx.ComponentOverrides(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("desk: public incidents: %w", err)
+	}
+	return out, overrides, nil
+}
+
+// PublicUpdates picks an incident's customer-facing updates out of its
+// timeline: its publication and every status change after it, each with
+// the message given for customers or the status's standard sentence. The
+// publication carries the message of the status change that led to the
+// status it was published in, if that change had one: customers were
+// already told it. Nothing else on the timeline (notes, tickets, upstream
+// updates, corrections, alerts) is customer-facing, so nothing else is
+// taken, and only the message is taken from a status change, never its
+// entry's text.
+func PublicUpdates(entries []*stormdesk.TimelineEntry) []stormdesk.PublicUpdate {
+	var out []stormdesk.PublicUpdate
+	published := false
+	var lastTo stormdesk.Status
+	lastMsg := ""
+	for _, e := range entries {
+		var d struct {
+			Status  stormdesk.Status `json:"status"`
+			To      stormdesk.Status `json:"to"`
+			Message string           `json:"message"`
+			Reason  string           `json:"reason"`
+		}
+		_ = json.Unmarshal(e.Data, &d) // entries without data have no status
+		switch {
+		case e.Kind == stormdesk.KindPublished:
+			published = true
+			body := stormdesk.PublicStatusText(d.Status)
+			if lastMsg != "" && lastTo == d.Status {
+				body = lastMsg
+			}
+			out = append(out, stormdesk.PublicUpdate{ID: e.ID, Status: d.Status, Body: body, At: e.At})
+		case e.Kind == stormdesk.KindStatusChange && !published:
+			lastTo, lastMsg = d.To, strings.TrimSpace(d.Message)
+		case e.Kind == stormdesk.KindStatusChange && published && d.To != "":
+			body := strings.TrimSpace(d.Message)
+			if body == "" {
+				body = stormdesk.PublicStatusText(d.To)
+			}
+			out = append(out, stormdesk.PublicUpdate{ID: e.ID, Status: d.To, Body: body, At: e.At})
+		}
+	}
+	return out
+}
