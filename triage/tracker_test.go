@@ -159,3 +159,36 @@ func TestStormTakesSharedProblems(t *testing.T) {
 		t.Errorf("a ticket about something else, alike only in its complaint, joined: %+v", d)
 	}
 }
+
+// TestStormOnAFreshDesk: a storm in a desk's first hour (a dozen everyday
+// tickets before it) opens an incident by its 6th report: the prior on a
+// topic's usual share is the young desk's guard, not a ticket count.
+func TestStormOnAFreshDesk(t *testing.T) {
+	e := New(DefaultConfig())
+	tr := NewTracker(e, DefaultTrackerConfig())
+	t0 := time.Date(2026, 3, 9, 7, 0, 0, 0, time.UTC)
+	id := int64(0)
+	observe := func(text, customer string, at time.Time) Decision {
+		id++
+		return tr.Observe(id, e.Assign(Ticket{ID: id, Text: text, Customer: customer, At: at}))
+	}
+	everyday := []string{"How do I export my invoices to CSV?", "Can I change the billing address on my plan?",
+		"Where do I find the API documentation?", "Please add a dark mode", "How do I add a new team member?",
+		"What are your opening hours?"}
+	for i := 0; i < 12; i++ {
+		if d := observe(everyday[i%len(everyday)], fmt.Sprintf("e%d@x.example", i), t0.Add(time.Duration(i)*2*time.Minute)); d.Open != nil {
+			t.Fatalf("an everyday question opened an incident: %+v", d)
+		}
+	}
+	storm := []string{"The clock-in says I am not at my workplace, but I am on site", "clock in refused: 'you are not at your workplace'",
+		"whole team can't clock in, it says we're not at the workplace", "not at your workplace error when I clock in at the site",
+		"clock-in location check failing for everyone at our site", "it says I'm not at my workplace when clocking in"}
+	at := t0.Add(25 * time.Minute)
+	for i, text := range storm {
+		if d := observe(text, fmt.Sprintf("s%d@x.example", i), at.Add(time.Duration(i)*2*time.Minute)); d.Open != nil {
+			t.Logf("opened at report %d: %s", i+1, d.Open.Why)
+			return
+		}
+	}
+	t.Fatal("a storm in a fresh desk's first hour opened nothing by its 6th report")
+}
