@@ -211,26 +211,8 @@ func TestServeClustersABurstIntoAnIncident(t *testing.T) {
 	}
 	resp.Body.Close()
 	// Triage follows intake; wait for it (bounded), then check the outcome.
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get(base + "/api/v1/incidents")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out struct{ Incidents []map[string]any }
-		json.NewDecoder(resp.Body).Decode(&out)
-		resp.Body.Close()
-		if len(out.Incidents) == 1 {
-			inc := out.Incidents[0]
-			if inc["ticket_count"] != float64(len(phrases)) || inc["status"] != "triage" {
-				t.Fatalf("incident %v: want %d tickets in triage", inc, len(phrases))
-			}
-			break
-		}
-		if len(out.Incidents) > 1 || time.Now().After(deadline) {
-			t.Fatalf("incidents: %v", out.Incidents)
-		}
-		time.Sleep(50 * time.Millisecond)
+	if inc := waitOneIncident(t, base); inc["ticket_count"] != float64(len(phrases)) || inc["status"] != "triage" {
+		t.Fatalf("incident %v: want %d tickets in triage", inc, len(phrases))
 	}
 	get := func(path string) (int, string) {
 		resp, err := http.Get(base + path)
@@ -364,5 +346,28 @@ func postHistory(t *testing.T, base string) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("history: %s", resp.Status)
+	}
+}
+
+// waitOneIncident polls GET /api/v1/incidents on base until it lists one
+// incident (at most 20 s) and returns it; more than one fails the test.
+func waitOneIncident(t *testing.T, base string) map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		resp, err := http.Get(base + "/api/v1/incidents")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ Incidents []map[string]any }
+		json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		if len(out.Incidents) == 1 {
+			return out.Incidents[0]
+		}
+		if len(out.Incidents) > 1 || time.Now().After(deadline) {
+			t.Fatalf("incidents: %v", out.Incidents)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

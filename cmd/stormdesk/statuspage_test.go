@@ -94,23 +94,7 @@ func TestSecondStormdeskReadsTheFirst(t *testing.T) {
 		return out
 	}
 	post("/api/v1/tickets", "["+strings.Join(batch, ",")+"]")
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get(base + "/api/v1/incidents")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out struct{ Incidents []map[string]any }
-		json.NewDecoder(resp.Body).Decode(&out)
-		resp.Body.Close()
-		if len(out.Incidents) == 1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no incident from the storm: %v", out.Incidents)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitOneIncident(t, base)
 	post("/api/v1/incidents/1/acknowledge", `{"actor":"ana"}`)
 	post("/api/v1/incidents/1/notes", `{"text":"PRIVATE: the IdP contract lapsed","actor":"ana"}`)
 	post("/api/v1/incidents/1/publish", `{"title":"Sign-in failures","actor":"ana"}`)
