@@ -155,9 +155,12 @@ func TestStatusPageRoutes(t *testing.T) {
 	}
 }
 
-// BenchmarkStatusPage is one uncached request for the page and one for
+// BenchmarkStatusPage is one request for the page and one for
 // summary.json, through the whole edge, with a published incident on the
-// embedded store: the store read, the build and the rendering.
+// embedded store. Nothing changes between requests, so after the first
+// each one is the store's version read and the reused rendering's answer
+// (1.4 ms and 0.65 ms when every request read, built and rendered the
+// page; 0.18 and 0.15 ms now).
 func BenchmarkStatusPage(b *testing.B) {
 	d := desktest.New(b)
 	ctx := context.Background()
