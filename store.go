@@ -212,6 +212,15 @@ type Tx interface {
 	// in force, by component.
 	SetComponentOverride(ctx context.Context, o ComponentOverride) error
 	ComponentOverrides(ctx context.Context) ([]ComponentOverride, error)
+	// PublicVersion is a stamp of what the status page reads from the
+	// store: the published incidents open or resolved at or after since
+	// (each one's row and its latest timeline entry) and the overrides.
+	// It changes whenever one of them does (an update of the row, a new
+	// entry not dated before the latest, an override set or lifted) and
+	// costs one small query beside the overrides' own, so a rendered page
+	// can be reused while it holds. (Every change the page shows updates
+	// the row and writes an entry dated now.)
+	PublicVersion(ctx context.Context, since time.Time) (string, error)
 
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.

@@ -129,6 +129,20 @@ func (s *Service) PublicIncidents(ctx context.Context, since time.Time) (out []s
 	return out, overrides, nil
 }
 
+// PublicVersion reads the stamp of what PublicIncidents(since) would
+// read (stormdesk.Tx.PublicVersion): equal stamps, the same page.
+func (s *Service) PublicVersion(ctx context.Context, since time.Time) (string, error) {
+	var v string
+	err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+		v, err = tx.PublicVersion(ctx, since)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("desk: public version: %w", err)
+	}
+	return v, nil
+}
+
 // PublicUpdates picks an incident's customer-facing updates out of its
 // timeline: its publication and every status change after it, each with
 // the message given for customers or the status's standard sentence. The

@@ -8,10 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"stormdesk"
 	"stormdesk/desk/desktest"
 	"stormdesk/httpserver"
 	"stormdesk/statuspage"
@@ -152,9 +155,12 @@ func TestStatusPageRoutes(t *testing.T) {
 	}
 }
 
-// BenchmarkStatusPage is one uncached request for the page and one for
+// BenchmarkStatusPage is one request for the page and one for
 // summary.json, through the whole edge, with a published incident on the
-// embedded store: the store read, the build and the rendering.
+// embedded store. Nothing changes between requests, so after the first
+// each one is the store's version read and the reused rendering's answer
+// (1.4 ms and 0.65 ms when every request read, built and rendered the
+// page; 0.18 and 0.15 ms now).
 func BenchmarkStatusPage(b *testing.B) {
 	d := desktest.New(b)
 	ctx := context.Background()
@@ -177,4 +183,78 @@ func BenchmarkStatusPage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestStatusPageReusesRendering: a page is rendered once and reused
+// while the store's public version and the minute hold (a change of the
+// configured name, which is not part of the version, shows only when the
+// minute turns), and a published change shows at once.
+func TestStatusPageReusesRendering(t *testing.T) {
+	d := desktest.New(t)
+	reg := prometheus.NewRegistry()
+	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
+	srv.StatusPage = statuspage.Config{Name: "First name"}
+	ts := httptest.NewServer(srv.Handler(reg))
+	defer ts.Close()
+
+	for _, path := range []string{"/status", "/api/v2/summary.json"} {
+		if _, body := get(t, ts, path); !strings.Contains(body, "First name") {
+			t.Fatalf("%s: %s", path, body)
+		}
+	}
+	srv.StatusPage.Name = "Second name"
+	for _, path := range []string{"/status", "/api/v2/summary.json"} {
+		if _, body := get(t, ts, path); !strings.Contains(body, "First name") {
+			t.Errorf("%s was rendered again within the minute, with nothing published:\n%s", path, body)
+		}
+	}
+	d.Now = d.Now.Add(time.Minute)
+	for _, path := range []string{"/status", "/api/v2/summary.json"} {
+		if _, body := get(t, ts, path); !strings.Contains(body, "Second name") {
+			t.Errorf("%s was not rendered again in the next minute:\n%s", path, body)
+		}
+	}
+	// Published changes show at once, within the same minute, even
+	// when the clock stands still between them.
+	ctx := context.Background()
+	if _, err := d.Acknowledge(ctx, 1, "ana", "api:ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Publish(ctx, 1, "Sign-in failures", "ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, ts, "/status"); !strings.Contains(body, "Sign-in failures") {
+		t.Errorf("the publication does not show")
+	}
+	if _, err := d.SetStatus(ctx, 1, stormdesk.StatusIdentified, "Switching to the standby.", "ana", "api:ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, ts, "/status"); !strings.Contains(body, "Switching to the standby.") {
+		t.Errorf("the status update does not show")
+	}
+	if _, err := d.SetComponentStatus(ctx, "checkout", stormdesk.ComponentMajorOutage, "bo"); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, ts, "/api/v2/summary.json"); !strings.Contains(body, `"major_outage"`) {
+		t.Errorf("the override does not show: %s", body)
+	}
+	// Concurrent requests share the version read and the rendering and
+	// all get the same page.
+	want, _ := get(t, ts, "/status")
+	var wg sync.WaitGroup
+	for range 32 {
+		wg.Go(func() {
+			req, _ := http.NewRequest("GET", ts.URL+"/status", nil)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 || resp.Header.Get("ETag") != want.Header.Get("ETag") {
+				t.Errorf("concurrent request: %d %s, want 200 %s", resp.StatusCode, resp.Header.Get("ETag"), want.Header.Get("ETag"))
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -6,7 +6,7 @@
 # replicas under load, triage against the scikit-learn peer, and the
 # labelled scenarios replayed through the whole service. Raw results go to
 # bench/ (gitignored). BENCH_ONLY=load (or ingest, chat, email, export,
-# triage, scenarios) runs one part.
+# statuspage, triage, scenarios) runs one part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench
@@ -60,6 +60,12 @@ if part load; then
   go test -run '^$' -bench 'ReplicasIngest' -benchtime 60000x -count 3 ./cmd/stormdesk | tee bench/load-ingest.txt
   go test -run '^$' -bench 'SlashUnderStorm' -benchtime 12000x -count 3 ./cmd/stormdesk | tee bench/load-storm.txt
   $BENCHSTAT bench/load-ingest.txt bench/load-storm.txt
+fi
+if part statuspage; then
+  echo
+  echo "== the public status page under 2,000 requests/s, with and without a ticket storm (issue 21)"
+  go test -run '^$' -bench 'StatusPageLoad' -benchtime 20000x -count 3 ./cmd/stormdesk | tee bench/statuspage.txt
+  $BENCHSTAT bench/statuspage.txt
 fi
 if part triage && [ -x scripts/bench-triage.sh ]; then
   echo

@@ -177,7 +177,9 @@ type lgCluster struct {
 	incident int64        // the declared incident notes go to
 }
 
-func lgStart(b *testing.B, n int) *lgCluster {
+// lgStart starts n replicas (with env besides lgEnv) on a fresh schema
+// and declares an incident.
+func lgStart(b *testing.B, n int, env ...string) *lgCluster {
 	b.Helper()
 	dbURL := pgtest.URL(b)
 	tr := &http.Transport{MaxIdleConns: 1024, MaxIdleConnsPerHost: 512, IdleConnTimeout: time.Minute, DisableCompression: true}
@@ -186,7 +188,7 @@ func lgStart(b *testing.B, n int) *lgCluster {
 	_, _ = rand.Read(rnd)
 	c := &lgCluster{client: &http.Client{Transport: tr, Timeout: 30 * time.Second}, run: "load-" + hex.EncodeToString(rnd)}
 	for range n {
-		c.reps = append(c.reps, startReplicaTB(b, dbURL, lgEnv...))
+		c.reps = append(c.reps, startReplicaTB(b, dbURL, append(slices.Clone(lgEnv), env...)...))
 	}
 	for _, r := range c.reps {
 		c.waitReady(b, r)
@@ -438,26 +440,36 @@ func BenchmarkSlashUnderStorm(b *testing.B) {
 	}
 }
 
-// lgStorm is an open-loop ticket sender: one request is due every
-// 1/lgStormRate seconds whatever the answers do; a due request that finds
-// lgStormInFlight already in flight is dropped and counted.
+// lgStorm is an open-loop sender: one request is due every 1/rate
+// seconds whatever the answers do; a due request that finds inFlight
+// already in flight is dropped and counted. The ticket storm is one; the
+// status page's readers (statusload_test.go) are another.
 type lgStorm struct {
-	c         *lgCluster
 	stop      chan struct{}
 	loop      sync.WaitGroup // the pacing goroutine
 	inFlight  sync.WaitGroup // the requests
 	sem       chan struct{}
 	measuring atomic.Bool // record only requests started while set
 	lat       lgLatencies
-	created   atomic.Int64
+	ok        atomic.Int64
 	failed    atomic.Int64
 	dropped   atomic.Int64
 }
 
+// startStorm starts the ticket storm: lgStormRate tickets per second
+// spread over the replicas.
 func (c *lgCluster) startStorm() *lgStorm {
-	s := &lgStorm{c: c, stop: make(chan struct{}), sem: make(chan struct{}, lgStormInFlight)}
+	return startOpenLoop(lgStormRate, lgStormInFlight, func(i int64) (time.Duration, bool) {
+		return c.ticket(c.reps[int(i)%len(c.reps)], i)
+	})
+}
+
+// startOpenLoop sends send(1), send(2), … at rate per second, at most
+// inFlight at once; send reports its latency and whether it succeeded.
+func startOpenLoop(rate, inFlight int, send func(i int64) (time.Duration, bool)) *lgStorm {
+	s := &lgStorm{stop: make(chan struct{}), sem: make(chan struct{}, inFlight)}
 	s.loop.Go(func() {
-		interval := time.Second / lgStormRate
+		interval := time.Second / time.Duration(rate)
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		start := time.Now()
@@ -484,13 +496,13 @@ func (c *lgCluster) startStorm() *lgStorm {
 				}
 				s.inFlight.Go(func() {
 					defer func() { <-s.sem }()
-					lat, ok := c.ticket(c.reps[int(i)%len(c.reps)], i)
+					lat, ok := send(i)
 					if !measured {
 						return
 					}
 					s.lat.add(lat)
 					if ok {
-						s.created.Add(1)
+						s.ok.Add(1)
 					} else {
 						s.failed.Add(1)
 					}
@@ -545,7 +557,7 @@ func benchSlashUnderStorm(b *testing.B, replicas int) {
 	stopped = true
 	c.report(b)
 	slashes.reportTo(b)
-	b.ReportMetric(float64(storm.created.Load())/window.Seconds(), "storm-tickets/s")
+	b.ReportMetric(float64(storm.ok.Load())/window.Seconds(), "storm-tickets/s")
 	b.ReportMetric(storm.lat.ms(0.50), "storm-p50-ms")
 	b.ReportMetric(storm.lat.ms(0.99), "storm-p99-ms")
 	b.ReportMetric(float64(storm.failed.Load()), "storm-errors")

@@ -62,6 +62,13 @@ type Desk struct {
 // written to the outbox for each of chatPlatforms; Chat delivers them.
 func New(t testing.TB, chatPlatforms ...string) *Desk {
 	t.Helper()
+	return NewWithComponents(t, Components, chatPlatforms...)
+}
+
+// NewWithComponents is New with the status page components comps instead
+// of Components, for tests of a page with more of them.
+func NewWithComponents(t testing.TB, comps []stormdesk.Component, chatPlatforms ...string) *Desk {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "desk.db"), T0)
 	if err != nil {
@@ -72,7 +79,7 @@ func New(t testing.TB, chatPlatforms ...string) *Desk {
 	d := &Desk{Now: T0.Add(time.Hour), store: f, base: st, posters: map[string]notify.ChatPoster{}}
 	opt := desk.Options{Now: func() time.Time { return d.Now }, ProductName: "Acme", Log: slog.New(slog.DiscardHandler),
 		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true},
-			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"}, Components: Components}
+			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"}, Components: comps}
 	if len(chatPlatforms) > 0 {
 		opt.Chat = &desk.Chat{Platforms: chatPlatforms}
 	}
