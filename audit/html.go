@@ -24,8 +24,8 @@ type bar struct {
 	X, W     float64
 	Customer bool
 	Label    string
-	Alert    *float64
-	Ticket   *float64
+	// Alert and Ticket place the marks; negative when there is none.
+	Alert, Ticket float64
 }
 
 // bars lays out a provider's incidents on its chart: the provider's
@@ -39,14 +39,12 @@ func (r *Report) bars(p Provider) []bar {
 			end = *u.End
 		}
 		x0, x1 := r.xOf(u.Start), r.xOf(end)
-		b := bar{X: x0, W: max(x1-x0, 2), Customer: u.Customer, Label: u.ID + " " + u.Title + " (" + u.Impact + ", " + minutes(u.Minutes) + ")"}
+		b := bar{X: x0, W: max(x1-x0, 2), Customer: u.Customer, Label: u.ID + " " + u.Title + " (" + u.Impact + ", " + minutes(u.Minutes) + ")", Alert: -1, Ticket: -1}
 		if u.Alert != nil {
-			x := r.xOf(*u.Alert)
-			b.Alert = &x
+			b.Alert = r.xOf(*u.Alert)
 		}
 		if u.FirstTicket != nil {
-			x := r.xOf(*u.FirstTicket)
-			b.Ticket = &x
+			b.Ticket = r.xOf(*u.FirstTicket)
 		}
 		out = append(out, b)
 	}
@@ -55,7 +53,7 @@ func (r *Report) bars(p Provider) []bar {
 
 var page = template.Must(template.New("audit").Funcs(template.FuncMap{
 	"minutes": minutes, "gap": gapText, "impacts": impactsText, "clock": clock, "minutesPtr": minutesPtr,
-	"join": strings.Join, "dash": dash, "width": func() float64 { return chartWidth },
+	"join": strings.Join, "dash": dash, "width": func() float64 { return chartWidth }, "frame": func() float64 { return chartWidth + 12 },
 	"day": func(t time.Time) string { return t.UTC().Format("2006-01-02") },
 }).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -77,12 +75,12 @@ th{background:#f3f5f7}td.n{text-align:right}
 {{$r := .}}{{range $p := .Providers}}{{if or .Incidents .Maintenance}}
 <section><h2>{{.Name}}</h2>
 {{if .Maintenance}}<p>{{.Maintenance}} scheduled maintenance(s), not counted as incidents.</p>{{end}}
-{{with .Incidents}}<figure><svg viewBox="-4 0 {{width}} 70" width="{{width}}" role="img" aria-label="{{$p.Name}}: provider incidents from {{day $r.Since}} to {{day $r.Until}}">
+{{with .Incidents}}<figure><svg viewBox="-6 0 {{frame}} 80" width="{{frame}}" role="img" aria-label="{{$p.Name}}: provider incidents from {{day $r.Since}} to {{day $r.Until}}">
 <line x1="0" y1="40" x2="{{width}}" y2="40" stroke="#8c959f"/>
 {{range $r.BarsOf $p.Name}}<rect x="{{printf "%.1f" .X}}" y="28" width="{{printf "%.1f" .W}}" height="24" fill="{{if .Customer}}#cf222e{{else}}#8c959f{{end}}"><title>{{.Label}}</title></rect>
-{{with .Alert}}<path d="M{{printf "%.1f" .}} 10 l-4 -8 h8 z" fill="#0969da"><title>stormdesk alert</title></path>{{end}}
-{{with .Ticket}}<path d="M{{printf "%.1f" .}} 58 l-4 8 h8 z" fill="#1b1f24"><title>first ticket</title></path>{{end}}
-{{end}}<text x="0" y="68" font-size="9">{{day $r.Since}}</text><text x="{{width}}" y="68" font-size="9" text-anchor="end">{{day $r.Until}}</text>
+{{if ge .Alert 0.0}}<path d="M{{printf "%.1f" .Alert}} 24 l-5 -10 h10 z" fill="#0969da"><title>stormdesk alert</title></path>{{end}}
+{{if ge .Ticket 0.0}}<path d="M{{printf "%.1f" .Ticket}} 56 l-5 10 h10 z" fill="#1b1f24"><title>first ticket</title></path>{{end}}
+{{end}}<text x="0" y="78" font-size="9">{{day $r.Since}}</text><text x="{{printf "%.0f" (width)}}" y="78" font-size="9" text-anchor="end">{{day $r.Until}}</text>
 </svg><figcaption>Bars: the provider's incidents (red: became a customer incident; grey: did not). ▼ above: stormdesk's alert. ▲ below: the first ticket.</figcaption></figure>
 <table><thead><tr><th scope="col">provider incident</th><th scope="col">impact</th><th scope="col">first update</th><th scope="col">resolved</th><th scope="col">trouble</th><th scope="col">stormdesk incidents</th><th scope="col">stormdesk alert</th><th scope="col">first ticket</th><th scope="col">provider → alert</th><th scope="col">alert → first ticket</th></tr></thead><tbody>
 {{range .}}<tr><td>{{.ID}} {{.Title}}</td><td>{{.Impact}}</td><td>{{clock .StartPtr}}</td><td>{{clock .End}}</td><td class="n">{{minutes .Minutes}}</td><td>{{range $i, $id := .Incidents}}{{if $i}}, {{end}}#{{$id}}{{else}}–{{end}}</td><td>{{clock .Alert}}</td><td>{{clock .FirstTicket}}</td><td class="n">{{minutesPtr .ProviderToAlert}}</td><td class="n">{{minutesPtr .AlertToReport}}</td></tr>

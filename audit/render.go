@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -90,7 +91,8 @@ func inert(s string) string {
 	return s
 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// num writes minutes to the hundredth: seconds are the feeds' precision.
+func num(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
 
 func numPtr(v *float64) string {
 	if v == nil {
@@ -135,6 +137,9 @@ func minutesPtr(v *float64) string {
 func gapText(g Gap) string {
 	if g.N == 0 {
 		return "–"
+	}
+	if g.N == 1 {
+		return minutes(*g.Median) + " (one incident)"
 	}
 	return fmt.Sprintf("median %s, worst %s (n=%d)", minutes(*g.Median), minutes(*g.Worst), g.N)
 }
