@@ -13,6 +13,7 @@ package audit
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -289,9 +290,10 @@ func Build(in Input) *Report {
 				p.ByImpact = append(p.ByImpact, Count{impacts[i], n})
 			}
 		}
-		for imp, n := range counts {
+		// Impacts a feed names that stormdesk does not rank, by name.
+		for _, imp := range slices.Sorted(maps.Keys(counts)) {
 			if !slices.Contains(impacts, imp) {
-				p.ByImpact = append(p.ByImpact, Count{imp, n})
+				p.ByImpact = append(p.ByImpact, Count{imp, counts[imp]})
 			}
 		}
 		p.TroubleMinutes = union(trouble)

@@ -100,6 +100,9 @@ func (s *Service) AuditReport(ctx context.Context, since time.Time) (*audit.Repo
 	return audit.Build(in), nil
 }
 
+// auditTicketPage is how many tickets the audit reads at a time.
+const auditTicketPage = 500
+
 // auditIncident reads one incident tied to a provider incident: its
 // post-mortem milestones, whether it became a customer incident, and its
 // tickets' customers.
@@ -130,16 +133,23 @@ func (s *Service) auditIncident(ctx context.Context, tx stormdesk.Tx, id int64) 
 	// probe confirmed); not an upstream watch that closed unconfirmed,
 	// nor one an operator dismissed as noise.
 	out.Customer = !dismissed && (inc.ConfirmedAt != nil || sum.Reports > 0 || !out.FirstProbe.IsZero())
-	tickets, err := tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: id})
-	if err != nil {
-		return nil, err
-	}
+	// Read in pages: a ticket carries its whole body, and a big
+	// incident has thousands.
 	seen := map[string]bool{}
-	for _, t := range tickets {
-		if t.CustomerEmail != "" && !seen[t.CustomerEmail] {
-			seen[t.CustomerEmail] = true
-			out.Customers = append(out.Customers, t.CustomerEmail)
+	for after := int64(0); ; {
+		tickets, err := tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: id, AfterID: after, ByID: true, Limit: auditTicketPage})
+		if err != nil {
+			return nil, err
 		}
+		for _, t := range tickets {
+			if t.CustomerEmail != "" && !seen[t.CustomerEmail] {
+				seen[t.CustomerEmail] = true
+				out.Customers = append(out.Customers, t.CustomerEmail)
+			}
+		}
+		if len(tickets) < auditTicketPage {
+			return out, nil
+		}
+		after = tickets[len(tickets)-1].ID
 	}
-	return out, nil
 }
