@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"stormdesk/audit"
+	"stormdesk/demo"
 	"stormdesk/desk"
 	"stormdesk/replay"
 	"stormdesk/upstream"
@@ -241,5 +242,63 @@ func TestAuditOfMeetbeamWeek(t *testing.T) {
 	}
 	if want := map[string]int{"keyloom": 0, "relaywave": 1, "postlark": 0, "tallypay": 1, "edgeharbor": 1}; !maps.Equal(seen, want) {
 		t.Errorf("since Thursday: seen %v, want %v", seen, want)
+	}
+}
+
+// TestAuditOfReferenceOutage replays the reference outage
+// (demo/scenarios/auth-outage.yaml, the CrankWheel / Auth0 post-mortem)
+// and checks the audit against it, worked out by hand:
+//
+//   - auth0 posts at 15:13 and resolves at 18:35 (every update "major" in
+//     the demo): one major incident, 202 minutes of trouble.
+//   - The replay starts at 14:30 and polls the feed each minute, so the
+//     15:13 update is read at 15:13: the upstream watch alerts then,
+//     provider → alert 0 min. The first customer writes at 16:46:
+//     alert → first ticket and provider → first ticket 93 min (the
+//     demo's own "93 minutes before the first ticket").
+//   - The 14 tickets labelled auth-outage come from 14 addresses (ana,
+//     ben, cy, dee, eli, fay, gus, hal, ivy, jon, kim, lea, max, nia); the
+//     demo groups them all and nothing else (F1 1.00).
+//   - Customers saw trouble from the probe's failure to the on-call's
+//     "status 1 resolved" at 19:11. The probe's target fails from 16:30;
+//     checked each minute from 14:30, it fails at 16:30, 16:31 and 16:32
+//     and counts as failing after three (the README's "the probe fails
+//     from 16:32"): 16:32 → 19:11 = 159 minutes.
+//   - auth0 backs login and screenshare; the probe "login" guards login
+//     only: login is guarded, screenshare is not.
+func TestAuditOfReferenceOutage(t *testing.T) {
+	t.Parallel()
+	sc, err := demo.Load("../demo/scenarios/auth-outage.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r *audit.Report
+	_, err = replay.Run(context.Background(), sc.Input(), replay.Options{Inspect: func(ctx context.Context, d *desk.Service) (err error) {
+		r, err = d.AuditReport(ctx, time.Date(2018, 11, 28, 0, 0, 0, 0, time.UTC))
+		return err
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Providers[0]
+	if len(r.Providers) != 1 || p.Name != "auth0" || p.Seen != 1 || p.ByImpact[0] != (audit.Count{Impact: "major", Count: 1}) || p.TroubleMinutes != 202 || p.Became != 1 {
+		t.Errorf("auth0: %s seen %d %v, %.1f min, became %d; want 1 major, 202 min, 1", p.Name, p.Seen, p.ByImpact, p.TroubleMinutes, p.Became)
+	}
+	if p.Tickets != 14 || p.Customers != 14 {
+		t.Errorf("%d tickets from %d customers, want 14 from 14", p.Tickets, p.Customers)
+	}
+	if *p.ProviderToAlert.Median != 0 || *p.AlertToReport.Median != 93 || *p.ProviderToReport.Worst != 93 {
+		t.Errorf("time to know: provider → alert %v, alert → first ticket %v, provider → first ticket %v; want 0, 93, 93",
+			*p.ProviderToAlert.Median, *p.AlertToReport.Median, *p.ProviderToReport.Worst)
+	}
+	if p.CustomerMinutes != 159 {
+		t.Errorf("%.2f customer-visible minutes, want 159 (16:32 to 19:11)", p.CustomerMinutes)
+	}
+	var texts []string
+	for _, sp := range r.SinglePoints {
+		texts = append(texts, sp.Text)
+	}
+	if got, want := strings.Join(texts, "; "), "login depends only on auth0; guarded by probe login; screenshare depends only on auth0; no synthetic probe configured"; got != want {
+		t.Errorf("single points:\n got %s\nwant %s", got, want)
 	}
 }
