@@ -116,6 +116,11 @@ type Tx interface {
 	// UpstreamEvents returns the stored events of one upstream incident,
 	// by time.
 	UpstreamEvents(ctx context.Context, provider, upstreamID string) ([]*UpstreamEvent, error)
+	// UpstreamHistory returns every stored event of each upstream incident
+	// (or probe run) that has an event at or after since, ordered by
+	// provider, upstream id, time and id: the history the dependency
+	// audit reads.
+	UpstreamHistory(ctx context.Context, since time.Time) ([]*UpstreamEvent, error)
 	// LinkUpstream ties an incident to an upstream incident; it reports
 	// whether the link is new.
 	LinkUpstream(ctx context.Context, incidentID int64, provider, upstreamID string, at time.Time) (bool, error)

@@ -28,18 +28,10 @@ func (s *Service) Export(ctx context.Context, id int64, format string, w io.Writ
 		if err != nil {
 			return err
 		}
-		reports, customers, err := tx.IncidentStats(ctx, id)
+		sum, chart, err := summarize(ctx, tx, inc, nil)
 		if err != nil {
 			return err
 		}
-		b := templates.NewBuilder()
-		if err := tx.EachTicketTime(ctx, id, func(at time.Time) error { b.AddReport(at); return nil }); err != nil {
-			return err
-		}
-		if err := tx.EachTimelineEntry(ctx, id, func(e *stormdesk.TimelineEntry) error { b.AddEntry(e); return nil }); err != nil {
-			return err
-		}
-		sum, chart := b.Build(inc, reports, customers)
 		var streamErr error
 		entries := func(yield func(*stormdesk.TimelineEntry) bool) {
 			err := tx.EachTimelineEntry(ctx, id, func(e *stormdesk.TimelineEntry) error {
@@ -67,4 +59,30 @@ func (s *Service) Export(ctx context.Context, id int64, format string, w io.Writ
 		s.Log.Warn("export: could not record it", slog.Int64("incident_id", id), slog.Any("error", err))
 	}
 	return nil
+}
+
+// summarize reads an incident's ticket times and timeline once and builds
+// its post-mortem summary and chart: the same milestones for the export
+// and the dependency audit. see, when set, is shown each entry too.
+func summarize(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, see func(*stormdesk.TimelineEntry)) (templates.Summary, templates.Chart, error) {
+	reports, customers, err := tx.IncidentStats(ctx, inc.ID)
+	if err != nil {
+		return templates.Summary{}, templates.Chart{}, err
+	}
+	b := templates.NewBuilder()
+	if err := tx.EachTicketTime(ctx, inc.ID, func(at time.Time) error { b.AddReport(at); return nil }); err != nil {
+		return templates.Summary{}, templates.Chart{}, err
+	}
+	err = tx.EachTimelineEntry(ctx, inc.ID, func(e *stormdesk.TimelineEntry) error {
+		b.AddEntry(e)
+		if see != nil {
+			see(e)
+		}
+		return nil
+	})
+	if err != nil {
+		return templates.Summary{}, templates.Chart{}, err
+	}
+	sum, chart := b.Build(inc, reports, customers)
+	return sum, chart, nil
 }

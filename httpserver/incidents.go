@@ -1,6 +1,7 @@
 package httpserver
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/audit"
 	"stormdesk/templates"
 )
 
@@ -91,6 +93,34 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 		// The status line is gone; all that is left is to log and cut the
 		// response short.
 		s.Log.Error("export failed mid-stream", slog.Int64("incident_id", id), slog.Any("error", err))
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// getAudit writes the dependency audit: ?since=90d (a span back from now
+// or a date, 90 days by default) and ?format=md|html|json|csv (JSON by
+// default, schema stormdesk.audit/v1).
+func (s *Server) getAudit(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	format, err := templates.ParseFormat(cmp.Or(q.Get("format"), "json"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	since, err := audit.ParseSince(cmp.Or(q.Get("since"), "90d"), s.Desk.Now())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err := s.Desk.AuditReport(r.Context(), since)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", exportTypes[format])
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="audit.%s"`, format))
+	if err := audit.Render(w, format, rep); err != nil {
+		s.Log.Error("audit failed mid-stream", slog.Any("error", err))
 		panic(http.ErrAbortHandler)
 	}
 }

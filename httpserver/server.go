@@ -96,6 +96,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("PATCH /api/v1/timeline/{id}", s.correctEntry)
 	api("GET /api/v1/clusters", s.listClusters)
 	api("GET /api/v1/upstream", s.listUpstream)
+	api("GET /api/v1/audit", s.getAudit)
 	s.statusRoutes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

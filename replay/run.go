@@ -89,6 +89,11 @@ type Options struct {
 	// Triage, when set, replaces the default triage configuration (for
 	// experiments; the product's vocabulary is added to it).
 	Triage *triage.Config
+	// Inspect, when set, is called once the week has run, with the
+	// service (its store and its clock at the replay's end) before the
+	// store is closed: a test reads what the week left, through the
+	// desk's use cases.
+	Inspect func(ctx context.Context, d *desk.Service) error
 }
 
 // slackSecret signs the replay's own slash commands.
@@ -312,6 +317,11 @@ func Run(ctx context.Context, in *Input, opt Options) (*Result, error) {
 	res, err := collect(ctx, in, tickets, r, chat, sendgrid, store)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Inspect != nil {
+		if err := opt.Inspect(ctx, d); err != nil {
+			return nil, fmt.Errorf("replay: inspect: %w", err)
+		}
 	}
 	res.Start, res.End = start, end
 	res.Scores = Score(res, tickets, in.Updates, opt.Background)

@@ -42,6 +42,8 @@ Commands:
                    backfill tickets from Zendesk's incremental export
   notify preview   render an incident's customer email and count its audience
   export ID        write an incident's post-mortem (md, html, json, csv)
+  audit            audit the dependence on each provider: outages, customer
+                   impact, time-to-know, features with one provider and no probe
   triage FILE      cluster a CSV or JSONL file of tickets and print the clusters
   triage eval FILE score clustering against labels (ARI, NMI, accuracy, ...)
   upstream ...     status, poll NAME, read FILE|URL: the watched status feeds
@@ -138,6 +140,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdMigrate(ctx, rest, e)
 	case "export":
 		return cmdExport(ctx, rest, e)
+	case "audit":
+		return cmdAudit(ctx, rest, e)
 	case "customers":
 		return cmdCustomers(ctx, rest, e)
 	case "connectors":

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -29,26 +30,31 @@ follows the schema stormdesk.export/v1; csv has one row per timeline entry.`)
 		return err
 	}
 	defer closeStore()
-	if *out == "" {
-		return d.Export(ctx, id, *format, e.stdout)
+	return writeOutput(e, *out, ".stormdesk-export-*", func(w io.Writer) error { return d.Export(ctx, id, *format, w) })
+}
+
+// writeOutput runs write to standard output, or to the file out: written
+// beside it and renamed, so that a failure never leaves a truncated file
+// where a good one was.
+func writeOutput(e *env, out, pattern string, write func(io.Writer) error) error {
+	if out == "" {
+		return write(e.stdout)
 	}
-	// Write beside the target and rename, so that a failed export never
-	// leaves a truncated file where a good one was.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".stormdesk-export-*")
+	tmp, err := os.CreateTemp(filepath.Dir(out), pattern)
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("write %s: %w", out, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := d.Export(ctx, id, *format, tmp); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return fmt.Errorf("write %s: %w", out, err)
 	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return fmt.Errorf("export: %w", err)
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
 	}
-	fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+	fmt.Fprintf(e.stderr, "wrote %s\n", out)
 	return nil
 }

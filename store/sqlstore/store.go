@@ -691,6 +691,23 @@ FROM upstream_events WHERE provider = $1 AND upstream_id = $2 ORDER BY at, id`, 
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: upstream events of %s/%s: %w", provider, upstreamID, err)
 	}
+	return scanUpstreamEvents(rows)
+}
+
+// UpstreamHistory implements stormdesk.Tx. An upstream incident that
+// began before since but was still posting after it comes whole, so its
+// first update (the start of its trouble) is not cut off.
+func (x *tx) UpstreamHistory(ctx context.Context, since time.Time) ([]*stormdesk.UpstreamEvent, error) {
+	rows, err := x.c.Query(ctx, `SELECT e.id, e.dedup_key, e.provider, e.kind, e.upstream_id, e.update_id, e.at, e.title, e.text, e.status, e.impact, e.url
+FROM upstream_events e WHERE EXISTS (SELECT 1 FROM upstream_events r WHERE r.provider = e.provider AND r.upstream_id = e.upstream_id AND r.at >= $1)
+ORDER BY e.provider, e.upstream_id, e.at, e.id`, x.d.EncodeTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: upstream history since %s: %w", since.Format(time.RFC3339), err)
+	}
+	return scanUpstreamEvents(rows)
+}
+
+func scanUpstreamEvents(rows Rows) ([]*stormdesk.UpstreamEvent, error) {
 	defer rows.Close()
 	var out []*stormdesk.UpstreamEvent
 	for rows.Next() {

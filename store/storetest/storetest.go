@@ -552,6 +552,25 @@ func runUpstream(t *testing.T, open Opener) {
 		if strings.Join(texts, " ") != "first second third" {
 			t.Errorf("events of i1 by time: %v", texts)
 		}
+		// The audit's history: an upstream incident with any event at or
+		// after since comes whole (i1's first event is before it); one
+		// without (i2) is left out.
+		hist, err := tx.UpstreamHistory(ctx, t0.Add(30*time.Minute))
+		var hs []string
+		for _, e := range hist {
+			hs = append(hs, e.UpstreamID+":"+e.Text)
+		}
+		if err != nil || strings.Join(hs, " ") != "i1:first i1:second i1:third" {
+			t.Errorf("upstream history since t0+30m: %v %v", hs, err)
+		}
+		hist, _ = tx.UpstreamHistory(ctx, time.Time{})
+		hs = nil
+		for _, e := range hist {
+			hs = append(hs, e.UpstreamID+":"+e.Text)
+		}
+		if strings.Join(hs, " ") != "i1:first i1:second i1:third i2:other" {
+			t.Errorf("whole upstream history: %v", hs)
+		}
 		links, _ := tx.UpstreamLinks(ctx, "auth0", "i1")
 		if len(links) != 1 || links[0] != inc.ID {
 			t.Errorf("links: %v", links)
