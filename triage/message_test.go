@@ -31,6 +31,8 @@ func TestInspect(t *testing.T) {
 		// Context that rules out a cause is not a cue.
 		{"Screen share freezing", "Our IT department confirmed nothing has changed on our firewall or proxy this week.", "", nil, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
+		// "Everyone else" is the others who are fine, not the many affected.
+		{"My account won't log in", "Everyone else in the house can get in, it's just my account.", "", []string{"only_me"}, nil},
 	} {
 		m := Inspect(tc.subject, tc.body)
 		if m.Noise != tc.noise || !slices.Equal(m.Individual, tc.individual) || !slices.Equal(m.Collective, tc.collective) {
