@@ -28,7 +28,9 @@ import (
 //     leans that way, the higher the bar.
 //   - While an incident's reports pour in (StormReports within
 //     StormWindow), a report about a feature they name joins at a lower
-//     similarity, as while its provider is down.
+//     similarity, as while its provider is down; so does a report the
+//     individual model reads as clearly shared (StormShared) that names
+//     no feature, if most of its words are the storm's (StormCover).
 //   - Automatic replies and bounces never join.
 //   - While a provider incident that backs a feature is live, a report
 //     about that feature joins the incident tied to it at a lower
