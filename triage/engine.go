@@ -1,6 +1,7 @@
 package triage
 
 import (
+	htmlpkg "html"
 	"math"
 	"slices"
 	"sort"
@@ -268,7 +269,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	}
 	rec := &ticketRec{
 		id: t.ID, raw: raw, vec: vec, ns: ns, rawKeys: keys, keys: kvec,
-		customer: t.Customer, at: t.At, subject: subjectOf(t.Text), terms: e.termsOf(toks),
+		customer: t.Customer, at: t.At, subject: headline(t.Text), terms: e.termsOf(toks),
 		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
 	}
 	if m := shippedIndividual(); m != nil && !rec.noise {
@@ -316,6 +317,28 @@ func isPow2(n int) bool { return n > 0 && n&(n-1) == 0 && n <= 1024 }
 // subjectOf returns the first non-empty line of text, whitespace collapsed
 // and cut to 80 runes, as a human label. Invalid UTF-8 is dropped and a
 // line starting with '>' (a quote) is skipped.
+// headline is what a ticket is labelled by: its first line, unless that
+// line is HTML markup or a chat-bot's greeting (a ticket with no subject
+// whose body is an HTML email or a chat transcript), when it is the first
+// line of the text a reader sees, or of the customer's own lines.
+func headline(text string) string {
+	s := subjectOf(text)
+	html := strings.HasPrefix(s, "<")
+	if _, _, spoken := speakerLine(s); !html && !spoken {
+		return s
+	}
+	if html {
+		text = stripHTML(text)
+		if strings.IndexByte(text, '&') >= 0 {
+			text = htmlpkg.UnescapeString(text)
+		}
+	}
+	if h := subjectOf(stripTranscript(text)); h != "" {
+		return h
+	}
+	return s
+}
+
 func subjectOf(text string) string {
 	if len(text) > 4096 {
 		text = text[:4096]

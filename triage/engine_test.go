@@ -408,3 +408,18 @@ func FuzzSubjectOf(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadline: a cluster is labelled by what the customer wrote, not by
+// the chat bot's greeting or an HTML email's markup.
+func TestHeadline(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Login broken\nThe login page fails", "Login broken"},
+		{"[WageBot] Welcome to WageWise support. How can I help?\n[María García] No puedo fichar, la app dice que no estoy\n[WageBot] Thanks! An agent will be with you shortly.",
+			"No puedo fichar, la app dice que no estoy"},
+		{"<html><body><p>Staff at Galway can&#39;t clock in</p><p>Thanks</p></body></html>", "Staff at Galway can't clock in"},
+	} {
+		if got := headline(tc.text); got != tc.want {
+			t.Errorf("headline(%.30q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
