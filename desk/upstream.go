@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -64,7 +65,7 @@ func (s *Service) PollFeed(ctx context.Context, name string, force bool) (*storm
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.watchState(ctx, dep.Name, string(dep.Feed.Kind), upstream.RedactURL(dep.Feed.URL))
+	st, err := s.watchState(ctx, dep.Name, cmp.Or(string(dep.Feed.Kind), "auto"), upstream.RedactURL(dep.Feed.URL))
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +73,7 @@ func (s *Service) PollFeed(ctx context.Context, name string, force bool) (*storm
 	if !force && st.Failures > 0 && now.Before(st.LastPollAt.Add(upstream.Backoff(st.Failures, feedBackoffBase, feedBackoffMax, upstream.Seed(dep.Name)))) {
 		return st, nil
 	}
-	st.Kind, st.URL, st.LastPollAt = string(dep.Feed.Kind), upstream.RedactURL(dep.Feed.URL), now
+	st.Kind, st.URL, st.LastPollAt = cmp.Or(string(dep.Feed.Kind), "auto"), upstream.RedactURL(dep.Feed.URL), now
 	fctx := ctx
 	if dep.Timeout > 0 {
 		var cancel context.CancelFunc

@@ -92,7 +92,7 @@ dependencies:
     feed: {kind: statuspage, url: %s/api/v2/summary.json}
     features: [login, screenshare]
   - name: github
-    feed: {kind: rss, url: %s/history.rss}
+    feed: {kind: auto, url: %s/history.rss}
     features: [deploys]
 probes:
   - name: login
@@ -247,6 +247,12 @@ probes:
 		states, _ := tx.WatchStates(ctx)
 		if len(states) != 3 {
 			t.Errorf("%d watch states, want auth0, github and the probe", len(states))
+		}
+		for _, st := range states {
+			// kind: auto: the RSS history was told from its content and read.
+			if st.Name == "github" && (st.Kind != "auto" || st.State != stormdesk.WatchOK) {
+				t.Errorf("github (kind: auto): kind %q, state %q %s", st.Kind, st.State, st.Reason)
+			}
 		}
 		return nil
 	})

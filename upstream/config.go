@@ -475,7 +475,7 @@ func (p *cfgParser) httpURL(n *yaml.Node, path string) string {
 func (p *cfgParser) dependency(n *yaml.Node, path string) Dependency {
 	d := Dependency{Line: n.Line}
 	lines := map[string]int{}
-	feedLine := 0
+	feedLine, auto := 0, false
 	p.mapping(n, path, map[string]func(*yaml.Node, string){
 		"name": func(v *yaml.Node, f string) { d.Name = p.name(v, f) },
 		"feed": func(v *yaml.Node, f string) {
@@ -483,9 +483,14 @@ func (p *cfgParser) dependency(n *yaml.Node, path string) Dependency {
 			p.mapping(v, f, map[string]func(*yaml.Node, string){
 				"kind": func(v *yaml.Node, f string) {
 					s := p.str(v, f)
+					if strings.EqualFold(strings.TrimSpace(s), "auto") {
+						// Told from each payload, as `upstream read --kind auto`.
+						d.Feed.Kind, auto = "", true
+						return
+					}
 					k, err := ParseKind(s)
 					if err != nil {
-						p.add(v.Line, f, "%q is not %s", s, KindList())
+						p.add(v.Line, f, "%q is not %s, or auto", s, KindList())
 					}
 					d.Feed.Kind = k
 				},
@@ -510,7 +515,7 @@ func (p *cfgParser) dependency(n *yaml.Node, path string) Dependency {
 	case feedLine == 0 && p.feedOptional:
 	case feedLine == 0:
 		p.add(n.Line, join(path, "feed"), "required (kind and url)")
-	case d.Feed.Kind == "" && !p.has(join(path, "feed.kind")):
+	case d.Feed.Kind == "" && !auto && !p.has(join(path, "feed.kind")):
 		p.add(feedLine, join(path, "feed.kind"), "required: %s", KindList())
 	}
 	if feedLine != 0 && d.Feed.URL == "" && !p.has(join(path, "feed.url")) {

@@ -52,6 +52,23 @@ dependencies:
 	}
 }
 
+// TestConfigKindAuto: "kind: auto" leaves the kind empty, which Parse
+// reads as "tell it from the payload".
+func TestConfigKindAuto(t *testing.T) {
+	cfg, err := LoadConfig(strings.NewReader(`
+dependencies:
+  - name: gitlab
+    feed: {kind: auto, url: "https://status.gitlab.com/1.0/status/5b36dc6502d06804c08349f7"}
+    features: [git]
+`), "a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := cfg.Dependencies[0].Feed.Kind; k != "" {
+		t.Errorf("kind %q, want empty (detected per payload)", k)
+	}
+}
+
 func TestConfigErrors(t *testing.T) {
 	const good = `dependencies:
   - name: auth0

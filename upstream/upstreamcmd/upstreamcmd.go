@@ -4,6 +4,7 @@
 package upstreamcmd
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -225,7 +226,7 @@ and reports every problem with its line and field.`)
 	}
 	fmt.Fprintf(stdout, "%s: ok: %d dependencies, %d probes\n", file, len(cfg.Dependencies), len(cfg.Probes))
 	for _, d := range cfg.Dependencies {
-		fmt.Fprintf(stdout, "  dependency %s: %s %s every %s, features %s\n", d.Name, d.Feed.Kind, upstream.RedactURL(d.Feed.URL), d.Interval, strings.Join(d.Features, ", "))
+		fmt.Fprintf(stdout, "  dependency %s: %s %s every %s, features %s\n", d.Name, cmp.Or(string(d.Feed.Kind), "auto"), upstream.RedactURL(d.Feed.URL), d.Interval, strings.Join(d.Features, ", "))
 	}
 	for _, p := range cfg.Probes {
 		fmt.Fprintf(stdout, "  probe %s: %s %s every %s, failing after %d, features %s\n", p.Name, p.Method, upstream.RedactURL(p.URL), p.Interval, p.Failures, strings.Join(p.Features, ", "))
