@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -72,13 +71,7 @@ func TestSecondStormdeskReadsTheFirst(t *testing.T) {
 	// A login storm becomes an incident; an operator acknowledges it,
 	// notes something private, gives customers an update and publishes.
 	postHistory(t, base)
-	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
-		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
-	at := time.Now().UTC().Add(-20 * time.Minute)
-	var batch []string
-	for i, p := range phrases {
-		batch = append(batch, fmt.Sprintf(`{"subject":%q,"customer_email":"u%d@example.com","received_at":%q}`, p, i, at.Add(time.Duration(i)*time.Minute).Format(time.RFC3339)))
-	}
+	batch := loginStorm()
 	post := func(path, body string) map[string]any {
 		t.Helper()
 		resp, err := http.Post(base+path, "application/json", strings.NewReader(body))
