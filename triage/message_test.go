@@ -33,6 +33,15 @@ func TestInspect(t *testing.T) {
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 		// "Everyone else" is the others who are fine, not the many affected.
 		{"My account won't log in", "Everyone else in the house can get in, it's just my account.", "", []string{"only_me"}, nil},
+		// A cause on the customer's side: a managed device, a file, an
+		// upgrade of their own, a mistake they found themselves.
+		{"upload failed", "upload keeps failing on the school laptop. at home it worked ok last week", "", []string{"own_cause"}, nil},
+		{"Submit button missing", "there's no submit button on my assignment, my friend can still submit", "", []string{"only_me"}, nil},
+		{"Video", "Is there a problem with video? (Update: it was booked in person, my bad.)", "", []string{"own_cause"}, []string{"is_it_down"}},
+		{"No me llega el código", "no me llega el código por SMS, cambié de número. Mis compañeras entran sin problema.", "", []string{"lost_2fa", "only_me"}, nil},
+		// "Can" and "can't" differ: none of my classmates can upload is
+		// not a friend who still can.
+		{"Uploads", "None of my classmates can upload either", "", nil, nil},
 	} {
 		m := Inspect(tc.subject, tc.body)
 		if m.Noise != tc.noise || !slices.Equal(m.Individual, tc.individual) || !slices.Equal(m.Collective, tc.collective) {

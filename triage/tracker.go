@@ -172,7 +172,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		DoubtfulThreshold:   0.45,
 		FeatureThreshold:    0.18,
 		BurstJoinThreshold:  0.25,
-		Cohesion:            0.17,
+		Cohesion:            0.15,
 		CollectiveThreshold: 0.12,
 		TopiclessThreshold:  0.40,
 		CoreThreshold:       0.25,
@@ -622,6 +622,27 @@ func (tr *Tracker) onTopic(core []recentTicket, r *ticketRec, centroid svec, nor
 	return out
 }
 
+// dominantTopics are the topics (see topics) that at least a third of
+// the tickets xs name.
+func dominantTopics(xs []recentTicket, tickets map[int64]*ticketRec) []string {
+	count := map[string]int{}
+	for _, x := range xs {
+		if xr := tickets[x.id]; xr != nil {
+			for _, t := range sortedUnique(topics(xr.concepts)) {
+				count[t]++
+			}
+		}
+	}
+	var out []string
+	for t, n := range count {
+		if 3*n >= len(xs) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // otherTopic reports whether r names topics (product features and other
 // things, not states such as "failed" or "pending") and incident l's
 // reports or features name topics too, but none of the same.
@@ -703,6 +724,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 	var note string
 	bestSim, seen := -1.0, 0.0
 	how := ""
+	var up *liveIncident // the best live provider incident about r's topics
+	var upSim float64
+	var upHow string
 	individual := tr.grade(r) > Report
 	for _, l := range tr.live {
 		if l.Watching || !tr.absorbing(l, at) || at.Before(l.Start.Add(-tr.cfg.Lead)) {
@@ -775,6 +799,9 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if s >= need && s > bestSim {
 			best, bestSim, how = l, s, reason
 		}
+		if s >= need && l.UpstreamLive && len(topics(intersect(l.Features, r.concepts))) > 0 && (up == nil || s > upSim) {
+			up, upSim, upHow = l, s, reason
+		}
 		if nearest && s < need {
 			if why := tr.why(r); why != "" {
 				note = fmt.Sprintf("kept out: %s (similarity %.2f to incident #%d, needs %.2f)", why, s, l.ID, need)
@@ -785,6 +812,14 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 	}
 	if best == nil {
 		return nil, seen, "", note
+	}
+	if up != nil && up != best {
+		// Alike in words to one incident, but naming a topic it is not
+		// about that a live provider incident explains: the provider's.
+		mine := sortedUnique(topics(r.concepts))
+		if len(intersect(mine, topics(append(best.prof.features(), best.Features...)))) < len(mine) {
+			best, bestSim, how = up, upSim, upHow
+		}
 	}
 	if len(r.concepts) > 0 {
 		how += " (" + strings.Join(r.concepts, ", ") + ")"
@@ -931,9 +966,10 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 			concepts = append(concepts, xr.concepts...)
 		}
 	}
-	var into *liveIncident
+	var into, upstream *liveIncident
 	best := 0.0
-	var how string
+	var how, upstreamHow string
+	dominant := dominantTopics(append(core, rt), tr.e.tickets)
 	for _, l := range tr.live {
 		if !tr.absorbing(l, rt.at) || rt.at.Before(l.Start.Add(-tr.cfg.Lead)) {
 			continue
@@ -950,12 +986,20 @@ func (tr *Tracker) burst(r *ticketRec, rt recentTicket, seeds []recentTicket, wi
 			continue
 		}
 		s := dot(centroid, l.prof.sum) / (norm * l.prof.norm)
-		switch f := intersect(l.Features, concepts); {
-		case s >= tr.cfg.BurstJoinThreshold && s > best:
-			into, best, how = l, s, fmt.Sprintf("a burst of reports like the incident's: similarity %.2f", s)
-		case into == nil && l.UpstreamLive && len(f) > 0:
-			into, how = l, fmt.Sprintf("a burst of reports about %s while its provider's incident is live", strings.Join(f, ", "))
+		if f := intersect(l.Features, concepts); upstream == nil && l.UpstreamLive && len(f) > 0 {
+			upstream, upstreamHow = l, fmt.Sprintf("a burst of reports about %s while its provider's incident is live", strings.Join(f, ", "))
 		}
+		if s >= tr.cfg.BurstJoinThreshold && s > best {
+			into, best, how = l, s, fmt.Sprintf("a burst of reports like the incident's: similarity %.2f", s)
+		}
+	}
+	// A burst alike in words to one incident but about a topic that
+	// incident is not about, and that a live provider incident explains
+	// ("clock-in shows the wrong place" beside an incident about overtime
+	// on timesheets, while the maps provider is down), is the provider's.
+	if upstream != nil && (into == nil || into != upstream && len(intersect(upstream.Features, dominant)) > 0 &&
+		len(dominant) > len(intersect(dominant, topics(append(into.prof.features(), into.Features...))))) {
+		into, how = upstream, upstreamHow
 	}
 	if into != nil {
 		return tr.joinGroup(into, r, rt, core, how+" ("+why+")"), true

@@ -192,3 +192,32 @@ func TestStormOnAFreshDesk(t *testing.T) {
 	}
 	t.Fatal("a storm in a fresh desk's first hour opened nothing by its 6th report")
 }
+
+// TestProviderTakesTopicItExplains: a report alike in words to an
+// incident of the product's own, but naming a topic that incident is not
+// about and that a live provider incident backs, joins the provider's
+// incident; one about the first incident's topic alone stays with it.
+func TestProviderTakesTopicItExplains(t *testing.T) {
+	t0 := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	e := New(DefaultConfig())
+	tr := NewTracker(e, DefaultTrackerConfig())
+	own := Live{ID: 7, Start: t0, Features: []string{"upload"}, Shapes: map[int64]bool{}}
+	for i, s := range []string{"uploading my file fails at 99%, the upload just errors", "upload fails at 99 percent with an error",
+		"my upload errors out at 99%", "the file upload fails near the end with an error", "upload stuck at 99% then fails"} {
+		id := int64(i + 1)
+		at := t0.Add(time.Duration(i) * 3 * time.Minute)
+		e.Assign(Ticket{ID: id, Text: s, Customer: fmt.Sprintf("c%d", i), At: at})
+		own.Members = append(own.Members, id)
+		own.Shapes[id] = true
+		own.LastJoin = at
+	}
+	provider := Live{ID: 8, Start: t0.Add(10 * time.Minute), Features: []string{"video"}, UpstreamLive: true}
+	tr.LoadLive([]Live{own, provider})
+	at := t0.Add(20 * time.Minute)
+	if d := tr.Observe(100, e.Assign(Ticket{ID: 100, Text: "the video upload fails at 99%, the upload just errors", Customer: "v", At: at})); d.Incident != 8 {
+		t.Errorf("a report about video (the provider's) and uploads joined %d, want 8: %+v", d.Incident, d)
+	}
+	if d := tr.Observe(101, e.Assign(Ticket{ID: 101, Text: "uploading my file fails at 99%, the upload errors", Customer: "w", At: at.Add(time.Minute)})); d.Incident != 7 {
+		t.Errorf("a report about uploads alone joined %d, want 7: %+v", d.Incident, d)
+	}
+}

@@ -45,7 +45,10 @@ func speakerLine(line string) (speaker, text string, ok bool) {
 	if speaker == "" || !isLetterStart(speaker) || strings.Count(speaker, " ") > 4 || strings.ContainsAny(speaker, "@/<>[]{}=") {
 		return "", "", false
 	}
-	if notSpeakers[strings.ToLower(speaker)] {
+	if low := strings.ToLower(speaker); notSpeakers[low] || formLabel(low) {
+		// "Priority (as selected): Normal" is a web form's field, not a
+		// person in a chat: taken for an agent, it would drop every line
+		// after it, the customer's message included.
 		return "", "", false
 	}
 	return speaker, strings.TrimSpace(s[colon+1:]), true
@@ -298,15 +301,32 @@ func stripForm(s string) string {
 	return b.String()
 }
 
+// formLabel reports whether label (lower case) names a form field,
+// metadata or message, with or without a hint in brackets ("priority (as
+// selected)", "phone (optional)").
+func formLabel(label string) bool {
+	label = withoutHint(label)
+	return formFields[label] || messageFields[label]
+}
+
+// withoutHint drops a trailing hint in brackets from a form label:
+// "priority (as selected)" is the priority field.
+func withoutHint(label string) string {
+	if i := strings.IndexByte(label, '('); i > 0 && strings.HasSuffix(label, ")") {
+		return strings.TrimSpace(label[:i])
+	}
+	return label
+}
+
 // formLine splits "Label: value" with a short label of at most three
-// words.
+// words (a hint in brackets after it does not count).
 func formLine(line string) (label, value string, ok bool) {
 	t := strings.TrimSpace(line)
 	i := strings.IndexByte(t, ':')
 	if i <= 0 || i > 40 {
 		return "", "", false
 	}
-	label, value = strings.ToLower(strings.TrimSpace(t[:i])), strings.TrimSpace(t[i+1:])
+	label, value = withoutHint(strings.ToLower(strings.TrimSpace(t[:i]))), strings.TrimSpace(t[i+1:])
 	words := strings.Count(label, " ") + 1
 	switch {
 	case strings.HasSuffix(label, "?") && words <= 7:

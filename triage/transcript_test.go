@@ -76,6 +76,15 @@ func TestStripForm(t *testing.T) {
 	if got := stripForm(asked); got != "\nnone are arriving.\n" {
 		t.Errorf("question label: %q", got)
 	}
+	// A label with a hint in brackets is still the form's field, and is
+	// not a chat's agent: the description after it is the message.
+	hinted := "Category: Something else\nPriority (as selected): Normal\n\nDescription:\nOne patient can't join her video visit, everyone else was fine.\n\n-- submitted via help.example.com contact form"
+	if got := stripForm(stripTranscript(hinted)); !strings.Contains(got, "One patient can't join her video visit") || strings.Contains(got, "Normal") {
+		t.Errorf("hinted labels: %q", got)
+	}
+	if m := Inspect("video visit", hinted); m.Grade() != Individual {
+		t.Errorf("the description's cue was lost: %+v", m)
+	}
 	plain := "Error: 502\nIt fails since noon."
 	if got := stripForm(plain); got != plain {
 		t.Errorf("one labelled line is not a form: %q", got)
