@@ -276,6 +276,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		var p float64
 		e.indivBuf, p = m.probToks(toks, e.indivBuf)
 		rec.indiv = float32(p)
+		rec.report = countsAsReport(msg, rec.indiv)
 	}
 	e.tickets[t.ID] = rec
 

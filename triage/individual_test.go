@@ -137,3 +137,31 @@ func TestIndividualProbToks(t *testing.T) {
 		t.Fatalf("checked %d tickets", checked)
 	}
 }
+
+// TestQuestionsThatCount: a question counts toward bursts only when it
+// says something is wrong and the model reads it as shared.
+func TestQuestionsThatCount(t *testing.T) {
+	if shippedIndividual() == nil {
+		t.Fatal("no shipped individual model")
+	}
+	broken := Inspect("Heating on at the wrong time", "The thermostat schedule is an hour out since the update. How do I fix it?")
+	payslip := Inspect("payslip", "Can someone explain my payslip? The gross and the taxable pay are different numbers.")
+	if !broken.Trouble || payslip.Trouble {
+		t.Fatalf("trouble: %+v, %+v", broken, payslip)
+	}
+	for _, tc := range []struct {
+		m     Message
+		indiv float32
+		want  bool
+	}{
+		{broken, 0.2, true},
+		{broken, 0.8, false}, // the model reads it as the writer's own
+		{payslip, 0.2, false},
+		{Inspect("Login", "Nobody on our team can log in since 9am"), 0.9, true},
+		{Inspect("Password", "I forgot my password"), 0.1, false},
+	} {
+		if got := countsAsReport(tc.m, tc.indiv); got != tc.want {
+			t.Errorf("%+v at %.1f: counts %v, want %v", tc.m, tc.indiv, got, tc.want)
+		}
+	}
+}

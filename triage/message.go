@@ -28,6 +28,10 @@ type Message struct {
 	// FollowUp is true when the ticket refers to an earlier report ("any
 	// update?", "still not working", "as I said").
 	FollowUp bool
+	// Trouble is true when the customer's words say something is wrong
+	// ("not", "error", "stuck", "wrong", "fix"...): a question with
+	// trouble in it may be a report; one without is a how-to question.
+	Trouble bool
 }
 
 // IsIndividual reports whether the message describes a problem of the
@@ -183,22 +187,24 @@ var troubleWords = map[string]bool{
 	"problem": true, "issu": true, "wrong": true, "crash": true, "freez": true, "frozen": true, "black": true, "blank": true, "spin": true,
 	"hang": true, "slow": true, "timeout": true, "declin": true, "declined": true, "bounc": true, "miss": true, "lost": true, "outage": true,
 	"unabl": true, "urgent": true, "asap": true, "help": true, "again": true, "still": true, "refus": true, "reject": true, "lag": true,
-	"none": true, "noth": true, "gone": true, "empti": true, "disappear": true,
+	"none": true, "noth": true, "gone": true, "empti": true, "disappear": true, "fix": true,
 }
 
-// howTo reports whether the customer's words (cleaned: no quotes, no
-// bot lines) ask questions ("how long do payouts take?") without saying
-// anything is wrong.
-func howTo(cleaned []byte, toks []token) bool {
-	if bytes.IndexByte(cleaned, '?') < 0 {
-		return false
-	}
+// trouble reports whether the customer's words (cleaned: no quotes, no
+// bot lines) say something is wrong.
+func trouble(toks []token) bool {
 	for _, t := range toks {
 		if troubleWords[t.Text] || t.Canon && (t.Text == "failed" || t.Text == "outage" || t.Text == "crash" || t.Text == "declined") {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// howTo reports whether the customer's words ask questions ("how long do
+// payouts take?") without saying anything is wrong.
+func howTo(cleaned []byte, wrong bool) bool {
+	return !wrong && bytes.IndexByte(cleaned, '?') >= 0
 }
 
 // inspect reads a ticket's message signals from its text, the cues its
@@ -209,7 +215,8 @@ func inspect(text string, cues []string, cleaned []byte, toks []token) Message {
 	if m.Noise != "" {
 		return m
 	}
-	if howTo(cleaned, toks) && !slices.Contains(cues, "question") {
+	m.Trouble = trouble(toks)
+	if howTo(cleaned, m.Trouble) && !slices.Contains(cues, "question") {
 		cues = append(slices.Clone(cues), "question")
 	}
 	for _, c := range cues {

@@ -680,11 +680,7 @@ func (tr *Tracker) grade(r *ticketRec) Grade {
 	if tr.cfg.IndivStrong > 0 && float64(r.indiv) >= tr.cfg.IndivStrong {
 		g = max(g, Doubtful)
 	}
-	if g == Doubtful && tr.cfg.IndivWeak > 0 && r.indiv < 0.5 && len(r.msg.Individual) == 1 && r.msg.Individual[0] == "question" && shippedIndividual() != nil {
-		// "What can we do?", "Can you check?": a question, in a ticket
-		// whose words read like a shared problem, is a report. On the
-		// tuning weeks such tickets were incident reports 33 times in
-		// 34 and never a hard negative or a look-alike.
+	if g == Doubtful && tr.cfg.IndivWeak > 0 && sharedQuestion(r.msg, r.indiv) {
 		g = Report
 	}
 	return g
