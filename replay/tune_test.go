@@ -36,6 +36,9 @@ func loadScenario(t *testing.T, dir string) *Input {
 //	TUNE_SCENARIOS=meetbeam,shopkettle,ledgerleaf TUNE='{...}' go test ./replay -run TestTune -v
 //
 // Tune on the scenarios you may read; keep one held out (crewplan).
+// TUNE_INDIVIDUAL=FILE replays with that individual model instead of the
+// shipped one: with a model trained without the week replayed
+// (genindividual -without WEEK), the week is scored as an unseen one.
 func TestTune(t *testing.T) {
 	names := os.Getenv("TUNE_SCENARIOS")
 	if names == "" {
@@ -44,6 +47,17 @@ func TestTune(t *testing.T) {
 	cfg := triage.DefaultConfig()
 	if js := os.Getenv("TUNE"); js != "" {
 		if err := json.Unmarshal([]byte(js), &cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if path := os.Getenv("TUNE_INDIVIDUAL"); path != "" {
+		// A model trained without the week replayed (genindividual
+		// -without): a leave-one-week-out replay.
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := triage.UseIndividualModel(string(b)); err != nil {
 			t.Fatal(err)
 		}
 	}

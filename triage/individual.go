@@ -59,6 +59,20 @@ func shippedIndividual() *IndividualModel {
 	return indivModel
 }
 
+// UseIndividualModel replaces the shipped individual model, process-wide,
+// with one written by IndividualModel.Format. It is for experiments only
+// (a leave-one-week-out replay, see internal/genindividual -without) and
+// must be called before any engine assigns a ticket.
+func UseIndividualModel(text string) error {
+	m, err := ParseIndividualModel(text)
+	if err != nil {
+		return err
+	}
+	indivOnce.Do(func() {})
+	indivModel = m
+	return nil
+}
+
 // ParseIndividualModel reads a model written by IndividualModel.Format.
 func ParseIndividualModel(text string) (*IndividualModel, error) {
 	m := &IndividualModel{Weights: map[string]float64{}}

@@ -10,7 +10,11 @@
 // (crewplan, parcelpath, tablehost, any added later) are never read.
 //
 // With -cv it trains on all tuning weeks but one and scores the one left
-// out, for each in turn, and writes nothing.
+// out, for each in turn, and writes nothing. With -without WEEK it writes
+// a model trained on the other tuning weeks, for a leave-one-week-out
+// replay of WEEK (see replay's TestTune, TUNE_INDIVIDUAL): thresholds
+// tuned on weeks the shipped model was trained on would be tuned on
+// scores better than an unseen week gets.
 package main
 
 import (
@@ -40,6 +44,7 @@ func main() {
 	scen := flag.String("scenarios", "../scenarios", "the scenario library")
 	out := flag.String("out", "individual.txt", "output file")
 	cv := flag.Bool("cv", false, "leave one week out and report, write nothing")
+	without := flag.String("without", "", "leave this tuning week out of the training (leave-one-week-out replays)")
 	opts := flag.String("opts", "", "JSON overriding fields of triage.DefaultIndividualTrainOptions (experiments only)")
 	flag.Parse()
 	opt := triage.DefaultIndividualTrainOptions()
@@ -50,6 +55,9 @@ func main() {
 	}
 	var weeks []week
 	for _, name := range tuningWeeks {
+		if name == *without {
+			continue
+		}
 		w, err := load(filepath.Join(*scen, name, "tickets.jsonl"))
 		if err != nil {
 			fail(err)
@@ -72,6 +80,9 @@ func main() {
 	}
 	var all []triage.IndividualExample
 	header := "Individual-problem model for package triage, written by internal/genindividual (go generate ./triage).\nTrained on the labels of the tuning weeks only (held-out weeks never read):"
+	if *without != "" {
+		header += "\nExperiment: " + *without + " left out."
+	}
 	for _, w := range weeks {
 		all = append(all, w.ex...)
 		header += fmt.Sprintf("\n  scenarios/%s/tickets.jsonl sha256 %x (%d examples)", w.name, w.sum, len(w.ex))
