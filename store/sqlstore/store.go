@@ -933,8 +933,15 @@ func audienceQuery(incidentID int64, features []string, after string, limit int)
 	notSuppressed := func(col string) string {
 		return ` AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.email = ` + col + ` AND c.suppressed_at IS NOT NULL)`
 	}
+	// A reporter whose ticket a helpdesk link job ties to the incident's
+	// problem ticket hears from the helpdesk, in their own thread.
+	answered := func(col string) string {
+		return ` AND NOT EXISTS (SELECT 1 FROM tickets z JOIN outbox ho ON ho.channel = 'helpdesk' AND ho.name = z.source AND ho.recipient = z.external_id
+  JOIN outbox_messages hm ON hm.message_id = ho.message_id
+  WHERE z.incident_id = $1 AND z.customer_email = ` + col + ` AND z.external_id <> '' AND hm.incident_id = $1 AND hm.template = 'link' AND ho.state <> 'failed')`
+	}
 	q := `SELECT email FROM (SELECT DISTINCT customer_email AS email FROM tickets WHERE incident_id = $1 AND customer_email <> '' AND customer_email > $2` +
-		notSuppressed("tickets.customer_email") + ` ORDER BY customer_email` + page + `) r`
+		notSuppressed("tickets.customer_email") + answered("tickets.customer_email") + ` ORDER BY customer_email` + page + `) r`
 	if len(features) > 0 {
 		var ph []string
 		for _, f := range features {
@@ -942,7 +949,7 @@ func audienceQuery(incidentID int64, features []string, after string, limit int)
 			ph = append(ph, fmt.Sprintf("$%d", len(args)))
 		}
 		q += ` UNION SELECT email FROM (SELECT DISTINCT email FROM subscriptions WHERE feature IN (` + strings.Join(ph, ", ") + `) AND email > $2` +
-			notSuppressed("subscriptions.email") + ` ORDER BY email` + page + `) s`
+			notSuppressed("subscriptions.email") + answered("subscriptions.email") + ` ORDER BY email` + page + `) s`
 	}
 	return `SELECT a.email FROM (` + q + `) a ORDER BY a.email` + page, args
 }
