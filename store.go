@@ -160,9 +160,11 @@ type Tx interface {
 	// EnqueueHelpdesk stores j once (by ID), due at at, and reports
 	// whether it stored it. A job that would change nothing is not
 	// stored: a link of a ticket whose latest link or unlink job at that
-	// incident and helpdesk is a link that has not failed; an unlink of a
-	// ticket that is not so linked; a comment or solve of an incident
-	// with no problem job at that helpdesk.
+	// incident and helpdesk is a link (a link that failed, a deleted
+	// ticket, is not tried again); an unlink of a ticket whose latest
+	// such job is not a link that has not failed; a comment or solve of
+	// an incident with no problem job at that helpdesk, or whose problem
+	// job failed.
 	EnqueueHelpdesk(ctx context.Context, j HelpdeskJob, at time.Time) (bool, error)
 	// HelpdeskProblem returns the helpdesk's id of an incident's problem
 	// ticket (the result of its sent problem job), or ENOTFOUND when no

@@ -25,11 +25,14 @@ func (x *tx) EnqueueHelpdesk(ctx context.Context, j stormdesk.HelpdeskJob, at ti
 		if j.Ticket == "" {
 			return false, stormdesk.Errorf(stormdesk.EINVALID, "helpdesk job %s: a %s needs the customer's ticket", j.ID, j.Kind)
 		}
-		linked, err := x.helpdeskLinked(ctx, j.IncidentID, j.Helpdesk, j.Ticket)
+		kind, state, err := x.helpdeskLatest(ctx, j.IncidentID, j.Helpdesk, j.Ticket)
 		if err != nil {
 			return false, err
 		}
-		if linked == (j.Kind == stormdesk.HelpdeskLink) {
+		// A link is tried once per membership: one that failed (a
+		// deleted ticket) is not tried again.
+		if j.Kind == stormdesk.HelpdeskLink && kind == stormdesk.HelpdeskLink ||
+			j.Kind == stormdesk.HelpdeskUnlink && (kind != stormdesk.HelpdeskLink || state == stormdesk.OutboxFailed) {
 			return false, nil
 		}
 	case stormdesk.HelpdeskComment, stormdesk.HelpdeskSolve:
@@ -61,19 +64,18 @@ VALUES ($1, $2, $3, $4, $5, 'helpdesk') ON CONFLICT (message_id, recipient) DO N
 	return n > 0, nil
 }
 
-// helpdeskLinked reports whether the latest link or unlink job of a
-// ticket at an incident and helpdesk is a link that has not failed.
-func (x *tx) helpdeskLinked(ctx context.Context, incidentID int64, helpdesk, ticket string) (bool, error) {
-	var kind, state string
-	err := x.c.QueryRow(ctx, `SELECT m.template, o.state FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
+// helpdeskLatest returns the kind and state of the latest link or unlink
+// job of a ticket at an incident and helpdesk ("" when there is none).
+func (x *tx) helpdeskLatest(ctx context.Context, incidentID int64, helpdesk, ticket string) (kind, state string, err error) {
+	err = x.c.QueryRow(ctx, `SELECT m.template, o.state FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
 WHERE o.channel = 'helpdesk' AND o.name = $1 AND o.recipient = $2 AND m.incident_id = $3 AND m.template IN ('link', 'unlink')
 ORDER BY o.id DESC LIMIT 1`, helpdesk, ticket, incidentID).Scan(&kind, &state)
 	if x.d.IsNoRows(err) {
-		return false, nil
+		return "", "", nil
 	} else if err != nil {
-		return false, fmt.Errorf("sqlstore: helpdesk link of ticket %s: %w", ticket, err)
+		return "", "", fmt.Errorf("sqlstore: helpdesk link of ticket %s: %w", ticket, err)
 	}
-	return kind == stormdesk.HelpdeskLink && state != stormdesk.OutboxFailed, nil
+	return kind, state, nil
 }
 
 // HelpdeskProblem implements stormdesk.Tx.

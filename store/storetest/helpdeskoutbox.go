@@ -201,6 +201,9 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	if enqueue(job("u102", incs[0], stormdesk.HelpdeskUnlink, "102")) {
 		t.Fatal("an unlink of a ticket whose link failed was stored")
 	}
+	if enqueue(job("l102b", incs[0], stormdesk.HelpdeskLink, "102")) {
+		t.Fatal("a link that failed (a deleted ticket) was queued again")
+	}
 	if !enqueue(job("u101", incs[0], stormdesk.HelpdeskUnlink, "101")) || enqueue(job("u101b", incs[0], stormdesk.HelpdeskUnlink, "101")) {
 		t.Fatal("the unlink of a linked ticket was not stored exactly once")
 	}

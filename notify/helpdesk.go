@@ -1,0 +1,112 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"stormdesk"
+)
+
+// Helpdesk dispatcher defaults: one write is one small request, as a chat
+// post is; Zendesk's rate limit (a 429 with Retry-After) pauses the
+// dispatcher until the reset.
+const (
+	DefaultHelpdeskLease        = 30 * time.Second
+	DefaultHelpdeskSendTimeout  = 10 * time.Second
+	DefaultHelpdeskBackoffBase  = 5 * time.Second
+	DefaultHelpdeskBackoffMax   = 10 * time.Minute
+	DefaultHelpdeskInDoubtAfter = 2 * time.Minute
+	DefaultHelpdeskBatch        = 10
+)
+
+// HelpdeskWriter is one helpdesk's write API as the helpdesk dispatcher
+// drives it (zendesk.Desk). ticket and problem are the helpdesk's ids. An
+// error may say whether to retry and when (Retryable() bool,
+// RetryAfter() time.Duration, HTTPStatus() int); other errors are
+// retried.
+type HelpdeskWriter interface {
+	// CreateProblem creates the incident's problem ticket and returns its
+	// id. key is the same on every attempt of one job: sent as an
+	// idempotency key, a retry returns the ticket the first one created.
+	CreateProblem(ctx context.Context, incidentID int64, key, subject, description string) (problem string, err error)
+	// Link makes ticket an incident of problem, with an internal note.
+	Link(ctx context.Context, incidentID int64, ticket, problem, note string) error
+	// Unlink takes ticket out of the incident's problem.
+	Unlink(ctx context.Context, incidentID int64, ticket string) error
+	// Comment posts a public comment on the problem ticket.
+	Comment(ctx context.Context, problem, body string) error
+	// Solve solves the problem ticket with a public comment.
+	Solve(ctx context.Context, problem, body string) error
+}
+
+// Helpdesk is the Sender of the helpdesk dispatcher: it makes the one
+// write of one claimed job (stormdesk.HelpdeskJob) through its helpdesk's
+// writer.
+type Helpdesk struct {
+	// Store is read for the problem ticket's id at send time.
+	Store stormdesk.Store
+	// Writers by helpdesk name (stormdesk.SourceZendesk).
+	Writers map[string]HelpdeskWriter
+}
+
+// NewHelpdeskDispatcher returns the dispatcher of an outbox's helpdesk
+// jobs: one request per job, one round at a time, and at most once: a job
+// whose request was in flight when the process died is not sent again
+// (the store resends only problem creations, which are idempotent).
+func NewHelpdeskDispatcher(outbox Outbox, sender Sender) *Dispatcher {
+	return &Dispatcher{Outbox: outbox, Sender: sender, BatchSize: DefaultHelpdeskBatch, Concurrency: 1,
+		Lease: DefaultHelpdeskLease, SendTimeout: DefaultHelpdeskSendTimeout, BackoffBase: DefaultHelpdeskBackoffBase,
+		BackoffMax: DefaultHelpdeskBackoffMax, InDoubt: InDoubtFail, InDoubtAfter: DefaultHelpdeskInDoubtAfter,
+		ValidRecipient: func(string) bool { return true }, Provider: "the helpdesk"}
+}
+
+// Send implements Sender.
+func (h *Helpdesk) Send(ctx context.Context, b *Batch) (Result, error) {
+	if len(b.Recipients) != 1 {
+		return Result{}, &SendError{Reason: fmt.Sprintf("a helpdesk job is one request, not %d", len(b.Recipients))}
+	}
+	desk, ticket, m := b.Recipients[0].Name, b.Recipients[0].Email, b.Message
+	w, ok := h.Writers[desk]
+	if !ok {
+		return Result{}, &SendError{Reason: fmt.Sprintf("helpdesk %q is not configured", desk)}
+	}
+	var problem string
+	switch m.Template {
+	case stormdesk.HelpdeskProblem:
+		ref, err := w.CreateProblem(ctx, m.IncidentID, m.MessageID, m.Subject, m.Text)
+		if err != nil {
+			return errorResult(err)
+		}
+		return Result{ProviderID: ref}, nil
+	case stormdesk.HelpdeskLink, stormdesk.HelpdeskComment, stormdesk.HelpdeskSolve:
+		err := h.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
+			problem, err = tx.HelpdeskProblem(ctx, m.IncidentID, desk)
+			return err
+		})
+		if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+			// The problem job settles before any job behind it is
+			// claimed: not sent means it failed.
+			return Result{}, &SendError{Reason: fmt.Sprintf("incident %d has no %s problem ticket: creating it failed", m.IncidentID, desk)}
+		} else if err != nil {
+			return Result{Retry: true}, &SendError{Reason: "load the problem ticket: " + stormdesk.ErrorMessage(err)}
+		}
+	}
+	var err error
+	switch m.Template {
+	case stormdesk.HelpdeskLink:
+		err = w.Link(ctx, m.IncidentID, ticket, problem, m.Text)
+	case stormdesk.HelpdeskUnlink:
+		err = w.Unlink(ctx, m.IncidentID, ticket)
+	case stormdesk.HelpdeskComment:
+		err = w.Comment(ctx, problem, m.Text)
+	case stormdesk.HelpdeskSolve:
+		err = w.Solve(ctx, problem, m.Text)
+	default:
+		return Result{}, &SendError{Reason: fmt.Sprintf("unknown helpdesk job kind %q", m.Template)}
+	}
+	if err != nil {
+		return errorResult(err)
+	}
+	return Result{}, nil
+}
