@@ -73,9 +73,11 @@ type HelpdeskOutboxStore interface {
 	// HelpdeskJob describes. In a claim, Message.Template is the job's
 	// kind, Message.Subject and Message.Text its Subject and Text, and the
 	// one recipient's Name is the helpdesk and Email the job's Ticket.
-	// ExpireInDoubt fails in-doubt jobs whatever resend says (a comment
-	// sent twice is a double answer), except problem jobs, which are sent
-	// again: their request carries an idempotency key, so the helpdesk
-	// returns the ticket the first one created.
+	// ExpireInDoubt fails in-doubt comments and solves whatever resend
+	// says (one sent twice is a double answer), and sends the other jobs
+	// again: a problem job's request carries an idempotency key (the
+	// helpdesk returns the ticket the first one created), and a link or
+	// unlink sets the ticket's fields to what they already are (at worst
+	// its internal note is repeated).
 	HelpdeskOutbox() Outbox
 }

@@ -51,9 +51,10 @@ type Helpdesk struct {
 }
 
 // NewHelpdeskDispatcher returns the dispatcher of an outbox's helpdesk
-// jobs: one request per job, one round at a time, and at most once: a job
+// jobs: one request per job, one round at a time. A comment or solve
 // whose request was in flight when the process died is not sent again
-// (the store resends only problem creations, which are idempotent).
+// (at most once); the store resends the idempotent jobs (see
+// stormdesk.HelpdeskOutboxStore).
 func NewHelpdeskDispatcher(outbox Outbox, sender Sender) *Dispatcher {
 	return &Dispatcher{Outbox: outbox, Sender: sender, BatchSize: DefaultHelpdeskBatch, Concurrency: 1,
 		Lease: DefaultHelpdeskLease, SendTimeout: DefaultHelpdeskSendTimeout, BackoffBase: DefaultHelpdeskBackoffBase,

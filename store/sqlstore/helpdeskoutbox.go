@@ -172,16 +172,17 @@ ORDER BY o.id LIMIT %d%s`, max, o.d.LockRows), o.d.EncodeTime(now))
 }
 
 // ExpireInDoubt settles helpdesk rows left sending (see
-// stormdesk.HelpdeskOutboxStore): problem jobs go back to pending, due at
-// once, since their idempotency key makes a resend harmless; every other
-// job fails, whatever resend says, so that nothing is written twice.
+// stormdesk.HelpdeskOutboxStore): jobs whose write is idempotent go back
+// to pending, due at once; comments and solves fail, whatever resend
+// says, so that no customer is answered twice.
 func (o helpdeskOutbox) ExpireInDoubt(ctx context.Context, before time.Time, _ bool, reason string) (n int, err error) {
+	again := `message_id IN (SELECT message_id FROM outbox_messages WHERE channel = 'helpdesk' AND template IN ('problem', 'link', 'unlink'))`
 	err = o.Update(ctx, func(t stormdesk.Tx) error {
 		c, err := t.(*tx).c.Exec(ctx, `UPDATE outbox SET
-  state = CASE WHEN message_id IN (SELECT message_id FROM outbox_messages WHERE channel = 'helpdesk' AND template = 'problem') THEN 'pending' ELSE 'failed' END,
-  next_attempt_at = CASE WHEN message_id IN (SELECT message_id FROM outbox_messages WHERE channel = 'helpdesk' AND template = 'problem') THEN lease_until ELSE next_attempt_at END,
+  state = CASE WHEN `+again+` THEN 'pending' ELSE 'failed' END,
+  next_attempt_at = CASE WHEN `+again+` THEN lease_until ELSE next_attempt_at END,
   last_error = $1
-WHERE state = 'sending' AND lease_until <= $2 AND channel = 'helpdesk'`, reason, o.d.EncodeTime(before))
+WHERE state = 'sending' AND lease_until <= $2 AND channel = 'helpdesk'`, reason+" (a comment or solve is not sent again; any other write is, being idempotent)", o.d.EncodeTime(before))
 		n = int(c)
 		return err
 	})

@@ -234,7 +234,9 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	// In doubt: the process died with a comment and another incident's
 	// problem job sending. The problem is sent again (its idempotency key
 	// makes that safe); the comment fails, whatever the caller's policy
-	// says: a comment posted twice is a double answer.
+	// says: a comment posted twice is a double answer. (The unlink queued
+	// behind the comment shows below that a link job in doubt is sent
+	// again.)
 	if held, err := hd.MarkSending(ctx, "tok-7", []int64{claimed["c1"]}, t0); err != nil || len(held) != 1 {
 		t.Fatal(held, err)
 	}
@@ -257,6 +259,15 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	}
 	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { fs, err = tx.HelpdeskFailures(ctx); return err }); err != nil || len(fs) != 1 || fs[0].JobID != "c1" {
 		t.Fatalf("failures after the in-doubt comment: %+v %v", fs, err)
+	}
+	if held, err := hd.MarkSending(ctx, "tok-9", []int64{claimed["u101"]}, late); err != nil || len(held) != 1 {
+		t.Fatal(held, err)
+	}
+	if n, err := hd.ExpireInDoubt(ctx, late.Add(time.Hour), false, "in doubt"); err != nil || n != 1 {
+		t.Fatalf("ExpireInDoubt of the unlink = %d, %v", n, err)
+	}
+	if got := claim("tok-10", late.Add(time.Hour)); got != "r:problem: u101:unlink:101" {
+		t.Fatalf("after the in-doubt unlink: %q, want it again (and the problem, whose tok-9 claim lapsed)", got)
 	}
 
 	// Email and chat never see helpdesk jobs.
