@@ -152,3 +152,38 @@ func TestDocsListEveryVariable(t *testing.T) {
 		t.Errorf("docs/configuration.md's table is not MarkdownTable(); paste it in:\n%s", MarkdownTable())
 	}
 }
+
+// TestZendeskWriteBackOptIn: the write-back is on only with a subdomain
+// (or API URL) and credentials; credentials without a Zendesk to call are
+// refused.
+func TestZendeskWriteBackOptIn(t *testing.T) {
+	for _, tc := range []struct {
+		env     []string
+		on      bool
+		api     string
+		problem string
+	}{
+		{nil, false, "", ""},
+		{[]string{"STORMDESK_ZENDESK_SUBDOMAIN=acme"}, false, "https://acme.zendesk.com", ""},
+		{[]string{"STORMDESK_ZENDESK_SUBDOMAIN=acme.zendesk.com", "STORMDESK_ZENDESK_EMAIL=a@acme.com", "STORMDESK_ZENDESK_API_TOKEN=t"}, true, "https://acme.zendesk.com", ""},
+		{[]string{"STORMDESK_ZENDESK_SUBDOMAIN=acme", "STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, true, "https://acme.zendesk.com", ""},
+		{[]string{"STORMDESK_ZENDESK_API_URL=http://127.0.0.1:9/", "STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, true, "http://127.0.0.1:9", ""},
+		{[]string{"STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, false, "", "STORMDESK_ZENDESK_SUBDOMAIN"},
+		{[]string{"STORMDESK_ZENDESK_API_URL=127.0.0.1:9", "STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, false, "", "STORMDESK_ZENDESK_API_URL"},
+	} {
+		c, err := Load(tc.env)
+		if tc.problem != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.problem) {
+				t.Errorf("%v: err %v, want one naming %s", tc.env, err, tc.problem)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%v: %v", tc.env, err)
+			continue
+		}
+		if c.Connectors.ZendeskWriteBack() != tc.on || c.Connectors.ZendeskAPI() != tc.api {
+			t.Errorf("%v: write-back %v at %q, want %v at %q", tc.env, c.Connectors.ZendeskWriteBack(), c.Connectors.ZendeskAPI(), tc.on, tc.api)
+		}
+	}
+}
