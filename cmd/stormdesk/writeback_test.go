@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk/connectors/zendesk/zendesktest"
+)
+
+const zdWebhookSecret = "zendesk-webhook-signing-secret"
+
+// zendeskStorm is ten log-in reports as Zendesk webhook posts, tickets
+// 301..310, over the last 20 minutes.
+func zendeskStorm() [][]byte {
+	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
+		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
+	at := time.Now().UTC().Add(-20 * time.Minute)
+	var out [][]byte
+	for i, p := range phrases {
+		out = append(out, fmt.Appendf(nil, `{"event":"created","ticket":{"id":"%d","subject":%q,"description":"It fails.","requester":{"email":"zd%d@example.com","name":"Customer %d"},"created_at":%q}}`,
+			301+i, p, i, i, at.Add(time.Duration(i)*time.Minute).Format(time.RFC3339)))
+	}
+	return out
+}
+
+// postZendesk posts body to base's Zendesk webhook, signed as Zendesk
+// signs: base64 HMAC-SHA256 of the timestamp and the body.
+func postZendesk(t *testing.T, base string, body []byte) int {
+	t.Helper()
+	stamp := time.Now().UTC().Format(time.RFC3339)
+	mac := hmac.New(sha256.New, []byte(zdWebhookSecret))
+	mac.Write([]byte(stamp))
+	mac.Write(body)
+	req, _ := http.NewRequest(http.MethodPost, base+"/connectors/zendesk/webhook", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Zendesk-Webhook-Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)))
+	req.Header.Set("X-Zendesk-Webhook-Signature-Timestamp", stamp)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func postJSON(t *testing.T, url, body string) int {
+	t.Helper()
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// zendeskEnv is the environment of a serve that takes Zendesk's webhook
+// and writes back to zd.
+func zendeskEnv(zd *zendesktest.Server) []string {
+	return []string{"STORMDESK_ZENDESK_WEBHOOK_SECRET=" + zdWebhookSecret, "STORMDESK_ZENDESK_API_URL=" + zd.URL,
+		"STORMDESK_ZENDESK_EMAIL=" + zd.Email, "STORMDESK_ZENDESK_API_TOKEN=" + zd.Token, "STORMDESK_RATE_LIMIT=0"}
+}
+
+// zendeskTally counts what the stand-in Zendesk was asked, by outcome:
+// problem tickets created, successful links per ticket, public comments
+// and solves of the problem ticket, and every other call.
+type zendeskTally struct {
+	created       []int64
+	links         map[int64]int
+	comments      []string
+	solves        []string
+	other, failed []zendesktest.Call
+}
+
+func tally(calls []zendesktest.Call) zendeskTally {
+	z := zendeskTally{links: map[int64]int{}}
+	for _, c := range calls {
+		switch {
+		case c.Status >= 300:
+			z.failed = append(z.failed, c)
+		case c.Method == "POST" && c.Ticket.Type == "problem":
+			z.created = append(z.created, c.TicketID)
+		case c.Ticket.Type == "incident" && c.Ticket.ProblemID != nil:
+			z.links[c.TicketID]++
+		case c.Ticket.Status == "solved" && c.Ticket.Comment != nil && c.Ticket.Comment.Public:
+			z.solves = append(z.solves, c.Ticket.Comment.Body)
+		case c.Ticket.Comment != nil && c.Ticket.Comment.Public:
+			z.comments = append(z.comments, c.Ticket.Comment.Body)
+		default:
+			z.other = append(z.other, c)
+		}
+	}
+	return z
+}
+
+// waitZendesk polls the stand-in until done says its calls are complete.
+func waitZendesk(t *testing.T, zd *zendesktest.Server, within time.Duration, done func(zendeskTally) bool) zendeskTally {
+	t.Helper()
+	for deadline := time.Now().Add(within); ; time.Sleep(50 * time.Millisecond) {
+		z := tally(zd.Calls())
+		if done(z) {
+			return z
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Zendesk calls: %+v", z)
+		}
+	}
+}
+
+// TestServeZendeskWriteBack: `stormdesk serve` with the Zendesk webhook
+// and write-back turned on by the environment: a storm posted through
+// the signed webhook becomes one incident, one problem ticket in Zendesk
+// with every report linked to it once; a status update through the API
+// is one public comment and the resolution one solve.
+func TestServeZendeskWriteBack(t *testing.T) {
+	zd := zendesktest.New(t)
+	base, stop := startServe(t, append(zendeskEnv(zd), "STORMDESK_DATABASE_URL=sqlite:"+filepath.Join(t.TempDir(), "z.db")))
+	defer stop()
+	postHistory(t, base)
+	for _, body := range zendeskStorm() {
+		if code := postZendesk(t, base, body); code != http.StatusCreated {
+			t.Fatalf("webhook: %d", code)
+		}
+	}
+	inc := waitOneIncident(t, base)
+	id := int64(inc["id"].(float64))
+	n := int(inc["ticket_count"].(float64))
+	z := waitZendesk(t, zd, 20*time.Second, func(z zendeskTally) bool { return len(z.links) >= n })
+	if len(z.created) != 1 || len(z.failed)+len(z.other) != 0 {
+		t.Fatalf("after the storm: %+v", z)
+	}
+	for tk, k := range z.links {
+		if k != 1 || tk < 301 || tk > 310 {
+			t.Errorf("ticket %d linked %d times", tk, k)
+		}
+	}
+	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/status", base, id), `{"status":"identified","message":"Our identity provider is down.","actor":"ana"}`); code != 200 {
+		t.Fatalf("status: %d", code)
+	}
+	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/status", base, id), `{"status":"resolved","message":"Logins work again.","actor":"ana"}`); code != 200 {
+		t.Fatalf("resolve: %d", code)
+	}
+	z = waitZendesk(t, zd, 20*time.Second, func(z zendeskTally) bool { return len(z.solves) > 0 })
+	time.Sleep(1500 * time.Millisecond) // a second dispatcher poll: nothing more comes
+	z = tally(zd.Calls())
+	if len(z.created) != 1 || len(z.links) != n || strings.Join(z.comments, "|") != "Our identity provider is down." ||
+		strings.Join(z.solves, "|") != "Logins work again." || len(z.failed)+len(z.other) != 0 {
+		t.Fatalf("Zendesk was asked: %+v", z)
+	}
+	// The timeline has no write-back failure.
+	resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/timeline", base, id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tl map[string]any
+	json.NewDecoder(resp.Body).Decode(&tl)
+	resp.Body.Close()
+	if b, _ := json.Marshal(tl); strings.Contains(string(b), "could not") {
+		t.Errorf("timeline reports a failure: %s", b)
+	}
+}
+
+// TestConfigCheckZendeskWriteBack: config check says whether the
+// environment turns the Zendesk write-back on, and refuses credentials
+// without a Zendesk to call; help env lists the variables.
+func TestConfigCheckZendeskWriteBack(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "stormdesk.yaml")
+	if err := os.WriteFile(cfg, []byte("dependencies:\n  - name: github\n    feed: {kind: statuspage, url: https://www.githubstatus.com/api/v2/summary.json}\n    features: [deploys]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	on := []string{"STORMDESK_ZENDESK_SUBDOMAIN=acme", "STORMDESK_ZENDESK_EMAIL=agent@acme.example", "STORMDESK_ZENDESK_API_TOKEN=tok"}
+	if code, out, errs := runCLI(t, on, "config", "check", cfg); code != 0 || !strings.Contains(out, "zendesk write-back: on, to https://acme.zendesk.com (API token of agent@acme.example)") {
+		t.Errorf("on: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runCLI(t, nil, "config", "check", cfg); code != 0 || !strings.Contains(out, "zendesk write-back: off") {
+		t.Errorf("off: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runCLI(t, []string{"STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, "config", "check", cfg); code != 1 || !strings.Contains(errs, "STORMDESK_ZENDESK_SUBDOMAIN") {
+		t.Errorf("credentials without a subdomain: %d %s %s", code, out, errs)
+	}
+	code, out, _ := runCLI(t, nil, "help", "env")
+	if code != 0 || !strings.Contains(out, "STORMDESK_ZENDESK_SUBDOMAIN") || !strings.Contains(out, "writes back") || !strings.Contains(out, "tickets:write") {
+		t.Errorf("help env: %d %s", code, out)
+	}
+}
