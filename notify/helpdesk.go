@@ -12,11 +12,14 @@ import (
 // post is; Zendesk's rate limit (a 429 with Retry-After) pauses the
 // dispatcher until the reset.
 const (
-	DefaultHelpdeskLease        = 30 * time.Second
-	DefaultHelpdeskSendTimeout  = 10 * time.Second
-	DefaultHelpdeskBackoffBase  = 5 * time.Second
-	DefaultHelpdeskBackoffMax   = 10 * time.Minute
-	DefaultHelpdeskInDoubtAfter = 2 * time.Minute
+	DefaultHelpdeskLease       = 30 * time.Second
+	DefaultHelpdeskSendTimeout = 10 * time.Second
+	DefaultHelpdeskBackoffBase = 5 * time.Second
+	DefaultHelpdeskBackoffMax  = 10 * time.Minute
+	// No event settles a helpdesk job later (as SendGrid's webhook
+	// does an email), so a job left sending is settled as soon as its
+	// lease is over: its dispatcher is dead or its request timed out.
+	DefaultHelpdeskInDoubtAfter = time.Nanosecond
 	DefaultHelpdeskBatch        = 10
 )
 

@@ -11,10 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"stormdesk/connectors/zendesk/zendesktest"
+	"stormdesk/notify/sendgridtest"
+	"stormdesk/store/postgres/pgtest"
 )
 
 const zdWebhookSecret = "zendesk-webhook-signing-secret"
@@ -190,5 +193,107 @@ func TestConfigCheckZendeskWriteBack(t *testing.T) {
 	code, out, _ := runCLI(t, nil, "help", "env")
 	if code != 0 || !strings.Contains(out, "STORMDESK_ZENDESK_SUBDOMAIN") || !strings.Contains(out, "writes back") || !strings.Contains(out, "tickets:write") {
 		t.Errorf("help env: %d %s", code, out)
+	}
+}
+
+// TestReplicasZendeskWriteBackSurviveLeaderKill runs three `stormdesk
+// serve` processes on one Postgres with the Zendesk write-back on and a
+// slow Zendesk, posts a storm through the Zendesk webhook to all of them,
+// SIGKILLs the leader while the links are being written, posts the rest
+// of the storm to the survivors and resolves the incident. Zendesk holds
+// one problem ticket with every report linked to it, solved once, so
+// each customer is answered once in their own thread; SendGrid emails
+// none of them.
+func TestReplicasZendeskWriteBackSurviveLeaderKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process test")
+	}
+	dbURL := pgtest.URL(t)
+	zd := zendesktest.New(t)
+	zd.Delay = 150 * time.Millisecond
+	sg := sendgridtest.New(t)
+	sg.APIKey = "SG.zd-ha-test"
+	env := append(zendeskEnv(zd), "STORMDESK_SENDGRID_API_KEY="+sg.APIKey, "STORMDESK_SENDGRID_URL="+sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
+		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=zd-ha-test-unsubscribe-secret",
+		"STORMDESK_EMAIL_APPROVAL_THRESHOLD=off", "STORMDESK_EMAIL_AUTO=acknowledged,update,resolved")
+	var rs []*replica
+	for range 3 {
+		rs = append(rs, startReplica(t, dbURL, env...))
+	}
+	var leader *replica
+	for deadline := time.Now().Add(20 * time.Second); leader == nil && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		for _, r := range rs {
+			if !r.leads().IsZero() {
+				leader = r
+			}
+		}
+	}
+	if leader == nil {
+		t.Fatal("no replica became the leader")
+	}
+	var survivors []*replica
+	for _, r := range rs {
+		if r != leader {
+			survivors = append(survivors, r)
+		}
+	}
+	postHistory(t, "http://"+leader.addr)
+	storm := append(zendeskStorm(), zendeskStorm()...)
+	for i := 10; i < 20; i++ {
+		// The second ten: other tickets (311..320) and customers.
+		storm[i] = bytes.Replace(bytes.Replace(storm[i], fmt.Appendf(nil, `"id":"%d"`, 301+i-10), fmt.Appendf(nil, `"id":"%d"`, 301+i), 1),
+			fmt.Appendf(nil, `"zd%d@`, i-10), fmt.Appendf(nil, `"zd%d@`, i), 1)
+	}
+	for i, body := range storm[:10] {
+		if code := postZendesk(t, "http://"+rs[i%3].addr, body); code != http.StatusCreated {
+			t.Fatalf("webhook %d: %d", i, code)
+		}
+	}
+	id := haWaitIncident(t, survivors[0], 10, 30*time.Second)
+	// Kill the leader while the links are being written.
+	waitZendesk(t, zd, 30*time.Second, func(z zendeskTally) bool { return len(z.created) > 0 && len(z.links) > 0 })
+	killedAt := time.Now()
+	leader.cmd.Process.Signal(syscall.SIGKILL)
+	before := tally(zd.Calls())
+	for i, body := range storm[10:] {
+		if code := postZendesk(t, "http://"+survivors[i%2].addr, body); code != http.StatusCreated {
+			t.Fatalf("webhook %d after the kill: %d", 10+i, code)
+		}
+	}
+	haWaitIncident(t, survivors[0], 20, 40*time.Second)
+	z := waitZendesk(t, zd, 60*time.Second, func(z zendeskTally) bool { return len(z.links) == 20 })
+	t.Logf("links written before the kill: %d of 20; all 20 linked %v after it", len(before.links), time.Since(killedAt).Round(time.Millisecond))
+	if code := postJSON(t, fmt.Sprintf("http://%s/api/v1/incidents/%d/status", survivors[1].addr, id), `{"status":"resolved","message":"Logins work again.","actor":"ana"}`); code != 200 {
+		t.Fatalf("resolve: %d", code)
+	}
+	z = waitZendesk(t, zd, 40*time.Second, func(z zendeskTally) bool { return len(z.solves) > 0 })
+	time.Sleep(2 * time.Second) // the survivors' dispatchers poll again: nothing more comes
+	z = tally(zd.Calls())
+	problems := map[int64]bool{}
+	for _, p := range z.created {
+		problems[p] = true
+	}
+	if len(problems) != 1 || len(z.solves) != 1 || z.solves[0] != "Logins work again." || len(z.comments) != 0 || len(z.failed) != 0 || len(z.other) != 0 {
+		t.Fatalf("Zendesk: %d problem tickets %v, solves %q, comments %q, failed %+v, other %+v", len(problems), z.created, z.solves, z.comments, z.failed, z.other)
+	}
+	again := 0
+	for tk, k := range z.links {
+		if tk < 301 || tk > 320 {
+			t.Errorf("linked ticket %d, not one of the storm's", tk)
+		}
+		again += k - 1
+	}
+	for _, c := range zd.Calls() {
+		if c.Ticket.Type == "incident" && (c.Ticket.ProblemID == nil || !problems[*c.Ticket.ProblemID]) {
+			t.Errorf("ticket %d linked to another problem: %+v", c.TicketID, c)
+		}
+	}
+	// A link in flight on the killed replica is sent again (it is
+	// idempotent); the customers hear it once, from the solve.
+	t.Logf("links sent again after the kill (in doubt, idempotent): %d", again)
+	for p := range sg.Recipients() {
+		if strings.HasPrefix(p.Email, "zd") {
+			t.Errorf("SendGrid emailed %s (%s), whom Zendesk answers", p.Email, p.MessageID)
+		}
 	}
 }

@@ -175,14 +175,16 @@ ORDER BY o.id LIMIT %d%s`, max, o.d.LockRows), o.d.EncodeTime(now))
 // stormdesk.HelpdeskOutboxStore): jobs whose write is idempotent go back
 // to pending, due at once; comments and solves fail, whatever resend
 // says, so that no customer is answered twice.
-func (o helpdeskOutbox) ExpireInDoubt(ctx context.Context, before time.Time, _ bool, reason string) (n int, err error) {
+func (o helpdeskOutbox) ExpireInDoubt(ctx context.Context, before time.Time, _ bool, _ string) (n int, err error) {
 	again := `message_id IN (SELECT message_id FROM outbox_messages WHERE channel = 'helpdesk' AND template IN ('problem', 'link', 'unlink'))`
 	err = o.Update(ctx, func(t stormdesk.Tx) error {
 		c, err := t.(*tx).c.Exec(ctx, `UPDATE outbox SET
   state = CASE WHEN `+again+` THEN 'pending' ELSE 'failed' END,
   next_attempt_at = CASE WHEN `+again+` THEN lease_until ELSE next_attempt_at END,
   last_error = $1
-WHERE state = 'sending' AND lease_until <= $2 AND channel = 'helpdesk'`, reason+" (a comment or solve is not sent again; any other write is, being idempotent)", o.d.EncodeTime(before))
+WHERE state = 'sending' AND lease_until <= $2 AND channel = 'helpdesk'`,
+			"in doubt: the process stopped while the helpdesk had this write; a comment or solve is not sent again, any other write is (it is idempotent)",
+			o.d.EncodeTime(before))
 		n = int(c)
 		return err
 	})

@@ -62,6 +62,9 @@ type Server struct {
 	// Now is the clock the calls are stamped with (time.Now when nil);
 	// set it before the first request.
 	Now func() time.Time
+	// Delay is how long each answer takes (set before the first request):
+	// a slow Zendesk keeps writes in flight.
+	Delay time.Duration
 
 	mu      sync.Mutex
 	calls   []Call
@@ -121,6 +124,7 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	c := Call{At: s.now(), Method: r.Method, Path: r.URL.Path, IdempotencyKey: r.Header.Get("Idempotency-Key")}
+	time.Sleep(s.Delay)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer func() { s.calls = append(s.calls, c) }()
