@@ -92,16 +92,36 @@ func (s *Service) helpdeskLinkAll(ctx context.Context, tx stormdesk.Tx, inc *sto
 	if s.helpdesk == nil || inc.Watching() {
 		return nil
 	}
+	return eachTicketPage(ctx, tx, inc.ID, func(page []*stormdesk.Ticket) error { return s.helpdeskLink(ctx, tx, inc, page) })
+}
+
+// helpdeskUnlinkAll queues the unlinks of every ticket of incident id
+// (an operator said it is not an incident: its reports do not belong
+// under one problem); the store skips the tickets not linked.
+func (s *Service) helpdeskUnlinkAll(ctx context.Context, tx stormdesk.Tx, id int64) error {
+	if s.helpdesk == nil {
+		return nil
+	}
+	return eachTicketPage(ctx, tx, id, func(page []*stormdesk.Ticket) error {
+		for _, t := range page {
+			if err := s.helpdeskUnlink(ctx, tx, id, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// eachTicketPage calls fn with the tickets of incident id, a page at a
+// time, in id order.
+func eachTicketPage(ctx context.Context, tx stormdesk.Tx, id int64, fn func([]*stormdesk.Ticket) error) error {
 	var after int64
 	for {
-		page, err := tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID, ByID: true, AfterID: after, Limit: 500})
-		if err != nil {
+		page, err := tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: id, ByID: true, AfterID: after, Limit: 500})
+		if err != nil || len(page) == 0 {
 			return err
 		}
-		if len(page) == 0 {
-			return nil
-		}
-		if err := s.helpdeskLink(ctx, tx, inc, page); err != nil {
+		if err := fn(page); err != nil {
 			return err
 		}
 		after = page[len(page)-1].ID

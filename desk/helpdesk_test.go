@@ -381,3 +381,61 @@ func TestZendeskRefusesTheProblemTicket(t *testing.T) {
 		t.Errorf("update email went to %q, want every reporter %q", got, strings.Join(zdEmails, " "))
 	}
 }
+
+// TestZendeskNotAnIncidentUnlinks: an incident an operator marks "not an
+// incident" takes its Zendesk reports out from under its problem ticket,
+// each once, and solves nothing.
+func TestZendeskNotAnIncidentUnlinks(t *testing.T) {
+	ctx := context.Background()
+	z := newZendeskDesk(t)
+	d := z.d
+	now := z.clock.Now()
+	history(t, d, &now)
+	for i := range 8 {
+		z.clock.Advance(2 * time.Minute)
+		if _, err := d.IngestTicket(ctx, &stormdesk.Ticket{Subject: loginPhrases[i], ReceivedAt: z.clock.Now(), Source: stormdesk.SourceZendesk,
+			ExternalID: fmt.Sprint(401 + i), CustomerEmail: fmt.Sprintf("zd%d@example.com", i)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.TriagePending(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	incs, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
+	if len(incs) != 1 {
+		t.Fatalf("got %d incidents, want 1", len(incs))
+	}
+	z.drain(t)
+	linked := map[int64]bool{}
+	for _, c := range z.zd.Calls() {
+		if c.Ticket.Type == "incident" && c.Status == 200 {
+			linked[c.TicketID] = true
+		}
+	}
+	if len(linked) < 7 {
+		t.Fatalf("linked %v, want the storm's tickets", linked)
+	}
+	n := len(z.zd.Calls())
+	if err := d.NotAnIncident(ctx, incs[0].ID, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	z.clock.Advance(time.Hour)
+	z.drain(t)
+	unlinked := map[int64]int{}
+	for _, c := range z.zd.Calls()[n:] {
+		if c.Method != "PUT" || c.Ticket.Type != "question" || !c.Ticket.ProblemIDNull || c.Status != 200 {
+			t.Errorf("unexpected call %+v", c)
+			continue
+		}
+		unlinked[c.TicketID]++
+	}
+	if len(unlinked) != len(linked) {
+		t.Errorf("unlinked %v, want each of %v", unlinked, linked)
+	}
+	for id, k := range unlinked {
+		if !linked[id] || k != 1 {
+			t.Errorf("ticket %d unlinked %d times (linked: %v)", id, k, linked[id])
+		}
+	}
+}

@@ -322,6 +322,10 @@ func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) err
 		if err := s.raise(ctx, tx, id, ""); err != nil {
 			return err
 		}
+		// Its helpdesk reports do not belong under one problem ticket.
+		if err := s.helpdeskUnlinkAll(ctx, tx, id); err != nil {
+			return err
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor,
 			Text: fmt.Sprintf("Marked not an incident by %s: closed, and triage will leave this kind of ticket alone", actor),
 			Data: mustJSON(map[string]string{"from": string(prev), "to": "resolved", "reason": "not_an_incident"})})
