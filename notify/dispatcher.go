@@ -63,9 +63,6 @@ type Dispatcher struct {
 	// (DefaultInDoubtAfter when 0).
 	InDoubt      InDoubtPolicy
 	InDoubtAfter time.Duration
-	// Provider names the provider in the last error of in-doubt rows
-	// ("SendGrid" when empty).
-	Provider string
 	// ValidRecipient says whether a row's recipient can be sent to at all
 	// (stormdesk.ValidEmail when nil); rows it refuses fail at once. The
 	// chat dispatcher's recipients are platform names.
@@ -218,9 +215,9 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (Stats, error) {
 		return total, nil
 	}
 	resend := d.InDoubt == InDoubtResend
-	reason := "in doubt: the dispatcher stopped while " + or(d.Provider, "SendGrid") + " had the batch and no event settled it; not sent again"
+	reason := "in doubt: the dispatcher stopped while SendGrid had the batch and no event settled it; not sent again"
 	if resend {
-		reason = "in doubt: the dispatcher stopped while " + or(d.Provider, "SendGrid") + " had the batch and no event settled it; sent again"
+		reason = "in doubt: the dispatcher stopped while SendGrid had the batch and no event settled it; sent again"
 	}
 	n, err := d.Outbox.ExpireInDoubt(ctx, now.Add(-or(d.InDoubtAfter, DefaultInDoubtAfter)), resend, reason)
 	if err != nil {

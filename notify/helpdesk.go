@@ -62,7 +62,7 @@ func NewHelpdeskDispatcher(outbox Outbox, sender Sender) *Dispatcher {
 	return &Dispatcher{Outbox: outbox, Sender: sender, BatchSize: DefaultHelpdeskBatch, Concurrency: 1,
 		Lease: DefaultHelpdeskLease, SendTimeout: DefaultHelpdeskSendTimeout, BackoffBase: DefaultHelpdeskBackoffBase,
 		BackoffMax: DefaultHelpdeskBackoffMax, InDoubt: InDoubtFail, InDoubtAfter: DefaultHelpdeskInDoubtAfter,
-		ValidRecipient: func(string) bool { return true }, Provider: "the helpdesk"}
+		ValidRecipient: func(string) bool { return true }}
 }
 
 // Send implements Sender.

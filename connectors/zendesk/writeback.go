@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -50,6 +51,9 @@ type APIError struct {
 	// Reason is Zendesk's "error" and "description" (e.g. "RecordNotFound:
 	// Not found"), or the transport's error.
 	Reason string
+	// Unsent, with Status 0, says the request never left: the connection
+	// could not be made, so Zendesk cannot have acted on it.
+	Unsent bool
 }
 
 func (e *APIError) Error() string {
@@ -214,7 +218,9 @@ func (c *Client) write(ctx context.Context, method, path string, h http.Header, 
 		}
 		// The transport's error names the URL (no credentials in it:
 		// they travel in the Authorization header).
-		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error())}
+		var op *net.OpError
+		unsent := errors.As(err, &op) && op.Op == "dial"
+		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error()), Unsent: unsent}
 	}
 	defer resp.Body.Close()
 	rb, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
@@ -327,22 +333,42 @@ func (d Desk) Unlink(ctx context.Context, incidentID int64, ticket string) error
 	return writeErr(d.Client.Unlink(ctx, t, Tag(incidentID)))
 }
 
-// Comment posts body on problem as a public comment.
+// Comment posts body on problem as a public comment, at most once (see
+// once).
 func (d Desk) Comment(ctx context.Context, problem, body string) error {
 	_, p, err := ids("", problem)
 	if err != nil {
 		return err
 	}
-	return writeErr(d.Client.Comment(ctx, p, body, true))
+	return once(d.Client.Comment(ctx, p, body, true))
 }
 
-// Solve solves problem with body as a public comment.
+// Solve solves problem with body as a public comment, which Zendesk
+// copies to every linked ticket, at most once (see once).
 func (d Desk) Solve(ctx context.Context, problem, body string) error {
 	_, p, err := ids("", problem)
 	if err != nil {
 		return err
 	}
-	return writeErr(d.Client.Solve(ctx, p, body))
+	return once(d.Client.Solve(ctx, p, body))
+}
+
+// once is writeErr for the writes customers would see twice if repeated
+// (a public comment, the solving comment): when the request may have
+// reached Zendesk but no answer came back (a timeout, a connection cut
+// mid-request), whether it was made is unknown, so it is not retried.
+// A connection that could not be made, a 429 and a 5xx are retried as
+// usual: Zendesk did not act on them.
+func once(err error) error {
+	var ae *APIError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ae) && ae.Status == 0 && !ae.Unsent,
+		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return permanent{fmt.Errorf("zendesk: no answer, so the comment may have been posted; not sent again: %w", err)}
+	}
+	return writeErr(err)
 }
 
 // ids parses the ticket and problem ids that are given ("" is skipped).
@@ -388,7 +414,13 @@ func writeErr(err error) error {
 	case errors.As(err, &ae):
 		return writeError{ae}
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return err
+		return retryable{err}
 	}
 	return permanent{err}
 }
+
+// retryable is an error a later attempt may not meet (a timeout).
+type retryable struct{ error }
+
+func (e retryable) Unwrap() error { return e.error }
+func (retryable) Retryable() bool { return true }

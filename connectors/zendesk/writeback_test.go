@@ -318,3 +318,40 @@ func TestDeskErrorsForTheRetryStage(t *testing.T) {
 		t.Error("an error carries the token")
 	}
 }
+
+// TestDeskCommentsAtMostOnce: a public comment or solve whose request
+// reached Zendesk but got no answer (a timeout) is not retried, since it
+// may have been posted (the stand-in shows it was); a link in the same
+// case is retried (it is idempotent), and so is a comment whose
+// connection could not be made.
+func TestDeskCommentsAtMostOnce(t *testing.T) {
+	zd := zendesktest.New(t)
+	zd.Delay = 300 * time.Millisecond
+	d := zendesk.Desk{Client: &zendesk.Client{BaseURL: zd.URL, Email: zd.Email, APIToken: zd.Token}}
+	retryable := func(err error) bool {
+		var s interface{ Retryable() bool }
+		return errors.As(err, &s) && s.Retryable()
+	}
+	short := func() context.Context {
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		t.Cleanup(cancel)
+		return ctx
+	}
+	if err := d.Comment(short(), "9001", "Update."); err == nil || retryable(err) || !strings.Contains(err.Error(), "may have been posted") {
+		t.Errorf("comment without an answer: %v, want a permanent error", err)
+	}
+	if err := d.Solve(short(), "9001", "Fixed."); err == nil || retryable(err) {
+		t.Errorf("solve without an answer: %v, want a permanent error", err)
+	}
+	if err := d.Link(short(), 42, "101", "9001", "note"); err == nil || !retryable(err) {
+		t.Errorf("link without an answer: %v, want a retryable error", err)
+	}
+	time.Sleep(400 * time.Millisecond)
+	if n := len(zd.Calls()); n != 3 {
+		t.Errorf("the stand-in answered %d requests, want the 3 that timed out: they reached it", n)
+	}
+	dead := zendesk.Desk{Client: &zendesk.Client{BaseURL: "http://127.0.0.1:1", Email: zd.Email, APIToken: zd.Token}}
+	if err := dead.Comment(context.Background(), "9001", "Update."); err == nil || !retryable(err) {
+		t.Errorf("comment whose connection was refused: %v, want a retryable error", err)
+	}
+}
