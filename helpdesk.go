@@ -24,6 +24,10 @@ const (
 	HelpdeskComment = "comment"
 	// HelpdeskSolve solves the problem ticket with a public comment.
 	HelpdeskSolve = "solve"
+	// HelpdeskReply answers the customer in their own conversation
+	// (helpdesks without problem tickets: Intercom's admin reply); one per
+	// customer email the desk sends about the incident.
+	HelpdeskReply = "reply"
 )
 
 // HelpdeskJob is one write into a helpdesk about an incident.
@@ -43,7 +47,7 @@ type HelpdeskJob struct {
 	Helpdesk string
 	Kind     string
 	// Ticket is the helpdesk's id of the customer's ticket (link,
-	// unlink); "" for a job on the problem ticket.
+	// unlink, reply); "" for a job on the problem ticket.
 	Ticket string
 	// Subject is the problem ticket's subject (problem jobs).
 	Subject string

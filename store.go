@@ -142,7 +142,8 @@ type Tx interface {
 	// features, without suppressed addresses, each once, and without the
 	// reporters a helpdesk answers in their own thread: an address with a
 	// ticket of the incident that a helpdesk link job (one not failed)
-	// links to the incident's problem ticket.
+	// links to the incident's problem ticket, or that a helpdesk reply job
+	// (one not failed) answers.
 	Audience(ctx context.Context, incidentID int64, features []string, fn func(email string) error) error
 	// AudiencePage returns up to limit addresses of the audience that sort
 	// after after: a page, so a caller can write between pages.

@@ -13,7 +13,8 @@ import (
 // as given) and one outbox row (name = the helpdesk, recipient = the
 // customer's ticket, '' for the problem ticket). The fenced Mark methods
 // are the email code unchanged; what is due (the order of an incident's
-// jobs) and what an in-doubt row becomes are helpdeskOutbox's.
+// jobs) and what an in-doubt row becomes are helpdeskOutbox's. A reply
+// is a job on the customer's ticket (their conversation), like a link.
 
 // EnqueueHelpdesk implements stormdesk.Tx.
 func (x *tx) EnqueueHelpdesk(ctx context.Context, j stormdesk.HelpdeskJob, at time.Time) (bool, error) {
@@ -48,6 +49,10 @@ WHERE o.channel = 'helpdesk' AND o.name = $1 AND o.recipient = '' AND m.incident
 		j.Ticket = ""
 	case stormdesk.HelpdeskProblem:
 		j.Ticket = ""
+	case stormdesk.HelpdeskReply:
+		if j.Ticket == "" {
+			return false, stormdesk.Errorf(stormdesk.EINVALID, "helpdesk job %s: a reply needs the customer's conversation", j.ID)
+		}
 	default:
 		return false, stormdesk.Errorf(stormdesk.EINVALID, "helpdesk job %s: unknown kind %q", j.ID, j.Kind)
 	}

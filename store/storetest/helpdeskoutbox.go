@@ -115,7 +115,11 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 		}
 		var got []string
 		for _, c := range cl {
-			if c.Token != token || len(c.Recipients) != 1 || c.Recipients[0].Name != "zendesk" {
+			name := "zendesk"
+			if c.Message.Template == stormdesk.HelpdeskReply {
+				name = "intercom"
+			}
+			if c.Token != token || len(c.Recipients) != 1 || c.Recipients[0].Name != name {
 				t.Fatalf("claim %+v: want one row of the helpdesk with the caller's token", c)
 			}
 			m := c.Message
@@ -268,6 +272,57 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	}
 	if got := claim("tok-10", late.Add(time.Hour)); got != "r:problem: u101:unlink:101" {
 		t.Fatalf("after the in-doubt unlink: %q, want it again (and the problem, whose tok-9 claim lapsed)", got)
+	}
+
+	// Replies (Intercom's, to each customer's own conversation) go out per
+	// conversation, and the customer they answer is left out of the
+	// email until one fails.
+	update(t, s, func(tx stormdesk.Tx) error {
+		k := &stormdesk.Ticket{Source: "intercom", ExternalID: "c-7", CustomerEmail: "eve@example.com", Subject: "login fails", Body: "b", ReceivedAt: t0, CreatedAt: t0}
+		if _, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{k}); err != nil {
+			return err
+		}
+		return tx.SetTicketIncident(ctx, k.ID, incs[1], 0)
+	})
+	audience1 := func() string {
+		t.Helper()
+		var got []string
+		if err := s.View(ctx, func(tx stormdesk.Tx) error {
+			return tx.Audience(ctx, incs[1], nil, func(e string) error { got = append(got, e); return nil })
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(got, " ")
+	}
+	if got := audience1(); got != "eve@example.com" {
+		t.Fatalf("audience before the reply: %q", got)
+	}
+	reply := stormdesk.HelpdeskJob{ID: "r1", IncidentID: incs[1], Helpdesk: "intercom", Kind: stormdesk.HelpdeskReply, Ticket: "c-7", Subject: "subj r1", Text: "text r1"}
+	if !enqueue(reply) || enqueue(reply) {
+		t.Fatal("the reply was not stored exactly once")
+	}
+	err = s.Update(ctx, func(tx stormdesk.Tx) error {
+		_, err := tx.EnqueueHelpdesk(ctx, stormdesk.HelpdeskJob{ID: "r-bad", IncidentID: incs[1], Helpdesk: "intercom", Kind: stormdesk.HelpdeskReply}, t0)
+		return err
+	})
+	if stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Fatalf("a reply without a conversation: %v, want EINVALID", err)
+	}
+	if got := audience1(); got != "" {
+		t.Fatalf("audience with a pending reply: %q, want nobody", got)
+	}
+	if got := claim("tok-r", late.Add(2*time.Hour)); !strings.Contains(got, "r1:reply:c-7") {
+		t.Fatalf("reply claim: %q", got)
+	}
+	rid := claimed["r1"]
+	if _, err := hd.MarkSending(ctx, "tok-r", []int64{rid}, late); err != nil {
+		t.Fatal(err)
+	}
+	if err := hd.MarkFailed(ctx, "tok-r", []int64{rid}, late, "status 404: not_found"); err != nil {
+		t.Fatal(err)
+	}
+	if got := audience1(); got != "eve@example.com" {
+		t.Fatalf("audience after the reply failed: %q, want eve again", got)
 	}
 
 	// Email and chat never see helpdesk jobs.
