@@ -49,7 +49,8 @@ type HelpdeskJob struct {
 	// Ticket is the helpdesk's id of the customer's ticket (link,
 	// unlink, reply); "" for a job on the problem ticket.
 	Ticket string
-	// Subject is the problem ticket's subject (problem jobs).
+	// Subject is the problem ticket's subject (problem jobs), or the id of
+	// the customer email a reply stands in for (reply jobs).
 	Subject string
 	// Text is the problem ticket's internal description, the link's
 	// internal note, or the public comment (comment, solve).
@@ -64,6 +65,8 @@ type HelpdeskFailure struct {
 	Helpdesk   string
 	Kind       string
 	Ticket     string
+	// Subject is the job's Subject.
+	Subject string
 	// Reason is the helpdesk's refusal ("status 404: RecordNotFound: Not
 	// found") or why the job could not be sent.
 	Reason string

@@ -143,7 +143,7 @@ type Tx interface {
 	// reporters a helpdesk answers in their own thread: an address with a
 	// ticket of the incident that a helpdesk link job (one not failed)
 	// links to the incident's problem ticket, or that a helpdesk reply job
-	// (one not failed) answers.
+	// (one not failed) answers, unless a reply to it failed.
 	Audience(ctx context.Context, incidentID int64, features []string, fn func(email string) error) error
 	// AudiencePage returns up to limit addresses of the audience that sort
 	// after after: a page, so a caller can write between pages.
@@ -165,7 +165,8 @@ type Tx interface {
 	// ticket, is not tried again); an unlink of a ticket whose latest
 	// such job is not a link that has not failed; a comment or solve of
 	// an incident with no problem job at that helpdesk, or whose problem
-	// job failed.
+	// job failed; a reply in a conversation where a reply about that
+	// incident failed (its customer is emailed instead).
 	EnqueueHelpdesk(ctx context.Context, j HelpdeskJob, at time.Time) (bool, error)
 	// HelpdeskProblem returns the helpdesk's id of an incident's problem
 	// ticket (the result of its sent problem job), or ENOTFOUND when no

@@ -22,6 +22,12 @@ type Helpdesks struct {
 	// tickets whose source is one of them, with the helpdesk's id as
 	// external id, are linked there.
 	Names []string
+	// Replies are the helpdesks without problem tickets
+	// (stormdesk.SourceIntercom) whose conversations get a reply instead
+	// of each customer email the incident's reporters are sent: queued
+	// with it, under the same policy and approval, with the email's text
+	// up to its signature.
+	Replies []string
 	// IncidentURL, when set, is the link to an incident that the problem
 	// ticket's description and the link notes carry.
 	IncidentURL func(id int64) string
@@ -202,7 +208,8 @@ func (s *Service) problemDescription(ctx context.Context, tx stormdesk.Tx, inc *
 
 // ReportHelpdesk puts the helpdesk jobs that failed for good on their
 // incidents' timelines, once, with the helpdesk's reason: one entry per
-// incident and round.
+// incident and round. A reply the helpdesk refused (nothing was posted)
+// is emailed to its customer instead.
 func (s *Service) ReportHelpdesk(ctx context.Context) (int, error) {
 	var pending bool
 	if err := s.Store.View(ctx, func(tx stormdesk.Tx) error {
@@ -214,6 +221,7 @@ func (s *Service) ReportHelpdesk(ctx context.Context) (int, error) {
 	}
 	now := s.now()
 	n := 0
+	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		fs, err := tx.HelpdeskFailures(ctx)
 		if err != nil {
@@ -235,8 +243,20 @@ func (s *Service) ReportHelpdesk(ctx context.Context) (int, error) {
 			}
 			what := map[string]string{stormdesk.HelpdeskProblem: "create the problem ticket", stormdesk.HelpdeskLink: "link ticket " + f.Ticket,
 				stormdesk.HelpdeskUnlink: "unlink ticket " + f.Ticket, stormdesk.HelpdeskComment: "post the update on the problem ticket",
-				stormdesk.HelpdeskSolve: "solve the problem ticket"}[f.Kind]
-			lines[f.IncidentID] = append(lines[f.IncidentID], fmt.Sprintf("%s: could not %s: %s", helpdeskName(f.Helpdesk), cmp.Or(what, f.Kind), f.Reason))
+				stormdesk.HelpdeskSolve: "solve the problem ticket", stormdesk.HelpdeskReply: "reply in conversation " + f.Ticket}[f.Kind]
+			line := fmt.Sprintf("%s: could not %s: %s", helpdeskName(f.Helpdesk), cmp.Or(what, f.Kind), f.Reason)
+			if f.Kind == stormdesk.HelpdeskReply && strings.HasPrefix(f.Reason, "status ") {
+				// Refused with a status: nothing was posted, so the
+				// customer gets the email the reply stood in for.
+				to, err := s.replyFallback(ctx, tx, f)
+				if err != nil {
+					return err
+				}
+				if to != "" {
+					line += "; emailed to " + to + " instead"
+				}
+			}
+			lines[f.IncidentID] = append(lines[f.IncidentID], line)
 			jobs[f.IncidentID] = append(jobs[f.IncidentID], f.JobID)
 		}
 		for _, id := range order {
@@ -256,7 +276,40 @@ func (s *Service) ReportHelpdesk(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("desk: report helpdesk failures: %w", err)
 	}
+	s.flushAlerts(alerts)
 	return n, nil
+}
+
+// replyFallback queues, inside tx, the email a failed reply stood in for
+// to the customer of its conversation, and returns their address ("" when
+// there is nothing to send: no email, no such message or customer).
+func (s *Service) replyFallback(ctx context.Context, tx stormdesk.Tx, f stormdesk.HelpdeskFailure) (string, error) {
+	if s.email == nil || f.Subject == "" {
+		return "", nil
+	}
+	m, err := tx.Message(ctx, f.Subject)
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	var to string
+	err = eachTicketPage(ctx, tx, f.IncidentID, func(page []*stormdesk.Ticket) error {
+		for _, t := range page {
+			if t.Source == f.Helpdesk && t.ExternalID == f.Ticket && t.CustomerEmail != "" {
+				to = t.CustomerEmail
+			}
+		}
+		return nil
+	})
+	if err != nil || to == "" {
+		return "", err
+	}
+	queued, err := tx.EnqueueMessage(ctx, m, []stormdesk.Customer{{Email: to}}, s.now())
+	if queued > 0 {
+		raiseEmail(ctx)
+	}
+	return to, err
 }
 
 // helpdeskJoined queues the helpdesk links of tickets that triage put in
@@ -278,5 +331,33 @@ func (s *Service) helpdeskJoined(ctx context.Context, tx stormdesk.Tx, id int64,
 // helpdeskAnswers says whether t's reporter hears about its incident in
 // their own helpdesk thread: t came from a helpdesk written back to.
 func (s *Service) helpdeskAnswers(t *stormdesk.Ticket) bool {
-	return s.helpdesk != nil && t.ExternalID != "" && slices.Contains(s.helpdesk.Names, t.Source)
+	return s.helpdesk != nil && t.ExternalID != "" && (slices.Contains(s.helpdesk.Names, t.Source) || slices.Contains(s.helpdesk.Replies, t.Source))
+}
+
+// helpdeskReplies queues, inside tx, a reply of m in the conversation of
+// each of inc's reporters who wrote in through a helpdesk that takes
+// replies, before m's email is queued: the store then leaves them out of
+// its audience. tickets limits it to those (the late reporters of a
+// catch-up); nil means every reporter of inc.
+func (s *Service) helpdeskReplies(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, m *stormdesk.OutboundMessage, tickets []*stormdesk.Ticket) error {
+	if s.helpdesk == nil || len(s.helpdesk.Replies) == 0 || inc.Watching() {
+		return nil
+	}
+	text, _, _ := strings.Cut(m.Text, "\n-- \n") // the email's signature and unsubscribe link stay out
+	reply := func(page []*stormdesk.Ticket) error {
+		for _, t := range page {
+			if t.ExternalID == "" || !slices.Contains(s.helpdesk.Replies, t.Source) {
+				continue
+			}
+			if err := s.enqueueHelpdesk(ctx, tx, stormdesk.HelpdeskJob{ID: fmt.Sprintf("helpdesk:%s:reply:%s:%s", t.Source, m.MessageID, t.ExternalID),
+				IncidentID: inc.ID, Helpdesk: t.Source, Kind: stormdesk.HelpdeskReply, Ticket: t.ExternalID, Subject: m.MessageID, Text: strings.TrimSpace(text)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if tickets != nil {
+		return reply(tickets)
+	}
+	return eachTicketPage(ctx, tx, inc.ID, reply)
 }

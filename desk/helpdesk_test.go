@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/connectors/intercom"
+	"stormdesk/connectors/intercom/intercomtest"
 	"stormdesk/connectors/zendesk"
 	"stormdesk/connectors/zendesk/zendesktest"
 	"stormdesk/desk"
@@ -39,19 +41,22 @@ func (c *syncClock) Advance(d time.Duration) {
 }
 
 // zendeskDesk is a desk with triage, customer email through a local
-// SendGrid and the Zendesk write-back through a local Zendesk, each
-// with its real dispatcher.
+// SendGrid and the helpdesk write-back through a local Zendesk (problem
+// tickets) and a local Intercom (replies), each with its real dispatcher.
 type zendeskDesk struct {
 	d          *desk.Service
 	clock      *syncClock
 	zd         *zendesktest.Server
+	ic         *intercomtest.Server
 	sg         *sendgridtest.Server
 	helpdesk   *notify.Dispatcher
 	email      *notify.Dispatcher
 	helpdeskKs int
 }
 
-func newZendeskDesk(t *testing.T) *zendeskDesk {
+// newZendeskDesk opens it with every automatic email sent by itself, or
+// with the given email settings.
+func newZendeskDesk(t *testing.T, email ...*desk.Email) *zendeskDesk {
 	t.Helper()
 	clock := &syncClock{t: t0}
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "zd.db"), t0)
@@ -59,17 +64,22 @@ func newZendeskDesk(t *testing.T) *zendeskDesk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	z := &zendeskDesk{clock: clock, zd: zendesktest.New(t), sg: sendgridtest.New(t)}
-	z.zd.Now = clock.Now
+	z := &zendeskDesk{clock: clock, zd: zendesktest.New(t), ic: intercomtest.New(t), sg: sendgridtest.New(t)}
+	z.zd.Now, z.ic.Now = clock.Now, clock.Now
 	z.helpdesk = notify.NewHelpdeskDispatcher(s.HelpdeskOutbox(), &notify.Helpdesk{Store: s, Writers: map[string]notify.HelpdeskWriter{
-		stormdesk.SourceZendesk: zendesk.Desk{Client: &zendesk.Client{BaseURL: z.zd.URL, Email: z.zd.Email, APIToken: z.zd.Token}}}})
+		stormdesk.SourceZendesk: zendesk.Desk{Client: &zendesk.Client{BaseURL: z.zd.URL, Email: z.zd.Email, APIToken: z.zd.Token}}},
+		Repliers: map[string]notify.Replier{stormdesk.SourceIntercom: intercom.Desk{Client: &intercom.Client{BaseURL: z.ic.URL, Token: z.ic.Token,
+			AdminID: "814860", Now: clock.Now}}}})
 	z.helpdesk.Now, z.helpdesk.Log = clock.Now, quietLog
 	z.email = &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: z.sg.APIKey, BaseURL: z.sg.URL, FromEmail: "status@example.com"},
 		Now: clock.Now, Log: quietLog, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
 	cfg := triage.DefaultConfig()
-	z.d = openDesk(t, s, desk.Options{Now: clock.Now, Triage: &cfg, Log: quietLog,
-		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag},
-		Helpdesks: &desk.Helpdesks{Names: []string{stormdesk.SourceZendesk}, Kick: func() { z.helpdeskKs++ },
+	e := &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag}
+	if len(email) > 0 {
+		e = email[0]
+	}
+	z.d = openDesk(t, s, desk.Options{Now: clock.Now, Triage: &cfg, Log: quietLog, Email: e,
+		Helpdesks: &desk.Helpdesks{Names: []string{stormdesk.SourceZendesk}, Replies: []string{stormdesk.SourceIntercom}, Kick: func() { z.helpdeskKs++ },
 			IncidentURL: func(id int64) string { return fmt.Sprintf("https://stormdesk.example.com/api/v1/incidents/%d", id) }}})
 	return z
 }
@@ -437,5 +447,162 @@ func TestZendeskNotAnIncidentUnlinks(t *testing.T) {
 		if !linked[id] || k != 1 {
 			t.Errorf("ticket %d unlinked %d times (linked: %v)", id, k, linked[id])
 		}
+	}
+}
+
+// TestIntercomRepliesFollowTheEmail: reporters who wrote in through
+// Intercom are answered in their own conversation, with each email the
+// incident's reporters are sent, under the same rules: the acknowledged
+// email waits for approval and so do its replies; once approved, each
+// conversation gets one admin reply (the email's text, without its
+// signature and unsubscribe link), SendGrid emails only the others; a
+// late reporter gets the latest one as a reply; a rate-limited reply
+// goes out after the reset; a deleted conversation is on the timeline
+// and its customer is emailed the next time.
+func TestIntercomRepliesFollowTheEmail(t *testing.T) {
+	ctx := context.Background()
+	z := newZendeskDesk(t, &desk.Email{Auto: map[string]bool{"update": true, "resolved": true}, Approve: map[string]bool{"acknowledged": true},
+		Placeholder: notify.UnsubscribeTag, FromName: "Acme Support"})
+	d := z.d
+	now := z.clock.Now()
+	history(t, d, &now)
+	ingest := func(i int, source string) *stormdesk.Ticket {
+		t.Helper()
+		z.clock.Advance(2 * time.Minute)
+		tk := &stormdesk.Ticket{Subject: loginPhrases[i%len(loginPhrases)], ReceivedAt: z.clock.Now(), Source: source}
+		if source == stormdesk.SourceIntercom {
+			tk.ExternalID, tk.CustomerEmail = fmt.Sprint(7000+i), fmt.Sprintf("ic%d@example.com", i)
+		} else {
+			tk.CustomerEmail = fmt.Sprintf("api%d@example.com", i)
+		}
+		if _, err := d.IngestTicket(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.TriagePending(ctx); err != nil {
+			t.Fatal(err)
+		}
+		tk, _ = d.Ticket(ctx, tk.ID)
+		return tk
+	}
+	for i := range 9 {
+		source := stormdesk.SourceIntercom
+		if i%3 == 0 {
+			source = stormdesk.SourceAPI
+		}
+		ingest(i, source)
+	}
+	incs, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
+	if len(incs) != 1 {
+		t.Fatalf("got %d incidents, want 1", len(incs))
+	}
+	inc := incs[0]
+	members, _ := d.IncidentTickets(ctx, inc.ID, 0, 100)
+	var convs, apiEmails []string
+	for _, tk := range members {
+		if tk.Source == stormdesk.SourceIntercom {
+			convs = append(convs, tk.ExternalID)
+		} else {
+			apiEmails = append(apiEmails, tk.CustomerEmail)
+		}
+	}
+	sort.Strings(convs)
+	sort.Strings(apiEmails)
+	if len(convs) < 4 {
+		t.Fatalf("intercom conversations in the incident: %v", convs)
+	}
+	z.ic.Delete(convs[1])
+	z.ic.RateLimitNext(1, 40*time.Second)
+
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	if calls := z.ic.Calls(); len(calls) != 0 {
+		t.Fatalf("replies before the email was approved: %+v", calls)
+	}
+	ms, _ := d.Messages(ctx, inc.ID, time.Time{})
+	if len(ms) != 1 || ms[0].State != stormdesk.MessageHeld {
+		t.Fatalf("messages %+v, want the held acknowledged email", ms)
+	}
+	if _, err := d.ApproveNotification(ctx, ms[0].MessageID, "U2", "slack:U2"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	z.clock.Advance(45 * time.Second) // the rate limit's reset
+	z.drain(t)
+
+	// A late Intercom reporter gets the acknowledgement as a reply.
+	late := ingest(20, stormdesk.SourceIntercom)
+	if late.IncidentID != inc.ID {
+		t.Fatalf("the late report did not join: %+v", late)
+	}
+	z.drain(t)
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusIdentified, "Our login provider has an outage.", "U1", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	z.clock.Advance(time.Hour)
+	z.drain(t)
+
+	replies := map[string][]string{}
+	var limited int
+	for _, c := range z.ic.Calls() {
+		switch c.Status {
+		case 200:
+			if c.Reply.AdminID != "814860" || strings.Contains(c.Reply.Body, "nsubscribe") || strings.Contains(c.Reply.Body, notify.UnsubscribeTag) {
+				t.Errorf("reply %+v", c)
+			}
+			replies[c.Conversation] = append(replies[c.Conversation], c.Reply.Body)
+		case 429:
+			limited++
+		case 404:
+			if c.Conversation != convs[1] {
+				t.Errorf("404 for %s", c.Conversation)
+			}
+		default:
+			t.Errorf("call %+v", c)
+		}
+	}
+	if limited != 1 {
+		t.Errorf("%d rate-limited replies, want 1 (then retried)", limited)
+	}
+	for _, conv := range append(convs, late.ExternalID) {
+		want := 2
+		if conv == convs[1] {
+			want = 0
+		}
+		got := replies[conv]
+		if len(got) != want {
+			t.Errorf("conversation %s got %d replies, want %d: %q", conv, len(got), want, got)
+			continue
+		}
+		if want > 0 && (!strings.Contains(got[0], "We are aware of a problem") || !strings.Contains(got[1], "Our login provider has an outage.") ||
+			!strings.Contains(got[1], "Acme Support")) {
+			t.Errorf("conversation %s: %q", conv, got)
+		}
+	}
+	texts := strings.Join(notificationTexts(t, d, inc.ID), "\n")
+	if !strings.Contains(texts, "Intercom: could not reply in conversation "+convs[1]) || !strings.Contains(texts, "not_found: Resource Not Found") {
+		t.Errorf("the deleted conversation is not on the timeline: %s", texts)
+	}
+	// Email: the API reporters each time; the customer of the deleted
+	// conversation too, once its reply failed (the acknowledgement as a
+	// stand-in for it, the update directly); no other Intercom customer.
+	var deleted string
+	for _, tk := range members {
+		if tk.ExternalID == convs[1] {
+			deleted = tk.CustomerEmail
+		}
+	}
+	got := z.emailed(t)
+	want := append(append([]string(nil), apiEmails...), deleted)
+	sort.Strings(want)
+	for _, tmpl := range []string{"acknowledged", "update"} {
+		if got[tmpl] != strings.Join(want, " ") {
+			t.Errorf("%s email went to %q, want %q", tmpl, got[tmpl], strings.Join(want, " "))
+		}
+	}
+	if !strings.Contains(texts, "; emailed to "+deleted+" instead") {
+		t.Errorf("the timeline does not say the reply was emailed instead: %s", texts)
 	}
 }

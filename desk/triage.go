@@ -470,7 +470,7 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		if err := s.helpdeskJoined(ctx, tx, id, g.tickets); err != nil {
 			return err
 		}
-		if err := s.catchUp(ctx, tx, id, g.emails); err != nil {
+		if err := s.catchUp(ctx, tx, id, g.emails, g.tickets); err != nil {
 			return err
 		}
 		first := g.first

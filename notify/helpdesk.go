@@ -43,14 +43,23 @@ type HelpdeskWriter interface {
 	Solve(ctx context.Context, problem, body string) error
 }
 
+// Replier is a helpdesk without problem tickets as the helpdesk
+// dispatcher drives it (intercom.Desk): it answers a customer in their own
+// conversation. Its errors say whether to retry, as HelpdeskWriter's do.
+type Replier interface {
+	Reply(ctx context.Context, conversation, text string) error
+}
+
 // Helpdesk is the Sender of the helpdesk dispatcher: it makes the one
 // write of one claimed job (stormdesk.HelpdeskJob) through its helpdesk's
 // writer.
 type Helpdesk struct {
 	// Store is read for the problem ticket's id at send time.
 	Store stormdesk.Store
-	// Writers by helpdesk name (stormdesk.SourceZendesk).
-	Writers map[string]HelpdeskWriter
+	// Writers by helpdesk name (stormdesk.SourceZendesk) make the
+	// problem-ticket jobs; Repliers (stormdesk.SourceIntercom) the replies.
+	Writers  map[string]HelpdeskWriter
+	Repliers map[string]Replier
 }
 
 // NewHelpdeskDispatcher returns the dispatcher of an outbox's helpdesk
@@ -71,6 +80,16 @@ func (h *Helpdesk) Send(ctx context.Context, b *Batch) (Result, error) {
 		return Result{}, &SendError{Reason: fmt.Sprintf("a helpdesk job is one request, not %d", len(b.Recipients))}
 	}
 	desk, ticket, m := b.Recipients[0].Name, b.Recipients[0].Email, b.Message
+	if m.Template == stormdesk.HelpdeskReply {
+		r, ok := h.Repliers[desk]
+		if !ok {
+			return Result{}, &SendError{Reason: fmt.Sprintf("helpdesk %q takes no replies here", desk)}
+		}
+		if err := r.Reply(ctx, ticket, m.Text); err != nil {
+			return errorResult(err)
+		}
+		return Result{}, nil
+	}
 	w, ok := h.Writers[desk]
 	if !ok {
 		return Result{}, &SendError{Reason: fmt.Sprintf("helpdesk %q is not configured", desk)}

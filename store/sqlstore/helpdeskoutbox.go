@@ -53,6 +53,15 @@ WHERE o.channel = 'helpdesk' AND o.name = $1 AND o.recipient = '' AND m.incident
 		if j.Ticket == "" {
 			return false, stormdesk.Errorf(stormdesk.EINVALID, "helpdesk job %s: a reply needs the customer's conversation", j.ID)
 		}
+		var failed int
+		if err := x.c.QueryRow(ctx, `SELECT count(*) FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
+WHERE o.channel = 'helpdesk' AND o.name = $1 AND o.recipient = $2 AND m.incident_id = $3 AND m.template = 'reply' AND o.state = 'failed'`,
+			j.Helpdesk, j.Ticket, j.IncidentID).Scan(&failed); err != nil {
+			return false, fmt.Errorf("sqlstore: helpdesk replies of %s: %w", j.Ticket, err)
+		}
+		if failed > 0 {
+			return false, nil
+		}
 	default:
 		return false, stormdesk.Errorf(stormdesk.EINVALID, "helpdesk job %s: unknown kind %q", j.ID, j.Kind)
 	}
@@ -99,7 +108,7 @@ ORDER BY o.id LIMIT 1`, helpdesk, incidentID).Scan(&ref)
 
 // HelpdeskFailures implements stormdesk.Tx.
 func (x *tx) HelpdeskFailures(ctx context.Context) ([]stormdesk.HelpdeskFailure, error) {
-	rows, err := x.c.Query(ctx, `SELECT o.message_id, m.incident_id, o.name, m.template, o.recipient, o.last_error
+	rows, err := x.c.Query(ctx, `SELECT o.message_id, m.incident_id, o.name, m.template, o.recipient, m.subject, o.last_error
 FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
 WHERE o.channel = 'helpdesk' AND o.state = 'failed' AND o.reported_at IS NULL ORDER BY o.id`)
 	if err != nil {
@@ -109,7 +118,7 @@ WHERE o.channel = 'helpdesk' AND o.state = 'failed' AND o.reported_at IS NULL OR
 	var out []stormdesk.HelpdeskFailure
 	for rows.Next() {
 		var f stormdesk.HelpdeskFailure
-		if err := rows.Scan(&f.JobID, &f.IncidentID, &f.Helpdesk, &f.Kind, &f.Ticket, &f.Reason); err != nil {
+		if err := rows.Scan(&f.JobID, &f.IncidentID, &f.Helpdesk, &f.Kind, &f.Ticket, &f.Subject, &f.Reason); err != nil {
 			return nil, fmt.Errorf("sqlstore: scan failed helpdesk job: %w", err)
 		}
 		out = append(out, f)

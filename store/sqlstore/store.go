@@ -935,11 +935,14 @@ func audienceQuery(incidentID int64, features []string, after string, limit int)
 	}
 	// A reporter whose ticket a helpdesk link job ties to the incident's
 	// problem ticket, or whom a helpdesk reply job answers, hears from
-	// the helpdesk, in their own thread.
+	// the helpdesk, in their own thread; once a reply to their
+	// conversation failed, they get email again.
 	answered := func(col string) string {
 		return ` AND NOT EXISTS (SELECT 1 FROM tickets z JOIN outbox ho ON ho.channel = 'helpdesk' AND ho.name = z.source AND ho.recipient = z.external_id
   JOIN outbox_messages hm ON hm.message_id = ho.message_id
-  WHERE z.incident_id = $1 AND z.customer_email = ` + col + ` AND z.external_id <> '' AND hm.incident_id = $1 AND hm.template IN ('link', 'reply') AND ho.state <> 'failed')`
+  WHERE z.incident_id = $1 AND z.customer_email = ` + col + ` AND z.external_id <> '' AND hm.incident_id = $1 AND hm.template IN ('link', 'reply') AND ho.state <> 'failed'
+  AND NOT EXISTS (SELECT 1 FROM outbox fo JOIN outbox_messages fm ON fm.message_id = fo.message_id
+    WHERE fo.channel = 'helpdesk' AND fo.name = ho.name AND fo.recipient = ho.recipient AND fm.incident_id = $1 AND fm.template = 'reply' AND fo.state = 'failed'))`
 	}
 	q := `SELECT email FROM (SELECT DISTINCT customer_email AS email FROM tickets WHERE incident_id = $1 AND customer_email <> '' AND customer_email > $2` +
 		notSuppressed("tickets.customer_email") + answered("tickets.customer_email") + ` ORDER BY customer_email` + page + `) r`

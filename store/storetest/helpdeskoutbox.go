@@ -220,7 +220,8 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { fs, err = tx.HelpdeskFailures(ctx); return err }); err != nil {
 		t.Fatal(err)
 	}
-	want := stormdesk.HelpdeskFailure{JobID: "l102", IncidentID: incs[0], Helpdesk: "zendesk", Kind: "link", Ticket: "102", Reason: "status 404: RecordNotFound: Not found"}
+	want := stormdesk.HelpdeskFailure{JobID: "l102", IncidentID: incs[0], Helpdesk: "zendesk", Kind: "link", Ticket: "102", Subject: "subj l102",
+		Reason: "status 404: RecordNotFound: Not found"}
 	if len(fs) != 1 || fs[0] != want {
 		t.Fatalf("failures %+v, want %+v", fs, want)
 	}
@@ -297,9 +298,21 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	if got := audience1(); got != "eve@example.com" {
 		t.Fatalf("audience before the reply: %q", got)
 	}
-	reply := stormdesk.HelpdeskJob{ID: "r1", IncidentID: incs[1], Helpdesk: "intercom", Kind: stormdesk.HelpdeskReply, Ticket: "c-7", Subject: "subj r1", Text: "text r1"}
-	if !enqueue(reply) || enqueue(reply) {
+	reply := func(id string) stormdesk.HelpdeskJob {
+		return stormdesk.HelpdeskJob{ID: id, IncidentID: incs[1], Helpdesk: "intercom", Kind: stormdesk.HelpdeskReply, Ticket: "c-7", Subject: "subj " + id, Text: "text " + id}
+	}
+	if !enqueue(reply("r0")) || enqueue(reply("r0")) {
 		t.Fatal("the reply was not stored exactly once")
+	}
+	if got := claim("tok-r0", late.Add(2*time.Hour)); !strings.Contains(got, "r0:reply:c-7") {
+		t.Fatalf("reply claim: %q", got)
+	}
+	settle("tok-r0", "r0", true, "")
+	if got := audience1(); got != "" {
+		t.Fatalf("audience after a reply reached her: %q, want nobody", got)
+	}
+	if !enqueue(reply("r1")) {
+		t.Fatal("the second reply was not stored")
 	}
 	err = s.Update(ctx, func(tx stormdesk.Tx) error {
 		_, err := tx.EnqueueHelpdesk(ctx, stormdesk.HelpdeskJob{ID: "r-bad", IncidentID: incs[1], Helpdesk: "intercom", Kind: stormdesk.HelpdeskReply}, t0)
@@ -311,7 +324,7 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	if got := audience1(); got != "" {
 		t.Fatalf("audience with a pending reply: %q, want nobody", got)
 	}
-	if got := claim("tok-r", late.Add(2*time.Hour)); !strings.Contains(got, "r1:reply:c-7") {
+	if got := claim("tok-r", late.Add(3*time.Hour)); !strings.Contains(got, "r1:reply:c-7") {
 		t.Fatalf("reply claim: %q", got)
 	}
 	rid := claimed["r1"]
@@ -323,6 +336,11 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	}
 	if got := audience1(); got != "eve@example.com" {
 		t.Fatalf("audience after the reply failed: %q, want eve again", got)
+	}
+	// No more replies there; eve stays in the audience although the
+	// earlier reply r0 had reached her.
+	if enqueue(stormdesk.HelpdeskJob{ID: "r2", IncidentID: incs[1], Helpdesk: "intercom", Kind: stormdesk.HelpdeskReply, Ticket: "c-7"}) {
+		t.Fatal("a reply was queued in a conversation where one failed")
 	}
 
 	// Email and chat never see helpdesk jobs.
