@@ -169,7 +169,7 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		a.Chat.Now, a.Chat.Log = a.deps.Now, a.log.With("outbox", "chat")
 		opt.Chat = &desk.Chat{Platforms: platforms, Kick: a.Chat.Kick}
 	}
-	if cfg.Connectors.ZendeskWriteBack() {
+	if cfg.Connectors.ZendeskWriteBack() || cfg.Connectors.IntercomWriteBack() {
 		if opt.Helpdesks, err = a.helpdesks(); err != nil {
 			return nil, err
 		}
@@ -321,19 +321,30 @@ func DiscordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, repl
 	return a, nil
 }
 
-// helpdesks turns the Zendesk write-back on: the desk queues its writes
-// in the outbox and a dispatcher makes them through Zendesk's API.
+// helpdesks turns the helpdesk write-back on for Zendesk (problem
+// tickets) and Intercom (replies), as configured: the desk queues its
+// writes in the outbox and one dispatcher makes them through their APIs.
 func (a *App) helpdesks() (*desk.Helpdesks, error) {
 	hs, ok := a.Store.(stormdesk.HelpdeskOutboxStore)
 	if !ok {
 		return nil, stormdesk.Errorf(stormdesk.EINVALID, "the helpdesk write-back needs a SQL store")
 	}
-	z := a.cfg.Connectors
-	writers := map[string]notify.HelpdeskWriter{stormdesk.SourceZendesk: zendesk.Desk{Client: &zendesk.Client{BaseURL: z.ZendeskAPI(),
-		Email: z.ZendeskEmail, APIToken: z.ZendeskAPIToken, OAuthToken: z.ZendeskOAuthToken}}}
-	a.Helpdesk = notify.NewHelpdeskDispatcher(hs.HelpdeskOutbox(), &notify.Helpdesk{Store: a.Store, Writers: writers})
+	c := a.cfg.Connectors
+	sender := &notify.Helpdesk{Store: a.Store, Writers: map[string]notify.HelpdeskWriter{}, Repliers: map[string]notify.Replier{}}
+	h := &desk.Helpdesks{}
+	if c.ZendeskWriteBack() {
+		sender.Writers[stormdesk.SourceZendesk] = zendesk.Desk{Client: &zendesk.Client{BaseURL: c.ZendeskAPI(),
+			Email: c.ZendeskEmail, APIToken: c.ZendeskAPIToken, OAuthToken: c.ZendeskOAuthToken}}
+		h.Names = append(h.Names, stormdesk.SourceZendesk)
+	}
+	if c.IntercomWriteBack() {
+		sender.Repliers[stormdesk.SourceIntercom] = intercom.Desk{Client: &intercom.Client{BaseURL: c.IntercomAPIURL, Token: c.IntercomAccessToken,
+			AdminID: c.IntercomAdminID, Now: a.deps.Now}}
+		h.Replies = append(h.Replies, stormdesk.SourceIntercom)
+	}
+	a.Helpdesk = notify.NewHelpdeskDispatcher(hs.HelpdeskOutbox(), sender)
 	a.Helpdesk.Now, a.Helpdesk.Log = a.deps.Now, a.log.With("outbox", "helpdesk")
-	h := &desk.Helpdesks{Names: []string{stormdesk.SourceZendesk}, Kick: a.Helpdesk.Kick}
+	h.Kick = a.Helpdesk.Kick
 	if u := strings.TrimRight(a.cfg.Email.PublicURL, "/"); u != "" {
 		h.IncidentURL = func(id int64) string { return fmt.Sprintf("%s/api/v1/incidents/%d", u, id) }
 	}
@@ -532,7 +543,7 @@ func Run(ctx context.Context, cfg config.Config, deps Deps, ready func(addr stri
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("stormdesk serving", slog.String("addr", ln.Addr().String()), slog.String("store", a.Store.Backend()),
-		slog.Bool("auth", cfg.APIToken != ""), slog.Bool("zendesk_write_back", a.Helpdesk != nil), slog.String("version", deps.Version))
+		slog.Bool("auth", cfg.APIToken != ""), slog.Bool("zendesk_write_back", cfg.Connectors.ZendeskWriteBack()), slog.Bool("intercom_write_back", cfg.Connectors.IntercomWriteBack()), slog.String("version", deps.Version))
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

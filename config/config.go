@@ -60,6 +60,9 @@ var Vars = []Var{
 	{"STORMDESK_ZENDESK_OAUTH_TOKEN", "", "Zendesk OAuth access token (scopes tickets:read for the backfill, tickets:write for the write-back; read write for both) instead of an email and API token (also _FILE)."},
 	{"STORMDESK_ZENDESK_API_URL", "", "Zendesk API base URL (default https://SUBDOMAIN.zendesk.com); set only to point at a local stand-in (tests)."},
 	{"STORMDESK_INTERCOM_CLIENT_SECRET", "", "Client secret of the Intercom app whose webhooks post conversations to POST /connectors/intercom/webhook (also _FILE); without it the Intercom webhook is off."},
+	{"STORMDESK_INTERCOM_ACCESS_TOKEN", "", "Intercom access token (also _FILE); with STORMDESK_INTERCOM_ADMIN_ID it turns the Intercom write-back on: each customer email about an incident is an admin reply in the conversation of each reporter who wrote in through Intercom, instead of an email (see docs/helpdesks.md)."},
+	{"STORMDESK_INTERCOM_ADMIN_ID", "", "Id of the Intercom admin the write-back's replies are from (GET /admins)."},
+	{"STORMDESK_INTERCOM_API_URL", "https://api.intercom.io", "Intercom API base URL: https://api.eu.intercom.io or https://api.au.intercom.io for EU- or Australia-hosted workspaces, or a local stand-in (tests)."},
 	{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "", "Secret key of the Help Scout webhook that posts conversations to POST /connectors/helpscout/webhook (also _FILE; 16 to 40 characters); without it the Help Scout webhook is off."},
 	{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "", "Secret the Freshdesk automation rule sends in the X-Stormdesk-Secret header to POST /connectors/freshdesk/webhook (also _FILE; at least 16 characters); without it the Freshdesk webhook is off."},
 	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
@@ -130,6 +133,14 @@ type Connectors struct {
 	ZendeskSecret, IntercomSecret, HelpScoutSecret, FreshdeskSecret string
 	// Zendesk's REST API, for the backfill and the write-back.
 	ZendeskSubdomain, ZendeskEmail, ZendeskAPIToken, ZendeskOAuthToken, ZendeskAPIURL string
+	// Intercom's REST API, for the write-back (replies).
+	IntercomAccessToken, IntercomAdminID, IntercomAPIURL string
+}
+
+// IntercomWriteBack says whether the Intercom write-back is on: it is
+// opt-in, on when the access token and the admin are set.
+func (c Connectors) IntercomWriteBack() bool {
+	return c.IntercomAccessToken != "" && c.IntercomAdminID != ""
 }
 
 // ZendeskAPI is the base URL of Zendesk's REST API: STORMDESK_ZENDESK_API_URL,
@@ -227,7 +238,8 @@ func Load(environ []string) (Config, error) {
 	for name, dst := range map[string]*string{"STORMDESK_ZENDESK_WEBHOOK_SECRET": &c.Connectors.ZendeskSecret,
 		"STORMDESK_INTERCOM_CLIENT_SECRET": &c.Connectors.IntercomSecret, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET": &c.Connectors.HelpScoutSecret,
 		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret,
-		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken} {
+		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken,
+		"STORMDESK_INTERCOM_ACCESS_TOKEN": &c.Connectors.IntercomAccessToken} {
 		if *dst, err = secret(env, name); err != nil {
 			return c, err
 		}
@@ -235,6 +247,8 @@ func Load(environ []string) (Config, error) {
 	c.Connectors.ZendeskSubdomain = get("STORMDESK_ZENDESK_SUBDOMAIN")
 	c.Connectors.ZendeskEmail = get("STORMDESK_ZENDESK_EMAIL")
 	c.Connectors.ZendeskAPIURL = get("STORMDESK_ZENDESK_API_URL")
+	c.Connectors.IntercomAdminID = get("STORMDESK_INTERCOM_ADMIN_ID")
+	c.Connectors.IntercomAPIURL = get("STORMDESK_INTERCOM_API_URL")
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
 		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO")),
@@ -390,6 +404,13 @@ func (c Config) Validate() error {
 		return &Error{"STORMDESK_ZENDESK_SUBDOMAIN", "required with Zendesk credentials (acme for acme.zendesk.com): the backfill and the write-back call that Zendesk"}
 	} else if u := z.ZendeskAPIURL; u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 		return &Error{"STORMDESK_ZENDESK_API_URL", "an http(s) base URL"}
+	}
+	if z := c.Connectors; z.IntercomAccessToken != "" && z.IntercomAdminID == "" {
+		return &Error{"STORMDESK_INTERCOM_ADMIN_ID", "required with STORMDESK_INTERCOM_ACCESS_TOKEN: the admin the replies are from"}
+	} else if z.IntercomAdminID != "" && z.IntercomAccessToken == "" {
+		return &Error{"STORMDESK_INTERCOM_ACCESS_TOKEN", "required with STORMDESK_INTERCOM_ADMIN_ID"}
+	} else if u := z.IntercomAPIURL; !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return &Error{"STORMDESK_INTERCOM_API_URL", "an http(s) base URL such as https://api.eu.intercom.io"}
 	}
 	if c.Email.APIKey != "" {
 		switch {

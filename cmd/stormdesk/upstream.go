@@ -75,6 +75,11 @@ func checkEnv(e *env) error {
 	} else {
 		fmt.Fprintln(e.stdout, "  zendesk write-back: off (set STORMDESK_ZENDESK_SUBDOMAIN and STORMDESK_ZENDESK_EMAIL with STORMDESK_ZENDESK_API_TOKEN, or STORMDESK_ZENDESK_OAUTH_TOKEN)")
 	}
+	if z := c.Connectors; z.IntercomWriteBack() {
+		fmt.Fprintf(e.stdout, "  intercom write-back: on, to %s as admin %s\n", z.IntercomAPIURL, z.IntercomAdminID)
+	} else {
+		fmt.Fprintln(e.stdout, "  intercom write-back: off (set STORMDESK_INTERCOM_ACCESS_TOKEN and STORMDESK_INTERCOM_ADMIN_ID)")
+	}
 	return nil
 }
 

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"crypto/hmac"
+	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -15,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"stormdesk/connectors/intercom/intercomtest"
 	"stormdesk/connectors/zendesk/zendesktest"
 	"stormdesk/notify/sendgridtest"
 	"stormdesk/store/postgres/pgtest"
@@ -190,8 +193,13 @@ func TestConfigCheckZendeskWriteBack(t *testing.T) {
 	if code, out, errs := runCLI(t, []string{"STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, "config", "check", cfg); code != 1 || !strings.Contains(errs, "STORMDESK_ZENDESK_SUBDOMAIN") {
 		t.Errorf("credentials without a subdomain: %d %s %s", code, out, errs)
 	}
+	icOn := []string{"STORMDESK_INTERCOM_ACCESS_TOKEN=t", "STORMDESK_INTERCOM_ADMIN_ID=814860"}
+	if code, out, errs := runCLI(t, icOn, "config", "check", cfg); code != 0 || !strings.Contains(out, "intercom write-back: on, to https://api.intercom.io as admin 814860") {
+		t.Errorf("intercom on: %d %s %s", code, out, errs)
+	}
 	code, out, _ := runCLI(t, nil, "help", "env")
-	if code != 0 || !strings.Contains(out, "STORMDESK_ZENDESK_SUBDOMAIN") || !strings.Contains(out, "writes back") || !strings.Contains(out, "tickets:write") {
+	if code != 0 || !strings.Contains(out, "STORMDESK_ZENDESK_SUBDOMAIN") || !strings.Contains(out, "writes back") || !strings.Contains(out, "tickets:write") ||
+		!strings.Contains(out, "STORMDESK_INTERCOM_ADMIN_ID") {
 		t.Errorf("help env: %d %s", code, out)
 	}
 }
@@ -295,5 +303,120 @@ func TestReplicasZendeskWriteBackSurviveLeaderKill(t *testing.T) {
 		if strings.HasPrefix(p.Email, "zd") {
 			t.Errorf("SendGrid emailed %s (%s), whom Zendesk answers", p.Email, p.MessageID)
 		}
+	}
+}
+
+const icClientSecret = "intercom-client-secret"
+
+// postIntercom posts a conversation.user.created notification for
+// conversation id to base's Intercom webhook, signed as Intercom signs:
+// sha1= and the hex HMAC-SHA1 of the body with the app's client secret.
+func postIntercom(t *testing.T, base, id, subject, email string, at time.Time) int {
+	t.Helper()
+	body := fmt.Appendf(nil, `{"type":"notification_event","topic":"conversation.user.created","data":{"item":{"type":"conversation","id":%q,"created_at":%d,"source":{"type":"conversation","subject":"","body":%q,"author":{"type":"user","name":"Customer","email":%q}}}}}`,
+		id, at.Unix(), "<p>"+subject+"</p>", email)
+	mac := hmac.New(sha1.New, []byte(icClientSecret))
+	mac.Write(body)
+	req, _ := http.NewRequest(http.MethodPost, base+"/connectors/intercom/webhook", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Hub-Signature", "sha1="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// TestServeIntercomReplies: `stormdesk serve` with the Intercom webhook,
+// the Intercom write-back and customer email on: a storm of Intercom
+// conversations is one incident; acknowledging it answers each
+// conversation once with an admin reply, and SendGrid emails only the
+// reporters who did not write in through Intercom.
+func TestServeIntercomReplies(t *testing.T) {
+	ic := intercomtest.New(t)
+	sg := sendgridtest.New(t)
+	sg.APIKey = "SG.ic-test"
+	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "i.db"), "STORMDESK_RATE_LIMIT=0",
+		"STORMDESK_INTERCOM_CLIENT_SECRET=" + icClientSecret, "STORMDESK_INTERCOM_ACCESS_TOKEN=" + ic.Token, "STORMDESK_INTERCOM_ADMIN_ID=814860",
+		"STORMDESK_INTERCOM_API_URL=" + ic.URL,
+		"STORMDESK_SENDGRID_API_KEY=" + sg.APIKey, "STORMDESK_SENDGRID_URL=" + sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
+		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=ic-test-unsubscribe-secret"})
+	defer stop()
+	postHistory(t, base)
+	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
+		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
+	at := time.Now().UTC().Add(-20 * time.Minute)
+	for i, p := range phrases {
+		at = at.Add(time.Minute)
+		if i%4 == 3 {
+			body := fmt.Sprintf(`{"subject":%q,"customer_email":"api%d@example.com","received_at":%q}`, p, i, at.Format(time.RFC3339))
+			if code := postJSON(t, base+"/api/v1/tickets", body); code != http.StatusCreated {
+				t.Fatalf("ticket: %d", code)
+			}
+			continue
+		}
+		if code := postIntercom(t, base, fmt.Sprint(21576498100+i), p, fmt.Sprintf("ic%d@example.com", i), at); code != http.StatusCreated {
+			t.Fatalf("webhook: %d", code)
+		}
+	}
+	inc := waitOneIncident(t, base)
+	id := int64(inc["id"].(float64))
+	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/acknowledge", base, id), `{"actor":"ana"}`); code != 200 {
+		t.Fatalf("acknowledge: %d", code)
+	}
+	resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/tickets", base, id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var members struct {
+		Tickets []struct {
+			Source        string `json:"source"`
+			ExternalID    string `json:"external_id"`
+			CustomerEmail string `json:"customer_email"`
+		} `json:"tickets"`
+	}
+	json.NewDecoder(resp.Body).Decode(&members)
+	resp.Body.Close()
+	convs := map[string]bool{}
+	var others []string
+	for _, m := range members.Tickets {
+		if m.Source == "intercom" {
+			convs[m.ExternalID] = true
+		} else {
+			others = append(others, m.CustomerEmail)
+		}
+	}
+	if len(convs) < 6 || len(others) == 0 {
+		t.Fatalf("the incident's tickets: %+v", members.Tickets)
+	}
+	for deadline := time.Now().Add(20 * time.Second); len(ic.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("replies %d of %d, emails %d of %d", len(ic.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
+	replied := map[string]int{}
+	for _, c := range ic.Calls() {
+		if c.Status != 200 || !strings.Contains(c.Reply.Body, "We are aware of a problem") || strings.Contains(c.Reply.Body, "nsubscribe") {
+			t.Errorf("reply %+v", c)
+		}
+		replied[c.Conversation]++
+	}
+	for conv := range convs {
+		if replied[conv] != 1 {
+			t.Errorf("conversation %s got %d replies, want 1", conv, replied[conv])
+		}
+	}
+	if len(replied) != len(convs) {
+		t.Errorf("replied %v, want %v", replied, convs)
+	}
+	for p := range sg.Recipients() {
+		if strings.HasPrefix(p.Email, "ic") {
+			t.Errorf("SendGrid emailed %s, whom Intercom answers", p.Email)
+		}
+	}
+	if got := sg.AcceptedRecipients(); got != len(others) {
+		t.Errorf("SendGrid emailed %d, want the %d others", got, len(others))
 	}
 }
