@@ -11,10 +11,12 @@ import (
 )
 
 // Helpdesks turns the helpdesk write-back on: an incident's reports that
-// came from a helpdesk are linked there under one problem ticket, and the
-// customer-facing updates and the resolution are written on it, so that
-// each customer hears it in their own thread (and is left out of the
-// incident's email, see stormdesk.Tx's Audience). Every write is a job in
+// came from a helpdesk with problem tickets (Zendesk) are linked there
+// under one problem ticket, and the customer-facing updates and the
+// resolution are written on it; those from a helpdesk without (Intercom)
+// get each customer email as a reply in their conversation. So each
+// customer hears it in their own thread, and is left out of the
+// incident's email (see stormdesk.Tx's Audience). Every write is a job in
 // the outbox, stored in the transaction of the change that causes it and
 // delivered by the helpdesk dispatcher (notify.NewHelpdeskDispatcher).
 type Helpdesks struct {
