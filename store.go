@@ -139,7 +139,11 @@ type Tx interface {
 	Suppress(ctx context.Context, email, why string, at time.Time) error
 	// Audience streams, in address order, every address to email about an
 	// incident: the reporters of its tickets and the subscribers of
-	// features, without suppressed addresses, each once.
+	// features, without suppressed addresses, each once, and without the
+	// reporters a helpdesk answers in their own thread: an address with a
+	// ticket of the incident that a helpdesk link job (one not failed)
+	// links to the incident's problem ticket, or that a helpdesk reply job
+	// (one not failed) answers, unless a reply to it failed.
 	Audience(ctx context.Context, incidentID int64, features []string, fn func(email string) error) error
 	// AudiencePage returns up to limit addresses of the audience that sort
 	// after after: a page, so a caller can write between pages.
@@ -154,6 +158,23 @@ type Tx interface {
 	// is not stored (0) when a post of the incident that renders it later
 	// anyway, an alert or update not yet claimed, waits for that platform.
 	EnqueueChat(ctx context.Context, p ChatPost, platforms []string, at time.Time) (int, error)
+	// EnqueueHelpdesk stores j once (by ID), due at at, and reports
+	// whether it stored it. A job that would change nothing is not
+	// stored: a link of a ticket whose latest link or unlink job at that
+	// incident and helpdesk is a link (a link that failed, a deleted
+	// ticket, is not tried again); an unlink of a ticket whose latest
+	// such job is not a link that has not failed; a comment or solve of
+	// an incident with no problem job at that helpdesk, or whose problem
+	// job failed; a reply in a conversation where a reply about that
+	// incident failed (its customer is emailed instead).
+	EnqueueHelpdesk(ctx context.Context, j HelpdeskJob, at time.Time) (bool, error)
+	// HelpdeskProblem returns the helpdesk's id of an incident's problem
+	// ticket (the result of its sent problem job), or ENOTFOUND when no
+	// problem job of that incident and helpdesk was sent.
+	HelpdeskProblem(ctx context.Context, incidentID int64, helpdesk string) (string, error)
+	// HelpdeskFailures returns the helpdesk jobs that failed for good and
+	// were not reported yet (MarkReported reports them), oldest first.
+	HelpdeskFailures(ctx context.Context) ([]HelpdeskFailure, error)
 
 	// HoldMessage stores m in state MessageHeld, with no recipient: it
 	// waits for DecideMessage. ECONFLICT if its MessageID is taken.

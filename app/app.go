@@ -79,9 +79,9 @@ type App struct {
 	// front ends, unsubscribe links, SendGrid's webhooks.
 	Handler  http.Handler
 	Registry *prometheus.Registry
-	// Chat and Email are the outbox dispatchers; nil when that channel
-	// is not configured. Run runs them; a replay calls RunOnce.
-	Chat, Email *notify.Dispatcher
+	// Chat, Email and Helpdesk are the outbox dispatchers; nil when that
+	// channel is not configured. Run runs them; a replay calls RunOnce.
+	Chat, Email, Helpdesk *notify.Dispatcher
 	// Upstream is what is watched (nil: nothing).
 	Upstream *upstream.Config
 	// StatusPage is the public status page's configuration (nil: the
@@ -168,6 +168,11 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		a.Chat = notify.NewChatDispatcher(cs.ChatOutbox(), &notify.Chat{Store: a.Store, Posters: posters})
 		a.Chat.Now, a.Chat.Log = a.deps.Now, a.log.With("outbox", "chat")
 		opt.Chat = &desk.Chat{Platforms: platforms, Kick: a.Chat.Kick}
+	}
+	if cfg.Connectors.ZendeskWriteBack() || cfg.Connectors.IntercomWriteBack() {
+		if opt.Helpdesks, err = a.helpdesks(); err != nil {
+			return nil, err
+		}
 	}
 	var edge *httpserver.Email
 	if cfg.Email.APIKey != "" {
@@ -316,6 +321,36 @@ func DiscordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, repl
 	return a, nil
 }
 
+// helpdesks turns the helpdesk write-back on for Zendesk (problem
+// tickets) and Intercom (replies), as configured: the desk queues its
+// writes in the outbox and one dispatcher makes them through their APIs.
+func (a *App) helpdesks() (*desk.Helpdesks, error) {
+	hs, ok := a.Store.(stormdesk.HelpdeskOutboxStore)
+	if !ok {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "the helpdesk write-back needs a SQL store")
+	}
+	c := a.cfg.Connectors
+	sender := &notify.Helpdesk{Store: a.Store, Writers: map[string]notify.HelpdeskWriter{}, Repliers: map[string]notify.Replier{}}
+	h := &desk.Helpdesks{}
+	if c.ZendeskWriteBack() {
+		sender.Writers[stormdesk.SourceZendesk] = zendesk.Desk{Client: &zendesk.Client{BaseURL: c.ZendeskAPI(),
+			Email: c.ZendeskEmail, APIToken: c.ZendeskAPIToken, OAuthToken: c.ZendeskOAuthToken}}
+		h.Names = append(h.Names, stormdesk.SourceZendesk)
+	}
+	if c.IntercomWriteBack() {
+		sender.Repliers[stormdesk.SourceIntercom] = intercom.Desk{Client: &intercom.Client{BaseURL: c.IntercomAPIURL, Token: c.IntercomAccessToken,
+			AdminID: c.IntercomAdminID, Now: a.deps.Now}}
+		h.Replies = append(h.Replies, stormdesk.SourceIntercom)
+	}
+	a.Helpdesk = notify.NewHelpdeskDispatcher(hs.HelpdeskOutbox(), sender)
+	a.Helpdesk.Now, a.Helpdesk.Log = a.deps.Now, a.log.With("outbox", "helpdesk")
+	h.Kick = a.Helpdesk.Kick
+	if u := strings.TrimRight(a.cfg.Email.PublicURL, "/"); u != "" {
+		h.IncidentURL = func(id int64) string { return fmt.Sprintf("%s/api/v1/incidents/%d", u, id) }
+	}
+	return h, nil
+}
+
 // email turns customer email on: the desk queues emails in the outbox, a
 // dispatcher sends them through SendGrid, and the unsubscribe and
 // event-webhook endpoints feed suppressions back (through the desk).
@@ -359,6 +394,11 @@ func (a *App) Schedule(jobs schedule.Jobs) error {
 	}
 	if r := (desk.Reminders{NoUpdate: c.RemindNoUpdate, NoPostmortem: c.RemindPostmortem}); r != (desk.Reminders{}) {
 		if err := jobs.Every("reminders", time.Minute, func(ctx context.Context) error { _, err := d.Remind(ctx, r); return err }); err != nil {
+			return err
+		}
+	}
+	if a.Helpdesk != nil {
+		if err := jobs.Every("helpdesk-failures", 30*time.Second, func(ctx context.Context) error { _, err := d.ReportHelpdesk(ctx); return err }); err != nil {
 			return err
 		}
 	}
@@ -430,9 +470,10 @@ func OpenStore(ctx context.Context, c config.Config) (*sqlstore.Store, *postgres
 // (tickets stored by imports or other replicas), the chat and email
 // dispatchers (rows queued by other replicas, or left by one that died).
 const (
-	TriagePoll = time.Second
-	ChatPoll   = time.Second
-	EmailPoll  = 5 * time.Second
+	TriagePoll   = time.Second
+	ChatPoll     = time.Second
+	EmailPoll    = 5 * time.Second
+	HelpdeskPoll = time.Second
 )
 
 // Run serves cfg until ctx ends: it builds the app, starts the triage
@@ -470,6 +511,11 @@ func Run(ctx context.Context, cfg config.Config, deps Deps, ready func(addr stri
 			return err
 		}
 	}
+	if a.Helpdesk != nil {
+		if err := sched.Loop("helpdesk-outbox", HelpdeskPoll, a.Helpdesk.Wake(), 0, a.Helpdesk.Round); err != nil {
+			return err
+		}
+	}
 	if a.Email != nil {
 		if err := sched.Loop("email-outbox", EmailPoll, a.Email.Wake(), 0, a.Email.Round); err != nil {
 			return err
@@ -497,7 +543,7 @@ func Run(ctx context.Context, cfg config.Config, deps Deps, ready func(addr stri
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("stormdesk serving", slog.String("addr", ln.Addr().String()), slog.String("store", a.Store.Backend()),
-		slog.Bool("auth", cfg.APIToken != ""), slog.String("version", deps.Version))
+		slog.Bool("auth", cfg.APIToken != ""), slog.Bool("zendesk_write_back", cfg.Connectors.ZendeskWriteBack()), slog.Bool("intercom_write_back", cfg.Connectors.IntercomWriteBack()), slog.String("version", deps.Version))
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

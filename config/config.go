@@ -54,12 +54,15 @@ var Vars = []Var{
 	{"STORMDESK_DISCORD_ALLOWED_ROLES", "", "Comma-separated Discord role ids allowed to change incidents."},
 	{"STORMDESK_INBOUND_SECRET", "", "Secret path segment of the SendGrid Inbound Parse webhook, POST /inbound/sendgrid/SECRET (also _FILE; at least 16 characters); without it inbound email is off."},
 	{"STORMDESK_ZENDESK_WEBHOOK_SECRET", "", "Signing secret of the Zendesk webhook that posts tickets to POST /connectors/zendesk/webhook (also _FILE); without it the Zendesk webhook is off. See docs/helpdesks.md."},
-	{"STORMDESK_ZENDESK_SUBDOMAIN", "", "Zendesk subdomain (acme for acme.zendesk.com) that `stormdesk connectors zendesk import` backfills from."},
-	{"STORMDESK_ZENDESK_EMAIL", "", "Email of the Zendesk admin whose API token the backfill uses (basic auth EMAIL/token:TOKEN)."},
-	{"STORMDESK_ZENDESK_API_TOKEN", "", "Zendesk API token for the backfill, with STORMDESK_ZENDESK_EMAIL (also _FILE)."},
-	{"STORMDESK_ZENDESK_OAUTH_TOKEN", "", "Zendesk OAuth access token for the backfill, instead of an email and API token (also _FILE)."},
+	{"STORMDESK_ZENDESK_SUBDOMAIN", "", "Zendesk subdomain (acme for acme.zendesk.com) that `stormdesk connectors zendesk import` backfills from and, with credentials, that `serve` writes back to: one problem ticket per incident, each Zendesk report linked to it, updates as public comments, the resolution as its solve (see docs/helpdesks.md)."},
+	{"STORMDESK_ZENDESK_EMAIL", "", "Email of the Zendesk user whose API token the backfill (an admin) and the write-back (an agent who may edit the tickets) use (basic auth EMAIL/token:TOKEN)."},
+	{"STORMDESK_ZENDESK_API_TOKEN", "", "Zendesk API token for the backfill and the write-back, with STORMDESK_ZENDESK_EMAIL (also _FILE)."},
+	{"STORMDESK_ZENDESK_OAUTH_TOKEN", "", "Zendesk OAuth access token (scopes tickets:read for the backfill, tickets:write for the write-back; read write for both) instead of an email and API token (also _FILE)."},
 	{"STORMDESK_ZENDESK_API_URL", "", "Zendesk API base URL (default https://SUBDOMAIN.zendesk.com); set only to point at a local stand-in (tests)."},
 	{"STORMDESK_INTERCOM_CLIENT_SECRET", "", "Client secret of the Intercom app whose webhooks post conversations to POST /connectors/intercom/webhook (also _FILE); without it the Intercom webhook is off."},
+	{"STORMDESK_INTERCOM_ACCESS_TOKEN", "", "Intercom access token (also _FILE); with STORMDESK_INTERCOM_ADMIN_ID it turns the Intercom write-back on: each customer email about an incident is an admin reply in the conversation of each reporter who wrote in through Intercom, instead of an email (see docs/helpdesks.md)."},
+	{"STORMDESK_INTERCOM_ADMIN_ID", "", "Id of the Intercom admin the write-back's replies are from (GET /admins)."},
+	{"STORMDESK_INTERCOM_API_URL", "https://api.intercom.io", "Intercom API base URL: https://api.eu.intercom.io or https://api.au.intercom.io for EU- or Australia-hosted workspaces, or a local stand-in (tests)."},
 	{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "", "Secret key of the Help Scout webhook that posts conversations to POST /connectors/helpscout/webhook (also _FILE; 16 to 40 characters); without it the Help Scout webhook is off."},
 	{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "", "Secret the Freshdesk automation rule sends in the X-Stormdesk-Secret header to POST /connectors/freshdesk/webhook (also _FILE; at least 16 characters); without it the Freshdesk webhook is off."},
 	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
@@ -128,8 +131,34 @@ type Email struct {
 // its secret is set.
 type Connectors struct {
 	ZendeskSecret, IntercomSecret, HelpScoutSecret, FreshdeskSecret string
-	// Zendesk's REST API, for the backfill.
+	// Zendesk's REST API, for the backfill and the write-back.
 	ZendeskSubdomain, ZendeskEmail, ZendeskAPIToken, ZendeskOAuthToken, ZendeskAPIURL string
+	// Intercom's REST API, for the write-back (replies).
+	IntercomAccessToken, IntercomAdminID, IntercomAPIURL string
+}
+
+// IntercomWriteBack says whether the Intercom write-back is on: it is
+// opt-in, on when the access token and the admin are set.
+func (c Connectors) IntercomWriteBack() bool {
+	return c.IntercomAccessToken != "" && c.IntercomAdminID != ""
+}
+
+// ZendeskAPI is the base URL of Zendesk's REST API: STORMDESK_ZENDESK_API_URL,
+// or https://SUBDOMAIN.zendesk.com; "" when neither is set.
+func (c Connectors) ZendeskAPI() string {
+	if c.ZendeskAPIURL != "" {
+		return strings.TrimRight(c.ZendeskAPIURL, "/")
+	}
+	if s := strings.TrimSuffix(strings.TrimSpace(c.ZendeskSubdomain), ".zendesk.com"); s != "" {
+		return "https://" + s + ".zendesk.com"
+	}
+	return ""
+}
+
+// ZendeskWriteBack says whether the Zendesk write-back is on: it is
+// opt-in, on when the subdomain (or API URL) and credentials are set.
+func (c Connectors) ZendeskWriteBack() bool {
+	return c.ZendeskAPI() != "" && (c.ZendeskAPIToken != "" || c.ZendeskOAuthToken != "")
 }
 
 // Slack configures the Slack app; it is on when SigningSecret is set.
@@ -209,7 +238,8 @@ func Load(environ []string) (Config, error) {
 	for name, dst := range map[string]*string{"STORMDESK_ZENDESK_WEBHOOK_SECRET": &c.Connectors.ZendeskSecret,
 		"STORMDESK_INTERCOM_CLIENT_SECRET": &c.Connectors.IntercomSecret, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET": &c.Connectors.HelpScoutSecret,
 		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret,
-		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken} {
+		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken,
+		"STORMDESK_INTERCOM_ACCESS_TOKEN": &c.Connectors.IntercomAccessToken} {
 		if *dst, err = secret(env, name); err != nil {
 			return c, err
 		}
@@ -217,6 +247,8 @@ func Load(environ []string) (Config, error) {
 	c.Connectors.ZendeskSubdomain = get("STORMDESK_ZENDESK_SUBDOMAIN")
 	c.Connectors.ZendeskEmail = get("STORMDESK_ZENDESK_EMAIL")
 	c.Connectors.ZendeskAPIURL = get("STORMDESK_ZENDESK_API_URL")
+	c.Connectors.IntercomAdminID = get("STORMDESK_INTERCOM_ADMIN_ID")
+	c.Connectors.IntercomAPIURL = get("STORMDESK_INTERCOM_API_URL")
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
 		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO")),
@@ -368,6 +400,17 @@ func (c Config) Validate() error {
 		return &Error{"STORMDESK_ZENDESK_EMAIL", "required with STORMDESK_ZENDESK_API_TOKEN (the token's owner: basic auth EMAIL/token:TOKEN)"}
 	} else if s := z.ZendeskSubdomain; s != "" && strings.ContainsAny(strings.TrimSuffix(s, ".zendesk.com"), "./:@ ") {
 		return &Error{"STORMDESK_ZENDESK_SUBDOMAIN", fmt.Sprintf("%q is not a subdomain such as acme (for acme.zendesk.com)", s)}
+	} else if (z.ZendeskAPIToken != "" || z.ZendeskOAuthToken != "") && z.ZendeskAPI() == "" {
+		return &Error{"STORMDESK_ZENDESK_SUBDOMAIN", "required with Zendesk credentials (acme for acme.zendesk.com): the backfill and the write-back call that Zendesk"}
+	} else if u := z.ZendeskAPIURL; u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return &Error{"STORMDESK_ZENDESK_API_URL", "an http(s) base URL"}
+	}
+	if z := c.Connectors; z.IntercomAccessToken != "" && z.IntercomAdminID == "" {
+		return &Error{"STORMDESK_INTERCOM_ADMIN_ID", "required with STORMDESK_INTERCOM_ACCESS_TOKEN: the admin the replies are from"}
+	} else if z.IntercomAdminID != "" && z.IntercomAccessToken == "" {
+		return &Error{"STORMDESK_INTERCOM_ACCESS_TOKEN", "required with STORMDESK_INTERCOM_ADMIN_ID"}
+	} else if u := z.IntercomAPIURL; !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return &Error{"STORMDESK_INTERCOM_API_URL", "an http(s) base URL such as https://api.eu.intercom.io"}
 	}
 	if c.Email.APIKey != "" {
 		switch {

@@ -103,7 +103,7 @@ func TestConnectorSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Connectors{ZendeskSecret: "dGhlIHNpZ25pbmcgc2VjcmV0", IntercomSecret: "ic-secret",
-		HelpScoutSecret: "0123456789abcdef", FreshdeskSecret: "fedcba9876543210"}
+		HelpScoutSecret: "0123456789abcdef", FreshdeskSecret: "fedcba9876543210", IntercomAPIURL: "https://api.intercom.io"}
 	if c.Connectors != want || len(c.Unknown) != 0 {
 		t.Fatalf("got %+v, unknown %v", c.Connectors, c.Unknown)
 	}
@@ -150,5 +150,63 @@ func TestDocsListEveryVariable(t *testing.T) {
 	}
 	if !strings.Contains(string(b), MarkdownTable()) {
 		t.Errorf("docs/configuration.md's table is not MarkdownTable(); paste it in:\n%s", MarkdownTable())
+	}
+}
+
+// TestZendeskWriteBackOptIn: the write-back is on only with a subdomain
+// (or API URL) and credentials; credentials without a Zendesk to call are
+// refused.
+func TestZendeskWriteBackOptIn(t *testing.T) {
+	for _, tc := range []struct {
+		env     []string
+		on      bool
+		api     string
+		problem string
+	}{
+		{nil, false, "", ""},
+		{[]string{"STORMDESK_ZENDESK_SUBDOMAIN=acme"}, false, "https://acme.zendesk.com", ""},
+		{[]string{"STORMDESK_ZENDESK_SUBDOMAIN=acme.zendesk.com", "STORMDESK_ZENDESK_EMAIL=a@acme.com", "STORMDESK_ZENDESK_API_TOKEN=t"}, true, "https://acme.zendesk.com", ""},
+		{[]string{"STORMDESK_ZENDESK_SUBDOMAIN=acme", "STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, true, "https://acme.zendesk.com", ""},
+		{[]string{"STORMDESK_ZENDESK_API_URL=http://127.0.0.1:9/", "STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, true, "http://127.0.0.1:9", ""},
+		{[]string{"STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, false, "", "STORMDESK_ZENDESK_SUBDOMAIN"},
+		{[]string{"STORMDESK_ZENDESK_API_URL=127.0.0.1:9", "STORMDESK_ZENDESK_OAUTH_TOKEN=o"}, false, "", "STORMDESK_ZENDESK_API_URL"},
+	} {
+		c, err := Load(tc.env)
+		if tc.problem != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.problem) {
+				t.Errorf("%v: err %v, want one naming %s", tc.env, err, tc.problem)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%v: %v", tc.env, err)
+			continue
+		}
+		if c.Connectors.ZendeskWriteBack() != tc.on || c.Connectors.ZendeskAPI() != tc.api {
+			t.Errorf("%v: write-back %v at %q, want %v at %q", tc.env, c.Connectors.ZendeskWriteBack(), c.Connectors.ZendeskAPI(), tc.on, tc.api)
+		}
+	}
+}
+
+// TestIntercomWriteBackOptIn: the Intercom write-back is on with an
+// access token and an admin, not with one of them.
+func TestIntercomWriteBackOptIn(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "intercom")
+	os.WriteFile(f, []byte("ic-access-token\n"), 0o600)
+	c, err := Load([]string{"STORMDESK_INTERCOM_ACCESS_TOKEN_FILE=" + f, "STORMDESK_INTERCOM_ADMIN_ID=814860", "STORMDESK_INTERCOM_API_URL=https://api.eu.intercom.io"})
+	if err != nil || !c.Connectors.IntercomWriteBack() || c.Connectors.IntercomAccessToken != "ic-access-token" || c.Connectors.IntercomAPIURL != "https://api.eu.intercom.io" {
+		t.Fatalf("on: %+v %v", c.Connectors, err)
+	}
+	if c, err := Load(nil); err != nil || c.Connectors.IntercomWriteBack() {
+		t.Fatalf("off by default: %+v %v", c.Connectors, err)
+	}
+	for _, tc := range []struct{ env, problem string }{
+		{"STORMDESK_INTERCOM_ACCESS_TOKEN=x", "STORMDESK_INTERCOM_ADMIN_ID"},
+		{"STORMDESK_INTERCOM_ADMIN_ID=1", "STORMDESK_INTERCOM_ACCESS_TOKEN"},
+		{"STORMDESK_INTERCOM_API_URL=api.eu.intercom.io", "STORMDESK_INTERCOM_API_URL"},
+	} {
+		if _, err := Load([]string{tc.env}); err == nil || !strings.Contains(err.Error(), tc.problem) {
+			t.Errorf("%s: %v, want a problem naming %s", tc.env, err, tc.problem)
+		}
 	}
 }

@@ -29,8 +29,9 @@ type Chat struct {
 // forgot its collector delays delivery until the dispatchers' next poll;
 // it loses nothing.
 type alertCollector struct {
-	chat  bool // chat posts were queued
-	email bool // emails were queued
+	chat     bool // chat posts were queued
+	email    bool // emails were queued
+	helpdesk bool // helpdesk jobs were queued
 }
 
 type collectorKey struct{}
@@ -114,6 +115,9 @@ func (s *Service) flushAlerts(c *alertCollector) {
 	}
 	if c.chat && s.chat != nil && s.chat.Kick != nil {
 		s.chat.Kick()
+	}
+	if c.helpdesk && s.helpdesk != nil && s.helpdesk.Kick != nil {
+		s.helpdesk.Kick()
 	}
 }
 

@@ -39,8 +39,9 @@ type Service struct {
 	leadMu  sync.Mutex
 	leading bool
 
-	email *Email
-	chat  *Chat
+	email    *Email
+	chat     *Chat
+	helpdesk *Helpdesks
 
 	// components are the status page's, in page order.
 	components []stormdesk.Component
@@ -78,6 +79,8 @@ type Options struct {
 	Email *Email
 	// Chat turns chat posts (alerts, updates, approvals, reminders) on.
 	Chat *Chat
+	// Helpdesks turns the helpdesk write-back on.
+	Helpdesks *Helpdesks
 	// Upstream turns feed polling and probes on.
 	Upstream *Upstream
 	// Triage turns triage on: New rebuilds the engine from the store (see
@@ -95,7 +98,7 @@ type Options struct {
 // and AddNote have returned.
 func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, error) {
 	s := &Service{Store: store, Now: opt.Now, Log: cmp.Or(opt.Log, slog.Default()), ProductName: opt.ProductName,
-		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, up: opt.Upstream, components: opt.Components}
+		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, helpdesk: opt.Helpdesks, up: opt.Upstream, components: opt.Components}
 	if s.Now == nil {
 		s.Now = time.Now
 	}
@@ -262,7 +265,13 @@ func (s *Service) SetStatus(ctx context.Context, id int64, next stormdesk.Status
 			text += ": " + m
 		}
 		data, _ := json.Marshal(map[string]string{"from": string(prev), "to": string(next), "message": message})
-		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor, Text: text, Data: data}); err != nil {
+		entry := &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor, Text: text, Data: data}
+		if err := tx.AppendTimeline(ctx, entry); err != nil {
+			return err
+		}
+		// The helpdesk writes too: the message on the problem ticket, or
+		// its solving, which answers every linked ticket.
+		if err := s.helpdeskUpdate(ctx, tx, inc, entry.ID, message, next == stormdesk.StatusResolved); err != nil {
 			return err
 		}
 		// The customer email a status change causes is queued in the same

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -178,6 +179,10 @@ func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 // paging on the address), each page queued before the next is read:
 // memory stays flat however many customers an incident has.
 func (s *Service) enqueueAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, m *stormdesk.OutboundMessage, at time.Time) (int, error) {
+	// Reporters whose helpdesk takes replies are answered there instead.
+	if err := s.helpdeskReplies(ctx, tx, inc, m, nil); err != nil {
+		return 0, err
+	}
 	queued := 0
 	after := ""
 	for {
@@ -553,8 +558,11 @@ func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 // catchUp sends reporters who join an incident after an email went out
 // the latest one, so that nobody who wrote in is left without news; the
 // outbox's (message, recipient) key keeps it to once each.
-func (s *Service) catchUp(ctx context.Context, tx stormdesk.Tx, incidentID int64, emails []string) error {
-	if s.email == nil || len(emails) == 0 {
+// Late reporters whose helpdesk takes replies (among tickets) get it as a
+// reply in their conversation instead.
+func (s *Service) catchUp(ctx context.Context, tx stormdesk.Tx, incidentID int64, emails []string, tickets []*stormdesk.Ticket) error {
+	replies := s.helpdesk != nil && slices.ContainsFunc(tickets, func(t *stormdesk.Ticket) bool { return slices.Contains(s.helpdesk.Replies, t.Source) })
+	if s.email == nil || len(emails) == 0 && !replies {
 		return nil
 	}
 	m, err := tx.LatestMessage(ctx, incidentID)
@@ -562,6 +570,18 @@ func (s *Service) catchUp(ctx context.Context, tx stormdesk.Tx, incidentID int64
 		return nil
 	} else if err != nil {
 		return err
+	}
+	if replies {
+		inc, err := tx.Incident(ctx, incidentID)
+		if err != nil {
+			return err
+		}
+		if err := s.helpdeskReplies(ctx, tx, inc, m, tickets); err != nil {
+			return err
+		}
+	}
+	if len(emails) == 0 {
+		return nil
 	}
 	rs := make([]stormdesk.Customer, len(emails))
 	for i, e := range emails {

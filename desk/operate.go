@@ -76,6 +76,11 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey str
 		if err := s.raise(ctx, tx, id, ""); err != nil {
 			return err
 		}
+		// Confirmed by a person: every helpdesk report of it is linked
+		// under its problem ticket (those already linked are skipped).
+		if err := s.helpdeskLinkAll(ctx, tx, inc); err != nil {
+			return err
+		}
 		return s.autoEmail(ctx, tx, inc, templates.EmailAcknowledged, "", requester{actor, actorKey}, now)
 	})
 	if err != nil {
@@ -144,6 +149,11 @@ func (s *Service) Merge(ctx context.Context, from, into int64, actor string) err
 		if err := s.raiseUpdates(ctx, tx, from, into); err != nil {
 			return err
 		}
+		// The tickets that moved are linked to the survivor's problem
+		// ticket, which replaces their old link in the helpdesk.
+		if err := s.helpdeskLinkAll(ctx, tx, dst); err != nil {
+			return err
+		}
 		data := mustJSON(map[string]any{"from": from, "into": into, "tickets": n})
 		if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: into, At: now, Kind: stormdesk.KindMerge, Actor: actor,
 			Text: fmt.Sprintf("Merged incident #%d (%s) into this one: %d tickets moved", from, src.Title, n), Data: data}); err != nil {
@@ -194,6 +204,13 @@ func (s *Service) LinkTicket(ctx context.Context, ticketID, incidentID int64, ac
 		if err := tx.SetMemberships(ctx, []stormdesk.Membership{{TicketID: ticketID, IncidentID: incidentID, Reason: "linked by " + actor, At: now}}); err != nil {
 			return err
 		}
+		// A ticket moved from another incident is linked to this one's
+		// problem ticket, which replaces the old link in the helpdesk.
+		moved := *t
+		moved.IncidentID = incidentID
+		if err := s.helpdeskLink(ctx, tx, inc, []*stormdesk.Ticket{&moved}); err != nil {
+			return err
+		}
 		if err := s.raiseUpdates(ctx, tx, t.IncidentID, incidentID); err != nil {
 			return err
 		}
@@ -228,6 +245,9 @@ func (s *Service) UnlinkTicket(ctx context.Context, ticketID int64, actor string
 			return stormdesk.Errorf(stormdesk.ECONFLICT, "ticket %d is not linked to an incident", ticketID)
 		}
 		if err := tx.SetMemberships(ctx, []stormdesk.Membership{{TicketID: ticketID, Reason: "unlinked by " + actor, At: now}}); err != nil {
+			return err
+		}
+		if err := s.helpdeskUnlink(ctx, tx, t.IncidentID, t); err != nil {
 			return err
 		}
 		if err := s.raise(ctx, tx, t.IncidentID, ""); err != nil {
@@ -300,6 +320,10 @@ func (s *Service) NotAnIncident(ctx context.Context, id int64, actor string) err
 			return err
 		}
 		if err := s.raise(ctx, tx, id, ""); err != nil {
+			return err
+		}
+		// Its helpdesk reports do not belong under one problem ticket.
+		if err := s.helpdeskUnlinkAll(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindStatusChange, Actor: actor,

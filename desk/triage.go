@@ -374,6 +374,8 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		first  *stormdesk.Ticket
 		last   time.Time
 		emails []string
+		// tickets joined, for the helpdesk write-back
+		tickets []*stormdesk.Ticket
 	}
 	opened := map[int64]bool{}
 	gains := map[int64]*gain{}
@@ -400,8 +402,12 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		if g.first == nil || tk.ReceivedAt.Before(g.first.ReceivedAt) {
 			g.first = tk
 		}
-		if tk.CustomerEmail != "" {
+		if tk.CustomerEmail != "" && !s.helpdeskAnswers(tk) {
+			// (A reporter the helpdesk answers gets no catch-up email.)
 			g.emails = append(g.emails, tk.CustomerEmail)
+		}
+		if tk.ExternalID != "" {
+			g.tickets = append(g.tickets, tk)
 		}
 		return nil
 	}
@@ -461,7 +467,10 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		if err := s.raise(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		if err := s.catchUp(ctx, tx, id, g.emails); err != nil {
+		if err := s.helpdeskJoined(ctx, tx, id, g.tickets); err != nil {
+			return err
+		}
+		if err := s.catchUp(ctx, tx, id, g.emails, g.tickets); err != nil {
 			return err
 		}
 		first := g.first

@@ -102,11 +102,12 @@ func (c *Chat) Send(ctx context.Context, b *Batch) (Result, error) {
 	if err == nil {
 		return Result{}, nil
 	}
-	return chatResult(err)
+	return errorResult(err)
 }
 
-// chatResult turns a poster's error into the retry stage's terms.
-func chatResult(err error) (Result, error) {
+// errorResult turns a chat poster's or a helpdesk writer's error into the
+// retry stage's terms.
+func errorResult(err error) (Result, error) {
 	res := Result{Retry: true}
 	var r interface{ Retryable() bool }
 	if errors.As(err, &r) {

@@ -54,12 +54,9 @@ STORMDESK_ZENDESK_OAUTH_TOKEN.`)
 		return err
 	}
 	z := c.Connectors
-	base := z.ZendeskAPIURL
+	base := z.ZendeskAPI()
 	if base == "" {
-		if z.ZendeskSubdomain == "" {
-			return fmt.Errorf("connectors zendesk import: set STORMDESK_ZENDESK_SUBDOMAIN (acme for acme.zendesk.com)")
-		}
-		base = zendesk.BaseURLFor(z.ZendeskSubdomain)
+		return fmt.Errorf("connectors zendesk import: set STORMDESK_ZENDESK_SUBDOMAIN (acme for acme.zendesk.com)")
 	}
 	if z.ZendeskAPIToken == "" && z.ZendeskOAuthToken == "" {
 		return fmt.Errorf("connectors zendesk import: set STORMDESK_ZENDESK_EMAIL and STORMDESK_ZENDESK_API_TOKEN, or STORMDESK_ZENDESK_OAUTH_TOKEN")

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -47,7 +48,39 @@ func cmdConfig(args []string, e *env) error {
 		fmt.Fprint(e.stderr, "Usage: stormdesk config check FILE\n")
 		return &usageError{"config: want the subcommand check"}
 	}
-	return asUsage(checkConfig(args[1:], e.stdout, e.stderr))
+	if slices.ContainsFunc(args[1:], func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
+		return asUsage(checkConfig(args[1:], e.stdout, e.stderr))
+	}
+	if err := checkConfig(args[1:], e.stdout, e.stderr); err != nil {
+		return asUsage(err)
+	}
+	return checkEnv(e)
+}
+
+// checkEnv reports, after the file, what the environment turns on that
+// the file does not say: the helpdesk write-back. A variable the
+// environment gets wrong is a problem of the check.
+func checkEnv(e *env) error {
+	c, err := config.Load(e.environ)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return fmt.Errorf("config check: the environment: %w", err)
+	}
+	if z := c.Connectors; z.ZendeskWriteBack() {
+		auth := "OAuth token"
+		if z.ZendeskAPIToken != "" {
+			auth = "API token of " + z.ZendeskEmail
+		}
+		fmt.Fprintf(e.stdout, "  zendesk write-back: on, to %s (%s)\n", z.ZendeskAPI(), auth)
+	} else {
+		fmt.Fprintln(e.stdout, "  zendesk write-back: off (set STORMDESK_ZENDESK_SUBDOMAIN and STORMDESK_ZENDESK_EMAIL with STORMDESK_ZENDESK_API_TOKEN, or STORMDESK_ZENDESK_OAUTH_TOKEN)")
+	}
+	if z := c.Connectors; z.IntercomWriteBack() {
+		fmt.Fprintf(e.stdout, "  intercom write-back: on, to %s as admin %s\n", z.IntercomAPIURL, z.IntercomAdminID)
+	} else {
+		fmt.Fprintln(e.stdout, "  intercom write-back: off (set STORMDESK_INTERCOM_ACCESS_TOKEN and STORMDESK_INTERCOM_ADMIN_ID)")
+	}
+	return nil
 }
 
 // checkConfig implements `stormdesk config check FILE`: the whole file,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -50,6 +51,9 @@ type APIError struct {
 	// Reason is Zendesk's "error" and "description" (e.g. "RecordNotFound:
 	// Not found"), or the transport's error.
 	Reason string
+	// Unsent, with Status 0, says the request never left: the connection
+	// could not be made, so Zendesk cannot have acted on it.
+	Unsent bool
 }
 
 func (e *APIError) Error() string {
@@ -214,7 +218,9 @@ func (c *Client) write(ctx context.Context, method, path string, h http.Header, 
 		}
 		// The transport's error names the URL (no credentials in it:
 		// they travel in the Authorization header).
-		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error())}
+		var op *net.OpError
+		unsent := errors.As(err, &op) && op.Op == "dial"
+		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error()), Unsent: unsent}
 	}
 	defer resp.Body.Close()
 	rb, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
@@ -287,3 +293,134 @@ func (c *Client) redact(s string) string {
 	}
 	return s
 }
+
+// Tag is the tag the write-back puts on an incident's problem ticket and
+// on each ticket it links to it.
+func Tag(incidentID int64) string { return "stormdesk_incident_" + strconv.FormatInt(incidentID, 10) }
+
+// Desk is the write-back as stormdesk's helpdesk dispatcher drives it
+// (notify.HelpdeskWriter): ids are Zendesk ticket ids in decimal, and
+// each error says whether a retry is worth it (Retryable, RetryAfter,
+// HTTPStatus), which the one retry stage reads.
+type Desk struct{ Client *Client }
+
+// CreateProblem creates the incident's problem ticket, tagged stormdesk
+// and Tag(incidentID), with key as its idempotency key.
+func (d Desk) CreateProblem(ctx context.Context, incidentID int64, key, subject, description string) (string, error) {
+	id, err := d.Client.CreateProblem(ctx, key, subject, description, []string{"stormdesk", Tag(incidentID)})
+	if err != nil {
+		return "", writeErr(err)
+	}
+	return strconv.FormatInt(id, 10), nil
+}
+
+// Link links ticket to problem as an incident, tagged Tag(incidentID),
+// with note as an internal comment.
+func (d Desk) Link(ctx context.Context, incidentID int64, ticket, problem, note string) error {
+	t, p, err := ids(ticket, problem)
+	if err != nil {
+		return err
+	}
+	return writeErr(d.Client.LinkIncident(ctx, t, p, Tag(incidentID), note))
+}
+
+// Unlink takes ticket out of its problem and removes Tag(incidentID).
+func (d Desk) Unlink(ctx context.Context, incidentID int64, ticket string) error {
+	t, _, err := ids(ticket, "")
+	if err != nil {
+		return err
+	}
+	return writeErr(d.Client.Unlink(ctx, t, Tag(incidentID)))
+}
+
+// Comment posts body on problem as a public comment, at most once (see
+// once).
+func (d Desk) Comment(ctx context.Context, problem, body string) error {
+	_, p, err := ids("", problem)
+	if err != nil {
+		return err
+	}
+	return once(d.Client.Comment(ctx, p, body, true))
+}
+
+// Solve solves problem with body as a public comment, which Zendesk
+// copies to every linked ticket, at most once (see once).
+func (d Desk) Solve(ctx context.Context, problem, body string) error {
+	_, p, err := ids("", problem)
+	if err != nil {
+		return err
+	}
+	return once(d.Client.Solve(ctx, p, body))
+}
+
+// once is writeErr for the writes customers would see twice if repeated
+// (a public comment, the solving comment): when the request may have
+// reached Zendesk but no answer came back (a timeout, a connection cut
+// mid-request), whether it was made is unknown, so it is not retried.
+// A connection that could not be made, a 429 and a 5xx are retried as
+// usual: Zendesk did not act on them.
+func once(err error) error {
+	var ae *APIError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ae) && ae.Status == 0 && !ae.Unsent,
+		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return permanent{fmt.Errorf("zendesk: no answer, so the comment may have been posted; not sent again: %w", err)}
+	}
+	return writeErr(err)
+}
+
+// ids parses the ticket and problem ids that are given ("" is skipped).
+func ids(ticket, problem string) (t, p int64, err error) {
+	for _, x := range []struct {
+		s   string
+		dst *int64
+	}{{ticket, &t}, {problem, &p}} {
+		if x.s == "" {
+			continue
+		}
+		if *x.dst, err = strconv.ParseInt(x.s, 10, 64); err != nil || *x.dst <= 0 {
+			return 0, 0, permanent{fmt.Errorf("zendesk: %q is not a Zendesk ticket id", x.s)}
+		}
+	}
+	return t, p, nil
+}
+
+// writeError is an *APIError as the retry stage reads it.
+type writeError struct{ *APIError }
+
+func (e writeError) Unwrap() error             { return e.APIError }
+func (e writeError) Retryable() bool           { return e.Retry }
+func (e writeError) RetryAfter() time.Duration { return e.APIError.RetryAfter }
+func (e writeError) HTTPStatus() int           { return e.Status }
+
+// permanent is an error that no retry cures (a bad id, an unreadable
+// answer to a write that may have happened).
+type permanent struct{ error }
+
+func (e permanent) Unwrap() error { return e.error }
+func (permanent) Retryable() bool { return false }
+
+// writeErr gives an error of the write calls the retry stage's methods:
+// an *APIError says itself; a cancelled or timed-out context is retried;
+// anything else (a bad argument, an answer unreadable after the write
+// went through) is not, so that nothing is written twice.
+func writeErr(err error) error {
+	var ae *APIError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ae):
+		return writeError{ae}
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return retryable{err}
+	}
+	return permanent{err}
+}
+
+// retryable is an error a later attempt may not meet (a timeout).
+type retryable struct{ error }
+
+func (e retryable) Unwrap() error { return e.error }
+func (retryable) Retryable() bool { return true }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"stormdesk/connectors/zendesk"
+	"stormdesk/connectors/zendesk/zendesktest"
 	"stormdesk/internal/golden"
 )
 
@@ -257,5 +259,99 @@ func TestWriteBackRefusesMissingArguments(t *testing.T) {
 	}
 	if n := len(reqs()); n != 0 {
 		t.Errorf("%d requests sent for invalid calls", n)
+	}
+}
+
+// TestDeskErrorsForTheRetryStage: the writer the helpdesk dispatcher
+// drives says, for each refusal, what the one retry stage needs: a 429
+// retryable after Zendesk's Retry-After, a 404 (a deleted ticket) and a
+// 401 permanent with their status, and a malformed id permanent without
+// a request.
+func TestDeskErrorsForTheRetryStage(t *testing.T) {
+	ctx := context.Background()
+	zd := zendesktest.New(t)
+	d := zendesk.Desk{Client: &zendesk.Client{BaseURL: zd.URL, Email: zd.Email, APIToken: zd.Token}}
+	type stage interface {
+		Retryable() bool
+		RetryAfter() time.Duration
+		HTTPStatus() int
+	}
+	check := func(name string, err error, retry bool, after time.Duration, status int, reason string) {
+		t.Helper()
+		var s stage
+		if !errors.As(err, &s) {
+			t.Fatalf("%s: %v (%T) does not answer the retry stage", name, err, err)
+		}
+		if s.Retryable() != retry || s.RetryAfter() != after || s.HTTPStatus() != status || !strings.Contains(err.Error(), reason) {
+			t.Errorf("%s: retry %v after %v, status %d, %q; want %v after %v, %d, containing %q", name, s.Retryable(), s.RetryAfter(), s.HTTPStatus(), err,
+				retry, after, status, reason)
+		}
+	}
+	problem, err := d.CreateProblem(ctx, 42, "helpdesk:zendesk:problem:42", "Login fails", "internal")
+	if err != nil || problem != "9001" {
+		t.Fatalf("create: %q %v", problem, err)
+	}
+	if again, err := d.CreateProblem(ctx, 42, "helpdesk:zendesk:problem:42", "Login fails", "internal"); err != nil || again != problem {
+		t.Fatalf("a retry with the same key made %q, %v; want %s", again, err, problem)
+	}
+	zd.RateLimitNext(101, 1, 45*time.Second)
+	check("429", d.Link(ctx, 42, "101", problem, "note"), true, 45*time.Second, 429, "APIRateLimitExceeded")
+	if err := d.Link(ctx, 42, "101", problem, "note"); err != nil {
+		t.Fatalf("link after the reset: %v", err)
+	}
+	zd.Delete(102)
+	check("404", d.Link(ctx, 42, "102", problem, "note"), false, 0, 404, "RecordNotFound: Not found")
+	n := len(zd.Calls())
+	err = d.Link(ctx, 42, "not-a-ticket", problem, "note")
+	var s interface{ Retryable() bool }
+	if !errors.As(err, &s) || s.Retryable() || len(zd.Calls()) != n {
+		t.Errorf("malformed id: %v, %d requests made", err, len(zd.Calls())-n)
+	}
+	calls := zd.Calls()
+	if c := calls[len(calls)-2]; c.Ticket.Type != "incident" || *c.Ticket.ProblemID != 9001 || c.Ticket.AdditionalTags[0] != "stormdesk_incident_42" {
+		t.Errorf("link body: %+v", c.Ticket)
+	}
+	token := zd.Token
+	zd.Token = "rotated"
+	check("401", d.Solve(ctx, problem, "Fixed."), false, 0, 401, "STORMDESK_ZENDESK_API_TOKEN")
+	if strings.Contains(fmt.Sprint(d.Solve(ctx, problem, "Fixed.")), token) {
+		t.Error("an error carries the token")
+	}
+}
+
+// TestDeskCommentsAtMostOnce: a public comment or solve whose request
+// reached Zendesk but got no answer (a timeout) is not retried, since it
+// may have been posted (the stand-in shows it was); a link in the same
+// case is retried (it is idempotent), and so is a comment whose
+// connection could not be made.
+func TestDeskCommentsAtMostOnce(t *testing.T) {
+	zd := zendesktest.New(t)
+	zd.Delay = 300 * time.Millisecond
+	d := zendesk.Desk{Client: &zendesk.Client{BaseURL: zd.URL, Email: zd.Email, APIToken: zd.Token}}
+	retryable := func(err error) bool {
+		var s interface{ Retryable() bool }
+		return errors.As(err, &s) && s.Retryable()
+	}
+	short := func() context.Context {
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		t.Cleanup(cancel)
+		return ctx
+	}
+	if err := d.Comment(short(), "9001", "Update."); err == nil || retryable(err) || !strings.Contains(err.Error(), "may have been posted") {
+		t.Errorf("comment without an answer: %v, want a permanent error", err)
+	}
+	if err := d.Solve(short(), "9001", "Fixed."); err == nil || retryable(err) {
+		t.Errorf("solve without an answer: %v, want a permanent error", err)
+	}
+	if err := d.Link(short(), 42, "101", "9001", "note"); err == nil || !retryable(err) {
+		t.Errorf("link without an answer: %v, want a retryable error", err)
+	}
+	time.Sleep(400 * time.Millisecond)
+	if n := len(zd.Calls()); n != 3 {
+		t.Errorf("the stand-in answered %d requests, want the 3 that timed out: they reached it", n)
+	}
+	dead := zendesk.Desk{Client: &zendesk.Client{BaseURL: "http://127.0.0.1:1", Email: zd.Email, APIToken: zd.Token}}
+	if err := dead.Comment(context.Background(), "9001", "Update."); err == nil || !retryable(err) {
+		t.Errorf("comment whose connection was refused: %v, want a retryable error", err)
 	}
 }

@@ -284,6 +284,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Reminders", func(t *testing.T) { runReminders(t, open) })
 	t.Run("ChatOutbox", func(t *testing.T) { runChatOutbox(t, open) })
 	t.Run("ChatOutboxRacingClaims", func(t *testing.T) { runChatOutboxRace(t, open) })
+	t.Run("HelpdeskOutbox", func(t *testing.T) { runHelpdeskOutbox(t, open) })
+	t.Run("HelpdeskOutboxRacingClaims", func(t *testing.T) { runHelpdeskOutboxRace(t, open) })
 	t.Run("TriageSharedByReplicas", func(t *testing.T) { runTriageShared(t, open) })
 	t.Run("StatusPage", func(t *testing.T) { runStatusPage(t, open) })
 

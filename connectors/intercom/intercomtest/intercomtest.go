@@ -1,0 +1,143 @@
+// Package intercomtest is a local stand-in for the Intercom API call the
+// write-back makes (Reply to a conversation: POST
+// /conversations/{id}/reply with a bearer token and Intercom-Version),
+// built from Intercom's API reference: the same path and JSON shape, its
+// error list on 401 and 404, and 429 with X-RateLimit-Reset when rate
+// limited. It records every request it answers.
+package intercomtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Reply is the body of a reply request, as received.
+type Reply struct {
+	MessageType string `json:"message_type"`
+	Type        string `json:"type"`
+	AdminID     string `json:"admin_id"`
+	Body        string `json:"body"`
+}
+
+// Call is one request the stand-in answered.
+type Call struct {
+	At           time.Time
+	Conversation string
+	Version      string
+	Status       int
+	Reply        Reply
+	// Body is the request body as sent.
+	Body []byte
+}
+
+// Server is the stand-in.
+type Server struct {
+	URL   string
+	Token string
+	// Now stamps the calls and sets X-RateLimit-Reset (time.Now when nil);
+	// set it before the first request.
+	Now func() time.Time
+
+	mu      sync.Mutex
+	calls   []Call
+	deleted map[string]bool
+	limited []time.Duration
+}
+
+// New starts a stand-in, closed when the test ends.
+func New(t testing.TB) *Server {
+	s := &Server{Token: "ic-test-token", deleted: map[string]bool{}}
+	srv := httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	return s
+}
+
+// Delete makes conversation id answer 404.
+func (s *Server) Delete(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deleted[id] = true
+}
+
+// RateLimitNext answers the next n replies with 429, the limit resetting
+// after reset (X-RateLimit-Reset, Unix seconds).
+func (s *Server) RateLimitNext(n int, reset time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.limited = append(s.limited, reset)
+	}
+}
+
+// Calls returns every request answered, in order.
+func (s *Server) Calls() []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Call(nil), s.calls...)
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func errorList(w http.ResponseWriter, status int, code, message string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `{"type":"error.list","request_id":"req-1","errors":[{"code":%q,"message":%q}]}`, code, message)
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	c := Call{At: s.now(), Version: r.Header.Get("Intercom-Version")}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer func() { s.calls = append(s.calls, c) }()
+	id, ok := strings.CutPrefix(r.URL.Path, "/conversations/")
+	if id, ok = strings.CutSuffix(id, "/reply"); !ok || r.Method != http.MethodPost {
+		c.Status = http.StatusNotFound
+		errorList(w, c.Status, "not_found", "Resource Not Found")
+		return
+	}
+	c.Conversation = id
+	if r.Header.Get("Authorization") != "Bearer "+s.Token {
+		c.Status = http.StatusUnauthorized
+		errorList(w, c.Status, "unauthorized", "Access Token Invalid")
+		return
+	}
+	b, _ := io.ReadAll(r.Body)
+	c.Body = b
+	if r.Header.Get("Content-Type") != "application/json" || json.Unmarshal(b, &c.Reply) != nil || c.Reply.Type != "admin" ||
+		c.Reply.MessageType != "comment" || c.Reply.AdminID == "" || c.Reply.Body == "" {
+		c.Status = http.StatusBadRequest
+		errorList(w, c.Status, "parameter_invalid", "an admin comment needs admin_id and body")
+		return
+	}
+	if len(s.limited) > 0 {
+		reset := s.limited[0]
+		s.limited = s.limited[1:]
+		c.Status = http.StatusTooManyRequests
+		w.Header().Set("X-RateLimit-Limit", "1000")
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(c.At.Add(reset).Unix()))
+		errorList(w, c.Status, "rate_limit_exceeded", "Exceeded rate limit")
+		return
+	}
+	if s.deleted[id] {
+		c.Status = http.StatusNotFound
+		errorList(w, c.Status, "not_found", "Resource Not Found")
+		return
+	}
+	c.Status = http.StatusOK
+	w.Header().Set("Content-Type", "application/json")
+	fmt.Fprintf(w, `{"type":"conversation","id":%q,"state":"open"}`, id)
+}
