@@ -87,14 +87,14 @@ func (m *Maintenance) Validate() error {
 	m.Title, m.Text = strings.TrimSpace(m.Title), strings.TrimSpace(m.Text)
 	m.StartsAt, m.EndsAt = m.StartsAt.UTC().Truncate(time.Microsecond), m.EndsAt.UTC().Truncate(time.Microsecond)
 	switch {
+	case len(m.Components) == 0:
+		return Errorf(EINVALID, "components: name at least one component")
 	case m.Title == "":
 		return Errorf(EINVALID, "title: required")
 	case !utf8.ValidString(m.Title) || strings.ContainsAny(m.Title, "\r\n\x00") || len(m.Title) > MaxMaintenanceTitleLen:
 		return Errorf(EINVALID, "title: one line of at most %d bytes", MaxMaintenanceTitleLen)
 	case !utf8.ValidString(m.Text) || strings.ContainsRune(m.Text, 0) || len(m.Text) > MaxMaintenanceTextLen:
 		return Errorf(EINVALID, "text: at most %d bytes of text", MaxMaintenanceTextLen)
-	case len(m.Components) == 0:
-		return Errorf(EINVALID, "components: name at least one component")
 	case m.StartsAt.IsZero() || m.StartsAt.Year() < 2000 || m.StartsAt.Year() > 9999:
 		return Errorf(EINVALID, "start: required")
 	case !m.EndsAt.After(m.StartsAt):

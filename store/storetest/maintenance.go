@@ -87,7 +87,10 @@ func runMaintenance(t *testing.T, open Opener) {
 		first bool
 	}{{stormdesk.MaintenanceKindStarted, starts, true}, {stormdesk.MaintenanceKindStarted, ends, false}, {stormdesk.MaintenanceKindEnded, ends, true}, {stormdesk.MaintenanceKindEnded, ends, false}} {
 		var first bool
-		update(t, s, func(tx stormdesk.Tx) (err error) { first, err = tx.MarkMaintenance(ctx, m.ID, c.what, c.at); return err })
+		update(t, s, func(tx stormdesk.Tx) (err error) {
+			first, err = tx.MarkMaintenance(ctx, m.ID, c.what, c.at)
+			return err
+		})
 		if first != c.first {
 			t.Errorf("marking %s at %s: %v, want %v", c.what, c.at, first, c.first)
 		}
