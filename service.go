@@ -69,6 +69,12 @@ type IncidentService interface {
 	// (named by name or id); an empty status lifts the override.
 	// ENOTFOUND for an unknown component.
 	SetComponentStatus(ctx context.Context, component string, st ComponentStatus, actor string) (*ComponentOverride, error)
+	// ScheduleMaintenance announces a window of planned work on status
+	// page components (m.Components by name or id); the desk records its
+	// start and end, shows it on the page and takes in the customer
+	// reports it causes instead of opening incidents. ENOTFOUND for an
+	// unknown component, EINVALID for a bad or past window.
+	ScheduleMaintenance(ctx context.Context, m Maintenance, actor string) (*Maintenance, error)
 
 	// PreviewNotification counts who a customer email would go to and
 	// renders it for one sample recipient. It writes nothing. An empty

@@ -136,7 +136,8 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		a.Upstream, a.StatusPage = f.Upstream, f.StatusPage
 	}
 	page := StatusPageConfig(cfg, a.StatusPage)
-	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc, Components: page.Components}
+	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc, Components: page.Components,
+		Maintenances: ConfigMaintenances(a.StatusPage)}
 	if a.elector != nil {
 		// Several replicas may share this database: one leads (triage,
 		// polls, probes); a clean shutdown hands over at once.
@@ -229,6 +230,20 @@ func StatusPageConfig(cfg config.Config, sp *config.StatusPage) statuspage.Confi
 		c.Components = append(c.Components, stormdesk.Component{ID: comp.ID, Name: comp.Name, Description: comp.Description, Features: comp.Features})
 	}
 	return c
+}
+
+// ConfigMaintenances are the scheduled maintenances of the
+// STORMDESK_CONFIG file's status_page section (nil: none).
+func ConfigMaintenances(sp *config.StatusPage) []stormdesk.Maintenance {
+	if sp == nil {
+		return nil
+	}
+	var out []stormdesk.Maintenance
+	for _, m := range sp.Maintenances {
+		out = append(out, stormdesk.Maintenance{Key: m.Key(), Title: m.Name, Text: m.Text, Components: m.Components,
+			StartsAt: m.Start, EndsAt: m.End, AlertAbove: m.AlertAbove})
+	}
+	return out
 }
 
 // Connectors is the helpdesk webhooks whose secrets c sets, checked
@@ -350,11 +365,16 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	return email, edge, nil
 }
 
-// Schedule adds the periodic work to jobs: triage maintenance,
-// reminders, delivery reports, and a job per status feed and probe.
+// Schedule adds the periodic work to jobs: triage maintenance, the
+// maintenance windows' starts and ends, reminders, delivery reports, and a job per status feed and probe.
 func (a *App) Schedule(jobs schedule.Jobs) error {
 	d, c := a.Desk, a.cfg
 	if err := jobs.Every("triage-maintain", c.TriageInterval, d.MaintainTriage); err != nil {
+		return err
+	}
+	// Each maintenance window's start and end on its timeline, once
+	// whichever replica records it.
+	if err := jobs.Every("maintenance", time.Minute, func(ctx context.Context) error { _, err := d.MaintenanceRound(ctx); return err }); err != nil {
 		return err
 	}
 	if r := (desk.Reminders{NoUpdate: c.RemindNoUpdate, NoPostmortem: c.RemindPostmortem}); r != (desk.Reminders{}) {

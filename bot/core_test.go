@@ -40,7 +40,7 @@ func TestHelpAndUsage(t *testing.T) {
 	c, _ := newCore(t)
 	ctx := context.Background()
 	r := c.Execute(ctx, eve, "help")
-	for _, cmd := range []string{"list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export", "publish", "component"} {
+	for _, cmd := range []string{"list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export", "publish", "component", "maintenance"} {
 		if !strings.Contains(r.Pre, "/incident "+cmd) {
 			t.Errorf("help does not mention %s", cmd)
 		}
@@ -59,7 +59,7 @@ func TestAuthorisation(t *testing.T) {
 	c, d := newCore(t)
 	ctx := context.Background()
 	before := d.Snapshot(t)
-	for _, cmd := range []string{"declare X", "ack 1", "status 2 identified", "note 1 hi", "merge 1 2", "link 101 1", "unlink 100", "cause 1 auth0", "notify 1", "publish 2", "component login major"} {
+	for _, cmd := range []string{"declare X", "ack 1", "status 2 identified", "note 1 hi", "merge 1 2", "link 101 1", "unlink 100", "cause 1 auth0", "notify 1", "publish 2", "component login major", "maintenance login 2026-03-14T18:00Z 2h"} {
 		r := c.Execute(ctx, eve, cmd)
 		if r.Kind != bot.KindRefused || !strings.Contains(r.Lines[0], "not allowed") {
 			t.Errorf("%s by an outsider: got %+v", cmd, r)
@@ -138,6 +138,7 @@ func TestCommands(t *testing.T) {
 		{"show 1", `Status page "Problems with Login" since`, false},
 		{"component checkout partial", "set component checkout to partial outage on the status page, until `/incident component checkout auto`", true},
 		{"component Checkout auto", "lifted the override of component checkout", true},
+		{"maintenance Checkout 2026-03-14T18:00Z 2h Payment provider upgrade", "scheduled maintenance #1 of checkout from Mar 14 18:00 to Mar 14 20:00 UTC", true},
 	} {
 		r := c.Execute(ctx, ana, tc.cmd)
 		if r.Kind != bot.KindOK {

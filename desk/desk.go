@@ -87,6 +87,9 @@ type Options struct {
 	GroupCommit *GroupCommit
 	// Components are the public status page's components, in page order.
 	Components []stormdesk.Component
+	// Maintenances are the scheduled maintenances of the configuration
+	// (each with its Key): New stores them (SyncMaintenances).
+	Maintenances []stormdesk.Maintenance
 }
 
 // New returns a Service over store with opt. With Options.Triage it reads
@@ -98,6 +101,11 @@ func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, err
 		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, up: opt.Upstream, components: opt.Components}
 	if s.Now == nil {
 		s.Now = time.Now
+	}
+	if len(opt.Maintenances) > 0 {
+		if err := s.SyncMaintenances(ctx, opt.Maintenances); err != nil {
+			return nil, err
+		}
 	}
 	if opt.Triage != nil {
 		if err := s.enableTriage(ctx, *opt.Triage); err != nil {
