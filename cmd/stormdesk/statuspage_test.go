@@ -168,3 +168,46 @@ func TestSecondStormdeskReadsTheFirst(t *testing.T) {
 		t.Fatalf("second: the resolution is not on its timeline:\n%s", md)
 	}
 }
+
+// TestConfiguredMaintenance: a maintenance in STORMDESK_CONFIG is shown
+// by config check, stored when serve starts (once, across a restart) and
+// served on the page's scheduled-maintenances JSON.
+func TestConfiguredMaintenance(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	start := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Minute)
+	os.WriteFile(cfg, []byte(`status_page:
+  components:
+    - {name: Login, features: [login]}
+  maintenances:
+    - name: Database upgrade
+      text: Sign-in may pause for a minute.
+      components: [Login]
+      start: `+start.Format(time.RFC3339)+`
+      end: `+start.Add(time.Hour).Format(time.RFC3339)+`
+`), 0o644)
+	if code, out, errs := runCLI(t, nil, "config", "check", cfg); code != 0 || !strings.Contains(out, "maintenance Database upgrade: "+start.Format("2006-01-02 15:04")) {
+		t.Fatalf("config check: %d %s %s", code, out, errs)
+	}
+	env := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "m.db"), "STORMDESK_CONFIG=" + cfg}
+	for range 2 {
+		base, stop := startServe(t, env)
+		resp, err := http.Get(base + "/api/v2/scheduled-maintenances/upcoming.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			M []struct {
+				Name, Status string
+				Updates      []struct{ Body string } `json:"incident_updates"`
+			} `json:"scheduled_maintenances"`
+		}
+		json.NewDecoder(resp.Body).Decode(&doc)
+		resp.Body.Close()
+		stop()
+		if len(doc.M) != 1 || doc.M[0].Name != "Database upgrade" || doc.M[0].Status != "scheduled" || len(doc.M[0].Updates) != 1 ||
+			doc.M[0].Updates[0].Body != "Sign-in may pause for a minute." {
+			t.Fatalf("upcoming maintenances: %+v", doc.M)
+		}
+	}
+}
