@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"stormdesk"
 )
@@ -11,6 +12,15 @@ import (
 // created or updated, subscriptions added, opt-outs suppressed.
 func (s *Service) ImportCustomers(ctx context.Context, rows []*stormdesk.CustomerImport) error {
 	now := s.now()
+	for i, r := range rows {
+		for _, f := range r.Features {
+			if id, ok := strings.CutPrefix(f, stormdesk.ComponentKeyPrefix); ok {
+				if _, err := s.component(id); err != nil {
+					return stormdesk.Errorf(stormdesk.EINVALID, "rows[%d].features: %s", i, stormdesk.ErrorMessage(err))
+				}
+			}
+		}
+	}
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		for _, r := range rows {
 			if err := tx.UpsertCustomer(ctx, &r.Customer, now); err != nil {

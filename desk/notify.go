@@ -45,7 +45,7 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 			return err
 		}
 		p.Subject, p.Sample = subject, text
-		return tx.Audience(ctx, id, inc.Features, func(string) error { p.Recipients++; return nil })
+		return tx.Audience(ctx, id, s.audienceKeys(inc), func(string) error { p.Recipients++; return nil })
 	})
 	if err != nil {
 		return p, fmt.Errorf("desk: preview notification of incident %d: %w", id, err)
@@ -97,6 +97,10 @@ type Email struct {
 	Footer            string
 	StatusPage        string
 	Placeholder       string // where each recipient's unsubscribe link goes
+	// ConfirmURL writes the signed link that confirms a status page
+	// subscription (notify.ConfirmLinks); nil: the page takes no
+	// subscriptions.
+	ConfirmURL func(email string, components []string) string
 	// Kick wakes the dispatcher once rows are committed.
 	Kick func()
 }
@@ -181,7 +185,7 @@ func (s *Service) enqueueAudience(ctx context.Context, tx stormdesk.Tx, inc *sto
 	queued := 0
 	after := ""
 	for {
-		page, err := tx.AudiencePage(ctx, inc.ID, inc.Features, after, audienceChunk)
+		page, err := tx.AudiencePage(ctx, inc.ID, s.audienceKeys(inc), after, audienceChunk)
 		if err != nil {
 			return 0, err
 		}
@@ -246,9 +250,9 @@ func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	return m, nil
 }
 
-func countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (int, error) {
+func (s *Service) countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (int, error) {
 	n := 0
-	err := tx.Audience(ctx, inc.ID, inc.Features, func(string) error { n++; return nil })
+	err := tx.Audience(ctx, inc.ID, s.audienceKeys(inc), func(string) error { n++; return nil })
 	return n, err
 }
 
@@ -292,7 +296,7 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		if err != nil {
 			return err
 		}
-		if r.Audience, err = countAudience(ctx, tx, inc); err != nil {
+		if r.Audience, err = s.countAudience(ctx, tx, inc); err != nil {
 			return err
 		}
 		if t := s.email.threshold(); t >= 0 && r.Audience > t {
@@ -475,7 +479,7 @@ func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	if mode == stormdesk.EmailOff {
 		return nil
 	}
-	audience, err := countAudience(ctx, tx, inc)
+	audience, err := s.countAudience(ctx, tx, inc)
 	if err != nil {
 		return err
 	}
@@ -529,7 +533,9 @@ func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
-			if !first {
+			if !first || r.IncidentID == 0 {
+				// A confirmation email belongs to no incident: nothing
+				// to report on a timeline.
 				continue
 			}
 			text := fmt.Sprintf("%s email sent to %s, %d failed", r.Template, plural(r.Sent, "customer", "customers"), r.Failed)
