@@ -346,6 +346,12 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// Status page subscriptions are confirmed through links signed with
+	// the same secret, under their own domain (notify.ConfirmLinks).
+	confirm, err := notify.ConfirmLinks(strings.TrimRight(c.Email.PublicURL, "/")+"/status/confirm", secret, a.deps.Now)
+	if err != nil {
+		return nil, nil, err
+	}
 	inDoubt := notify.InDoubtFail
 	if c.Email.ResendInDoubt {
 		inDoubt = notify.InDoubtResend
@@ -361,7 +367,9 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	}
 	email := &desk.Email{Auto: set(c.Email.Auto), Approve: set(c.Email.Approve), ApprovalThreshold: c.Email.ApprovalThreshold,
 		FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: a.Email.Kick}
-	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) }}
+	email.ConfirmURL = confirm
+	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) },
+		VerifyConfirm: func(token string) (string, []string, error) { return notify.VerifyConfirm(secret, token, a.deps.Now()) }}
 	return email, edge, nil
 }
 

@@ -178,6 +178,7 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request, versions *v
 		}
 		cfg := s.StatusPage
 		cfg.Components = s.Desk.Components()
+		cfg.Subscribe = s.Email != nil && s.Email.VerifyConfirm != nil && s.Desk.Subscriptions()
 		p := statuspage.Build(cfg, view, now)
 		var body bytes.Buffer
 		if out.err = write(p, &body); out.err != nil {
@@ -195,9 +196,10 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request, versions *v
 	h.Set("Cache-Control", statusCacheControl)
 	h.Set("ETag", page.etag)
 	h.Set("X-Content-Type-Options", "nosniff")
-	// No script runs on the page, and nothing but its own inline style
-	// and the configured logo loads.
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+	// No script runs on the page, nothing but its own inline style and
+	// the configured logo loads, and its one form (subscribing) posts
+	// only here.
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 	// Last-Modified is the latest published change (an update, a
 	// publication, an override); the ETag also changes with what time
 	// alone changes (today's uptime while an incident is open).

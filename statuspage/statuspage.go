@@ -30,6 +30,10 @@ type Config struct {
 	// Brand and Text are the header's colours (#rrggbb).
 	Brand, Text string
 	Components  []stormdesk.Component
+	// Subscribe shows the form that subscribes an email address to
+	// components (the HTTP edge sets it when the desk takes
+	// subscriptions).
+	Subscribe bool
 }
 
 // Page is the status page at one moment.
