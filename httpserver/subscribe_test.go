@@ -29,7 +29,9 @@ func TestSubscribeRoutes(t *testing.T) {
 	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
 	srv.StatusPage = statuspage.Config{Name: "Acme status"}
 	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, error) { return "", nil },
-		VerifyConfirm: func(tok string) (string, []string, error) { return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now) }}
+		VerifyConfirm: func(tok string) (string, []string, error) {
+			return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
+		}}
 	ts := httptest.NewServer(srv.Handler(reg))
 	defer ts.Close()
 	resp, page := get(t, ts, "/status")
