@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -208,6 +209,45 @@ func TestConfiguredMaintenance(t *testing.T) {
 		if len(doc.M) != 1 || doc.M[0].Name != "Database upgrade" || doc.M[0].Status != "scheduled" || len(doc.M[0].Updates) != 1 ||
 			doc.M[0].Updates[0].Body != "Sign-in may pause for a minute." {
 			t.Fatalf("upcoming maintenances: %+v", doc.M)
+		}
+	}
+}
+
+// TestComponentSubscribersInPreview: customers imported with
+// component:ID are subscribers of that status page component, so
+// `notify preview` of an incident on its features counts them (with the
+// page's STORMDESK_CONFIG; without it, no component is known); a row
+// naming a component the page lacks is skipped with its line.
+func TestComponentSubscribersInPreview(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("status_page:\n  components:\n    - {name: Login, features: [login]}\n"), 0o644)
+	db := "STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "p.db")
+	env := []string{db, "STORMDESK_CONFIG=" + cfg}
+	base, stop := startServe(t, env)
+	postHistory(t, base)
+	batch := loginStorm()
+	resp, err := http.Post(base+"/api/v1/tickets", "application/json", strings.NewReader("["+strings.Join(batch, ",")+"]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	inc := waitOneIncident(t, base)
+	stop()
+	reporters := int(inc["ticket_count"].(float64))
+	f := filepath.Join(dir, "customers.csv")
+	os.WriteFile(f, []byte("email,name,features,unsubscribed\nsub@example.com,Sub,component:login,no\nx@example.com,X,component:payroll,no\n"), 0o644)
+	code, out, errs := runCLI(t, env, "customers", "import", f)
+	if code != 1 || !strings.Contains(out, "2 rows read: 1 customers imported, 1 bad rows skipped") || !strings.Contains(errs, `line 3: features: component "payroll"`) {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
+	}
+	for _, c := range []struct {
+		env  []string
+		want int
+	}{{env, reporters + 1}, {[]string{db}, reporters}} {
+		code, pv, errs := runCLI(t, c.env, "notify", "preview", "1")
+		if code != 0 || !strings.Contains(pv, fmt.Sprintf("recipients: %d\n", c.want)) {
+			t.Errorf("notify preview with %v: %d, want %d recipients\n%s\n%s", c.env, code, c.want, pv, errs)
 		}
 	}
 }
