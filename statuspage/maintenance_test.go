@@ -9,6 +9,7 @@ import (
 
 	"stormdesk"
 	"stormdesk/statuspage"
+	"stormdesk/upstream"
 )
 
 // maintenance: Billing and Login from 14:00 to 16:00 on the fixture's
@@ -152,5 +153,32 @@ func TestMaintenanceJSON(t *testing.T) {
 		if _, ok := ups[0].(map[string]any)[k]; !ok {
 			t.Errorf("field %q of a real maintenance update is missing from ours", k)
 		}
+	}
+}
+
+// TestOurMaintenanceReadsBack: stormdesk's own upstream reader, as a
+// second stormdesk watching this page would run it, reads a maintenance
+// in progress from our summary.json as a maintenance (never an
+// incident), with its name and status, and the component under
+// maintenance.
+func TestOurMaintenanceReadsBack(t *testing.T) {
+	p := statuspage.Build(cfg, stormdesk.PublicView{Maintenances: []stormdesk.PublicMaintenance{maintenance()}}, at(3*time.Hour))
+	var buf bytes.Buffer
+	if err := p.WriteJSON(&buf, statuspage.Summary); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := upstream.Parse(buf.Bytes(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Incidents) != 1 || !snap.Incidents[0].Maintenance || snap.Incidents[0].Title != "Database upgrade" || snap.Incidents[0].Status != "in_progress" {
+		t.Fatalf("read back: %+v", snap.Incidents)
+	}
+	found := false
+	for _, c := range snap.Components {
+		found = found || c.Name == "Billing" && c.Status == upstream.ComponentUnderMaintenance
+	}
+	if !found || snap.Indicator != "maintenance" {
+		t.Errorf("components %+v, indicator %q", snap.Components, snap.Indicator)
 	}
 }
