@@ -57,6 +57,9 @@ type Maintenance struct {
 	// and end on its timeline (nil: not yet).
 	StartedAt *time.Time `json:"started_at,omitempty"`
 	EndedAt   *time.Time `json:"ended_at,omitempty"`
+	// CancelledAt is when an operator called it off: it is then off the
+	// page and takes in no report.
+	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
 	// Tickets is filled by reads: the reports recorded on it.
 	Tickets int `json:"tickets"`
 }
@@ -73,8 +76,23 @@ func (m *Maintenance) State(now time.Time) string {
 	return MaintenanceCompleted
 }
 
-// Active reports whether the window is in progress at now.
-func (m *Maintenance) Active(now time.Time) bool { return m.State(now) == MaintenanceInProgress }
+// Active reports whether the window is in progress at now and was not
+// cancelled.
+func (m *Maintenance) Active(now time.Time) bool {
+	return m.CancelledAt == nil && m.State(now) == MaintenanceInProgress
+}
+
+// Cancellable refuses (ECONFLICT) to cancel a maintenance that was
+// cancelled already or is over at now.
+func (m *Maintenance) Cancellable(now time.Time) error {
+	switch {
+	case m.CancelledAt != nil:
+		return Errorf(ECONFLICT, "maintenance %d was already cancelled", m.ID)
+	case m.State(now) == MaintenanceCompleted:
+		return Errorf(ECONFLICT, "maintenance %d is over", m.ID)
+	}
+	return nil
+}
 
 // Exceeded reports whether reports more reports on top of those already
 // recorded go beyond what the maintenance is expected to cause.
@@ -112,6 +130,7 @@ const (
 	MaintenanceKindScheduled = "scheduled"
 	MaintenanceKindStarted   = "started"
 	MaintenanceKindEnded     = "ended"
+	MaintenanceKindCancelled = "cancelled"
 	// MaintenanceKindReports records customer reports taken in by the
 	// maintenance instead of opening an incident.
 	MaintenanceKindReports = "reports"
@@ -135,7 +154,8 @@ type MaintenanceEntry struct {
 type MaintenanceFilter struct {
 	// EndsSince keeps those ending at or after it.
 	EndsSince time.Time
-	// Unended keeps those whose end the desk has not recorded.
+	// Unended keeps those whose end the desk has not recorded, and that
+	// were not cancelled.
 	Unended bool
 }
 

@@ -75,6 +75,9 @@ type IncidentService interface {
 	// reports it causes instead of opening incidents. ENOTFOUND for an
 	// unknown component, EINVALID for a bad or past window.
 	ScheduleMaintenance(ctx context.Context, m Maintenance, actor string) (*Maintenance, error)
+	// CancelMaintenance calls a scheduled or running maintenance off.
+	// ECONFLICT when it was cancelled already or is over.
+	CancelMaintenance(ctx context.Context, id int64, actor string) (*Maintenance, error)
 
 	// PreviewNotification counts who a customer email would go to and
 	// renders it for one sample recipient. It writes nothing. An empty

@@ -233,12 +233,14 @@ func StatusPageConfig(cfg config.Config, sp *config.StatusPage) statuspage.Confi
 }
 
 // ConfigMaintenances are the scheduled maintenances of the
-// STORMDESK_CONFIG file's status_page section (nil: none).
+// STORMDESK_CONFIG file's status_page section: nil without a section
+// (the stored ones are left alone), else a list, maybe empty (those the
+// file held before and no longer does are cancelled).
 func ConfigMaintenances(sp *config.StatusPage) []stormdesk.Maintenance {
 	if sp == nil {
 		return nil
 	}
-	var out []stormdesk.Maintenance
+	out := []stormdesk.Maintenance{}
 	for _, m := range sp.Maintenances {
 		out = append(out, stormdesk.Maintenance{Key: m.Key(), Title: m.Name, Text: m.Text, Components: m.Components,
 			StartsAt: m.Start, EndsAt: m.End, AlertAbove: m.AlertAbove})

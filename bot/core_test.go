@@ -139,6 +139,7 @@ func TestCommands(t *testing.T) {
 		{"component checkout partial", "set component checkout to partial outage on the status page, until `/incident component checkout auto`", true},
 		{"component Checkout auto", "lifted the override of component checkout", true},
 		{"maintenance Checkout 2026-03-14T18:00Z 2h Payment provider upgrade", "scheduled maintenance #1 of checkout from Mar 14 18:00 to Mar 14 20:00 UTC", true},
+		{"maintenance cancel 1", "cancelled maintenance #1 (Scheduled maintenance: Checkout)", true},
 	} {
 		r := c.Execute(ctx, ana, tc.cmd)
 		if r.Kind != bot.KindOK {

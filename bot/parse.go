@@ -39,8 +39,9 @@ type Command struct {
 	Component       string
 	ComponentStatus stormdesk.ComponentStatus
 	// Start and End are a maintenance window (Text is what customers
-	// read about it).
+	// read about it); Cancel calls maintenance ID off instead.
 	Start, End time.Time
+	Cancel     bool
 	Template   string
 	DryRun     bool
 	Format     string
@@ -267,6 +268,14 @@ func Parse(text string) (Command, error) {
 			c.Component = strings.TrimSpace(text[args[0].start:last.start])
 		}
 	case "maintenance":
+		if len(args) > 0 && strings.EqualFold(args[0].s, "cancel") {
+			if len(args) != 2 {
+				return c, usagef(c.Name, "give the maintenance to cancel: cancel ID")
+			}
+			c.Cancel = true
+			c.ID, err = parseID(c.Name, "maintenance id", args[1].s)
+			return c, err
+		}
 		if err := need(3, "component, start and end"); err != nil {
 			return c, err
 		}

@@ -55,6 +55,7 @@ func TestParse(t *testing.T) {
 			Start: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC), Text: "Database upgrade: sign-in may pause"}},
 		{"maintenance Screen sharing 2026-12-05T03:00+01:00 2026-12-05T02:30:00Z", Command{Name: "maintenance", Component: "Screen sharing",
 			Start: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 5, 2, 30, 0, 0, time.UTC)}},
+		{"maintenance cancel #3", Command{Name: "maintenance", Cancel: true, ID: 3}},
 		{`maintenance "Screen sharing" 2026-12-05T02:00 +90m "Codec update"`, Command{Name: "maintenance", Component: "Screen sharing",
 			Start: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 5, 3, 30, 0, 0, time.UTC), Text: "Codec update"}},
 	} {
@@ -99,6 +100,8 @@ func TestParseErrors(t *testing.T) {
 		{"component login broken", "component", `"broken" is not operational, degraded`},
 		{"maintenance login 2026-12-05T02:00Z", "maintenance", "component, start and end: missing"},
 		{"maintenance login tomorrow 2h", "maintenance", "start: no time"},
+		{"maintenance cancel", "maintenance", "cancel ID"},
+		{"maintenance cancel x", "maintenance", "not an id"},
 		{"maintenance login 2026-12-05T02:00Z soon text", "maintenance", `end: "soon" is not a time`},
 		{"maintenance 2026-12-05T02:00Z 2026-12-05T03:00Z x", "maintenance", "component: missing"},
 		{`note 3 "unterminated`, "", "unterminated quote"},

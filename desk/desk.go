@@ -88,7 +88,9 @@ type Options struct {
 	// Components are the public status page's components, in page order.
 	Components []stormdesk.Component
 	// Maintenances are the scheduled maintenances of the configuration
-	// (each with its Key): New stores them (SyncMaintenances).
+	// (each with its Key): New stores them (SyncMaintenances). Non-nil
+	// and empty, it cancels those the configuration held before; nil
+	// leaves them alone (a command that reads no configuration).
 	Maintenances []stormdesk.Maintenance
 }
 
@@ -102,7 +104,7 @@ func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, err
 	if s.Now == nil {
 		s.Now = time.Now
 	}
-	if len(opt.Maintenances) > 0 {
+	if opt.Maintenances != nil {
 		if err := s.SyncMaintenances(ctx, opt.Maintenances); err != nil {
 			return nil, err
 		}

@@ -25,6 +25,10 @@ import (
 // triage decision becomes an incident: triage itself knows nothing of
 // maintenance.
 
+// configKeyPrefix starts the key of every maintenance from the
+// configuration.
+const configKeyPrefix = "config:"
+
 // component finds a status page component by name or id.
 func (s *Service) component(name string) (*stormdesk.Component, error) {
 	name = strings.TrimSpace(name)
@@ -104,13 +108,36 @@ func (s *Service) scheduledEntry(ctx context.Context, tx stormdesk.Tx, m *stormd
 
 // SyncMaintenances makes the store hold the maintenances of the
 // configuration (each with a Key): a new one is scheduled, a changed one
-// rewritten (its timeline says so), an unchanged one left alone. Every
-// replica may run it at start: the key makes it once.
+// rewritten (its timeline says so; a cancelled one is scheduled again),
+// an unchanged one left alone (cancelled, if an operator cancelled it),
+// and one the configuration no longer has is cancelled unless it is
+// over. Every replica may run it at start: the key makes it once.
 func (s *Service) SyncMaintenances(ctx context.Context, ms []stormdesk.Maintenance) error {
 	now := s.now()
+	var keep []string
 	for _, m := range ms {
-		if m.Key == "" {
-			return stormdesk.Errorf(stormdesk.EINVALID, "maintenance %q: a configured maintenance needs a key", m.Title)
+		keep = append(keep, m.Key)
+	}
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		all, err := tx.Maintenances(ctx, stormdesk.MaintenanceFilter{EndsSince: now})
+		if err != nil {
+			return err
+		}
+		for _, m := range all {
+			if strings.HasPrefix(m.Key, configKeyPrefix) && !slices.Contains(keep, m.Key) && m.Cancellable(now) == nil {
+				if err := s.cancel(ctx, tx, m, "config", now); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("desk: sync maintenances: %w", err)
+	}
+	for _, m := range ms {
+		if !strings.HasPrefix(m.Key, configKeyPrefix) {
+			return stormdesk.Errorf(stormdesk.EINVALID, "maintenance %q: a configured maintenance needs a key starting %s", m.Title, configKeyPrefix)
 		}
 		if err := s.prepareMaintenance(&m); err != nil {
 			return fmt.Errorf("desk: maintenance %s: %w", m.Key, err)
@@ -132,6 +159,7 @@ func (s *Service) SyncMaintenances(ctx context.Context, ms []stormdesk.Maintenan
 				return nil
 			}
 			old.Title, old.Text, old.Components, old.StartsAt, old.EndsAt, old.AlertAbove, old.UpdatedAt = m.Title, m.Text, m.Components, m.StartsAt, m.EndsAt, m.AlertAbove, now
+			old.CancelledAt = nil
 			if err := tx.UpdateMaintenance(ctx, old); err != nil {
 				return err
 			}
@@ -145,6 +173,37 @@ func (s *Service) SyncMaintenances(ctx context.Context, ms []stormdesk.Maintenan
 		}
 	}
 	return nil
+}
+
+// CancelMaintenance calls off a maintenance that is scheduled or in
+// progress: it leaves the page, its components follow their incidents
+// again, and storms about them open incidents as usual. ECONFLICT when it
+// was cancelled already or is over; ENOTFOUND for an unknown id.
+func (s *Service) CancelMaintenance(ctx context.Context, id int64, actor string) (m *stormdesk.Maintenance, err error) {
+	now := s.now()
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		if m, err = tx.Maintenance(ctx, id); err != nil {
+			return err
+		}
+		return s.cancel(ctx, tx, m, actor, now)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: cancel maintenance %d: %w", id, err)
+	}
+	s.Log.Info("maintenance cancelled", slog.Int64("maintenance_id", id), slog.String("actor", actor))
+	return m, nil
+}
+
+func (s *Service) cancel(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Maintenance, actor string, now time.Time) error {
+	if err := m.Cancellable(now); err != nil {
+		return err
+	}
+	m.CancelledAt, m.UpdatedAt = &now, now
+	if err := tx.UpdateMaintenance(ctx, m); err != nil {
+		return err
+	}
+	return tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: now, Kind: stormdesk.MaintenanceKindCancelled, Actor: actor,
+		Text: "Cancelled by " + actor})
 }
 
 // Maintenances lists the maintenances that end at or after since, by

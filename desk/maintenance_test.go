@@ -72,6 +72,28 @@ func TestScheduleMaintenance(t *testing.T) {
 	if err != nil || len(view.Maintenances) != 1 || len(view.Maintenances[0].Entries) != 3 {
 		t.Fatalf("public view: %+v %v", view.Maintenances, err)
 	}
+	// Cancelling: only one that is not over, once; it leaves the page.
+	if _, err := d.CancelMaintenance(ctx, m.ID, "bo"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || !strings.Contains(err.Error(), "is over") {
+		t.Errorf("cancelling a maintenance that is over: %v", err)
+	}
+	if _, err := d.CancelMaintenance(ctx, 99, "bo"); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+		t.Errorf("cancelling a missing maintenance: %v", err)
+	}
+	next, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"checkout"}, StartsAt: d.Now.Add(time.Hour), EndsAt: d.Now.Add(2 * time.Hour)}, "ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := d.CancelMaintenance(ctx, next.ID, "bo"); err != nil || c.CancelledAt == nil {
+		t.Fatalf("cancel: %+v %v", c, err)
+	}
+	if _, err := d.CancelMaintenance(ctx, next.ID, "bo"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT || !strings.Contains(err.Error(), "already cancelled") {
+		t.Errorf("cancelling twice: %v", err)
+	}
+	if view, _ := d.PublicView(ctx, desktest.T0); len(view.Maintenances) != 1 || view.Maintenances[0].Maintenance.ID != m.ID {
+		t.Errorf("a cancelled maintenance is on the page: %+v", view.Maintenances)
+	}
+	d.Now = next.StartsAt.Add(time.Minute)
+	round(0)
 }
 
 // TestSyncMaintenances: a configured maintenance is stored once under
@@ -112,6 +134,20 @@ func TestSyncMaintenances(t *testing.T) {
 	}
 	if err := d.SyncMaintenances(ctx, []stormdesk.Maintenance{{Title: "no key", Components: []string{"login"}}}); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 		t.Errorf("a configured maintenance without a key: %v", err)
+	}
+	// Gone from the file: cancelled; back in it, changed: scheduled again.
+	if err := d.SyncMaintenances(ctx, []stormdesk.Maintenance{}); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := d.Maintenances(ctx, time.Time{}); ms[0].CancelledAt == nil || entries()[2].Kind != stormdesk.MaintenanceKindCancelled {
+		t.Fatalf("a maintenance gone from the configuration: %+v", ms[0])
+	}
+	cfg.Text = "Back on."
+	if err := d.SyncMaintenances(ctx, []stormdesk.Maintenance{cfg}); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := d.Maintenances(ctx, time.Time{}); ms[0].CancelledAt != nil || ms[0].Text != "Back on." || len(entries()) != 4 {
+		t.Fatalf("back in the configuration, changed: %+v", ms[0])
 	}
 }
 
@@ -210,6 +246,17 @@ func TestMaintenanceHoldsTheStormItExpects(t *testing.T) {
 		incs, ms, _ := maintenanceStorm(t, schedule("login", 3*time.Hour, 4*time.Hour, 100))
 		if len(incs) != 1 || ms[0].Tickets != 0 {
 			t.Fatalf("a login storm before the maintenance: %d incidents, %d reports held", len(incs), ms[0].Tickets)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		incs, ms, _ := maintenanceStorm(t, func(d *desk.Service, now time.Time) {
+			schedule("login", -time.Minute, 2*time.Hour, 100)(d, now)
+			if _, err := d.CancelMaintenance(ctx, 1, "ana"); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if len(incs) != 1 || ms[0].Tickets != 0 {
+			t.Fatalf("a login storm after the maintenance was cancelled: %d incidents, %d reports held", len(incs), ms[0].Tickets)
 		}
 	})
 	t.Run("beyond what it expects", func(t *testing.T) {

@@ -89,8 +89,9 @@ func (s *Service) SetComponentStatus(ctx context.Context, component string, st s
 // PublicView reads what the status page shows: the published incidents
 // still open or resolved at or after since, newest first, each with its
 // customer-facing updates; the component overrides in force; and the
-// maintenances ending at or after since, by start, each with its public
-// entries (scheduled, started, ended: never the reports it took in).
+// maintenances ending at or after since and not cancelled, by start,
+// each with its public entries (scheduled, started, ended: never the
+// reports it took in).
 // One read transaction, so the page is one moment's state.
 func (s *Service) PublicView(ctx context.Context, since time.Time) (v stormdesk.PublicView, err error) {
 	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
@@ -117,6 +118,9 @@ func (s *Service) PublicView(ctx context.Context, since time.Time) (v stormdesk.
 			return err
 		}
 		for _, m := range ms {
+			if m.CancelledAt != nil {
+				continue
+			}
 			es, err := tx.MaintenanceEntries(ctx, m.ID)
 			if err != nil {
 				return err

@@ -66,3 +66,20 @@ func (s *Server) getMaintenance(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"maintenance": m, "timeline": es})
 }
+
+// postMaintenanceCancel calls a maintenance off: {"actor": "..."}.
+func (s *Server) postMaintenanceCancel(w http.ResponseWriter, r *http.Request) {
+	op(s, func(r *http.Request, in *struct {
+		Actor string `json:"actor"`
+	}) (int, any, error) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil || id <= 0 {
+			return 0, nil, stormdesk.Errorf(stormdesk.EINVALID, "id: %q is not a maintenance id", r.PathValue("id"))
+		}
+		if err := requireActor(in.Actor, "cancels the maintenance"); err != nil {
+			return 0, nil, err
+		}
+		m, err := s.Desk.CancelMaintenance(r.Context(), id, in.Actor)
+		return http.StatusOK, m, err
+	})(w, r)
+}

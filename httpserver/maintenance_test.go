@@ -95,4 +95,17 @@ func TestMaintenanceRoutes(t *testing.T) {
 	if status, _ := do(t, ts, "GET", "/api/v1/maintenances/99", "", nil); status != 404 {
 		t.Fatalf("a missing maintenance: %d", status)
 	}
+	path := fmt.Sprintf("/api/v1/maintenances/%d/cancel", id)
+	if status, _ := do(t, ts, "POST", path, js, []byte(`{}`)); status != 400 {
+		t.Fatalf("cancelling without an actor: %d", status)
+	}
+	if status, out := do(t, ts, "POST", path, js, []byte(`{"actor":"bo"}`)); status != 200 || out["cancelled_at"] == nil {
+		t.Fatalf("cancel: %d %v", status, out)
+	}
+	if status, _ := do(t, ts, "POST", path, js, []byte(`{"actor":"bo"}`)); status != 409 {
+		t.Fatalf("cancelling twice: %d", status)
+	}
+	if act := list("/api/v2/scheduled-maintenances/active.json"); len(act) != 0 {
+		t.Fatalf("a cancelled maintenance is still active: %v", act)
+	}
 }

@@ -89,6 +89,7 @@ func (s *Server) Handler(gatherer prometheus.Gatherer) http.Handler {
 	api("POST /api/v1/maintenances", s.postMaintenance)
 	api("GET /api/v1/maintenances", s.listMaintenances)
 	api("GET /api/v1/maintenances/{id}", s.getMaintenance)
+	api("POST /api/v1/maintenances/{id}/cancel", s.postMaintenanceCancel)
 	api("POST /api/v1/incidents/{id}/emails", s.postEmail)
 	api("POST /api/v1/emails/{message_id}/approve", s.postEmailDecision(true))
 	api("POST /api/v1/emails/{message_id}/cancel", s.postEmailDecision(false))

@@ -11,29 +11,30 @@ import (
 )
 
 const maintenanceCols = `m.id, COALESCE(m.key, ''), m.title, m.text, m.components, m.starts_at, m.ends_at, m.alert_above, m.created_by, m.created_at, m.updated_at,
-  m.started_at, m.ended_at, (SELECT COUNT(*) FROM maintenance_tickets mt WHERE mt.maintenance_id = m.id)`
+  m.started_at, m.ended_at, m.cancelled_at, (SELECT COUNT(*) FROM maintenance_tickets mt WHERE mt.maintenance_id = m.id)`
 
 func scanMaintenance(r interface{ Scan(...any) error }) (*stormdesk.Maintenance, error) {
 	var m stormdesk.Maintenance
 	var comps string
-	var starts, ends, created, updated, started, ended ts
-	if err := r.Scan(&m.ID, &m.Key, &m.Title, &m.Text, &comps, &starts, &ends, &m.AlertAbove, &m.CreatedBy, &created, &updated, &started, &ended, &m.Tickets); err != nil {
+	var starts, ends, created, updated, started, ended, cancelled ts
+	if err := r.Scan(&m.ID, &m.Key, &m.Title, &m.Text, &comps, &starts, &ends, &m.AlertAbove, &m.CreatedBy, &created, &updated, &started, &ended, &cancelled, &m.Tickets); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(comps), &m.Components); err != nil {
 		return nil, fmt.Errorf("sqlstore: maintenance %d components: %w", m.ID, err)
 	}
 	m.StartsAt, m.EndsAt, m.CreatedAt, m.UpdatedAt = starts.t, ends.t, created.t, updated.t
-	m.StartedAt, m.EndedAt = started.ptr(), ended.ptr()
+	m.StartedAt, m.EndedAt, m.CancelledAt = started.ptr(), ended.ptr(), cancelled.ptr()
 	return &m, nil
 }
 
 // CreateMaintenance implements stormdesk.Tx.
 func (x *tx) CreateMaintenance(ctx context.Context, m *stormdesk.Maintenance) error {
-	err := x.c.QueryRow(ctx, `INSERT INTO maintenances (key, title, text, components, starts_at, ends_at, alert_above, created_by, created_at, updated_at, started_at, ended_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+	err := x.c.QueryRow(ctx, `INSERT INTO maintenances (key, title, text, components, starts_at, ends_at, alert_above, created_by, created_at, updated_at, started_at, ended_at,
+  cancelled_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 		nullStr(m.Key), m.Title, m.Text, encodeFeatures(m.Components), x.d.EncodeTime(m.StartsAt), x.d.EncodeTime(m.EndsAt), m.AlertAbove, m.CreatedBy,
-		x.d.EncodeTime(m.CreatedAt), x.d.EncodeTime(m.UpdatedAt), x.d.nullTime(m.StartedAt), x.d.nullTime(m.EndedAt)).Scan(&m.ID)
+		x.d.EncodeTime(m.CreatedAt), x.d.EncodeTime(m.UpdatedAt), x.d.nullTime(m.StartedAt), x.d.nullTime(m.EndedAt), x.d.nullTime(m.CancelledAt)).Scan(&m.ID)
 	switch {
 	case err != nil && x.d.IsUniqueViolation(err):
 		return stormdesk.Errorf(stormdesk.ECONFLICT, "maintenance %s already exists", m.Key)
@@ -46,9 +47,9 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 // UpdateMaintenance implements stormdesk.Tx.
 func (x *tx) UpdateMaintenance(ctx context.Context, m *stormdesk.Maintenance) error {
 	n, err := x.c.Exec(ctx, `UPDATE maintenances SET title = $1, text = $2, components = $3, starts_at = $4, ends_at = $5, alert_above = $6,
-  updated_at = $7, started_at = $8, ended_at = $9 WHERE id = $10`,
+  updated_at = $7, started_at = $8, ended_at = $9, cancelled_at = $10 WHERE id = $11`,
 		m.Title, m.Text, encodeFeatures(m.Components), x.d.EncodeTime(m.StartsAt), x.d.EncodeTime(m.EndsAt), m.AlertAbove,
-		x.d.EncodeTime(m.UpdatedAt), x.d.nullTime(m.StartedAt), x.d.nullTime(m.EndedAt), m.ID)
+		x.d.EncodeTime(m.UpdatedAt), x.d.nullTime(m.StartedAt), x.d.nullTime(m.EndedAt), x.d.nullTime(m.CancelledAt), m.ID)
 	if err != nil {
 		return fmt.Errorf("sqlstore: update maintenance %d: %w", m.ID, err)
 	}
@@ -87,7 +88,7 @@ func (x *tx) Maintenances(ctx context.Context, f stormdesk.MaintenanceFilter) ([
 		w.add("m.ends_at >= ?", x.d.EncodeTime(f.EndsSince))
 	}
 	if f.Unended {
-		w.conds = append(w.conds, "m.ended_at IS NULL")
+		w.conds = append(w.conds, "m.ended_at IS NULL", "m.cancelled_at IS NULL")
 	}
 	rows, err := x.c.Query(ctx, `SELECT `+maintenanceCols+` FROM maintenances m`+w.String()+` ORDER BY m.starts_at, m.id`, w.args...)
 	if err != nil {

@@ -174,8 +174,9 @@ func runMaintenance(t *testing.T, open Opener) {
 		string(es[1].Data) != `{"tickets":[1,2,3]}` || es[0].Data != nil || !es[1].At.Equal(starts) {
 		t.Errorf("entries: %+v", es)
 	}
-	// An update rewrites the row.
-	got.Title, got.EndsAt, got.UpdatedAt = "Database upgrade, extended", ends.Add(time.Hour), ends
+	// An update rewrites the row, its cancellation included; a cancelled
+	// maintenance is not among the unended.
+	got.Title, got.EndsAt, got.UpdatedAt, got.CancelledAt = "Database upgrade, extended", ends.Add(time.Hour), ends, &ends
 	update(t, s, func(tx stormdesk.Tx) error { return tx.UpdateMaintenance(ctx, got) })
 	var again *stormdesk.Maintenance
 	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { again, err = tx.Maintenance(ctx, m.ID); return err }); err != nil {
@@ -183,6 +184,14 @@ func runMaintenance(t *testing.T, open Opener) {
 	}
 	if !reflect.DeepEqual(again, got) {
 		t.Errorf("after an update:\n got %+v\nwant %+v", again, got)
+	}
+	unended[0].CancelledAt = &ends
+	update(t, s, func(tx stormdesk.Tx) error { return tx.UpdateMaintenance(ctx, unended[0]) })
+	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) {
+		unended, err = tx.Maintenances(ctx, stormdesk.MaintenanceFilter{Unended: true})
+		return err
+	}); err != nil || len(unended) != 0 {
+		t.Errorf("unended after cancelling the last one: %v %v", ids(unended), err)
 	}
 	if err := s.View(ctx, func(tx stormdesk.Tx) error { _, err := tx.Maintenance(ctx, m.ID+1000); return err }); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
 		t.Errorf("a missing maintenance: %v, want not found", err)

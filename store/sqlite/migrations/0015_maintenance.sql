@@ -1,7 +1,8 @@
 -- Scheduled maintenance on status page components: the window, what
 -- customers read, the components (a JSON array of ids), when the desk
--- recorded its start and end, and how many reports it absorbs before a
--- storm alerts ops anyway. key is set for windows from STORMDESK_CONFIG.
+-- recorded its start and end or an operator cancelled it, and how many
+-- reports it absorbs before a storm alerts ops anyway. key is set for
+-- windows from STORMDESK_CONFIG.
 CREATE TABLE maintenances (
     id INTEGER PRIMARY KEY,
     key TEXT UNIQUE,
@@ -15,7 +16,8 @@ CREATE TABLE maintenances (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
     started_at INTEGER,
-    ended_at INTEGER
+    ended_at INTEGER,
+    cancelled_at INTEGER
 );
 CREATE INDEX maintenances_ends ON maintenances (ends_at);
 CREATE TABLE maintenance_entries (
