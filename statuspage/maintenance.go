@@ -21,8 +21,10 @@ type Maintenance struct {
 	ScheduledFor, ScheduledUntil time.Time
 	CreatedAt, UpdatedAt         time.Time
 	StartedAt, CompletedAt       *time.Time
-	Components                   []string
-	Updates                      []MaintenanceUpdate
+	// Components are the ids of the page's components it affects;
+	// Names their names, in page order.
+	Components, Names []string
+	Updates           []MaintenanceUpdate
 }
 
 // MaintenanceUpdate is one public update of a maintenance: its
@@ -66,7 +68,7 @@ func maintenances(cfg Config, pms []stormdesk.PublicMaintenance, now time.Time) 
 			CreatedAt: m.CreatedAt, UpdatedAt: m.CreatedAt}
 		for _, c := range cfg.Components {
 			if slices.Contains(m.Components, c.ID) {
-				v.Components = append(v.Components, c.ID)
+				v.Components, v.Names = append(v.Components, c.ID), append(v.Names, c.Name)
 			}
 		}
 		if len(v.Components) == 0 {

@@ -117,7 +117,7 @@ func TestStatusPageMaintenance(t *testing.T) {
 	}
 	before := render(now)
 	for _, want := range []string{`<h2 id="maintenance">Scheduled maintenance</h2>`, `<article id="maintenance-9"`, "Database &lt;upgrade&gt;",
-		`<span class="state">Scheduled</span>`, "Dec 3, 13:00 UTC</time> to <time", "Sign-in may pause for a minute."} {
+		`<span class="state">Scheduled</span>`, "Dec 3, 13:00 UTC</time> to <time", "Dec 3, 14:00 UTC</time> · Login</p>", "Sign-in may pause for a minute."} {
 		if !strings.Contains(before, want) {
 			t.Errorf("before the window, the page lacks %q", want)
 		}
