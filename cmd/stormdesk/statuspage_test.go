@@ -251,3 +251,68 @@ func TestComponentSubscribersInPreview(t *testing.T) {
 		}
 	}
 }
+
+// TestServeHoldsAStormDuringMaintenance runs the whole program: a
+// maintenance of Login scheduled over the API, then a login storm; the
+// storm opens no incident, its reports are on the maintenance's
+// timeline after its start, and the page shows Login under maintenance.
+func TestServeHoldsAStormDuringMaintenance(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("status_page:\n  components:\n    - {name: Login, features: [login]}\n"), 0o644)
+	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "m.db"), "STORMDESK_CONFIG=" + cfg})
+	defer stop()
+	now := time.Now().UTC()
+	body := fmt.Sprintf(`{"components":["Login"],"starts_at":%q,"ends_at":%q,"text":"Moving sign-in to new servers.","actor":"ana"}`,
+		now.Add(-30*time.Minute).Format(time.RFC3339), now.Add(2*time.Hour).Format(time.RFC3339))
+	resp, err := http.Post(base+"/api/v1/maintenances", "application/json", strings.NewReader(body))
+	if err != nil || resp.StatusCode != 201 {
+		t.Fatalf("schedule: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+	postHistory(t, base)
+	resp, err = http.Post(base+"/api/v1/tickets", "application/json", strings.NewReader("["+strings.Join(loginStorm(), ",")+"]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	getJSON := func(path string, v any) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		json.NewDecoder(resp.Body).Decode(v)
+	}
+	var m struct {
+		Maintenance struct{ Tickets int }
+		Timeline    []struct{ Kind string }
+	}
+	for deadline := time.Now().Add(20 * time.Second); m.Maintenance.Tickets < 5; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the maintenance took in %d reports of the storm", m.Maintenance.Tickets)
+		}
+		getJSON("/api/v1/maintenances/1", &m)
+	}
+	var kinds []string
+	for _, e := range m.Timeline {
+		kinds = append(kinds, e.Kind)
+	}
+	if !strings.HasPrefix(strings.Join(kinds, " "), "scheduled started reports") {
+		t.Errorf("maintenance timeline %v", kinds)
+	}
+	var incs struct{ Incidents []map[string]any }
+	getJSON("/api/v1/incidents", &incs)
+	if len(incs.Incidents) != 0 {
+		t.Errorf("the maintenance's own storm opened incidents: %v", incs.Incidents)
+	}
+	var sum struct {
+		Status     struct{ Indicator string }
+		Components []struct{ Name, Status string }
+	}
+	getJSON("/api/v2/summary.json", &sum)
+	if sum.Status.Indicator != "maintenance" || len(sum.Components) != 1 || sum.Components[0].Status != "under_maintenance" {
+		t.Errorf("summary: %+v", sum)
+	}
+}
