@@ -64,7 +64,8 @@ func (s *Service) prepareMaintenance(m *stormdesk.Maintenance) error {
 	}
 	m.Components = ids
 	if strings.TrimSpace(m.Title) == "" && len(names) > 0 {
-		m.Title = truncate("Scheduled maintenance: "+strings.Join(names, ", "), stormdesk.MaxMaintenanceTitleLen)
+		// truncate adds a three-byte ellipsis.
+		m.Title = truncate("Scheduled maintenance: "+strings.Join(names, ", "), stormdesk.MaxMaintenanceTitleLen-3)
 	}
 	if m.AlertAbove == 0 {
 		m.AlertAbove = stormdesk.DefaultMaintenanceAlertAbove

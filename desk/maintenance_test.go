@@ -43,6 +43,21 @@ func TestScheduleMaintenance(t *testing.T) {
 	if m.Title != "Scheduled maintenance: Login" || len(m.Components) != 1 || m.AlertAbove != stormdesk.DefaultMaintenanceAlertAbove || m.CreatedBy != "ana" {
 		t.Errorf("scheduled: %+v", m)
 	}
+	// Many components with long names: the default title is cut to fit.
+	var many []stormdesk.Component
+	for i := range 20 {
+		many = append(many, stormdesk.Component{ID: fmt.Sprintf("c%d", i), Name: fmt.Sprintf("A rather long component name %d", i), Features: []string{"login"}})
+	}
+	wide := desktest.NewWithComponents(t, many)
+	all := make([]string, len(many))
+	for i, c := range many {
+		all[i] = c.ID
+	}
+	if w, err := wide.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: all, StartsAt: start, EndsAt: end}, "ana"); err != nil {
+		t.Errorf("a maintenance of 20 components: %v", err)
+	} else if len(w.Title) > stormdesk.MaxMaintenanceTitleLen {
+		t.Errorf("a maintenance of 20 components: a title of %d bytes", len(w.Title))
+	}
 	round := func(want int) {
 		t.Helper()
 		if n, err := d.MaintenanceRound(ctx); n != want || err != nil {
