@@ -90,6 +90,9 @@ func TestSubscriptionDoubleOptIn(t *testing.T) {
 	if q, err := d.RequestSubscription(ctx, "rep@example.com", []string{"billing", "login"}); err != nil || !q {
 		t.Fatalf("the reporter's request: %v %v", q, err)
 	}
+	if q, err := d.RequestSubscription(ctx, "bounces@example.com", []string{"login"}); err != nil || !q {
+		t.Fatalf("a request: %v %v", q, err)
+	}
 	if _, err := d.RequestSubscription(ctx, "sub@example.com", []string{"payroll"}); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
 		t.Errorf("an unknown component: %v", err)
 	}
@@ -97,8 +100,17 @@ func TestSubscriptionDoubleOptIn(t *testing.T) {
 		t.Errorf("a bad address: %v", err)
 	}
 	send()
-	if got := received("confirm"); strings.Join(got, " ") != "rep@example.com sub@example.com" {
+	if got := received("confirm"); strings.Join(got, " ") != "bounces@example.com rep@example.com sub@example.com" {
 		t.Fatalf("confirmation emails went to %v", got)
+	}
+	// SendGrid reports a bounce of a confirmation email: the address is
+	// suppressed, though the email belongs to no incident.
+	for _, dl := range fake.Deliveries() {
+		if dl.Email == "bounces@example.com" {
+			if err := d.Suppress(ctx, dl.Email, "bounce", dl.MessageID); err != nil {
+				t.Fatalf("a confirmation email's bounce: %v", err)
+			}
+		}
 	}
 	links := map[string]string{}
 	for _, dl := range fake.Deliveries() {
