@@ -72,9 +72,11 @@ type IncidentService interface {
 	// ScheduleMaintenance announces a window of planned work on status
 	// page components (m.Components by name or id); the desk records its
 	// start and end, shows it on the page and takes in the customer
-	// reports it causes instead of opening incidents. ENOTFOUND for an
-	// unknown component, EINVALID for a bad or past window.
-	ScheduleMaintenance(ctx context.Context, m Maintenance, actor string) (*Maintenance, error)
+	// reports it causes instead of opening incidents; its subscribers are
+	// emailed (held for a second person above the approval threshold;
+	// actorKey as for SetStatus). ENOTFOUND for an unknown component,
+	// EINVALID for a bad or past window.
+	ScheduleMaintenance(ctx context.Context, m Maintenance, actor, actorKey string) (*Maintenance, error)
 	// CancelMaintenance calls a scheduled or running maintenance off.
 	// ECONFLICT when it was cancelled already or is over.
 	CancelMaintenance(ctx context.Context, id int64, actor string) (*Maintenance, error)

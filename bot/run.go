@@ -177,7 +177,7 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 			return Reply{Public: true, Title: "Maintenance cancelled", Lines: []string{fmt.Sprintf("%s cancelled maintenance #%d (%s): it is off the status page, and reports about %s open incidents as usual.",
 				actor, m.ID, m.Title, strings.Join(m.Components, ", "))}}, nil
 		}
-		m, err := c.desk.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{cmd.Component}, StartsAt: cmd.Start, EndsAt: cmd.End, Text: cmd.Text}, actor)
+		m, err := c.desk.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{cmd.Component}, StartsAt: cmd.Start, EndsAt: cmd.End, Text: cmd.Text}, actor, id.Key())
 		if err != nil {
 			return Reply{}, err
 		}

@@ -75,9 +75,11 @@ func (s *Service) prepareMaintenance(m *stormdesk.Maintenance) error {
 
 // ScheduleMaintenance announces a window of work on components. m's
 // Components may name them by name or id; an empty title names them; a
-// zero AlertAbove is the default. ENOTFOUND for an unknown component,
-// EINVALID for a bad window or one already over.
-func (s *Service) ScheduleMaintenance(ctx context.Context, m stormdesk.Maintenance, actor string) (*stormdesk.Maintenance, error) {
+// zero AlertAbove is the default. Its subscribers are emailed (or the
+// email held for a second person: actorKey identifies the actor, as for
+// SetStatus). ENOTFOUND for an unknown component, EINVALID for a bad
+// window or one already over.
+func (s *Service) ScheduleMaintenance(ctx context.Context, m stormdesk.Maintenance, actor, actorKey string) (*stormdesk.Maintenance, error) {
 	now := s.now()
 	m.Key, m.ID = "", 0
 	if err := s.prepareMaintenance(&m); err != nil {
@@ -87,24 +89,35 @@ func (s *Service) ScheduleMaintenance(ctx context.Context, m stormdesk.Maintenan
 		return nil, stormdesk.Errorf(stormdesk.EINVALID, "end: %s UTC is already past", m.EndsAt.Format("2006-01-02 15:04"))
 	}
 	m.CreatedBy, m.CreatedAt, m.UpdatedAt = actor, now, now
+	ctx, alerts := withCollector(ctx)
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		if err := tx.CreateMaintenance(ctx, &m); err != nil {
 			return err
 		}
-		return s.scheduledEntry(ctx, tx, &m, actor, now)
+		return s.scheduledEntry(ctx, tx, &m, requester{actor, actorKey}, now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: schedule maintenance: %w", err)
 	}
+	s.flushAlerts(alerts)
 	s.Log.Info("maintenance scheduled", slog.Int64("maintenance_id", m.ID), slog.String("actor", actor),
 		slog.Time("starts_at", m.StartsAt), slog.Time("ends_at", m.EndsAt))
 	return &m, nil
 }
 
-func (s *Service) scheduledEntry(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Maintenance, actor string, now time.Time) error {
-	return tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: now, Kind: stormdesk.MaintenanceKindScheduled, Actor: actor,
+// scheduledEntry records m's scheduling (or rescheduling) on its timeline
+// and emails its subscribers about it.
+func (s *Service) scheduledEntry(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Maintenance, by requester, now time.Time) error {
+	e := &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: now, Kind: stormdesk.MaintenanceKindScheduled, Actor: by.name,
 		Text: fmt.Sprintf("Scheduled for %s to %s UTC on %s", m.StartsAt.Format("2006-01-02 15:04"), m.EndsAt.Format("2006-01-02 15:04"), strings.Join(m.Components, ", ")),
-		Data: mustJSON(map[string]any{"starts_at": m.StartsAt, "ends_at": m.EndsAt, "components": m.Components, "text": m.Text, "alert_above": m.AlertAbove})})
+		Data: mustJSON(map[string]any{"starts_at": m.StartsAt, "ends_at": m.EndsAt, "components": m.Components, "text": m.Text, "alert_above": m.AlertAbove})}
+	if err := tx.AppendMaintenanceEntry(ctx, e); err != nil {
+		return err
+	}
+	if !m.EndsAt.After(now) {
+		return nil // a configured window already over: nobody to tell
+	}
+	return s.announce(ctx, tx, m, stormdesk.MaintenanceKindScheduled, e.ID, by, now)
 }
 
 // SyncMaintenances makes the store hold the maintenances of the
@@ -115,6 +128,8 @@ func (s *Service) scheduledEntry(ctx context.Context, tx stormdesk.Tx, m *stormd
 // over. Every replica may run it at start: the key makes it once.
 func (s *Service) SyncMaintenances(ctx context.Context, ms []stormdesk.Maintenance) error {
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
+	defer s.flushAlerts(alerts)
 	var keep []string
 	for _, m := range ms {
 		keep = append(keep, m.Key)
@@ -151,7 +166,7 @@ func (s *Service) SyncMaintenances(ctx context.Context, ms []stormdesk.Maintenan
 				if err := tx.CreateMaintenance(ctx, &m); err != nil {
 					return err
 				}
-				return s.scheduledEntry(ctx, tx, &m, "config", now)
+				return s.scheduledEntry(ctx, tx, &m, requester{"config", "config"}, now)
 			case err != nil:
 				return err
 			}
@@ -164,7 +179,7 @@ func (s *Service) SyncMaintenances(ctx context.Context, ms []stormdesk.Maintenan
 			if err := tx.UpdateMaintenance(ctx, old); err != nil {
 				return err
 			}
-			return s.scheduledEntry(ctx, tx, old, "config", now)
+			return s.scheduledEntry(ctx, tx, old, requester{"config", "config"}, now)
 		})
 		if stormdesk.ErrorCode(err) == stormdesk.ECONFLICT {
 			continue // another replica created it first
@@ -243,6 +258,8 @@ func (s *Service) MaintenanceTimeline(ctx context.Context, id int64) (m *stormde
 // itself if the round has not yet.
 func (s *Service) MaintenanceRound(ctx context.Context) (int, error) {
 	now := s.now()
+	ctx, alerts := withCollector(ctx)
+	defer s.flushAlerts(alerts)
 	var ms []*stormdesk.Maintenance
 	if err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
 		ms, err = tx.Maintenances(ctx, stormdesk.MaintenanceFilter{Unended: true})
@@ -292,8 +309,12 @@ func (s *Service) markMaintenance(ctx context.Context, tx stormdesk.Tx, m *storm
 			continue
 		}
 		n++
-		if err := tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: step.at, Kind: step.what, Actor: stormdesk.ActorStormdesk,
-			Text: step.text, Data: mustJSON(map[string]any{"recorded_at": now})}); err != nil {
+		e := &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: step.at, Kind: step.what, Actor: stormdesk.ActorStormdesk,
+			Text: step.text, Data: mustJSON(map[string]any{"recorded_at": now})}
+		if err := tx.AppendMaintenanceEntry(ctx, e); err != nil {
+			return n, err
+		}
+		if err := s.announce(ctx, tx, m, step.what, e.ID, requester{stormdesk.ActorStormdesk, ""}, now); err != nil {
 			return n, err
 		}
 		s.Log.Info("maintenance "+step.what, slog.Int64("maintenance_id", m.ID))

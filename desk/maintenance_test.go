@@ -32,11 +32,11 @@ func TestScheduleMaintenance(t *testing.T) {
 		{stormdesk.Maintenance{Components: []string{"login"}, StartsAt: start, EndsAt: start.Add(8 * 24 * time.Hour)}, stormdesk.EINVALID, "longer than"},
 		{stormdesk.Maintenance{StartsAt: start, EndsAt: end}, stormdesk.EINVALID, "components"},
 	} {
-		if _, err := d.ScheduleMaintenance(ctx, c.m, "ana"); stormdesk.ErrorCode(err) != c.code || !strings.Contains(err.Error(), c.msg) {
+		if _, err := d.ScheduleMaintenance(ctx, c.m, "ana", "api:ana"); stormdesk.ErrorCode(err) != c.code || !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%+v: %v, want %s %q", c.m, err, c.code, c.msg)
 		}
 	}
-	m, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"Login", "login"}, StartsAt: start, EndsAt: end, Text: "Upgrading the database."}, "ana")
+	m, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"Login", "login"}, StartsAt: start, EndsAt: end, Text: "Upgrading the database."}, "ana", "api:ana")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestScheduleMaintenance(t *testing.T) {
 	for i, c := range many {
 		all[i] = c.ID
 	}
-	if w, err := wide.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: all, StartsAt: start, EndsAt: end}, "ana"); err != nil {
+	if w, err := wide.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: all, StartsAt: start, EndsAt: end}, "ana", "api:ana"); err != nil {
 		t.Errorf("a maintenance of 20 components: %v", err)
 	} else if len(w.Title) > stormdesk.MaxMaintenanceTitleLen {
 		t.Errorf("a maintenance of 20 components: a title of %d bytes", len(w.Title))
@@ -94,7 +94,7 @@ func TestScheduleMaintenance(t *testing.T) {
 	if _, err := d.CancelMaintenance(ctx, 99, "bo"); stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
 		t.Errorf("cancelling a missing maintenance: %v", err)
 	}
-	next, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"checkout"}, StartsAt: d.Now.Add(time.Hour), EndsAt: d.Now.Add(2 * time.Hour)}, "ana")
+	next, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"checkout"}, StartsAt: d.Now.Add(time.Hour), EndsAt: d.Now.Add(2 * time.Hour)}, "ana", "api:ana")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestMaintenanceHoldsTheStormItExpects(t *testing.T) {
 	ctx := context.Background()
 	schedule := func(comp string, from, to time.Duration, alertAbove int) func(*desk.Service, time.Time) {
 		return func(d *desk.Service, now time.Time) {
-			if _, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{comp}, StartsAt: now.Add(from), EndsAt: now.Add(to), AlertAbove: alertAbove}, "ana"); err != nil {
+			if _, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{comp}, StartsAt: now.Add(from), EndsAt: now.Add(to), AlertAbove: alertAbove}, "ana", "api:ana"); err != nil {
 				t.Fatal(err)
 			}
 		}

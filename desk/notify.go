@@ -182,10 +182,16 @@ func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 // paging on the address), each page queued before the next is read:
 // memory stays flat however many customers an incident has.
 func (s *Service) enqueueAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, m *stormdesk.OutboundMessage, at time.Time) (int, error) {
+	return s.enqueueKeys(ctx, tx, inc.ID, s.audienceKeys(inc), m, at)
+}
+
+// enqueueKeys queues m for the reporters of incident incidentID (none
+// for 0) and the subscribers of keys, a page at a time.
+func (s *Service) enqueueKeys(ctx context.Context, tx stormdesk.Tx, incidentID int64, keys []string, m *stormdesk.OutboundMessage, at time.Time) (int, error) {
 	queued := 0
 	after := ""
 	for {
-		page, err := tx.AudiencePage(ctx, inc.ID, s.audienceKeys(inc), after, audienceChunk)
+		page, err := tx.AudiencePage(ctx, incidentID, keys, after, audienceChunk)
 		if err != nil {
 			return 0, err
 		}
@@ -335,6 +341,10 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 		if m.State == stormdesk.MessageHeld && m.RequesterKey != "" && m.RequesterKey == approverKey {
 			return stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this email: you asked for it, or your change to the incident queued it")
 		}
+		if m.IncidentID == 0 {
+			r, expired, err = s.approveMaintenanceEmail(ctx, tx, m, approver, now)
+			return err
+		}
 		inc, err := tx.Incident(ctx, m.IncidentID)
 		if err != nil {
 			return err
@@ -382,6 +392,11 @@ func (s *Service) CancelNotification(ctx context.Context, messageID, actor strin
 			return err
 		}
 		r.Message, r.Audience = m, m.Audience
+		if id, ok := maintenanceOfMessage(m.MessageID); ok && m.IncidentID == 0 {
+			return tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: id, At: now, Kind: stormdesk.KindNotification, Actor: actor,
+				Text: fmt.Sprintf("Maintenance email cancelled by %s; nothing was sent (requested by %s)", actor, m.RequestedBy),
+				Data: mustJSON(map[string]any{"message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: m.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: actor,
 			Text: fmt.Sprintf("%s email cancelled by %s; nothing was sent (requested by %s)", m.Template, actor, m.RequestedBy),
 			Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
@@ -533,14 +548,24 @@ func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
-			if !first || r.IncidentID == 0 {
-				// A confirmation email belongs to no incident: nothing
-				// to report on a timeline.
+			if !first {
 				continue
 			}
 			text := fmt.Sprintf("%s email sent to %s, %d failed", r.Template, plural(r.Sent, "customer", "customers"), r.Failed)
 			if r.Suppressed > 0 {
 				text += fmt.Sprintf(", %d unsubscribed or bounced before", r.Suppressed)
+			}
+			if r.IncidentID == 0 {
+				// A maintenance email is reported on its maintenance; a
+				// subscription's confirmation on nothing.
+				if id, ok := maintenanceOfMessage(r.MessageID); ok {
+					if err := tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: id, At: now, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk,
+						Text: text, Data: mustJSON(map[string]any{"sent": r.Sent, "failed": r.Failed, "suppressed": r.Suppressed, "message_id": r.MessageID})}); err != nil {
+						return err
+					}
+					n++
+				}
+				continue
 			}
 			if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: r.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk,
 				Text: text, Data: mustJSON(map[string]any{"template": r.Template, "sent": r.Sent, "failed": r.Failed, "suppressed": r.Suppressed, "message_id": r.MessageID})}); err != nil {

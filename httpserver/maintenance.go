@@ -29,7 +29,7 @@ func (s *Server) postMaintenance(w http.ResponseWriter, r *http.Request) {
 			return 0, nil, stormdesk.Errorf(stormdesk.EINVALID, "alert_above: %d is negative", in.AlertAbove)
 		}
 		m, err := s.Desk.ScheduleMaintenance(r.Context(), stormdesk.Maintenance{Components: in.Components, StartsAt: in.StartsAt, EndsAt: in.EndsAt,
-			Title: in.Title, Text: in.Text, AlertAbove: in.AlertAbove}, in.Actor)
+			Title: in.Title, Text: in.Text, AlertAbove: in.AlertAbove}, in.Actor, "api:"+in.Actor)
 		return http.StatusCreated, m, err
 	})(w, r)
 }

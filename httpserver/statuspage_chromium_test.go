@@ -85,7 +85,7 @@ func statusPageServer(t *testing.T) *httptest.Server {
 	// Announced ahead: the page lists it and the Public API stays
 	// operational until its window.
 	_, err = d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"api"}, StartsAt: d.Now.Add(36 * time.Hour), EndsAt: d.Now.Add(38 * time.Hour),
-		Title: "Public API database upgrade", Text: "Requests may fail for up to a minute while we switch databases."}, "bo")
+		Title: "Public API database upgrade", Text: "Requests may fail for up to a minute while we switch databases."}, "bo", "api:bo")
 	step(err)
 	reg := prometheus.NewRegistry()
 	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)

@@ -132,3 +132,28 @@ func TestStatusPageMaintenance(t *testing.T) {
 		t.Errorf("after the window, the page still shows the maintenance")
 	}
 }
+
+// TestMaintenanceEmail: each phase has its own heading and lead, the
+// title and text are escaped in the HTML part, and an unknown phase or
+// a missing unsubscribe link is refused.
+func TestMaintenanceEmail(t *testing.T) {
+	d := templates.MaintenanceData{ProductName: "Acme", Title: "DB <upgrade>", Text: "Pause & retry", Components: []string{"Login", "Billing"},
+		StartsAt: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), EndsAt: time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC), UnsubscribeURL: "UNSUB"}
+	for phase, want := range map[string]string{"scheduled": "[Acme] Scheduled maintenance: DB <upgrade>", "started": "[Acme] Maintenance in progress: DB <upgrade>",
+		"ended": "[Acme] Maintenance completed: DB <upgrade>"} {
+		d.Phase = phase
+		subject, text, html, err := templates.RenderMaintenance(d)
+		if err != nil || subject != want || !strings.Contains(text, "Affects: Login and Billing\nWindow:  2026-12-05T02:00:00Z to 2026-12-05T04:00:00Z") ||
+			!strings.Contains(text, "Unsubscribe: UNSUB") || !strings.Contains(html, "DB &lt;upgrade&gt;") || !strings.Contains(html, "Pause &amp; retry") {
+			t.Errorf("%s: %q %v\n%s\n%s", phase, subject, err, text, html)
+		}
+	}
+	d.Phase = "postponed"
+	if _, _, _, err := templates.RenderMaintenance(d); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Errorf("an unknown phase: %v", err)
+	}
+	d.Phase, d.UnsubscribeURL = "started", ""
+	if _, _, _, err := templates.RenderMaintenance(d); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
+		t.Errorf("no unsubscribe link: %v", err)
+	}
+}
