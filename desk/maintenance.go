@@ -314,6 +314,13 @@ func (s *Service) markMaintenance(ctx context.Context, tx stormdesk.Tx, m *storm
 		if err := tx.AppendMaintenanceEntry(ctx, e); err != nil {
 			return n, err
 		}
+		// No news to tell: a start recorded after the window's end, or
+		// a window that was over when it was scheduled (a configuration
+		// describing the past).
+		stale := step.what == stormdesk.MaintenanceKindStarted && !now.Before(m.EndsAt) || !m.CreatedAt.Before(m.EndsAt)
+		if stale {
+			continue
+		}
 		if err := s.announce(ctx, tx, m, step.what, e.ID, requester{stormdesk.ActorStormdesk, ""}, now); err != nil {
 			return n, err
 		}

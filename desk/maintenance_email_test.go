@@ -159,8 +159,32 @@ func TestMaintenanceEmails(t *testing.T) {
 			t.Errorf("entry %d: %q, want it to start %q", i, texts[i], want[i])
 		}
 	}
+	// A window first seen after its end (the round did not run during
+	// it): its end is told, its start is not.
+	late, err := d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"login"}, StartsAt: now.Add(time.Minute), EndsAt: now.Add(2 * time.Minute)}, "bo", "api:bo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now = late.EndsAt.Add(time.Hour)
+	if _, err := d.MaintenanceRound(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ = d.Messages(ctx, 0, late.CreatedAt)
+	var phases []string
+	for _, msg := range ms {
+		if strings.HasPrefix(msg.MessageID, fmt.Sprintf("maint%d-", late.ID)) {
+			phases = append(phases, strings.Split(msg.MessageID, "-")[1])
+		}
+	}
+	if strings.Join(phases, " ") != "scheduled ended" {
+		t.Errorf("emails of a window seen only after its end: %v, want scheduled and ended", phases)
+	}
 	_, es2, _ := d.MaintenanceTimeline(ctx, m2.ID)
-	if last := es2[len(es2)-1]; !strings.HasPrefix(last.Text, "Maintenance email cancelled by bo") {
-		t.Errorf("the cancelled announcement: %+v", last)
+	cancelled := false
+	for _, e := range es2 {
+		cancelled = cancelled || strings.HasPrefix(e.Text, "Maintenance email cancelled by bo")
+	}
+	if !cancelled {
+		t.Errorf("the cancelled announcement is not on its maintenance's timeline")
 	}
 }
