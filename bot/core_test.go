@@ -334,3 +334,16 @@ func TestAlertActions(t *testing.T) {
 		t.Errorf("not an incident on a resolved one: %+v", r)
 	}
 }
+
+// TestMaintenanceApprovalRequest: a held maintenance email (no incident)
+// is asked about with its message id and audience, and Approve and
+// Cancel buttons that carry its id.
+func TestMaintenanceApprovalRequest(t *testing.T) {
+	c, _ := newCore(t)
+	r := c.ApprovalRequest(nil, &stormdesk.OutboundMessage{MessageID: "maint3-started-e9", Template: "maintenance", Subject: "[Acme] Maintenance in progress: DB",
+		Text: "The scheduled maintenance of Login has begun.", State: stormdesk.MessageHeld, Audience: 120})
+	if r.Title != "Approval needed: notification about a maintenance" || !strings.Contains(r.Lines[0], "maint3-started-e9 would go to 120 subscribers") ||
+		len(r.Actions) != 2 || r.Actions[0].Value != "maint3-started-e9" || !strings.Contains(r.Pre, "has begun") {
+		t.Errorf("request: %+v", r)
+	}
+}

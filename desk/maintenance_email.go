@@ -16,7 +16,8 @@ import (
 // features) are emailed when it is scheduled (or rescheduled), when it
 // starts and when it ends, through the outbox like every customer email
 // and under the same approval threshold: an email to more recipients
-// waits for a second person (POST /api/v1/emails/ID/approve), and the
+// waits for a second person (the chat's Approve button, or POST
+// /api/v1/emails/ID/approve), and the
 // person whose scheduling caused it cannot approve it. A maintenance
 // email belongs to no incident; its message id names the maintenance
 // (maint<ID>-<phase>-e<entry>), and its fate is written on the
@@ -79,8 +80,11 @@ func (s *Service) announce(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Ma
 		if err := tx.HoldMessage(ctx, msg); err != nil {
 			return err
 		}
-		entry.Text = fmt.Sprintf("The %s email to %s waits for a second person's approval (more than %d recipients): POST /api/v1/emails/%s/approve",
+		entry.Text = fmt.Sprintf("The %s email to %s waits for a second person's approval (more than %d recipients): in chat, or POST /api/v1/emails/%s/approve",
 			phase, plural(n, "subscriber", "subscribers"), t, msg.MessageID)
+		if err := s.raiseApproval(ctx, tx, 0, msg.MessageID); err != nil {
+			return err
+		}
 	} else {
 		msg.State = stormdesk.MessageQueued
 		queued, err := s.enqueueKeys(ctx, tx, 0, keys, msg, at)

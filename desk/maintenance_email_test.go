@@ -27,8 +27,9 @@ func TestMaintenanceEmails(t *testing.T) {
 	now := t0
 	clock := func() time.Time { return now }
 	comps := []stormdesk.Component{{ID: "login", Name: "Login", Features: []string{"login"}}, {ID: "billing", Name: "Billing", Features: []string{"billing"}}}
+	asks := &maintenanceAsks{got: make(chan string, 4)}
 	d := openDesk(t, s, desk.Options{Now: clock, ProductName: "Acme", Components: comps,
-		Email: &desk.Email{ApprovalThreshold: 2, Placeholder: notify.UnsubscribeTag}})
+		Email: &desk.Email{ApprovalThreshold: 2, Placeholder: notify.UnsubscribeTag}}, withChat(t, s, asks))
 	fake := sendgridtest.New(t)
 	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
 		Now: clock, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
@@ -105,6 +106,15 @@ func TestMaintenanceEmails(t *testing.T) {
 	}
 	if !strings.HasPrefix(held, fmt.Sprintf("maint%d-started-", m.ID)) {
 		t.Fatalf("no held start email: %+v", ms)
+	}
+	// The ops channel is asked to approve it, with no incident.
+	select {
+	case got := <-asks.got:
+		if got != "no incident "+held+" held audience=3" {
+			t.Errorf("approval request: %s", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the ops channel was not asked to approve the maintenance email")
 	}
 	if r, err := d.ApproveNotification(ctx, held, "bo", "api:bo"); err != nil || r.Queued != 3 {
 		t.Fatalf("approve: %+v %v", r, err)
@@ -187,4 +197,22 @@ func TestMaintenanceEmails(t *testing.T) {
 	if !cancelled {
 		t.Errorf("the cancelled announcement is not on its maintenance's timeline")
 	}
+}
+
+// maintenanceAsks records the approval requests of maintenance emails.
+type maintenanceAsks struct {
+	noPoster
+	got chan string
+}
+
+func (a *maintenanceAsks) AskApproval(_ context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error {
+	what := "no incident"
+	if inc != nil {
+		what = fmt.Sprintf("incident #%d", inc.ID)
+	}
+	select {
+	case a.got <- fmt.Sprintf("%s %s %s audience=%d", what, m.MessageID, m.State, m.Audience):
+	default:
+	}
+	return nil
 }
