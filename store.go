@@ -243,8 +243,10 @@ type Tx interface {
 	// of two replicas exactly one writes the timeline entry.
 	MarkMaintenance(ctx context.Context, id int64, what string, at time.Time) (bool, error)
 	// AddMaintenanceTickets records tickets on a maintenance, each once,
-	// and returns how many are new.
+	// and returns how many are new; MaintenanceTickets lists them in id
+	// order.
 	AddMaintenanceTickets(ctx context.Context, id int64, tickets []int64, at time.Time) (int, error)
+	MaintenanceTickets(ctx context.Context, id int64) ([]int64, error)
 	// AppendMaintenanceEntry adds an entry to a maintenance's timeline
 	// and sets its ID; MaintenanceEntries lists them, oldest first.
 	AppendMaintenanceEntry(ctx context.Context, e *MaintenanceEntry) error

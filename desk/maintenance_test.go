@@ -274,6 +274,25 @@ func TestMaintenanceHoldsTheStormItExpects(t *testing.T) {
 			t.Fatalf("a login storm after the maintenance was cancelled: %d incidents, %d reports held", len(incs), ms[0].Tickets)
 		}
 	})
+	t.Run("beyond it after holding some", func(t *testing.T) {
+		incs, ms, d := maintenanceStorm(t, schedule("login", -time.Minute, 2*time.Hour, 5))
+		if len(incs) != 1 || ms[0].Tickets == 0 {
+			t.Fatalf("%d incidents, %d reports held first", len(incs), ms[0].Tickets)
+		}
+		tks, err := d.IncidentTickets(ctx, incs[0].ID, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		earlier := 0
+		for _, tk := range tks {
+			if strings.HasPrefix(tk.JoinReason, fmt.Sprintf("reported during maintenance #%d", ms[0].ID)) {
+				earlier++
+			}
+		}
+		if earlier != ms[0].Tickets {
+			t.Errorf("the incident took in %d of the %d reports the maintenance held before the storm went beyond it", earlier, ms[0].Tickets)
+		}
+	})
 	t.Run("beyond what it expects", func(t *testing.T) {
 		incs, ms, d := maintenanceStorm(t, schedule("login", -time.Minute, 2*time.Hour, 1))
 		if len(incs) != 1 {

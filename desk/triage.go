@@ -477,6 +477,28 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 				if err := s.exceededEntry(ctx, tx, exceeded, inc.ID, len(op.Members)+1, now); err != nil {
 					return err
 				}
+				// The reports of the same storm that the maintenance took
+				// in before it went beyond it are the incident's too: its
+				// first reporters hear about it like the others.
+				earlier, err := tx.MaintenanceTickets(ctx, exceeded.ID)
+				if err != nil {
+					return err
+				}
+				for _, id := range earlier {
+					if byID[id] != nil {
+						continue // this batch's: its membership is already decided
+					}
+					t, err := tx.Ticket(ctx, id)
+					if err != nil {
+						return err
+					}
+					if t.IncidentID != 0 || t.ClusterID != op.Cluster {
+						continue
+					}
+					if err := join(id, inc.ID, fmt.Sprintf("reported during maintenance #%d, before the storm went beyond it", exceeded.ID), now); err != nil {
+						return err
+					}
+				}
 			}
 			real[d.Incident] = inc.ID
 			opened[inc.ID] = true

@@ -144,6 +144,27 @@ func (x *tx) AddMaintenanceTickets(ctx context.Context, id int64, tickets []int6
 	return added, nil
 }
 
+// MaintenanceTickets implements stormdesk.Tx.
+func (x *tx) MaintenanceTickets(ctx context.Context, id int64) ([]int64, error) {
+	rows, err := x.c.Query(ctx, `SELECT ticket_id FROM maintenance_tickets WHERE maintenance_id = $1 ORDER BY ticket_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: tickets of maintenance %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var t int64
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan maintenance ticket: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlstore: tickets of maintenance %d: %w", id, err)
+	}
+	return out, nil
+}
+
 // AppendMaintenanceEntry implements stormdesk.Tx.
 func (x *tx) AppendMaintenanceEntry(ctx context.Context, e *stormdesk.MaintenanceEntry) error {
 	var data any

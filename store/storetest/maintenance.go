@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -73,6 +74,11 @@ func runMaintenance(t *testing.T, open Opener) {
 		if n != want {
 			t.Errorf("recording tickets %v: %d new, want %d", tks[i:i+2], n, want)
 		}
+	}
+	var listed []int64
+	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { listed, err = tx.MaintenanceTickets(ctx, m.ID); return err }); err != nil ||
+		fmt.Sprint(listed) != fmt.Sprint(tks) {
+		t.Errorf("the maintenance's tickets: %v (%v), want %v", listed, err, tks)
 	}
 	if err := s.Update(ctx, func(tx stormdesk.Tx) error {
 		_, err := tx.AddMaintenanceTickets(ctx, m.ID+1000, tks[:1], starts)
