@@ -69,6 +69,17 @@ type IncidentService interface {
 	// (named by name or id); an empty status lifts the override.
 	// ENOTFOUND for an unknown component.
 	SetComponentStatus(ctx context.Context, component string, st ComponentStatus, actor string) (*ComponentOverride, error)
+	// ScheduleMaintenance announces a window of planned work on status
+	// page components (m.Components by name or id); the desk records its
+	// start and end, shows it on the page and takes in the customer
+	// reports it causes instead of opening incidents; its subscribers are
+	// emailed (held for a second person above the approval threshold;
+	// actorKey as for SetStatus). ENOTFOUND for an unknown component,
+	// EINVALID for a bad or past window.
+	ScheduleMaintenance(ctx context.Context, m Maintenance, actor, actorKey string) (*Maintenance, error)
+	// CancelMaintenance calls a scheduled or running maintenance off.
+	// ECONFLICT when it was cancelled already or is over.
+	CancelMaintenance(ctx context.Context, id int64, actor string) (*Maintenance, error)
 
 	// PreviewNotification counts who a customer email would go to and
 	// renders it for one sample recipient. It writes nothing. An empty

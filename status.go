@@ -128,6 +128,15 @@ func (c Component) Affects(features []string) bool {
 	return false
 }
 
+// SubscriptionKey is what a subscription to the component is stored
+// under among the feature subscriptions (Subscription.Feature): no
+// feature name holds a colon, so the two never meet. An incident's
+// audience takes in the subscribers of every component it affects.
+func (c Component) SubscriptionKey() string { return ComponentKeyPrefix + c.ID }
+
+// ComponentKeyPrefix starts the subscription key of a component.
+const ComponentKeyPrefix = "component:"
+
 // ComponentOverride is an operator's manual state for a component; it
 // wins over its incidents until lifted.
 type ComponentOverride struct {

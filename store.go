@@ -240,13 +240,38 @@ type Tx interface {
 	ComponentOverrides(ctx context.Context) ([]ComponentOverride, error)
 	// PublicVersion is a stamp of what the status page reads from the
 	// store: the published incidents open or resolved at or after since
-	// (each one's row and its latest timeline entry) and the overrides.
-	// It changes whenever one of them does (an update of the row, a new
+	// (each one's row and its latest timeline entry), the overrides and
+	// the maintenances ending at or after since (each one's row and its
+	// latest entry). It changes whenever one of them does (an update of the row, a new
 	// entry not dated before the latest, an override set or lifted) and
 	// costs one small query beside the overrides' own, so a rendered page
 	// can be reused while it holds. (Every change the page shows updates
 	// the row and writes an entry dated now.)
 	PublicVersion(ctx context.Context, since time.Time) (string, error)
+
+	// CreateMaintenance stores a new maintenance and sets its ID;
+	// ECONFLICT when its Key is taken. UpdateMaintenance rewrites one
+	// (ENOTFOUND if missing). Maintenance reads one by id, or by key
+	// with MaintenanceByKey (ENOTFOUND); Maintenances lists those f
+	// selects by start time. Reads fill Tickets.
+	CreateMaintenance(ctx context.Context, m *Maintenance) error
+	UpdateMaintenance(ctx context.Context, m *Maintenance) error
+	Maintenance(ctx context.Context, id int64) (*Maintenance, error)
+	MaintenanceByKey(ctx context.Context, key string) (*Maintenance, error)
+	Maintenances(ctx context.Context, f MaintenanceFilter) ([]*Maintenance, error)
+	// MarkMaintenance records the window's start ("started") or end
+	// ("ended") at at, once: false when it was already recorded, so that
+	// of two replicas exactly one writes the timeline entry.
+	MarkMaintenance(ctx context.Context, id int64, what string, at time.Time) (bool, error)
+	// AddMaintenanceTickets records tickets on a maintenance, each once,
+	// and returns how many are new; MaintenanceTickets lists them in id
+	// order.
+	AddMaintenanceTickets(ctx context.Context, id int64, tickets []int64, at time.Time) (int, error)
+	MaintenanceTickets(ctx context.Context, id int64) ([]int64, error)
+	// AppendMaintenanceEntry adds an entry to a maintenance's timeline
+	// and sets its ID; MaintenanceEntries lists them, oldest first.
+	AppendMaintenanceEntry(ctx context.Context, e *MaintenanceEntry) error
+	MaintenanceEntries(ctx context.Context, id int64) ([]MaintenanceEntry, error)
 
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.

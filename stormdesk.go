@@ -440,15 +440,18 @@ func (r *CustomerImport) Prepare() error {
 	}
 	for i, f := range r.Features {
 		f = strings.ToLower(strings.TrimSpace(f))
-		if !featureName.MatchString(f) {
-			return Errorf(EINVALID, "features: %q is not a feature name (lower-case letters, digits, - or _)", f)
+		// component:ID subscribes to a status page component (the desk
+		// checks that it is one).
+		if !featureName.MatchString(strings.TrimPrefix(f, ComponentKeyPrefix)) {
+			return Errorf(EINVALID, "features: %q is not a feature name (lower-case letters, digits, - or _) or component:ID", f)
 		}
 		r.Features[i] = f
 	}
 	return nil
 }
 
-// Subscription opts a customer in to updates about one product feature.
+// Subscription opts a customer in to updates about one product feature,
+// or (Feature is Component.SubscriptionKey) one status page component.
 type Subscription struct {
 	Email   string `json:"email"`
 	Feature string `json:"feature"`

@@ -136,7 +136,8 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		a.Upstream, a.StatusPage = f.Upstream, f.StatusPage
 	}
 	page := StatusPageConfig(cfg, a.StatusPage)
-	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc, Components: page.Components}
+	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc, Components: page.Components,
+		Maintenances: ConfigMaintenances(a.StatusPage)}
 	if a.elector != nil {
 		// Several replicas may share this database: one leads (triage,
 		// polls, probes); a clean shutdown hands over at once.
@@ -234,6 +235,22 @@ func StatusPageConfig(cfg config.Config, sp *config.StatusPage) statuspage.Confi
 		c.Components = append(c.Components, stormdesk.Component{ID: comp.ID, Name: comp.Name, Description: comp.Description, Features: comp.Features})
 	}
 	return c
+}
+
+// ConfigMaintenances are the scheduled maintenances of the
+// STORMDESK_CONFIG file's status_page section: nil without a section
+// (the stored ones are left alone), else a list, maybe empty (those the
+// file held before and no longer does are cancelled).
+func ConfigMaintenances(sp *config.StatusPage) []stormdesk.Maintenance {
+	if sp == nil {
+		return nil
+	}
+	out := []stormdesk.Maintenance{}
+	for _, m := range sp.Maintenances {
+		out = append(out, stormdesk.Maintenance{Key: m.Key(), Title: m.Name, Text: m.Text, Components: m.Components,
+			StartsAt: m.Start, EndsAt: m.End, AlertAbove: m.AlertAbove})
+	}
+	return out
 }
 
 // Connectors is the helpdesk webhooks whose secrets c sets, checked
@@ -366,6 +383,12 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// Status page subscriptions are confirmed through links signed with
+	// the same secret, under their own domain (notify.ConfirmLinks).
+	confirm, err := notify.ConfirmLinks(strings.TrimRight(c.Email.PublicURL, "/")+"/status/confirm", secret, a.deps.Now)
+	if err != nil {
+		return nil, nil, err
+	}
 	inDoubt := notify.InDoubtFail
 	if c.Email.ResendInDoubt {
 		inDoubt = notify.InDoubtResend
@@ -381,15 +404,22 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	}
 	email := &desk.Email{Auto: set(c.Email.Auto), Approve: set(c.Email.Approve), ApprovalThreshold: c.Email.ApprovalThreshold,
 		FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: a.Email.Kick}
-	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) }}
+	email.ConfirmURL = confirm
+	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) },
+		VerifyConfirm: func(token string) (string, []string, error) { return notify.VerifyConfirm(secret, token, a.deps.Now()) }}
 	return email, edge, nil
 }
 
-// Schedule adds the periodic work to jobs: triage maintenance,
-// reminders, delivery reports, and a job per status feed and probe.
+// Schedule adds the periodic work to jobs: triage maintenance, the
+// maintenance windows' starts and ends, reminders, delivery reports, and a job per status feed and probe.
 func (a *App) Schedule(jobs schedule.Jobs) error {
 	d, c := a.Desk, a.cfg
 	if err := jobs.Every("triage-maintain", c.TriageInterval, d.MaintainTriage); err != nil {
+		return err
+	}
+	// Each maintenance window's start and end on its timeline, once
+	// whichever replica records it.
+	if err := jobs.Every("maintenance", time.Minute, func(ctx context.Context) error { _, err := d.MaintenanceRound(ctx); return err }); err != nil {
 		return err
 	}
 	if r := (desk.Reminders{NoUpdate: c.RemindNoUpdate, NoPostmortem: c.RemindPostmortem}); r != (desk.Reminders{}) {

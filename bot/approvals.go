@@ -35,13 +35,27 @@ func (c *Core) notify(ctx context.Context, id Identity, cmd Command) (Reply, err
 // ApprovalRequest describes the ops-channel message asking to approve an
 // automatic email that was held (the policy asks for approval, or it
 // would go to many customers), with Approve send and Cancel buttons.
+// A maintenance's email (inc nil: it belongs to no incident) is asked
+// about the same way.
 func (c *Core) ApprovalRequest(inc *stormdesk.Incident, m *stormdesk.OutboundMessage) Reply {
+	if inc == nil {
+		return approvalRequest(m, fmt.Sprintf("The maintenance email %s would go to %d subscribers and waits for approval.", m.MessageID, m.Audience),
+			"Subject: "+m.Subject+"\n\n"+truncate(m.Text, 2500))
+	}
 	return approvalRequest(m, fmt.Sprintf("The %s email about incident #%d (%s) would go to %d customers and waits for approval.",
 		m.Template, inc.ID, truncate(inc.Title, 200), m.Audience), "Subject: "+m.Subject+"\n\n"+truncate(m.Text, 2500))
 }
 
+// about names what an email is about in a reply's title.
+func about(m *stormdesk.OutboundMessage) string {
+	if m.IncidentID == 0 {
+		return "a maintenance"
+	}
+	return fmt.Sprintf("incident #%d", m.IncidentID)
+}
+
 func approvalRequest(m *stormdesk.OutboundMessage, line, sample string) Reply {
-	return Reply{Public: true, Title: fmt.Sprintf("Approval needed: notification about incident #%d", m.IncidentID),
+	return Reply{Public: true, Title: "Approval needed: notification about " + about(m),
 		Lines: []string{line}, Pre: sample,
 		Actions: []Action{
 			{ID: ActionApprove, Label: "Approve send", Value: m.MessageID, Style: StylePrimary},
@@ -69,7 +83,7 @@ func (c *Core) cancelPending(ctx context.Context, id Identity, messageID string)
 		return Reply{}, err
 	}
 	m := r.Message
-	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d cancelled", m.IncidentID),
+	return Reply{Public: true, Title: "Notification about " + about(m) + " cancelled",
 		Lines: []string{fmt.Sprintf("%s cancelled the %s email requested by %s. Nothing was sent.", id.Actor(), m.Template, m.RequestedBy)}}, nil
 }
 
@@ -90,7 +104,7 @@ func sentReply(r stormdesk.SendResult, approver string) Reply {
 	if approver != "" {
 		line = fmt.Sprintf("%s approved the %s email requested by %s: %d email%s queued", approver, m.Template, m.RequestedBy, r.Queued, plural(r.Queued))
 	}
-	return Reply{Public: true, Title: fmt.Sprintf("Notification about incident #%d sent", m.IncidentID), Lines: []string{line + "."}}
+	return Reply{Public: true, Title: "Notification about " + about(m) + " sent", Lines: []string{line + "."}}
 }
 
 // email shows an incident's email policy and emails, or changes the

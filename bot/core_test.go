@@ -40,7 +40,7 @@ func TestHelpAndUsage(t *testing.T) {
 	c, _ := newCore(t)
 	ctx := context.Background()
 	r := c.Execute(ctx, eve, "help")
-	for _, cmd := range []string{"list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export", "publish", "component"} {
+	for _, cmd := range []string{"list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "timeline", "export", "publish", "component", "maintenance"} {
 		if !strings.Contains(r.Pre, "/incident "+cmd) {
 			t.Errorf("help does not mention %s", cmd)
 		}
@@ -59,7 +59,7 @@ func TestAuthorisation(t *testing.T) {
 	c, d := newCore(t)
 	ctx := context.Background()
 	before := d.Snapshot(t)
-	for _, cmd := range []string{"declare X", "ack 1", "status 2 identified", "note 1 hi", "merge 1 2", "link 101 1", "unlink 100", "cause 1 auth0", "notify 1", "publish 2", "component login major"} {
+	for _, cmd := range []string{"declare X", "ack 1", "status 2 identified", "note 1 hi", "merge 1 2", "link 101 1", "unlink 100", "cause 1 auth0", "notify 1", "publish 2", "component login major", "maintenance login 2026-03-14T18:00Z 2h"} {
 		r := c.Execute(ctx, eve, cmd)
 		if r.Kind != bot.KindRefused || !strings.Contains(r.Lines[0], "not allowed") {
 			t.Errorf("%s by an outsider: got %+v", cmd, r)
@@ -138,6 +138,8 @@ func TestCommands(t *testing.T) {
 		{"show 1", `Status page "Problems with Login" since`, false},
 		{"component checkout partial", "set component checkout to partial outage on the status page, until `/incident component checkout auto`", true},
 		{"component Checkout auto", "lifted the override of component checkout", true},
+		{"maintenance Checkout 2026-03-14T18:00Z 2h Payment provider upgrade", "scheduled maintenance #1 of checkout from Mar 14 18:00 to Mar 14 20:00 UTC", true},
+		{"maintenance cancel 1", "cancelled maintenance #1 (Scheduled maintenance: Checkout)", true},
 	} {
 		r := c.Execute(ctx, ana, tc.cmd)
 		if r.Kind != bot.KindOK {
@@ -330,5 +332,18 @@ func TestAlertActions(t *testing.T) {
 	}
 	if r := c.Act(ctx, ana, bot.ActionNotIncident, "2"); r.Code != stormdesk.ECONFLICT {
 		t.Errorf("not an incident on a resolved one: %+v", r)
+	}
+}
+
+// TestMaintenanceApprovalRequest: a held maintenance email (no incident)
+// is asked about with its message id and audience, and Approve and
+// Cancel buttons that carry its id.
+func TestMaintenanceApprovalRequest(t *testing.T) {
+	c, _ := newCore(t)
+	r := c.ApprovalRequest(nil, &stormdesk.OutboundMessage{MessageID: "maint3-started-e9", Template: "maintenance", Subject: "[Acme] Maintenance in progress: DB",
+		Text: "The scheduled maintenance of Login has begun.", State: stormdesk.MessageHeld, Audience: 120})
+	if r.Title != "Approval needed: notification about a maintenance" || !strings.Contains(r.Lines[0], "maint3-started-e9 would go to 120 subscribers") ||
+		len(r.Actions) != 2 || r.Actions[0].Value != "maint3-started-e9" || !strings.Contains(r.Pre, "has begun") {
+		t.Errorf("request: %+v", r)
 	}
 }

@@ -29,6 +29,7 @@ var helps = []helpEntry{
 	{"email", "/incident email ID [acknowledged|update|resolved=auto|approve|off ...]", "The incident's customer email policy and every email with its delivery counts; with TEMPLATE=MODE pairs, change what its automatic emails do (approve: wait for an Approve press)."},
 	{"publish", "/incident publish ID [public title]", "Put an acknowledged incident on the public status page (title: by default the components it affects); its later status messages become its public updates."},
 	{"component", "/incident component COMPONENT operational|degraded|partial|major|maintenance|auto", "Set a status page component's state by hand; auto lets it follow its incidents again."},
+	{"maintenance", "/incident maintenance COMPONENT START END [text] | cancel ID", "Schedule maintenance of a status page component: START like 2026-12-05T02:00Z (UTC), END a time or a length (2h); shown on the page at once, the component under maintenance during the window, and the reports the work causes recorded on it instead of opening an incident (unless there are more than expected). cancel ID calls it off."},
 	{"timeline", "/incident timeline ID", "The incident's timeline."},
 	{"export", "/incident export ID [md|html|json|csv]", "The post-mortem as a file in this channel (Markdown by default)."},
 }

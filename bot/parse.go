@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,7 +19,7 @@ const MaxCommandLen = 8000
 type Command struct {
 	// Name is the subcommand: help, list, show, declare, ack, status,
 	// note, merge, link, unlink, cause, notify, email, timeline, export,
-	// publish, component.
+	// publish, component, maintenance.
 	Name string
 	// Topic is the subcommand help was asked about.
 	Topic  string
@@ -37,9 +38,13 @@ type Command struct {
 	// id and its manual state ("" lifts the override).
 	Component       string
 	ComponentStatus stormdesk.ComponentStatus
-	Template        string
-	DryRun          bool
-	Format          string
+	// Start and End are a maintenance window (Text is what customers
+	// read about it); Cancel calls maintenance ID off instead.
+	Start, End time.Time
+	Cancel     bool
+	Template   string
+	DryRun     bool
+	Format     string
 }
 
 // Mutating reports whether the command changes anything and so needs
@@ -262,6 +267,49 @@ func Parse(text string) (Command, error) {
 		} else {
 			c.Component = strings.TrimSpace(text[args[0].start:last.start])
 		}
+	case "maintenance":
+		if len(args) > 0 && strings.EqualFold(args[0].s, "cancel") {
+			if len(args) != 2 {
+				return c, usagef(c.Name, "give the maintenance to cancel: cancel ID")
+			}
+			c.Cancel = true
+			c.ID, err = parseID(c.Name, "maintenance id", args[1].s)
+			return c, err
+		}
+		if err := need(3, "component, start and end"); err != nil {
+			return c, err
+		}
+		if _, ok := parseWhen(args[0].s); ok {
+			return c, usagef(c.Name, "component: missing before the start")
+		}
+		at := -1
+		for i := 1; i < len(args); i++ {
+			if _, ok := parseWhen(args[i].s); ok {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			return c, usagef(c.Name, "start: no time like 2026-12-05T02:00Z (UTC) after the component")
+		}
+		if at == 1 && args[0].quoted {
+			c.Component = strings.TrimSpace(args[0].s)
+		} else {
+			c.Component = strings.TrimSpace(text[args[0].start:args[at].start])
+		}
+		if c.Component == "" {
+			return c, usagef(c.Name, "component: missing before the start")
+		}
+		c.Start, _ = parseWhen(args[at].s)
+		if at+1 >= len(args) {
+			return c, usagef(c.Name, "end: missing (a time, or a length such as 2h)")
+		}
+		if d, err := time.ParseDuration(strings.TrimPrefix(args[at+1].s, "+")); err == nil && d > 0 {
+			c.End = c.Start.Add(d)
+		} else if c.End, err = parseEnd(args[at+1].s); err != nil {
+			return c, usagef(c.Name, "end: %q is not a time like 2026-12-05T04:00Z or a length such as 2h", args[at+1].s)
+		}
+		c.Text = rest(text, toks, at+3)
 	case "merge":
 		if err := id(); err != nil {
 			return c, err
@@ -383,4 +431,25 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// whenLayouts are the times a maintenance window is written in: RFC 3339,
+// or to the minute, in UTC unless an offset is given.
+var whenLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02T15:04"}
+
+// parseWhen reads a time of a maintenance window.
+func parseWhen(s string) (time.Time, bool) {
+	for _, l := range whenLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func parseEnd(s string) (time.Time, error) {
+	if t, ok := parseWhen(s); ok {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("bot: %q is not a time", s)
 }

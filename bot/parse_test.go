@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"stormdesk"
@@ -50,6 +51,13 @@ func TestParse(t *testing.T) {
 		{"component Screen sharing major", Command{Name: "component", Component: "Screen sharing", ComponentStatus: stormdesk.ComponentMajorOutage}},
 		{`component "Screen sharing" maintenance`, Command{Name: "component", Component: "Screen sharing", ComponentStatus: stormdesk.ComponentUnderMaintenance}},
 		{"component login auto", Command{Name: "component", Component: "login"}},
+		{"maintenance login 2026-12-05T02:00Z 2h Database upgrade: sign-in may pause", Command{Name: "maintenance", Component: "login",
+			Start: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC), Text: "Database upgrade: sign-in may pause"}},
+		{"maintenance Screen sharing 2026-12-05T03:00+01:00 2026-12-05T02:30:00Z", Command{Name: "maintenance", Component: "Screen sharing",
+			Start: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 5, 2, 30, 0, 0, time.UTC)}},
+		{"maintenance cancel #3", Command{Name: "maintenance", Cancel: true, ID: 3}},
+		{`maintenance "Screen sharing" 2026-12-05T02:00 +90m "Codec update"`, Command{Name: "maintenance", Component: "Screen sharing",
+			Start: time.Date(2026, 12, 5, 2, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 5, 3, 30, 0, 0, time.UTC), Text: "Codec update"}},
 	} {
 		got, err := Parse(tc.in)
 		if err != nil {
@@ -90,6 +98,12 @@ func TestParseErrors(t *testing.T) {
 		{"publish x", "publish", "not an id"},
 		{"component login", "component", "component and state: missing"},
 		{"component login broken", "component", `"broken" is not operational, degraded`},
+		{"maintenance login 2026-12-05T02:00Z", "maintenance", "component, start and end: missing"},
+		{"maintenance login tomorrow 2h", "maintenance", "start: no time"},
+		{"maintenance cancel", "maintenance", "cancel ID"},
+		{"maintenance cancel x", "maintenance", "not an id"},
+		{"maintenance login 2026-12-05T02:00Z soon text", "maintenance", `end: "soon" is not a time`},
+		{"maintenance 2026-12-05T02:00Z 2026-12-05T03:00Z x", "maintenance", "component: missing"},
 		{`note 3 "unterminated`, "", "unterminated quote"},
 		{"show \xff", "", "UTF-8"},
 		{strings.Repeat("x", MaxCommandLen+1), "", "longer than"},
@@ -111,7 +125,8 @@ func TestParseErrors(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"", "help", "list all", "show #1", "declare Login down critical", `declare "x" major`,
 		"status 1 resolved fixed", "note 1 “quoted” text", "merge 1 into 2", "link 1 2", "unlink 1", "cause 1 auth0",
-		"notify 1 tpl --dry-run", "timeline 1", "export 1 csv", "'", "status 1 ‘", "\x00", "declare \u2028"} {
+		"notify 1 tpl --dry-run", "timeline 1", "export 1 csv", "'", "status 1 ‘", "\x00", "declare \u2028",
+		"maintenance login 2026-12-05T02:00Z 2h text", `maintenance "a b" 2026-12-05T02:00 2026-12-05T03:00Z`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -134,6 +149,10 @@ func FuzzParse(f *testing.F) {
 		case "show", "ack", "status", "note", "merge", "cause", "notify", "timeline", "export", "link":
 			if c.ID <= 0 {
 				t.Fatalf("Parse(%q): id %d", s, c.ID)
+			}
+		case "maintenance":
+			if c.Component == "" || c.Start.IsZero() || c.End.IsZero() {
+				t.Fatalf("Parse(%q): maintenance without a component or window: %+v", s, c)
 			}
 		case "declare":
 			if strings.TrimSpace(c.Title) == "" {

@@ -168,6 +168,22 @@ func (c *Core) run(ctx context.Context, id Identity, cmd Command) (Reply, error)
 			line = fmt.Sprintf("%s lifted the override of component %s: it follows its incidents again.", actor, o.Component)
 		}
 		return Reply{Public: true, Title: "Status page", Lines: []string{line}}, nil
+	case "maintenance":
+		if cmd.Cancel {
+			m, err := c.desk.CancelMaintenance(ctx, cmd.ID, actor)
+			if err != nil {
+				return Reply{}, err
+			}
+			return Reply{Public: true, Title: "Maintenance cancelled", Lines: []string{fmt.Sprintf("%s cancelled maintenance #%d (%s): it is off the status page, and reports about %s open incidents as usual.",
+				actor, m.ID, m.Title, strings.Join(m.Components, ", "))}}, nil
+		}
+		m, err := c.desk.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{cmd.Component}, StartsAt: cmd.Start, EndsAt: cmd.End, Text: cmd.Text}, actor, id.Key())
+		if err != nil {
+			return Reply{}, err
+		}
+		line := fmt.Sprintf("%s scheduled maintenance #%d of %s from %s to %s UTC; it is on the status page now. Up to %d customer reports about it are recorded on it rather than opening an incident.",
+			actor, m.ID, strings.Join(m.Components, ", "), m.StartsAt.Format("Jan 2 15:04"), m.EndsAt.Format("Jan 2 15:04"), m.AlertAbove)
+		return Reply{Public: true, Title: "Maintenance scheduled", Lines: []string{line}}, nil
 	case "notify":
 		return c.notify(ctx, id, cmd)
 	case "email":

@@ -14,6 +14,7 @@ func FuzzSplitStatusPage(f *testing.F) {
 	f.Add([]byte("status_page:\n  colours: {brand: \"#000000\", text: \"#000000\"}\n"))
 	f.Add([]byte("{status_page: {}, probes: []}"))
 	f.Add([]byte("status_page: &a\n  name: X\nprobes: *a\n"))
+	f.Add([]byte("status_page:\n  components: [{name: Login, features: [login]}]\n  maintenances:\n    - {name: DB, components: [Login], start: 2026-12-05T02:00:00Z, end: 2026-12-05 03:00, alert_above: 3}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sp, rest, err := SplitStatusPage(data, "f.yaml")
 		if err != nil {

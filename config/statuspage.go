@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -32,7 +33,27 @@ type StatusPage struct {
 	// Components are the parts of the product customers see, in page
 	// order, each mapped to the features triage and the dependencies know.
 	Components []Component
+	// Maintenances are windows of planned work announced from the file.
+	Maintenances []Maintenance
 }
+
+// Maintenance is a scheduled maintenance from the file: stored at start
+// under the key "config:" + its name's id, so that a restart updates it
+// rather than adding another.
+type Maintenance struct {
+	Name string
+	Text string
+	// Components are the ids of the components it affects.
+	Components []string
+	Start, End time.Time
+	// AlertAbove is how many customer reports the window absorbs before
+	// a storm alerts ops anyway (0: the default).
+	AlertAbove int
+	Line       int
+}
+
+// Key is the maintenance's stable key in the store.
+func (m Maintenance) Key() string { return "config:" + ComponentID(m.Name) }
 
 // Colours brand the page's header. Component states have fixed colours
 // chosen for contrast, and always a text label beside them.
@@ -262,6 +283,7 @@ func (p *spParser) page(n *yaml.Node) *StatusPage {
 		return sp
 	}
 	colourLine := n.Line
+	var maint *yaml.Node // read once the components are known
 	p.fields(n, path, map[string]func(*yaml.Node, string){
 		"name":     func(v *yaml.Node, f string) { sp.Name = p.str(v, f, 200) },
 		"url":      func(v *yaml.Node, f string) { sp.URL = strings.TrimRight(p.httpURL(v, f), "/") },
@@ -273,8 +295,12 @@ func (p *spParser) page(n *yaml.Node) *StatusPage {
 				"text":  func(v *yaml.Node, f string) { p.colour(v, f, &sp.Colours.Text) },
 			})
 		},
-		"components": func(v *yaml.Node, f string) { sp.Components = p.components(v, f) },
+		"components":   func(v *yaml.Node, f string) { sp.Components = p.components(v, f) },
+		"maintenances": func(v *yaml.Node, f string) { maint = v },
 	})
+	if maint != nil {
+		sp.Maintenances = p.maintenances(maint, path+".maintenances", sp)
+	}
 	if r := ContrastRatio(sp.Colours.Brand, sp.Colours.Text); r < 4.5 {
 		p.add(colourLine, path+".colours", "text %s on brand %s has a contrast of %.1f:1, below the 4.5:1 that makes it readable (WCAG AA)",
 			sp.Colours.Text, sp.Colours.Brand, r)
@@ -378,4 +404,89 @@ func luminance(hex string) float64 {
 		}
 	}
 	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+}
+
+func (p *spParser) time(n *yaml.Node, path string) time.Time {
+	s := p.str(n, path, 40)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC()
+		}
+	}
+	p.add(n.Line, path, "%q is not a time like 2026-12-05T02:00:00Z (UTC unless an offset is given)", s)
+	return time.Time{}
+}
+
+func (p *spParser) maintenances(n *yaml.Node, path string, sp *StatusPage) []Maintenance {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.add(n.Line, path, "want a list of maintenances like {name: Database upgrade, components: [Login], start: ..., end: ...}")
+		return nil
+	}
+	var out []Maintenance
+	keys := map[string]int{}
+	for i, c := range n.Content {
+		field := fmt.Sprintf("%s[%d]", path, i)
+		m := Maintenance{Line: c.Line}
+		if !p.fields(c, field, map[string]func(*yaml.Node, string){
+			"name":  func(v *yaml.Node, f string) { m.Name = p.str(v, f, 200) },
+			"text":  func(v *yaml.Node, f string) { m.Text = p.str(v, f, 2000) },
+			"start": func(v *yaml.Node, f string) { m.Start = p.time(v, f) },
+			"end":   func(v *yaml.Node, f string) { m.End = p.time(v, f) },
+			"alert_above": func(v *yaml.Node, f string) {
+				k, err := strconv.Atoi(p.str(v, f, 10))
+				if err != nil || k < 1 {
+					p.add(v.Line, f, "want a count of reports of at least 1")
+				}
+				m.AlertAbove = k
+			},
+			"components": func(v *yaml.Node, f string) {
+				if v.Kind != yaml.SequenceNode {
+					p.add(v.Line, f, "want a list of the page's components, like [Login]")
+					return
+				}
+				for j, e := range v.Content {
+					name := p.str(e, fmt.Sprintf("%s[%d]", f, j), 100)
+					comp, ok := sp.Component(name)
+					if !ok {
+						var ids []string
+						for _, c := range sp.Components {
+							ids = append(ids, c.ID)
+						}
+						p.add(e.Line, fmt.Sprintf("%s[%d]", f, j), "%q is not a component of the page (%s)", name, strings.Join(ids, ", "))
+						continue
+					}
+					if !slices.Contains(m.Components, comp.ID) {
+						m.Components = append(m.Components, comp.ID)
+					}
+				}
+			},
+		}) {
+			continue
+		}
+		switch {
+		case m.Name == "" || ComponentID(m.Name) == "":
+			p.add(c.Line, field+".name", "required (with at least one letter or digit)")
+		default:
+			if j, dup := keys[m.Key()]; dup {
+				p.add(c.Line, field+".name", "%q is already the name of maintenances[%d]", m.Name, j)
+			}
+			keys[m.Key()] = i
+		}
+		if len(m.Components) == 0 && !p.has(field+".components") {
+			p.add(c.Line, field+".components", "required: the components the work affects")
+		}
+		switch {
+		case m.Start.IsZero() && !p.has(field+".start"):
+			p.add(c.Line, field+".start", "required")
+		case m.End.IsZero() && !p.has(field+".end"):
+			p.add(c.Line, field+".end", "required")
+		case !m.Start.IsZero() && !m.End.IsZero() && !m.End.After(m.Start):
+			p.add(c.Line, field+".end", "%s is not after the start %s", m.End.Format(time.RFC3339), m.Start.Format(time.RFC3339))
+		}
+		out = append(out, m)
+	}
+	return out
 }

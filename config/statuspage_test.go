@@ -71,11 +71,21 @@ func TestSplitStatusPage(t *testing.T) {
 
 func TestStatusPageErrorsNameLineAndField(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
-		{"status_page:\n  title: X\n", "s.yaml:2: status_page.title: unknown field (known: colours, components, logo_url, name, url)"},
+		{"status_page:\n  title: X\n", "s.yaml:2: status_page.title: unknown field (known: colours, components, logo_url, maintenances, name, url)"},
 		{"status_page:\n  logo_url: ftp://x/logo.png\n", "s.yaml:2: status_page.logo_url: \"ftp://x/logo.png\" is not an http or https URL"},
 		{"status_page:\n  colours: {brand: red}\n", "s.yaml:2: status_page.colours.brand: \"red\" is not a colour"},
 		{"status_page:\n  colours: {brand: \"#ffffff\", text: \"#eeeeee\"}\n", "status_page.colours: text #eeeeee on brand #ffffff has a contrast of 1.2:1"},
 		{"status_page:\n  components:\n    - name: Login\n", "s.yaml:3: status_page.components[0].features: required"},
+		{"status_page:\n  components: [{name: Login, features: [login]}]\n  maintenances:\n    - {name: DB, components: [Billing], start: 2026-12-05T02:00:00Z, end: 2026-12-05T03:00:00Z}\n",
+			`s.yaml:4: status_page.maintenances[0].components[0]: "Billing" is not a component of the page (login)`},
+		{"status_page:\n  components: [{name: Login, features: [login]}]\n  maintenances:\n    - {name: DB, components: [Login], start: 2026-12-05T03:00:00Z, end: 2026-12-05T02:00:00Z}\n",
+			"s.yaml:4: status_page.maintenances[0].end: 2026-12-05T02:00:00Z is not after the start"},
+		{"status_page:\n  components: [{name: Login, features: [login]}]\n  maintenances:\n    - {name: DB, components: [Login], start: tomorrow, end: 2026-12-05T02:00:00Z}\n",
+			`s.yaml:4: status_page.maintenances[0].start: "tomorrow" is not a time`},
+		{"status_page:\n  components: [{name: Login, features: [login]}]\n  maintenances:\n    - {name: DB, components: [Login], start: 2026-12-05T02:00:00Z}\n",
+			"s.yaml:4: status_page.maintenances[0].end: required"},
+		{"status_page:\n  components: [{name: Login, features: [login]}]\n  maintenances:\n    - {name: DB, components: [Login], start: 2026-12-05T02:00:00Z, end: 2026-12-05T03:00:00Z, alert_above: 0}\n",
+			"s.yaml:4: status_page.maintenances[0].alert_above: want a count of reports of at least 1"},
 		{"status_page:\n  components:\n    - features: [login]\n", "s.yaml:3: status_page.components[0].name: required"},
 		{"status_page:\n  components:\n    - {name: Login, features: [Log In]}\n", `status_page.components[0].features[0]: "Log In" is not a feature token`},
 		{"status_page:\n  components:\n    - {name: Login, features: [login]}\n    - {name: LOGIN, features: [login]}\n", `s.yaml:4: status_page.components[1].name: "LOGIN" is already the name of components[0]`},
@@ -97,5 +107,35 @@ func TestContrastRatio(t *testing.T) {
 	}
 	if r := ContrastRatio(DefaultBrandColour, DefaultTextColour); r < 7 {
 		t.Fatalf("the default header is not readable: %v", r)
+	}
+}
+
+// TestStatusPageMaintenances: a maintenance names the page's components
+// by name or id (each once), its window in UTC or with an offset, and
+// gets a key from its name.
+func TestStatusPageMaintenances(t *testing.T) {
+	y := `status_page:
+  components:
+    - {name: Login, features: [login]}
+    - {name: Screen sharing, features: [screenshare]}
+  maintenances:
+    - name: Database upgrade
+      text: Sign-in may pause.
+      components: [screen-sharing, Login, login]
+      start: 2026-12-05T03:00:00+01:00
+      end: 2026-12-05 04:30
+      alert_above: 40
+`
+	sp, _, err := SplitStatusPage([]byte(y), "s.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sp.Maintenances) != 1 {
+		t.Fatalf("maintenances: %+v", sp.Maintenances)
+	}
+	m := sp.Maintenances[0]
+	if m.Key() != "config:database-upgrade" || m.Text != "Sign-in may pause." || strings.Join(m.Components, ",") != "screen-sharing,login" ||
+		m.Start.Format("2006-01-02T15:04Z07:00") != "2026-12-05T02:00Z" || m.End.Format("2006-01-02T15:04Z07:00") != "2026-12-05T04:30Z" || m.AlertAbove != 40 || m.Line != 6 {
+		t.Fatalf("maintenance: %+v", m)
 	}
 }

@@ -90,6 +90,11 @@ type Options struct {
 	GroupCommit *GroupCommit
 	// Components are the public status page's components, in page order.
 	Components []stormdesk.Component
+	// Maintenances are the scheduled maintenances of the configuration
+	// (each with its Key): New stores them (SyncMaintenances). Non-nil
+	// and empty, it cancels those the configuration held before; nil
+	// leaves them alone (a command that reads no configuration).
+	Maintenances []stormdesk.Maintenance
 }
 
 // New returns a Service over store with opt. With Options.Triage it reads
@@ -101,6 +106,11 @@ func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, err
 		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, helpdesk: opt.Helpdesks, up: opt.Upstream, components: opt.Components}
 	if s.Now == nil {
 		s.Now = time.Now
+	}
+	if opt.Maintenances != nil {
+		if err := s.SyncMaintenances(ctx, opt.Maintenances); err != nil {
+			return nil, err
+		}
 	}
 	if opt.Triage != nil {
 		if err := s.enableTriage(ctx, *opt.Triage); err != nil {

@@ -46,7 +46,7 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 			return err
 		}
 		p.Subject, p.Sample = subject, text
-		return tx.Audience(ctx, id, inc.Features, func(string) error { p.Recipients++; return nil })
+		return tx.Audience(ctx, id, s.audienceKeys(inc), func(string) error { p.Recipients++; return nil })
 	})
 	if err != nil {
 		return p, fmt.Errorf("desk: preview notification of incident %d: %w", id, err)
@@ -98,6 +98,10 @@ type Email struct {
 	Footer            string
 	StatusPage        string
 	Placeholder       string // where each recipient's unsubscribe link goes
+	// ConfirmURL writes the signed link that confirms a status page
+	// subscription (notify.ConfirmLinks); nil: the page takes no
+	// subscriptions.
+	ConfirmURL func(email string, components []string) string
 	// Kick wakes the dispatcher once rows are committed.
 	Kick func()
 }
@@ -183,10 +187,16 @@ func (s *Service) enqueueAudience(ctx context.Context, tx stormdesk.Tx, inc *sto
 	if err := s.helpdeskReplies(ctx, tx, inc, m, nil); err != nil {
 		return 0, err
 	}
+	return s.enqueueKeys(ctx, tx, inc.ID, s.audienceKeys(inc), m, at)
+}
+
+// enqueueKeys queues m for the reporters of incident incidentID (none
+// for 0) and the subscribers of keys, a page at a time.
+func (s *Service) enqueueKeys(ctx context.Context, tx stormdesk.Tx, incidentID int64, keys []string, m *stormdesk.OutboundMessage, at time.Time) (int, error) {
 	queued := 0
 	after := ""
 	for {
-		page, err := tx.AudiencePage(ctx, inc.ID, inc.Features, after, audienceChunk)
+		page, err := tx.AudiencePage(ctx, incidentID, keys, after, audienceChunk)
 		if err != nil {
 			return 0, err
 		}
@@ -251,9 +261,9 @@ func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	return m, nil
 }
 
-func countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (int, error) {
+func (s *Service) countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (int, error) {
 	n := 0
-	err := tx.Audience(ctx, inc.ID, inc.Features, func(string) error { n++; return nil })
+	err := tx.Audience(ctx, inc.ID, s.audienceKeys(inc), func(string) error { n++; return nil })
 	return n, err
 }
 
@@ -297,7 +307,7 @@ func (s *Service) Notify(ctx context.Context, id int64, template, actor, actorKe
 		if err != nil {
 			return err
 		}
-		if r.Audience, err = countAudience(ctx, tx, inc); err != nil {
+		if r.Audience, err = s.countAudience(ctx, tx, inc); err != nil {
 			return err
 		}
 		if t := s.email.threshold(); t >= 0 && r.Audience > t {
@@ -335,6 +345,10 @@ func (s *Service) ApproveNotification(ctx context.Context, messageID, approver, 
 		}
 		if m.State == stormdesk.MessageHeld && m.RequesterKey != "" && m.RequesterKey == approverKey {
 			return stormdesk.Errorf(stormdesk.EFORBIDDEN, "a second person must approve this email: you asked for it, or your change to the incident queued it")
+		}
+		if m.IncidentID == 0 {
+			r, expired, err = s.approveMaintenanceEmail(ctx, tx, m, approver, now)
+			return err
 		}
 		inc, err := tx.Incident(ctx, m.IncidentID)
 		if err != nil {
@@ -383,6 +397,11 @@ func (s *Service) CancelNotification(ctx context.Context, messageID, actor strin
 			return err
 		}
 		r.Message, r.Audience = m, m.Audience
+		if id, ok := maintenanceOfMessage(m.MessageID); ok && m.IncidentID == 0 {
+			return tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: id, At: now, Kind: stormdesk.KindNotification, Actor: actor,
+				Text: fmt.Sprintf("Maintenance email cancelled by %s; nothing was sent (requested by %s)", actor, m.RequestedBy),
+				Data: mustJSON(map[string]any{"message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: m.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: actor,
 			Text: fmt.Sprintf("%s email cancelled by %s; nothing was sent (requested by %s)", m.Template, actor, m.RequestedBy),
 			Data: mustJSON(map[string]any{"template": m.Template, "message_id": m.MessageID, "state": stormdesk.MessageCancelled})})
@@ -480,7 +499,7 @@ func (s *Service) autoEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	if mode == stormdesk.EmailOff {
 		return nil
 	}
-	audience, err := countAudience(ctx, tx, inc)
+	audience, err := s.countAudience(ctx, tx, inc)
 	if err != nil {
 		return err
 	}
@@ -540,6 +559,18 @@ func (s *Service) ReportDeliveries(ctx context.Context) (int, error) {
 			text := fmt.Sprintf("%s email sent to %s, %d failed", r.Template, plural(r.Sent, "customer", "customers"), r.Failed)
 			if r.Suppressed > 0 {
 				text += fmt.Sprintf(", %d unsubscribed or bounced before", r.Suppressed)
+			}
+			if r.IncidentID == 0 {
+				// A maintenance email is reported on its maintenance; a
+				// subscription's confirmation on nothing.
+				if id, ok := maintenanceOfMessage(r.MessageID); ok {
+					if err := tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: id, At: now, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk,
+						Text: text, Data: mustJSON(map[string]any{"sent": r.Sent, "failed": r.Failed, "suppressed": r.Suppressed, "message_id": r.MessageID})}); err != nil {
+						return err
+					}
+					n++
+				}
+				continue
 			}
 			if err := tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: r.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk,
 				Text: text, Data: mustJSON(map[string]any{"template": r.Template, "sent": r.Sent, "failed": r.Failed, "suppressed": r.Suppressed, "message_id": r.MessageID})}); err != nil {

@@ -74,22 +74,9 @@ func (s *Service) Components() []stormdesk.Component { return s.components }
 // SetComponentStatus overrides a component's state on the status page
 // until it is lifted (an empty status).
 func (s *Service) SetComponentStatus(ctx context.Context, component string, st stormdesk.ComponentStatus, actor string) (*stormdesk.ComponentOverride, error) {
-	var comp *stormdesk.Component
-	for i, c := range s.components {
-		if strings.EqualFold(c.Name, strings.TrimSpace(component)) || strings.EqualFold(c.ID, strings.TrimSpace(component)) {
-			comp = &s.components[i]
-			break
-		}
-	}
-	if comp == nil {
-		var names []string
-		for _, c := range s.components {
-			names = append(names, c.ID)
-		}
-		if len(names) == 0 {
-			return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "component %q: the status page has no components (status_page.components in STORMDESK_CONFIG)", component)
-		}
-		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "component %q: not one of %s", component, strings.Join(names, ", "))
+	comp, err := s.component(component)
+	if err != nil {
+		return nil, err
 	}
 	o := stormdesk.ComponentOverride{Component: comp.ID, Status: st, Actor: actor, At: s.now()}
 	if err := s.Store.Update(ctx, func(tx stormdesk.Tx) error { return tx.SetComponentOverride(ctx, o) }); err != nil {
@@ -99,17 +86,20 @@ func (s *Service) SetComponentStatus(ctx context.Context, component string, st s
 	return &o, nil
 }
 
-// PublicIncidents reads what the status page shows: the published
-// incidents still open or resolved at or after since, newest first, each
-// with its customer-facing updates, and the component overrides in
-// force. One read transaction, so the page is one moment's state.
-func (s *Service) PublicIncidents(ctx context.Context, since time.Time) (out []stormdesk.PublicIncident, overrides []stormdesk.ComponentOverride, err error) {
+// PublicView reads what the status page shows: the published incidents
+// still open or resolved at or after since, newest first, each with its
+// customer-facing updates; the component overrides in force; and the
+// maintenances ending at or after since and not cancelled, by start,
+// each with its public entries (scheduled, started, ended: never the
+// reports it took in).
+// One read transaction, so the page is one moment's state.
+func (s *Service) PublicView(ctx context.Context, since time.Time) (v stormdesk.PublicView, err error) {
 	err = s.Store.View(ctx, func(tx stormdesk.Tx) error {
 		incs, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Published: true, ResolvedSince: since})
 		if err != nil {
 			return err
 		}
-		out = make([]stormdesk.PublicIncident, 0, len(incs))
+		v.Incidents = make([]stormdesk.PublicIncident, 0, len(incs))
 		for _, inc := range incs {
 			if inc.MergedInto != 0 {
 				continue
@@ -118,19 +108,42 @@ func (s *Service) PublicIncidents(ctx context.Context, since time.Time) (out []s
 			if err != nil {
 				return err
 			}
-			out = append(out, stormdesk.PublicIncident{Incident: inc, Updates: PublicUpdates(entries)})
+			v.Incidents = append(v.Incidents, stormdesk.PublicIncident{Incident: inc, Updates: PublicUpdates(entries)})
 		}
-		overrides, err = tx.ComponentOverrides(ctx)
-		return err
+		if v.Overrides, err = tx.ComponentOverrides(ctx); err != nil {
+			return err
+		}
+		ms, err := tx.Maintenances(ctx, stormdesk.MaintenanceFilter{EndsSince: since})
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if m.CancelledAt != nil {
+				continue
+			}
+			es, err := tx.MaintenanceEntries(ctx, m.ID)
+			if err != nil {
+				return err
+			}
+			pm := stormdesk.PublicMaintenance{Maintenance: m}
+			for _, e := range es {
+				switch e.Kind {
+				case stormdesk.MaintenanceKindScheduled, stormdesk.MaintenanceKindStarted, stormdesk.MaintenanceKindEnded:
+					pm.Entries = append(pm.Entries, e)
+				}
+			}
+			v.Maintenances = append(v.Maintenances, pm)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("desk: public incidents: %w", err)
+		return stormdesk.PublicView{}, fmt.Errorf("desk: public view: %w", err)
 	}
-	return out, overrides, nil
+	return v, nil
 }
 
-// PublicVersion reads the stamp of what PublicIncidents(since) would
-// read (stormdesk.Tx.PublicVersion): equal stamps, the same page.
+// PublicVersion reads the stamp of what PublicView(since) would read
+// (stormdesk.Tx.PublicVersion): equal stamps, the same page.
 func (s *Service) PublicVersion(ctx context.Context, since time.Time) (string, error) {
 	var v string
 	err := s.Store.View(ctx, func(tx stormdesk.Tx) (err error) {

@@ -63,7 +63,8 @@ func TestPublish(t *testing.T) {
 	if pub == nil || pub.Actor != "ana" || !strings.Contains(pub.Text, `"Problems with Login"`) {
 		t.Fatalf("the publication on the timeline: %+v", pub)
 	}
-	pubs, overrides, err := d.PublicIncidents(ctx, desktest.T0.Add(-90*24*time.Hour))
+	view, err := d.PublicView(ctx, desktest.T0.Add(-90*24*time.Hour))
+	pubs, overrides := view.Incidents, view.Overrides
 	if err != nil || len(pubs) != 1 || len(overrides) != 0 {
 		t.Fatalf("public incidents: %+v %v %v", pubs, overrides, err)
 	}
@@ -97,14 +98,14 @@ func TestSetComponentStatus(t *testing.T) {
 		!strings.Contains(err.Error(), "not one of login, checkout") {
 		t.Fatalf("unknown component: %v", err)
 	}
-	_, overrides, _ := d.PublicIncidents(ctx, time.Time{})
-	if len(overrides) != 1 || overrides[0].Actor != "ana" {
+	view, _ := d.PublicView(ctx, time.Time{})
+	if overrides := view.Overrides; len(overrides) != 1 || overrides[0].Actor != "ana" {
 		t.Fatalf("overrides: %+v", overrides)
 	}
 	if _, err := d.SetComponentStatus(ctx, "login", "", "ana"); err != nil {
 		t.Fatal(err)
 	}
-	if _, overrides, _ = d.PublicIncidents(ctx, time.Time{}); len(overrides) != 0 {
-		t.Fatalf("lifted: %+v", overrides)
+	if view, _ = d.PublicView(ctx, time.Time{}); len(view.Overrides) != 0 {
+		t.Fatalf("lifted: %+v", view.Overrides)
 	}
 }

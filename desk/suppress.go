@@ -28,6 +28,9 @@ func (s *Service) Suppress(ctx context.Context, email, why, messageID string) er
 		if err != nil {
 			return err
 		}
+		if m.IncidentID == 0 {
+			return nil // a subscription's confirmation: no incident to note it on
+		}
 		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: m.IncidentID, At: now, Kind: stormdesk.KindNotification, Actor: "stormdesk",
 			Text: fmt.Sprintf("%s gets no more incident email (%s, after the %s email)", email, why, m.Template),
 			Data: mustJSON(map[string]string{"suppressed": email, "reason": why, "message_id": messageID})})

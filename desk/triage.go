@@ -378,6 +378,16 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		tickets []*stormdesk.Ticket
 	}
 	opened := map[int64]bool{}
+	// held maps the provisional id of a storm a maintenance took in to
+	// the maintenance: the tickets that would have joined it are
+	// recorded there.
+	held := map[int64]*stormdesk.Maintenance{}
+	var active []*stormdesk.Maintenance
+	hold := func(m *stormdesk.Maintenance, tickets []int64, why string, now time.Time) error {
+		hm, err := s.holdReports(ctx, tx, m, tickets, why, now)
+		ms = append(ms, hm...)
+		return err
+	}
 	gains := map[int64]*gain{}
 	var order []int64
 	join := func(ticketID, incidentID int64, reason string, at time.Time) error {
@@ -415,6 +425,14 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 		tk := tickets[i]
 		now := s.now()
 		switch {
+		case d.Open != nil && d.Open.Join && held[d.Incident] != nil:
+			ids := []int64{}
+			for _, m := range d.Open.Members {
+				ids = append(ids, m.Ticket)
+			}
+			if err := hold(held[d.Incident], append(ids, tk.ID), d.Open.Why, now); err != nil {
+				return err
+			}
 		case d.Open != nil && d.Open.Join:
 			id := d.Incident
 			if id < 0 {
@@ -429,9 +447,64 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 				return err
 			}
 		case d.Open != nil:
-			inc, err := s.openIncident(ctx, tx, tk, d.Open, now)
+			op := d.Open
+			var exceeded *stormdesk.Maintenance
+			if op.Watch == 0 {
+				// A maintenance in progress on the storm's features takes
+				// its reports in, unless there are more than it expects.
+				_, features, _ := s.burstDraft(tk, op)
+				m, over, err := s.maintenanceHold(ctx, tx, &active, features, len(op.Members)+1, now)
+				if err != nil {
+					return err
+				}
+				if m != nil {
+					held[d.Incident] = m
+					ids := []int64{}
+					for _, mb := range op.Members {
+						ids = append(ids, mb.Ticket)
+					}
+					if err := hold(m, append(ids, tk.ID), op.Why, now); err != nil {
+						return err
+					}
+					continue
+				}
+				if exceeded = over; exceeded != nil {
+					o := *op
+					o.Why += fmt.Sprintf(", beyond what maintenance #%d (%s) was expected to cause (%d reports recorded, %d expected at most)",
+						over.ID, over.Title, over.Tickets, over.AlertAbove)
+					op = &o
+				}
+			}
+			inc, err := s.openIncident(ctx, tx, tk, op, now)
 			if err != nil {
 				return err
+			}
+			if exceeded != nil {
+				if err := s.exceededEntry(ctx, tx, exceeded, inc.ID, len(op.Members)+1, now); err != nil {
+					return err
+				}
+				// The reports of the same storm that the maintenance took
+				// in before it went beyond it are the incident's too: its
+				// first reporters hear about it like the others.
+				earlier, err := tx.MaintenanceTickets(ctx, exceeded.ID)
+				if err != nil {
+					return err
+				}
+				for _, id := range earlier {
+					if byID[id] != nil {
+						continue // this batch's: its membership is already decided
+					}
+					t, err := tx.Ticket(ctx, id)
+					if err != nil {
+						return err
+					}
+					if t.IncidentID != 0 || t.ClusterID != op.Cluster {
+						continue
+					}
+					if err := join(id, inc.ID, fmt.Sprintf("reported during maintenance #%d, before the storm went beyond it", exceeded.ID), now); err != nil {
+						return err
+					}
+				}
 			}
 			real[d.Incident] = inc.ID
 			opened[inc.ID] = true
@@ -442,6 +515,10 @@ func (s *Service) recordTriage(ctx context.Context, tx stormdesk.Tx, tickets []*
 				}
 			}
 			if err := join(tk.ID, inc.ID, d.Reason, now); err != nil {
+				return err
+			}
+		case d.Incident != 0 && held[d.Incident] != nil:
+			if err := hold(held[d.Incident], []int64{tk.ID}, d.Reason, now); err != nil {
 				return err
 			}
 		case d.Incident != 0:
@@ -596,14 +673,9 @@ func (s *Service) openIncident(ctx context.Context, tx stormdesk.Tx, tk *stormde
 		}
 		return inc, nil
 	}
-	info, _ := s.tri.eng.Cluster(op.Cluster)
-	title := info.Label
-	if strings.TrimSpace(title) == "" {
-		title = cmp.Or(strings.TrimSpace(tk.Subject), truncate(strings.TrimSpace(tk.Body), 80))
-	}
+	title, features, info := s.burstDraft(tk, op)
 	inc := &stormdesk.Incident{Title: truncate(title, 200), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor,
-		Features: triage.Concepts(strings.Join(append([]string{tk.Subject, tk.Body, title}, info.TopTerms...), " ")), ClusterID: op.Cluster,
-		CreatedAt: now, UpdatedAt: now}
+		Features: features, ClusterID: op.Cluster, CreatedAt: now, UpdatedAt: now}
 	if err := tx.CreateIncident(ctx, inc); err != nil {
 		return nil, err
 	}

@@ -37,6 +37,10 @@ type Email struct {
 	// Events serves SendGrid's signed event webhook (notify.EventsHandler);
 	// nil when it is not configured.
 	Events http.Handler
+	// VerifyConfirm returns the address and component ids a signed
+	// status page confirmation token names (notify.VerifyConfirm with the
+	// secret and the clock); nil: the page takes no subscriptions.
+	VerifyConfirm func(token string) (email string, components []string, err error)
 }
 
 // Inbound configures SendGrid Inbound Parse's webhook: each email becomes
@@ -82,6 +86,11 @@ func (s *Server) edgeRoutes() []route {
 			route{"POST /unsubscribe", ClassPublic, http.HandlerFunc(s.unsubscribe)})
 		if s.Email.Events != nil {
 			rs = append(rs, route{"POST /sendgrid/events", ClassEmail, s.Email.Events})
+		}
+		if s.Email.VerifyConfirm != nil && s.Desk.Subscriptions() {
+			rs = append(rs, route{"POST /status/subscribe", ClassPublic, http.HandlerFunc(s.postSubscribe)},
+				route{"GET /status/confirm", ClassPublic, http.HandlerFunc(s.confirmSubscription)},
+				route{"POST /status/confirm", ClassPublic, http.HandlerFunc(s.confirmSubscription)})
 		}
 	}
 	return rs

@@ -123,6 +123,12 @@ func (c *emailCollector) Collect(ch chan<- prometheus.Metric) {
 	states := map[string]int{stormdesk.MessageQueued: 0, stormdesk.MessageHeld: 0, stormdesk.MessageCancelled: 0}
 	for _, m := range ms {
 		states[m.State]++
+		if m.IncidentID == 0 {
+			// A status page subscription's confirmation: one message per
+			// subscriber, so a series each would grow with the page's
+			// audience. They count among the messages only.
+			continue
+		}
 		inc := strconv.FormatInt(m.IncidentID, 10)
 		for _, st := range []struct {
 			name string

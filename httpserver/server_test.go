@@ -389,6 +389,15 @@ func TestEmailsAndPolicyAPI(t *testing.T) {
 	if e := out["emails"].([]any)[0].(map[string]any); e["state"] != "queued" || e["pending"] != 2.0 || e["decided_by"] != "U2" {
 		t.Errorf("approved email: %v", e)
 	}
+	// A status page subscription's confirmation (no incident) counts
+	// among the messages, with no recipients series of its own.
+	if err := s.Update(ctx, func(tx stormdesk.Tx) error {
+		_, err := tx.EnqueueMessage(ctx, &stormdesk.OutboundMessage{MessageID: "confirm-x", Template: "confirm", Subject: "s", Text: "t", HTML: "h",
+			State: stormdesk.MessageQueued, CreatedAt: time.Now()}, []stormdesk.Customer{{Email: "sub@example.com"}}, time.Now())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
 	resp, err := ts.Client().Get(ts.URL + "/metrics")
 	if err != nil {
 		t.Fatal(err)
@@ -397,11 +406,14 @@ func TestEmailsAndPolicyAPI(t *testing.T) {
 	resp.Body.Close()
 	for _, want := range []string{
 		fmt.Sprintf(`stormdesk_email_recipients{incident="%d",message_id="%s",state="pending",template="acknowledged"} 2`, inc.ID, e["message_id"]),
-		`stormdesk_email_messages{state="queued"} 1`, `stormdesk_email_messages{state="held"} 0`,
+		`stormdesk_email_messages{state="queued"} 2`, `stormdesk_email_messages{state="held"} 0`,
 	} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+	if strings.Contains(string(raw), `message_id="confirm-x"`) {
+		t.Errorf("a confirmation email has a recipients series")
 	}
 
 	pp := fmt.Sprintf("/api/v1/incidents/%d/email-policy", inc.ID)

@@ -33,7 +33,7 @@ func (s *Server) statusRoutes(mux *http.ServeMux) {
 		mux.Handle(pattern, s.limit(ClassStatus, func(w http.ResponseWriter, r *http.Request) { s.serveStatus(w, r, versions, c, contentType, write) }))
 	}
 	page("GET /status", "text/html; charset=utf-8", func(p *statuspage.Page, b *bytes.Buffer) error { return templates.RenderStatusPage(b, p) })
-	for _, e := range []string{statuspage.Summary, statuspage.Status, statuspage.Components, statuspage.Incidents, statuspage.Unresolved} {
+	for _, e := range statuspage.Endpoints {
 		page("GET /api/v2/"+e, "application/json; charset=utf-8", func(p *statuspage.Page, b *bytes.Buffer) error { return p.WriteJSON(b, e) })
 	}
 	page("GET /history.rss", "application/rss+xml; charset=utf-8", func(p *statuspage.Page, b *bytes.Buffer) error { return p.WriteRSS(b) })
@@ -171,14 +171,15 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request, versions *v
 	page := c.get(now.UTC().Truncate(time.Minute).Format(time.RFC3339)+" "+version, func(out *statusRendering) {
 		// Not the request's context: the requests waiting for this
 		// rendering need it even if this one's client goes away.
-		pubs, overrides, err := s.Desk.PublicIncidents(context.WithoutCancel(r.Context()), since)
+		view, err := s.Desk.PublicView(context.WithoutCancel(r.Context()), since)
 		if err != nil {
 			out.err = err
 			return
 		}
 		cfg := s.StatusPage
 		cfg.Components = s.Desk.Components()
-		p := statuspage.Build(cfg, pubs, overrides, now)
+		cfg.Subscribe = s.Email != nil && s.Email.VerifyConfirm != nil && s.Desk.Subscriptions()
+		p := statuspage.Build(cfg, view, now)
 		var body bytes.Buffer
 		if out.err = write(p, &body); out.err != nil {
 			return
@@ -195,9 +196,10 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request, versions *v
 	h.Set("Cache-Control", statusCacheControl)
 	h.Set("ETag", page.etag)
 	h.Set("X-Content-Type-Options", "nosniff")
-	// No script runs on the page, and nothing but its own inline style
-	// and the configured logo loads.
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+	// No script runs on the page, nothing but its own inline style and
+	// the configured logo loads, and its one form (subscribing) posts
+	// only here.
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 	// Last-Modified is the latest published change (an update, a
 	// publication, an override); the ETag also changes with what time
 	// alone changes (today's uptime while an incident is open).

@@ -46,8 +46,9 @@ var statusPageComponents = []struct {
 
 // statusPageServer serves the real handler over a desk (on the fixed
 // clock of desktest) whose page shows an open published incident with
-// two updates, a resolved one, and the five components of
-// statusPageComponents in their five states.
+// two updates, a resolved one, the five components of
+// statusPageComponents in their five states, a scheduled maintenance and
+// the subscription form.
 func statusPageServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	comps := make([]stormdesk.Component, len(statusPageComponents))
@@ -81,10 +82,20 @@ func statusPageServer(t *testing.T) *httptest.Server {
 			step(err)
 		}
 	}
+	// Announced ahead: the page lists it and the Public API stays
+	// operational until its window.
+	_, err = d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"api"}, StartsAt: d.Now.Add(36 * time.Hour), EndsAt: d.Now.Add(38 * time.Hour),
+		Title: "Public API database upgrade", Text: "Requests may fail for up to a minute while we switch databases."}, "bo", "api:bo")
+	step(err)
 	reg := prometheus.NewRegistry()
 	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
 	// No logo: the browser must not reach for the network.
 	srv.StatusPage = statuspage.Config{Name: "Acme status", URL: "https://status.acme.example", Brand: "#0b3d91", Text: "#ffffff"}
+	// Customer email on: the page ends with the subscription form.
+	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, error) { return "", nil },
+		VerifyConfirm: func(string) (string, []string, error) {
+			return "", nil, stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "no")
+		}}
 	ts := httptest.NewServer(srv.Handler(reg))
 	t.Cleanup(ts.Close)
 	return ts

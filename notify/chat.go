@@ -30,7 +30,8 @@ type ChatPoster interface {
 	Alert(ctx context.Context, inc *stormdesk.Incident, reason string) error
 	// UpdateAlert rewrites the incident's alert in place.
 	UpdateAlert(ctx context.Context, inc *stormdesk.Incident) error
-	// AskApproval asks the ops channel to approve a held email.
+	// AskApproval asks the ops channel to approve a held email (inc is
+	// nil for a maintenance's email).
 	AskApproval(ctx context.Context, inc *stormdesk.Incident, m *stormdesk.OutboundMessage) error
 	// Remind posts a reminder about the incident.
 	Remind(ctx context.Context, inc *stormdesk.Incident, text string) error
@@ -76,8 +77,12 @@ func (c *Chat) Send(ctx context.Context, b *Batch) (Result, error) {
 	var inc *stormdesk.Incident
 	var held *stormdesk.OutboundMessage
 	err := c.Store.View(ctx, func(tx stormdesk.Tx) (err error) {
-		if inc, err = tx.Incident(ctx, m.IncidentID); err != nil {
-			return err
+		// A held maintenance email belongs to no incident: its approval
+		// request is posted with none.
+		if m.IncidentID != 0 || m.Template != stormdesk.ChatPostApproval {
+			if inc, err = tx.Incident(ctx, m.IncidentID); err != nil {
+				return err
+			}
 		}
 		if m.Template == stormdesk.ChatPostApproval {
 			held, err = tx.Message(ctx, m.Subject)

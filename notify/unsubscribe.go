@@ -2,7 +2,6 @@ package notify
 
 import (
 	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"net/url"
@@ -28,12 +27,7 @@ const MinSecretLen = 16
 var b64 = base64.RawURLEncoding
 
 func unsubscribeMAC(secret []byte, email, issued string) []byte {
-	m := hmac.New(sha256.New, secret)
-	m.Write([]byte(unsubscribeDomain))
-	m.Write([]byte(email))
-	m.Write([]byte{0})
-	m.Write([]byte(issued))
-	return m.Sum(nil)
+	return signedMAC(secret, unsubscribeDomain, email, issued)
 }
 
 // SignUnsubscribe returns a URL-safe token for email. The address is

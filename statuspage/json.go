@@ -3,6 +3,7 @@ package statuspage
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -76,14 +77,28 @@ type jsonIncident struct {
 	Components      []jsonComponent `json:"components"`
 }
 
+// jsonMaintenance is a scheduled maintenance: Statuspage writes it as an
+// incident with impact "maintenance" and its window.
+type jsonMaintenance struct {
+	jsonIncident
+	ScheduledFor   string `json:"scheduled_for"`
+	ScheduledUntil string `json:"scheduled_until"`
+}
+
 // Endpoints of the JSON API, relative to /api/v2/.
 const (
-	Summary    = "summary.json"
-	Status     = "status.json"
-	Components = "components.json"
-	Incidents  = "incidents.json"
-	Unresolved = "incidents/unresolved.json"
+	Summary      = "summary.json"
+	Status       = "status.json"
+	Components   = "components.json"
+	Incidents    = "incidents.json"
+	Unresolved   = "incidents/unresolved.json"
+	Maintenances = "scheduled-maintenances.json"
+	Upcoming     = "scheduled-maintenances/upcoming.json"
+	Active       = "scheduled-maintenances/active.json"
 )
+
+// Endpoints lists every endpoint WriteJSON writes.
+var Endpoints = []string{Summary, Status, Components, Incidents, Unresolved, Maintenances, Upcoming, Active}
 
 // MaxIncidents is how many incidents incidents.json lists, newest first,
 // as Statuspage does.
@@ -96,7 +111,7 @@ func (p *Page) WriteJSON(w io.Writer, endpoint string) error {
 	case Summary:
 		doc["components"] = p.jsonComponents()
 		doc["incidents"] = p.jsonIncidents(p.Open)
-		doc["scheduled_maintenances"] = []jsonIncident{}
+		doc["scheduled_maintenances"] = p.jsonMaintenances(p.Upcoming)
 		doc["status"] = p.Status
 	case Status:
 		doc["status"] = p.Status
@@ -106,6 +121,23 @@ func (p *Page) WriteJSON(w io.Writer, endpoint string) error {
 		doc["incidents"] = p.jsonIncidents(p.Incidents[:min(len(p.Incidents), MaxIncidents)])
 	case Unresolved:
 		doc["incidents"] = p.jsonIncidents(p.Open)
+	case Maintenances:
+		// Newest first, as Statuspage lists them.
+		ms := slices.Clone(p.Maintenances)
+		slices.Reverse(ms)
+		doc["scheduled_maintenances"] = p.jsonMaintenances(ms[:min(len(ms), MaxIncidents)])
+	case Upcoming, Active:
+		want := stormdesk.MaintenanceScheduled
+		if endpoint == Active {
+			want = stormdesk.MaintenanceInProgress
+		}
+		var ms []Maintenance
+		for _, m := range p.Maintenances {
+			if m.Status == want {
+				ms = append(ms, m)
+			}
+		}
+		doc["scheduled_maintenances"] = p.jsonMaintenances(ms)
 	default:
 		return stormdesk.Errorf(stormdesk.ENOTFOUND, "no status endpoint %q", endpoint)
 	}
@@ -170,6 +202,41 @@ func (p *Page) jsonIncidents(incs []Incident) []jsonIncident {
 			now := stormdesk.ComponentImpact(v.Severity, u.Status)
 			ju := jsonUpdate{ID: strconv.FormatInt(u.ID, 10), Status: string(u.Status), Body: u.Body, IncidentID: id, CreatedAt: stamp(u.At),
 				UpdatedAt: stamp(u.At), DisplayAt: stamp(u.At), AffectedComponents: []jsonAffected{}}
+			for _, c := range affected {
+				ju.AffectedComponents = append(ju.AffectedComponents, jsonAffected{Code: c.ID, Name: c.Name, OldStatus: string(old), NewStatus: string(now)})
+			}
+			old = now
+			updates[len(updates)-1-k] = ju
+		}
+		j.IncidentUpdates = append(j.IncidentUpdates, updates...)
+		out = append(out, j)
+	}
+	return out
+}
+
+func (p *Page) jsonMaintenances(ms []Maintenance) []jsonMaintenance {
+	out := []jsonMaintenance{}
+	for _, m := range ms {
+		id := maintenanceID(m.ID)
+		j := jsonMaintenance{jsonIncident: jsonIncident{ID: id, Name: m.Name, Status: m.Status, CreatedAt: stamp(m.CreatedAt), UpdatedAt: stamp(m.UpdatedAt),
+			ResolvedAt: stampPtr(m.CompletedAt), Impact: "maintenance", Shortlink: p.MaintenanceURL(m.ID), StartedAt: stamp(m.ScheduledFor), PageID: p.ID,
+			IncidentUpdates: []jsonUpdate{}, Components: []jsonComponent{}}, ScheduledFor: stamp(m.ScheduledFor), ScheduledUntil: stamp(m.ScheduledUntil)}
+		var affected []ComponentView
+		for _, c := range p.Components {
+			if slices.Contains(m.Components, c.ID) {
+				affected = append(affected, c)
+				j.Components = append(j.Components, p.jsonComponent(c))
+			}
+		}
+		old := stormdesk.ComponentOperational
+		updates := make([]jsonUpdate, len(m.Updates))
+		for k, u := range m.Updates {
+			now := stormdesk.ComponentOperational
+			if u.Status == stormdesk.MaintenanceInProgress {
+				now = stormdesk.ComponentUnderMaintenance
+			}
+			ju := jsonUpdate{ID: maintenanceID(m.ID) + "-" + strconv.FormatInt(u.ID, 10), Status: u.Status, Body: u.Body, IncidentID: id, CreatedAt: stamp(u.At),
+				UpdatedAt: stamp(u.At), DisplayAt: stamp(u.At), AffectedComponents: []jsonAffected{}, DeliverNotifications: true}
 			for _, c := range affected {
 				ju.AffectedComponents = append(ju.AffectedComponents, jsonAffected{Code: c.ID, Name: c.Name, OldStatus: string(old), NewStatus: string(now)})
 			}

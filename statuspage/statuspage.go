@@ -30,6 +30,10 @@ type Config struct {
 	// Brand and Text are the header's colours (#rrggbb).
 	Brand, Text string
 	Components  []stormdesk.Component
+	// Subscribe shows the form that subscribes an email address to
+	// components (the HTTP edge sets it when the desk takes
+	// subscriptions).
+	Subscribe bool
 }
 
 // Page is the status page at one moment.
@@ -47,6 +51,9 @@ type Page struct {
 	// Incidents are the published incidents of the window, newest first;
 	// Open those of them not resolved.
 	Incidents, Open []Incident
+	// Maintenances are the scheduled maintenances ending in the window,
+	// by start; Upcoming those of them scheduled or in progress.
+	Maintenances, Upcoming []Maintenance
 	// Since is the start of the uptime window (a UTC midnight).
 	Since time.Time
 }
@@ -128,10 +135,14 @@ func downWeight(s stormdesk.ComponentStatus) float64 {
 	return 0
 }
 
-// Build computes the page at now from the published incidents of the
-// window (open, or resolved since the window's start) and the overrides
-// in force.
-func Build(cfg Config, pubs []stormdesk.PublicIncident, overrides []stormdesk.ComponentOverride, now time.Time) *Page {
+// Build computes the page at now from what view holds: the published
+// incidents of the window (open, or resolved since the window's start),
+// the overrides in force and the maintenances ending in the window. A
+// component is under maintenance while a maintenance on it is in
+// progress, unless an open incident puts it in a worse state or an
+// override says otherwise.
+func Build(cfg Config, view stormdesk.PublicView, now time.Time) *Page {
+	pubs, overrides := view.Incidents, view.Overrides
 	now = now.UTC()
 	today := now.Truncate(24 * time.Hour)
 	p := &Page{Config: cfg, Now: now, Since: today.AddDate(0, 0, -(Days - 1))}
@@ -178,6 +189,15 @@ func Build(cfg Config, pubs []stormdesk.PublicIncident, overrides []stormdesk.Co
 			p.Open = append(p.Open, v)
 		}
 	}
+	p.Maintenances = maintenances(cfg, view.Maintenances, now)
+	for _, m := range p.Maintenances {
+		if m.Upcoming() {
+			p.Upcoming = append(p.Upcoming, m)
+		}
+		if !m.UpdatedAt.After(now) && m.UpdatedAt.After(p.UpdatedAt) {
+			p.UpdatedAt = m.UpdatedAt
+		}
+	}
 	worst := stormdesk.ComponentOperational
 	for _, v := range p.Open {
 		if v.Component.Worse(worst) {
@@ -195,6 +215,17 @@ func Build(cfg Config, pubs []stormdesk.PublicIncident, overrides []stormdesk.Co
 			}
 			if v.UpdatedAt.After(cv.UpdatedAt) {
 				cv.UpdatedAt = v.UpdatedAt
+			}
+		}
+		for _, m := range p.Maintenances {
+			if m.Status != stormdesk.MaintenanceInProgress || !slices.Contains(m.Components, c.ID) {
+				continue
+			}
+			if stormdesk.ComponentUnderMaintenance.Worse(cv.Status) {
+				cv.Status = stormdesk.ComponentUnderMaintenance
+			}
+			if m.ScheduledFor.After(cv.UpdatedAt) {
+				cv.UpdatedAt = m.ScheduledFor
 			}
 		}
 		for j, o := range overrides {

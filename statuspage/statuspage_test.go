@@ -58,7 +58,7 @@ func fixture() []stormdesk.PublicIncident {
 // uptime bars weigh each day's outage minutes.
 func TestBuild(t *testing.T) {
 	over := []stormdesk.ComponentOverride{{Component: "billing", Status: stormdesk.ComponentUnderMaintenance, Actor: "ana", At: at(-30 * time.Minute)}}
-	p := statuspage.Build(cfg, fixture(), over, now)
+	p := statuspage.Build(cfg, stormdesk.PublicView{Incidents: fixture(), Overrides: over}, now)
 	var states []string
 	for _, c := range p.Components {
 		states = append(states, c.ID+"="+string(c.Status))
@@ -99,7 +99,7 @@ func TestBuild(t *testing.T) {
 
 	// No components, nothing published: all operational, and the page's
 	// time is the day's start, so its validators hold all day.
-	p = statuspage.Build(statuspage.Config{Name: "X"}, nil, nil, now)
+	p = statuspage.Build(statuspage.Config{Name: "X"}, stormdesk.PublicView{}, now)
 	if p.Status.Indicator != "none" || p.Status.Description != "All Systems Operational" || !p.UpdatedAt.Equal(now.Truncate(24*time.Hour)) || p.ID != "stormdesk" {
 		t.Fatalf("empty page: %+v", p)
 	}
@@ -108,7 +108,7 @@ func TestBuild(t *testing.T) {
 // TestJSONShapes: every endpoint carries the fields of Atlassian's
 // Statuspage v2 documentation with their JSON types.
 func TestJSONShapes(t *testing.T) {
-	p := statuspage.Build(cfg, fixture(), nil, now)
+	p := statuspage.Build(cfg, stormdesk.PublicView{Incidents: fixture()}, now)
 	docs := map[string]map[string]any{}
 	for _, e := range []string{statuspage.Summary, statuspage.Status, statuspage.Components, statuspage.Incidents, statuspage.Unresolved} {
 		var buf bytes.Buffer
@@ -248,7 +248,7 @@ func sortedKeysS(m map[string]string) []string {
 // the summary, the RSS and the Atom history: names, statuses, update
 // bodies and times.
 func TestOwnReaderReadsTheFeeds(t *testing.T) {
-	p := statuspage.Build(cfg, fixture(), nil, now)
+	p := statuspage.Build(cfg, stormdesk.PublicView{Incidents: fixture()}, now)
 	var js, rss, atom bytes.Buffer
 	if err := p.WriteJSON(&js, statuspage.Summary); err != nil {
 		t.Fatal(err)
@@ -305,7 +305,7 @@ func TestOwnReaderReadsTheFeeds(t *testing.T) {
 // rewrites testdata/*.golden).
 func TestGolden(t *testing.T) {
 	over := []stormdesk.ComponentOverride{{Component: "billing", Status: stormdesk.ComponentUnderMaintenance, Actor: "ana", At: at(-30 * time.Minute)}}
-	p := statuspage.Build(cfg, fixture(), over, now)
+	p := statuspage.Build(cfg, stormdesk.PublicView{Incidents: fixture(), Overrides: over}, now)
 	for _, e := range []string{statuspage.Summary, statuspage.Incidents} {
 		var buf bytes.Buffer
 		if err := p.WriteJSON(&buf, e); err != nil {
@@ -348,7 +348,7 @@ func TestKeysOfARealStatuspage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := statuspage.Build(cfg, fixture(), nil, now).WriteJSON(&buf, statuspage.Summary); err != nil {
+	if err := statuspage.Build(cfg, stormdesk.PublicView{Incidents: fixture()}, now).WriteJSON(&buf, statuspage.Summary); err != nil {
 		t.Fatal(err)
 	}
 	var ours map[string]any

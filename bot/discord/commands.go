@@ -45,7 +45,7 @@ func Commands() []*discordgo.ApplicationCommand {
 		Description: "Stormdesk incidents",
 		Options: []*discordgo.ApplicationCommandOption{
 			sub("help", "The commands, or one command's help",
-				choiceOpt("command", "Command", false, "list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "email", "timeline", "export", "publish", "component")),
+				choiceOpt("command", "Command", false, "list", "show", "declare", "ack", "status", "note", "merge", "link", "unlink", "cause", "notify", "email", "timeline", "export", "publish", "component", "maintenance")),
 			sub("list", "Incidents, newest first", choiceOpt("which", "Open incidents (default) or all", false, "open", "all")),
 			sub("show", "One incident", idOpt("id", "Incident id")),
 			sub("declare", "Open an incident by hand", textOpt("title", "Title", true, 1000), choiceOpt("severity", "Severity (minor by default)", false, "critical", "major", "minor")),
@@ -68,6 +68,12 @@ func Commands() []*discordgo.ApplicationCommand {
 				textOpt("title", "Public title (by default the components it affects)", false, 200)),
 			sub("component", "Set a status page component's state by hand", textOpt("component", "Component name or id", true, 100),
 				choiceOpt("state", "State (auto: follow its incidents again)", true, "operational", "degraded", "partial", "major", "maintenance", "auto")),
+			sub("maintenance", "Schedule maintenance of a status page component, or cancel one",
+				textOpt("component", "Component name or id", false, 100),
+				textOpt("start", "Start, like 2026-12-05T02:00Z (UTC unless an offset is given)", false, 40),
+				textOpt("end", "End: a time, or a length such as 2h", false, 40),
+				textOpt("text", "What customers read about the work", false, 2000),
+				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionInteger, Name: "cancel", Description: "Cancel this maintenance instead", MinValue: ptr(1.0)}),
 		},
 	}}
 }
@@ -149,6 +155,16 @@ func toCommand(data discordgo.ApplicationCommandInteractionData) (bot.Command, e
 	case "component":
 		args = []string{placeholder, o["state"]}
 		free = o["component"]
+	case "maintenance":
+		if o["cancel"] != "" {
+			args = []string{"cancel", o["cancel"]}
+			break
+		}
+		if o["start"] == "" || o["end"] == "" {
+			return bot.Command{}, &bot.UsageError{Command: s.Name, Message: "component, start and end: missing (or cancel)"}
+		}
+		args = []string{placeholder, o["start"], o["end"]}
+		free = o["component"]
 	default:
 		return bot.Command{}, &bot.UsageError{Message: fmt.Sprintf("unknown command %q", s.Name)}
 	}
@@ -187,6 +203,14 @@ func toCommand(data discordgo.ApplicationCommandInteractionData) (bot.Command, e
 			return cmd, &bot.UsageError{Command: s.Name, Message: "component: missing"}
 		}
 		cmd.Component = free
+	case "maintenance":
+		if cmd.Cancel {
+			break
+		}
+		if free == "" {
+			return cmd, &bot.UsageError{Command: s.Name, Message: "component: missing"}
+		}
+		cmd.Component, cmd.Text = free, strings.TrimSpace(o["text"])
 	}
 	return cmd, nil
 }

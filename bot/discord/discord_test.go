@@ -606,4 +606,20 @@ func TestStatusPageSubcommands(t *testing.T) {
 	if !strings.Contains(w.Body.String(), "not one of login, checkout") {
 		t.Errorf("unknown component: %s", w.Body)
 	}
+	w = h.do(command(member("1001"), "maintenance", map[string]any{"component": "Screen sharing", "start": "2026-03-14T18:00Z", "end": "2h", "text": "Codec update"}))
+	if !strings.Contains(w.Body.String(), "not one of login, checkout") {
+		t.Errorf("maintenance of a component with a space in its name reaches the core whole: %s", w.Body)
+	}
+	w = h.do(command(member("1001"), "maintenance", map[string]any{"component": "Checkout", "start": "2026-03-14T18:00Z", "end": "2h", "text": "Codec update"}))
+	if !strings.Contains(w.Body.String(), "scheduled maintenance #1 of checkout from Mar 14 18:00 to Mar 14 20:00 UTC") {
+		t.Errorf("maintenance: %s", w.Body)
+	}
+	w = h.do(command(member("1001"), "maintenance", map[string]any{"component": "Checkout"}))
+	if !strings.Contains(w.Body.String(), "start and end: missing") {
+		t.Errorf("maintenance without a window: %s", w.Body)
+	}
+	w = h.do(command(member("1001"), "maintenance", map[string]any{"cancel": 1}))
+	if !strings.Contains(w.Body.String(), "cancelled maintenance #1") {
+		t.Errorf("cancel: %s", w.Body)
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"stormdesk/store/sqlite"
 	"stormdesk/store/sqlstore"
 	"stormdesk/triage/triagecmd"
+	"stormdesk/upstream"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -354,9 +355,28 @@ func openIncidentDesk(ctx context.Context, e *env, what, arg, db string) (id int
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	if d, err = desk.New(ctx, store, desk.Options{ProductName: c.ProductName}); err != nil {
+	comps, err := pageComponents(c)
+	if err != nil {
+		store.Close()
+		return 0, nil, nil, err
+	}
+	if d, err = desk.New(ctx, store, desk.Options{ProductName: c.ProductName, Components: comps}); err != nil {
 		store.Close()
 		return 0, nil, nil, err
 	}
 	return id, d, func() { store.Close() }, nil
+}
+
+// pageComponents are the status page's components in STORMDESK_CONFIG
+// (none without the file): an incident's audience takes in their
+// subscribers, and an import checks the component:ID it names.
+func pageComponents(c config.Config) ([]stormdesk.Component, error) {
+	if c.ConfigFile == "" {
+		return nil, nil
+	}
+	f, err := app.LoadConfigFile(c.ConfigFile, upstream.LoadOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("STORMDESK_CONFIG: %w", err)
+	}
+	return app.StatusPageConfig(c, f.StatusPage).Components, nil
 }

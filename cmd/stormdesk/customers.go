@@ -80,6 +80,9 @@ func importCustomers(ctx context.Context, d *desk.Service, r io.Reader, report i
 		if rows%1000 == 0 {
 			tick(rows)
 		}
+		if rowErr == nil {
+			rowErr = d.CheckCustomerImport(row)
+		}
 		if rowErr != nil {
 			bad++
 			fmt.Fprintf(report, "line %d: %s\n", line, describe(rowErr))

@@ -199,7 +199,13 @@ func openImport(ctx context.Context, e *env, what, path, db string) (*importRun,
 		f.Close()
 		return nil, err
 	}
-	d, err := desk.New(ctx, store, desk.Options{})
+	comps, err := pageComponents(c)
+	if err != nil {
+		store.Close()
+		f.Close()
+		return nil, err
+	}
+	d, err := desk.New(ctx, store, desk.Options{Components: comps})
 	if err != nil {
 		store.Close()
 		f.Close()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -166,5 +167,152 @@ func TestSecondStormdeskReadsTheFirst(t *testing.T) {
 	}
 	if code, md, _ := runCLI(t, env2, "export", "1", "--format", "md"); code != 0 || !strings.Contains(md, "resolved") {
 		t.Fatalf("second: the resolution is not on its timeline:\n%s", md)
+	}
+}
+
+// TestConfiguredMaintenance: a maintenance in STORMDESK_CONFIG is shown
+// by config check, stored when serve starts (once, across a restart) and
+// served on the page's scheduled-maintenances JSON.
+func TestConfiguredMaintenance(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	start := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Minute)
+	os.WriteFile(cfg, []byte(`status_page:
+  components:
+    - {name: Login, features: [login]}
+  maintenances:
+    - name: Database upgrade
+      text: Sign-in may pause for a minute.
+      components: [Login]
+      start: `+start.Format(time.RFC3339)+`
+      end: `+start.Add(time.Hour).Format(time.RFC3339)+`
+`), 0o644)
+	if code, out, errs := runCLI(t, nil, "config", "check", cfg); code != 0 || !strings.Contains(out, "maintenance Database upgrade: "+start.Format("2006-01-02 15:04")) {
+		t.Fatalf("config check: %d %s %s", code, out, errs)
+	}
+	env := []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "m.db"), "STORMDESK_CONFIG=" + cfg}
+	for range 2 {
+		base, stop := startServe(t, env)
+		resp, err := http.Get(base + "/api/v2/scheduled-maintenances/upcoming.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			M []struct {
+				Name, Status string
+				Updates      []struct{ Body string } `json:"incident_updates"`
+			} `json:"scheduled_maintenances"`
+		}
+		json.NewDecoder(resp.Body).Decode(&doc)
+		resp.Body.Close()
+		stop()
+		if len(doc.M) != 1 || doc.M[0].Name != "Database upgrade" || doc.M[0].Status != "scheduled" || len(doc.M[0].Updates) != 1 ||
+			doc.M[0].Updates[0].Body != "Sign-in may pause for a minute." {
+			t.Fatalf("upcoming maintenances: %+v", doc.M)
+		}
+	}
+}
+
+// TestComponentSubscribersInPreview: customers imported with
+// component:ID are subscribers of that status page component, so
+// `notify preview` of an incident on its features counts them (with the
+// page's STORMDESK_CONFIG; without it, no component is known); a row
+// naming a component the page lacks is skipped with its line.
+func TestComponentSubscribersInPreview(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("status_page:\n  components:\n    - {name: Login, features: [login]}\n"), 0o644)
+	db := "STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "p.db")
+	env := []string{db, "STORMDESK_CONFIG=" + cfg}
+	base, stop := startServe(t, env)
+	postHistory(t, base)
+	batch := loginStorm()
+	resp, err := http.Post(base+"/api/v1/tickets", "application/json", strings.NewReader("["+strings.Join(batch, ",")+"]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	inc := waitOneIncident(t, base)
+	stop()
+	reporters := int(inc["ticket_count"].(float64))
+	f := filepath.Join(dir, "customers.csv")
+	os.WriteFile(f, []byte("email,name,features,unsubscribed\nsub@example.com,Sub,component:login,no\nx@example.com,X,component:payroll,no\n"), 0o644)
+	code, out, errs := runCLI(t, env, "customers", "import", f)
+	if code != 1 || !strings.Contains(out, "2 rows read: 1 customers imported, 1 bad rows skipped") || !strings.Contains(errs, `line 3: features: component "payroll"`) {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
+	}
+	for _, c := range []struct {
+		env  []string
+		want int
+	}{{env, reporters + 1}, {[]string{db}, reporters}} {
+		code, pv, errs := runCLI(t, c.env, "notify", "preview", "1")
+		if code != 0 || !strings.Contains(pv, fmt.Sprintf("recipients: %d\n", c.want)) {
+			t.Errorf("notify preview with %v: %d, want %d recipients\n%s\n%s", c.env, code, c.want, pv, errs)
+		}
+	}
+}
+
+// TestServeHoldsAStormDuringMaintenance runs the whole program: a
+// maintenance of Login scheduled over the API, then a login storm; the
+// storm opens no incident, its reports are on the maintenance's
+// timeline after its start, and the page shows Login under maintenance.
+func TestServeHoldsAStormDuringMaintenance(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("status_page:\n  components:\n    - {name: Login, features: [login]}\n"), 0o644)
+	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(dir, "m.db"), "STORMDESK_CONFIG=" + cfg})
+	defer stop()
+	now := time.Now().UTC()
+	body := fmt.Sprintf(`{"components":["Login"],"starts_at":%q,"ends_at":%q,"text":"Moving sign-in to new servers.","actor":"ana"}`,
+		now.Add(-30*time.Minute).Format(time.RFC3339), now.Add(2*time.Hour).Format(time.RFC3339))
+	resp, err := http.Post(base+"/api/v1/maintenances", "application/json", strings.NewReader(body))
+	if err != nil || resp.StatusCode != 201 {
+		t.Fatalf("schedule: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+	postHistory(t, base)
+	resp, err = http.Post(base+"/api/v1/tickets", "application/json", strings.NewReader("["+strings.Join(loginStorm(), ",")+"]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	getJSON := func(path string, v any) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		json.NewDecoder(resp.Body).Decode(v)
+	}
+	var m struct {
+		Maintenance struct{ Tickets int }
+		Timeline    []struct{ Kind string }
+	}
+	for deadline := time.Now().Add(20 * time.Second); m.Maintenance.Tickets < 5; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the maintenance took in %d reports of the storm", m.Maintenance.Tickets)
+		}
+		getJSON("/api/v1/maintenances/1", &m)
+	}
+	var kinds []string
+	for _, e := range m.Timeline {
+		kinds = append(kinds, e.Kind)
+	}
+	if !strings.HasPrefix(strings.Join(kinds, " "), "scheduled started reports") {
+		t.Errorf("maintenance timeline %v", kinds)
+	}
+	var incs struct{ Incidents []map[string]any }
+	getJSON("/api/v1/incidents", &incs)
+	if len(incs.Incidents) != 0 {
+		t.Errorf("the maintenance's own storm opened incidents: %v", incs.Incidents)
+	}
+	var sum struct {
+		Status     struct{ Indicator string }
+		Components []struct{ Name, Status string }
+	}
+	getJSON("/api/v2/summary.json", &sum)
+	if sum.Status.Indicator != "maintenance" || len(sum.Components) != 1 || sum.Components[0].Status != "under_maintenance" {
+		t.Errorf("summary: %+v", sum)
 	}
 }

@@ -39,6 +39,10 @@ var Components = []stormdesk.Component{
 	{ID: "checkout", Name: "Checkout", Description: "Paying for an order", Features: []string{"checkout"}},
 }
 
+// ConfirmSecret signs the fixture's status page subscription
+// confirmation links (https://acme.example/status/confirm?token=...).
+var ConfirmSecret = []byte("desktest-confirm-secret")
+
 // Desk is a real desk.Service on its own SQLite store.
 type Desk struct {
 	*desk.Service
@@ -77,9 +81,13 @@ func NewWithComponents(t testing.TB, comps []stormdesk.Component, chatPlatforms 
 	t.Cleanup(func() { st.Close() })
 	f := &faulty{Store: st}
 	d := &Desk{Now: T0.Add(time.Hour), store: f, base: st, posters: map[string]notify.ChatPoster{}}
+	confirm, err := notify.ConfirmLinks("https://acme.example/status/confirm", ConfirmSecret, func() time.Time { return d.Now })
+	if err != nil {
+		t.Fatal(err)
+	}
 	opt := desk.Options{Now: func() time.Time { return d.Now }, ProductName: "Acme", Log: slog.New(slog.DiscardHandler),
 		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true},
-			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE"}, Components: comps}
+			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE", ConfirmURL: confirm}, Components: comps}
 	if len(chatPlatforms) > 0 {
 		opt.Chat = &desk.Chat{Platforms: chatPlatforms}
 	}

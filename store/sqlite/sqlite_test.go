@@ -3,7 +3,9 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"stormdesk"
@@ -73,4 +75,51 @@ func TestOutboxContract(t *testing.T) {
 		t.Cleanup(func() { s.Close() })
 		return storetest.Outbox(s)
 	})
+}
+
+// TestMigrationsMaySkipANumber: branches reserve migration numbers ahead
+// of merging, so a version may be missing; Migrate applies every version
+// not yet recorded, so one that arrives later (a lower number merged
+// after a higher one was applied) is still applied, once. Two files of
+// one version are refused.
+func TestMigrationsMaySkipANumber(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.OpenDB(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	files := fstest.MapFS{
+		"m/0001_a.sql": {Data: []byte("CREATE TABLE a (x INTEGER);")},
+		"m/0003_c.sql": {Data: []byte("CREATE TABLE c (x INTEGER);")},
+	}
+	d := sqlite.Dialect()
+	if d.Migrations, err = sqlstore.LoadMigrations(files, "m"); err != nil {
+		t.Fatal(err)
+	}
+	if from, to, err := sqlstore.Migrate(ctx, db, d, time.Now()); err != nil || from != 0 || to != 3 {
+		t.Fatalf("with a gap: %d -> %d, %v", from, to, err)
+	}
+	files["m/0002_b.sql"] = &fstest.MapFile{Data: []byte("CREATE TABLE b (x INTEGER);")}
+	if d.Migrations, err = sqlstore.LoadMigrations(files, "m"); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, _, err := sqlstore.Migrate(ctx, db, d, time.Now()); err != nil {
+			t.Fatalf("the late version: %v", err)
+		}
+	}
+	c, _ := db.Begin(ctx, true)
+	var n int
+	if err := c.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("%d versions recorded (%v), want 3", n, err)
+	}
+	if _, err := c.Exec(ctx, `SELECT x FROM b`); err != nil {
+		t.Errorf("the late migration was not applied: %v", err)
+	}
+	c.Rollback(ctx)
+	files["m/0002_again.sql"] = &fstest.MapFile{Data: []byte("SELECT 1;")}
+	if _, err := sqlstore.LoadMigrations(files, "m"); err == nil || !strings.Contains(err.Error(), "share a version") {
+		t.Errorf("two files of version 2: %v", err)
+	}
 }

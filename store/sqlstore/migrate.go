@@ -37,16 +37,25 @@ func LoadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
 		out = append(out, Migration{Version: v, Name: name, SQL: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	// Versions may skip a number: branches developed side by side reserve
+	// their numbers ahead of merging (this one's 0015 while another's
+	// 0014 is unmerged), and Migrate applies every version not yet
+	// recorded, so a skipped one that arrives later is still applied.
 	for i, m := range out {
-		if m.Version != i+1 {
-			return nil, fmt.Errorf("sqlstore: migrations must be numbered 1, 2, 3…: %s is out of sequence", m.Name)
+		if i > 0 && m.Version == out[i-1].Version {
+			return nil, fmt.Errorf("sqlstore: migrations %s and %s share a version number", out[i-1].Name, m.Name)
 		}
 	}
 	return out, nil
 }
 
 // Latest returns the newest schema version this binary knows.
-func (d Dialect) Latest() int { return len(d.Migrations) }
+func (d Dialect) Latest() int {
+	if len(d.Migrations) == 0 {
+		return 0
+	}
+	return d.Migrations[len(d.Migrations)-1].Version
+}
 
 // Migrate applies pending migrations in one transaction and returns the
 // versions before and after. It refuses a database whose schema is newer
@@ -77,7 +86,27 @@ func Migrate(ctx context.Context, db DB, d Dialect, now time.Time) (from, to int
 		return from, from, stormdesk.Errorf(stormdesk.ECONFLICT,
 			"database schema is at version %d, newer than this stormdesk binary knows (%d): upgrade stormdesk before running it against this database", from, d.Latest())
 	}
-	for _, m := range d.Migrations[from:] {
+	applied := map[int]bool{}
+	rows, err := c.Query(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("sqlstore: migrate: read versions: %w", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return 0, 0, fmt.Errorf("sqlstore: migrate: read versions: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, 0, fmt.Errorf("sqlstore: migrate: read versions: %w", err)
+	}
+	for _, m := range d.Migrations {
+		if applied[m.Version] {
+			continue
+		}
 		if _, err := c.Exec(ctx, m.SQL); err != nil {
 			return from, 0, fmt.Errorf("sqlstore: migrate: apply %s: %w", m.Name, err)
 		}

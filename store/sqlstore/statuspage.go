@@ -83,5 +83,9 @@ FROM incidents i WHERE i.published_at IS NOT NULL AND (i.resolved_at IS NULL OR 
 	for _, o := range overrides {
 		fmt.Fprintf(&b, "c%s=%s@%d;", o.Component, o.Status, o.At.UnixMicro())
 	}
-	return b.String(), nil
+	m, err := x.maintenanceVersion(ctx, since)
+	if err != nil {
+		return "", err
+	}
+	return b.String() + m, nil
 }

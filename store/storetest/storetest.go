@@ -288,6 +288,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("HelpdeskOutboxRacingClaims", func(t *testing.T) { runHelpdeskOutboxRace(t, open) })
 	t.Run("TriageSharedByReplicas", func(t *testing.T) { runTriageShared(t, open) })
 	t.Run("StatusPage", func(t *testing.T) { runStatusPage(t, open) })
+	t.Run("Maintenance", func(t *testing.T) { runMaintenance(t, open) })
+	t.Run("ComponentSubscriptions", func(t *testing.T) { runComponentSubscriptions(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)

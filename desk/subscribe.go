@@ -1,0 +1,143 @@
+package desk
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+
+	"stormdesk"
+	"stormdesk/templates"
+)
+
+// Status page subscriptions: a customer asks, on the page, to be emailed
+// about components; they are subscribed only once they open the signed
+// link of the confirmation email (double opt-in). A confirmed
+// subscription is stored among the feature subscriptions under the
+// component's key (Component.SubscriptionKey), so the subscriber is in the
+// audience of every incident that affects the component, and so in
+// `notify` previews, the approval threshold and the automatic emails,
+// under the same rules as every other recipient: each address once, none
+// suppressed. Imported customers (`customers import`) may subscribe to
+// components the same way (component:ID among their features).
+
+// Subscriptions reports whether the page takes subscriptions: customer
+// email is on and confirmation links can be signed.
+func (s *Service) Subscriptions() bool { return s.email != nil && s.email.ConfirmURL != nil }
+
+// MaxSubscribeComponents bounds the components of one request.
+const MaxSubscribeComponents = 100
+
+// RequestSubscription queues the confirmation email asking email to
+// confirm a subscription to components (names or ids) through the
+// outbox. Nothing is subscribed yet. The same request on the same day
+// queues nothing more (false): a form submitted twice, or by someone
+// else for the address, sends one email a day. ENOTFOUND when the page
+// takes no subscriptions or for an unknown component; EINVALID for a bad
+// address.
+func (s *Service) RequestSubscription(ctx context.Context, email string, components []string) (queued bool, err error) {
+	if !s.Subscriptions() {
+		return false, stormdesk.Errorf(stormdesk.ENOTFOUND, "this status page takes no subscriptions")
+	}
+	email = strings.ToLower(strings.TrimSpace(email))
+	if !stormdesk.ValidEmail(email) || len(email) > stormdesk.MaxNameLen {
+		return false, stormdesk.Errorf(stormdesk.EINVALID, "email: %q is not an email address", email)
+	}
+	comps, err := s.subscribeComponents(components)
+	if err != nil {
+		return false, err
+	}
+	ids, names := make([]string, len(comps)), make([]string, len(comps))
+	for i, c := range comps {
+		ids[i], names[i] = c.ID, c.Name
+	}
+	now := s.now()
+	subject, text, html, err := templates.RenderConfirm(templates.ConfirmData{ProductName: s.ProductName, Page: s.ProductName + " status page",
+		Components: names, ConfirmURL: s.email.ConfirmURL(email, ids), UnsubscribeURL: s.email.Placeholder, FromName: s.email.FromName, Footer: s.email.Footer})
+	if err != nil {
+		return false, fmt.Errorf("desk: render confirmation: %w", err)
+	}
+	// One message per address, components and day: stored once, so the
+	// outbox sends it once however often it is asked for.
+	sum := sha256.Sum256([]byte(email + "\x00" + strings.Join(ids, ",")))
+	m := &stormdesk.OutboundMessage{MessageID: fmt.Sprintf("confirm-%s-%s", hex.EncodeToString(sum[:10]), now.Format("20060102")), Template: templates.EmailConfirm,
+		Subject: subject, Text: text, HTML: html, State: stormdesk.MessageQueued, CreatedAt: now, RequestedBy: "status page"}
+	ctx, alerts := withCollector(ctx)
+	var n int
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) (err error) {
+		if n, err = tx.EnqueueMessage(ctx, m, []stormdesk.Customer{{Email: email}}, now); err == nil && n > 0 {
+			raiseEmail(ctx)
+		}
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("desk: request subscription: %w", err)
+	}
+	s.flushAlerts(alerts)
+	s.Log.Info("subscription requested", slog.String("components", strings.Join(ids, ",")), slog.Bool("queued", n > 0))
+	return n > 0, nil
+}
+
+// ConfirmSubscription subscribes email to the components (ids) a
+// verified confirmation link names. Confirming again changes nothing.
+// ENOTFOUND for a component no longer on the page.
+func (s *Service) ConfirmSubscription(ctx context.Context, email string, components []string) ([]stormdesk.Component, error) {
+	comps, err := s.subscribeComponents(components)
+	if err != nil {
+		return nil, err
+	}
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		for _, c := range comps {
+			if err := tx.Subscribe(ctx, email, c.SubscriptionKey()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: confirm subscription: %w", err)
+	}
+	s.Log.Info("subscription confirmed", slog.Int("components", len(comps)))
+	return comps, nil
+}
+
+// subscribeComponents resolves names or ids to components, each once,
+// in page order.
+func (s *Service) subscribeComponents(names []string) ([]stormdesk.Component, error) {
+	if len(names) == 0 {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "components: choose at least one")
+	}
+	if len(names) > MaxSubscribeComponents {
+		return nil, stormdesk.Errorf(stormdesk.EINVALID, "components: more than %d", MaxSubscribeComponents)
+	}
+	var ids []string
+	for _, n := range names {
+		c, err := s.component(n)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, c.ID)
+	}
+	var out []stormdesk.Component
+	for _, c := range s.components {
+		if slices.Contains(ids, c.ID) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// audienceKeys are the subscriptions an incident's email goes to: its
+// features', and those of the components it affects.
+func (s *Service) audienceKeys(inc *stormdesk.Incident) []string {
+	keys := slices.Clone(inc.Features)
+	for _, c := range s.components {
+		if c.Affects(inc.Features) {
+			keys = append(keys, c.SubscriptionKey())
+		}
+	}
+	return keys
+}

@@ -1,0 +1,64 @@
+package templates
+
+import (
+	"bytes"
+	"fmt"
+	htmltemplate "html/template"
+	"maps"
+	"strings"
+	texttemplate "text/template"
+
+	"stormdesk"
+)
+
+// EmailConfirm is the template of a status page subscription's
+// confirmation email (the double opt-in).
+const EmailConfirm = "confirm"
+
+// ConfirmData fills a confirmation email.
+type ConfirmData struct {
+	ProductName string
+	// Page is the status page's name; Components the names of the
+	// components subscribed to.
+	Page       string
+	Components []string
+	// ConfirmURL is the recipient's signed confirmation link.
+	ConfirmURL string
+	// UnsubscribeURL is the placeholder the dispatcher replaces with the
+	// recipient's unsubscribe link.
+	UnsubscribeURL string
+	FromName       string
+	Footer         string
+}
+
+var confirmSet = emailSet{
+	text: texttemplate.Must(texttemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, "files/email_confirm.txt.tmpl")),
+	html: htmltemplate.Must(htmltemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, "files/email_confirm.html.tmpl")),
+}
+
+// RenderConfirm renders a confirmation email: subject, text and HTML.
+func RenderConfirm(d ConfirmData) (subject, text, html string, err error) {
+	switch {
+	case d.ConfirmURL == "":
+		return "", "", "", stormdesk.Errorf(stormdesk.EINVALID, "confirm_url: required")
+	case d.UnsubscribeURL == "":
+		return "", "", "", stormdesk.Errorf(stormdesk.EINVALID, "unsubscribe_url: required")
+	case len(d.Components) == 0:
+		return "", "", "", stormdesk.Errorf(stormdesk.EINVALID, "components: required")
+	}
+	v := struct {
+		ConfirmData
+		Components string
+	}{d, affected(d.Components)}
+	var sb, tb, hb bytes.Buffer
+	if err := confirmSet.text.ExecuteTemplate(&sb, "subject", v); err != nil {
+		return "", "", "", fmt.Errorf("templates: confirm subject: %w", err)
+	}
+	if err := confirmSet.text.ExecuteTemplate(&tb, "email", v); err != nil {
+		return "", "", "", fmt.Errorf("templates: confirm text: %w", err)
+	}
+	if err := confirmSet.html.ExecuteTemplate(&hb, "email", v); err != nil {
+		return "", "", "", fmt.Errorf("templates: confirm html: %w", err)
+	}
+	return strings.Join(strings.Fields(sb.String()), " "), tb.String(), hb.String(), nil
+}
