@@ -84,31 +84,45 @@ ORDER BY o.id LIMIT %d%s`, max, o.d.LockRows), o.d.EncodeTime(now))
 		if err != nil {
 			return err
 		}
-		var taken []int64
-		for rows.Next() {
-			var c stormdesk.OutboxClaim
-			var r stormdesk.OutboxRecipient
-			if err := rows.Scan(&r.ID, &c.Message.MessageID, &r.Email, &r.Attempts, &c.Message.IncidentID, &c.Message.Template, &c.Message.Subject); err != nil {
-				rows.Close()
-				return err
-			}
-			c.Token, c.Recipients = token, []stormdesk.OutboxRecipient{r}
-			out = append(out, c)
-			taken = append(taken, r.ID)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(taken) == 0 {
-			return nil
-		}
-		cond, arg := o.d.InIDs("id", "$3", taken)
-		_, err = x.c.Exec(ctx, `UPDATE outbox SET state = 'claimed', claim_token = $1, lease_until = $2 WHERE `+cond, token, o.d.EncodeTime(now.Add(lease)), arg)
+		out, err = o.takeSingles(ctx, x, rows, token, now.Add(lease), func(c *stormdesk.OutboxClaim, r *stormdesk.OutboxRecipient) error {
+			return rows.Scan(&r.ID, &c.Message.MessageID, &r.Email, &r.Attempts, &c.Message.IncidentID, &c.Message.Template, &c.Message.Subject)
+		})
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: claim chat rows: %w", err)
+	}
+	return out, nil
+}
+
+// takeSingles reads claimable rows of one recipient each (scan fills the
+// claim and its recipient from the current row) and marks them claimed
+// by token until leaseUntil, in x: the claim of the chat and helpdesk
+// outboxes, whose rows are sent one by one.
+func (s *Store) takeSingles(ctx context.Context, x *tx, rows Rows, token string, leaseUntil time.Time, scan func(*stormdesk.OutboxClaim, *stormdesk.OutboxRecipient) error) ([]stormdesk.OutboxClaim, error) {
+	var out []stormdesk.OutboxClaim
+	var taken []int64
+	for rows.Next() {
+		var c stormdesk.OutboxClaim
+		var r stormdesk.OutboxRecipient
+		if err := scan(&c, &r); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		c.Token, c.Recipients = token, []stormdesk.OutboxRecipient{r}
+		out = append(out, c)
+		taken = append(taken, r.ID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(taken) == 0 {
+		return nil, nil
+	}
+	cond, arg := s.d.InIDs("id", "$3", taken)
+	if _, err := x.c.Exec(ctx, `UPDATE outbox SET state = 'claimed', claim_token = $1, lease_until = $2 WHERE `+cond, token, s.d.EncodeTime(leaseUntil), arg); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -155,28 +155,10 @@ ORDER BY o.id LIMIT %d%s`, max, o.d.LockRows), o.d.EncodeTime(now))
 		if err != nil {
 			return err
 		}
-		var taken []int64
-		for rows.Next() {
-			var c stormdesk.OutboxClaim
-			var r stormdesk.OutboxRecipient
-			if err := rows.Scan(&r.ID, &c.Message.MessageID, &r.Email, &r.Name, &r.Attempts, &c.Message.IncidentID, &c.Message.Template,
-				&c.Message.Subject, &c.Message.Text); err != nil {
-				rows.Close()
-				return err
-			}
-			c.Token, c.Recipients = token, []stormdesk.OutboxRecipient{r}
-			out = append(out, c)
-			taken = append(taken, r.ID)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(taken) == 0 {
-			return nil
-		}
-		cond, arg := o.d.InIDs("id", "$3", taken)
-		_, err = x.c.Exec(ctx, `UPDATE outbox SET state = 'claimed', claim_token = $1, lease_until = $2 WHERE `+cond, token, o.d.EncodeTime(now.Add(lease)), arg)
+		out, err = o.takeSingles(ctx, x, rows, token, now.Add(lease), func(c *stormdesk.OutboxClaim, r *stormdesk.OutboxRecipient) error {
+			return rows.Scan(&r.ID, &c.Message.MessageID, &r.Email, &r.Name, &r.Attempts, &c.Message.IncidentID, &c.Message.Template,
+				&c.Message.Subject, &c.Message.Text)
+		})
 		return err
 	})
 	if err != nil {
