@@ -37,6 +37,9 @@ type Tx interface {
 	CreateTickets(ctx context.Context, tickets []*Ticket) (created []bool, err error)
 	// Ticket returns one ticket by id.
 	Ticket(ctx context.Context, id int64) (*Ticket, error)
+	// TicketByExternalID returns the ticket a source stored under its id
+	// (a helpdesk's conversation), or ENOTFOUND.
+	TicketByExternalID(ctx context.Context, source, externalID string) (*Ticket, error)
 	// Tickets lists tickets matching f, oldest received first.
 	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
 	// LinkCluster links every ticket of a triage cluster that has no

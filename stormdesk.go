@@ -54,6 +54,10 @@ type Ticket struct {
 	ID         int64  `json:"id"`
 	Source     string `json:"source"`
 	ExternalID string `json:"external_id,omitempty"`
+	// ExternalCustomerID is the helpdesk's id of the customer who wrote
+	// the ticket, where replying in their conversation needs it (Help
+	// Scout's customer id); "" when the source has none.
+	ExternalCustomerID string `json:"external_customer_id,omitempty"`
 	// CustomerEmail is stored lower-cased so that one customer is one address.
 	CustomerEmail string `json:"customer_email,omitempty"`
 	CustomerName  string `json:"customer_name,omitempty"`
@@ -115,6 +119,7 @@ type Member struct {
 func (t *Ticket) Normalize() {
 	t.Source = strings.ToLower(strings.TrimSpace(t.Source))
 	t.ExternalID = strings.TrimSpace(t.ExternalID)
+	t.ExternalCustomerID = strings.TrimSpace(t.ExternalCustomerID)
 	t.CustomerEmail = strings.ToLower(strings.TrimSpace(t.CustomerEmail))
 	t.CustomerName = strings.TrimSpace(t.CustomerName)
 	t.Organisation = strings.TrimSpace(t.Organisation)
@@ -148,6 +153,7 @@ func (t *Ticket) Validate() error {
 		max       int
 	}{
 		{"external_id", t.ExternalID, MaxExternalIDLen},
+		{"external_customer_id", t.ExternalCustomerID, MaxExternalIDLen},
 		{"customer_email", t.CustomerEmail, MaxNameLen},
 		{"customer_name", t.CustomerName, MaxNameLen},
 		{"organisation", t.Organisation, MaxNameLen},

@@ -274,10 +274,10 @@ func TestHelpScoutWebhook(t *testing.T) {
 	if ids["posted again"] != ids["created"] {
 		t.Errorf("the repost is ticket %v, the report %v: want one ticket", ids["posted again"], ids["created"])
 	}
-	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "helpscout", "external_id": "291938",
+	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "helpscout", "external_id": "291938", "external_customer_id": "29418",
 		"customer_email": "vernon.bear@quizhub.example", "customer_name": "Vernon Bear", "subject": "Quiz grading stuck on 'pending'",
 		"body": "Since this morning every quiz my class submits stays pending .\n\nThanks, Vernon", "received_at": "2026-12-03T09:05:00Z"})
-	wantTicket(t, getTicket(t, ts, ids["created, API 2.0 shape"]), map[string]any{"external_id": "291940",
+	wantTicket(t, getTicket(t, ts, ids["created, API 2.0 shape"]), map[string]any{"external_id": "291940", "external_customer_id": "29420",
 		"customer_email": "kim@quizhub.example", "customer_name": "Kim Ode", "body": "Students see no grades for today's quiz.\nAll of them.",
 		"received_at": "2026-12-03T09:07:30Z"})
 }

@@ -4,6 +4,7 @@
 package helpscout
 
 import (
+	"cmp"
 	"crypto/hmac"
 	"crypto/sha1"
 	"encoding/base64"
@@ -67,14 +68,16 @@ type Conversation struct {
 	Preview   string        `json:"preview"`
 	CreatedAt string        `json:"createdAt"`
 	Customer  struct {
-		FirstName string `json:"firstName"`
-		LastName  string `json:"lastName"`
-		Email     string `json:"email"`
+		ID        connectors.ID `json:"id"`
+		FirstName string        `json:"firstName"`
+		LastName  string        `json:"lastName"`
+		Email     string        `json:"email"`
 	} `json:"customer"`
 	PrimaryCustomer struct {
-		First string `json:"first"`
-		Last  string `json:"last"`
-		Email string `json:"email"`
+		ID    connectors.ID `json:"id"`
+		First string        `json:"first"`
+		Last  string        `json:"last"`
+		Email string        `json:"email"`
 	} `json:"primaryCustomer"`
 	Threads  []Thread `json:"threads"`
 	Embedded struct {
@@ -125,6 +128,11 @@ func (*Webhook) Parse(h http.Header, body []byte) (connectors.Delivery, error) {
 	t.CustomerEmail, t.CustomerName = c.Customer.Email, join(c.Customer.FirstName, c.Customer.LastName)
 	if t.CustomerEmail == "" {
 		t.CustomerEmail, t.CustomerName = c.PrimaryCustomer.Email, join(c.PrimaryCustomer.First, c.PrimaryCustomer.Last)
+	}
+	// The customer's id is kept: a reply in the conversation names it.
+	t.ExternalCustomerID = string(cmp.Or(c.Customer.ID, c.PrimaryCustomer.ID))
+	if len(t.ExternalCustomerID) > stormdesk.MaxExternalIDLen {
+		return connectors.Delivery{}, connectors.Invalid("customer.id", "longer than %d characters", stormdesk.MaxExternalIDLen)
 	}
 	t.Body = connectors.Text(firstCustomerThread(append(c.Threads, c.Embedded.Threads...)))
 	if t.Body == "" {

@@ -92,14 +92,14 @@ type tx struct {
 	d Dialect
 }
 
-const ticketCols = `id, source, external_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id, join_reason, joined_at`
+const ticketCols = `id, source, external_id, external_customer_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id, join_reason, joined_at`
 
 func scanTicket(r interface{ Scan(...any) error }) (*stormdesk.Ticket, error) {
 	var t stormdesk.Ticket
 	var ext sql.NullString
 	var inc, cl sql.NullInt64
 	var recv, created, joined ts
-	if err := r.Scan(&t.ID, &t.Source, &ext, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &recv, &created, &inc, &cl, &t.JoinReason, &joined); err != nil {
+	if err := r.Scan(&t.ID, &t.Source, &ext, &t.ExternalCustomerID, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &recv, &created, &inc, &cl, &t.JoinReason, &joined); err != nil {
 		return nil, err
 	}
 	t.ExternalID, t.ReceivedAt, t.CreatedAt, t.IncidentID, t.ClusterID, t.JoinedAt = ext.String, recv.t, created.t, inc.Int64, cl.Int64, joined.ptr()
@@ -111,12 +111,12 @@ func (x *tx) CreateTickets(ctx context.Context, tickets []*stormdesk.Ticket) ([]
 	created := make([]bool, len(tickets))
 	args := make([][]any, len(tickets))
 	for i, t := range tickets {
-		args[i] = []any{t.Source, nullStr(t.ExternalID), t.CustomerEmail, t.CustomerName, t.Organisation, t.Subject, t.Body,
+		args[i] = []any{t.Source, nullStr(t.ExternalID), t.ExternalCustomerID, t.CustomerEmail, t.CustomerName, t.Organisation, t.Subject, t.Body,
 			x.d.EncodeTime(t.ReceivedAt), x.d.EncodeTime(t.CreatedAt), nullInt(t.IncidentID), nullInt(t.ClusterID)}
 	}
 	var missing []int
-	err := x.c.QueryRowBatch(ctx, `INSERT INTO tickets (source, external_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+	err := x.c.QueryRowBatch(ctx, `INSERT INTO tickets (source, external_id, external_customer_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 ON CONFLICT (source, external_id) DO NOTHING RETURNING id`, args, func(i int, r Row) error {
 		err := r.Scan(&tickets[i].ID)
 		switch {
@@ -143,6 +143,17 @@ ON CONFLICT (source, external_id) DO NOTHING RETURNING id`, args, func(i int, r 
 		*t = *got
 	}
 	return created, nil
+}
+
+// TicketByExternalID implements stormdesk.Tx.
+func (x *tx) TicketByExternalID(ctx context.Context, source, externalID string) (*stormdesk.Ticket, error) {
+	t, err := scanTicket(x.c.QueryRow(ctx, `SELECT `+ticketCols+` FROM tickets WHERE source = $1 AND external_id = $2`, source, externalID))
+	if x.d.IsNoRows(err) {
+		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "ticket %s/%s not found", source, externalID)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlstore: load ticket %s/%s: %w", source, externalID, err)
+	}
+	return t, nil
 }
 
 // Ticket implements stormdesk.Tx.

@@ -43,7 +43,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("TicketRoundTripAndRestart", func(t *testing.T) {
 		s, reopen := open(t)
 		in := ticket("zd-1", "Can't log in", t0)
-		in.CustomerName, in.Organisation = "Ana Núñez", "Acme ☂"
+		in.CustomerName, in.Organisation, in.ExternalCustomerID = "Ana Núñez", "Acme ☂", "29418"
 		in.Body = strings.Repeat("é", stormdesk.MaxBodyLen/2)
 		var created []bool
 		update(t, s, func(tx stormdesk.Tx) (err error) {
@@ -61,8 +61,21 @@ func Run(t *testing.T, open Opener) {
 			t.Fatal(err)
 		}
 		if got.Subject != in.Subject || got.Body != in.Body || got.CustomerName != in.CustomerName || got.Organisation != in.Organisation ||
-			got.ExternalID != "zd-1" || got.Source != "api" {
+			got.ExternalID != "zd-1" || got.Source != "api" || got.ExternalCustomerID != "29418" {
 			t.Fatalf("round trip changed the ticket: got %+v", got.String())
+		}
+		var byExt *stormdesk.Ticket
+		if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { byExt, err = tx.TicketByExternalID(ctx, "api", "zd-1"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if byExt.ID != in.ID || byExt.ExternalCustomerID != "29418" {
+			t.Fatalf("by external id: got %+v", byExt)
+		}
+		for _, k := range [][2]string{{"api", "zd-2"}, {stormdesk.SourceEmail, "zd-1"}} {
+			err := s.View(ctx, func(tx stormdesk.Tx) error { _, err := tx.TicketByExternalID(ctx, k[0], k[1]); return err })
+			if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+				t.Fatalf("ticket %s/%s: %v, want ENOTFOUND", k[0], k[1], err)
+			}
 		}
 		if !got.ReceivedAt.Equal(t0) || got.ReceivedAt.Location() != time.UTC || !got.CreatedAt.Equal(t0.Add(time.Second)) {
 			t.Fatalf("times: got received %v created %v, want %v (UTC, microseconds kept)", got.ReceivedAt, got.CreatedAt, t0)
