@@ -57,6 +57,23 @@ type HelpdeskJob struct {
 	Text string
 }
 
+// Reply is a reply job as the helpdesk dispatcher hands it to its
+// helpdesk: what each helpdesk's reply call needs, read at send time.
+type Reply struct {
+	// Conversation is the helpdesk's id of the customer's conversation
+	// (the job's Ticket, their ticket's ExternalID).
+	Conversation string
+	// Customer is the helpdesk's id of that conversation's customer (the
+	// ticket's ExternalCustomerID): Help Scout replies name it. "" when
+	// intake stored none.
+	Customer string
+	// Text is the email's text the reply stands in for, up to its
+	// signature.
+	Text string
+	// Resolved says that email announces the incident's resolution.
+	Resolved bool
+}
+
 // HelpdeskFailure is a helpdesk job that failed for good, not yet
 // reported on its incident's timeline.
 type HelpdeskFailure struct {

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"reflect"
@@ -168,6 +169,22 @@ func Text(s string) string {
 		return intake.HTMLToText(s)
 	}
 	return strings.TrimSpace(s)
+}
+
+// Paragraphs is text as the HTML a helpdesk reply's body takes (an
+// Intercom admin comment, a Help Scout reply thread): escaped, a paragraph
+// per block of lines, a line break within one.
+func Paragraphs(text string) string {
+	var b strings.Builder
+	for _, p := range strings.Split(strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		b.WriteString("<p>")
+		b.WriteString(strings.ReplaceAll(html.EscapeString(p), "\n", "<br>"))
+		b.WriteString("</p>")
+	}
+	return b.String()
 }
 
 var htmlTag = regexp.MustCompile(`<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>`)

@@ -44,10 +44,11 @@ type HelpdeskWriter interface {
 }
 
 // Replier is a helpdesk without problem tickets as the helpdesk
-// dispatcher drives it (intercom.Desk): it answers a customer in their own
-// conversation. Its errors say whether to retry, as HelpdeskWriter's do.
+// dispatcher drives it (intercom.Desk, helpscout.Desk): it answers a
+// customer in their own conversation. Its errors say whether to retry, as
+// HelpdeskWriter's do.
 type Replier interface {
-	Reply(ctx context.Context, conversation, text string) error
+	Reply(ctx context.Context, r stormdesk.Reply) error
 }
 
 // Helpdesk is the Sender of the helpdesk dispatcher: it makes the one
@@ -74,6 +75,32 @@ func NewHelpdeskDispatcher(outbox Outbox, sender Sender) *Dispatcher {
 		ValidRecipient: func(string) bool { return true }}
 }
 
+// replyContext fills in what a reply names besides its conversation: the
+// customer intake stored with the conversation's ticket, and whether the
+// email the reply stands in for (messageID) is the resolution. A ticket or
+// email that is not there leaves them empty: the helpdesk that needs
+// them refuses the reply, and its failure is reported.
+func replyContext(ctx context.Context, tx stormdesk.Tx, desk, messageID string, r *stormdesk.Reply) error {
+	t, err := tx.TicketByExternalID(ctx, desk, r.Conversation)
+	switch {
+	case err == nil:
+		r.Customer = t.ExternalCustomerID
+	case stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
+		return err
+	}
+	if messageID == "" {
+		return nil
+	}
+	m, err := tx.Message(ctx, messageID)
+	switch {
+	case err == nil:
+		r.Resolved = m.Template == string(stormdesk.StatusResolved)
+	case stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
+		return err
+	}
+	return nil
+}
+
 // Send implements Sender.
 func (h *Helpdesk) Send(ctx context.Context, b *Batch) (Result, error) {
 	if len(b.Recipients) != 1 {
@@ -85,7 +112,11 @@ func (h *Helpdesk) Send(ctx context.Context, b *Batch) (Result, error) {
 		if !ok {
 			return Result{}, &SendError{Reason: fmt.Sprintf("helpdesk %q takes no replies here", desk)}
 		}
-		if err := r.Reply(ctx, ticket, m.Text); err != nil {
+		reply := stormdesk.Reply{Conversation: ticket, Text: m.Text}
+		if err := h.Store.View(ctx, func(tx stormdesk.Tx) error { return replyContext(ctx, tx, desk, m.Subject, &reply) }); err != nil {
+			return Result{Retry: true}, &SendError{Reason: "load the reply's conversation: " + stormdesk.ErrorMessage(err)}
+		}
+		if err := r.Reply(ctx, reply); err != nil {
 			return errorResult(err)
 		}
 		return Result{}, nil

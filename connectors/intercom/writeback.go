@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"stormdesk"
+	"stormdesk/connectors"
 )
 
 // The write-back: an admin reply in the customer's own conversation for
@@ -96,7 +98,7 @@ func (c *Client) Reply(ctx context.Context, id, text string) error {
 		return &APIError{Method: http.MethodPost, Path: "/conversations/?/reply", Reason: "conversation id and text required"}
 	}
 	path := ReplyPath(id)
-	b, _ := json.Marshal(map[string]string{"message_type": "comment", "type": "admin", "admin_id": c.AdminID, "body": Paragraphs(text)})
+	b, _ := json.Marshal(map[string]string{"message_type": "comment", "type": "admin", "admin_id": c.AdminID, "body": connectors.Paragraphs(text)})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(c.BaseURL, "/")+path, bytes.NewReader(b))
 	if err != nil {
 		return &APIError{Method: http.MethodPost, Path: path, Reason: err.Error()}
@@ -180,24 +182,11 @@ func (c *Client) redact(s string) string {
 	return s
 }
 
-// Paragraphs is text as the HTML a reply's body takes: escaped, a
-// paragraph per block of lines, a line break within one.
-func Paragraphs(text string) string {
-	var b strings.Builder
-	for _, p := range strings.Split(strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p == "" {
-			continue
-		}
-		b.WriteString("<p>")
-		b.WriteString(strings.ReplaceAll(html.EscapeString(p), "\n", "<br>"))
-		b.WriteString("</p>")
-	}
-	return b.String()
-}
-
 // Desk is the write-back as stormdesk's helpdesk dispatcher drives it
 // (notify.Replier).
 type Desk struct{ Client *Client }
 
-// Reply answers the customer in conversation id.
-func (d Desk) Reply(ctx context.Context, id, text string) error { return d.Client.Reply(ctx, id, text) }
+// Reply answers the customer in their conversation.
+func (d Desk) Reply(ctx context.Context, r stormdesk.Reply) error {
+	return d.Client.Reply(ctx, r.Conversation, r.Text)
+}

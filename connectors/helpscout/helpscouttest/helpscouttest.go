@@ -1,0 +1,203 @@
+// Package helpscouttest is a local stand-in for the Help Scout Mailbox
+// API 2.0 call the write-back makes (Create Reply Thread: POST
+// /v2/conversations/{id}/reply with an OAuth2 bearer token), built from
+// Help Scout's API reference: the same path and JSON shape, 201 Created
+// with a Resource-ID header, its error body (message, logRef and
+// _embedded.errors with path and message) on 400, 401, 403, 404 and 422,
+// and 429 with X-RateLimit-Retry-After when rate limited. It records
+// every request it answers.
+package helpscouttest
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Reply is the body of a reply request, as received.
+type Reply struct {
+	Customer struct {
+		ID json.Number `json:"id"`
+	} `json:"customer"`
+	Text   string `json:"text"`
+	Status string `json:"status"`
+}
+
+// Call is one request the stand-in answered.
+type Call struct {
+	At           time.Time
+	Conversation string
+	Status       int
+	Reply        Reply
+	// Body is the request body as sent.
+	Body []byte
+}
+
+// Server is the stand-in.
+type Server struct {
+	URL   string
+	Token string
+	// Now stamps the calls (time.Now when nil); set it before the first
+	// request.
+	Now func() time.Time
+
+	mu        sync.Mutex
+	calls     []Call
+	deleted   map[string]bool
+	customers map[string]string
+	forbidden map[string]bool
+	limited   []time.Duration
+	threads   int
+}
+
+// New starts a stand-in, closed when the test ends.
+func New(t testing.TB) *Server {
+	s := &Server{Token: "hs-test-token", deleted: map[string]bool{}, customers: map[string]string{}, forbidden: map[string]bool{}, threads: 88172000}
+	srv := httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	return s
+}
+
+// Delete makes conversation id answer 404.
+func (s *Server) Delete(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deleted[id] = true
+}
+
+// Forbid makes conversation id answer 403, as a conversation in a mailbox
+// the token's user cannot reach does.
+func (s *Server) Forbid(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.forbidden[id] = true
+}
+
+// Customer makes conversation id accept replies only to customer (422
+// otherwise, as Help Scout refuses a customer not in the conversation);
+// without it any customer id is taken.
+func (s *Server) Customer(id, customer string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.customers[id] = customer
+}
+
+// RateLimitNext answers the next n replies with 429, the limit refreshing
+// after retry (X-RateLimit-Retry-After, whole seconds).
+func (s *Server) RateLimitNext(n int, retry time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.limited = append(s.limited, retry)
+	}
+}
+
+// Calls returns every request answered, in order.
+func (s *Server) Calls() []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Call(nil), s.calls...)
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// problem answers Help Scout's error shape; path and msg, when path is
+// set, are one field error under _embedded.errors.
+func problem(w http.ResponseWriter, status int, message, path, msg string) {
+	w.Header().Set("Content-Type", "application/vnd.error+json")
+	w.WriteHeader(status)
+	v := map[string]any{"logRef": "64bb72b4-0a92-11e8-ba89-0ed5f89f718b", "message": message,
+		"_links": map[string]any{"about": map[string]string{"href": "http://developer.helpscout.net/mailbox-api/overview/errors"}}}
+	if path != "" {
+		v["_embedded"] = map[string]any{"errors": []map[string]any{{"path": path, "message": msg, "source": "JSON"}}}
+	}
+	json.NewEncoder(w).Encode(v)
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	c := Call{At: s.now()}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer func() { s.calls = append(s.calls, c) }()
+	id, ok := strings.CutPrefix(r.URL.Path, "/v2/conversations/")
+	if id, ok = strings.CutSuffix(id, "/reply"); !ok || r.Method != http.MethodPost || id == "" || strings.Contains(id, "/") {
+		c.Status = http.StatusNotFound
+		problem(w, c.Status, "Not Found", "", "")
+		return
+	}
+	c.Conversation = id
+	if r.Header.Get("Authorization") != "Bearer "+s.Token {
+		c.Status = http.StatusUnauthorized
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
+		problem(w, c.Status, "Unauthorized", "", "")
+		return
+	}
+	b, _ := io.ReadAll(r.Body)
+	c.Body = b
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		c.Status = http.StatusUnsupportedMediaType
+		problem(w, c.Status, "Unsupported Media Type", "", "")
+		return
+	}
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.UseNumber()
+	if err := dec.Decode(&c.Reply); err != nil {
+		c.Status = http.StatusBadRequest
+		problem(w, c.Status, "Bad request", "", err.Error())
+		return
+	}
+	switch {
+	case c.Reply.Customer.ID == "":
+		c.Status = http.StatusBadRequest
+		problem(w, c.Status, "Bad request", "customer", "may not be null")
+		return
+	case strings.TrimSpace(c.Reply.Text) == "":
+		c.Status = http.StatusBadRequest
+		problem(w, c.Status, "Bad request", "text", "may not be empty")
+		return
+	case c.Reply.Status != "" && !strings.Contains(" active all closed open pending spam ", " "+c.Reply.Status+" "):
+		c.Status = http.StatusBadRequest
+		problem(w, c.Status, "Bad request", "status", "Expected one of these: 'active', 'spam', 'open', 'closed', 'pending'")
+		return
+	}
+	if len(s.limited) > 0 {
+		retry := s.limited[0]
+		s.limited = s.limited[1:]
+		c.Status = http.StatusTooManyRequests
+		w.Header().Set("X-RateLimit-Limit-Minute", "200")
+		w.Header().Set("X-RateLimit-Remaining-Minute", "0")
+		w.Header().Set("X-RateLimit-Retry-After", fmt.Sprint(int(retry/time.Second)))
+		problem(w, c.Status, "Too many requests", "", "")
+		return
+	}
+	switch {
+	case s.deleted[id]:
+		c.Status = http.StatusNotFound
+		problem(w, c.Status, "Conversation not found", "", "")
+		return
+	case s.forbidden[id]:
+		c.Status = http.StatusForbidden
+		problem(w, c.Status, "Access denied", "", "")
+		return
+	case s.customers[id] != "" && s.customers[id] != c.Reply.Customer.ID.String():
+		c.Status = http.StatusUnprocessableEntity
+		problem(w, c.Status, "Unprocessable entity", "customer.id", "customer is not part of the conversation")
+		return
+	}
+	s.threads++
+	c.Status = http.StatusCreated
+	w.Header().Set("Resource-ID", fmt.Sprint(s.threads))
+	w.WriteHeader(c.Status)
+}

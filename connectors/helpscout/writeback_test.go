@@ -1,0 +1,101 @@
+package helpscout_test
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+	"time"
+
+	"stormdesk"
+	"stormdesk/connectors/helpscout"
+	"stormdesk/connectors/helpscout/helpscouttest"
+	"stormdesk/internal/golden"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestReplyRequest: one request, the documented path and bearer token,
+// and the golden body: the customer's id as a number, the text as escaped
+// HTML paragraphs, and the status (active for an update, closed for the
+// resolution).
+func TestReplyRequest(t *testing.T) {
+	hs := helpscouttest.New(t)
+	d := helpscout.Desk{Client: &helpscout.Client{BaseURL: hs.URL, Token: hs.Token}}
+	ctx := context.Background()
+	if err := d.Reply(ctx, stormdesk.Reply{Conversation: "291938", Customer: "29418",
+		Text: "Hello,\n\nWe are aware of a problem affecting <quizzes>.\nWe are on it.\n\nAcme Support"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Reply(ctx, stormdesk.Reply{Conversation: "291940", Customer: "29420", Text: "It is fixed.", Resolved: true}); err != nil {
+		t.Fatal(err)
+	}
+	calls := hs.Calls()
+	if len(calls) != 2 || calls[0].Status != 201 || calls[0].Conversation != "291938" || calls[1].Status != 201 || calls[1].Reply.Status != helpscout.StatusClosed {
+		t.Fatalf("calls %+v", calls)
+	}
+	golden.Check(t, "writeback_reply", calls[0].Body, *update)
+}
+
+// TestReplyErrorsForTheRetryStage: a 429 waits X-RateLimit-Retry-After; a
+// deleted conversation (404), a mailbox out of reach (403), a customer
+// not in the conversation (422) and a bad token (401) are permanent with
+// Help Scout's reason and no token; a conversation without a stored
+// customer id is refused before any request; a reply that got no answer
+// after it may have reached Help Scout is not retried (it may have been
+// sent), one whose connection was refused is.
+func TestReplyErrorsForTheRetryStage(t *testing.T) {
+	ctx := context.Background()
+	hs := helpscouttest.New(t)
+	c := &helpscout.Client{BaseURL: hs.URL, Token: hs.Token}
+	var e *helpscout.APIError
+	hs.RateLimitNext(1, 30*time.Second)
+	if err := c.Reply(ctx, "7", "70", "Update.", helpscout.StatusActive); !errors.As(err, &e) || !e.Retryable() || e.HTTPStatus() != 429 ||
+		e.RetryAfter() < 30*time.Second || e.RetryAfter() > 32*time.Second {
+		t.Errorf("429: %v", err)
+	}
+	hs.Delete("8")
+	if err := c.Reply(ctx, "8", "80", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 404 ||
+		!strings.Contains(err.Error(), "Conversation not found") {
+		t.Errorf("404: %v", err)
+	}
+	hs.Forbid("9")
+	if err := c.Reply(ctx, "9", "90", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 403 ||
+		!strings.Contains(err.Error(), "Access denied") {
+		t.Errorf("403: %v", err)
+	}
+	hs.Customer("10", "100")
+	if err := c.Reply(ctx, "10", "101", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 422 ||
+		!strings.Contains(err.Error(), "customer.id: customer is not part of the conversation") {
+		t.Errorf("422: %v", err)
+	}
+	bad := &helpscout.Client{BaseURL: hs.URL, Token: "wrong-token-123"}
+	if err := bad.Reply(ctx, "7", "70", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 401 ||
+		!strings.Contains(err.Error(), "STORMDESK_HELPSCOUT_ACCESS_TOKEN") || strings.Contains(err.Error(), "wrong-token-123") {
+		t.Errorf("401: %v", err)
+	}
+	before := len(hs.Calls())
+	if err := c.Reply(ctx, "11", "", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 0 ||
+		!strings.Contains(err.Error(), "no Help Scout customer id") {
+		t.Errorf("no customer: %v", err)
+	}
+	if len(hs.Calls()) != before {
+		t.Error("a reply without a customer id was sent")
+	}
+
+	slow := helpscouttest.New(t)
+	slowClient := &helpscout.Client{BaseURL: slow.URL, Token: slow.Token}
+	hang := make(chan struct{})
+	defer close(hang)
+	tctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	slow.Now = func() time.Time { <-hang; return time.Now() } // the stand-in holds the request
+	if err := slowClient.Reply(tctx, "7", "70", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || !strings.Contains(err.Error(), "may have been sent") {
+		t.Errorf("no answer: %v", err)
+	}
+	dead := &helpscout.Client{BaseURL: "http://127.0.0.1:1", Token: hs.Token}
+	if err := dead.Reply(ctx, "7", "70", "Update.", helpscout.StatusActive); !errors.As(err, &e) || !e.Retryable() {
+		t.Errorf("connection refused: %v", err)
+	}
+}
