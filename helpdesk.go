@@ -57,6 +57,12 @@ type HelpdeskJob struct {
 	Text string
 }
 
+// ReplyNotSent begins the reason a helpdesk adapter gives for a reply it
+// refused before making any request (Help Scout's, with no customer id
+// stored for the conversation): as with a reply the helpdesk refused with
+// a status, nothing was posted, so its customer is emailed instead.
+const ReplyNotSent = "not sent: "
+
 // Reply is a reply job as the helpdesk dispatcher hands it to its
 // helpdesk: what each helpdesk's reply call needs, read at send time.
 type Reply struct {

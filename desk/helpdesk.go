@@ -247,9 +247,10 @@ func (s *Service) ReportHelpdesk(ctx context.Context) (int, error) {
 				stormdesk.HelpdeskUnlink: "unlink ticket " + f.Ticket, stormdesk.HelpdeskComment: "post the update on the problem ticket",
 				stormdesk.HelpdeskSolve: "solve the problem ticket", stormdesk.HelpdeskReply: "reply in conversation " + f.Ticket}[f.Kind]
 			line := fmt.Sprintf("%s: could not %s: %s", helpdeskName(f.Helpdesk), cmp.Or(what, f.Kind), f.Reason)
-			if f.Kind == stormdesk.HelpdeskReply && strings.HasPrefix(f.Reason, "status ") {
-				// Refused with a status: nothing was posted, so the
-				// customer gets the email the reply stood in for.
+			if f.Kind == stormdesk.HelpdeskReply && (strings.HasPrefix(f.Reason, "status ") || strings.Contains(f.Reason, stormdesk.ReplyNotSent)) {
+				// Refused with a status, or never sent: nothing was
+				// posted, so the customer gets the email the reply stood
+				// in for.
 				to, err := s.replyFallback(ctx, tx, f)
 				if err != nil {
 					return err

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/connectors/helpscout"
+	"stormdesk/connectors/helpscout/helpscouttest"
 	"stormdesk/connectors/intercom"
 	"stormdesk/connectors/intercom/intercomtest"
 	"stormdesk/connectors/zendesk"
@@ -42,12 +44,14 @@ func (c *syncClock) Advance(d time.Duration) {
 
 // zendeskDesk is a desk with triage, customer email through a local
 // SendGrid and the helpdesk write-back through a local Zendesk (problem
-// tickets) and a local Intercom (replies), each with its real dispatcher.
+// tickets), a local Intercom and a local Help Scout (replies), each with
+// its real dispatcher.
 type zendeskDesk struct {
 	d          *desk.Service
 	clock      *syncClock
 	zd         *zendesktest.Server
 	ic         *intercomtest.Server
+	hs         *helpscouttest.Server
 	sg         *sendgridtest.Server
 	helpdesk   *notify.Dispatcher
 	email      *notify.Dispatcher
@@ -64,12 +68,13 @@ func newZendeskDesk(t *testing.T, email ...*desk.Email) *zendeskDesk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	z := &zendeskDesk{clock: clock, zd: zendesktest.New(t), ic: intercomtest.New(t), sg: sendgridtest.New(t)}
-	z.zd.Now, z.ic.Now = clock.Now, clock.Now
+	z := &zendeskDesk{clock: clock, zd: zendesktest.New(t), ic: intercomtest.New(t), hs: helpscouttest.New(t), sg: sendgridtest.New(t)}
+	z.zd.Now, z.ic.Now, z.hs.Now = clock.Now, clock.Now, clock.Now
 	z.helpdesk = notify.NewHelpdeskDispatcher(s.HelpdeskOutbox(), &notify.Helpdesk{Store: s, Writers: map[string]notify.HelpdeskWriter{
 		stormdesk.SourceZendesk: zendesk.Desk{Client: &zendesk.Client{BaseURL: z.zd.URL, Email: z.zd.Email, APIToken: z.zd.Token}}},
 		Repliers: map[string]notify.Replier{stormdesk.SourceIntercom: intercom.Desk{Client: &intercom.Client{BaseURL: z.ic.URL, Token: z.ic.Token,
-			AdminID: "814860", Now: clock.Now}}}})
+			AdminID: "814860", Now: clock.Now}},
+			stormdesk.SourceHelpScout: helpscout.Desk{Client: &helpscout.Client{BaseURL: z.hs.URL, Token: z.hs.Token}}}})
 	z.helpdesk.Now, z.helpdesk.Log = clock.Now, quietLog
 	z.email = &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: z.sg.APIKey, BaseURL: z.sg.URL, FromEmail: "status@example.com"},
 		Now: clock.Now, Log: quietLog, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
@@ -79,7 +84,7 @@ func newZendeskDesk(t *testing.T, email ...*desk.Email) *zendeskDesk {
 		e = email[0]
 	}
 	z.d = openDesk(t, s, desk.Options{Now: clock.Now, Triage: &cfg, Log: quietLog, Email: e,
-		Helpdesks: &desk.Helpdesks{Names: []string{stormdesk.SourceZendesk}, Replies: []string{stormdesk.SourceIntercom}, Kick: func() { z.helpdeskKs++ },
+		Helpdesks: &desk.Helpdesks{Names: []string{stormdesk.SourceZendesk}, Replies: []string{stormdesk.SourceIntercom, stormdesk.SourceHelpScout}, Kick: func() { z.helpdeskKs++ },
 			IncidentURL: func(id int64) string { return fmt.Sprintf("https://stormdesk.example.com/api/v1/incidents/%d", id) }}})
 	return z
 }
@@ -604,5 +609,165 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 	}
 	if !strings.Contains(texts, "; emailed to "+deleted+" instead") {
 		t.Errorf("the timeline does not say the reply was emailed instead: %s", texts)
+	}
+}
+
+// TestHelpScoutRepliesFollowTheEmail: reporters who wrote in through Help
+// Scout are answered by a reply thread in their own conversation, to the
+// customer id intake stored, with each email the incident's reporters are
+// sent and under the same approval: nothing before the held
+// acknowledgement is approved, then one reply per conversation (the
+// email's text without signature or unsubscribe link, status active); a
+// rate-limited reply goes out once X-RateLimit-Retry-After has passed; a
+// deleted conversation (404) and one whose ticket has no customer id are
+// on the timeline and their customers are emailed instead, that time and
+// after; the resolution closes each conversation; SendGrid emails only
+// the others.
+func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
+	ctx := context.Background()
+	z := newZendeskDesk(t, &desk.Email{Auto: map[string]bool{"update": true, "resolved": true}, Approve: map[string]bool{"acknowledged": true},
+		Placeholder: notify.UnsubscribeTag, FromName: "Acme Support"})
+	d := z.d
+	now := z.clock.Now()
+	history(t, d, &now)
+	for i := range 9 {
+		z.clock.Advance(2 * time.Minute)
+		tk := &stormdesk.Ticket{Subject: loginPhrases[i%len(loginPhrases)], ReceivedAt: z.clock.Now(), Source: stormdesk.SourceHelpScout,
+			ExternalID: fmt.Sprint(291900 + i), ExternalCustomerID: fmt.Sprint(29400 + i), CustomerEmail: fmt.Sprintf("hs%d@example.com", i)}
+		switch {
+		case i%3 == 0:
+			tk.Source, tk.ExternalID, tk.ExternalCustomerID, tk.CustomerEmail = stormdesk.SourceAPI, "", "", fmt.Sprintf("api%d@example.com", i)
+		case i == 4:
+			tk.ExternalCustomerID = "" // stored before intake kept the customer
+		}
+		if _, err := d.IngestTicket(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.TriagePending(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	incs, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
+	if len(incs) != 1 {
+		t.Fatalf("got %d incidents, want 1", len(incs))
+	}
+	inc := incs[0]
+	members, _ := d.IncidentTickets(ctx, inc.ID, 0, 100)
+	customer := map[string]string{}
+	email := map[string]string{}
+	var convs, apiEmails []string
+	for _, tk := range members {
+		if tk.Source == stormdesk.SourceHelpScout {
+			convs = append(convs, tk.ExternalID)
+			customer[tk.ExternalID], email[tk.ExternalID] = tk.ExternalCustomerID, tk.CustomerEmail
+		} else {
+			apiEmails = append(apiEmails, tk.CustomerEmail)
+		}
+	}
+	sort.Strings(convs)
+	const noCustomer = "291904"
+	if len(convs) < 4 || email[noCustomer] == "" || customer[noCustomer] != "" {
+		t.Fatalf("help scout conversations in the incident: %v (%v)", convs, customer)
+	}
+	var deleted string
+	for _, c := range convs {
+		if c != noCustomer {
+			deleted = c
+			break
+		}
+	}
+	z.hs.Delete(deleted)
+	z.hs.RateLimitNext(1, 40*time.Second)
+
+	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	if calls := z.hs.Calls(); len(calls) != 0 {
+		t.Fatalf("replies before the email was approved: %+v", calls)
+	}
+	ms, _ := d.Messages(ctx, inc.ID, time.Time{})
+	if len(ms) != 1 || ms[0].State != stormdesk.MessageHeld {
+		t.Fatalf("messages %+v, want the held acknowledged email", ms)
+	}
+	if _, err := d.ApproveNotification(ctx, ms[0].MessageID, "U2", "slack:U2"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	z.clock.Advance(20 * time.Second) // not yet the limit's refresh
+	z.drain(t)
+	z.clock.Advance(25 * time.Second)
+	z.drain(t)
+	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	z.clock.Advance(time.Hour)
+	z.drain(t)
+
+	type reply struct{ text, status string }
+	replies := map[string][]reply{}
+	var limitedAt time.Time
+	for _, c := range z.hs.Calls() {
+		switch c.Status {
+		case 201:
+			if c.Reply.Customer.ID.String() != customer[c.Conversation] || strings.Contains(c.Reply.Text, "nsubscribe") ||
+				strings.Contains(c.Reply.Text, notify.UnsubscribeTag) {
+				t.Errorf("reply %+v", c)
+			}
+			if !limitedAt.IsZero() && c.At.Before(limitedAt.Add(40*time.Second)) {
+				t.Errorf("a reply at %v, before the rate limit of %v refreshed", c.At, limitedAt)
+			}
+			replies[c.Conversation] = append(replies[c.Conversation], reply{c.Reply.Text, c.Reply.Status})
+		case 429:
+			if !limitedAt.IsZero() {
+				t.Errorf("rate limited twice")
+			}
+			limitedAt = c.At
+		case 404:
+			if c.Conversation != deleted {
+				t.Errorf("404 for %s", c.Conversation)
+			}
+		default:
+			t.Errorf("call %+v", c)
+		}
+		if c.Conversation == noCustomer {
+			t.Errorf("a reply was sent to the conversation without a customer id: %+v", c)
+		}
+	}
+	if limitedAt.IsZero() {
+		t.Error("no reply was rate limited")
+	}
+	for _, conv := range convs {
+		got := replies[conv]
+		if conv == deleted || conv == noCustomer {
+			if len(got) != 0 {
+				t.Errorf("conversation %s got %q", conv, got)
+			}
+			continue
+		}
+		if len(got) != 2 || !strings.Contains(got[0].text, "We are aware of a problem") || got[0].status != helpscout.StatusActive ||
+			!strings.Contains(got[1].text, "Logins work again.") || !strings.Contains(got[1].text, "Acme Support") || got[1].status != helpscout.StatusClosed {
+			t.Errorf("conversation %s got %+v, want the acknowledgement (active) and the resolution (closed)", conv, got)
+		}
+	}
+	texts := strings.Join(notificationTexts(t, d, inc.ID), "\n")
+	for _, want := range []string{"Help Scout: could not reply in conversation " + deleted, "Conversation not found", "; emailed to " + email[deleted] + " instead",
+		"Help Scout: could not reply in conversation " + noCustomer, "no Help Scout customer id", "; emailed to " + email[noCustomer] + " instead"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("the timeline does not say %q: %s", want, texts)
+		}
+	}
+	// Email: the API reporters each time; the customers of the two
+	// conversations whose reply failed too (the acknowledgement as a
+	// stand-in for it, the resolution directly); no other Help Scout
+	// customer.
+	got := z.emailed(t)
+	want := append(append([]string(nil), apiEmails...), email[deleted], email[noCustomer])
+	sort.Strings(want)
+	for _, tmpl := range []string{"acknowledged", "resolved"} {
+		if got[tmpl] != strings.Join(want, " ") {
+			t.Errorf("%s email went to %q, want %q", tmpl, got[tmpl], strings.Join(want, " "))
+		}
 	}
 }

@@ -68,17 +68,19 @@ type APIError struct {
 func (e *APIError) Error() string {
 	msg := fmt.Sprintf("helpscout: %s %s: ", e.Method, e.Path)
 	if e.Status == 0 {
-		msg += "no answer"
+		if e.Reason == "" {
+			msg += "no answer"
+		}
 	} else {
 		msg += fmt.Sprintf("%d %s", e.Status, http.StatusText(e.Status))
 	}
 	if e.Status == http.StatusUnauthorized {
 		msg += " (check STORMDESK_HELPSCOUT_ACCESS_TOKEN)"
 	}
-	if e.Reason != "" {
-		msg += ": " + e.Reason
+	if e.Reason != "" && e.Status != 0 {
+		msg += ": "
 	}
-	return msg
+	return msg + e.Reason
 }
 
 // Retryable reports whether a retry is worth it.
@@ -105,7 +107,7 @@ func (c *Client) Reply(ctx context.Context, id, customer, text, status string) e
 	if err != nil {
 		// Nothing to send: a ticket stored before intake kept the customer,
 		// or a customer id that is not Help Scout's.
-		return &APIError{Method: http.MethodPost, Path: path, Reason: fmt.Sprintf("no Help Scout customer id stored for the conversation (%q)", customer)}
+		return &APIError{Method: http.MethodPost, Path: path, Reason: stormdesk.ReplyNotSent + fmt.Sprintf("no Help Scout customer id stored for the conversation (%q)", customer)}
 	}
 	body := struct {
 		Customer struct {

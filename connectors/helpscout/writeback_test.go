@@ -77,7 +77,7 @@ func TestReplyErrorsForTheRetryStage(t *testing.T) {
 	}
 	before := len(hs.Calls())
 	if err := c.Reply(ctx, "11", "", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 0 ||
-		!strings.Contains(err.Error(), "no Help Scout customer id") {
+		!strings.Contains(err.Error(), stormdesk.ReplyNotSent+"no Help Scout customer id") {
 		t.Errorf("no customer: %v", err)
 	}
 	if len(hs.Calls()) != before {
