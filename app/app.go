@@ -170,7 +170,7 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 		a.Chat.Now, a.Chat.Log = a.deps.Now, a.log.With("outbox", "chat")
 		opt.Chat = &desk.Chat{Platforms: platforms, Kick: a.Chat.Kick}
 	}
-	if cfg.Connectors.ZendeskWriteBack() || cfg.Connectors.IntercomWriteBack() {
+	if cfg.Connectors.ZendeskWriteBack() || cfg.Connectors.IntercomWriteBack() || cfg.Connectors.HelpScoutWriteBack() {
 		if opt.Helpdesks, err = a.helpdesks(); err != nil {
 			return nil, err
 		}
@@ -339,7 +339,7 @@ func DiscordAdapter(c config.Config, core *bot.Core, alerts bot.AlertStore, repl
 }
 
 // helpdesks turns the helpdesk write-back on for Zendesk (problem
-// tickets) and Intercom (replies), as configured: the desk queues its
+// tickets), Intercom and Help Scout (replies), as configured: the desk queues its
 // writes in the outbox and one dispatcher makes them through their APIs.
 func (a *App) helpdesks() (*desk.Helpdesks, error) {
 	hs, ok := a.Store.(stormdesk.HelpdeskOutboxStore)
@@ -358,6 +358,10 @@ func (a *App) helpdesks() (*desk.Helpdesks, error) {
 		sender.Repliers[stormdesk.SourceIntercom] = intercom.Desk{Client: &intercom.Client{BaseURL: c.IntercomAPIURL, Token: c.IntercomAccessToken,
 			AdminID: c.IntercomAdminID, Now: a.deps.Now}}
 		h.Replies = append(h.Replies, stormdesk.SourceIntercom)
+	}
+	if c.HelpScoutWriteBack() {
+		sender.Repliers[stormdesk.SourceHelpScout] = helpscout.Desk{Client: &helpscout.Client{BaseURL: c.HelpScoutAPIURL, Token: c.HelpScoutAccessToken}}
+		h.Replies = append(h.Replies, stormdesk.SourceHelpScout)
 	}
 	a.Helpdesk = notify.NewHelpdeskDispatcher(hs.HelpdeskOutbox(), sender)
 	a.Helpdesk.Now, a.Helpdesk.Log = a.deps.Now, a.log.With("outbox", "helpdesk")
@@ -573,7 +577,8 @@ func Run(ctx context.Context, cfg config.Config, deps Deps, ready func(addr stri
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("stormdesk serving", slog.String("addr", ln.Addr().String()), slog.String("store", a.Store.Backend()),
-		slog.Bool("auth", cfg.APIToken != ""), slog.Bool("zendesk_write_back", cfg.Connectors.ZendeskWriteBack()), slog.Bool("intercom_write_back", cfg.Connectors.IntercomWriteBack()), slog.String("version", deps.Version))
+		slog.Bool("auth", cfg.APIToken != ""), slog.Bool("zendesk_write_back", cfg.Connectors.ZendeskWriteBack()), slog.Bool("intercom_write_back", cfg.Connectors.IntercomWriteBack()),
+		slog.Bool("helpscout_write_back", cfg.Connectors.HelpScoutWriteBack()), slog.String("version", deps.Version))
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

@@ -64,6 +64,8 @@ var Vars = []Var{
 	{"STORMDESK_INTERCOM_ADMIN_ID", "", "Id of the Intercom admin the write-back's replies are from (GET /admins)."},
 	{"STORMDESK_INTERCOM_API_URL", "https://api.intercom.io", "Intercom API base URL: https://api.eu.intercom.io or https://api.au.intercom.io for EU- or Australia-hosted workspaces, or a local stand-in (tests)."},
 	{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "", "Secret key of the Help Scout webhook that posts conversations to POST /connectors/helpscout/webhook (also _FILE; 16 to 40 characters); without it the Help Scout webhook is off."},
+	{"STORMDESK_HELPSCOUT_ACCESS_TOKEN", "", "Help Scout OAuth2 access token (also _FILE; Manage → Apps → My Apps, client credentials flow); it turns the Help Scout write-back on: each customer email about an incident is a reply thread in the conversation of each reporter who wrote in through Help Scout, instead of an email (see docs/helpdesks.md). Needs STORMDESK_HELPSCOUT_WEBHOOK_SECRET."},
+	{"STORMDESK_HELPSCOUT_API_URL", "https://api.helpscout.net", "Help Scout Mailbox API base URL; set only to point at a local stand-in (tests)."},
 	{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "", "Secret the Freshdesk automation rule sends in the X-Stormdesk-Secret header to POST /connectors/freshdesk/webhook (also _FILE; at least 16 characters); without it the Freshdesk webhook is off."},
 	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
 	{"STORMDESK_SENDGRID_URL", "https://api.sendgrid.com", "SendGrid API base URL (point at a local stand-in for tests and the demo)."},
@@ -135,7 +137,14 @@ type Connectors struct {
 	ZendeskSubdomain, ZendeskEmail, ZendeskAPIToken, ZendeskOAuthToken, ZendeskAPIURL string
 	// Intercom's REST API, for the write-back (replies).
 	IntercomAccessToken, IntercomAdminID, IntercomAPIURL string
+	// Help Scout's Mailbox API 2.0, for the write-back (replies).
+	HelpScoutAccessToken, HelpScoutAPIURL string
 }
+
+// HelpScoutWriteBack says whether the Help Scout write-back is on: it is
+// opt-in, on when the access token is set (Validate refuses it without
+// the webhook, whose conversations it answers).
+func (c Connectors) HelpScoutWriteBack() bool { return c.HelpScoutAccessToken != "" }
 
 // IntercomWriteBack says whether the Intercom write-back is on: it is
 // opt-in, on when the access token and the admin are set.
@@ -239,7 +248,7 @@ func Load(environ []string) (Config, error) {
 		"STORMDESK_INTERCOM_CLIENT_SECRET": &c.Connectors.IntercomSecret, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET": &c.Connectors.HelpScoutSecret,
 		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret,
 		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken,
-		"STORMDESK_INTERCOM_ACCESS_TOKEN": &c.Connectors.IntercomAccessToken} {
+		"STORMDESK_INTERCOM_ACCESS_TOKEN": &c.Connectors.IntercomAccessToken, "STORMDESK_HELPSCOUT_ACCESS_TOKEN": &c.Connectors.HelpScoutAccessToken} {
 		if *dst, err = secret(env, name); err != nil {
 			return c, err
 		}
@@ -249,6 +258,7 @@ func Load(environ []string) (Config, error) {
 	c.Connectors.ZendeskAPIURL = get("STORMDESK_ZENDESK_API_URL")
 	c.Connectors.IntercomAdminID = get("STORMDESK_INTERCOM_ADMIN_ID")
 	c.Connectors.IntercomAPIURL = get("STORMDESK_INTERCOM_API_URL")
+	c.Connectors.HelpScoutAPIURL = get("STORMDESK_HELPSCOUT_API_URL")
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
 		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO")),
@@ -411,6 +421,14 @@ func (c Config) Validate() error {
 		return &Error{"STORMDESK_INTERCOM_ACCESS_TOKEN", "required with STORMDESK_INTERCOM_ADMIN_ID"}
 	} else if u := z.IntercomAPIURL; !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 		return &Error{"STORMDESK_INTERCOM_API_URL", "an http(s) base URL such as https://api.eu.intercom.io"}
+	}
+	// The Help Scout write-back answers only conversations its webhook
+	// stored (with their customer ids): a token without the webhook would
+	// never reply.
+	if z := c.Connectors; z.HelpScoutAccessToken != "" && z.HelpScoutSecret == "" {
+		return &Error{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "required with STORMDESK_HELPSCOUT_ACCESS_TOKEN: the replies answer the conversations the webhook stores"}
+	} else if u := z.HelpScoutAPIURL; !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return &Error{"STORMDESK_HELPSCOUT_API_URL", "an http(s) base URL such as https://api.helpscout.net"}
 	}
 	if c.Email.APIKey != "" {
 		switch {

@@ -103,7 +103,7 @@ func TestConnectorSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Connectors{ZendeskSecret: "dGhlIHNpZ25pbmcgc2VjcmV0", IntercomSecret: "ic-secret",
-		HelpScoutSecret: "0123456789abcdef", FreshdeskSecret: "fedcba9876543210", IntercomAPIURL: "https://api.intercom.io"}
+		HelpScoutSecret: "0123456789abcdef", FreshdeskSecret: "fedcba9876543210", IntercomAPIURL: "https://api.intercom.io", HelpScoutAPIURL: "https://api.helpscout.net"}
 	if c.Connectors != want || len(c.Unknown) != 0 {
 		t.Fatalf("got %+v, unknown %v", c.Connectors, c.Unknown)
 	}
@@ -206,6 +206,33 @@ func TestIntercomWriteBackOptIn(t *testing.T) {
 		{"STORMDESK_INTERCOM_API_URL=api.eu.intercom.io", "STORMDESK_INTERCOM_API_URL"},
 	} {
 		if _, err := Load([]string{tc.env}); err == nil || !strings.Contains(err.Error(), tc.problem) {
+			t.Errorf("%s: %v, want a problem naming %s", tc.env, err, tc.problem)
+		}
+	}
+}
+
+// TestHelpScoutWriteBackOptIn: the Help Scout write-back is on with an
+// access token (from a file too) and the webhook whose conversations it
+// answers; a token without the webhook and a URL that is not http(s) are
+// refused.
+func TestHelpScoutWriteBackOptIn(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "helpscout")
+	os.WriteFile(f, []byte("hs-access-token\n"), 0o600)
+	c, err := Load([]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN_FILE=" + f, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"})
+	if err != nil || !c.Connectors.HelpScoutWriteBack() || c.Connectors.HelpScoutAccessToken != "hs-access-token" || c.Connectors.HelpScoutAPIURL != "https://api.helpscout.net" {
+		t.Fatalf("on: %+v %v", c.Connectors, err)
+	}
+	if c, err := Load([]string{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}); err != nil || c.Connectors.HelpScoutWriteBack() {
+		t.Fatalf("off without a token: %+v %v", c.Connectors, err)
+	}
+	for _, tc := range []struct {
+		env     []string
+		problem string
+	}{
+		{[]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=x"}, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET: required with STORMDESK_HELPSCOUT_ACCESS_TOKEN"},
+		{[]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=x", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef", "STORMDESK_HELPSCOUT_API_URL=api.helpscout.net"}, "STORMDESK_HELPSCOUT_API_URL"},
+	} {
+		if _, err := Load(tc.env); err == nil || !strings.Contains(err.Error(), tc.problem) {
 			t.Errorf("%s: %v, want a problem naming %s", tc.env, err, tc.problem)
 		}
 	}

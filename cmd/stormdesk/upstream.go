@@ -80,6 +80,11 @@ func checkEnv(e *env) error {
 	} else {
 		fmt.Fprintln(e.stdout, "  intercom write-back: off (set STORMDESK_INTERCOM_ACCESS_TOKEN and STORMDESK_INTERCOM_ADMIN_ID)")
 	}
+	if z := c.Connectors; z.HelpScoutWriteBack() {
+		fmt.Fprintf(e.stdout, "  helpscout write-back: on, to %s\n", z.HelpScoutAPIURL)
+	} else {
+		fmt.Fprintln(e.stdout, "  helpscout write-back: off (set STORMDESK_HELPSCOUT_ACCESS_TOKEN, with STORMDESK_HELPSCOUT_WEBHOOK_SECRET)")
+	}
 	return nil
 }
 

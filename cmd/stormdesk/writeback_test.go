@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"stormdesk/connectors/helpscout/helpscouttest"
 	"stormdesk/connectors/intercom/intercomtest"
 	"stormdesk/connectors/zendesk/zendesktest"
 	"stormdesk/notify/sendgridtest"
@@ -197,9 +198,19 @@ func TestConfigCheckZendeskWriteBack(t *testing.T) {
 	if code, out, errs := runCLI(t, icOn, "config", "check", cfg); code != 0 || !strings.Contains(out, "intercom write-back: on, to https://api.intercom.io as admin 814860") {
 		t.Errorf("intercom on: %d %s %s", code, out, errs)
 	}
+	hsOn := []string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=t", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}
+	if code, out, errs := runCLI(t, hsOn, "config", "check", cfg); code != 0 || !strings.Contains(out, "helpscout write-back: on, to https://api.helpscout.net") {
+		t.Errorf("help scout on: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runCLI(t, nil, "config", "check", cfg); code != 0 || !strings.Contains(out, "helpscout write-back: off") {
+		t.Errorf("help scout off: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runCLI(t, hsOn[:1], "config", "check", cfg); code != 1 || !strings.Contains(errs, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET") {
+		t.Errorf("help scout token without the webhook: %d %s %s", code, out, errs)
+	}
 	code, out, _ := runCLI(t, nil, "help", "env")
 	if code != 0 || !strings.Contains(out, "STORMDESK_ZENDESK_SUBDOMAIN") || !strings.Contains(out, "writes back") || !strings.Contains(out, "tickets:write") ||
-		!strings.Contains(out, "STORMDESK_INTERCOM_ADMIN_ID") {
+		!strings.Contains(out, "STORMDESK_INTERCOM_ADMIN_ID") || !strings.Contains(out, "STORMDESK_HELPSCOUT_ACCESS_TOKEN") || !strings.Contains(out, "STORMDESK_HELPSCOUT_API_URL") {
 		t.Errorf("help env: %d %s", code, out)
 	}
 }
@@ -414,6 +425,126 @@ func TestServeIntercomReplies(t *testing.T) {
 	for p := range sg.Recipients() {
 		if strings.HasPrefix(p.Email, "ic") {
 			t.Errorf("SendGrid emailed %s, whom Intercom answers", p.Email)
+		}
+	}
+	if got := sg.AcceptedRecipients(); got != len(others) {
+		t.Errorf("SendGrid emailed %d, want the %d others", got, len(others))
+	}
+}
+
+const hsWebhookSecret = "helpscout-secret-0123"
+
+// postHelpScout posts a convo.created event for conversation id (its
+// customer customer) to base's Help Scout webhook, signed as Help Scout
+// signs: base64 of the HMAC-SHA1 of the body with the webhook's secret key.
+func postHelpScout(t *testing.T, base, id, customer, subject, email string, at time.Time) int {
+	t.Helper()
+	body := fmt.Appendf(nil, `{"id":%s,"type":"email","status":"active","subject":%q,"createdAt":%q,"customer":{"id":%s,"firstName":"Customer","lastName":"","email":%q,"type":"customer"},"threads":[{"id":1,"type":"customer","body":%q}]}`,
+		id, subject, at.Format(time.RFC3339), customer, email, "<div>"+subject+"</div>")
+	mac := hmac.New(sha1.New, []byte(hsWebhookSecret))
+	mac.Write(body)
+	req, _ := http.NewRequest(http.MethodPost, base+"/connectors/helpscout/webhook", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-HelpScout-Event", "convo.created")
+	req.Header.Set("X-HelpScout-Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// TestServeHelpScoutReplies: `stormdesk serve` with the Help Scout webhook,
+// the Help Scout write-back and customer email on: a storm of Help Scout
+// conversations is one incident; acknowledging it answers each
+// conversation once with a reply thread to the customer id the webhook
+// carried, and SendGrid emails only the reporters who did not write in
+// through Help Scout.
+func TestServeHelpScoutReplies(t *testing.T) {
+	hs := helpscouttest.New(t)
+	sg := sendgridtest.New(t)
+	sg.APIKey = "SG.hs-test"
+	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "h.db"), "STORMDESK_RATE_LIMIT=0",
+		"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=" + hsWebhookSecret, "STORMDESK_HELPSCOUT_ACCESS_TOKEN=" + hs.Token, "STORMDESK_HELPSCOUT_API_URL=" + hs.URL,
+		"STORMDESK_SENDGRID_API_KEY=" + sg.APIKey, "STORMDESK_SENDGRID_URL=" + sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
+		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=hs-test-unsubscribe-secret"})
+	defer stop()
+	postHistory(t, base)
+	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
+		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
+	at := time.Now().UTC().Add(-20 * time.Minute)
+	customers := map[string]string{}
+	for i, p := range phrases {
+		at = at.Add(time.Minute)
+		if i%4 == 3 {
+			body := fmt.Sprintf(`{"subject":%q,"customer_email":"api%d@example.com","received_at":%q}`, p, i, at.Format(time.RFC3339))
+			if code := postJSON(t, base+"/api/v1/tickets", body); code != http.StatusCreated {
+				t.Fatalf("ticket: %d", code)
+			}
+			continue
+		}
+		conv, cust := fmt.Sprint(291938+i), fmt.Sprint(29418+i)
+		customers[conv] = cust
+		if code := postHelpScout(t, base, conv, cust, p, fmt.Sprintf("hs%d@example.com", i), at); code != http.StatusCreated {
+			t.Fatalf("webhook: %d", code)
+		}
+	}
+	inc := waitOneIncident(t, base)
+	id := int64(inc["id"].(float64))
+	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/acknowledge", base, id), `{"actor":"ana"}`); code != 200 {
+		t.Fatalf("acknowledge: %d", code)
+	}
+	resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/tickets", base, id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var members struct {
+		Tickets []struct {
+			Source        string `json:"source"`
+			ExternalID    string `json:"external_id"`
+			CustomerEmail string `json:"customer_email"`
+		} `json:"tickets"`
+	}
+	json.NewDecoder(resp.Body).Decode(&members)
+	resp.Body.Close()
+	convs := map[string]bool{}
+	var others []string
+	for _, m := range members.Tickets {
+		if m.Source == "helpscout" {
+			convs[m.ExternalID] = true
+		} else {
+			others = append(others, m.CustomerEmail)
+		}
+	}
+	if len(convs) < 6 || len(others) == 0 {
+		t.Fatalf("the incident's tickets: %+v", members.Tickets)
+	}
+	for deadline := time.Now().Add(20 * time.Second); len(hs.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("replies %d of %d, emails %d of %d", len(hs.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
+	replied := map[string]int{}
+	for _, c := range hs.Calls() {
+		if c.Status != 201 || !strings.Contains(c.Reply.Text, "We are aware of a problem") || strings.Contains(c.Reply.Text, "nsubscribe") ||
+			c.Reply.Customer.ID.String() != customers[c.Conversation] || c.Reply.Status != "active" {
+			t.Errorf("reply %+v", c)
+		}
+		replied[c.Conversation]++
+	}
+	for conv := range convs {
+		if replied[conv] != 1 {
+			t.Errorf("conversation %s got %d replies, want 1", conv, replied[conv])
+		}
+	}
+	if len(replied) != len(convs) {
+		t.Errorf("replied %v, want %v", replied, convs)
+	}
+	for p := range sg.Recipients() {
+		if strings.HasPrefix(p.Email, "hs") {
+			t.Errorf("SendGrid emailed %s, whom Help Scout answers", p.Email)
 		}
 	}
 	if got := sg.AcceptedRecipients(); got != len(others) {
