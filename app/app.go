@@ -360,7 +360,8 @@ func (a *App) helpdesks() (*desk.Helpdesks, error) {
 		h.Replies = append(h.Replies, stormdesk.SourceIntercom)
 	}
 	if c.HelpScoutWriteBack() {
-		sender.Repliers[stormdesk.SourceHelpScout] = helpscout.Desk{Client: &helpscout.Client{BaseURL: c.HelpScoutAPIURL, Token: c.HelpScoutAccessToken}}
+		sender.Repliers[stormdesk.SourceHelpScout] = helpscout.Desk{Client: &helpscout.Client{BaseURL: c.HelpScoutAPIURL, Token: c.HelpScoutAccessToken,
+			AppID: c.HelpScoutAppID, AppSecret: c.HelpScoutAppSecret, Now: a.deps.Now}}
 		h.Replies = append(h.Replies, stormdesk.SourceHelpScout)
 	}
 	a.Helpdesk = notify.NewHelpdeskDispatcher(hs.HelpdeskOutbox(), sender)

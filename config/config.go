@@ -64,7 +64,9 @@ var Vars = []Var{
 	{"STORMDESK_INTERCOM_ADMIN_ID", "", "Id of the Intercom admin the write-back's replies are from (GET /admins)."},
 	{"STORMDESK_INTERCOM_API_URL", "https://api.intercom.io", "Intercom API base URL: https://api.eu.intercom.io or https://api.au.intercom.io for EU- or Australia-hosted workspaces, or a local stand-in (tests)."},
 	{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "", "Secret key of the Help Scout webhook that posts conversations to POST /connectors/helpscout/webhook (also _FILE; 16 to 40 characters); without it the Help Scout webhook is off."},
-	{"STORMDESK_HELPSCOUT_ACCESS_TOKEN", "", "Help Scout OAuth2 access token (also _FILE; Manage → Apps → My Apps, client credentials flow); it turns the Help Scout write-back on: each customer email about an incident is a reply thread in the conversation of each reporter who wrote in through Help Scout, instead of an email (see docs/helpdesks.md). Needs STORMDESK_HELPSCOUT_WEBHOOK_SECRET."},
+	{"STORMDESK_HELPSCOUT_APP_ID", "", "App ID of the Help Scout app (Your Profile → My Apps) whose client credentials get the write-back's tokens, renewed before they expire; with STORMDESK_HELPSCOUT_APP_SECRET it turns the Help Scout write-back on: each customer email about an incident is a reply thread in the conversation of each reporter who wrote in through Help Scout, instead of an email (see docs/helpdesks.md). Needs STORMDESK_HELPSCOUT_WEBHOOK_SECRET."},
+	{"STORMDESK_HELPSCOUT_APP_SECRET", "", "App secret of that Help Scout app (also _FILE)."},
+	{"STORMDESK_HELPSCOUT_ACCESS_TOKEN", "", "Help Scout OAuth2 access token (also _FILE) instead of the app's id and secret: used as given, never renewed (a client credentials token lasts two days)."},
 	{"STORMDESK_HELPSCOUT_API_URL", "https://api.helpscout.net", "Help Scout Mailbox API base URL; set only to point at a local stand-in (tests)."},
 	{"STORMDESK_FRESHDESK_WEBHOOK_SECRET", "", "Secret the Freshdesk automation rule sends in the X-Stormdesk-Secret header to POST /connectors/freshdesk/webhook (also _FILE; at least 16 characters); without it the Freshdesk webhook is off."},
 	{"STORMDESK_SENDGRID_API_KEY", "", "SendGrid API key (also _FILE); without it no customer email is sent."},
@@ -137,14 +139,18 @@ type Connectors struct {
 	ZendeskSubdomain, ZendeskEmail, ZendeskAPIToken, ZendeskOAuthToken, ZendeskAPIURL string
 	// Intercom's REST API, for the write-back (replies).
 	IntercomAccessToken, IntercomAdminID, IntercomAPIURL string
-	// Help Scout's Mailbox API 2.0, for the write-back (replies).
-	HelpScoutAccessToken, HelpScoutAPIURL string
+	// Help Scout's Mailbox API 2.0, for the write-back (replies): an
+	// app's client credentials, or an access token.
+	HelpScoutAppID, HelpScoutAppSecret, HelpScoutAccessToken, HelpScoutAPIURL string
 }
 
 // HelpScoutWriteBack says whether the Help Scout write-back is on: it is
-// opt-in, on when the access token is set (Validate refuses it without
-// the webhook, whose conversations it answers).
-func (c Connectors) HelpScoutWriteBack() bool { return c.HelpScoutAccessToken != "" }
+// opt-in, on when the app's id and secret, or an access token, are set
+// (Validate refuses them without the webhook, whose conversations it
+// answers).
+func (c Connectors) HelpScoutWriteBack() bool {
+	return c.HelpScoutAccessToken != "" || c.HelpScoutAppID != "" && c.HelpScoutAppSecret != ""
+}
 
 // IntercomWriteBack says whether the Intercom write-back is on: it is
 // opt-in, on when the access token and the admin are set.
@@ -248,7 +254,8 @@ func Load(environ []string) (Config, error) {
 		"STORMDESK_INTERCOM_CLIENT_SECRET": &c.Connectors.IntercomSecret, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET": &c.Connectors.HelpScoutSecret,
 		"STORMDESK_FRESHDESK_WEBHOOK_SECRET": &c.Connectors.FreshdeskSecret,
 		"STORMDESK_ZENDESK_API_TOKEN":        &c.Connectors.ZendeskAPIToken, "STORMDESK_ZENDESK_OAUTH_TOKEN": &c.Connectors.ZendeskOAuthToken,
-		"STORMDESK_INTERCOM_ACCESS_TOKEN": &c.Connectors.IntercomAccessToken, "STORMDESK_HELPSCOUT_ACCESS_TOKEN": &c.Connectors.HelpScoutAccessToken} {
+		"STORMDESK_INTERCOM_ACCESS_TOKEN": &c.Connectors.IntercomAccessToken, "STORMDESK_HELPSCOUT_ACCESS_TOKEN": &c.Connectors.HelpScoutAccessToken,
+		"STORMDESK_HELPSCOUT_APP_SECRET": &c.Connectors.HelpScoutAppSecret} {
 		if *dst, err = secret(env, name); err != nil {
 			return c, err
 		}
@@ -259,6 +266,7 @@ func Load(environ []string) (Config, error) {
 	c.Connectors.IntercomAdminID = get("STORMDESK_INTERCOM_ADMIN_ID")
 	c.Connectors.IntercomAPIURL = get("STORMDESK_INTERCOM_API_URL")
 	c.Connectors.HelpScoutAPIURL = get("STORMDESK_HELPSCOUT_API_URL")
+	c.Connectors.HelpScoutAppID = get("STORMDESK_HELPSCOUT_APP_ID")
 	c.Email = Email{URL: get("STORMDESK_SENDGRID_URL"), From: get("STORMDESK_EMAIL_FROM"), FromName: get("STORMDESK_EMAIL_FROM_NAME"),
 		ReplyTo: get("STORMDESK_EMAIL_REPLY_TO"), Footer: get("STORMDESK_EMAIL_FOOTER"), PublicURL: get("STORMDESK_PUBLIC_URL"),
 		WebhookKey: get("STORMDESK_SENDGRID_WEBHOOK_KEY"), Auto: list(get("STORMDESK_EMAIL_AUTO")),
@@ -425,8 +433,14 @@ func (c Config) Validate() error {
 	// The Help Scout write-back answers only conversations its webhook
 	// stored (with their customer ids): a token without the webhook would
 	// never reply.
-	if z := c.Connectors; z.HelpScoutAccessToken != "" && z.HelpScoutSecret == "" {
-		return &Error{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "required with STORMDESK_HELPSCOUT_ACCESS_TOKEN: the replies answer the conversations the webhook stores"}
+	if z := c.Connectors; z.HelpScoutAppID != "" && z.HelpScoutAppSecret == "" {
+		return &Error{"STORMDESK_HELPSCOUT_APP_SECRET", "required with STORMDESK_HELPSCOUT_APP_ID"}
+	} else if z.HelpScoutAppSecret != "" && z.HelpScoutAppID == "" {
+		return &Error{"STORMDESK_HELPSCOUT_APP_ID", "required with STORMDESK_HELPSCOUT_APP_SECRET"}
+	} else if z.HelpScoutAppID != "" && z.HelpScoutAccessToken != "" {
+		return &Error{"STORMDESK_HELPSCOUT_ACCESS_TOKEN", "set it or STORMDESK_HELPSCOUT_APP_ID and STORMDESK_HELPSCOUT_APP_SECRET, not both"}
+	} else if z.HelpScoutWriteBack() && z.HelpScoutSecret == "" {
+		return &Error{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET", "required with the Help Scout write-back (STORMDESK_HELPSCOUT_APP_ID or STORMDESK_HELPSCOUT_ACCESS_TOKEN): the replies answer the conversations the webhook stores"}
 	} else if u := z.HelpScoutAPIURL; !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 		return &Error{"STORMDESK_HELPSCOUT_API_URL", "an http(s) base URL such as https://api.helpscout.net"}
 	}

@@ -212,15 +212,21 @@ func TestIntercomWriteBackOptIn(t *testing.T) {
 }
 
 // TestHelpScoutWriteBackOptIn: the Help Scout write-back is on with an
-// access token (from a file too) and the webhook whose conversations it
-// answers; a token without the webhook and a URL that is not http(s) are
-// refused.
+// access token or the app's id and secret (from files too) and the
+// webhook whose conversations it answers; either without the webhook, an
+// app id without its secret or the other way round, both ways at once,
+// and a URL that is not http(s) are refused.
 func TestHelpScoutWriteBackOptIn(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "helpscout")
 	os.WriteFile(f, []byte("hs-access-token\n"), 0o600)
 	c, err := Load([]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN_FILE=" + f, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"})
 	if err != nil || !c.Connectors.HelpScoutWriteBack() || c.Connectors.HelpScoutAccessToken != "hs-access-token" || c.Connectors.HelpScoutAPIURL != "https://api.helpscout.net" {
 		t.Fatalf("on: %+v %v", c.Connectors, err)
+	}
+	os.WriteFile(f, []byte("hs-app-secret\n"), 0o600)
+	c, err = Load([]string{"STORMDESK_HELPSCOUT_APP_ID=hs-app", "STORMDESK_HELPSCOUT_APP_SECRET_FILE=" + f, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"})
+	if err != nil || !c.Connectors.HelpScoutWriteBack() || c.Connectors.HelpScoutAppSecret != "hs-app-secret" || c.Connectors.HelpScoutAccessToken != "" {
+		t.Fatalf("on with the app: %+v %v", c.Connectors, err)
 	}
 	if c, err := Load([]string{"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}); err != nil || c.Connectors.HelpScoutWriteBack() {
 		t.Fatalf("off without a token: %+v %v", c.Connectors, err)
@@ -229,7 +235,11 @@ func TestHelpScoutWriteBackOptIn(t *testing.T) {
 		env     []string
 		problem string
 	}{
-		{[]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=x"}, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET: required with STORMDESK_HELPSCOUT_ACCESS_TOKEN"},
+		{[]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=x"}, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET: required with the Help Scout write-back"},
+		{[]string{"STORMDESK_HELPSCOUT_APP_ID=a", "STORMDESK_HELPSCOUT_APP_SECRET=s"}, "STORMDESK_HELPSCOUT_WEBHOOK_SECRET: required with the Help Scout write-back"},
+		{[]string{"STORMDESK_HELPSCOUT_APP_ID=a", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}, "STORMDESK_HELPSCOUT_APP_SECRET: required with STORMDESK_HELPSCOUT_APP_ID"},
+		{[]string{"STORMDESK_HELPSCOUT_APP_SECRET=s", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}, "STORMDESK_HELPSCOUT_APP_ID: required with STORMDESK_HELPSCOUT_APP_SECRET"},
+		{[]string{"STORMDESK_HELPSCOUT_APP_ID=a", "STORMDESK_HELPSCOUT_APP_SECRET=s", "STORMDESK_HELPSCOUT_ACCESS_TOKEN=x", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}, "not both"},
 		{[]string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=x", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef", "STORMDESK_HELPSCOUT_API_URL=api.helpscout.net"}, "STORMDESK_HELPSCOUT_API_URL"},
 	} {
 		if _, err := Load(tc.env); err == nil || !strings.Contains(err.Error(), tc.problem) {

@@ -81,9 +81,13 @@ func checkEnv(e *env) error {
 		fmt.Fprintln(e.stdout, "  intercom write-back: off (set STORMDESK_INTERCOM_ACCESS_TOKEN and STORMDESK_INTERCOM_ADMIN_ID)")
 	}
 	if z := c.Connectors; z.HelpScoutWriteBack() {
-		fmt.Fprintf(e.stdout, "  helpscout write-back: on, to %s\n", z.HelpScoutAPIURL)
+		auth := "the app " + z.HelpScoutAppID + "'s client credentials"
+		if z.HelpScoutAccessToken != "" {
+			auth = "an access token, not renewed"
+		}
+		fmt.Fprintf(e.stdout, "  helpscout write-back: on, to %s (%s)\n", z.HelpScoutAPIURL, auth)
 	} else {
-		fmt.Fprintln(e.stdout, "  helpscout write-back: off (set STORMDESK_HELPSCOUT_ACCESS_TOKEN, with STORMDESK_HELPSCOUT_WEBHOOK_SECRET)")
+		fmt.Fprintln(e.stdout, "  helpscout write-back: off (set STORMDESK_HELPSCOUT_APP_ID and STORMDESK_HELPSCOUT_APP_SECRET, or STORMDESK_HELPSCOUT_ACCESS_TOKEN, with STORMDESK_HELPSCOUT_WEBHOOK_SECRET)")
 	}
 	return nil
 }

@@ -199,8 +199,12 @@ func TestConfigCheckZendeskWriteBack(t *testing.T) {
 		t.Errorf("intercom on: %d %s %s", code, out, errs)
 	}
 	hsOn := []string{"STORMDESK_HELPSCOUT_ACCESS_TOKEN=t", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}
-	if code, out, errs := runCLI(t, hsOn, "config", "check", cfg); code != 0 || !strings.Contains(out, "helpscout write-back: on, to https://api.helpscout.net") {
+	if code, out, errs := runCLI(t, hsOn, "config", "check", cfg); code != 0 || !strings.Contains(out, "helpscout write-back: on, to https://api.helpscout.net (an access token, not renewed)") {
 		t.Errorf("help scout on: %d %s %s", code, out, errs)
+	}
+	hsApp := []string{"STORMDESK_HELPSCOUT_APP_ID=hs-app", "STORMDESK_HELPSCOUT_APP_SECRET=s", "STORMDESK_HELPSCOUT_WEBHOOK_SECRET=0123456789abcdef"}
+	if code, out, errs := runCLI(t, hsApp, "config", "check", cfg); code != 0 || !strings.Contains(out, "helpscout write-back: on, to https://api.helpscout.net (the app hs-app's client credentials)") {
+		t.Errorf("help scout on with the app: %d %s %s", code, out, errs)
 	}
 	if code, out, errs := runCLI(t, nil, "config", "check", cfg); code != 0 || !strings.Contains(out, "helpscout write-back: off") {
 		t.Errorf("help scout off: %d %s %s", code, out, errs)
@@ -210,7 +214,7 @@ func TestConfigCheckZendeskWriteBack(t *testing.T) {
 	}
 	code, out, _ := runCLI(t, nil, "help", "env")
 	if code != 0 || !strings.Contains(out, "STORMDESK_ZENDESK_SUBDOMAIN") || !strings.Contains(out, "writes back") || !strings.Contains(out, "tickets:write") ||
-		!strings.Contains(out, "STORMDESK_INTERCOM_ADMIN_ID") || !strings.Contains(out, "STORMDESK_HELPSCOUT_ACCESS_TOKEN") || !strings.Contains(out, "STORMDESK_HELPSCOUT_API_URL") {
+		!strings.Contains(out, "STORMDESK_INTERCOM_ADMIN_ID") || !strings.Contains(out, "STORMDESK_HELPSCOUT_ACCESS_TOKEN") || !strings.Contains(out, "STORMDESK_HELPSCOUT_API_URL") || !strings.Contains(out, "STORMDESK_HELPSCOUT_APP_ID") {
 		t.Errorf("help env: %d %s", code, out)
 	}
 }
@@ -459,14 +463,16 @@ func postHelpScout(t *testing.T, base, id, customer, subject, email string, at t
 // the Help Scout write-back and customer email on: a storm of Help Scout
 // conversations is one incident; acknowledging it answers each
 // conversation once with a reply thread to the customer id the webhook
-// carried, and SendGrid emails only the reporters who did not write in
-// through Help Scout.
+// carried, under one token got with the app's client credentials, and
+// SendGrid emails only the reporters who did not write in through Help
+// Scout.
 func TestServeHelpScoutReplies(t *testing.T) {
 	hs := helpscouttest.New(t)
 	sg := sendgridtest.New(t)
 	sg.APIKey = "SG.hs-test"
 	base, stop := startServe(t, []string{"STORMDESK_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "h.db"), "STORMDESK_RATE_LIMIT=0",
-		"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=" + hsWebhookSecret, "STORMDESK_HELPSCOUT_ACCESS_TOKEN=" + hs.Token, "STORMDESK_HELPSCOUT_API_URL=" + hs.URL,
+		"STORMDESK_HELPSCOUT_WEBHOOK_SECRET=" + hsWebhookSecret, "STORMDESK_HELPSCOUT_APP_ID=" + hs.AppID, "STORMDESK_HELPSCOUT_APP_SECRET=" + hs.AppSecret,
+		"STORMDESK_HELPSCOUT_API_URL=" + hs.URL,
 		"STORMDESK_SENDGRID_API_KEY=" + sg.APIKey, "STORMDESK_SENDGRID_URL=" + sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
 		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=hs-test-unsubscribe-secret"})
 	defer stop()
@@ -549,5 +555,8 @@ func TestServeHelpScoutReplies(t *testing.T) {
 	}
 	if got := sg.AcceptedRecipients(); got != len(others) {
 		t.Errorf("SendGrid emailed %d, want the %d others", got, len(others))
+	}
+	if n := hs.TokenRequests(); n != 1 {
+		t.Errorf("%d token requests, want 1 (the app's token kept for every reply)", n)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"stormdesk"
@@ -21,9 +22,9 @@ import (
 // The write-back: a reply thread in the customer's own conversation for
 // each update stormdesk sends about the incident it is part of (Help
 // Scout has no problem tickets to link conversations under). Each call
-// makes exactly one request of Mailbox API 2.0 and never retries by
-// itself; its error says whether a retry is worth it and when, for the
-// one retry stage (the outbox).
+// makes one reply request of Mailbox API 2.0 (see Reply for the one
+// exception) and never retries by itself; its error says whether a retry
+// is worth it and when, for the one retry stage (the outbox).
 
 // DefaultBaseURL is Help Scout's Mailbox API 2.0 host.
 const DefaultBaseURL = "https://api.helpscout.net"
@@ -40,13 +41,103 @@ const (
 // ReplyPath is the Create Reply Thread path of conversation id.
 func ReplyPath(id string) string { return "/v2/conversations/" + url.PathEscape(id) + "/reply" }
 
-// Client makes the write-back's calls with an OAuth2 access token (an
-// app's, from the client credentials flow).
+// TokenPath is the OAuth2 token endpoint of the client credentials flow.
+const TokenPath = "/v2/oauth2/token"
+
+// Client makes the write-back's calls with an OAuth2 access token: Token
+// as given, or, with AppID and AppSecret (an app of Your Profile → My
+// Apps), one it gets by the client credentials flow and renews before it
+// expires (Help Scout's last two days).
 type Client struct {
 	// BaseURL is DefaultBaseURL or a stand-in.
 	BaseURL string
 	Token   string
-	HTTP    *http.Client
+	// AppID and AppSecret are the app's credentials (instead of Token).
+	AppID, AppSecret string
+	HTTP             *http.Client
+	// Now reads the clock for the token's expiry (time.Now when nil).
+	Now func() time.Time
+
+	mu      sync.Mutex
+	fetched string
+	expires time.Time
+}
+
+// renewBefore is how long before its expiry a fetched token is renewed:
+// a request in flight never carries one about to lapse.
+const renewBefore = 5 * time.Minute
+
+func (c *Client) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+func (c *Client) http() *http.Client {
+	if c.HTTP != nil {
+		return c.HTTP
+	}
+	return &http.Client{Timeout: 30 * time.Second}
+}
+
+// token returns the bearer token: Token, or the app's current one,
+// fetched when there is none or it is about to expire. An error is an
+// APIError on the token endpoint; no reply was sent.
+func (c *Client) token(ctx context.Context) (string, error) {
+	if c.AppID == "" {
+		return c.Token, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fetched != "" && c.now().Before(c.expires.Add(-renewBefore)) {
+		return c.fetched, nil
+	}
+	form := url.Values{"grant_type": {"client_credentials"}, "client_id": {c.AppID}, "client_secret": {c.AppSecret}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(c.BaseURL, "/")+TokenPath, strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", &APIError{Method: http.MethodPost, Path: TokenPath, Reason: stormdesk.ReplyNotSent + err.Error()}
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	resp, err := c.http().Do(req)
+	if err != nil {
+		// Asking for a token again is harmless.
+		return "", &APIError{Method: http.MethodPost, Path: TokenPath, Retry: true, Reason: stormdesk.ReplyNotSent + "no token: " + c.redact(err.Error())}
+	}
+	defer resp.Body.Close()
+	rb, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	var v struct {
+		AccessToken string `json:"access_token"`
+		ExpiresIn   int64  `json:"expires_in"`
+	}
+	if resp.StatusCode/100 != 2 || json.Unmarshal(rb, &v) != nil || v.AccessToken == "" {
+		e := &APIError{Method: http.MethodPost, Path: TokenPath, Status: resp.StatusCode, Reason: c.redact(reason(rb))}
+		switch {
+		case resp.StatusCode == http.StatusTooManyRequests:
+			e.Retry, e.Wait = true, rateLimitWait(resp.Header)
+		case resp.StatusCode >= 500:
+			e.Retry = true
+		case resp.StatusCode/100 == 2:
+			e.Status, e.Reason = 0, stormdesk.ReplyNotSent+"the token endpoint answered no access_token"
+		}
+		if e.Status == http.StatusUnauthorized || e.Status == http.StatusBadRequest {
+			e.Reason = "the app's credentials were refused (check STORMDESK_HELPSCOUT_APP_ID and STORMDESK_HELPSCOUT_APP_SECRET): " + e.Reason
+		}
+		return "", e
+	}
+	c.fetched, c.expires = v.AccessToken, c.now().Add(time.Duration(v.ExpiresIn)*time.Second)
+	return c.fetched, nil
+}
+
+// dropToken forgets a fetched token Help Scout refused: the next call
+// fetches another.
+func (c *Client) dropToken(tok string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fetched == tok {
+		c.fetched = ""
+	}
 }
 
 // APIError is a write that did not succeed: Help Scout's refusal (Status
@@ -74,8 +165,8 @@ func (e *APIError) Error() string {
 	} else {
 		msg += fmt.Sprintf("%d %s", e.Status, http.StatusText(e.Status))
 	}
-	if e.Status == http.StatusUnauthorized {
-		msg += " (check STORMDESK_HELPSCOUT_ACCESS_TOKEN)"
+	if e.Status == http.StatusUnauthorized && e.Path != TokenPath {
+		msg += " (check STORMDESK_HELPSCOUT_ACCESS_TOKEN, or the app's user)"
 	}
 	if e.Reason != "" && e.Status != 0 {
 		msg += ": "
@@ -97,7 +188,9 @@ func (e *APIError) HTTPStatus() int { return e.Status }
 // conversation's status. Blank lines separate paragraphs. A reply whose
 // request may have reached Help Scout without an answer coming back is
 // not retryable: it may have been sent, and a customer must not get it
-// twice.
+// twice. It makes one reply request (after a token request when the
+// app's token is due), and a second only when Help Scout refused a
+// fetched token with 401, which posts nothing.
 func (c *Client) Reply(ctx context.Context, id, customer, text, status string) error {
 	path := ReplyPath(id)
 	if strings.TrimSpace(id) == "" || strings.TrimSpace(text) == "" {
@@ -118,18 +211,32 @@ func (c *Client) Reply(ctx context.Context, id, customer, text, status string) e
 	}{Text: connectors.Paragraphs(text), Status: status}
 	body.Customer.ID = cust
 	b, _ := json.Marshal(body)
+	tok, err := c.post(ctx, path, b)
+	var e *APIError
+	if errors.As(err, &e) && e.Status == http.StatusUnauthorized && c.AppID != "" && tok != "" {
+		// A fetched token refused before its expiry (revoked): nothing
+		// was posted, so the reply goes once more with a new one.
+		c.dropToken(tok)
+		_, err = c.post(ctx, path, b)
+	}
+	return err
+}
+
+// post makes one reply request with the current token, and returns the
+// token it used.
+func (c *Client) post(ctx context.Context, path string, b []byte) (string, error) {
+	tok, err := c.token(ctx)
+	if err != nil {
+		return "", err
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(c.BaseURL, "/")+path, bytes.NewReader(b))
 	if err != nil {
-		return &APIError{Method: http.MethodPost, Path: path, Reason: err.Error()}
+		return tok, &APIError{Method: http.MethodPost, Path: path, Reason: stormdesk.ReplyNotSent + err.Error()}
 	}
-	req.Header.Set("Authorization", "Bearer "+c.Token)
+	req.Header.Set("Authorization", "Bearer "+tok)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("Content-Type", "application/json")
-	client := c.HTTP
-	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
-	}
-	resp, err := client.Do(req)
+	resp, err := c.http().Do(req)
 	if err != nil {
 		var op *net.OpError
 		unsent := errors.As(err, &op) && op.Op == "dial"
@@ -137,12 +244,12 @@ func (c *Client) Reply(ctx context.Context, id, customer, text, status string) e
 		if unsent {
 			reason = "could not connect"
 		}
-		return &APIError{Method: http.MethodPost, Path: path, Retry: unsent, Reason: reason + ": " + c.redact(err.Error())}
+		return tok, &APIError{Method: http.MethodPost, Path: path, Retry: unsent, Reason: reason + ": " + c.redact(err.Error())}
 	}
 	defer resp.Body.Close()
 	rb, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if resp.StatusCode/100 == 2 {
-		return nil
+		return tok, nil
 	}
 	e := &APIError{Method: http.MethodPost, Path: path, Status: resp.StatusCode, Reason: c.redact(reason(rb))}
 	switch {
@@ -151,7 +258,7 @@ func (c *Client) Reply(ctx context.Context, id, customer, text, status string) e
 	case resp.StatusCode >= 500:
 		e.Retry = true
 	}
-	return e
+	return tok, e
 }
 
 // rateLimitWait reads a 429's wait: Help Scout's X-RateLimit-Retry-After
@@ -170,9 +277,11 @@ func rateLimitWait(h http.Header) time.Duration {
 // be null"), or the body's first characters.
 func reason(b []byte) string {
 	var v struct {
-		Message  string `json:"message"`
-		Error    string `json:"error"`
-		Embedded struct {
+		Message string `json:"message"`
+		// Error and Description are the token endpoint's (OAuth2's).
+		Error       string `json:"error"`
+		Description string `json:"error_description"`
+		Embedded    struct {
 			Errors []struct {
 				Path    string `json:"path"`
 				Message string `json:"message"`
@@ -186,7 +295,7 @@ func reason(b []byte) string {
 		}
 		return s
 	}
-	parts := []string{strings.TrimSpace(v.Message + " " + v.Error)}
+	parts := []string{strings.Trim(v.Message+v.Error+": "+v.Description, ": ")}
 	for _, e := range v.Embedded.Errors {
 		parts = append(parts, strings.Trim(e.Path+": "+e.Message, ": "))
 	}
@@ -194,8 +303,10 @@ func reason(b []byte) string {
 }
 
 func (c *Client) redact(s string) string {
-	if len(c.Token) >= 4 {
-		s = strings.ReplaceAll(s, c.Token, "[redacted]")
+	for _, secret := range []string{c.Token, c.AppSecret} {
+		if len(secret) >= 4 {
+			s = strings.ReplaceAll(s, secret, "[redacted]")
+		}
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -97,5 +98,55 @@ func TestReplyErrorsForTheRetryStage(t *testing.T) {
 	dead := &helpscout.Client{BaseURL: "http://127.0.0.1:1", Token: hs.Token}
 	if err := dead.Reply(ctx, "7", "70", "Update.", helpscout.StatusActive); !errors.As(err, &e) || !e.Retryable() {
 		t.Errorf("connection refused: %v", err)
+	}
+}
+
+// TestReplyClientCredentials: with the app's id and secret the client
+// gets a token by the client credentials flow, keeps it for many replies,
+// renews it before it expires, gets a new one once when Help Scout
+// refuses a revoked one (the reply then goes, once), and a wrong secret
+// is a permanent 401 on the token endpoint that names the variables and
+// not the secret.
+func TestReplyClientCredentials(t *testing.T) {
+	ctx := context.Background()
+	hs := helpscouttest.New(t)
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	hs.Now = func() time.Time { return now }
+	hs.TokenTTL = time.Hour
+	c := &helpscout.Client{BaseURL: hs.URL, AppID: hs.AppID, AppSecret: hs.AppSecret, Now: hs.Now}
+	reply := func(conv string) error { return c.Reply(ctx, conv, "70", "Update.", helpscout.StatusActive) }
+	for _, conv := range []string{"1", "2", "3"} {
+		if err := reply(conv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := hs.TokenRequests(); n != 1 {
+		t.Fatalf("%d token requests for three replies, want 1", n)
+	}
+	now = now.Add(56 * time.Minute) // within renewBefore of the hour
+	if err := reply("4"); err != nil || hs.TokenRequests() != 2 {
+		t.Fatalf("renewal: %v, %d token requests", err, hs.TokenRequests())
+	}
+	hs.RevokeTokens()
+	if err := reply("5"); err != nil || hs.TokenRequests() != 3 {
+		t.Fatalf("after a revocation: %v, %d token requests", err, hs.TokenRequests())
+	}
+	var got []string
+	for _, call := range hs.Calls() {
+		got = append(got, fmt.Sprintf("%s:%d", call.Conversation, call.Status))
+	}
+	if strings.Join(got, " ") != "1:201 2:201 3:201 4:201 5:401 5:201" {
+		t.Errorf("reply requests %q", got)
+	}
+
+	bad := &helpscout.Client{BaseURL: hs.URL, AppID: hs.AppID, AppSecret: "wrong-app-secret", Now: hs.Now}
+	var e *helpscout.APIError
+	err := bad.Reply(ctx, "6", "70", "Update.", helpscout.StatusActive)
+	if !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 401 || e.Path != helpscout.TokenPath ||
+		!strings.Contains(err.Error(), "STORMDESK_HELPSCOUT_APP_SECRET") || !strings.Contains(err.Error(), "invalid_client: Client authentication failed") || strings.Contains(err.Error(), "wrong-app-secret") {
+		t.Errorf("wrong secret: %v", err)
+	}
+	if calls := hs.Calls(); calls[len(calls)-1].Conversation == "6" {
+		t.Error("a reply was sent without a token")
 	}
 }

@@ -4,8 +4,10 @@
 // Help Scout's API reference: the same path and JSON shape, 201 Created
 // with a Resource-ID header, its error body (message, logRef and
 // _embedded.errors with path and message) on 400, 401, 403, 404 and 422,
-// and 429 with X-RateLimit-Retry-After when rate limited. It records
-// every request it answers.
+// and 429 with X-RateLimit-Retry-After when rate limited; and the OAuth2
+// token endpoint of the client credentials flow (POST /v2/oauth2/token,
+// form grant_type, client_id, client_secret), whose tokens expire. It
+// records every reply request it answers and counts the token requests.
 package helpscouttest
 
 import (
@@ -41,8 +43,13 @@ type Call struct {
 
 // Server is the stand-in.
 type Server struct {
-	URL   string
+	URL string
+	// Token is always taken, as a token given to stormdesk is.
 	Token string
+	// AppID and AppSecret are the app whose client credentials get
+	// tokens, valid for TokenTTL from their issue.
+	AppID, AppSecret string
+	TokenTTL         time.Duration
 	// Now stamps the calls (time.Now when nil); set it before the first
 	// request.
 	Now func() time.Time
@@ -54,11 +61,14 @@ type Server struct {
 	forbidden map[string]bool
 	limited   []time.Duration
 	threads   int
+	issued    map[string]time.Time
+	tokenReqs int
 }
 
 // New starts a stand-in, closed when the test ends.
 func New(t testing.TB) *Server {
-	s := &Server{Token: "hs-test-token", deleted: map[string]bool{}, customers: map[string]string{}, forbidden: map[string]bool{}, threads: 88172000}
+	s := &Server{Token: "hs-test-token", AppID: "hs-app-id", AppSecret: "hs-app-secret", TokenTTL: 48 * time.Hour,
+		deleted: map[string]bool{}, customers: map[string]string{}, forbidden: map[string]bool{}, threads: 88172000, issued: map[string]time.Time{}}
 	srv := httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(srv.Close)
 	s.URL = srv.URL
@@ -99,6 +109,55 @@ func (s *Server) RateLimitNext(n int, retry time.Duration) {
 	}
 }
 
+// RevokeTokens makes every token issued so far answer 401, as a revoked
+// token does before its expiry.
+func (s *Server) RevokeTokens() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.issued)
+}
+
+// TokenRequests is how many token requests were answered.
+func (s *Server) TokenRequests() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tokenReqs
+}
+
+// authorized says whether a request's bearer token is taken: Token, or an
+// issued token not yet expired.
+func (s *Server) authorized(r *http.Request, now time.Time) bool {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || tok == "" {
+		return false
+	}
+	if tok == s.Token {
+		return true
+	}
+	exp, ok := s.issued[tok]
+	return ok && now.Before(exp)
+}
+
+// issue answers the token endpoint: a token for the app's credentials, or
+// OAuth2's error (400 unsupported_grant_type, 401 invalid_client).
+func (s *Server) issue(w http.ResponseWriter, r *http.Request, now time.Time) {
+	s.tokenReqs++
+	w.Header().Set("Content-Type", "application/json")
+	if r.Method != http.MethodPost || r.ParseForm() != nil || r.PostForm.Get("grant_type") != "client_credentials" {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprint(w, `{"error":"unsupported_grant_type","error_description":"grant_type must be client_credentials"}`)
+		return
+	}
+	if r.PostForm.Get("client_id") != s.AppID || r.PostForm.Get("client_secret") != s.AppSecret {
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"error":"invalid_client","error_description":"Client authentication failed"}`)
+		return
+	}
+	tok := fmt.Sprintf("hs-issued-%d", s.tokenReqs)
+	s.issued[tok] = now.Add(s.TokenTTL)
+	fmt.Fprintf(w, `{"token_type":"bearer","access_token":%q,"expires_in":%d}`, tok, int(s.TokenTTL/time.Second))
+}
+
 // Calls returns every request answered, in order.
 func (s *Server) Calls() []Call {
 	s.mu.Lock()
@@ -130,6 +189,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	c := Call{At: s.now()}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if r.URL.Path == "/v2/oauth2/token" {
+		s.issue(w, r, c.At)
+		return
+	}
 	defer func() { s.calls = append(s.calls, c) }()
 	id, ok := strings.CutPrefix(r.URL.Path, "/v2/conversations/")
 	if id, ok = strings.CutSuffix(id, "/reply"); !ok || r.Method != http.MethodPost || id == "" || strings.Contains(id, "/") {
@@ -138,7 +201,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.Conversation = id
-	if r.Header.Get("Authorization") != "Bearer "+s.Token {
+	if !s.authorized(r, c.At) {
 		c.Status = http.StatusUnauthorized
 		w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
 		problem(w, c.Status, "Unauthorized", "", "")
