@@ -13,5 +13,6 @@ import (
 func FuzzParse(f *testing.F) {
 	connectortest.FuzzParse(f, &helpscout.Webhook{}, http.Header{helpscout.EventHeader: {helpscout.EventCreated}}, nil,
 		`{"id":7,"createdAt":"0001-01-01T00:00:00Z"}`,
-		`{"id":"7","threads":[{"type":"customer","body":"<div><p>a</p><blockquote>b</blockquote></div>"}]}`)
+		`{"id":"7","threads":[{"type":"customer","body":"<div><p>a</p><blockquote>b</blockquote></div>"}]}`,
+		`{"id":8,"customer":{"id":29418,"email":"a@example.com"},"primaryCustomer":{"id":"29419"}}`)
 }

@@ -194,7 +194,7 @@ func (e *APIError) HTTPStatus() int { return e.Status }
 func (c *Client) Reply(ctx context.Context, id, customer, text, status string) error {
 	path := ReplyPath(id)
 	if strings.TrimSpace(id) == "" || strings.TrimSpace(text) == "" {
-		return &APIError{Method: http.MethodPost, Path: "/v2/conversations/?/reply", Reason: "conversation id and text required"}
+		return &APIError{Method: http.MethodPost, Path: "/v2/conversations/?/reply", Reason: stormdesk.ReplyNotSent + "conversation id and text required"}
 	}
 	cust, err := strconv.ParseUint(strings.TrimSpace(customer), 10, 64)
 	if err != nil {
