@@ -618,7 +618,8 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 // sent and under the same approval: nothing before the held
 // acknowledgement is approved, then one reply per conversation (the
 // email's text without signature or unsubscribe link, status active); a
-// rate-limited reply goes out once X-RateLimit-Retry-After has passed; a
+// late reporter gets the acknowledgement as a reply; a rate-limited reply
+// goes out once X-RateLimit-Retry-After has passed; a
 // deleted conversation (404) and one whose ticket has no customer id are
 // on the timeline and their customers are emailed instead, that time and
 // after; the resolution closes each conversation; SendGrid emails only
@@ -697,6 +698,22 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	z.clock.Advance(20 * time.Second) // not yet the limit's refresh
 	z.drain(t)
 	z.clock.Advance(25 * time.Second)
+	z.drain(t)
+	// A late Help Scout reporter gets the acknowledgement as a reply.
+	z.clock.Advance(2 * time.Minute)
+	late := &stormdesk.Ticket{Subject: loginPhrases[20%len(loginPhrases)], ReceivedAt: z.clock.Now(), Source: stormdesk.SourceHelpScout,
+		ExternalID: "291999", ExternalCustomerID: "29499", CustomerEmail: "hs-late@example.com"}
+	if _, err := d.IngestTicket(ctx, late); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.TriagePending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if late, _ = d.Ticket(ctx, late.ID); late.IncidentID != inc.ID {
+		t.Fatalf("the late report did not join: %+v", late)
+	}
+	convs = append(convs, late.ExternalID)
+	customer[late.ExternalID], email[late.ExternalID] = late.ExternalCustomerID, late.CustomerEmail
 	z.drain(t)
 	if _, err := d.SetStatus(ctx, inc.ID, stormdesk.StatusResolved, "Logins work again.", "U1", "slack:U1"); err != nil {
 		t.Fatal(err)
