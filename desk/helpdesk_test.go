@@ -620,10 +620,11 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 // email's text without signature or unsubscribe link, status active); a
 // late reporter gets the acknowledgement as a reply; a rate-limited reply
 // goes out once X-RateLimit-Retry-After has passed; a
-// deleted conversation (404) and one whose ticket has no customer id are
-// on the timeline and their customers are emailed instead, that time and
-// after; the resolution closes each conversation; SendGrid emails only
-// the others.
+// conversation whose ticket has no customer id is read for it and
+// answered; a deleted conversation (404) and one whose customer id is not
+// Help Scout's are on the timeline and their customers are emailed
+// instead, that time and after; the resolution closes each conversation;
+// SendGrid emails only the others.
 func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	ctx := context.Background()
 	z := newZendeskDesk(t, &desk.Email{Auto: map[string]bool{"update": true, "resolved": true}, Approve: map[string]bool{"acknowledged": true},
@@ -640,6 +641,8 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 			tk.Source, tk.ExternalID, tk.ExternalCustomerID, tk.CustomerEmail = stormdesk.SourceAPI, "", "", fmt.Sprintf("api%d@example.com", i)
 		case i == 4:
 			tk.ExternalCustomerID = "" // stored before intake kept the customer
+		case i == 7:
+			tk.ExternalCustomerID = "cust-7" // not Help Scout's (an import)
 		}
 		if _, err := d.IngestTicket(ctx, tk); err != nil {
 			t.Fatal(err)
@@ -666,13 +669,16 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 		}
 	}
 	sort.Strings(convs)
-	const noCustomer = "291904"
-	if len(convs) < 4 || email[noCustomer] == "" || customer[noCustomer] != "" {
+	const noCustomer, badCustomer = "291904", "291907"
+	if len(convs) < 5 || email[noCustomer] == "" || customer[noCustomer] != "" || email[badCustomer] == "" {
 		t.Fatalf("help scout conversations in the incident: %v (%v)", convs, customer)
 	}
+	// The conversation without a stored customer names its own.
+	z.hs.Customer(noCustomer, "29404")
+	customer[noCustomer] = "29404"
 	var deleted string
 	for _, c := range convs {
-		if c != noCustomer {
+		if c != noCustomer && c != badCustomer {
 			deleted = c
 			break
 		}
@@ -748,8 +754,8 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 		default:
 			t.Errorf("call %+v", c)
 		}
-		if c.Conversation == noCustomer {
-			t.Errorf("a reply was sent to the conversation without a customer id: %+v", c)
+		if c.Conversation == badCustomer {
+			t.Errorf("a reply was sent to a customer id that is not Help Scout's: %+v", c)
 		}
 	}
 	if limitedAt.IsZero() {
@@ -757,7 +763,7 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	}
 	for _, conv := range convs {
 		got := replies[conv]
-		if conv == deleted || conv == noCustomer {
+		if conv == deleted || conv == badCustomer {
 			if len(got) != 0 {
 				t.Errorf("conversation %s got %q", conv, got)
 			}
@@ -770,7 +776,7 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	}
 	texts := strings.Join(notificationTexts(t, d, inc.ID), "\n")
 	for _, want := range []string{"Help Scout: could not reply in conversation " + deleted, "Conversation not found", "; emailed to " + email[deleted] + " instead",
-		"Help Scout: could not reply in conversation " + noCustomer, "no Help Scout customer id", "; emailed to " + email[noCustomer] + " instead"} {
+		"Help Scout: could not reply in conversation " + badCustomer, `"cust-7" is not a Help Scout customer id`, "; emailed to " + email[badCustomer] + " instead"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("the timeline does not say %q: %s", want, texts)
 		}
@@ -780,7 +786,7 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	// stand-in for it, the resolution directly); no other Help Scout
 	// customer.
 	got := z.emailed(t)
-	want := append(append([]string(nil), apiEmails...), email[deleted], email[noCustomer])
+	want := append(append([]string(nil), apiEmails...), email[deleted], email[badCustomer])
 	sort.Strings(want)
 	for _, tmpl := range []string{"acknowledged", "resolved"} {
 		if got[tmpl] != strings.Join(want, " ") {

@@ -189,18 +189,25 @@ func (e *APIError) HTTPStatus() int { return e.Status }
 // request may have reached Help Scout without an answer coming back is
 // not retryable: it may have been sent, and a customer must not get it
 // twice. It makes one reply request (after a token request when the
-// app's token is due), and a second only when Help Scout refused a
-// fetched token with 401, which posts nothing.
+// app's token is due, and a Get Conversation when no customer was
+// stored), and a second only when Help Scout refused a fetched token with
+// 401, which posts nothing.
 func (c *Client) Reply(ctx context.Context, id, customer, text, status string) error {
 	path := ReplyPath(id)
 	if strings.TrimSpace(id) == "" || strings.TrimSpace(text) == "" {
 		return &APIError{Method: http.MethodPost, Path: "/v2/conversations/?/reply", Reason: stormdesk.ReplyNotSent + "conversation id and text required"}
 	}
+	if strings.TrimSpace(customer) == "" {
+		// A ticket stored before intake kept the customer: the
+		// conversation names it.
+		var err error
+		if customer, err = c.customerOf(ctx, id); err != nil {
+			return err
+		}
+	}
 	cust, err := strconv.ParseUint(strings.TrimSpace(customer), 10, 64)
 	if err != nil {
-		// Nothing to send: a ticket stored before intake kept the customer,
-		// or a customer id that is not Help Scout's.
-		return &APIError{Method: http.MethodPost, Path: path, Reason: stormdesk.ReplyNotSent + fmt.Sprintf("no Help Scout customer id stored for the conversation (%q)", customer)}
+		return &APIError{Method: http.MethodPost, Path: path, Reason: stormdesk.ReplyNotSent + fmt.Sprintf("%q is not a Help Scout customer id", customer)}
 	}
 	body := struct {
 		Customer struct {
@@ -211,54 +218,88 @@ func (c *Client) Reply(ctx context.Context, id, customer, text, status string) e
 	}{Text: connectors.Paragraphs(text), Status: status}
 	body.Customer.ID = cust
 	b, _ := json.Marshal(body)
-	tok, err := c.post(ctx, path, b)
-	var e *APIError
-	if errors.As(err, &e) && e.Status == http.StatusUnauthorized && c.AppID != "" && tok != "" {
-		// A fetched token refused before its expiry (revoked): nothing
-		// was posted, so the reply goes once more with a new one.
-		c.dropToken(tok)
-		_, err = c.post(ctx, path, b)
-	}
+	_, err = c.call(ctx, http.MethodPost, path, b)
 	return err
 }
 
-// post makes one reply request with the current token, and returns the
-// token it used.
-func (c *Client) post(ctx context.Context, path string, b []byte) (string, error) {
-	tok, err := c.token(ctx)
+// customerOf reads conversation id's customer (Get Conversation: its
+// primaryCustomer's id).
+func (c *Client) customerOf(ctx context.Context, id string) (string, error) {
+	path := "/v2/conversations/" + url.PathEscape(id)
+	rb, err := c.call(ctx, http.MethodGet, path, nil)
 	if err != nil {
 		return "", err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(c.BaseURL, "/")+path, bytes.NewReader(b))
+	var v struct {
+		PrimaryCustomer struct {
+			ID connectors.ID `json:"id"`
+		} `json:"primaryCustomer"`
+	}
+	if json.Unmarshal(rb, &v) != nil || v.PrimaryCustomer.ID == "" {
+		return "", &APIError{Method: http.MethodGet, Path: path, Reason: stormdesk.ReplyNotSent + "the conversation names no customer"}
+	}
+	return string(v.PrimaryCustomer.ID), nil
+}
+
+// call makes one request (and a second only when Help Scout refused a
+// fetched token with 401, which did nothing) and returns the answer's
+// body.
+func (c *Client) call(ctx context.Context, method, path string, b []byte) ([]byte, error) {
+	tok, rb, err := c.do(ctx, method, path, b)
+	var e *APIError
+	if errors.As(err, &e) && e.Status == http.StatusUnauthorized && c.AppID != "" && tok != "" {
+		// A fetched token refused before its expiry (revoked): the
+		// request goes once more with a new one.
+		c.dropToken(tok)
+		_, rb, err = c.do(ctx, method, path, b)
+	}
+	return rb, err
+}
+
+// do makes one request with the current token, and returns the token it
+// used and the answer's body.
+func (c *Client) do(ctx context.Context, method, path string, b []byte) (string, []byte, error) {
+	tok, err := c.token(ctx)
 	if err != nil {
-		return tok, &APIError{Method: http.MethodPost, Path: path, Reason: stormdesk.ReplyNotSent + err.Error()}
+		return "", nil, err
+	}
+	var body io.Reader
+	if b != nil {
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.BaseURL, "/")+path, body)
+	if err != nil {
+		return tok, nil, &APIError{Method: method, Path: path, Reason: stormdesk.ReplyNotSent + err.Error()}
 	}
 	req.Header.Set("Authorization", "Bearer "+tok)
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Content-Type", "application/json")
+	if b != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := c.http().Do(req)
 	if err != nil {
 		var op *net.OpError
 		unsent := errors.As(err, &op) && op.Op == "dial"
-		reason := "the reply may have been sent; not sent again"
-		if unsent {
-			reason = "could not connect"
+		e := &APIError{Method: method, Path: path, Retry: unsent, Reason: "the reply may have been sent; not sent again: " + c.redact(err.Error())}
+		if unsent || method == http.MethodGet {
+			// Nothing was posted: a read, or a request that never left.
+			e.Retry, e.Reason = true, stormdesk.ReplyNotSent+"no answer: "+c.redact(err.Error())
 		}
-		return tok, &APIError{Method: http.MethodPost, Path: path, Retry: unsent, Reason: reason + ": " + c.redact(err.Error())}
+		return tok, nil, e
 	}
 	defer resp.Body.Close()
 	rb, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if resp.StatusCode/100 == 2 {
-		return tok, nil
+		return tok, rb, nil
 	}
-	e := &APIError{Method: http.MethodPost, Path: path, Status: resp.StatusCode, Reason: c.redact(reason(rb))}
+	e := &APIError{Method: method, Path: path, Status: resp.StatusCode, Reason: c.redact(reason(rb))}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests:
 		e.Retry, e.Wait = true, rateLimitWait(resp.Header)
 	case resp.StatusCode >= 500:
 		e.Retry = true
 	}
-	return tok, e
+	return tok, nil, e
 }
 
 // rateLimitWait reads a 429's wait: Help Scout's X-RateLimit-Retry-After

@@ -43,7 +43,8 @@ func TestReplyRequest(t *testing.T) {
 // deleted conversation (404), a mailbox out of reach (403), a customer
 // not in the conversation (422) and a bad token (401) are permanent with
 // Help Scout's reason and no token; a conversation without a stored
-// customer id is refused before any request; a reply that got no answer
+// customer id is read for it (Get Conversation), and not replied to when
+// that fails; a reply that got no answer
 // after it may have reached Help Scout is not retried (it may have been
 // sent), one whose connection was refused is.
 func TestReplyErrorsForTheRetryStage(t *testing.T) {
@@ -76,13 +77,26 @@ func TestReplyErrorsForTheRetryStage(t *testing.T) {
 		!strings.Contains(err.Error(), "STORMDESK_HELPSCOUT_ACCESS_TOKEN") || strings.Contains(err.Error(), "wrong-token-123") {
 		t.Errorf("401: %v", err)
 	}
+	// Without a stored customer the conversation is read for it: found,
+	// the reply names it; not found, no reply is sent.
+	hs.Customer("12", "120")
 	before := len(hs.Calls())
-	if err := c.Reply(ctx, "11", "", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 0 ||
-		!strings.Contains(err.Error(), stormdesk.ReplyNotSent+"no Help Scout customer id") {
-		t.Errorf("no customer: %v", err)
+	if err := c.Reply(ctx, "12", "", "Update.", helpscout.StatusActive); err != nil {
+		t.Errorf("customer read from the conversation: %v", err)
 	}
-	if len(hs.Calls()) != before {
-		t.Error("a reply without a customer id was sent")
+	if calls := hs.Calls(); len(calls) != before+1 || calls[before].Status != 201 || calls[before].Reply.Customer.ID.String() != "120" {
+		t.Errorf("reply after reading the customer: %+v", calls[before:])
+	}
+	if err := c.Reply(ctx, "11", "", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() || e.HTTPStatus() != 404 ||
+		e.Method != "GET" || !strings.Contains(err.Error(), "Conversation not found") {
+		t.Errorf("no customer, conversation not found: %v", err)
+	}
+	if len(hs.Calls()) != before+1 || strings.Join(hs.Lookups(), " ") != "12 11" {
+		t.Errorf("calls %+v, lookups %q", hs.Calls()[before:], hs.Lookups())
+	}
+	if err := c.Reply(ctx, "13", "not-a-number", "Update.", helpscout.StatusActive); !errors.As(err, &e) || e.Retryable() ||
+		!strings.Contains(err.Error(), stormdesk.ReplyNotSent) {
+		t.Errorf("a customer id that is not Help Scout's: %v", err)
 	}
 
 	slow := helpscouttest.New(t)

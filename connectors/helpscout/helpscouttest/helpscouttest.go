@@ -6,8 +6,10 @@
 // _embedded.errors with path and message) on 400, 401, 403, 404 and 422,
 // and 429 with X-RateLimit-Retry-After when rate limited; and the OAuth2
 // token endpoint of the client credentials flow (POST /v2/oauth2/token,
-// form grant_type, client_id, client_secret), whose tokens expire. It
-// records every reply request it answers and counts the token requests.
+// form grant_type, client_id, client_secret), whose tokens expire; and Get
+// Conversation (GET /v2/conversations/{id}) for its primaryCustomer. It
+// records every reply request it answers, the conversations read and how
+// many tokens were asked for.
 package helpscouttest
 
 import (
@@ -63,6 +65,7 @@ type Server struct {
 	threads   int
 	issued    map[string]time.Time
 	tokenReqs int
+	lookups   []string
 }
 
 // New starts a stand-in, closed when the test ends.
@@ -90,9 +93,10 @@ func (s *Server) Forbid(id string) {
 	s.forbidden[id] = true
 }
 
-// Customer makes conversation id accept replies only to customer (422
-// otherwise, as Help Scout refuses a customer not in the conversation);
-// without it any customer id is taken.
+// Customer makes customer conversation id's customer: its replies must
+// name it (422 otherwise, as Help Scout refuses a customer not in the
+// conversation) and Get Conversation answers it. Without it a reply takes
+// any customer id and Get Conversation answers 404.
 func (s *Server) Customer(id, customer string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -158,6 +162,30 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, now time.Time) {
 	fmt.Fprintf(w, `{"token_type":"bearer","access_token":%q,"expires_in":%d}`, tok, int(s.TokenTTL/time.Second))
 }
 
+// Lookups returns the conversations read (Get Conversation), in order.
+func (s *Server) Lookups() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.lookups...)
+}
+
+// conversation answers Get Conversation: the conversation with the
+// customer Customer gave it as primaryCustomer; 404 for a deleted one or
+// one without a customer here.
+func (s *Server) conversation(w http.ResponseWriter, r *http.Request, id string, now time.Time) {
+	s.lookups = append(s.lookups, id)
+	switch {
+	case !s.authorized(r, now):
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
+		problem(w, http.StatusUnauthorized, "Unauthorized", "", "")
+	case s.deleted[id] || s.customers[id] == "":
+		problem(w, http.StatusNotFound, "Conversation not found", "", "")
+	default:
+		w.Header().Set("Content-Type", "application/hal+json")
+		fmt.Fprintf(w, `{"id":%s,"type":"email","status":"active","primaryCustomer":{"id":%s,"type":"customer"}}`, id, s.customers[id])
+	}
+}
+
 // Calls returns every request answered, in order.
 func (s *Server) Calls() []Call {
 	s.mu.Lock()
@@ -191,6 +219,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	if r.URL.Path == "/v2/oauth2/token" {
 		s.issue(w, r, c.At)
+		return
+	}
+	if id, ok := strings.CutPrefix(r.URL.Path, "/v2/conversations/"); ok && r.Method == http.MethodGet && id != "" && !strings.Contains(id, "/") {
+		s.conversation(w, r, id, c.At)
 		return
 	}
 	defer func() { s.calls = append(s.calls, c) }()
