@@ -358,53 +358,11 @@ func TestServeIntercomReplies(t *testing.T) {
 		"STORMDESK_SENDGRID_API_KEY=" + sg.APIKey, "STORMDESK_SENDGRID_URL=" + sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
 		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=ic-test-unsubscribe-secret"})
 	defer stop()
-	postHistory(t, base)
-	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
-		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
-	at := time.Now().UTC().Add(-20 * time.Minute)
-	for i, p := range phrases {
-		at = at.Add(time.Minute)
-		if i%4 == 3 {
-			body := fmt.Sprintf(`{"subject":%q,"customer_email":"api%d@example.com","received_at":%q}`, p, i, at.Format(time.RFC3339))
-			if code := postJSON(t, base+"/api/v1/tickets", body); code != http.StatusCreated {
-				t.Fatalf("ticket: %d", code)
-			}
-			continue
-		}
+	convs, others := replyStorm(t, base, "intercom", func(i int, p string, at time.Time) {
 		if code := postIntercom(t, base, fmt.Sprint(21576498100+i), p, fmt.Sprintf("ic%d@example.com", i), at); code != http.StatusCreated {
 			t.Fatalf("webhook: %d", code)
 		}
-	}
-	inc := waitOneIncident(t, base)
-	id := int64(inc["id"].(float64))
-	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/acknowledge", base, id), `{"actor":"ana"}`); code != 200 {
-		t.Fatalf("acknowledge: %d", code)
-	}
-	resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/tickets", base, id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var members struct {
-		Tickets []struct {
-			Source        string `json:"source"`
-			ExternalID    string `json:"external_id"`
-			CustomerEmail string `json:"customer_email"`
-		} `json:"tickets"`
-	}
-	json.NewDecoder(resp.Body).Decode(&members)
-	resp.Body.Close()
-	convs := map[string]bool{}
-	var others []string
-	for _, m := range members.Tickets {
-		if m.Source == "intercom" {
-			convs[m.ExternalID] = true
-		} else {
-			others = append(others, m.CustomerEmail)
-		}
-	}
-	if len(convs) < 6 || len(others) == 0 {
-		t.Fatalf("the incident's tickets: %+v", members.Tickets)
-	}
+	})
 	for deadline := time.Now().Add(20 * time.Second); len(ic.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("replies %d of %d, emails %d of %d", len(ic.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
@@ -418,22 +376,7 @@ func TestServeIntercomReplies(t *testing.T) {
 		}
 		replied[c.Conversation]++
 	}
-	for conv := range convs {
-		if replied[conv] != 1 {
-			t.Errorf("conversation %s got %d replies, want 1", conv, replied[conv])
-		}
-	}
-	if len(replied) != len(convs) {
-		t.Errorf("replied %v, want %v", replied, convs)
-	}
-	for p := range sg.Recipients() {
-		if strings.HasPrefix(p.Email, "ic") {
-			t.Errorf("SendGrid emailed %s, whom Intercom answers", p.Email)
-		}
-	}
-	if got := sg.AcceptedRecipients(); got != len(others) {
-		t.Errorf("SendGrid emailed %d, want the %d others", got, len(others))
-	}
+	checkReplied(t, replied, convs, sg, "ic", others)
 }
 
 const hsWebhookSecret = "helpscout-secret-0123"
@@ -476,11 +419,45 @@ func TestServeHelpScoutReplies(t *testing.T) {
 		"STORMDESK_SENDGRID_API_KEY=" + sg.APIKey, "STORMDESK_SENDGRID_URL=" + sg.URL, "STORMDESK_EMAIL_FROM=status@example.com",
 		"STORMDESK_PUBLIC_URL=https://status.example.com", "STORMDESK_UNSUBSCRIBE_SECRET=hs-test-unsubscribe-secret"})
 	defer stop()
+	customers := map[string]string{}
+	convs, others := replyStorm(t, base, "helpscout", func(i int, p string, at time.Time) {
+		conv, cust := fmt.Sprint(291938+i), fmt.Sprint(29418+i)
+		customers[conv] = cust
+		if code := postHelpScout(t, base, conv, cust, p, fmt.Sprintf("hs%d@example.com", i), at); code != http.StatusCreated {
+			t.Fatalf("webhook: %d", code)
+		}
+	})
+	for deadline := time.Now().Add(20 * time.Second); len(hs.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("replies %d of %d, emails %d of %d", len(hs.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
+	replied := map[string]int{}
+	for _, c := range hs.Calls() {
+		if c.Status != 201 || !strings.Contains(c.Reply.Text, "We are aware of a problem") || strings.Contains(c.Reply.Text, "nsubscribe") ||
+			c.Reply.Customer.ID.String() != customers[c.Conversation] || c.Reply.Status != "active" {
+			t.Errorf("reply %+v", c)
+		}
+		replied[c.Conversation]++
+	}
+	checkReplied(t, replied, convs, sg, "hs", others)
+	if n := hs.TokenRequests(); n != 1 {
+		t.Errorf("%d token requests, want 1 (the app's token kept for every reply)", n)
+	}
+}
+
+// replyStorm posts a log-in storm to base after a day of history: every
+// fourth report through the API, the others through post (a helpdesk's
+// webhook), waits for its one incident and acknowledges it. It returns
+// the incident's tickets from source (their helpdesk ids) and the
+// addresses of the others.
+func replyStorm(t *testing.T, base, source string, post func(i int, phrase string, at time.Time)) (map[string]bool, []string) {
+	t.Helper()
 	postHistory(t, base)
 	phrases := []string{"Can't log in", "Unable to sign in", "Login page broken", "SSO error on login", "cannot log in at all",
 		"sign-in page spins", "login fails with authentication error", "I can't login", "login not working since 16:40", "can't sign in to the app"}
 	at := time.Now().UTC().Add(-20 * time.Minute)
-	customers := map[string]string{}
 	for i, p := range phrases {
 		at = at.Add(time.Minute)
 		if i%4 == 3 {
@@ -490,11 +467,7 @@ func TestServeHelpScoutReplies(t *testing.T) {
 			}
 			continue
 		}
-		conv, cust := fmt.Sprint(291938+i), fmt.Sprint(29418+i)
-		customers[conv] = cust
-		if code := postHelpScout(t, base, conv, cust, p, fmt.Sprintf("hs%d@example.com", i), at); code != http.StatusCreated {
-			t.Fatalf("webhook: %d", code)
-		}
+		post(i, p, at)
 	}
 	inc := waitOneIncident(t, base)
 	id := int64(inc["id"].(float64))
@@ -517,7 +490,7 @@ func TestServeHelpScoutReplies(t *testing.T) {
 	convs := map[string]bool{}
 	var others []string
 	for _, m := range members.Tickets {
-		if m.Source == "helpscout" {
+		if m.Source == source {
 			convs[m.ExternalID] = true
 		} else {
 			others = append(others, m.CustomerEmail)
@@ -526,20 +499,14 @@ func TestServeHelpScoutReplies(t *testing.T) {
 	if len(convs) < 6 || len(others) == 0 {
 		t.Fatalf("the incident's tickets: %+v", members.Tickets)
 	}
-	for deadline := time.Now().Add(20 * time.Second); len(hs.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("replies %d of %d, emails %d of %d", len(hs.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
-		}
-	}
-	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
-	replied := map[string]int{}
-	for _, c := range hs.Calls() {
-		if c.Status != 201 || !strings.Contains(c.Reply.Text, "We are aware of a problem") || strings.Contains(c.Reply.Text, "nsubscribe") ||
-			c.Reply.Customer.ID.String() != customers[c.Conversation] || c.Reply.Status != "active" {
-			t.Errorf("reply %+v", c)
-		}
-		replied[c.Conversation]++
-	}
+	return convs, others
+}
+
+// checkReplied checks that each conversation in convs got one reply
+// (replied counts them) and that SendGrid emailed exactly the others,
+// none of the helpdesk's customers (addresses starting with prefix).
+func checkReplied(t *testing.T, replied map[string]int, convs map[string]bool, sg *sendgridtest.Server, prefix string, others []string) {
+	t.Helper()
 	for conv := range convs {
 		if replied[conv] != 1 {
 			t.Errorf("conversation %s got %d replies, want 1", conv, replied[conv])
@@ -549,14 +516,11 @@ func TestServeHelpScoutReplies(t *testing.T) {
 		t.Errorf("replied %v, want %v", replied, convs)
 	}
 	for p := range sg.Recipients() {
-		if strings.HasPrefix(p.Email, "hs") {
-			t.Errorf("SendGrid emailed %s, whom Help Scout answers", p.Email)
+		if strings.HasPrefix(p.Email, prefix) {
+			t.Errorf("SendGrid emailed %s, whom the helpdesk answers", p.Email)
 		}
 	}
 	if got := sg.AcceptedRecipients(); got != len(others) {
 		t.Errorf("SendGrid emailed %d, want the %d others", got, len(others))
-	}
-	if n := hs.TokenRequests(); n != 1 {
-		t.Errorf("%d token requests, want 1 (the app's token kept for every reply)", n)
 	}
 }
