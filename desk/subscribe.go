@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"time"
 
 	"stormdesk"
 	"stormdesk/templates"
@@ -31,12 +32,20 @@ func (s *Service) Subscriptions() bool { return s.email != nil && s.email.Confir
 // MaxSubscribeComponents bounds the components of one request.
 const MaxSubscribeComponents = 100
 
+// ConfirmInterval is the confirmation email rate limit: at most one per
+// address in any ConfirmInterval, whatever components it names, so that
+// nobody can flood an inbox through the form.
+const ConfirmInterval = time.Hour
+
 // RequestSubscription queues the confirmation email asking email to
 // confirm a subscription to components (names or ids) through the
-// outbox. Nothing is subscribed yet. The same request on the same day
-// queues nothing more (false): a form submitted twice, or by someone
-// else for the address, sends one email a day. ENOTFOUND when the page
-// takes no subscriptions or for an unknown component; EINVALID for a bad
+// outbox. Nothing is subscribed yet. At most one is queued per address in
+// any ConfirmInterval, whatever the components (false when the limit
+// held it back): a form submitted twice, or by someone else for the
+// address, sends one email an hour. The email is Solicited: an address
+// that unsubscribed before receives it (the person is asking again), one
+// that bounced or reported spam does not. ENOTFOUND when the page takes
+// no subscriptions or for an unknown component; EINVALID for a bad
 // address.
 func (s *Service) RequestSubscription(ctx context.Context, email string, components []string) (queued bool, err error) {
 	if !s.Subscriptions() {
@@ -60,14 +69,22 @@ func (s *Service) RequestSubscription(ctx context.Context, email string, compone
 	if err != nil {
 		return false, fmt.Errorf("desk: render confirmation: %w", err)
 	}
-	// One message per address, components and day: stored once, so the
-	// outbox sends it once however often it is asked for.
-	sum := sha256.Sum256([]byte(email + "\x00" + strings.Join(ids, ",")))
-	m := &stormdesk.OutboundMessage{MessageID: fmt.Sprintf("confirm-%s-%s", hex.EncodeToString(sum[:10]), now.Format("20060102")), Template: templates.EmailConfirm,
-		Subject: subject, Text: text, HTML: html, State: stormdesk.MessageQueued, CreatedAt: now, RequestedBy: "status page"}
+	// The message id names the address and the hour it was asked in, so
+	// that two requests in the same hour store one message (the unique
+	// key settles even concurrent ones); the previous hour's message, if
+	// it is younger than ConfirmInterval, holds a new one back too.
+	m := &stormdesk.OutboundMessage{MessageID: confirmMessageID(email, now), Template: templates.EmailConfirm,
+		Subject: subject, Text: text, HTML: html, State: stormdesk.MessageQueued, CreatedAt: now, RequestedBy: "status page", Solicited: true}
 	ctx, alerts := withCollector(ctx)
 	var n int
 	err = s.Store.Update(ctx, func(tx stormdesk.Tx) (err error) {
+		prev, err := tx.Message(ctx, confirmMessageID(email, now.Add(-ConfirmInterval)))
+		switch {
+		case err == nil && now.Sub(prev.CreatedAt) < ConfirmInterval:
+			return nil
+		case err != nil && stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND:
+			return err
+		}
 		if n, err = tx.EnqueueMessage(ctx, m, []stormdesk.Customer{{Email: email}}, now); err == nil && n > 0 {
 			raiseEmail(ctx)
 		}
@@ -81,27 +98,62 @@ func (s *Service) RequestSubscription(ctx context.Context, email string, compone
 	return n > 0, nil
 }
 
+// confirmMessageID names the confirmation email to email asked for in
+// the hour of at (UTC).
+func confirmMessageID(email string, at time.Time) string {
+	sum := sha256.Sum256([]byte(email))
+	return fmt.Sprintf("confirm-%s-%s", hex.EncodeToString(sum[:10]), at.UTC().Format("2006010215"))
+}
+
 // ConfirmSubscription subscribes email to the components (ids) a
-// verified confirmation link names. Confirming again changes nothing.
-// ENOTFOUND for a component no longer on the page.
+// verified confirmation link names, and records it in the address's
+// subscription history. An address that had unsubscribed from all email
+// gets email again: the signed link proves the mailbox's owner asked for
+// it and the page's button that they meant it, so their new choice
+// replaces the old one (and the lifting is recorded). A suppression for a
+// bounce or a spam report is never lifted. Confirming again changes
+// nothing more. ENOTFOUND for a component no longer on the page.
 func (s *Service) ConfirmSubscription(ctx context.Context, email string, components []string) ([]stormdesk.Component, error) {
 	comps, err := s.subscribeComponents(components)
 	if err != nil {
 		return nil, err
 	}
-	err = s.Store.Update(ctx, func(tx stormdesk.Tx) error {
-		for _, c := range comps {
+	email = strings.ToLower(email)
+	now := s.now()
+	var lifted bool
+	err = s.Store.Update(ctx, func(tx stormdesk.Tx) (err error) {
+		names := make([]string, len(comps))
+		for i, c := range comps {
 			if err := tx.Subscribe(ctx, email, c.SubscriptionKey()); err != nil {
 				return err
 			}
+			names[i] = c.Name
 		}
-		return nil
+		if err := tx.AddSubscriptionEvent(ctx, &stormdesk.SubscriptionEvent{Email: email, At: now, Kind: stormdesk.SubEventSubscribed, Actor: email,
+			Text: "Confirmed a subscription to " + strings.Join(names, ", ") + " from the status page"}); err != nil {
+			return err
+		}
+		if lifted, err = tx.Unsuppress(ctx, email, stormdesk.SuppressedUnsubscribe); err != nil || !lifted {
+			return err
+		}
+		return tx.AddSubscriptionEvent(ctx, &stormdesk.SubscriptionEvent{Email: email, At: now, Kind: stormdesk.SubEventUnsuppressed, Actor: email,
+			Text: "Email to this address resumed: it had unsubscribed from all email, and confirmed a new subscription through its signed link"})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: confirm subscription: %w", err)
 	}
-	s.Log.Info("subscription confirmed", slog.Int("components", len(comps)))
+	s.Log.Info("subscription confirmed", slog.Int("components", len(comps)), slog.Bool("unsubscribe_lifted", lifted))
 	return comps, nil
+}
+
+// SubscriptionHistory lists an address's subscription history, oldest
+// first.
+func (s *Service) SubscriptionHistory(ctx context.Context, email string) (evs []stormdesk.SubscriptionEvent, err error) {
+	err = s.Store.View(ctx, func(tx stormdesk.Tx) error { evs, err = tx.SubscriptionEvents(ctx, email); return err })
+	if err != nil {
+		return nil, fmt.Errorf("desk: subscription history: %w", err)
+	}
+	return evs, nil
 }
 
 // subscribeComponents resolves names or ids to components, each once,
