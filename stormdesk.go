@@ -468,10 +468,11 @@ const (
 )
 
 // SubscriptionFilter selects subscriptions: of one feature or component
-// key (empty: all), after the (email, feature) pair After (keyset paging),
-// at most Limit.
+// key and of one address (empty: all), after the (email, feature) pair
+// After (keyset paging), at most Limit.
 type SubscriptionFilter struct {
 	Feature string
+	Email   string
 	After   Subscription
 	Limit   int
 }

@@ -405,7 +405,7 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	email := &desk.Email{Auto: set(c.Email.Auto), Approve: set(c.Email.Approve), ApprovalThreshold: c.Email.ApprovalThreshold,
 		FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: a.Email.Kick}
 	email.ConfirmURL = confirm
-	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) },
+	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, []string, error) { return notify.VerifyUnsubscribeScope(secret, token) },
 		VerifyConfirm: func(token string) (string, []string, error) { return notify.VerifyConfirm(secret, token, a.deps.Now()) }}
 	return email, edge, nil
 }

@@ -2,7 +2,9 @@ package desk_test
 
 import (
 	"context"
+	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -114,7 +116,10 @@ func (r *subscribeRig) update(status stormdesk.Status, text string) {
 func (r *subscribeRig) customer(email string) *stormdesk.Customer {
 	r.t.Helper()
 	var c *stormdesk.Customer
-	if err := r.s.View(r.ctx, func(tx stormdesk.Tx) (err error) { c, err = tx.Customer(r.ctx, email); return err }); err != nil {
+	err := r.s.View(r.ctx, func(tx stormdesk.Tx) (err error) { c, err = tx.Customer(r.ctx, email); return err })
+	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {
+		return &stormdesk.Customer{Email: email} // never suppressed
+	} else if err != nil {
 		r.t.Fatal(err)
 	}
 	return c
@@ -242,5 +247,118 @@ func TestConfirmationRateLimit(t *testing.T) {
 	}
 	if got := strings.Join(r.send(), " "); got != "confirm:a@example.com confirm:a@example.com confirm:b@example.com" {
 		t.Errorf("sent %s", got)
+	}
+}
+
+var unsubscribeLinkRE = regexp.MustCompile(`https://acme\.example/unsubscribe\?token=[^\s"<]+`)
+
+// unsubscribeLink is the link in the last email of kind (a message id
+// prefix or part) the address received, with the scope it verifies to.
+func (r *subscribeRig) unsubscribeLink(email, kind string) (token string, components []string) {
+	r.t.Helper()
+	for _, dl := range r.fake.Deliveries() {
+		if dl.Email == email && strings.Contains(dl.MessageID, kind) {
+			u, err := url.Parse(unsubscribeLinkRE.FindString(dl.Text))
+			if err != nil {
+				r.t.Fatal(err)
+			}
+			token = u.Query().Get("token")
+		}
+	}
+	if token == "" {
+		r.t.Fatalf("%s received no %s email with an unsubscribe link", email, kind)
+	}
+	addr, comps, err := notify.VerifyUnsubscribeScope(r.secret, token)
+	if err != nil || addr != email {
+		r.t.Fatalf("the unsubscribe link of %s: %q %v", email, addr, err)
+	}
+	return token, comps
+}
+
+// TestUnsubscribeFromOneComponent: the unsubscribe link in an incident's
+// email, and in a maintenance's, is scoped to the components the email is
+// about; following it removes those component subscriptions only (the
+// address still hears about its other component, and is not
+// suppressed), opening it again removes nothing more and never escalates
+// to everything; the link in a confirmation email (about no incident)
+// still stops everything.
+func TestUnsubscribeFromOneComponent(t *testing.T) {
+	r := newSubscribeRig(t)
+	for _, e := range []string{"both@example.com", "login@example.com"} {
+		comps := []string{"login"}
+		if e == "both@example.com" {
+			comps = append(comps, "billing")
+		}
+		if _, err := r.d.RequestSubscription(r.ctx, e, comps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.send()
+	r.confirmFromInbox("both@example.com")
+	r.confirmFromInbox("login@example.com")
+	if _, comps := r.unsubscribeLink("both@example.com", "confirm-"); comps != nil {
+		t.Errorf("the confirmation email's link is scoped to %v, want everything", comps)
+	}
+	r.update(stormdesk.StatusIdentified, "Our login provider is down.")
+	if got := strings.Join(r.send(), " "); got != "update:both@example.com update:login@example.com" {
+		t.Fatalf("first update: %s", got)
+	}
+	_, comps := r.unsubscribeLink("both@example.com", "-update-")
+	if strings.Join(comps, ",") != "login" {
+		t.Fatalf("the incident email's link is scoped to %v, want login", comps)
+	}
+	for i := range 2 {
+		res, err := r.d.Unsubscribe(r.ctx, "both@example.com", comps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "[Login]"
+		if i == 1 {
+			want = "[]"
+		}
+		if res.All || fmt.Sprint(res.Removed) != want || fmt.Sprint(res.Remaining) != "[Billing]" {
+			t.Errorf("unsubscribe %d: %+v, want removed %s, Billing remaining", i, res, want)
+		}
+	}
+	if c := r.customer("both@example.com"); c.SuppressedAt != nil {
+		t.Fatalf("a component unsubscribe suppressed the address: %+v", c)
+	}
+	r.update(stormdesk.StatusMonitoring, "A fix is rolling out.")
+	if got := strings.Join(r.send(), " "); got != "update:login@example.com" {
+		t.Fatalf("after unsubscribing from login: %s", got)
+	}
+
+	// A maintenance on billing still reaches the address; its link is
+	// scoped to billing.
+	if _, err := r.d.ScheduleMaintenance(r.ctx, stormdesk.Maintenance{Components: []string{"billing"}, StartsAt: r.now.Add(time.Hour), EndsAt: r.now.Add(2 * time.Hour),
+		Title: "Card processor upgrade"}, "ana", "api:ana"); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.send(), " "); !strings.Contains(got, "both@example.com") || strings.Contains(got, "login@example.com") {
+		t.Fatalf("the maintenance email went to %s", got)
+	}
+	if _, comps := r.unsubscribeLink("both@example.com", "maint"); strings.Join(comps, ",") != "billing" {
+		t.Fatalf("the maintenance email's link is scoped to %v, want billing", comps)
+	}
+	if res, err := r.d.Unsubscribe(r.ctx, "both@example.com", []string{"billing"}); err != nil || fmt.Sprint(res.Removed) != "[Billing]" || len(res.Remaining) != 0 {
+		t.Fatalf("unsubscribing from billing: %+v %v", res, err)
+	}
+	hist, _ := r.d.SubscriptionHistory(r.ctx, "both@example.com")
+	var texts []string
+	for _, e := range hist {
+		if e.Kind == stormdesk.SubEventUnsubscribed {
+			texts = append(texts, e.Text)
+		}
+	}
+	if fmt.Sprint(texts) != "[Unsubscribed from Login through the link of an email Unsubscribed from Billing through the link of an email]" {
+		t.Errorf("history of unsubscribes: %q", texts)
+	}
+
+	// The link for everything still stops everything.
+	if res, err := r.d.Unsubscribe(r.ctx, "login@example.com", nil); err != nil || !res.All {
+		t.Fatalf("unsubscribing from everything: %+v %v", res, err)
+	}
+	if c := r.customer("login@example.com"); c.SuppressedWhy != stormdesk.SuppressedUnsubscribe {
+		t.Errorf("after the link for everything: %+v", c)
 	}
 }

@@ -193,3 +193,91 @@ func (s *Service) audienceKeys(inc *stormdesk.Incident) []string {
 	}
 	return keys
 }
+
+// Unsubscribed says what an unsubscribe link did.
+type Unsubscribed struct {
+	// All is set when the link stopped all email to the address.
+	All bool
+	// Removed names the component subscriptions it removed (none when
+	// they were gone already, or the address was in the email's audience
+	// another way: as a reporter, or through a feature).
+	Removed []string
+	// Remaining are the address's subscriptions left: component names,
+	// and the features it follows.
+	Remaining []string
+}
+
+// Unsubscribe acts on a verified unsubscribe link. Without components
+// (the link for everything) it stops all email to the address, as
+// Suppress does. With components (the link in an email about them) it
+// removes only the address's subscriptions to those components, and
+// records it in the address's subscription history; it never escalates to
+// everything by itself (a link opened twice, or by a mail scanner, must
+// not), so the page offers that as a separate choice.
+func (s *Service) Unsubscribe(ctx context.Context, email string, components []string) (Unsubscribed, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if len(components) == 0 {
+		return Unsubscribed{All: true}, s.Suppress(ctx, email, stormdesk.SuppressedUnsubscribe, "")
+	}
+	if len(components) > MaxSubscribeComponents {
+		return Unsubscribed{}, stormdesk.Errorf(stormdesk.EINVALID, "components: more than %d", MaxSubscribeComponents)
+	}
+	var out Unsubscribed
+	now := s.now()
+	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
+		out = Unsubscribed{}
+		for _, id := range components {
+			ok, err := tx.Unsubscribe(ctx, email, stormdesk.ComponentKeyPrefix+id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out.Removed = append(out.Removed, s.componentName(id))
+			}
+		}
+		subs, err := tx.Subscriptions(ctx, stormdesk.SubscriptionFilter{Email: email, Limit: MaxSubscribeComponents})
+		if err != nil {
+			return err
+		}
+		for _, sub := range subs {
+			if id, ok := strings.CutPrefix(sub.Feature, stormdesk.ComponentKeyPrefix); ok {
+				out.Remaining = append(out.Remaining, s.componentName(id))
+			} else {
+				out.Remaining = append(out.Remaining, sub.Feature)
+			}
+		}
+		if len(out.Removed) == 0 {
+			return nil
+		}
+		return tx.AddSubscriptionEvent(ctx, &stormdesk.SubscriptionEvent{Email: email, At: now, Kind: stormdesk.SubEventUnsubscribed, Actor: email,
+			Text: "Unsubscribed from " + strings.Join(out.Removed, ", ") + " through the link of an email"})
+	})
+	if err != nil {
+		return Unsubscribed{}, fmt.Errorf("desk: unsubscribe from components: %w", err)
+	}
+	s.Log.Info("unsubscribed from components", slog.Int("components", len(out.Removed)))
+	return out, nil
+}
+
+// componentName is the name of the page's component id (the id itself
+// for one no longer on the page).
+func (s *Service) componentName(id string) string {
+	for _, c := range s.components {
+		if c.ID == id {
+			return c.Name
+		}
+	}
+	return id
+}
+
+// componentIDs are the ids of the page's components an incident affects:
+// the components its emails are about.
+func (s *Service) componentIDs(inc *stormdesk.Incident) []string {
+	var ids []string
+	for _, c := range s.components {
+		if c.Affects(inc.Features) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}

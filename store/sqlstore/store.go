@@ -905,7 +905,11 @@ func (x *tx) Subscriptions(ctx context.Context, f stormdesk.SubscriptionFilter) 
 	args := []any{f.After.Email, f.After.Feature}
 	if f.Feature != "" {
 		args = append(args, f.Feature)
-		q += ` AND feature = $3`
+		q += fmt.Sprintf(` AND feature = $%d`, len(args))
+	}
+	if f.Email != "" {
+		args = append(args, strings.ToLower(f.Email))
+		q += fmt.Sprintf(` AND email = $%d`, len(args))
 	}
 	q += ` ORDER BY email, feature`
 	if f.Limit > 0 {

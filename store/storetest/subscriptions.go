@@ -194,6 +194,8 @@ func runSubscriptionLeftovers(t *testing.T, open Opener) {
 		{stormdesk.SubscriptionFilter{Limit: 2, After: stormdesk.Subscription{Email: "a@example.com", Feature: "component:login"}}, "b@example.com/component:login c@example.com/login"},
 		{stormdesk.SubscriptionFilter{Feature: "component:login", Limit: 2}, "a@example.com/component:login b@example.com/component:login"},
 		{stormdesk.SubscriptionFilter{Feature: "component:login", After: stormdesk.Subscription{Email: "b@example.com", Feature: "component:login"}}, "d@example.com/component:login"},
+		{stormdesk.SubscriptionFilter{Email: "A@example.com"}, "a@example.com/component:api a@example.com/component:login"},
+		{stormdesk.SubscriptionFilter{Email: "a@example.com", Feature: "component:login"}, "a@example.com/component:login"},
 	} {
 		if got := list(c.f); got != c.want {
 			t.Errorf("subscriptions %+v:\n got %s\nwant %s", c.f, got, c.want)
