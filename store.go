@@ -138,9 +138,10 @@ type Tx interface {
 	// needed); why is "unsubscribe", "bounce", "spamreport", ...
 	Suppress(ctx context.Context, email, why string, at time.Time) error
 	// Unsuppress lifts an address's suppression only if it is suppressed
-	// for why (so a bounce recorded meanwhile stands); it reports whether
-	// it lifted one.
-	Unsuppress(ctx context.Context, email, why string) (bool, error)
+	// for why, recorded before before (so a bounce, or a newer
+	// unsubscribe, recorded meanwhile stands); it reports whether it
+	// lifted one.
+	Unsuppress(ctx context.Context, email, why string, before time.Time) (bool, error)
 	// Unsubscribe removes one subscription and reports whether there was
 	// one.
 	Unsubscribe(ctx context.Context, email, feature string) (bool, error)

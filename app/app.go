@@ -406,7 +406,9 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 		FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: a.Email.Kick}
 	email.ConfirmURL = confirm
 	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, []string, error) { return notify.VerifyUnsubscribeScope(secret, token) },
-		VerifyConfirm: func(token string) (string, []string, error) { return notify.VerifyConfirm(secret, token, a.deps.Now()) }}
+		VerifyConfirm: func(token string) (string, []string, time.Time, error) {
+			return notify.VerifyConfirm(secret, token, a.deps.Now())
+		}}
 	return email, edge, nil
 }
 

@@ -94,11 +94,11 @@ func (r *subscribeRig) confirmFromInbox(email string) []stormdesk.Component {
 	if err != nil || link == "" {
 		r.t.Fatalf("no confirmation link for %s", email)
 	}
-	addr, ids, err := notify.VerifyConfirm(r.secret, u.Query().Get("token"), r.now)
+	addr, ids, issued, err := notify.VerifyConfirm(r.secret, u.Query().Get("token"), r.now)
 	if err != nil || addr != email {
 		r.t.Fatalf("the link for %s: %q %v", email, addr, err)
 	}
-	comps, err := r.d.ConfirmSubscription(r.ctx, addr, ids)
+	comps, _, err := r.d.ConfirmSubscription(r.ctx, addr, ids, issued)
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -129,8 +129,9 @@ func (r *subscribeRig) customer(email string) *stormdesk.Customer {
 // all email asks again on the page; its confirmation email reaches it
 // (one that bounced or reported spam gets none), and confirming lifts the
 // unsubscribe, so incident emails reach it again, with the whole story in
-// its subscription history. A confirmation link for a bounced address
-// (forged or old) subscribes it but lifts nothing.
+// its subscription history. A confirmation link issued before the
+// unsubscribe subscribes but lifts nothing, and one for a bounced address
+// lifts nothing either.
 func TestResubscribeAfterUnsubscribing(t *testing.T) {
 	r := newSubscribeRig(t)
 	for _, e := range []string{"back@example.com", "bounced@example.com", "spam@example.com"} {
@@ -144,6 +145,7 @@ func TestResubscribeAfterUnsubscribing(t *testing.T) {
 	for _, e := range []string{"back@example.com", "bounced@example.com", "spam@example.com"} {
 		r.confirmFromInbox(e)
 	}
+	r.now = r.now.Add(5 * time.Minute)
 	for e, why := range map[string]string{"back@example.com": stormdesk.SuppressedUnsubscribe, "bounced@example.com": stormdesk.SuppressedBounce,
 		"spam@example.com": stormdesk.SuppressedSpamReport} {
 		if err := r.d.Suppress(r.ctx, e, why, ""); err != nil {
@@ -153,6 +155,13 @@ func TestResubscribeAfterUnsubscribing(t *testing.T) {
 	r.update(stormdesk.StatusIdentified, "Our login provider is down.")
 	if got := r.send(); len(got) != 0 {
 		t.Fatalf("an update reached suppressed addresses: %v", got)
+	}
+
+	// The old confirmation link, issued before the unsubscribe (an old
+	// email, perhaps forwarded), pressed again: it lifts nothing.
+	r.confirmFromInbox("back@example.com")
+	if c := r.customer("back@example.com"); c.SuppressedWhy != stormdesk.SuppressedUnsubscribe {
+		t.Fatalf("a link from before the unsubscribe lifted it: %+v", c)
 	}
 
 	// Asking again, hours later: the answer is the same for all three,
@@ -179,8 +188,8 @@ func TestResubscribeAfterUnsubscribing(t *testing.T) {
 	}
 	// A confirmation link for the bounced address (as if forged): it
 	// lifts nothing.
-	if _, err := r.d.ConfirmSubscription(r.ctx, "bounced@example.com", []string{"login"}); err != nil {
-		t.Fatal(err)
+	if _, why, err := r.d.ConfirmSubscription(r.ctx, "bounced@example.com", []string{"login"}, r.now); err != nil || why != stormdesk.SuppressedBounce {
+		t.Fatalf("confirming for a bounced address: still suppressed for %q (%v), want bounce", why, err)
 	}
 	if c := r.customer("bounced@example.com"); c.SuppressedWhy != stormdesk.SuppressedBounce {
 		t.Fatalf("a bounce was lifted: %+v", c)
@@ -198,11 +207,11 @@ func TestResubscribeAfterUnsubscribing(t *testing.T) {
 	for _, e := range hist {
 		kinds = append(kinds, e.Kind)
 	}
-	if got := strings.Join(kinds, " "); got != "subscribed suppressed subscribed unsuppressed" {
+	if got := strings.Join(kinds, " "); got != "subscribed suppressed subscribed subscribed unsuppressed" {
 		t.Errorf("history %s (%+v)", got, hist)
 	}
-	if hist[3].Actor != "back@example.com" || !strings.Contains(hist[3].Text, "resumed") {
-		t.Errorf("the lifting is recorded as %+v", hist[3])
+	if hist[4].Actor != "back@example.com" || !strings.Contains(hist[4].Text, "resumed") {
+		t.Errorf("the lifting is recorded as %+v", hist[4])
 	}
 	bounced, _ := r.d.SubscriptionHistory(r.ctx, "bounced@example.com")
 	for _, e := range bounced {

@@ -106,17 +106,22 @@ func confirmMessageID(email string, at time.Time) string {
 }
 
 // ConfirmSubscription subscribes email to the components (ids) a
-// verified confirmation link names, and records it in the address's
-// subscription history. An address that had unsubscribed from all email
-// gets email again: the signed link proves the mailbox's owner asked for
-// it and the page's button that they meant it, so their new choice
-// replaces the old one (and the lifting is recorded). A suppression for a
+// verified confirmation link names, issued at issued, and records it in
+// the address's subscription history. An address that had unsubscribed
+// from all email gets email again when the link was issued after it
+// unsubscribed: the person asked again on the page, the signed link
+// proves the mailbox's owner received it and the page's button that they
+// meant it, so their new choice replaces the old one (and the lifting is
+// recorded). A link from before the unsubscribe (an old email, perhaps
+// forwarded) subscribes but lifts nothing, and a suppression for a
 // bounce or a spam report is never lifted. Confirming again changes
-// nothing more. ENOTFOUND for a component no longer on the page.
-func (s *Service) ConfirmSubscription(ctx context.Context, email string, components []string) ([]stormdesk.Component, error) {
+// nothing more. It returns the components, and why the address is still
+// suppressed ("" when email reaches it), so that the page can say so.
+// ENOTFOUND for a component no longer on the page.
+func (s *Service) ConfirmSubscription(ctx context.Context, email string, components []string, issued time.Time) (_ []stormdesk.Component, suppressed string, err error) {
 	comps, err := s.subscribeComponents(components)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	email = strings.ToLower(email)
 	now := s.now()
@@ -133,17 +138,29 @@ func (s *Service) ConfirmSubscription(ctx context.Context, email string, compone
 			Text: "Confirmed a subscription to " + strings.Join(names, ", ") + " from the status page"}); err != nil {
 			return err
 		}
-		if lifted, err = tx.Unsuppress(ctx, email, stormdesk.SuppressedUnsubscribe); err != nil || !lifted {
+		// Links carry whole seconds: an unsubscribe in the second the
+		// link was issued counts as after it (lifting nothing is the
+		// safe side).
+		if lifted, err = tx.Unsuppress(ctx, email, stormdesk.SuppressedUnsubscribe, issued.Truncate(time.Second)); err != nil {
 			return err
 		}
+		if !lifted {
+			c, err := tx.Customer(ctx, email)
+			if err == nil && c.SuppressedAt != nil {
+				suppressed = c.SuppressedWhy
+			} else if err != nil && stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
+				return err
+			}
+			return nil
+		}
 		return tx.AddSubscriptionEvent(ctx, &stormdesk.SubscriptionEvent{Email: email, At: now, Kind: stormdesk.SubEventUnsuppressed, Actor: email,
-			Text: "Email to this address resumed: it had unsubscribed from all email, and confirmed a new subscription through its signed link"})
+			Text: "Email to this address resumed: it had unsubscribed from all email, then asked again on the status page and confirmed through its signed link"})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("desk: confirm subscription: %w", err)
+		return nil, "", fmt.Errorf("desk: confirm subscription: %w", err)
 	}
-	s.Log.Info("subscription confirmed", slog.Int("components", len(comps)), slog.Bool("unsubscribe_lifted", lifted))
-	return comps, nil
+	s.Log.Info("subscription confirmed", slog.Int("components", len(comps)), slog.Bool("unsubscribe_lifted", lifted), slog.Bool("suppressed", suppressed != ""))
+	return comps, suppressed, nil
 }
 
 // SubscriptionHistory lists an address's subscription history, oldest

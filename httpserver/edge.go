@@ -38,9 +38,10 @@ type Email struct {
 	// nil when it is not configured.
 	Events http.Handler
 	// VerifyConfirm returns the address and component ids a signed
-	// status page confirmation token names (notify.VerifyConfirm with the
+	// status page confirmation token names, and when it was issued
+	// (notify.VerifyConfirm with the
 	// secret and the clock); nil: the page takes no subscriptions.
-	VerifyConfirm func(token string) (email string, components []string, err error)
+	VerifyConfirm func(token string) (email string, components []string, issued time.Time, err error)
 }
 
 // Inbound configures SendGrid Inbound Parse's webhook: each email becomes

@@ -82,7 +82,7 @@ func (s *Server) confirmSubscription(w http.ResponseWriter, r *http.Request) {
 			token = r.PostForm.Get("token")
 		}
 	}
-	email, ids, err := s.Email.VerifyConfirm(token)
+	email, ids, issued, err := s.Email.VerifyConfirm(token)
 	if err != nil {
 		s.page(w, http.StatusUnauthorized, "This link does not work", "The confirmation link is not valid or has expired. Subscribe again from the status page to get a new one.", nil)
 		return
@@ -91,7 +91,7 @@ func (s *Server) confirmSubscription(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusOK, "Confirm your subscription", "Email "+email+" about incidents affecting "+strings.Join(ids, ", ")+"?", &pageForm{Action: "/status/confirm", Token: token, Button: "Confirm my subscription"})
 		return
 	}
-	comps, err := s.Desk.ConfirmSubscription(r.Context(), email, ids)
+	comps, suppressed, err := s.Desk.ConfirmSubscription(r.Context(), email, ids, issued)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -99,6 +99,15 @@ func (s *Server) confirmSubscription(w http.ResponseWriter, r *http.Request) {
 	var names []string
 	for _, c := range comps {
 		names = append(names, c.Name)
+	}
+	switch suppressed {
+	case "":
+	case stormdesk.SuppressedUnsubscribe:
+		s.page(w, http.StatusOK, "You unsubscribed since", email+" unsubscribed from all our email after this link was sent, so nothing will reach it. To hear from us again, subscribe again on the status page and confirm the new link.", nil)
+		return
+	default:
+		s.page(w, http.StatusOK, "We cannot email this address", "Our emails to "+email+" are blocked (they bounced or were reported as spam), so nothing will reach it. Please subscribe with another address.", nil)
+		return
 	}
 	s.page(w, http.StatusOK, "You are subscribed", email+" will be emailed about incidents affecting "+strings.Join(names, ", ")+". Every email has a link to stop them.", nil)
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -31,7 +32,7 @@ func TestSubscribeRoutes(t *testing.T) {
 	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
 	srv.StatusPage = statuspage.Config{Name: "Acme status"}
 	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, nil },
-		VerifyConfirm: func(tok string) (string, []string, error) {
+		VerifyConfirm: func(tok string) (string, []string, time.Time, error) {
 			return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
 		}}
 	ts := httptest.NewServer(srv.Handler(reg))
@@ -118,7 +119,7 @@ func TestUnsubscribeRoutes(t *testing.T) {
 	defer ts.Close()
 	ctx := t.Context()
 	for _, e := range []string{"ana@example.com", "bob@example.com"} {
-		if _, err := d.ConfirmSubscription(ctx, e, []string{"login", "checkout"}); err != nil {
+		if _, _, err := d.ConfirmSubscription(ctx, e, []string{"login", "checkout"}, d.Now); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -192,5 +193,53 @@ func TestUnsubscribeRoutes(t *testing.T) {
 	}
 	if got := state("bob@example.com"); got != "component:checkout component:login suppressed=unsubscribe" {
 		t.Fatalf("after the link for everything: %s", got)
+	}
+}
+
+// TestResubscribeThroughThePage: an address that unsubscribed from
+// everything presses the button of a confirmation link issued before it
+// did (an old email): the page says nothing will reach it, and it stays
+// suppressed; pressing a link issued after (it asked again) lifts the
+// unsubscribe and the page says it is subscribed.
+func TestResubscribeThroughThePage(t *testing.T) {
+	d := desktest.New(t)
+	reg := prometheus.NewRegistry()
+	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
+	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(tok string) (string, []string, error) {
+		return notify.VerifyUnsubscribeScope(desktest.ConfirmSecret, tok)
+	},
+		VerifyConfirm: func(tok string) (string, []string, time.Time, error) {
+			return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
+		}}
+	ts := httptest.NewServer(srv.Handler(reg))
+	defer ts.Close()
+	press := func(tok string) (int, string) {
+		t.Helper()
+		resp, err := http.PostForm(ts.URL+"/status/confirm", url.Values{"token": {tok}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	suppressed := func() string {
+		t.Helper()
+		var c *stormdesk.Customer
+		if err := d.Store.View(t.Context(), func(tx stormdesk.Tx) (err error) { c, err = tx.Customer(t.Context(), "ana@example.com"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return c.SuppressedWhy
+	}
+	old := notify.SignConfirm(desktest.ConfirmSecret, "ana@example.com", []string{"login"}, d.Now.Add(-time.Hour))
+	if r, body := get(t, ts, "/unsubscribe?token="+url.QueryEscape(notify.SignUnsubscribe(desktest.ConfirmSecret, "ana@example.com", d.Now))); r.StatusCode != 200 {
+		t.Fatalf("unsubscribe: %d %s", r.StatusCode, body)
+	}
+	if status, body := press(old); status != 200 || !strings.Contains(body, "You unsubscribed since") || suppressed() != "unsubscribe" {
+		t.Fatalf("an old link: %d, suppressed %q\n%s", status, suppressed(), body)
+	}
+	fresh := notify.SignConfirm(desktest.ConfirmSecret, "ana@example.com", []string{"login"}, d.Now.Add(time.Second))
+	if status, body := press(fresh); status != 200 || !strings.Contains(body, "You are subscribed") || suppressed() != "" {
+		t.Fatalf("a link asked for after unsubscribing: %d, suppressed %q\n%s", status, suppressed(), body)
 	}
 }

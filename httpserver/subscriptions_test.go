@@ -33,7 +33,7 @@ func TestSubscriptionsAPI(t *testing.T) {
 		comps []string
 	}{{"ana@example.com", []string{"login", "checkout"}}, {"bob@example.com", []string{"login"}}, {"cy@example.com", []string{"checkout"}},
 		{"dee@example.com", []string{"login"}}} {
-		if _, err := d.ConfirmSubscription(ctx, sub.email, sub.comps); err != nil {
+		if _, _, err := d.ConfirmSubscription(ctx, sub.email, sub.comps, d.Now); err != nil {
 			t.Fatal(err)
 		}
 	}

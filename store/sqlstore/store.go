@@ -881,9 +881,9 @@ ON CONFLICT (email) DO UPDATE SET suppressed_at = excluded.suppressed_at, suppre
 }
 
 // Unsuppress implements stormdesk.Tx.
-func (x *tx) Unsuppress(ctx context.Context, email, why string) (bool, error) {
-	n, err := x.c.Exec(ctx, `UPDATE customers SET suppressed_at = NULL, suppressed_why = '' WHERE email = $1 AND suppressed_at IS NOT NULL AND suppressed_why = $2`,
-		strings.ToLower(email), why)
+func (x *tx) Unsuppress(ctx context.Context, email, why string, before time.Time) (bool, error) {
+	n, err := x.c.Exec(ctx, `UPDATE customers SET suppressed_at = NULL, suppressed_why = '' WHERE email = $1 AND suppressed_at IS NOT NULL AND suppressed_why = $2
+  AND suppressed_at < $3`, strings.ToLower(email), why, x.d.EncodeTime(before))
 	if err != nil {
 		return false, fmt.Errorf("sqlstore: unsuppress: %w", err)
 	}

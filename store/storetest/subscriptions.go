@@ -137,19 +137,22 @@ func runSubscriptionLeftovers(t *testing.T, open Opener) {
 		t.Errorf("stored message components %v", msg.Components)
 	}
 
-	// Lifting: only a suppression of the reason named.
+	// Lifting: only a suppression of the reason named, recorded before
+	// the time given.
 	update(t, s, func(tx stormdesk.Tx) error {
 		for _, c := range []struct {
 			email, why string
+			before     time.Time
 			want       bool
-		}{{"left@example.com", stormdesk.SuppressedBounce, false}, {"bounced@example.com", stormdesk.SuppressedUnsubscribe, false},
-			{"LEFT@example.com", stormdesk.SuppressedUnsubscribe, true}, {"left@example.com", stormdesk.SuppressedUnsubscribe, false}} {
-			ok, err := tx.Unsuppress(ctx, c.email, c.why)
+		}{{"left@example.com", stormdesk.SuppressedBounce, t0, false}, {"bounced@example.com", stormdesk.SuppressedUnsubscribe, t0, false},
+			{"left@example.com", stormdesk.SuppressedUnsubscribe, t0, false},
+			{"LEFT@example.com", stormdesk.SuppressedUnsubscribe, t0.Add(time.Millisecond), true}, {"left@example.com", stormdesk.SuppressedUnsubscribe, t0.Add(time.Hour), false}} {
+			ok, err := tx.Unsuppress(ctx, c.email, c.why, c.before)
 			if err != nil {
 				return err
 			}
 			if ok != c.want {
-				t.Errorf("unsuppress %s for %s: %v, want %v", c.email, c.why, ok, c.want)
+				t.Errorf("unsuppress %s for %s before %s: %v, want %v", c.email, c.why, c.before, ok, c.want)
 			}
 		}
 		for email, suppressed := range map[string]bool{"left@example.com": false, "bounced@example.com": true} {
