@@ -215,6 +215,8 @@ func (s *Service) audienceKeys(inc *stormdesk.Incident) []string {
 type Unsubscribed struct {
 	// All is set when the link stopped all email to the address.
 	All bool
+	// Components names the components the link is for.
+	Components []string
 	// Removed names the component subscriptions it removed (none when
 	// they were gone already, or the address was in the email's audience
 	// another way: as a reporter, or through a feature).
@@ -244,6 +246,7 @@ func (s *Service) Unsubscribe(ctx context.Context, email string, components []st
 	err := s.Store.Update(ctx, func(tx stormdesk.Tx) error {
 		out = Unsubscribed{}
 		for _, id := range components {
+			out.Components = append(out.Components, s.componentName(id))
 			ok, err := tx.Unsubscribe(ctx, email, stormdesk.ComponentKeyPrefix+id)
 			if err != nil {
 				return err

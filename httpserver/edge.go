@@ -174,7 +174,7 @@ func (s *Server) unsubscribe(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusOK, "You are unsubscribed", email+" will get no more incident emails from us.", nil)
 		return
 	}
-	text := "You were not subscribed to " + strings.Join(comps, ", ") + " (any more)."
+	text := "You were not subscribed to " + strings.Join(res.Components, ", ") + " (any more)."
 	if len(res.Removed) > 0 {
 		text = "You will get no more emails about " + strings.Join(res.Removed, ", ") + " at " + email + "."
 	}

@@ -181,6 +181,9 @@ func TestUnsubscribeRoutes(t *testing.T) {
 	if got := state("ana@example.com"); got != "component:checkout suppressed=" {
 		t.Fatalf("after the component link: %s", got)
 	}
+	if r, body := get(t, ts, "/unsubscribe?token="+url.QueryEscape(login)); r.StatusCode != 200 || !strings.Contains(body, "You were not subscribed to Login (any more)") {
+		t.Fatalf("the component link again: %d\n%s", r.StatusCode, body)
+	}
 	if status, body := post(url.Values{"token": {login}, "scope": {"all"}}); status != 200 || !strings.Contains(body, "no more incident emails") {
 		t.Fatalf("stop everything: %d %s", status, body)
 	}
