@@ -18,3 +18,6 @@ CREATE TABLE subscription_events (
     text    TEXT NOT NULL
 );
 CREATE INDEX subscription_events_by_email ON subscription_events (email, at, id);
+-- The operators' list of subscriptions pages through them by address
+-- (the primary key leads with the feature).
+CREATE INDEX subscriptions_by_email ON subscriptions (email, feature);
