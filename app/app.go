@@ -106,9 +106,13 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	if deps.Now == nil {
 		a.deps.Now = time.Now
 	}
+	// On an error New returns a nil App, so the deferred clean-up holds
+	// its own pointer to what was opened (closing the named result
+	// dereferenced nil: a bad STORMDESK_CONFIG made serve panic).
+	opened := a
 	defer func() {
 		if err != nil {
-			a.Close()
+			opened.Close()
 		}
 	}()
 	gc := deps.GroupCommit
