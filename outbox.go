@@ -72,7 +72,10 @@ type Outbox interface {
 	// with next_attempt_at <= now, or state claimed with lease_until <= now
 	// (a claim whose dispatcher died before sending). Rows whose recipient
 	// is suppressed (unsubscribed, bounced, marked spam) are moved to
-	// OutboxSuppressed instead of being returned. Taken rows get state
+	// OutboxSuppressed instead of being returned, except the rows of a
+	// Solicited message whose recipient is suppressed only because it
+	// unsubscribed (SuppressedUnsubscribe): a confirmation the person asked
+	// for reaches them. Taken rows get state
 	// claimed, the caller's token (unique per call) and lease_until = now +
 	// lease, atomically: two concurrent Claims never return the same row
 	// (Postgres: SELECT ... FOR UPDATE SKIP LOCKED in the same transaction

@@ -140,6 +140,22 @@ type Tx interface {
 	// Suppress stops all email to an address (creating the customer if
 	// needed); why is "unsubscribe", "bounce", "spamreport", ...
 	Suppress(ctx context.Context, email, why string, at time.Time) error
+	// Unsuppress lifts an address's suppression only if it is suppressed
+	// for why, recorded before before (so a bounce, or a newer
+	// unsubscribe, recorded meanwhile stands); it reports whether it
+	// lifted one.
+	Unsuppress(ctx context.Context, email, why string, before time.Time) (bool, error)
+	// Unsubscribe removes one subscription and reports whether there was
+	// one.
+	Unsubscribe(ctx context.Context, email, feature string) (bool, error)
+	// Subscriptions lists the subscriptions matching f in (email,
+	// feature) order.
+	Subscriptions(ctx context.Context, f SubscriptionFilter) ([]Subscription, error)
+	// AddSubscriptionEvent stores one line of an address's subscription
+	// history and sets its ID; SubscriptionEvents lists an address's, by
+	// time then id.
+	AddSubscriptionEvent(ctx context.Context, e *SubscriptionEvent) error
+	SubscriptionEvents(ctx context.Context, email string) ([]SubscriptionEvent, error)
 	// Audience streams, in address order, every address to email about an
 	// incident: the reporters of its tickets and the subscribers of
 	// features, without suppressed addresses, each once, and without the

@@ -463,6 +463,46 @@ type Subscription struct {
 	Feature string `json:"feature"`
 }
 
+// Why an address is suppressed (Customer.SuppressedWhy). Only
+// SuppressedUnsubscribe is the person's own choice, which a confirmed
+// re-subscription may undo; a bounce or a spam report is never lifted by
+// the desk.
+const (
+	SuppressedUnsubscribe = "unsubscribe"
+	SuppressedBounce      = "bounce"
+	SuppressedSpamReport  = "spamreport"
+)
+
+// SubscriptionFilter selects subscriptions: of one feature or component
+// key and of one address (empty: all), after the (email, feature) pair
+// After (keyset paging), at most Limit.
+type SubscriptionFilter struct {
+	Feature string
+	Email   string
+	After   Subscription
+	Limit   int
+}
+
+// Kinds of SubscriptionEvent.
+const (
+	SubEventSubscribed   = "subscribed"
+	SubEventUnsubscribed = "unsubscribed"
+	SubEventSuppressed   = "suppressed"
+	SubEventUnsuppressed = "unsuppressed"
+	SubEventRemoved      = "removed"
+)
+
+// SubscriptionEvent is one line of an address's subscription history, the
+// audit trail of who subscribed, unsubscribed or lifted what, and when.
+type SubscriptionEvent struct {
+	ID    int64     `json:"id"`
+	Email string    `json:"email"`
+	At    time.Time `json:"at"`
+	Kind  string    `json:"kind"`
+	Actor string    `json:"actor"`
+	Text  string    `json:"text"`
+}
+
 // UpstreamEvent is one change seen on a provider's status feed, or a
 // synthetic probe failing or recovering, stored once under its DedupKey
 // with the provider's own time.
@@ -611,6 +651,15 @@ type OutboundMessage struct {
 	Audience  int        `json:"audience"`
 	DecidedBy string     `json:"decided_by,omitempty"`
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
+	// Solicited marks a message its recipient asked for themselves (a
+	// status page subscription's confirmation): it is delivered to an
+	// address suppressed only because it unsubscribed (SuppressedUnsubscribe),
+	// never to one that bounced or reported spam.
+	Solicited bool `json:"solicited,omitempty"`
+	// Components are the status page components (ids) the email is
+	// about: each recipient's unsubscribe link then stops only the
+	// subscriptions to those (a link to stop everything stays on the page).
+	Components []string `json:"components,omitempty"`
 }
 
 // Triage correction kinds: what an operator taught triage.

@@ -106,9 +106,13 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	if deps.Now == nil {
 		a.deps.Now = time.Now
 	}
+	// On an error New returns a nil App, so the deferred clean-up holds
+	// its own pointer to what was opened (closing the named result
+	// dereferenced nil: a bad STORMDESK_CONFIG made serve panic).
+	opened := a
 	defer func() {
 		if err != nil {
-			a.Close()
+			opened.Close()
 		}
 	}()
 	gc := deps.GroupCommit
@@ -410,8 +414,10 @@ func (a *App) email() (*desk.Email, *httpserver.Email, error) {
 	email := &desk.Email{Auto: set(c.Email.Auto), Approve: set(c.Email.Approve), ApprovalThreshold: c.Email.ApprovalThreshold,
 		FromName: c.Email.FromName, Footer: c.Email.Footer, Placeholder: notify.UnsubscribeTag, Kick: a.Email.Kick}
 	email.ConfirmURL = confirm
-	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, error) { return notify.VerifyUnsubscribe(secret, token) },
-		VerifyConfirm: func(token string) (string, []string, error) { return notify.VerifyConfirm(secret, token, a.deps.Now()) }}
+	edge := &httpserver.Email{VerifyUnsubscribe: func(token string) (string, []string, error) { return notify.VerifyUnsubscribeScope(secret, token) },
+		VerifyConfirm: func(token string) (string, []string, time.Time, error) {
+			return notify.VerifyConfirm(secret, token, a.deps.Now())
+		}}
 	return email, edge, nil
 }
 

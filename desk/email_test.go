@@ -30,7 +30,7 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 		Email: &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag}})
 	fake := sendgridtest.New(t)
 	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
-		Now: func() time.Time { return now }, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
+		Now: func() time.Time { return now }, UnsubscribeURL: func(e string, _ []string) string { return "https://x/unsubscribe?u=" + e }}
 
 	inc, _ := d.Declare(ctx, "Can't log in", stormdesk.SeverityCritical, "U1")
 	inc.Features = []string{"login"}
@@ -175,7 +175,7 @@ func TestEmailExactlyOnceUnderFaultsOnPostgres(t *testing.T) {
 	newDispatcher := func() *notify.Dispatcher {
 		return &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
 			Now: clock, BatchSize: 500, SendTimeout: time.Second, Lease: 10 * time.Second, BackoffBase: time.Second, BackoffMax: 5 * time.Second,
-			UnsubscribeURL: func(e string) string { return "https://x/u?e=" + e }}
+			UnsubscribeURL: func(e string, _ []string) string { return "https://x/u?e=" + e }}
 	}
 	a, b := newDispatcher(), newDispatcher()
 	for round := 0; round < 60 && len(fake.Recipients()) < 3000; round++ {

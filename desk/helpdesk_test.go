@@ -77,7 +77,7 @@ func newZendeskDesk(t *testing.T, email ...*desk.Email) *zendeskDesk {
 			stormdesk.SourceHelpScout: helpscout.Desk{Client: &helpscout.Client{BaseURL: z.hs.URL, Token: z.hs.Token}}}})
 	z.helpdesk.Now, z.helpdesk.Log = clock.Now, quietLog
 	z.email = &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: z.sg.APIKey, BaseURL: z.sg.URL, FromEmail: "status@example.com"},
-		Now: clock.Now, Log: quietLog, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
+		Now: clock.Now, Log: quietLog, UnsubscribeURL: func(e string, _ []string) string { return "https://x/unsubscribe?u=" + e }}
 	cfg := triage.DefaultConfig()
 	e := &desk.Email{Auto: map[string]bool{"acknowledged": true, "update": true, "resolved": true}, Placeholder: notify.UnsubscribeTag}
 	if len(email) > 0 {

@@ -23,17 +23,18 @@ import (
 // (maint<ID>-<phase>-e<entry>), and its fate is written on the
 // maintenance's timeline.
 
-// maintenanceKeys are the subscriptions m's emails go to.
-func (s *Service) maintenanceKeys(m *stormdesk.Maintenance) (keys, names []string) {
+// maintenanceKeys are the subscriptions m's emails go to, and the names
+// and ids of its components on the page.
+func (s *Service) maintenanceKeys(m *stormdesk.Maintenance) (keys, names, ids []string) {
 	for _, c := range s.components {
 		if !slices.Contains(m.Components, c.ID) {
 			continue
 		}
-		names = append(names, c.Name)
+		names, ids = append(names, c.Name), append(ids, c.ID)
 		keys = append(keys, c.SubscriptionKey())
 		keys = append(keys, c.Features...)
 	}
-	return keys, names
+	return keys, names, ids
 }
 
 func maintenanceMessageID(id int64, phase string, entryID int64) string {
@@ -58,7 +59,7 @@ func (s *Service) announce(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Ma
 	if s.email == nil {
 		return nil
 	}
-	keys, names := s.maintenanceKeys(m)
+	keys, names, ids := s.maintenanceKeys(m)
 	n := 0
 	if err := tx.Audience(ctx, 0, keys, func(string) error { n++; return nil }); err != nil {
 		return err
@@ -73,7 +74,7 @@ func (s *Service) announce(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Ma
 		return err
 	}
 	msg := &stormdesk.OutboundMessage{MessageID: maintenanceMessageID(m.ID, phase, entryID), Template: templates.EmailMaintenance, Subject: subject,
-		Text: text, HTML: html, CreatedAt: at, RequestedBy: by.name, RequesterKey: by.key}
+		Text: text, HTML: html, CreatedAt: at, RequestedBy: by.name, RequesterKey: by.key, Components: ids}
 	entry := &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: at, Kind: stormdesk.KindNotification, Actor: stormdesk.ActorStormdesk}
 	if t := s.email.threshold(); t >= 0 && n > t {
 		msg.State, msg.Audience = stormdesk.MessageHeld, n
@@ -118,7 +119,7 @@ func (s *Service) approveMaintenanceEmail(ctx context.Context, tx stormdesk.Tx, 
 	if msg, err = tx.DecideMessage(ctx, msg.MessageID, stormdesk.MessageQueued, approver, now); err != nil {
 		return r, false, err
 	}
-	keys, _ := s.maintenanceKeys(m)
+	keys, _, _ := s.maintenanceKeys(m)
 	if r.Queued, err = s.enqueueKeys(ctx, tx, 0, keys, msg, now); err != nil {
 		return r, false, err
 	}

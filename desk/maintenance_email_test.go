@@ -32,7 +32,7 @@ func TestMaintenanceEmails(t *testing.T) {
 		Email: &desk.Email{ApprovalThreshold: 2, Placeholder: notify.UnsubscribeTag}}, withChat(t, s, asks))
 	fake := sendgridtest.New(t)
 	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
-		Now: clock, UnsubscribeURL: func(e string) string { return "https://x/unsubscribe?u=" + e }}
+		Now: clock, UnsubscribeURL: func(e string, _ []string) string { return "https://x/unsubscribe?u=" + e }}
 	send := func() {
 		t.Helper()
 		for {

@@ -174,7 +174,7 @@ func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdes
 		return nil, nil, err
 	}
 	m := &stormdesk.OutboundMessage{IncidentID: inc.ID, MessageID: fmt.Sprintf("inc%d-%s-e%d", inc.ID, template, entry.ID), Template: template,
-		Subject: subject, Text: text, HTML: html, CreatedAt: at, RequestedBy: by.name, RequesterKey: by.key}
+		Subject: subject, Text: text, HTML: html, CreatedAt: at, RequestedBy: by.name, RequesterKey: by.key, Components: s.componentIDs(inc)}
 	return m, entry, nil
 }
 

@@ -76,7 +76,7 @@ func benchNotify(b *testing.B, backend string, n int) {
 				fake := sendgridtest.New(b)
 				fake.Discard = true
 				disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
-					UnsubscribeURL: func(e string) string { return "https://x/u?e=" + e }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+					UnsubscribeURL: func(e string, _ []string) string { return "https://x/u?e=" + e }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 				stop := sampleHeap()
 				b.StartTimer()
 				start := time.Now()

@@ -139,12 +139,12 @@ func TestSubscriptionDoubleOptIn(t *testing.T) {
 		if err != nil || links[email] == "" {
 			t.Fatalf("no confirmation link for %s", email)
 		}
-		addr, ids, err := notify.VerifyConfirm(secret, u.Query().Get("token"), now)
+		addr, ids, issued, err := notify.VerifyConfirm(secret, u.Query().Get("token"), now)
 		if err != nil || addr != email {
 			t.Fatalf("the link for %s: %q %v", email, addr, err)
 		}
 		for range 2 {
-			if _, err := d.ConfirmSubscription(ctx, addr, ids); err != nil {
+			if _, _, err := d.ConfirmSubscription(ctx, addr, ids, issued); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -18,6 +18,13 @@ func (s *Service) Suppress(ctx context.Context, email, why, messageID string) er
 		if err := tx.Suppress(ctx, email, why, now); err != nil {
 			return err
 		}
+		actor, text := "SendGrid", "No more email to this address ("+why+")"
+		if why == stormdesk.SuppressedUnsubscribe {
+			actor, text = email, "Unsubscribed from all email"
+		}
+		if err := tx.AddSubscriptionEvent(ctx, &stormdesk.SubscriptionEvent{Email: email, At: now, Kind: stormdesk.SubEventSuppressed, Actor: actor, Text: text}); err != nil {
+			return err
+		}
 		if messageID == "" {
 			return nil
 		}

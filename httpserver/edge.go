@@ -3,7 +3,6 @@ package httpserver
 import (
 	"cmp"
 	"crypto/subtle"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -32,15 +31,17 @@ type Discord interface {
 // Email is customer email's side of the edge.
 type Email struct {
 	// VerifyUnsubscribe returns the address a signed unsubscribe token
-	// names (notify.VerifyUnsubscribe with the secret).
-	VerifyUnsubscribe func(token string) (email string, err error)
+	// names and, for a token scoped to status page components, their ids
+	// (nil: everything; notify.VerifyUnsubscribeScope with the secret).
+	VerifyUnsubscribe func(token string) (email string, components []string, err error)
 	// Events serves SendGrid's signed event webhook (notify.EventsHandler);
 	// nil when it is not configured.
 	Events http.Handler
 	// VerifyConfirm returns the address and component ids a signed
-	// status page confirmation token names (notify.VerifyConfirm with the
+	// status page confirmation token names, and when it was issued
+	// (notify.VerifyConfirm with the
 	// secret and the clock); nil: the page takes no subscriptions.
-	VerifyConfirm func(token string) (email string, components []string, err error)
+	VerifyConfirm func(token string) (email string, components []string, issued time.Time, err error)
 }
 
 // Inbound configures SendGrid Inbound Parse's webhook: each email becomes
@@ -140,24 +141,48 @@ func (s *Server) ingestReport(w http.ResponseWriter, r *http.Request, t *stormde
 	writeJSON(w, status, answer)
 }
 
-// unsubscribe takes the address a signed token names off every future
-// customer email: a link in every email (GET) and the one-click
-// List-Unsubscribe POST. It answers in plain text: a person reads it.
+// unsubscribe acts on a signed unsubscribe link: the link in every email
+// (GET) and a POST of it. A link for everything takes the address off
+// every future customer email, as it always did. A link scoped to status
+// page components (in an email about them) removes only those component
+// subscriptions, and the page it answers with offers one button to stop
+// everything (a POST of the same token with scope=all: any of the
+// address's links proves its owner holds it). Answers are small HTML
+// pages: a person reads them.
 func (s *Server) unsubscribe(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	email, err := s.Email.VerifyUnsubscribe(r.URL.Query().Get("token"))
+	token, scope := r.URL.Query().Get("token"), r.URL.Query().Get("scope")
+	if r.Method == http.MethodPost {
+		r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
+		if err := r.ParseForm(); err == nil && r.PostForm.Get("token") != "" {
+			token, scope = r.PostForm.Get("token"), r.PostForm.Get("scope")
+		}
+	}
+	email, comps, err := s.Email.VerifyUnsubscribe(token)
 	if err != nil {
-		w.WriteHeader(http.StatusBadRequest)
-		io.WriteString(w, "This unsubscribe link is not valid. Reply to any of our emails and we will take you off the list.\n")
+		s.page(w, http.StatusBadRequest, "This link does not work", "This unsubscribe link is not valid. Reply to any of our emails and we will take you off the list.", nil)
 		return
 	}
-	if err := s.Desk.Suppress(r.Context(), email, "unsubscribe", ""); err != nil {
-		s.logFailure(r, err)
-		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, "Something went wrong; please try the link again.\n")
+	if scope == "all" {
+		comps = nil
+	}
+	res, err := s.Desk.Unsubscribe(r.Context(), email, comps)
+	if err != nil {
+		s.pageError(w, r, err)
 		return
 	}
-	io.WriteString(w, "You will get no more incident emails from us.\n")
+	if res.All {
+		s.page(w, http.StatusOK, "You are unsubscribed", email+" will get no more incident emails from us.", nil)
+		return
+	}
+	text := "You were not subscribed to " + strings.Join(res.Components, ", ") + " (any more)."
+	if len(res.Removed) > 0 {
+		text = "You will get no more emails about " + strings.Join(res.Removed, ", ") + " at " + email + "."
+	}
+	if len(res.Remaining) > 0 {
+		text += " You are still subscribed to " + strings.Join(res.Remaining, ", ") + "."
+	}
+	text += " Emails about problems you reported yourself still reach you; the button stops all email from us."
+	s.page(w, http.StatusOK, "Unsubscribed", text, &pageForm{Action: "/unsubscribe", Token: token, Scope: "all", Button: "Stop all email from us"})
 }
 
 // secretMatches compares a secret from a route in constant time.

@@ -29,7 +29,7 @@ func limitedHandler(t *testing.T, l *httpserver.RateLimit) http.Handler {
 	srv.RateLimit = l
 	srv.Slack = unsignedSlack{}
 	srv.Inbound = &httpserver.Inbound{Secret: "0123456789abcdef"}
-	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, error) { return "", errors.New("bogus token") }}
+	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, errors.New("bogus token") }}
 	return srv.Handler(reg)
 }
 

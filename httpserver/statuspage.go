@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,13 +40,18 @@ func (s *Server) statusRoutes(mux *http.ServeMux) {
 	page("GET /history.rss", "application/rss+xml; charset=utf-8", func(p *statuspage.Page, b *bytes.Buffer) error { return p.WriteRSS(b) })
 	page("GET /history.atom", "application/atom+xml; charset=utf-8", func(p *statuspage.Page, b *bytes.Buffer) error { return p.WriteAtom(b) })
 	// An incident's shortlink (in the JSON and the feeds) opens it on the page.
+	// A maintenance's shortlink is the same with its id ("m4").
 	mux.Handle("GET /status/incidents/{id}", s.limit(ClassStatus, func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		raw, anchor := r.PathValue("id"), "incident-"
+		if rest, ok := strings.CutPrefix(raw, "m"); ok {
+			raw, anchor = rest, "maintenance-"
+		}
+		id, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil || id <= 0 {
 			writeErrorStatus(w, http.StatusNotFound, "not_found", "no such incident")
 			return
 		}
-		http.Redirect(w, r, "/status#incident-"+strconv.FormatInt(id, 10), http.StatusFound)
+		http.Redirect(w, r, "/status#"+anchor+strconv.FormatInt(id, 10), http.StatusFound)
 	}))
 }
 

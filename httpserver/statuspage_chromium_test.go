@@ -92,9 +92,9 @@ func statusPageServer(t *testing.T) *httptest.Server {
 	// No logo: the browser must not reach for the network.
 	srv.StatusPage = statuspage.Config{Name: "Acme status", URL: "https://status.acme.example", Brand: "#0b3d91", Text: "#ffffff"}
 	// Customer email on: the page ends with the subscription form.
-	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, error) { return "", nil },
-		VerifyConfirm: func(string) (string, []string, error) {
-			return "", nil, stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "no")
+	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, nil },
+		VerifyConfirm: func(string) (string, []string, time.Time, error) {
+			return "", nil, time.Time{}, stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "no")
 		}}
 	ts := httptest.NewServer(srv.Handler(reg))
 	t.Cleanup(ts.Close)

@@ -153,6 +153,16 @@ func TestStatusPageRoutes(t *testing.T) {
 	if r, _ := get(t, ts, "/status/incidents/1"); r.StatusCode != 302 || r.Header.Get("Location") != "/status#incident-1" {
 		t.Fatalf("shortlink: %d %v", r.StatusCode, r.Header)
 	}
+	// A maintenance's shortlink (in the feeds and the JSON) is the same
+	// with its id, m and the number.
+	if r, _ := get(t, ts, "/status/incidents/m4"); r.StatusCode != 302 || r.Header.Get("Location") != "/status#maintenance-4" {
+		t.Fatalf("a maintenance's shortlink: %d %v", r.StatusCode, r.Header)
+	}
+	for _, bad := range []string{"m", "mm4", "m-1", "x4"} {
+		if r, _ := get(t, ts, "/status/incidents/"+bad); r.StatusCode != 404 {
+			t.Errorf("shortlink %q: %d, want 404", bad, r.StatusCode)
+		}
+	}
 }
 
 // BenchmarkStatusPage is one request for the page and one for

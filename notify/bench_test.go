@@ -131,7 +131,7 @@ func benchDispatch(b *testing.B, benchAudience int, naive bool) {
 						}
 						e := benchEmail(i)
 						batch := &notify.Batch{Token: "naive", Message: benchMessage,
-							Recipients: []notify.Recipient{{ID: int64(i + 1), Email: e, UnsubscribeURL: unsub(e)}}}
+							Recipients: []notify.Recipient{{ID: int64(i + 1), Email: e, UnsubscribeURL: unsub(e, nil)}}}
 						if _, err := s.Send(context.Background(), batch); err != nil {
 							failed.Add(1)
 						}

@@ -49,34 +49,35 @@ func SignConfirm(secret []byte, email string, components []string, issued time.T
 var errBadConfirm = stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "confirm: invalid or expired link")
 
 // VerifyConfirm checks a token at now and returns the address and the
-// component ids it confirms. A token that was tampered with, signed with
+// component ids it confirms, and when the link was issued (so that the
+// desk can tell a link asked for after an unsubscribe from an older one). A token that was tampered with, signed with
 // another secret, issued for another purpose or older than ConfirmTTL
 // gives an EUNAUTHORIZED error that says no more.
-func VerifyConfirm(secret []byte, token string, now time.Time) (email string, components []string, err error) {
+func VerifyConfirm(secret []byte, token string, now time.Time) (email string, components []string, issued time.Time, err error) {
 	if len(secret) < MinSecretLen || len(token) > 2048 {
-		return "", nil, errBadConfirm
+		return "", nil, time.Time{}, errBadConfirm
 	}
 	parts := strings.Split(token, ".")
 	if len(parts) != 3 {
-		return "", nil, errBadConfirm
+		return "", nil, time.Time{}, errBadConfirm
 	}
 	raw, err1 := b64.DecodeString(parts[0])
 	sec, err2 := strconv.ParseInt(parts[1], 10, 64)
 	mac, err3 := b64.DecodeString(parts[2])
 	if err1 != nil || err2 != nil || err3 != nil {
-		return "", nil, errBadConfirm
+		return "", nil, time.Time{}, errBadConfirm
 	}
 	if !hmac.Equal(mac, signedMAC(secret, confirmDomain, string(raw), parts[1])) {
-		return "", nil, errBadConfirm
+		return "", nil, time.Time{}, errBadConfirm
 	}
-	if issued := time.Unix(sec, 0); now.Sub(issued) > ConfirmTTL || issued.After(now.Add(time.Hour)) {
-		return "", nil, errBadConfirm
+	if issued = time.Unix(sec, 0).UTC(); now.Sub(issued) > ConfirmTTL || issued.After(now.Add(time.Hour)) {
+		return "", nil, time.Time{}, errBadConfirm
 	}
 	email, list, ok := strings.Cut(string(raw), "\x00")
 	if !ok || !stormdesk.ValidEmail(email) || list == "" {
-		return "", nil, errBadConfirm
+		return "", nil, time.Time{}, errBadConfirm
 	}
-	return email, strings.Split(list, ","), nil
+	return email, strings.Split(list, ","), issued, nil
 }
 
 // ConfirmLinks returns the function that writes a confirmation link:

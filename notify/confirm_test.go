@@ -21,9 +21,9 @@ func TestConfirmTokens(t *testing.T) {
 	secret := []byte("0123456789abcdef0123")
 	issued := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 	tok := notify.SignConfirm(secret, " Ana@Example.com ", []string{"login", "screen-sharing"}, issued)
-	email, comps, err := notify.VerifyConfirm(secret, tok, issued.Add(time.Hour))
-	if err != nil || email != "ana@example.com" || strings.Join(comps, ",") != "login,screen-sharing" {
-		t.Fatalf("round trip: %q %v %v", email, comps, err)
+	email, comps, at, err := notify.VerifyConfirm(secret, tok, issued.Add(time.Hour))
+	if err != nil || email != "ana@example.com" || strings.Join(comps, ",") != "login,screen-sharing" || !at.Equal(issued) {
+		t.Fatalf("round trip: %q %v %v %v", email, comps, at, err)
 	}
 	parts := strings.Split(tok, ".")
 	forged := func(payload string) string {
@@ -41,11 +41,11 @@ func TestConfirmTokens(t *testing.T) {
 		"empty":             "",
 		"garbage":           "a.b.c",
 	} {
-		if _, _, err := notify.VerifyConfirm(secret, bad, issued.Add(time.Hour)); stormdesk.ErrorCode(err) != stormdesk.EUNAUTHORIZED {
+		if _, _, _, err := notify.VerifyConfirm(secret, bad, issued.Add(time.Hour)); stormdesk.ErrorCode(err) != stormdesk.EUNAUTHORIZED {
 			t.Errorf("%s: %v, want refused", name, err)
 		}
 	}
-	if _, _, err := notify.VerifyConfirm(secret, tok, issued.Add(notify.ConfirmTTL+time.Minute)); stormdesk.ErrorCode(err) != stormdesk.EUNAUTHORIZED {
+	if _, _, _, err := notify.VerifyConfirm(secret, tok, issued.Add(notify.ConfirmTTL+time.Minute)); stormdesk.ErrorCode(err) != stormdesk.EUNAUTHORIZED {
 		t.Errorf("an expired token: %v", err)
 	}
 	if _, err := notify.VerifyUnsubscribe(secret, tok); err == nil {
@@ -59,7 +59,7 @@ func TestConfirmTokens(t *testing.T) {
 	if u.Query().Get("src") != "mail" || u.Path != "/status/confirm" {
 		t.Errorf("link %s", u)
 	}
-	if e, c, err := notify.VerifyConfirm(secret, u.Query().Get("token"), issued); err != nil || e != "ana@example.com" || len(c) != 1 {
+	if e, c, _, err := notify.VerifyConfirm(secret, u.Query().Get("token"), issued); err != nil || e != "ana@example.com" || len(c) != 1 {
 		t.Errorf("the link's token: %q %v %v", e, c, err)
 	}
 	if _, err := notify.ConfirmLinks("ftp://x", secret, nil); err == nil {

@@ -68,8 +68,10 @@ type Dispatcher struct {
 	// chat dispatcher's recipients are platform names.
 	ValidRecipient func(string) bool
 	// UnsubscribeURL gives each recipient's unsubscribe link, which
-	// replaces UnsubscribeTag in their copy (see UnsubscribeLinks).
-	UnsubscribeURL func(email string) string
+	// replaces UnsubscribeTag in their copy (see UnsubscribeLinks); it is
+	// given the message's components, so that the link of an email about
+	// status page components stops only those.
+	UnsubscribeURL func(email string, components []string) string
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// Log receives one line per failed batch (slog.Default when nil). It
@@ -350,7 +352,7 @@ func (d *Dispatcher) send(ctx context.Context, c Claimed) (st Stats, err error) 
 	for i := range keep {
 		keep[i].Attempts++
 		if d.UnsubscribeURL != nil {
-			keep[i].UnsubscribeURL = d.UnsubscribeURL(keep[i].Email)
+			keep[i].UnsubscribeURL = d.UnsubscribeURL(keep[i].Email, c.Message.Components)
 		}
 	}
 	b := &Batch{Token: c.Token, Message: c.Message, Recipients: keep}

@@ -73,7 +73,7 @@ func (e *env) dispatcher(out notify.Outbox) *notify.Dispatcher {
 	s := newSender(e.srv.URL)
 	return &notify.Dispatcher{Outbox: out, Sender: s, Concurrency: 3, BatchSize: 100, Lease: time.Minute,
 		SendTimeout: 2 * time.Second, BackoffBase: time.Second, BackoffMax: 10 * time.Second,
-		UnsubscribeURL: func(email string) string { return "https://acme.example/u?e=" + email },
+		UnsubscribeURL: func(email string, _ []string) string { return "https://acme.example/u?e=" + email },
 		Now:            e.clock.Now, Log: quiet}
 }
 

@@ -59,14 +59,14 @@ func TestUnsubscribeLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := url.Parse(link("ana@example.com"))
+	u, err := url.Parse(link("ana@example.com", nil))
 	if err != nil || u.Query().Get("lang") != "en" {
 		t.Fatalf("%v %v", u, err)
 	}
 	if email, err := notify.VerifyUnsubscribe(secret, u.Query().Get("token")); err != nil || email != "ana@example.com" {
 		t.Fatalf("%q %v", email, err)
 	}
-	if strings.ContainsAny(link("a\"<b>@example.com"), "\"<> ") {
+	if strings.ContainsAny(link("a\"<b>@example.com", nil), "\"<> ") {
 		t.Error("link needs HTML escaping")
 	}
 	for _, base := range []string{"", "ftp://x", "/relative", "https://"} {
@@ -171,5 +171,52 @@ func TestVerifyEventSignature(t *testing.T) {
 	rsaLike := base64.StdEncoding.EncodeToString([]byte("not a key"))
 	if err := notify.VerifyEventSignature(rsaLike, sig, ts, body); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 		t.Errorf("bad key: %v", err)
+	}
+}
+
+// TestUnsubscribeComponentTokens: a component-scoped token names the
+// address and the components; a token for everything names none; and no
+// tampering passes: another component list, the components cut off (which
+// would turn it into a token for everything), a token of the other
+// domain with the payload swapped, or a confirm token.
+func TestUnsubscribeComponentTokens(t *testing.T) {
+	issued := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	tok := notify.SignUnsubscribeComponents(secret, "Ana@Example.com", []string{"login", "api"}, issued)
+	email, comps, err := notify.VerifyUnsubscribeScope(secret, tok)
+	if err != nil || email != "ana@example.com" || strings.Join(comps, ",") != "login,api" {
+		t.Fatalf("VerifyScope = %q %v %v", email, comps, err)
+	}
+	if email, err := notify.VerifyUnsubscribe(secret, tok); err != nil || email != "ana@example.com" {
+		t.Errorf("Verify of a scoped token = %q %v, want its address", email, err)
+	}
+	all := notify.SignUnsubscribeComponents(secret, "ana@example.com", nil, issued)
+	if all != notify.SignUnsubscribe(secret, "ana@example.com", issued) {
+		t.Error("a token without components is not the token for everything")
+	}
+	if email, comps, err := notify.VerifyUnsubscribeScope(secret, all); err != nil || email != "ana@example.com" || comps != nil {
+		t.Errorf("VerifyScope of a token for everything = %q %v %v", email, comps, err)
+	}
+	parts := strings.Split(tok, ".")
+	allParts := strings.Split(all, ".")
+	enc := base64.RawURLEncoding.EncodeToString
+	bad := map[string]string{
+		"other components":             enc([]byte("ana@example.com\x00billing")) + "." + parts[1] + "." + parts[2],
+		"one component added":          enc([]byte("ana@example.com\x00login,api,billing")) + "." + parts[1] + "." + parts[2],
+		"components cut off":           enc([]byte("ana@example.com")) + "." + parts[1] + "." + parts[2],
+		"everything's MAC, scoped":     enc([]byte("ana@example.com\x00login")) + "." + allParts[1] + "." + allParts[2],
+		"empty component list":         enc([]byte("ana@example.com\x00")) + "." + parts[1] + "." + parts[2],
+		"a confirm token":              notify.SignConfirm(secret, "ana@example.com", []string{"login", "api"}, issued),
+		"another secret":               notify.SignUnsubscribeComponents([]byte("another-secret-of-16+"), "ana@example.com", []string{"login"}, issued),
+		"another issue time, same MAC": parts[0] + "." + "1772323201" + "." + parts[2],
+	}
+	for name, tk := range bad {
+		if _, _, err := notify.VerifyUnsubscribeScope(secret, tk); stormdesk.ErrorCode(err) != stormdesk.EUNAUTHORIZED {
+			t.Errorf("%s: VerifyScope = %v, want unauthorized", name, err)
+		}
+	}
+	link, _ := notify.UnsubscribeLinks("https://acme.example/unsubscribe", secret, func() time.Time { return issued })
+	u, _ := url.Parse(link("ana@example.com", []string{"login"}))
+	if _, comps, err := notify.VerifyUnsubscribeScope(secret, u.Query().Get("token")); err != nil || strings.Join(comps, ",") != "login" {
+		t.Errorf("a link for login: %v %v", comps, err)
 	}
 }

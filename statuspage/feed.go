@@ -4,17 +4,26 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"stormdesk"
 )
 
 // The incident history as RSS 2.0 and Atom, in the shape Statuspage
-// publishes at /history.rss and /history.atom: one item per incident,
-// newest first, whose HTML body lists its updates newest first, each as
-// <p><small>DATE</small><br><strong>Status</strong> - body</p>. Feed
-// readers show it as it is; stormdesk's own reader takes each update's
-// time, status and body back out of it.
+// publishes at /history.rss and /history.atom: one item per incident and
+// per scheduled maintenance, newest first, whose HTML body lists its
+// updates newest first, each as
+// <p><small>DATE</small><br><strong>Status</strong> - body</p>. A
+// maintenance's item is Statuspage's too: its body opens with
+// <p><strong>THIS IS A SCHEDULED EVENT ...</strong></p> (the window), its
+// updates are Scheduled, In progress and Completed, its date is the
+// window's start (which may be ahead), and in RSS it carries
+// <maintenanceEndDate>. Feed readers show it as it is; stormdesk's own
+// reader takes each update's time, status and body back out of it, and
+// knows a maintenance from an incident.
 
 type rssDoc struct {
 	XMLName xml.Name   `xml:"rss"`
@@ -36,6 +45,9 @@ type rssItem struct {
 	PubDate     string `xml:"pubDate"`
 	Link        string `xml:"link"`
 	GUID        string `xml:"guid"`
+	// MaintenanceEndDate is the end of a maintenance's window (not
+	// namespaced, as Statuspage writes it).
+	MaintenanceEndDate string `xml:"maintenanceEndDate,omitempty"`
 }
 
 type atomDoc struct {
@@ -79,13 +91,65 @@ func updatesHTML(v Incident) string {
 	var b strings.Builder
 	for i := len(v.Updates) - 1; i >= 0; i-- {
 		u := v.Updates[i]
-		at := u.At.UTC()
-		b.WriteString("<p><small>" + at.Format("Jan") + " <var data-var='date'>" + strconv.Itoa(at.Day()) + "</var>, " +
-			strconv.Itoa(at.Year()) + ", <var data-var='time'>" + at.Format("15:04") + "</var> UTC</small><br><strong>" +
-			html.EscapeString(statusLabel(string(u.Status))) + "</strong> - " +
-			strings.ReplaceAll(html.EscapeString(u.Body), "\n", "<br />") + "</p>")
+		updateHTML(&b, u.At, statusLabel(string(u.Status)), u.Body)
 	}
 	return b.String()
+}
+
+// updateHTML is one update in Statuspage's feed markup.
+func updateHTML(b *strings.Builder, at time.Time, label, body string) {
+	at = at.UTC()
+	b.WriteString("<p><small>" + at.Format("Jan") + " <var data-var='date'>" + strconv.Itoa(at.Day()) + "</var>, " +
+		strconv.Itoa(at.Year()) + ", <var data-var='time'>" + at.Format("15:04") + "</var> UTC</small><br><strong>" +
+		html.EscapeString(label) + "</strong> - " +
+		strings.ReplaceAll(html.EscapeString(body), "\n", "<br />") + "</p>")
+}
+
+// maintenanceHTML is a maintenance's window and its updates, newest
+// first, in Statuspage's feed markup.
+func maintenanceHTML(m Maintenance) string {
+	var b strings.Builder
+	from, until := m.ScheduledFor.UTC(), m.ScheduledUntil.UTC()
+	b.WriteString("<p><strong>THIS IS A SCHEDULED EVENT " + from.Format("Jan") + " <var data-var='date'>" + strconv.Itoa(from.Day()) +
+		"</var>, <var data-var='time'>" + from.Format("15:04") + "</var> - ")
+	if until.YearDay() != from.YearDay() || until.Year() != from.Year() {
+		b.WriteString(until.Format("Jan") + " <var data-var='date'>" + strconv.Itoa(until.Day()) + "</var>, ")
+	}
+	b.WriteString("<var data-var='time'>" + until.Format("15:04") + "</var> UTC</strong></p>")
+	for i := len(m.Updates) - 1; i >= 0; i-- {
+		u := m.Updates[i]
+		updateHTML(&b, u.At, maintenanceLabel(u.Status), u.Body)
+	}
+	return b.String()
+}
+
+// maintenanceLabel is a maintenance status as Statuspage labels it.
+func maintenanceLabel(s string) string {
+	if s == stormdesk.MaintenanceInProgress {
+		return "In progress"
+	}
+	return statusLabel(s)
+}
+
+// feedItem is one item of the history: an incident or a maintenance,
+// with the time it is dated by (an incident's publication, a
+// maintenance's start) to put them in one order, newest first.
+type feedItem struct {
+	at        time.Time
+	incident  *Incident
+	maintains *Maintenance
+}
+
+func (p *Page) feedItems() []feedItem {
+	var out []feedItem
+	for i := range p.Incidents {
+		out = append(out, feedItem{at: p.Incidents[i].CreatedAt, incident: &p.Incidents[i]})
+	}
+	for i := range p.Maintenances {
+		out = append(out, feedItem{at: p.Maintenances[i].ScheduledFor, maintains: &p.Maintenances[i]})
+	}
+	slices.SortStableFunc(out, func(a, b feedItem) int { return b.at.Compare(a.at) })
+	return out
 }
 
 // statusLabel is a status as the page shows it: "Investigating".
@@ -100,9 +164,16 @@ func statusLabel(s string) string {
 func (p *Page) WriteRSS(w io.Writer) error {
 	doc := rssDoc{Version: "2.0", Channel: rssChannel{Title: p.Name + " - Incident History", Link: p.URL, Description: p.Name,
 		PubDate: p.UpdatedAt.UTC().Format(time.RFC1123Z)}}
-	for _, v := range p.Incidents {
-		doc.Channel.Items = append(doc.Channel.Items, rssItem{Title: v.Name, Description: updatesHTML(v),
-			PubDate: v.CreatedAt.UTC().Format(time.RFC1123Z), Link: p.IncidentURL(v.ID), GUID: p.IncidentURL(v.ID)})
+	for _, it := range p.feedItems() {
+		if v := it.incident; v != nil {
+			doc.Channel.Items = append(doc.Channel.Items, rssItem{Title: v.Name, Description: updatesHTML(*v),
+				PubDate: v.CreatedAt.UTC().Format(time.RFC1123Z), Link: p.IncidentURL(v.ID), GUID: p.IncidentURL(v.ID)})
+			continue
+		}
+		m := it.maintains
+		doc.Channel.Items = append(doc.Channel.Items, rssItem{Title: m.Name, Description: maintenanceHTML(*m),
+			PubDate: m.ScheduledFor.UTC().Format(time.RFC1123Z), Link: p.MaintenanceURL(m.ID), GUID: p.MaintenanceURL(m.ID),
+			MaintenanceEndDate: m.ScheduledUntil.UTC().Format(time.RFC1123Z)})
 	}
 	return writeXML(w, doc)
 }
@@ -113,11 +184,21 @@ func (p *Page) WriteAtom(w io.Writer) error {
 		Author: atomAuthor{Name: p.Name},
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: p.URL},
 			{Rel: "self", Type: "application/atom+xml", Href: strings.TrimSuffix(p.URL, "/status") + "/history.atom"}}}
-	for _, v := range p.Incidents {
-		doc.Entries = append(doc.Entries, atomEntry{ID: p.tag("/incidents/" + strconv.FormatInt(v.ID, 10)),
-			Published: v.CreatedAt.UTC().Format(time.RFC3339), Updated: v.UpdatedAt.UTC().Format(time.RFC3339),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: p.IncidentURL(v.ID)}, Title: v.Name,
-			Content: atomContent{Type: "html", Body: updatesHTML(v)}})
+	for _, it := range p.feedItems() {
+		if v := it.incident; v != nil {
+			doc.Entries = append(doc.Entries, atomEntry{ID: p.tag("/incidents/" + strconv.FormatInt(v.ID, 10)),
+				Published: v.CreatedAt.UTC().Format(time.RFC3339), Updated: v.UpdatedAt.UTC().Format(time.RFC3339),
+				Link: atomLink{Rel: "alternate", Type: "text/html", Href: p.IncidentURL(v.ID)}, Title: v.Name,
+				Content: atomContent{Type: "html", Body: updatesHTML(*v)}})
+			continue
+		}
+		// For a maintenance, published is the window's start (as
+		// Statuspage's), which may be later than updated.
+		m := it.maintains
+		doc.Entries = append(doc.Entries, atomEntry{ID: p.tag("/maintenances/" + strconv.FormatInt(m.ID, 10)),
+			Published: m.ScheduledFor.UTC().Format(time.RFC3339), Updated: m.UpdatedAt.UTC().Format(time.RFC3339),
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: p.MaintenanceURL(m.ID)}, Title: m.Name,
+			Content: atomContent{Type: "html", Body: maintenanceHTML(*m)}})
 	}
 	return writeXML(w, doc)
 }

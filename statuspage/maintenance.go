@@ -49,13 +49,17 @@ func (m *Maintenance) Upcoming() bool { return m.Status != stormdesk.Maintenance
 // before the number keeps it apart from the incidents' ids.
 func maintenanceID(id int64) string { return "m" + strconv.FormatInt(id, 10) }
 
-// MaintenanceURL is where the page shows a maintenance.
+// MaintenanceURL is where the page shows a maintenance: its shortlink,
+// like an incident's (the HTTP edge serves /status/incidents/mID, and
+// redirects it to the maintenance on the page), so that a reader that
+// takes the id from a Statuspage link (/incidents/CODE) takes "m4", the
+// id the JSON gives it.
 func (p *Page) MaintenanceURL(id int64) string {
 	base := p.URL
 	if base == "" {
 		base = "/status"
 	}
-	return base + "#maintenance-" + strconv.FormatInt(id, 10)
+	return base + "/incidents/" + maintenanceID(id)
 }
 
 // maintenances turns the stored maintenances into the page's, at now,

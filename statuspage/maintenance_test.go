@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
 	"stormdesk"
+	"stormdesk/internal/golden"
 	"stormdesk/statuspage"
 	"stormdesk/upstream"
 )
@@ -118,7 +120,7 @@ func TestMaintenanceJSON(t *testing.T) {
 	}
 	m := list(after, statuspage.Maintenances)[0]
 	if m["id"] != "m4" || m["impact"] != "maintenance" || m["scheduled_for"] != "2026-12-03T14:00:00.000Z" || m["scheduled_until"] != "2026-12-03T16:00:00.000Z" ||
-		m["resolved_at"] != "2026-12-03T16:00:00.000Z" || m["shortlink"] != "https://status.acme.example#maintenance-4" {
+		m["resolved_at"] != "2026-12-03T16:00:00.000Z" || m["shortlink"] != "https://status.acme.example/incidents/m4" {
 		t.Errorf("maintenance: %v", m)
 	}
 	ups := m["incident_updates"].([]any)
@@ -180,5 +182,71 @@ func TestOurMaintenanceReadsBack(t *testing.T) {
 	}
 	if !found || snap.Indicator != "maintenance" {
 		t.Errorf("components %+v, indicator %q", snap.Components, snap.Indicator)
+	}
+}
+
+// TestMaintenancesInTheFeeds: history.rss and history.atom list the
+// maintenances with the incidents, newest first by their dates (a
+// maintenance's is its window's start), in Statuspage's markup; and
+// stormdesk's own reader, as a second stormdesk would run it, reads each
+// back as a maintenance (never an incident) with the JSON's id, its
+// status, window and updates, while the incidents read as before. The
+// feeds with a maintenance are pinned in golden files.
+func TestMaintenancesInTheFeeds(t *testing.T) {
+	upcoming := maintenance()
+	upcoming.Maintenance = &stormdesk.Maintenance{ID: 5, Title: "Billing move", Components: []string{"billing"}, StartsAt: at(47 * time.Hour),
+		EndsAt: at(49 * time.Hour), CreatedAt: at(-time.Hour)}
+	upcoming.Entries = []stormdesk.MaintenanceEntry{{ID: 9, MaintenanceID: 5, At: at(-time.Hour), Kind: stormdesk.MaintenanceKindScheduled}}
+	// At 15:00, maintenance 4 (14:00-16:00) is in progress; 5 is ahead.
+	p := statuspage.Build(cfg, stormdesk.PublicView{Incidents: fixture(), Maintenances: []stormdesk.PublicMaintenance{maintenance(), upcoming}}, at(3*time.Hour))
+	var rss, atom bytes.Buffer
+	if err := p.WriteRSS(&rss); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WriteAtom(&atom); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "history-maintenance.rss", rss.Bytes(), *update)
+	golden.Check(t, "history-maintenance.atom", atom.Bytes(), *update)
+	for name, data := range map[string][]byte{"rss": rss.Bytes(), "atom": atom.Bytes()} {
+		snap, err := upstream.Parse(data, "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var ids []string
+		for _, in := range snap.Incidents {
+			ids = append(ids, in.ID)
+		}
+		if strings.Join(ids, " ") != "m5 m4 7 3" {
+			t.Fatalf("%s: items %v, want the upcoming maintenance, the running one, then the incidents, newest first", name, ids)
+		}
+		m, next, inc := snap.Incidents[1], snap.Incidents[0], snap.Incidents[2]
+		if !m.Maintenance || m.Title != "Database upgrade" || m.Status != upstream.StatusInProgress || !m.ScheduledFor.Equal(at(2*time.Hour)) ||
+			!strings.HasSuffix(m.URL, "/incidents/m4") {
+			t.Errorf("%s: running maintenance %+v", name, m)
+		}
+		if len(m.Updates) != 2 || m.Updates[0].Status != upstream.StatusInProgress || m.Updates[0].Body != statuspage.MaintenanceStartedText ||
+			!m.Updates[0].At.Equal(at(2*time.Hour)) || m.Updates[1].Status != upstream.StatusScheduled || m.Updates[1].Body != "Payments may be <slow>." {
+			t.Errorf("%s: running maintenance's updates %+v", name, m.Updates)
+		}
+		if !next.Maintenance || next.Status != upstream.StatusScheduled || !next.ScheduledFor.Equal(at(47*time.Hour)) || next.Resolved() {
+			t.Errorf("%s: upcoming maintenance %+v", name, next)
+		}
+		if name == "rss" && (!m.ScheduledUntil.Equal(at(4*time.Hour)) || !next.ScheduledUntil.Equal(at(49*time.Hour))) {
+			t.Errorf("rss: windows end %v and %v", m.ScheduledUntil, next.ScheduledUntil)
+		}
+		if inc.Maintenance || inc.Title != "Login failures" || inc.Status != "identified" || len(inc.Updates) != 2 {
+			t.Errorf("%s: the incident beside them %+v", name, inc)
+		}
+	}
+	// Once over, the maintenance reads completed (and resolved).
+	after := statuspage.Build(cfg, stormdesk.PublicView{Maintenances: []stormdesk.PublicMaintenance{maintenance()}}, at(5*time.Hour))
+	var buf bytes.Buffer
+	if err := after.WriteRSS(&buf); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := upstream.Parse(buf.Bytes(), "")
+	if err != nil || len(snap.Incidents) != 1 || snap.Incidents[0].Status != upstream.StatusCompleted || !snap.Incidents[0].Resolved() || len(snap.Incidents[0].Updates) != 3 {
+		t.Fatalf("after the window: %+v %v", snap, err)
 	}
 }

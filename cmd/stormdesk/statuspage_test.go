@@ -52,7 +52,9 @@ status_page:
 // TestSecondStormdeskReadsTheFirst is the status page's acid test: one
 // stormdesk serves its page; `stormdesk upstream read` reads its
 // summary.json, history.rss and history.atom back (names, statuses,
-// update bodies, times); and a second stormdesk whose dependency's feed
+// update bodies, times), a scheduled maintenance among them read as a
+// maintenance (its id, title, status, window and text), never an
+// incident; and a second stormdesk whose dependency's feed
 // is the first's summary.json picks the published incident up as an
 // upstream event, raises an incident for the feature it backs, and sees
 // it resolve.
@@ -93,13 +95,23 @@ func TestSecondStormdeskReadsTheFirst(t *testing.T) {
 	post("/api/v1/incidents/1/notes", `{"text":"PRIVATE: the IdP contract lapsed","actor":"ana"}`)
 	post("/api/v1/incidents/1/publish", `{"title":"Sign-in failures","actor":"ana"}`)
 	post("/api/v1/incidents/1/status", `{"status":"identified","message":"Sign-in fails for most customers; our identity provider is down.","actor":"ana"}`)
+	// And schedules work on screen sharing for two hours from now.
+	mStart := time.Now().UTC().Add(2 * time.Hour).Truncate(time.Minute)
+	post("/api/v1/maintenances", fmt.Sprintf(`{"components":["Screen sharing"],"starts_at":%q,"ends_at":%q,"title":"Screen sharing upgrade","text":"Calls may drop once.","actor":"ana"}`,
+		mStart.Format(time.RFC3339), mStart.Add(time.Hour).Format(time.RFC3339)))
 
 	// stormdesk's own reader, as an operator would point it at the page.
 	type line struct {
-		Type     string
-		Page     map[string]any
-		Incident map[string]any
-		Update   map[string]any
+		Type       string
+		Page       map[string]any
+		Incident   map[string]any
+		Update     map[string]any
+		IncidentID string `json:"incident_id"`
+	}
+	type item struct {
+		typ     string
+		fields  map[string]any
+		updates []map[string]any
 	}
 	read := func(path string) []line {
 		t.Helper()
@@ -119,10 +131,30 @@ func TestSecondStormdeskReadsTheFirst(t *testing.T) {
 	}
 	for path, kind := range map[string]string{"/api/v2/summary.json": "statuspage", "/history.rss": "rss", "/history.atom": "atom"} {
 		ls := read(path)
-		if len(ls) != 4 || ls[0].Page["kind"] != kind || ls[1].Type != "incident" || ls[2].Type != "update" {
+		items := map[string]*item{}
+		for _, l := range ls[1:] {
+			switch l.Type {
+			case "incident", "maintenance":
+				items[fmt.Sprint(l.Incident["id"])] = &item{typ: l.Type, fields: l.Incident}
+			case "update":
+				if it := items[l.IncidentID]; it != nil {
+					it.updates = append(it.updates, l.Update)
+				}
+			}
+		}
+		if ls[0].Page["kind"] != kind || len(items) != 2 || items["1"] == nil || items["m1"] == nil || items["1"].typ != "incident" || len(items["1"].updates) != 2 {
 			t.Fatalf("%s: %+v", path, ls)
 		}
-		in, newest, first := ls[1].Incident, ls[2].Update, ls[3].Update
+		m := items["m1"]
+		if m.typ != "maintenance" || m.fields["title"] != "Screen sharing upgrade" || m.fields["status"] != "scheduled" ||
+			m.fields["scheduled_for"] != mStart.Format(time.RFC3339) || len(m.updates) != 1 || m.updates[0]["body"] != "Calls may drop once." ||
+			m.updates[0]["status"] != "scheduled" {
+			t.Errorf("%s: maintenance %v %v", path, m.fields, m.updates)
+		}
+		if kind != "atom" && m.fields["scheduled_until"] != mStart.Add(time.Hour).Format(time.RFC3339) {
+			t.Errorf("%s: the maintenance's window ends %v", path, m.fields["scheduled_until"])
+		}
+		in, newest, first := items["1"].fields, items["1"].updates[0], items["1"].updates[1]
 		if in["id"] != "1" || in["title"] != "Sign-in failures" || in["status"] != "identified" || !strings.HasSuffix(in["url"].(string), "/status/incidents/1") {
 			t.Errorf("%s: incident %v", path, in)
 		}

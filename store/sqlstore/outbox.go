@@ -20,9 +20,9 @@ var _ stormdesk.Outbox = (*Store)(nil)
 
 // EnqueueMessage implements stormdesk.Tx.
 func (x *tx) EnqueueMessage(ctx context.Context, m *stormdesk.OutboundMessage, recipients []stormdesk.Customer, at time.Time) (int, error) {
-	if _, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(at),
-		stormdesk.MessageQueued, m.RequestedBy); err != nil {
+	if _, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by, solicited, components)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (message_id) DO NOTHING`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(at),
+		stormdesk.MessageQueued, m.RequestedBy, boolInt(m.Solicited), strings.Join(m.Components, ",")); err != nil {
 		return 0, fmt.Errorf("sqlstore: enqueue message %s: %w", m.MessageID, err)
 	}
 	if len(recipients) == 0 {
@@ -69,7 +69,11 @@ func (s *Store) Claim(ctx context.Context, token string, now time.Time, lease ti
 			`o.state = 'pending' AND o.next_attempt_at <= $1 ORDER BY o.next_attempt_at, o.id`,
 			`o.state IN ('claimed', 'sending') AND o.state = 'claimed' AND o.lease_until <= $1 ORDER BY o.lease_until, o.id`,
 		} {
-			rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts, c.suppressed_at IS NOT NULL,
+			// A recipient is suppressed unless it only unsubscribed and
+			// asked for this very message (a confirmation it requested):
+			// the message is looked up only for such rows.
+			rows, err := x.c.Query(ctx, fmt.Sprintf(`SELECT o.id, o.message_id, o.recipient, o.name, o.attempts,
+  c.suppressed_at IS NOT NULL AND NOT (c.suppressed_why = 'unsubscribe' AND EXISTS (SELECT 1 FROM outbox_messages sm WHERE sm.message_id = o.message_id AND sm.solicited = 1)),
   CASE WHEN o.state = 'pending' THEN o.next_attempt_at ELSE o.lease_until END
 FROM outbox o LEFT JOIN customers c ON c.email = o.recipient
 WHERE o.channel = 'email' AND %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeTime(now))
@@ -130,10 +134,13 @@ WHERE o.channel = 'email' AND %s LIMIT %d%s`, q, max, s.d.LockRows), s.d.EncodeT
 		}
 		for i := range out {
 			m := &out[i].Message
-			if err := x.c.QueryRow(ctx, `SELECT incident_id, template, subject, text, html FROM outbox_messages WHERE message_id = $1`, m.MessageID).
-				Scan(&m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML); err != nil {
+			var solicited int
+			var components string
+			if err := x.c.QueryRow(ctx, `SELECT incident_id, template, subject, text, html, solicited, components FROM outbox_messages WHERE message_id = $1`, m.MessageID).
+				Scan(&m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML, &solicited, &components); err != nil {
 				return err
 			}
+			m.Solicited, m.Components = solicited == 1, splitList(components)
 			slices.SortFunc(out[i].Recipients, func(a, b stormdesk.OutboxRecipient) int { return cmp.Compare(a.ID, b.ID) })
 		}
 		return nil
@@ -303,25 +310,36 @@ func (x *tx) MarkReported(ctx context.Context, messageID string, at time.Time) (
 	return n > 0, nil
 }
 
-const messageCols = `message_id, incident_id, template, subject, text, html, state, created_at, requested_by, requester_key, audience, decided_by, decided_at`
+const messageCols = `message_id, incident_id, template, subject, text, html, state, created_at, requested_by, requester_key, audience, decided_by, decided_at, solicited, components`
 
 func scanMessage(r interface{ Scan(...any) error }, extra ...any) (*stormdesk.OutboundMessage, error) {
 	var m stormdesk.OutboundMessage
 	var created, decided ts
+	var solicited int
+	var components string
 	dst := append([]any{&m.MessageID, &m.IncidentID, &m.Template, &m.Subject, &m.Text, &m.HTML, &m.State, &created, &m.RequestedBy, &m.RequesterKey,
-		&m.Audience, &m.DecidedBy, &decided}, extra...)
+		&m.Audience, &m.DecidedBy, &decided, &solicited, &components}, extra...)
 	if err := r.Scan(dst...); err != nil {
 		return nil, err
 	}
 	m.CreatedAt, m.DecidedAt = created.t, decided.ptr()
+	m.Solicited, m.Components = solicited == 1, splitList(components)
 	return &m, nil
+}
+
+// splitList reads a comma-separated column ("" is no items).
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }
 
 // HoldMessage implements stormdesk.Tx.
 func (x *tx) HoldMessage(ctx context.Context, m *stormdesk.OutboundMessage) error {
-	_, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by, requester_key, audience)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(m.CreatedAt),
-		stormdesk.MessageHeld, m.RequestedBy, m.RequesterKey, m.Audience)
+	_, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by, requester_key, audience, solicited, components)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(m.CreatedAt),
+		stormdesk.MessageHeld, m.RequestedBy, m.RequesterKey, m.Audience, boolInt(m.Solicited), strings.Join(m.Components, ","))
 	switch {
 	case x.d.IsUniqueViolation(err):
 		return stormdesk.Errorf(stormdesk.ECONFLICT, "message %s already exists", m.MessageID)

@@ -891,6 +891,87 @@ ON CONFLICT (email) DO UPDATE SET suppressed_at = excluded.suppressed_at, suppre
 	return nil
 }
 
+// Unsuppress implements stormdesk.Tx.
+func (x *tx) Unsuppress(ctx context.Context, email, why string, before time.Time) (bool, error) {
+	n, err := x.c.Exec(ctx, `UPDATE customers SET suppressed_at = NULL, suppressed_why = '' WHERE email = $1 AND suppressed_at IS NOT NULL AND suppressed_why = $2
+  AND suppressed_at < $3`, strings.ToLower(email), why, x.d.EncodeTime(before))
+	if err != nil {
+		return false, fmt.Errorf("sqlstore: unsuppress: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Unsubscribe implements stormdesk.Tx.
+func (x *tx) Unsubscribe(ctx context.Context, email, feature string) (bool, error) {
+	n, err := x.c.Exec(ctx, `DELETE FROM subscriptions WHERE email = $1 AND feature = $2`, strings.ToLower(email), feature)
+	if err != nil {
+		return false, fmt.Errorf("sqlstore: unsubscribe: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Subscriptions implements stormdesk.Tx.
+func (x *tx) Subscriptions(ctx context.Context, f stormdesk.SubscriptionFilter) ([]stormdesk.Subscription, error) {
+	q := `SELECT email, feature FROM subscriptions WHERE (email > $1 OR (email = $1 AND feature > $2))`
+	args := []any{f.After.Email, f.After.Feature}
+	if f.Feature != "" {
+		args = append(args, f.Feature)
+		q += fmt.Sprintf(` AND feature = $%d`, len(args))
+	}
+	if f.Email != "" {
+		args = append(args, strings.ToLower(f.Email))
+		q += fmt.Sprintf(` AND email = $%d`, len(args))
+	}
+	q += ` ORDER BY email, feature`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := x.c.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list subscriptions: %w", err)
+	}
+	defer rows.Close()
+	var out []stormdesk.Subscription
+	for rows.Next() {
+		var sub stormdesk.Subscription
+		if err := rows.Scan(&sub.Email, &sub.Feature); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan subscription: %w", err)
+		}
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
+
+// AddSubscriptionEvent implements stormdesk.Tx.
+func (x *tx) AddSubscriptionEvent(ctx context.Context, e *stormdesk.SubscriptionEvent) error {
+	e.Email = strings.ToLower(e.Email)
+	if err := x.c.QueryRow(ctx, `INSERT INTO subscription_events (email, at, kind, actor, text) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		e.Email, x.d.EncodeTime(e.At), e.Kind, e.Actor, e.Text).Scan(&e.ID); err != nil {
+		return fmt.Errorf("sqlstore: add subscription event: %w", err)
+	}
+	return nil
+}
+
+// SubscriptionEvents implements stormdesk.Tx.
+func (x *tx) SubscriptionEvents(ctx context.Context, email string) ([]stormdesk.SubscriptionEvent, error) {
+	rows, err := x.c.Query(ctx, `SELECT id, email, at, kind, actor, text FROM subscription_events WHERE email = $1 ORDER BY at, id`, strings.ToLower(email))
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: subscription events: %w", err)
+	}
+	defer rows.Close()
+	var out []stormdesk.SubscriptionEvent
+	for rows.Next() {
+		var e stormdesk.SubscriptionEvent
+		var at ts
+		if err := rows.Scan(&e.ID, &e.Email, &at, &e.Kind, &e.Actor, &e.Text); err != nil {
+			return nil, fmt.Errorf("sqlstore: scan subscription event: %w", err)
+		}
+		e.At = at.t
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
 // Audience implements stormdesk.Tx.
 func (x *tx) Audience(ctx context.Context, incidentID int64, features []string, fn func(string) error) error {
 	answered, err := x.helpdeskAnswered(ctx, incidentID)

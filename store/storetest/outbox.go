@@ -22,7 +22,7 @@ func (o outbox) Enqueue(ctx context.Context, m stormdesk.OutboundMessage, rs []s
 	}
 	err = o.Update(ctx, func(tx stormdesk.Tx) (err error) {
 		n, err = tx.EnqueueMessage(ctx, &stormdesk.OutboundMessage{IncidentID: m.IncidentID, MessageID: m.MessageID, Template: m.Template,
-			Subject: m.Subject, Text: m.Text, HTML: m.HTML}, emails, at)
+			Subject: m.Subject, Text: m.Text, HTML: m.HTML, Solicited: m.Solicited, Components: m.Components}, emails, at)
 		return err
 	})
 	return n, err

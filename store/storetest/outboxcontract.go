@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -130,7 +131,7 @@ func RunOutboxContract(t *testing.T, newStore func(t *testing.T) OutboxStore) {
 				}
 			}
 		}
-		if m := byID["m1"].Message; m != msg("m1") {
+		if m := byID["m1"].Message; !reflect.DeepEqual(m, msg("m1")) {
 			t.Errorf("message = %+v, want %+v", m, msg("m1"))
 		}
 		if r := byID["m1"].Recipients[0]; r.Name != "Customer 0" || r.Email != "a000@example.com" {

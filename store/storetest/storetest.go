@@ -303,6 +303,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("StatusPage", func(t *testing.T) { runStatusPage(t, open) })
 	t.Run("Maintenance", func(t *testing.T) { runMaintenance(t, open) })
 	t.Run("ComponentSubscriptions", func(t *testing.T) { runComponentSubscriptions(t, open) })
+	t.Run("SubscriptionLeftovers", func(t *testing.T) { runSubscriptionLeftovers(t, open) })
 
 	t.Run("Timeline", func(t *testing.T) {
 		s, _ := open(t)
