@@ -498,7 +498,12 @@ func OpenStore(ctx context.Context, c config.Config) (*sqlstore.Store, *postgres
 			db.Close()
 			return nil, nil, gc, err
 		}
-		return sqlstore.New(db, d), postgres.NewElector(db, postgres.LeaderLockKey), gc, nil
+		key, err := postgres.LeaderKey(ctx, db)
+		if err != nil {
+			db.Close()
+			return nil, nil, gc, err
+		}
+		return sqlstore.New(db, d), postgres.NewElector(db, key), gc, nil
 	}
 	tickets, notes := sqlite.GroupCommitWriters()
 	gc := desk.GroupCommit{Writers: tickets, NoteWriters: notes, Max: desk.GroupCommitMax}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -30,6 +31,29 @@ type Elector struct {
 
 // NewElector returns an elector over db's pool.
 func NewElector(db *DB, key int64) *Elector { return &Elector{pool: db.Pool, key: key} }
+
+// LeaderKey is the leader lock's key for the deployment whose tables are
+// in db's current schema. Advisory locks belong to the whole database,
+// while a deployment's tables belong to its schema (search_path): two
+// deployments sharing one database in two schemas (staging beside
+// production, or two test runs) must not elect one leader between them.
+// The public schema keeps LeaderLockKey; any other mixes its name in.
+func LeaderKey(ctx context.Context, db *DB) (int64, error) {
+	var schema string
+	if err := db.Pool.QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		return 0, fmt.Errorf("postgres: current schema: %w", err)
+	}
+	return leaderKey(schema), nil
+}
+
+func leaderKey(schema string) int64 {
+	if schema == "public" || schema == "" {
+		return LeaderLockKey
+	}
+	h := fnv.New64a()
+	h.Write([]byte(schema))
+	return LeaderLockKey ^ int64(h.Sum64()&^(1<<63))
+}
 
 // IsLeader returns nil when this replica holds (or just took) the lock.
 func (e *Elector) IsLeader(ctx context.Context) error {

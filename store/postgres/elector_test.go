@@ -79,3 +79,39 @@ WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = $1`,
 		t.Fatalf("after resigning: %v", next)
 	}
 }
+
+// TestLeaderKeyPerSchema: two deployments sharing one database in two
+// schemas each elect a leader of their own; the same schema shares one.
+func TestLeaderKeyPerSchema(t *testing.T) {
+	ctx := context.Background()
+	open := func(url string) *postgres.Elector {
+		db, err := postgres.OpenDB(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		key, err := postgres.LeaderKey(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if key == postgres.LeaderLockKey {
+			t.Errorf("a test schema got the public schema's key")
+		}
+		e := postgres.NewElector(db, key)
+		t.Cleanup(func() {
+			e.Resign(ctx)
+			db.Close()
+		})
+		return e
+	}
+	a, b := pgtest.URL(t), pgtest.EmptyURL(t)
+	ea, eb, ea2 := open(a), open(b), open(a)
+	if err := ea.IsLeader(ctx); err != nil {
+		t.Fatalf("deployment a: %v", err)
+	}
+	if err := eb.IsLeader(ctx); err != nil {
+		t.Fatalf("deployment b, in another schema, is not its own leader: %v", err)
+	}
+	if err := ea2.IsLeader(ctx); !errors.Is(err, postgres.ErrNotLeader) {
+		t.Fatalf("a second replica of deployment a: %v, want ErrNotLeader", err)
+	}
+}
