@@ -194,6 +194,7 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	srv := httpserver.New(a.Desk, cfg.APIToken, a.log, a.Registry)
 	srv.MaxBodyBytes = cfg.MaxBodyBytes
 	srv.StatusPage = page
+	srv.StatusFresh = httpserver.DefaultStatusFresh
 	if err := a.chatAdapters(srv, posters); err != nil {
 		return nil, err
 	}

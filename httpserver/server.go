@@ -52,7 +52,16 @@ type Server struct {
 	// StatusPage names and brands the public status page (its
 	// components come from the desk).
 	StatusPage statuspage.Config
+	// StatusFresh is how long the status page reuses its reading of the
+	// store's version stamp without asking again (0: it asks on every
+	// request, sharing reads under way). serve uses DefaultStatusFresh.
+	StatusFresh time.Duration
 }
+
+// DefaultStatusFresh is serve's StatusFresh: a change made on another
+// replica shows on this one's page within a second, while a page asked
+// for 2,000 times a second asks the store about once.
+const DefaultStatusFresh = time.Second
 
 // New returns a Server whose metrics are registered on reg.
 func New(d *desk.Service, token string, log *slog.Logger, reg prometheus.Registerer) *Server {

@@ -28,7 +28,7 @@ import (
 const statusCacheControl = "public, max-age=30"
 
 func (s *Server) statusRoutes(mux *http.ServeMux) {
-	versions := &versionReads{}
+	versions := &versionReads{fresh: s.StatusFresh}
 	page := func(pattern, contentType string, write func(*statuspage.Page, *bytes.Buffer) error) {
 		c := &statusCache{}
 		mux.Handle(pattern, s.limit(ClassStatus, func(w http.ResponseWriter, r *http.Request) { s.serveStatus(w, r, versions, c, contentType, write) }))
@@ -128,9 +128,16 @@ var errRenderingPanicked = errors.New("httpserver: the status page's rendering o
 // When the page is asked for faster than the store answers (an outage,
 // with intake running), the store reads once per round trip instead of
 // once per request; a lone request reads as before.
+//
+// With fresh set (Server.StatusFresh), a version read less than fresh
+// ago is used without asking the store at all: during an outage, with
+// PostgreSQL busy with intake, a request then waits for no round trip,
+// and the page is at most fresh behind a change made on another replica.
 type versionReads struct {
-	mu  sync.Mutex
-	cur *versionRead
+	fresh time.Duration
+	mu    sync.Mutex
+	cur   *versionRead
+	last  *versionRead // the latest read that succeeded
 }
 
 type versionRead struct {
@@ -138,22 +145,30 @@ type versionRead struct {
 	done    chan struct{}
 	version string
 	err     error
+	at      time.Time // when the read began (the process's clock)
 }
 
 func (v *versionReads) read(ctx context.Context, since time.Time, read func(context.Context, time.Time) (string, error)) (string, error) {
 	v.mu.Lock()
+	if last := v.last; v.fresh > 0 && last != nil && last.since.Equal(since) && time.Since(last.at) < v.fresh {
+		v.mu.Unlock()
+		return last.version, nil
+	}
 	if cur := v.cur; cur != nil && cur.since.Equal(since) {
 		v.mu.Unlock()
 		<-cur.done
 		return cur.version, cur.err
 	}
-	r := &versionRead{since: since, done: make(chan struct{}), err: errRenderingPanicked}
+	r := &versionRead{since: since, done: make(chan struct{}), err: errRenderingPanicked, at: time.Now()}
 	v.cur = r
 	v.mu.Unlock()
 	defer func() {
 		v.mu.Lock()
 		if v.cur == r {
 			v.cur = nil
+		}
+		if r.err == nil && (v.last == nil || !r.at.Before(v.last.at)) {
+			v.last = r
 		}
 		v.mu.Unlock()
 		close(r.done)
