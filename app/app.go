@@ -141,7 +141,7 @@ func New(ctx context.Context, cfg config.Config, deps Deps) (a *App, err error) 
 	}
 	page := StatusPageConfig(cfg, a.StatusPage)
 	opt := desk.Options{Now: a.deps.Now, Log: a.log, ProductName: cfg.ProductName, GroupCommit: gc, Components: page.Components,
-		Maintenances: ConfigMaintenances(a.StatusPage)}
+		Maintenances: ConfigMaintenances(a.StatusPage), PublishOnAcknowledge: a.StatusPage != nil && a.StatusPage.Publish == config.PublishAcknowledged}
 	if a.elector != nil {
 		// Several replicas may share this database: one leads (triage,
 		// polls, probes); a clean shutdown hands over at once.

@@ -35,7 +35,18 @@ type StatusPage struct {
 	Components []Component
 	// Maintenances are windows of planned work announced from the file.
 	Maintenances []Maintenance
+	// Publish is the publication policy: PublishManual (the default:
+	// only `/incident publish` or the API put an incident on the page)
+	// or PublishAcknowledged (an incident is published, under its default
+	// public title, when an operator acknowledges it).
+	Publish string
 }
+
+// Publication policies (status_page.publish).
+const (
+	PublishManual       = "manual"
+	PublishAcknowledged = "acknowledged"
+)
 
 // Maintenance is a scheduled maintenance from the file: stored at start
 // under the key "config:" + its name's id, so that a restart updates it
@@ -297,7 +308,17 @@ func (p *spParser) page(n *yaml.Node) *StatusPage {
 		},
 		"components":   func(v *yaml.Node, f string) { sp.Components = p.components(v, f) },
 		"maintenances": func(v *yaml.Node, f string) { maint = v },
+		"publish": func(v *yaml.Node, f string) {
+			switch sp.Publish = p.str(v, f, 20); sp.Publish {
+			case PublishManual, PublishAcknowledged:
+			default:
+				p.add(v.Line, f, "want %s (only operators publish) or %s (published when acknowledged), got %q", PublishManual, PublishAcknowledged, sp.Publish)
+			}
+		},
 	})
+	if sp.Publish == "" {
+		sp.Publish = PublishManual
+	}
 	if maint != nil {
 		sp.Maintenances = p.maintenances(maint, path+".maintenances", sp)
 	}

@@ -71,7 +71,8 @@ func TestSplitStatusPage(t *testing.T) {
 
 func TestStatusPageErrorsNameLineAndField(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
-		{"status_page:\n  title: X\n", "s.yaml:2: status_page.title: unknown field (known: colours, components, logo_url, maintenances, name, url)"},
+		{"status_page:\n  title: X\n", "s.yaml:2: status_page.title: unknown field (known: colours, components, logo_url, maintenances, name, publish, url)"},
+		{"status_page:\n  publish: always\n", `s.yaml:2: status_page.publish: want manual (only operators publish) or acknowledged (published when acknowledged), got "always"`},
 		{"status_page:\n  logo_url: ftp://x/logo.png\n", "s.yaml:2: status_page.logo_url: \"ftp://x/logo.png\" is not an http or https URL"},
 		{"status_page:\n  colours: {brand: red}\n", "s.yaml:2: status_page.colours.brand: \"red\" is not a colour"},
 		{"status_page:\n  colours: {brand: \"#ffffff\", text: \"#eeeeee\"}\n", "status_page.colours: text #eeeeee on brand #ffffff has a contrast of 1.2:1"},
@@ -97,6 +98,22 @@ func TestStatusPageErrorsNameLineAndField(t *testing.T) {
 		var se *StatusPageError
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.As(err, &se) {
 			t.Errorf("%q: got %v, want %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+// TestStatusPagePublish: the publication policy is manual unless the file
+// says acknowledged.
+func TestStatusPagePublish(t *testing.T) {
+	for yaml, want := range map[string]string{
+		"status_page:\n  name: X\n":                          PublishManual,
+		"status_page:\n  publish: manual\n":                  PublishManual,
+		"status_page:\n  publish: acknowledged\n":            PublishAcknowledged,
+		"status_page:\n  name: X\n  publish: acknowledged\n": PublishAcknowledged,
+	} {
+		sp, _, err := SplitStatusPage([]byte(yaml), "s.yaml")
+		if err != nil || sp.Publish != want {
+			t.Errorf("%q: %+v %v, want %s", yaml, sp, err, want)
 		}
 	}
 }

@@ -45,6 +45,8 @@ type Service struct {
 
 	// components are the status page's, in page order.
 	components []stormdesk.Component
+	// publishOnAck is Options.PublishOnAcknowledge.
+	publishOnAck bool
 
 	// tri is the triage engine; nil without Options.Triage.
 	tri *triageState
@@ -90,6 +92,10 @@ type Options struct {
 	GroupCommit *GroupCommit
 	// Components are the public status page's components, in page order.
 	Components []stormdesk.Component
+	// PublishOnAcknowledge is the page's publication policy
+	// (status_page.publish: acknowledged): an incident is put on the page
+	// when an operator acknowledges it.
+	PublishOnAcknowledge bool
 	// Maintenances are the scheduled maintenances of the configuration
 	// (each with its Key): New stores them (SyncMaintenances). Non-nil
 	// and empty, it cancels those the configuration held before; nil
@@ -103,7 +109,8 @@ type Options struct {
 // and AddNote have returned.
 func New(ctx context.Context, store stormdesk.Store, opt Options) (*Service, error) {
 	s := &Service{Store: store, Now: opt.Now, Log: cmp.Or(opt.Log, slog.Default()), ProductName: opt.ProductName,
-		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, helpdesk: opt.Helpdesks, up: opt.Upstream, components: opt.Components}
+		Leader: opt.Leader, email: opt.Email, chat: opt.Chat, helpdesk: opt.Helpdesks, up: opt.Upstream, components: opt.Components,
+		publishOnAck: opt.PublishOnAcknowledge}
 	if s.Now == nil {
 		s.Now = time.Now
 	}

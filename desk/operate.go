@@ -81,6 +81,9 @@ func (s *Service) Acknowledge(ctx context.Context, id int64, actor, actorKey str
 		if err := s.helpdeskLinkAll(ctx, tx, inc); err != nil {
 			return err
 		}
+		if err := s.publishOnAcknowledge(ctx, tx, inc, actor, now); err != nil {
+			return err
+		}
 		return s.autoEmail(ctx, tx, inc, templates.EmailAcknowledged, "", requester{actor, actorKey}, now)
 	})
 	if err != nil {

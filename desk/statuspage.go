@@ -34,25 +34,45 @@ func (s *Service) Publish(ctx context.Context, id int64, title, actor string) (i
 		if err := inc.Publishable(); err != nil {
 			return err
 		}
-		if title == "" {
-			title = s.defaultPublicTitle(inc)
-		}
-		inc.PublishedAt, inc.PublicTitle, inc.UpdatedAt = &now, title, now
-		if err := tx.UpdateIncident(ctx, inc); err != nil {
-			return err
-		}
-		if err := s.raise(ctx, tx, id, ""); err != nil {
-			return err
-		}
-		return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: id, At: now, Kind: stormdesk.KindPublished, Actor: actor,
-			Text: fmt.Sprintf("Published on the status page as %q", title), SourceURL: "/status",
-			Data: mustJSON(map[string]string{"title": title, "status": string(inc.Status)})})
+		return s.publish(ctx, tx, inc, title, actor, "", now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: publish incident %d: %w", id, err)
 	}
 	s.flushAlerts(alerts)
 	return inc, nil
+}
+
+// publish puts inc on the page under title (its default when empty), in
+// tx, and records who did it and, for the policy, why.
+func (s *Service) publish(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, title, actor, why string, now time.Time) error {
+	if title == "" {
+		title = s.defaultPublicTitle(inc)
+	}
+	inc.PublishedAt, inc.PublicTitle, inc.UpdatedAt = &now, title, now
+	if err := tx.UpdateIncident(ctx, inc); err != nil {
+		return err
+	}
+	if err := s.raise(ctx, tx, inc.ID, ""); err != nil {
+		return err
+	}
+	text := fmt.Sprintf("Published on the status page as %q", title)
+	if why != "" {
+		text += " (" + why + ")"
+	}
+	return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: inc.ID, At: now, Kind: stormdesk.KindPublished, Actor: actor,
+		Text: text, SourceURL: "/status", Data: mustJSON(map[string]string{"title": title, "status": string(inc.Status)})})
+}
+
+// publishOnAcknowledge applies the publication policy to inc, just
+// acknowledged by actor, in tx: with PublishOnAcknowledge, an incident
+// that can be published and is not yet is published under its default
+// title.
+func (s *Service) publishOnAcknowledge(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, actor string, now time.Time) error {
+	if !s.publishOnAck || inc.PublishedAt != nil || inc.Publishable() != nil {
+		return nil
+	}
+	return s.publish(ctx, tx, inc, "", actor, "the page's policy publishes acknowledged incidents", now)
 }
 
 func (s *Service) defaultPublicTitle(inc *stormdesk.Incident) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"stormdesk"
+	"stormdesk/desk"
 	"stormdesk/desk/desktest"
 )
 
@@ -107,5 +108,39 @@ func TestSetComponentStatus(t *testing.T) {
 	}
 	if view, _ = d.PublicView(ctx, time.Time{}); len(view.Overrides) != 0 {
 		t.Fatalf("lifted: %+v", view.Overrides)
+	}
+}
+
+// TestPublishOnAcknowledge: with the page's policy "acknowledged", an
+// incident is published when an operator acknowledges it, under its
+// default public title, and the timeline says the policy did it; without
+// the policy acknowledging publishes nothing.
+func TestPublishOnAcknowledge(t *testing.T) {
+	ctx := context.Background()
+	d := desktest.NewWithOptions(t, desktest.Components, func(o *desk.Options) { o.PublishOnAcknowledge = true })
+	inc, err := d.Acknowledge(ctx, 1, "ana", "api:ana")
+	if err != nil || inc.PublishedAt == nil || inc.PublicTitle != "Problems with Login" {
+		t.Fatalf("acknowledged under the policy: %+v %v", inc, err)
+	}
+	tl, _ := d.Timeline(ctx, 1)
+	published := 0
+	for _, e := range tl {
+		if e.Kind == stormdesk.KindPublished {
+			published++
+			if e.Actor != "ana" || !strings.Contains(e.Text, "policy") {
+				t.Errorf("publication entry %+v", e)
+			}
+		}
+	}
+	if published != 1 {
+		t.Errorf("%d publication entries, want 1", published)
+	}
+	if _, err := d.Publish(ctx, 1, "", "bob"); stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
+		t.Errorf("publishing again by hand: %v", err)
+	}
+
+	manual := desktest.New(t)
+	if inc, err := manual.Acknowledge(ctx, 1, "ana", "api:ana"); err != nil || inc.PublishedAt != nil {
+		t.Fatalf("acknowledged without the policy: %+v %v", inc, err)
 	}
 }

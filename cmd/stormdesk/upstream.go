@@ -136,6 +136,9 @@ status page) and reports every problem with its line and field.`)
 	for _, c := range f.StatusPage.Components {
 		fmt.Fprintf(stdout, "  component %s (%s): features %s\n", c.Name, c.ID, strings.Join(c.Features, ", "))
 	}
+	if len(f.StatusPage.Components) > 0 {
+		fmt.Fprintf(stdout, "  status page publishing: %s\n", f.StatusPage.Publish)
+	}
 	for _, m := range f.StatusPage.Maintenances {
 		fmt.Fprintf(stdout, "  maintenance %s: %s to %s UTC, components %s\n", m.Name, m.Start.Format("2006-01-02 15:04"), m.End.Format("2006-01-02 15:04"), strings.Join(m.Components, ", "))
 	}

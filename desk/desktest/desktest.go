@@ -73,6 +73,13 @@ func New(t testing.TB, chatPlatforms ...string) *Desk {
 // of Components, for tests of a page with more of them.
 func NewWithComponents(t testing.TB, comps []stormdesk.Component, chatPlatforms ...string) *Desk {
 	t.Helper()
+	return NewWithOptions(t, comps, nil, chatPlatforms...)
+}
+
+// NewWithOptions is NewWithComponents with edit applied to the desk's
+// options before it is built (nil: none), for tests of an option.
+func NewWithOptions(t testing.TB, comps []stormdesk.Component, edit func(*desk.Options), chatPlatforms ...string) *Desk {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "desk.db"), T0)
 	if err != nil {
@@ -90,6 +97,9 @@ func NewWithComponents(t testing.TB, comps []stormdesk.Component, chatPlatforms 
 			ApprovalThreshold: ApprovalThreshold, Placeholder: "UNSUBSCRIBE", ConfirmURL: confirm}, Components: comps}
 	if len(chatPlatforms) > 0 {
 		opt.Chat = &desk.Chat{Platforms: chatPlatforms}
+	}
+	if edit != nil {
+		edit(&opt)
 	}
 	if d.Service, err = desk.New(ctx, f, opt); err != nil {
 		t.Fatal(err)
