@@ -560,6 +560,34 @@ func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.
 	return nil
 }
 
+// EachTicketLabels implements stormdesk.Tx. The tags are counted by the
+// caller, not in SQL: they are JSON text, which the two engines unpack
+// with different functions, and this keeps one query for both.
+func (x *tx) EachTicketLabels(ctx context.Context, incidentID int64, fn func(string, []string) error) error {
+	rows, err := x.c.Query(ctx, `SELECT channel, tags FROM tickets WHERE incident_id = $1 ORDER BY id`, incidentID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var channel, raw string
+		if err := rows.Scan(&channel, &raw); err != nil {
+			return fmt.Errorf("sqlstore: scan ticket labels: %w", err)
+		}
+		tags, err := decodeTags(raw)
+		if err != nil {
+			return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+		}
+		if err := fn(channel, tags); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+	}
+	return nil
+}
+
 // LinkCluster implements stormdesk.Tx.
 func (x *tx) LinkCluster(ctx context.Context, clusterID, incidentID int64) (int, error) {
 	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1 WHERE cluster_id = $2 AND incident_id IS NULL`, incidentID, clusterID)

@@ -447,6 +447,9 @@ func runClusters(t *testing.T, open Opener) {
 	for i, email := range []string{"a@x.io", "b@x.io", "a@x.io", "", ""} {
 		tk := ticket("", fmt.Sprintf("c%d", i), t0.Add(-time.Duration(i)*time.Minute))
 		tk.CustomerEmail = email
+		if i == 1 || i == 2 {
+			tk.Channel, tk.Tags = stormdesk.TicketChannelChat, []string{"login", fmt.Sprintf("t%d", i)}
+		}
 		tks = append(tks, tk)
 	}
 	inc := &stormdesk.Incident{Title: "Login", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor, ClusterID: 10, CreatedAt: t0, UpdatedAt: t0}
@@ -502,6 +505,13 @@ func runClusters(t *testing.T, open Opener) {
 		sort.Strings(times)
 		if strings.Join(times, " ") != "16:43 16:44 16:45 16:46" {
 			t.Errorf("EachTicketTime: %v", times)
+		}
+		var labels []string
+		if err := tx.EachTicketLabels(ctx, inc.ID, func(channel string, tags []string) error {
+			labels = append(labels, fmt.Sprintf("%q%q", channel, tags))
+			return nil
+		}); err != nil || strings.Join(labels, " ") != `""[] "chat"["login" "t1"] "chat"["login" "t2"] ""[]` {
+			t.Errorf("EachTicketLabels: %v (%v), want c0..c3's in id order", labels, err)
 		}
 		if n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID}); n != 4 || err != nil {
 			t.Errorf("CountTickets(incident) = %d (%v), want 4", n, err)
