@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"stormdesk"
-
 	"stormdesk/connectors/connectortest"
 	"stormdesk/connectors/zendesk"
 )
