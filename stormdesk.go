@@ -229,9 +229,13 @@ func (t *Ticket) Validate() error {
 // without tags reads back as it was written.
 func normalizeTags(tags []string) []string {
 	var out []string
+	// A set, not a scan of out: a request body may hold a million tags,
+	// all checked before Validate refuses them.
+	seen := make(map[string]bool, min(len(tags), MaxTags+1))
 	for _, tag := range tags {
 		tag = strings.TrimSpace(tag)
-		if tag != "" && !slices.Contains(out, tag) {
+		if tag != "" && !seen[tag] {
+			seen[tag] = true
 			out = append(out, tag)
 		}
 	}

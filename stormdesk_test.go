@@ -122,6 +122,14 @@ func TestTicketTagsAndChannel(t *testing.T) {
 	if fmt.Sprint(tk.Tags) != fmt.Sprint(max) || tk.Channel != "email" {
 		t.Errorf("normalized: tags %q channel %q, want %q and email", tk.Tags, tk.Channel, max)
 	}
+	// Repeats are found with a set: a body's worth of distinct tags is
+	// counted and refused at once (a scan would take minutes).
+	many := &stormdesk.Ticket{Source: "api", Subject: "x", ReceivedAt: time.Now(), Tags: make([]string, 500_000)}
+	fillTags(many.Tags)
+	many.Normalize()
+	if err := many.Validate(); stormdesk.ErrorMessage(err) != "tags: at most 20 tags, got 500000" {
+		t.Errorf("500,000 tags: %v", err)
+	}
 	none := &stormdesk.Ticket{Tags: []string{" ", ""}}
 	none.Normalize()
 	if none.Tags != nil {
