@@ -106,6 +106,9 @@ type Tx interface {
 	EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*TimelineEntry) error) error
 	// EachTicketTime streams the received times of an incident's tickets.
 	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
+	// EachTicketLabels streams the channel and tags of each of an
+	// incident's tickets, in id order ("" and nil when it has none).
+	EachTicketLabels(ctx context.Context, incidentID int64, fn func(channel string, tags []string) error) error
 
 	// WatchState returns the state of a feed or probe, or ENOTFOUND.
 	WatchState(ctx context.Context, name string) (*WatchState, error)

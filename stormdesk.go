@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -47,7 +48,32 @@ const (
 	MaxBodyLen       = 1 << 20
 	MaxExternalIDLen = 200
 	MaxNameLen       = 300
+	// A ticket carries at most MaxTags tags of at most MaxTagLen bytes
+	// each: a helpdesk's labels, not a second body.
+	MaxTags   = 20
+	MaxTagLen = 64
 )
+
+// The channels a customer reaches a desk through (a Ticket's Channel): how
+// a ticket was sent, whatever system relayed it. The helpdesk connectors
+// map their own names onto these (docs/helpdesks.md); "" is not known.
+// (The outbox's ChannelEmail and ChannelChat are its delivery queues, not
+// these.)
+const (
+	TicketChannelEmail  = "email"
+	TicketChannelWeb    = "web"    // a web form, portal or feedback widget
+	TicketChannelChat   = "chat"   // live chat or a messenger
+	TicketChannelAPI    = "api"    // created by a program
+	TicketChannelVoice  = "voice"  // a phone call or voicemail
+	TicketChannelSMS    = "sms"    // a text message
+	TicketChannelSocial = "social" // Twitter/X, Facebook, Instagram, WhatsApp...
+	TicketChannelMobile = "mobile" // a mobile app or SDK
+	TicketChannelOther  = "other"  // a channel the sender named that is none of these
+)
+
+// ValidTicketChannels lists every channel, in the order the help text shows them.
+var ValidTicketChannels = []string{TicketChannelEmail, TicketChannelWeb, TicketChannelChat, TicketChannelAPI, TicketChannelVoice, TicketChannelSMS,
+	TicketChannelSocial, TicketChannelMobile, TicketChannelOther}
 
 // Ticket is one customer report, from any intake channel.
 type Ticket struct {
@@ -64,6 +90,12 @@ type Ticket struct {
 	Organisation  string `json:"organisation,omitempty"`
 	Subject       string `json:"subject"`
 	Body          string `json:"body,omitempty"`
+	// Tags are the sender's labels for the ticket (a helpdesk's tags), in
+	// the sender's order, each once; nil when it has none.
+	Tags []string `json:"tags,omitempty"`
+	// Channel is how the customer sent the ticket: one of ValidTicketChannels,
+	// or "" when not known. (Source is the system that relayed it.)
+	Channel string `json:"channel,omitempty"`
 	// ReceivedAt is when the customer sent the ticket: given by the sender
 	// (imports, replays, an email's Date header) or the intake time.
 	ReceivedAt time.Time `json:"received_at"`
@@ -124,6 +156,8 @@ func (t *Ticket) Normalize() {
 	t.CustomerName = strings.TrimSpace(t.CustomerName)
 	t.Organisation = strings.TrimSpace(t.Organisation)
 	t.Subject = strings.TrimSpace(t.Subject)
+	t.Channel = strings.ToLower(strings.TrimSpace(t.Channel))
+	t.Tags = normalizeTags(t.Tags)
 	// Both stores keep microseconds; truncating here makes the answer to
 	// the first delivery equal to what a later read returns.
 	t.ReceivedAt = t.ReceivedAt.UTC().Truncate(time.Microsecond)
@@ -170,6 +204,12 @@ func (t *Ticket) Validate() error {
 			return Errorf(EINVALID, "%s: contains a NUL character", f.name)
 		}
 	}
+	if err := validateTags(t.Tags); err != nil {
+		return err
+	}
+	if t.Channel != "" && !isOneOf(t.Channel, ValidTicketChannels) {
+		return Errorf(EINVALID, "channel: %q is not one of %s", t.Channel, strings.Join(ValidTicketChannels, ", "))
+	}
 	if t.Subject == "" && strings.TrimSpace(t.Body) == "" {
 		// A helpdesk's body-only ticket (an email without a subject, a
 		// chat) is a report; a ticket with neither says nothing.
@@ -182,6 +222,43 @@ func (t *Ticket) Validate() error {
 		return Errorf(EINVALID, "received_at: required")
 	}
 	return CheckReceivedAt(t.ReceivedAt)
+}
+
+// normalizeTags trims each tag and drops empty ones and repeats (the
+// first of each is kept, in order); no tags is nil, so that a ticket
+// without tags reads back as it was written.
+func normalizeTags(tags []string) []string {
+	var out []string
+	// A set, not a scan of out: a request body may hold a million tags,
+	// all checked before Validate refuses them.
+	seen := make(map[string]bool, min(len(tags), MaxTags+1))
+	for _, tag := range tags {
+		tag = strings.TrimSpace(tag)
+		if tag != "" && !seen[tag] {
+			seen[tag] = true
+			out = append(out, tag)
+		}
+	}
+	return out
+}
+
+// validateTags refuses more than MaxTags tags, and a tag that is too long
+// or not plain text, naming it by its index ("tags[3]").
+func validateTags(tags []string) error {
+	if len(tags) > MaxTags {
+		return Errorf(EINVALID, "tags: at most %d tags, got %d", MaxTags, len(tags))
+	}
+	for i, tag := range tags {
+		switch {
+		case !utf8.ValidString(tag):
+			return Errorf(EINVALID, "tags[%d]: invalid UTF-8", i)
+		case len(tag) > MaxTagLen:
+			return Errorf(EINVALID, "tags[%d]: longer than %d bytes", i, MaxTagLen)
+		case strings.IndexFunc(tag, unicode.IsControl) >= 0:
+			return Errorf(EINVALID, "tags[%d]: contains a control character", i)
+		}
+	}
+	return nil
 }
 
 // ValidEmail reports whether s is a bare address such as "ana@example.com".

@@ -82,6 +82,11 @@ func TestTicketValidate(t *testing.T) {
 		{func(t *stormdesk.Ticket) { t.CustomerEmail = "Ana <ana@example.com>" }, "customer_email:"},
 		{func(t *stormdesk.Ticket) { t.Organisation = "a\x00b" }, "organisation: contains a NUL"},
 		{func(t *stormdesk.Ticket) { t.ReceivedAt = time.Time{} }, "received_at: required"},
+		{func(t *stormdesk.Ticket) { t.Tags = make([]string, stormdesk.MaxTags+1); fillTags(t.Tags) }, "tags: at most 20 tags, got 21"},
+		{func(t *stormdesk.Ticket) { t.Tags = []string{"ok", strings.Repeat("a", stormdesk.MaxTagLen+1)} }, "tags[1]: longer than 64 bytes"},
+		{func(t *stormdesk.Ticket) { t.Tags = []string{"a\xffb"} }, "tags[0]: invalid UTF-8"},
+		{func(t *stormdesk.Ticket) { t.Tags = []string{"a\nb"} }, "tags[0]: contains a control character"},
+		{func(t *stormdesk.Ticket) { t.Channel = "fax" }, `channel: "fax" is not one of email, web, chat, api, voice, sms, social, mobile, other`},
 		{func(t *stormdesk.Ticket) { t.ReceivedAt = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC) }, "received_at:"},
 	} {
 		tk := ok()
@@ -91,6 +96,44 @@ func TestTicketValidate(t *testing.T) {
 		if err == nil || !strings.HasPrefix(stormdesk.ErrorMessage(err), tc.want) || stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 			t.Errorf("want %q, got %v", tc.want, err)
 		}
+	}
+}
+
+func fillTags(tags []string) {
+	for i := range tags {
+		tags[i] = fmt.Sprintf("tag-%d", i)
+	}
+}
+
+// TestTicketTagsAndChannel: tags are trimmed, emptied ones and repeats
+// dropped (first kept, order kept) before they are counted, so exactly
+// MaxTags distinct tags of MaxTagLen bytes pass; the channel is
+// lower-cased.
+func TestTicketTagsAndChannel(t *testing.T) {
+	max := make([]string, stormdesk.MaxTags)
+	fillTags(max)
+	max[0] = strings.Repeat("é", stormdesk.MaxTagLen/2)
+	tk := &stormdesk.Ticket{Source: "api", Subject: "x", ReceivedAt: time.Now(), Channel: " Email ",
+		Tags: append(append([]string{}, max...), " tag-1 ", "", "  ", max[0])}
+	tk.Normalize()
+	if err := tk.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(tk.Tags) != fmt.Sprint(max) || tk.Channel != "email" {
+		t.Errorf("normalized: tags %q channel %q, want %q and email", tk.Tags, tk.Channel, max)
+	}
+	// Repeats are found with a set: a body's worth of distinct tags is
+	// counted and refused at once (a scan would take minutes).
+	many := &stormdesk.Ticket{Source: "api", Subject: "x", ReceivedAt: time.Now(), Tags: make([]string, 500_000)}
+	fillTags(many.Tags)
+	many.Normalize()
+	if err := many.Validate(); stormdesk.ErrorMessage(err) != "tags: at most 20 tags, got 500000" {
+		t.Errorf("500,000 tags: %v", err)
+	}
+	none := &stormdesk.Ticket{Tags: []string{" ", ""}}
+	none.Normalize()
+	if none.Tags != nil {
+		t.Errorf("blank tags: %q, want nil", none.Tags)
 	}
 }
 

@@ -16,9 +16,12 @@ import (
 	"net/http"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"stormdesk"
 	"stormdesk/intake"
@@ -188,6 +191,48 @@ func Paragraphs(text string) string {
 }
 
 var htmlTag = regexp.MustCompile(`<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>`)
+
+// Tags bounds a helpdesk's tags to what a ticket may carry, silently
+// and deterministically, so that a post is never refused for its labels:
+// each tag is trimmed; an empty one, one longer than stormdesk.MaxTagLen
+// bytes (dropped, not cut: a cut tag would be another tag), and one with
+// a control character or invalid UTF-8 are dropped, and so are repeats;
+// of the rest the first stormdesk.MaxTags, in the helpdesk's order, are
+// kept. No tags is nil.
+func Tags(tags []string) []string {
+	var out []string
+	for _, tag := range tags {
+		tag = strings.TrimSpace(tag)
+		switch {
+		case len(out) == stormdesk.MaxTags:
+			return out
+		case tag == "", len(tag) > stormdesk.MaxTagLen, !utf8.ValidString(tag),
+			strings.IndexFunc(tag, unicode.IsControl) >= 0, slices.Contains(out, tag):
+			continue
+		}
+		out = append(out, tag)
+	}
+	return out
+}
+
+// Channel maps a helpdesk's name for how a ticket came in onto a
+// stormdesk channel (stormdesk.ValidTicketChannels) through known, keyed
+// by the name lower-cased with every run of other characters than
+// letters and digits made one "_" ("Phone call (incoming)" is
+// phone_call_incoming): "" when the helpdesk names none,
+// stormdesk.TicketChannelOther for a name known has no entry for.
+func Channel(name string, known map[string]string) string {
+	key := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(strings.TrimSpace(name)), "_"), "_")
+	if key == "" {
+		return ""
+	}
+	if c, ok := known[key]; ok {
+		return c
+	}
+	return stormdesk.TicketChannelOther
+}
+
+var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
 
 // Time parses an RFC 3339 time given in field; "" is the zero time
 // (the ticket is then stamped with its arrival).

@@ -1,7 +1,10 @@
 package desk_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +13,7 @@ import (
 	"stormdesk"
 	"stormdesk/desk"
 	"stormdesk/store/sqlite"
+	"stormdesk/templates"
 )
 
 var t0 = time.Date(2018, 11, 28, 16, 46, 0, 0, time.UTC)
@@ -138,5 +142,48 @@ func TestCorrectEntry(t *testing.T) {
 	}
 	if _, err := d.CorrectEntry(ctx, note.ID, " ", time.Time{}, "U2"); stormdesk.ErrorCode(err) != stormdesk.EINVALID {
 		t.Fatalf("empty correction: %v", err)
+	}
+}
+
+// TestExportCountsChannelsAndTags: the post-mortem's JSON summary counts
+// the incident's reports by channel and their most common tags, read
+// from the store (tickets of other incidents not counted).
+func TestExportCountsChannelsAndTags(t *testing.T) {
+	d, _ := newService(t)
+	ctx := context.Background()
+	inc, err := d.Declare(ctx, "Login failures", stormdesk.SeverityMajor, "U-ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tickets := []*stormdesk.Ticket{
+		{Subject: "a", Channel: "email", Tags: []string{"login", "vip"}},
+		{Subject: "b", Channel: "chat", Tags: []string{"login"}},
+		{Subject: "c", Channel: "email"},
+		{Subject: "d"},
+		{Subject: "elsewhere", Channel: "voice", Tags: []string{"billing"}},
+	}
+	if _, err := d.IngestTickets(ctx, tickets); err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range tickets[:4] {
+		if err := d.LinkTicket(ctx, tk.ID, inc.ID, "U-ana"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := d.Export(ctx, inc.ID, "json", &buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Summary struct {
+			Channels []templates.LabelCount `json:"reports_by_channel"`
+			Tags     []templates.LabelCount `json:"top_tags"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(doc.Summary.Channels, doc.Summary.Tags); got != "[{email 2} {chat 1}] [{login 2} {vip 1}]" {
+		t.Errorf("summary counts: %s", got)
 	}
 }

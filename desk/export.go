@@ -73,6 +73,9 @@ func summarize(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, se
 	if err := tx.EachTicketTime(ctx, inc.ID, func(at time.Time) error { b.AddReport(at); return nil }); err != nil {
 		return templates.Summary{}, templates.Chart{}, err
 	}
+	if err := tx.EachTicketLabels(ctx, inc.ID, func(channel string, tags []string) error { b.AddLabels(channel, tags); return nil }); err != nil {
+		return templates.Summary{}, templates.Chart{}, err
+	}
 	err = tx.EachTimelineEntry(ctx, inc.ID, func(e *stormdesk.TimelineEntry) error {
 		b.AddEntry(e)
 		if see != nil {

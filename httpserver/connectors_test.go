@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -161,11 +162,12 @@ func getTicket(t *testing.T, ts *httptest.Server, id float64) map[string]any {
 	return got
 }
 
-// wantTicket compares the stored ticket's fields with want.
+// wantTicket compares the stored ticket's fields with want, as decoded
+// from JSON (a list is []any; nil is a field left out).
 func wantTicket(t *testing.T, got map[string]any, want map[string]any) {
 	t.Helper()
 	for k, w := range want {
-		if got[k] != w {
+		if !reflect.DeepEqual(got[k], w) {
 			t.Errorf("ticket %s: got %q, want %q", k, got[k], w)
 		}
 	}
@@ -200,6 +202,7 @@ func TestZendeskWebhook(t *testing.T) {
 		{name: "no id", vector: "missing_id.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: "ticket.id: required"},
 		{name: "bad created_at", vector: "bad_created_at.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: `ticket.created_at: "03/12/2026 09:00" is not an RFC 3339 time`},
 		{name: "unknown event", vector: "bad_event.json@2026-12-03T09:03:00Z", status: 400, code: "invalid", msg: `event: "solved" is not created or updated`},
+		{name: "more tags than a ticket keeps", vector: "tags.json@2026-12-03T09:05:00Z", status: 201, created: true},
 	})
 	if ids["follow-up comment"] != ids["created"] {
 		t.Errorf("the follow-up is ticket %v, the report ticket %v: want the same ticket", ids["follow-up comment"], ids["created"])
@@ -211,9 +214,17 @@ func TestZendeskWebhook(t *testing.T) {
 		// the follow-up's text did not replace it. (The space before the
 		// full stop is intake.HTMLToText's, as for inbound email: text
 		// after an inline element is joined with a space.)
-		"body": "Hi,\nSince 9am the login page says SSO error 502 .", "received_at": "2026-12-03T08:58:10Z"})
+		"body": "Hi,\nSince 9am the login page says SSO error 502 .", "received_at": "2026-12-03T08:58:10Z",
+		// {{ticket.tags}} and {{ticket.via}} ("Mail").
+		"tags": []any{"login", "sso"}, "channel": "email"})
 	got = getTicket(t, ts, ids["numeric id"])
-	wantTicket(t, got, map[string]any{"external_id": "4822", "body": "The CSV export never finishes.\nIt stays at 99%."})
+	wantTicket(t, got, map[string]any{"external_id": "4822", "body": "The CSV export never finishes.\nIt stays at 99%.", "tags": nil, "channel": nil})
+	// 29 tags with a repeat and one of 65 bytes: the first 20 others kept,
+	// the post not refused; "Phone call (incoming)" is a call.
+	got = getTicket(t, ts, ids["more tags than a ticket keeps"])
+	if tags, _ := got["tags"].([]any); len(tags) != 20 || tags[0] != "outage" || tags[1] != "phone" || tags[2] != "t00" || tags[19] != "t17" || got["channel"] != "voice" {
+		t.Errorf("bounded tags: %v, channel %v", got["tags"], got["channel"])
+	}
 }
 
 func TestIntercomWebhook(t *testing.T) {
@@ -238,13 +249,17 @@ func TestIntercomWebhook(t *testing.T) {
 		{name: "reply", vector: "replied.json@-", status: 200, created: false},
 		{name: "created_at not a number", vector: "bad_created_at.json@-", status: 400, code: "invalid", msg: "data.item.created_at: want a whole number, got JSON string"},
 		{name: "no id", vector: "missing_id.json@-", status: 400, code: "invalid", msg: "data.item.id: required"},
+		{name: "email conversation", vector: "created_email.json@-", status: 201, created: true},
 	})
 	if ids["reply"] != ids["created"] || ids["posted again"] != ids["created"] {
 		t.Errorf("the reply is ticket %v, the post again %v, the report %v: want one ticket", ids["reply"], ids["posted again"], ids["created"])
 	}
 	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "intercom", "external_id": "21576498123",
 		"customer_email": "priya@learnloop.example", "customer_name": "Priya Raman",
-		"body": "The dashboard shows Error 503 for everyone on our team since 8:50.\nIs something down?", "received_at": "2026-12-03T08:58:00Z"})
+		"body": "The dashboard shows Error 503 for everyone on our team since 8:50.\nIs something down?", "received_at": "2026-12-03T08:58:00Z",
+		"tags": []any{"outage", "VIP Customer"}, "channel": "chat"})
+	wantTicket(t, getTicket(t, ts, ids["email conversation"]), map[string]any{"external_id": "21576498200", "customer_email": "sam@learnloop.example",
+		"subject": "Dashboard down?", "tags": nil, "channel": "email"})
 }
 
 func TestHelpScoutWebhook(t *testing.T) {
@@ -276,10 +291,11 @@ func TestHelpScoutWebhook(t *testing.T) {
 	}
 	wantTicket(t, getTicket(t, ts, ids["created"]), map[string]any{"source": "helpscout", "external_id": "291938", "external_customer_id": "29418",
 		"customer_email": "vernon.bear@quizhub.example", "customer_name": "Vernon Bear", "subject": "Quiz grading stuck on 'pending'",
-		"body": "Since this morning every quiz my class submits stays pending .\n\nThanks, Vernon", "received_at": "2026-12-03T09:05:00Z"})
+		"body": "Since this morning every quiz my class submits stays pending .\n\nThanks, Vernon", "received_at": "2026-12-03T09:05:00Z",
+		"tags": []any{"grading", "outage"}, "channel": "email"})
 	wantTicket(t, getTicket(t, ts, ids["created, API 2.0 shape"]), map[string]any{"external_id": "291940", "external_customer_id": "29420",
 		"customer_email": "kim@quizhub.example", "customer_name": "Kim Ode", "body": "Students see no grades for today's quiz.\nAll of them.",
-		"received_at": "2026-12-03T09:07:30Z"})
+		"received_at": "2026-12-03T09:07:30Z", "tags": []any{"grading", "urgent"}, "channel": "voice"})
 }
 
 func TestFreshdeskWebhook(t *testing.T) {
@@ -307,9 +323,10 @@ func TestFreshdeskWebhook(t *testing.T) {
 	}
 	wantTicket(t, getTicket(t, ts, ids["simple content"]), map[string]any{"source": "freshdesk", "external_id": "1043",
 		"customer_email": "jonas@shopwave.example", "customer_name": "Jonas Berg", "organisation": "Shopwave", "subject": "Payments failing at checkout",
-		"body": "Our customers get card declined on every payment since 9:10.\nOrder numbers: 5512, 5513"})
+		"body": "Our customers get card declined on every payment since 9:10.\nOrder numbers: 5512, 5513",
+		"tags": []any{"payments", "checkout"}, "channel": "email"})
 	wantTicket(t, getTicket(t, ts, ids["advanced content"]), map[string]any{"external_id": "1044", "received_at": "2026-12-03T09:12:00Z",
-		"body": "Card declined for all our EU customers."})
+		"body": "Card declined for all our EU customers.", "tags": []any{"payments", "eu"}, "channel": "voice"})
 }
 
 // TestConnectorRoutesNeedTheirSecret: a helpdesk whose secret is not

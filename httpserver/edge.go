@@ -112,7 +112,7 @@ func (s *Server) inbound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := &stormdesk.Ticket{Source: stormdesk.SourceEmail, ExternalID: in.MessageID, CustomerEmail: in.From.Address,
-		CustomerName: in.From.Name, Subject: in.Subject, Body: in.Text, ReceivedAt: in.Date}
+		CustomerName: in.From.Name, Subject: in.Subject, Body: in.Text, ReceivedAt: in.Date, Channel: stormdesk.TicketChannelEmail}
 	if strings.TrimSpace(t.Subject) == "" {
 		t.Subject = "(no subject)"
 	}

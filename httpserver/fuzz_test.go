@@ -19,6 +19,8 @@ func FuzzDecodeTicket(f *testing.F) {
 		`{"subject":"Can't log in","body":"SSO error","customer_email":"a@b.co","external_id":"1","received_at":"2018-11-28T16:46:00Z"}`,
 		`{"subject":""}`, `{"subject":5}`, `[{"subject":"x"}]`, `{"subject":"x","extra":1}`, `{"subject":"\u0000"}`,
 		"{\"subject\":\"\xff\"}", `{"subject":"x","received_at":"2999-01-01T00:00:00Z"}`, `null`, `{}`, ``,
+		`{"subject":"x","tags":[" sso ","sso","","VIP Customer"],"channel":"Email"}`, `{"subject":"x","tags":"sso"}`,
+		`{"subject":"x","tags":["a\u0000b"],"channel":"fax"}`, `{"subject":"x","tags":[null,1]}`,
 	} {
 		f.Add([]byte(s))
 	}

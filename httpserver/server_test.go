@@ -152,6 +152,12 @@ func TestBadInputs(t *testing.T) {
 		{"batch too big", "application/json", many, 400, "invalid", "tickets: at most 1000 per request, got 1001"},
 		{"bad item", "application/json", `[{"subject":"ok"},{"body":"a body-only ticket is fine"},{"source":"api"}]`, 400, "invalid", "tickets[2].subject: required"},
 		{"bad item type", "application/json", `[{"subject":"ok"},7]`, 400, "invalid", "tickets[1]: want an object, got JSON number"},
+		{"too many tags", "application/json", `{"subject":"x","tags":[` + manyTags(stormdesk.MaxTags+1) + `]}`, 400, "invalid", "tags: at most 20 tags, got 21"},
+		{"too many tags in a batch", "application/json", `[{"subject":"x"},{"subject":"y","tags":[` + manyTags(stormdesk.MaxTags+1) + `]}]`, 400, "invalid", "tickets[1].tags: at most 20 tags, got 21"},
+		{"long tag", "application/json", `{"subject":"x","tags":["ok","` + strings.Repeat("t", stormdesk.MaxTagLen+1) + `"]}`, 400, "invalid", "tags[1]: longer than 64 bytes"},
+		{"tags not an array", "application/json", `{"subject":"x","tags":"sso login"}`, 400, "invalid", "tags: want an array, got JSON string"},
+		{"tag not a string", "application/json", `{"subject":"x","tags":["sso",7]}`, 400, "invalid", "tags: want string, got JSON number"},
+		{"bad channel", "application/json", `{"subject":"x","channel":"fax"}`, 400, "invalid", `channel: "fax" is not one of email, web, chat, api, voice, sms, social, mobile, other`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := do(t, ts, "POST", "/api/v1/tickets", tc.ctype, []byte(tc.body))
@@ -166,6 +172,41 @@ func TestBadInputs(t *testing.T) {
 	status, out := do(t, ts, "GET", "/api/v1/tickets/1", "", nil)
 	if status != 404 {
 		t.Fatalf("after only bad requests, ticket 1 exists: %d %v", status, out)
+	}
+}
+
+// manyTags is n distinct JSON strings, comma-separated.
+func manyTags(n int) string {
+	tags := make([]string, n)
+	for i := range tags {
+		tags[i] = fmt.Sprintf(`"tag-%d"`, i)
+	}
+	return strings.Join(tags, ",")
+}
+
+// TestTicketTagsAndChannel: the API takes tags and a channel, trims the
+// tags and drops repeats, and shows both on the answer and on GET; a
+// ticket without them shows neither.
+func TestTicketTagsAndChannel(t *testing.T) {
+	ts := newServer(t, sqliteStore(t), token)
+	status, out := do(t, ts, "POST", "/api/v1/tickets", "application/json",
+		[]byte(`{"subject":"Can't log in","tags":[" sso ","vip","sso",""],"channel":"Chat"}`))
+	if status != 201 || fmt.Sprint(out["tags"]) != "[sso vip]" || out["channel"] != "chat" {
+		t.Fatalf("create: %d %v", status, out)
+	}
+	got := getTicket(t, ts, out["id"].(float64))
+	if fmt.Sprint(got["tags"]) != "[sso vip]" || got["channel"] != "chat" {
+		t.Fatalf("get: %v", got)
+	}
+	// The most a ticket may carry is accepted whole.
+	status, out = do(t, ts, "POST", "/api/v1/tickets", "application/json",
+		[]byte(`{"subject":"x","tags":[`+manyTags(stormdesk.MaxTags-1)+`,"`+strings.Repeat("é", stormdesk.MaxTagLen/2)+`"]}`))
+	if tags, _ := out["tags"].([]any); status != 201 || len(tags) != stormdesk.MaxTags {
+		t.Fatalf("%d tags: %d %v", stormdesk.MaxTags, status, out)
+	}
+	status, out = do(t, ts, "POST", "/api/v1/tickets", "application/json", []byte(`{"subject":"plain"}`))
+	if _, has := out["tags"]; status != 201 || has || out["channel"] != nil {
+		t.Fatalf("a ticket without tags or channel: %d %v", status, out)
 	}
 }
 

@@ -21,6 +21,19 @@ var csvColumns = map[string]string{
 	"subject": "subject", "title": "subject",
 	"body": "body", "description": "body", "message": "body", "text": "body",
 	"received_at": "received_at", "created_at": "received_at", "time": "received_at",
+	"tags": "tags", "tag": "tags", "channel": "channel", "via": "channel",
+}
+
+// CSVTags splits a CSV tags cell: tags separated by commas (a tag may hold
+// spaces, as Intercom's do), each trimmed; empty ones dropped.
+func CSVTags(cell string) []string {
+	var tags []string
+	for _, tag := range strings.Split(cell, ",") {
+		if tag = strings.TrimSpace(tag); tag != "" {
+			tags = append(tags, tag)
+		}
+	}
+	return tags
 }
 
 // Rows reads the rows of a ticket import in format ("csv" or "jsonl");
@@ -116,6 +129,10 @@ func csvRows(r io.Reader, report io.Writer) (RowSource, error) {
 				in.Body = v
 			case "received_at":
 				in.ReceivedAt = v
+			case "tags":
+				in.Tags = CSVTags(v)
+			case "channel":
+				in.Channel = v
 			}
 		}
 		return in, line, nil, nil

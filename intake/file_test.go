@@ -2,9 +2,12 @@ package intake_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"strings"
 	"testing"
 
+	"stormdesk"
 	"stormdesk/intake"
 )
 
@@ -46,5 +49,37 @@ func walkRows[T any](t *testing.T, size int, next func() (T, int, error, error),
 		if check != nil {
 			check(row, line, rowErr)
 		}
+	}
+}
+
+// TestImportTagsAndChannel: a CSV tags cell is split on commas (a tag
+// keeps its inner spaces), "via" names the channel column; a JSON Lines
+// row carries them as POST /api/v1/tickets does.
+func TestImportTagsAndChannel(t *testing.T) {
+	for _, tc := range []struct {
+		format, data string
+	}{
+		{"csv", "subject,Tags,via\nLogin broken,\" sso , VIP Customer,,login \",Web\n"},
+		{"jsonl", `{"subject":"Login broken","tags":["sso","VIP Customer","login"],"channel":"Web"}` + "\n"},
+	} {
+		next, err := intake.Rows(strings.NewReader(tc.data), tc.format, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, _, rowErr, fatal := next()
+		if rowErr != nil || fatal != nil {
+			t.Fatalf("%s: %v %v", tc.format, rowErr, fatal)
+		}
+		tk, err := in.Ticket()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk.Normalize()
+		if got := fmt.Sprintf("%q %q", tk.Tags, tk.Channel); got != `["sso" "VIP Customer" "login"] "web"` {
+			t.Errorf("%s: tags and channel %s", tc.format, got)
+		}
+	}
+	if _, err := intake.DecodeTicketJSON([]byte(`{"subject":"x","tags":"sso login"}`)); err == nil || stormdesk.ErrorMessage(err) != "tags: want an array, got JSON string" {
+		t.Errorf("tags as a string: %v, want an error naming tags", err)
 	}
 }

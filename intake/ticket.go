@@ -23,13 +23,20 @@ type TicketInput struct {
 	Body          string `json:"body"`
 	// ReceivedAt is an RFC 3339 time; empty means now.
 	ReceivedAt string `json:"received_at"`
+	// Tags are the sender's labels (at most stormdesk.MaxTags of
+	// stormdesk.MaxTagLen bytes); Channel how the customer sent the
+	// ticket (one of stormdesk.ValidTicketChannels). Both are checked
+	// with the rest of the ticket (stormdesk.Ticket.Validate).
+	Tags    []string `json:"tags"`
+	Channel string   `json:"channel"`
 }
 
 // Ticket converts the input into a domain ticket. The error names the
 // field, with prefix before it ("tickets[2].").
 func (in TicketInput) Ticket() (*stormdesk.Ticket, error) {
 	t := &stormdesk.Ticket{Source: in.Source, ExternalID: in.ExternalID, CustomerEmail: in.CustomerEmail,
-		CustomerName: in.CustomerName, Organisation: in.Organisation, Subject: in.Subject, Body: in.Body}
+		CustomerName: in.CustomerName, Organisation: in.Organisation, Subject: in.Subject, Body: in.Body,
+		Tags: in.Tags, Channel: in.Channel}
 	if s := strings.TrimSpace(in.ReceivedAt); s != "" {
 		at, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
@@ -67,7 +74,7 @@ func DecodeTicket(data []byte, doc string) (TicketInput, error) {
 }
 
 // TicketFields are the fields a ticket body may carry.
-const TicketFields = "source, external_id, customer_email, customer_name, organisation, subject, body, received_at"
+const TicketFields = "source, external_id, customer_email, customer_name, organisation, subject, body, received_at, tags, channel"
 
 // DocErrorf is an invalid-input error about a whole JSON document:
 // "doc: message".
@@ -108,8 +115,11 @@ func JSONProblem(err error, known, doc string, size int) error {
 }
 
 func jsonKind(k string) string {
-	if k == "struct" {
+	switch k {
+	case "struct":
 		return "an object"
+	case "slice":
+		return "an array"
 	}
 	return k
 }

@@ -57,7 +57,24 @@ type Summary struct {
 	NotificationsFailed int           `json:"notifications_failed"`
 	Entries             int           `json:"timeline_entries"`
 	TimeToKnow          TimeToKnow    `json:"time_to_know"`
+	// Channels counts the reports by the channel they came through, most
+	// first (reports of no known channel are not counted); Tags counts
+	// the MaxSummaryTags tags most reports carry, most first. Ties go by
+	// name, so an export is the same every time.
+	Channels []LabelCount `json:"reports_by_channel,omitempty"`
+	Tags     []LabelCount `json:"top_tags,omitempty"`
 }
+
+// LabelCount is how many of an incident's reports carry one channel or
+// one tag.
+type LabelCount struct {
+	Name    string `json:"name"`
+	Reports int    `json:"reports"`
+}
+
+// MaxSummaryTags bounds the tags a summary lists: the ones most reports
+// share say what the storm was about; a long tail says nothing more.
+const MaxSummaryTags = 10
 
 // Milestone keys, in the order the time-to-know block lists them: who
 // learned of the incident when, from the provider's first word to the
@@ -254,11 +271,49 @@ type Builder struct {
 	firstEntry time.Time
 	lastEntry  time.Time
 	milestones map[string]time.Time // the first time of each milestone seen in the entries
+	// channels and tags count the reports by label: memory proportional
+	// to the distinct labels (a few channels; tags as many as the desk
+	// uses), not to the reports.
+	channels map[string]int
+	tags     map[string]int
 }
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{counts: map[int64]int{}, open: map[string]int{}, milestones: map[string]time.Time{}}
+	return &Builder{counts: map[int64]int{}, open: map[string]int{}, milestones: map[string]time.Time{},
+		channels: map[string]int{}, tags: map[string]int{}}
+}
+
+// AddLabels counts one report's channel ("" is not counted) and tags.
+func (b *Builder) AddLabels(channel string, tags []string) {
+	if channel != "" {
+		b.channels[channel]++
+	}
+	for _, tag := range tags {
+		b.tags[tag]++
+	}
+}
+
+// ranked is counts as LabelCounts, most first, ties by name, at most max
+// (0: all).
+func ranked(counts map[string]int, max int) []LabelCount {
+	out := make([]LabelCount, 0, len(counts))
+	for name, n := range counts {
+		out = append(out, LabelCount{Name: name, Reports: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Reports != out[j].Reports {
+			return out[i].Reports > out[j].Reports
+		}
+		return out[i].Name < out[j].Name
+	})
+	if max > 0 && len(out) > max {
+		out = out[:max]
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 const slot = 5 * time.Minute
@@ -357,6 +412,7 @@ func (b *Builder) AddEntry(e *stormdesk.TimelineEntry) {
 func (b *Builder) Build(inc *stormdesk.Incident, reports, customers int) (Summary, Chart) {
 	s := b.sum
 	s.Reports, s.Customers = reports, customers
+	s.Channels, s.Tags = ranked(b.channels, 0), ranked(b.tags, MaxSummaryTags)
 	at := maps.Clone(b.milestones)
 	if !b.first.IsZero() {
 		at[MilestoneReport] = b.first // the tickets themselves are the truth

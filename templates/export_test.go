@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,12 +83,28 @@ func referenceOutage() (*stormdesk.Incident, []*stormdesk.TimelineEntry, []time.
 	return inc, entries, reports
 }
 
+// referenceLabels are report i's channel and tags in the reference
+// outage: mostly email, some chat, one of no known channel; "login" on
+// most, twelve tags in all, so the summary shows the ten most common.
+func referenceLabels(i int) (string, []string) {
+	channel := []string{"email", "chat", "email", ""}[i%4]
+	tags := []string{"login"}
+	if i%2 == 0 {
+		tags = append(tags, "sso_error")
+	}
+	if i < 10 {
+		tags = append(tags, fmt.Sprintf("org-%02d", i))
+	}
+	return channel, tags
+}
+
 func renderReference(t *testing.T, format string) []byte {
 	t.Helper()
 	inc, entries, reports := referenceOutage()
 	b := NewBuilder()
-	for _, r := range reports {
+	for i, r := range reports {
 		b.AddReport(r)
+		b.AddLabels(referenceLabels(i))
 	}
 	for _, e := range entries {
 		b.AddEntry(e)

@@ -26,6 +26,16 @@ var funcs = map[string]any{
 	"md":       MarkdownText,
 	"count":    Count,
 	"when":     When,
+	"labels":   Labels,
+}
+
+// Labels says label counts in a line: "email 12, chat 3".
+func Labels(counts []LabelCount) string {
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = c.Name + " " + strconv.Itoa(c.Reports)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Count says n with the noun that agrees with it: "1 report", "3 reports".

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -19,7 +20,7 @@ import (
 // auth and records its query.
 func zendeskExport(t *testing.T, queries *[]string) *httptest.Server {
 	pages := map[string]string{
-		"": `{"tickets":[{"id":101,"subject":"Login fails","description":"I cannot log in","status":"new","requester_id":1,"created_at":"2026-01-02T10:00:00Z","generated_timestamp":1767348000}],
+		"": `{"tickets":[{"id":101,"subject":"Login fails","description":"I cannot log in","status":"new","requester_id":1,"created_at":"2026-01-02T10:00:00Z","generated_timestamp":1767348000,"tags":["login","vip"],"via":{"channel":"web"}}],
 		      "users":[{"id":1,"name":"Ada","email":"ada@example.com"}],"after_cursor":"C1","after_url":"x","end_of_stream":false}`,
 		"C1": `{"tickets":[{"id":102,"subject":"Checkout 500","description":"<p>error 500</p>","status":"open","requester_id":2,"created_at":"2026-01-02T10:05:00Z","generated_timestamp":1767348300}],
 		      "users":[{"id":2,"name":"Bob","email":"bob@example.com"}],"after_cursor":"C2","after_url":"","end_of_stream":true}`,
@@ -88,10 +89,25 @@ func TestZendeskImportTwiceThenWebhook(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	var got struct {
-		Created bool `json:"created"`
+		Created  bool  `json:"created"`
+		TicketID int64 `json:"ticket_id"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != http.StatusOK || got.Created {
 		t.Errorf("webhook post of an imported ticket: status %d, created %v (%v); want 200, false", resp.StatusCode, got.Created, err)
+	}
+	// The imported ticket kept the export's tags and via channel; the
+	// webhook's post (without them) changed nothing.
+	tr, err := http.Get(fmt.Sprintf("%s/api/v1/tickets/%d", base, got.TicketID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Body.Close()
+	var tk struct {
+		Tags    []string `json:"tags"`
+		Channel string   `json:"channel"`
+	}
+	if err := json.NewDecoder(tr.Body).Decode(&tk); err != nil || fmt.Sprint(tk.Tags) != "[login vip]" || tk.Channel != "web" {
+		t.Errorf("imported ticket %d: tags %v channel %q (%v), want [login vip] and web", got.TicketID, tk.Tags, tk.Channel, err)
 	}
 }
 

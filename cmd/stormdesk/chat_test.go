@@ -178,7 +178,7 @@ func TestInboundEmailBecomesATicket(t *testing.T) {
 	var tk map[string]any
 	json.NewDecoder(resp.Body).Decode(&tk)
 	resp.Body.Close()
-	if tk["source"] != "email" || tk["customer_email"] != "ana@example.com" || tk["received_at"] != "2018-11-28T16:46:00Z" ||
+	if tk["source"] != "email" || tk["channel"] != "email" || tk["customer_email"] != "ana@example.com" || tk["received_at"] != "2018-11-28T16:46:00Z" ||
 		strings.Contains(tk["body"].(string), "How can we help") {
 		t.Fatalf("ticket: %v", tk)
 	}

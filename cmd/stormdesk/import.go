@@ -26,7 +26,7 @@ func cmdImport(ctx context.Context, args []string, e *env) error {
 
 Imports tickets from a CSV file (a header row naming columns such as
 subject, body, customer_email, customer_name, organisation, external_id,
-source, received_at) or a JSON Lines file (one ticket object a line, the
+source, received_at, tags (comma-separated), channel) or a JSON Lines file (one ticket object a line, the
 shape of POST /api/v1/tickets). Bad rows are reported by line number and
 skipped; good rows are kept. Re-importing the same file stores nothing twice
 when rows carry an external_id. A row without a subject takes the first

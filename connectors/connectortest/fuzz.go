@@ -6,15 +6,18 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"stormdesk"
 	"stormdesk/connectors"
 )
 
 // FuzzParse fuzzes w.Parse with headers h, seeded with the package's
 // testdata/*.json and seeds: any body is either refused with an error or
 // read into a delivery whose ticket, when it has one, carries w's source,
-// the helpdesk's id and valid UTF-8 text; it never panics. needTicket
+// the helpdesk's id, valid UTF-8 text, and tags and a channel a ticket may
+// carry (bounded, already normalized); it never panics. needTicket
 // says which events must carry a ticket (nil: every one).
 func FuzzParse(f *testing.F, w connectors.Webhook, h http.Header, needTicket func(event string) bool, seeds ...string) {
 	files, _ := filepath.Glob("testdata/*.json")
@@ -45,6 +48,13 @@ func FuzzParse(f *testing.F, w connectors.Webhook, h http.Header, needTicket fun
 		}
 		if utf8.Valid(body) && !utf8.ValidString(tk.Body) {
 			t.Fatalf("body not UTF-8: %q", tk.Body)
+		}
+		// Tags and the channel are bounded here, never refused later:
+		// what a connector keeps, a ticket may carry.
+		check := &stormdesk.Ticket{Source: tk.Source, Subject: "x", ReceivedAt: time.Now(), Tags: tk.Tags, Channel: tk.Channel}
+		check.Normalize()
+		if err := check.Validate(); err != nil || len(check.Tags) != len(tk.Tags) || check.Channel != tk.Channel {
+			t.Fatalf("tags %q and channel %q: %v (normalized %q %q)", tk.Tags, tk.Channel, err, check.Tags, check.Channel)
 		}
 	})
 }

@@ -7,6 +7,7 @@ package freshdesk
 
 import (
 	"crypto/subtle"
+	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -55,7 +56,51 @@ type Payload struct {
 		// CreatedAt is optional, and RFC 3339 when given; without it the
 		// ticket is stamped with its arrival.
 		CreatedAt string `json:"ticket_created_at"`
+		// Tags is {{ticket.tags}}, comma-separated text, or an array of
+		// names as the API gives them.
+		Tags Tags `json:"ticket_tags"`
+		// Source is {{ticket.source}}, the source's name ("Email",
+		// "Portal"), or the API's numeric code (1, 2); mapped by
+		// Channels.
+		Source connectors.ID `json:"ticket_source"`
 	} `json:"freshdesk_webhook"`
+}
+
+// Tags are a ticket's tags: comma-separated text ("payments, eu") or a
+// JSON array of names.
+type Tags []string
+
+// UnmarshalJSON takes a string, an array of strings, or null.
+func (t *Tags) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '[' {
+		var names []string
+		if err := json.Unmarshal(b, &names); err != nil {
+			return err
+		}
+		*t = names
+		return nil
+	}
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s != nil {
+		*t = strings.Split(*s, ",")
+	}
+	return nil
+}
+
+// Channels maps Freshdesk's ticket sources onto stormdesk's channels, by
+// the numeric codes of the Tickets API (1 Email, 2 Portal, 3 Phone, 7
+// Chat, 9 Feedback Widget, 10 Outbound Email) and by their names, as
+// {{ticket.source}} renders them. Any other source is "other".
+var Channels = map[string]string{
+	"1": stormdesk.TicketChannelEmail, "email": stormdesk.TicketChannelEmail,
+	"2": stormdesk.TicketChannelWeb, "portal": stormdesk.TicketChannelWeb,
+	"3": stormdesk.TicketChannelVoice, "phone": stormdesk.TicketChannelVoice,
+	"7": stormdesk.TicketChannelChat, "chat": stormdesk.TicketChannelChat,
+	"9": stormdesk.TicketChannelWeb, "feedback_widget": stormdesk.TicketChannelWeb,
+	"10": stormdesk.TicketChannelEmail, "outbound_email": stormdesk.TicketChannelEmail,
 }
 
 // ParsePayload reads the rule's body.
@@ -87,7 +132,8 @@ func (*Webhook) Parse(_ http.Header, body []byte) (connectors.Delivery, error) {
 	}
 	t := &stormdesk.Ticket{Source: stormdesk.SourceFreshdesk, ExternalID: string(fw.TicketID),
 		CustomerEmail: fw.ContactEmail, CustomerName: fw.ContactName, Organisation: fw.CompanyName,
-		Subject: fw.TicketSubject, Body: connectors.Text(fw.TicketDescription), ReceivedAt: at}
+		Subject: fw.TicketSubject, Body: connectors.Text(fw.TicketDescription), ReceivedAt: at,
+		Tags: connectors.Tags(fw.Tags), Channel: connectors.Channel(string(fw.Source), Channels)}
 	if strings.TrimSpace(t.Subject) == "" && t.Body == "" {
 		t.Subject = "(no subject)"
 	}

@@ -8,6 +8,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha1"
 	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -63,10 +64,20 @@ func (w *Webhook) Verify(h http.Header, body []byte) (connectors.Signed, error) 
 // and Mailbox API 2.0's (primaryCustomer with first/last,
 // _embedded.threads); both are read.
 type Conversation struct {
-	ID        connectors.ID `json:"id"`
-	Subject   string        `json:"subject"`
-	Preview   string        `json:"preview"`
-	CreatedAt string        `json:"createdAt"`
+	ID connectors.ID `json:"id"`
+	// Type is email, chat or phone; Source.Type how the conversation was
+	// created (email, emailfwd, web, api, chat, notification). Both make
+	// the channel (channel).
+	Type   string `json:"type"`
+	Source struct {
+		Type string `json:"type"`
+	} `json:"source"`
+	// Tags are the conversation's tags: names in the webhook field
+	// guide's shape, objects in Mailbox API 2.0's.
+	Tags      []Tag  `json:"tags"`
+	Subject   string `json:"subject"`
+	Preview   string `json:"preview"`
+	CreatedAt string `json:"createdAt"`
 	Customer  struct {
 		ID        connectors.ID `json:"id"`
 		FirstName string        `json:"firstName"`
@@ -83,6 +94,52 @@ type Conversation struct {
 	Embedded struct {
 		Threads []Thread `json:"threads"`
 	} `json:"_embedded"`
+}
+
+// Tag is one of a conversation's tags: a name ("vip"), or an object with
+// it ({"id": 9150, "color": "#929499", "tag": "vip"}).
+type Tag string
+
+// UnmarshalJSON takes a string, an object with "tag" (or "name"), or null.
+func (t *Tag) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '{' {
+		var o struct {
+			Tag  string `json:"tag"`
+			Name string `json:"name"`
+		}
+		if err := json.Unmarshal(b, &o); err != nil {
+			return err
+		}
+		*t = Tag(cmp.Or(o.Tag, o.Name))
+		return nil
+	}
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s != nil {
+		*t = Tag(*s)
+	}
+	return nil
+}
+
+// Channels maps Help Scout's source types (the Source object's field
+// guide: email, web, notification, emailfwd, api, chat) onto stormdesk's
+// channels. Any other type (notification among them) is "other".
+var Channels = map[string]string{
+	"email": stormdesk.TicketChannelEmail, "emailfwd": stormdesk.TicketChannelEmail,
+	"web": stormdesk.TicketChannelWeb, "api": stormdesk.TicketChannelAPI, "chat": stormdesk.TicketChannelChat,
+}
+
+// channel is the conversation's channel: a phone conversation is a call,
+// whatever it was logged through (an agent logs one on the web or by the
+// API); any other is its source's type, or without one its own type
+// (email, chat).
+func (c *Conversation) channel() string {
+	if strings.EqualFold(strings.TrimSpace(c.Type), "phone") {
+		return stormdesk.TicketChannelVoice
+	}
+	return connectors.Channel(cmp.Or(strings.TrimSpace(c.Source.Type), c.Type), Channels)
 }
 
 // Thread is one message of a conversation.
@@ -141,6 +198,11 @@ func (*Webhook) Parse(h http.Header, body []byte) (connectors.Delivery, error) {
 	if strings.TrimSpace(t.Subject) == "" && t.Body == "" {
 		t.Subject = "(no subject)"
 	}
+	tags := make([]string, len(c.Tags))
+	for i, tag := range c.Tags {
+		tags[i] = string(tag)
+	}
+	t.Tags, t.Channel = connectors.Tags(tags), c.channel()
 	return connectors.Delivery{Event: event, Ticket: t}, nil
 }
 

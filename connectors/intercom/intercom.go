@@ -74,8 +74,19 @@ type Notification struct {
 			ID   connectors.ID `json:"id"`
 			// CreatedAt is when the conversation began, in Unix seconds.
 			CreatedAt int64 `json:"created_at"`
-			// Source is the conversation's first message.
+			// Tags are the conversation's tags (a tag.list).
+			Tags struct {
+				Tags []struct {
+					Name string `json:"name"`
+				} `json:"tags"`
+			} `json:"tags"`
+			// Source is the conversation's first message. Its type is
+			// the channel it came through (Channels); delivered_as says
+			// who started the conversation (customer_initiated,
+			// admin_initiated, automated...), not through what, and is
+			// not read.
 			Source struct {
+				Type    string `json:"type"`
 				Subject string `json:"subject"`
 				Body    string `json:"body"`
 				Author  struct {
@@ -86,6 +97,20 @@ type Notification struct {
 			} `json:"source"`
 		} `json:"item"`
 	} `json:"data"`
+}
+
+// Channels maps the conversation source types of Intercom's Conversation
+// model (conversation, email, facebook, instagram, phone_call,
+// phone_switch, push, sms, twitter, whatsapp) onto stormdesk's channels;
+// "conversation" is the Messenger, a chat. Any other type is "other".
+var Channels = map[string]string{
+	"conversation": stormdesk.TicketChannelChat,
+	"email":        stormdesk.TicketChannelEmail,
+	"phone_call":   stormdesk.TicketChannelVoice, "phone_switch": stormdesk.TicketChannelVoice,
+	"sms":      stormdesk.TicketChannelSMS,
+	"facebook": stormdesk.TicketChannelSocial, "instagram": stormdesk.TicketChannelSocial,
+	"twitter": stormdesk.TicketChannelSocial, "whatsapp": stormdesk.TicketChannelSocial,
+	"push": stormdesk.TicketChannelMobile,
 }
 
 // ParseNotification reads a notification's body.
@@ -137,5 +162,10 @@ func (*Webhook) Parse(_ http.Header, body []byte) (connectors.Delivery, error) {
 	if t.Subject == "" && t.Body == "" {
 		t.Subject = "(no subject)"
 	}
+	tags := make([]string, len(it.Tags.Tags))
+	for i, tag := range it.Tags.Tags {
+		tags[i] = tag.Name
+	}
+	t.Tags, t.Channel = connectors.Tags(tags), connectors.Channel(src.Type, Channels)
 	return connectors.Delivery{Event: n.Topic, Ticket: t}, nil
 }

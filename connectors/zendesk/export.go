@@ -59,6 +59,10 @@ type ExportTicket struct {
 	OrganizationID connectors.ID `json:"organization_id"`
 	CreatedAt      string        `json:"created_at"`
 	UpdatedAt      string        `json:"updated_at"`
+	Tags           []string      `json:"tags"`
+	Via            struct {
+		Channel ViaChannel `json:"channel"`
+	} `json:"via"`
 	// GeneratedTimestamp (Unix seconds) orders the export.
 	GeneratedTimestamp int64 `json:"generated_timestamp"`
 }
@@ -107,7 +111,7 @@ func (p *ExportPage) StormdeskTickets() (out []*stormdesk.Ticket, bad map[string
 		if et.OrganizationID != "" {
 			org = orgs[et.OrganizationID]
 		}
-		t, err := ticket(et.ID, et.Subject, et.Description, u.Email, u.Name, org, et.CreatedAt)
+		t, err := ticket(et.ID, et.Subject, et.Description, u.Email, u.Name, org, et.CreatedAt, et.Tags, string(et.Via.Channel))
 		if err != nil {
 			if bad == nil {
 				bad = map[string]error{}
@@ -120,8 +124,58 @@ func (p *ExportPage) StormdeskTickets() (out []*stormdesk.Ticket, bad map[string
 	return out, bad
 }
 
+// ViaChannel is a via object's channel: Zendesk documents it as a via
+// type (a string: "email", "web", "api") or a via id (a number: 0, 4,
+// 5); a number is kept as its decimal text, which Channels also maps.
+type ViaChannel string
+
+// UnmarshalJSON takes a string, a number or null.
+func (v *ViaChannel) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err == nil {
+		*v = ViaChannel(n.String())
+		return nil
+	}
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s != nil {
+		*v = ViaChannel(*s)
+	}
+	return nil
+}
+
+// Channels maps Zendesk's names for how a ticket came in onto stormdesk's
+// channels, keyed as connectors.Channel keys them: the via types of
+// Zendesk's "Via types reference" and the API's via.channel, the names
+// the {{ticket.via}} placeholder renders ("Web form", "Mail", "Web
+// service", "Phone call (incoming)"), and the via ids the reference
+// lists for the web form (0), email (4) and the API (5). Any other via
+// (a trigger, a merge, a side conversation) is "other".
+var Channels = map[string]string{
+	"mail": stormdesk.TicketChannelEmail, "email": stormdesk.TicketChannelEmail, "4": stormdesk.TicketChannelEmail,
+	"web": stormdesk.TicketChannelWeb, "web_form": stormdesk.TicketChannelWeb, "web_widget": stormdesk.TicketChannelWeb,
+	"dropbox": stormdesk.TicketChannelWeb, "feedback_tab": stormdesk.TicketChannelWeb, "help_center": stormdesk.TicketChannelWeb,
+	"0":   stormdesk.TicketChannelWeb,
+	"api": stormdesk.TicketChannelAPI, "web_service": stormdesk.TicketChannelAPI, "web_service_api": stormdesk.TicketChannelAPI,
+	"5":    stormdesk.TicketChannelAPI,
+	"chat": stormdesk.TicketChannelChat, "chat_transcript": stormdesk.TicketChannelChat, "chat_offline_message": stormdesk.TicketChannelChat,
+	"native_messaging": stormdesk.TicketChannelChat, "messaging": stormdesk.TicketChannelChat,
+	"voice": stormdesk.TicketChannelVoice, "voicemail": stormdesk.TicketChannelVoice, "phone": stormdesk.TicketChannelVoice,
+	"phone_call_inbound": stormdesk.TicketChannelVoice, "phone_call_outbound": stormdesk.TicketChannelVoice,
+	"phone_call_incoming": stormdesk.TicketChannelVoice, "phone_call_outgoing": stormdesk.TicketChannelVoice,
+	"sms": stormdesk.TicketChannelSMS, "text": stormdesk.TicketChannelSMS,
+	"twitter": stormdesk.TicketChannelSocial, "twitter_dm": stormdesk.TicketChannelSocial, "twitter_direct_message": stormdesk.TicketChannelSocial,
+	"facebook": stormdesk.TicketChannelSocial, "facebook_post": stormdesk.TicketChannelSocial, "facebook_message": stormdesk.TicketChannelSocial,
+	"instagram_dm": stormdesk.TicketChannelSocial, "whatsapp": stormdesk.TicketChannelSocial,
+	"mobile": stormdesk.TicketChannelMobile, "mobile_sdk": stormdesk.TicketChannelMobile, "iphone": stormdesk.TicketChannelMobile,
+	"android": stormdesk.TicketChannelMobile,
+}
+
 // ticket is the one mapping of a Zendesk ticket, webhook and export alike.
-func ticket(id connectors.ID, subject, description, email, name, org, createdAt string) (*stormdesk.Ticket, error) {
+// Tags are bounded as connectors.Tags says; via is mapped by Channels.
+func ticket(id connectors.ID, subject, description, email, name, org, createdAt string, tags []string, via string) (*stormdesk.Ticket, error) {
 	if id == "" {
 		return nil, connectors.Invalid("ticket.id", "required")
 	}
@@ -134,7 +188,8 @@ func ticket(id connectors.ID, subject, description, email, name, org, createdAt 
 	}
 	t := &stormdesk.Ticket{Source: stormdesk.SourceZendesk, ExternalID: string(id),
 		CustomerEmail: email, CustomerName: name, Organisation: org, Subject: subject,
-		Body: connectors.Text(description), ReceivedAt: at}
+		Body: connectors.Text(description), ReceivedAt: at,
+		Tags: connectors.Tags(tags), Channel: connectors.Channel(via, Channels)}
 	if strings.TrimSpace(t.Subject) == "" && t.Body == "" {
 		t.Subject = "(no subject)"
 	}

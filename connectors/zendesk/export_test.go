@@ -3,6 +3,7 @@ package zendesk_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -17,13 +18,13 @@ import (
 // cursor pages with sideloaded users and organizations.
 var exportPages = map[string]string{
 	"": `{"tickets":[
-	  {"id":101,"subject":"Login fails","description":"<p>I cannot <b>log in</b></p>","status":"new","requester_id":9001,"organization_id":77,"created_at":"2026-01-02T10:00:00Z","updated_at":"2026-01-02T10:00:00Z","generated_timestamp":1767348000},
+	  {"id":101,"subject":"Login fails","description":"<p>I cannot <b>log in</b></p>","status":"new","requester_id":9001,"organization_id":77,"created_at":"2026-01-02T10:00:00Z","updated_at":"2026-01-02T10:00:00Z","generated_timestamp":1767348000,"tags":["login","sso","login"],"via":{"channel":"email","source":{"from":{"address":"ada@example.com"},"rel":null}}},
 	  {"id":102,"subject":"gone","description":"x","status":"deleted","requester_id":9001,"created_at":"2026-01-02T10:01:00Z","generated_timestamp":1767348060}],
 	 "users":[{"id":9001,"name":"Ada Lovelace","email":"ada@example.com"}],
 	 "organizations":[{"id":77,"name":"Analytical Engines"}],
 	 "after_cursor":"CUR1","after_url":"https://elsewhere.invalid/api/v2/incremental/tickets/cursor.json?cursor=CUR1","end_of_stream":false}`,
 	"CUR1": `{"tickets":[
-	  {"id":103,"subject":"","description":"Still down","status":"open","requester_id":9002,"organization_id":null,"created_at":"2026-01-02T10:02:00Z","generated_timestamp":1767348120}],
+	  {"id":103,"subject":"","description":"Still down","status":"open","requester_id":9002,"organization_id":null,"created_at":"2026-01-02T10:02:00Z","generated_timestamp":1767348120,"tags":[],"via":{"channel":5}}],
 	 "users":[{"id":9002,"name":"Grace","email":"grace@example.com"}],
 	 "after_cursor":"CUR2","after_url":"","end_of_stream":true}`,
 }
@@ -75,10 +76,13 @@ func TestExportPagesWithCursorAndRetryAfter(t *testing.T) {
 				t.Errorf("source %q", tk.Source)
 			}
 			if tk.ExternalID == "101" && (tk.CustomerEmail != "ada@example.com" || tk.CustomerName != "Ada Lovelace" ||
-				tk.Organisation != "Analytical Engines" || tk.Body != "I cannot log in") {
+				tk.Organisation != "Analytical Engines" || tk.Body != "I cannot log in" ||
+				fmt.Sprint(tk.Tags) != "[login sso]" || tk.Channel != "email") {
 				t.Errorf("ticket 101 mapped as %+v", tk)
 			}
-			if tk.ExternalID == "103" && (tk.CustomerEmail != "grace@example.com" || tk.Subject != "" || tk.Body != "Still down") {
+			// A via id (5, the API) is mapped as its via type is.
+			if tk.ExternalID == "103" && (tk.CustomerEmail != "grace@example.com" || tk.Subject != "" || tk.Body != "Still down" ||
+				tk.Tags != nil || tk.Channel != "api") {
 				t.Errorf("ticket 103 mapped as %+v", tk)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"strings"
 	"time"
 
 	"stormdesk"
@@ -81,9 +82,10 @@ type Payload struct {
 		Organization string `json:"organization"`
 		// CreatedAt is {{ticket.created_at_with_timestamp}}: RFC 3339.
 		CreatedAt string `json:"created_at"`
-		// Tags ({{ticket.tags}}, space-separated) and Via ({{ticket.via}},
-		// the channel) are read but not stored: tickets have no field for
-		// them yet.
+		// Tags is {{ticket.tags}}: the ticket's tags, space-separated
+		// (Zendesk tags hold no spaces). Via is {{ticket.via}}: how the
+		// ticket came in, as Zendesk names it ("Mail", "Web form",
+		// "Phone call (incoming)"), mapped by Channels.
 		Tags string `json:"tags"`
 		Via  string `json:"via"`
 	} `json:"ticket"`
@@ -117,7 +119,7 @@ func (*Webhook) Parse(_ http.Header, body []byte) (connectors.Delivery, error) {
 		return connectors.Delivery{}, err
 	}
 	t, err := ticket(p.Ticket.ID, p.Ticket.Subject, p.Ticket.Description, p.Ticket.Requester.Email,
-		p.Ticket.Requester.Name, p.Ticket.Organization, p.Ticket.CreatedAt)
+		p.Ticket.Requester.Name, p.Ticket.Organization, p.Ticket.CreatedAt, strings.Fields(p.Ticket.Tags), p.Ticket.Via)
 	if err != nil {
 		return connectors.Delivery{}, err
 	}

@@ -123,3 +123,41 @@ func TestMigrationsMaySkipANumber(t *testing.T) {
 		t.Errorf("two files of version 2: %v", err)
 	}
 }
+
+// TestTicketFromBeforeTags: a ticket stored before migration 0018 reads
+// back, once migrated, with no tags and no channel.
+func TestTicketFromBeforeTags(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.OpenDB(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := sqlite.Dialect()
+	for i, m := range old.Migrations {
+		if m.Version >= 18 {
+			old.Migrations = old.Migrations[:i]
+			break
+		}
+	}
+	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := db.Begin(ctx, false)
+	if _, err := c.Exec(ctx, `INSERT INTO tickets (source, external_id, subject, received_at, created_at) VALUES ('zendesk', '7', 'old', 1700000000000000, 1700000000000000)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := open(t, path)
+	defer s.Close()
+	var got *stormdesk.Ticket
+	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { got, err = tx.TicketByExternalID(ctx, "zendesk", "7"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if got.Tags != nil || got.Channel != "" || got.Subject != "old" {
+		t.Fatalf("an old ticket: tags %#v channel %q subject %q, want none, none, old", got.Tags, got.Channel, got.Subject)
+	}
+}

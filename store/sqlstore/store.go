@@ -92,14 +92,43 @@ type tx struct {
 	d Dialect
 }
 
-const ticketCols = `id, source, external_id, external_customer_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id, join_reason, joined_at`
+const ticketCols = `id, source, external_id, external_customer_id, customer_email, customer_name, organisation, subject, body, tags, channel, received_at, created_at, incident_id, cluster_id, join_reason, joined_at`
+
+// encodeTags is a ticket's tags as the tags column keeps them: a JSON
+// array of strings, "[]" for none.
+func encodeTags(tags []string) (string, error) {
+	if len(tags) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(tags)
+	return string(b), err
+}
+
+// decodeTags reads the tags column back; none is nil, as a ticket without
+// tags was written.
+func decodeTags(s string) ([]string, error) {
+	var tags []string
+	if err := json.Unmarshal([]byte(s), &tags); err != nil {
+		// The value is left out: tags are the customer's helpdesk's text.
+		return nil, fmt.Errorf("tags column is not a JSON array of strings: %w", err)
+	}
+	if len(tags) == 0 {
+		return nil, nil
+	}
+	return tags, nil
+}
 
 func scanTicket(r interface{ Scan(...any) error }) (*stormdesk.Ticket, error) {
 	var t stormdesk.Ticket
 	var ext sql.NullString
 	var inc, cl sql.NullInt64
 	var recv, created, joined ts
-	if err := r.Scan(&t.ID, &t.Source, &ext, &t.ExternalCustomerID, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &recv, &created, &inc, &cl, &t.JoinReason, &joined); err != nil {
+	var tags string
+	if err := r.Scan(&t.ID, &t.Source, &ext, &t.ExternalCustomerID, &t.CustomerEmail, &t.CustomerName, &t.Organisation, &t.Subject, &t.Body, &tags, &t.Channel, &recv, &created, &inc, &cl, &t.JoinReason, &joined); err != nil {
+		return nil, err
+	}
+	var err error
+	if t.Tags, err = decodeTags(tags); err != nil {
 		return nil, err
 	}
 	t.ExternalID, t.ReceivedAt, t.CreatedAt, t.IncidentID, t.ClusterID, t.JoinedAt = ext.String, recv.t, created.t, inc.Int64, cl.Int64, joined.ptr()
@@ -111,12 +140,16 @@ func (x *tx) CreateTickets(ctx context.Context, tickets []*stormdesk.Ticket) ([]
 	created := make([]bool, len(tickets))
 	args := make([][]any, len(tickets))
 	for i, t := range tickets {
+		tags, err := encodeTags(t.Tags)
+		if err != nil {
+			return nil, fmt.Errorf("sqlstore: insert tickets: %s: %w", t, err)
+		}
 		args[i] = []any{t.Source, nullStr(t.ExternalID), t.ExternalCustomerID, t.CustomerEmail, t.CustomerName, t.Organisation, t.Subject, t.Body,
-			x.d.EncodeTime(t.ReceivedAt), x.d.EncodeTime(t.CreatedAt), nullInt(t.IncidentID), nullInt(t.ClusterID)}
+			tags, t.Channel, x.d.EncodeTime(t.ReceivedAt), x.d.EncodeTime(t.CreatedAt), nullInt(t.IncidentID), nullInt(t.ClusterID)}
 	}
 	var missing []int
-	err := x.c.QueryRowBatch(ctx, `INSERT INTO tickets (source, external_id, external_customer_id, customer_email, customer_name, organisation, subject, body, received_at, created_at, incident_id, cluster_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+	err := x.c.QueryRowBatch(ctx, `INSERT INTO tickets (source, external_id, external_customer_id, customer_email, customer_name, organisation, subject, body, tags, channel, received_at, created_at, incident_id, cluster_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 ON CONFLICT (source, external_id) DO NOTHING RETURNING id`, args, func(i int, r Row) error {
 		err := r.Scan(&tickets[i].ID)
 		switch {
@@ -524,6 +557,34 @@ func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
+	}
+	return nil
+}
+
+// EachTicketLabels implements stormdesk.Tx. The tags are counted by the
+// caller, not in SQL: they are JSON text, which the two engines unpack
+// with different functions, and this keeps one query for both.
+func (x *tx) EachTicketLabels(ctx context.Context, incidentID int64, fn func(string, []string) error) error {
+	rows, err := x.c.Query(ctx, `SELECT channel, tags FROM tickets WHERE incident_id = $1 ORDER BY id`, incidentID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var channel, raw string
+		if err := rows.Scan(&channel, &raw); err != nil {
+			return fmt.Errorf("sqlstore: scan ticket labels: %w", err)
+		}
+		tags, err := decodeTags(raw)
+		if err != nil {
+			return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+		}
+		if err := fn(channel, tags); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
 	}
 	return nil
 }

@@ -82,6 +82,66 @@ func Run(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("TicketTagsAndChannel", func(t *testing.T) {
+		s, reopen := open(t)
+		// The most a ticket may carry: MaxTags tags of MaxTagLen bytes,
+		// multi-byte text, JSON's special characters and a tag that
+		// looks like JSON, in an order that is not sorted.
+		tags := make([]string, stormdesk.MaxTags)
+		for i := range tags {
+			tags[i] = fmt.Sprintf("%02d-%s", stormdesk.MaxTags-i, strings.Repeat("x", stormdesk.MaxTagLen-3))
+		}
+		tags[0] = strings.Repeat("☂", stormdesk.MaxTagLen/3)
+		tags[1] = `"quoted" \ back,slash`
+		tags[2] = `["not","an","array"]`
+		tagged := ticket("zd-tags", "Tagged", t0)
+		tagged.Tags, tagged.Channel = tags, stormdesk.TicketChannelChat
+		plain := ticket("zd-plain", "Untagged", t0.Add(time.Second))
+		update(t, s, func(tx stormdesk.Tx) error {
+			_, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{tagged, plain})
+			return err
+		})
+		s.Close()
+		s = reopen()
+		defer s.Close()
+		check := func(how string, got *stormdesk.Ticket, wantTags []string, wantChannel string) {
+			t.Helper()
+			if fmt.Sprintf("%q", got.Tags) != fmt.Sprintf("%q", wantTags) || got.Channel != wantChannel {
+				t.Errorf("%s: ticket %d: tags %q channel %q, want %q and %q", how, got.ID, got.Tags, got.Channel, wantTags, wantChannel)
+			}
+			if wantTags == nil && got.Tags != nil {
+				t.Errorf("%s: ticket %d: tags %#v, want nil", how, got.ID, got.Tags)
+			}
+		}
+		var byID, byExt *stormdesk.Ticket
+		var list []*stormdesk.Ticket
+		if err := s.View(ctx, func(tx stormdesk.Tx) (err error) {
+			if byID, err = tx.Ticket(ctx, tagged.ID); err != nil {
+				return err
+			}
+			if byExt, err = tx.TicketByExternalID(ctx, stormdesk.SourceAPI, "zd-plain"); err != nil {
+				return err
+			}
+			list, err = tx.Tickets(ctx, stormdesk.TicketFilter{})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		check("by id", byID, tags, "chat")
+		check("by external id", byExt, nil, "")
+		if len(list) != 2 {
+			t.Fatalf("listed %d tickets, want 2", len(list))
+		}
+		check("listed", list[0], tags, "chat")
+		check("listed", list[1], nil, "")
+		// A repeat delivery answers with the stored tags and channel,
+		// not the ones it carries.
+		again := ticket("zd-tags", "Tagged", t0)
+		again.Tags, again.Channel = []string{"other"}, stormdesk.TicketChannelEmail
+		update(t, s, func(tx stormdesk.Tx) error { _, err := tx.CreateTickets(ctx, []*stormdesk.Ticket{again}); return err })
+		check("repeat", again, tags, "chat")
+	})
+
 	t.Run("TicketNotFound", func(t *testing.T) {
 		s, _ := open(t)
 		defer s.Close()
@@ -388,6 +448,9 @@ func runClusters(t *testing.T, open Opener) {
 	for i, email := range []string{"a@x.io", "b@x.io", "a@x.io", "", ""} {
 		tk := ticket("", fmt.Sprintf("c%d", i), t0.Add(-time.Duration(i)*time.Minute))
 		tk.CustomerEmail = email
+		if i == 1 || i == 2 {
+			tk.Channel, tk.Tags = stormdesk.TicketChannelChat, []string{"login", fmt.Sprintf("t%d", i)}
+		}
 		tks = append(tks, tk)
 	}
 	inc := &stormdesk.Incident{Title: "Login", Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMajor, ClusterID: 10, CreatedAt: t0, UpdatedAt: t0}
@@ -443,6 +506,13 @@ func runClusters(t *testing.T, open Opener) {
 		sort.Strings(times)
 		if strings.Join(times, " ") != "16:43 16:44 16:45 16:46" {
 			t.Errorf("EachTicketTime: %v", times)
+		}
+		var labels []string
+		if err := tx.EachTicketLabels(ctx, inc.ID, func(channel string, tags []string) error {
+			labels = append(labels, fmt.Sprintf("%q%q", channel, tags))
+			return nil
+		}); err != nil || strings.Join(labels, " ") != `""[] "chat"["login" "t1"] "chat"["login" "t2"] ""[]` {
+			t.Errorf("EachTicketLabels: %v (%v), want c0..c3's in id order", labels, err)
 		}
 		if n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID}); n != 4 || err != nil {
 			t.Errorf("CountTickets(incident) = %d (%v), want 4", n, err)

@@ -16,3 +16,4 @@ sign replied.json
 sign ping.json
 sign bad_created_at.json
 sign missing_id.json
+sign created_email.json

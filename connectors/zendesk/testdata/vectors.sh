@@ -18,5 +18,6 @@ sign bad_id_type.json 2026-12-03T09:03:00Z
 sign missing_id.json 2026-12-03T09:03:00Z
 sign bad_created_at.json 2026-12-03T09:03:00Z
 sign bad_event.json 2026-12-03T09:03:00Z
+sign tags.json 2026-12-03T09:05:00Z
 # A Unix timestamp, which Zendesk does not send: signed, but refused.
 sign numeric_id.json 1764752400
