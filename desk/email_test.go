@@ -56,21 +56,7 @@ func TestStatusChangesEmailTheRightPeopleOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	reporters = []string{"ana@example.com", "bob@example.com", "sub@example.com"}
-	send := func() {
-		t.Helper()
-		for {
-			st, err := disp.RunOnce(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Sent+st.Retried+st.Failed == 0 {
-				break
-			}
-		}
-		if _, err := d.ReportDeliveries(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
+	send := func() { t.Helper(); drainOutbox(t, ctx, disp, d) }
 	// The incident is already acknowledged (declared by a person), so
 	// acknowledge is refused; a status change with a message sends the
 	// update, resolution the resolved email.
@@ -200,5 +186,23 @@ func TestEmailExactlyOnceUnderFaultsOnPostgres(t *testing.T) {
 		if n != 1 || !want[e] {
 			t.Fatalf("%s got it %d times", e, n)
 		}
+	}
+}
+
+// drainOutbox runs the dispatcher until a pass sends, retries and fails
+// nothing, then lets the desk report the deliveries on the timelines.
+func drainOutbox(t *testing.T, ctx context.Context, disp *notify.Dispatcher, d *desk.Service) {
+	t.Helper()
+	for {
+		st, err := disp.RunOnce(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Sent+st.Retried+st.Failed == 0 {
+			break
+		}
+	}
+	if _, err := d.ReportDeliveries(ctx); err != nil {
+		t.Fatal(err)
 	}
 }

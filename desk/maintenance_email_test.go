@@ -33,21 +33,7 @@ func TestMaintenanceEmails(t *testing.T) {
 	fake := sendgridtest.New(t)
 	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
 		Now: clock, UnsubscribeURL: func(e string, _ []string) string { return "https://x/unsubscribe?u=" + e }}
-	send := func() {
-		t.Helper()
-		for {
-			st, err := disp.RunOnce(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Sent+st.Retried+st.Failed == 0 {
-				break
-			}
-		}
-		if _, err := d.ReportDeliveries(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
+	send := func() { t.Helper(); drainOutbox(t, ctx, disp, d) }
 	received := func(phase string) []string {
 		t.Helper()
 		var out []string

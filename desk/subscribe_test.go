@@ -42,21 +42,7 @@ func TestSubscriptionDoubleOptIn(t *testing.T) {
 	unsubscribe, _ := notify.UnsubscribeLinks("https://acme.example/unsubscribe", secret, clock)
 	disp := &notify.Dispatcher{Outbox: s, Sender: &notify.SendGrid{APIKey: fake.APIKey, BaseURL: fake.URL, FromEmail: "status@example.com"},
 		Now: clock, UnsubscribeURL: unsubscribe}
-	send := func() {
-		t.Helper()
-		for {
-			st, err := disp.RunOnce(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Sent+st.Retried+st.Failed == 0 {
-				break
-			}
-		}
-		if _, err := d.ReportDeliveries(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
+	send := func() { t.Helper(); drainOutbox(t, ctx, disp, d) }
 	received := func(template string) []string {
 		t.Helper()
 		var out []string
