@@ -58,6 +58,26 @@ type zendeskDesk struct {
 	helpdeskKs int
 }
 
+// report files tk (its subject the i-th log-in phrase) two minutes after
+// the previous report, triages it and returns it as stored.
+func (z *zendeskDesk) report(t *testing.T, i int, tk *stormdesk.Ticket) *stormdesk.Ticket {
+	t.Helper()
+	ctx := context.Background()
+	z.clock.Advance(2 * time.Minute)
+	tk.Subject, tk.ReceivedAt = loginPhrases[i%len(loginPhrases)], z.clock.Now()
+	if _, err := z.d.IngestTicket(ctx, tk); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := z.d.TriagePending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := z.d.Ticket(ctx, tk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 // newZendeskDesk opens it with every automatic email sent by itself, or
 // with the given email settings.
 func newZendeskDesk(t *testing.T, email ...*desk.Email) *zendeskDesk {
@@ -149,21 +169,11 @@ func TestZendeskWriteBack(t *testing.T) {
 
 	ingest := func(i int, source string) *stormdesk.Ticket {
 		t.Helper()
-		z.clock.Advance(2 * time.Minute)
-		tk := &stormdesk.Ticket{Subject: loginPhrases[i%len(loginPhrases)], ReceivedAt: z.clock.Now(), Source: source}
+		tk := &stormdesk.Ticket{Source: source, CustomerEmail: fmt.Sprintf("api%d@example.com", i)}
 		if source == stormdesk.SourceZendesk {
 			tk.ExternalID, tk.CustomerEmail = fmt.Sprint(101+i), fmt.Sprintf("zd%d@example.com", i)
-		} else {
-			tk.CustomerEmail = fmt.Sprintf("api%d@example.com", i)
 		}
-		if _, err := d.IngestTicket(ctx, tk); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := d.TriagePending(ctx); err != nil {
-			t.Fatal(err)
-		}
-		tk, _ = d.Ticket(ctx, tk.ID)
-		return tk
+		return z.report(t, i, tk)
 	}
 	// Zendesk ticket 105 was deleted; the first update of 102 is rate
 	// limited for 30 seconds.
@@ -473,21 +483,11 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 	history(t, d, &now)
 	ingest := func(i int, source string) *stormdesk.Ticket {
 		t.Helper()
-		z.clock.Advance(2 * time.Minute)
-		tk := &stormdesk.Ticket{Subject: loginPhrases[i%len(loginPhrases)], ReceivedAt: z.clock.Now(), Source: source}
+		tk := &stormdesk.Ticket{Source: source, CustomerEmail: fmt.Sprintf("api%d@example.com", i)}
 		if source == stormdesk.SourceIntercom {
 			tk.ExternalID, tk.CustomerEmail = fmt.Sprint(7000+i), fmt.Sprintf("ic%d@example.com", i)
-		} else {
-			tk.CustomerEmail = fmt.Sprintf("api%d@example.com", i)
 		}
-		if _, err := d.IngestTicket(ctx, tk); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := d.TriagePending(ctx); err != nil {
-			t.Fatal(err)
-		}
-		tk, _ = d.Ticket(ctx, tk.ID)
-		return tk
+		return z.report(t, i, tk)
 	}
 	for i := range 9 {
 		source := stormdesk.SourceIntercom
@@ -633,8 +633,7 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	now := z.clock.Now()
 	history(t, d, &now)
 	for i := range 9 {
-		z.clock.Advance(2 * time.Minute)
-		tk := &stormdesk.Ticket{Subject: loginPhrases[i%len(loginPhrases)], ReceivedAt: z.clock.Now(), Source: stormdesk.SourceHelpScout,
+		tk := &stormdesk.Ticket{Source: stormdesk.SourceHelpScout,
 			ExternalID: fmt.Sprint(291900 + i), ExternalCustomerID: fmt.Sprint(29400 + i), CustomerEmail: fmt.Sprintf("hs%d@example.com", i)}
 		switch {
 		case i%3 == 0:
@@ -644,12 +643,7 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 		case i == 7:
 			tk.ExternalCustomerID = "cust-7" // not Help Scout's (an import)
 		}
-		if _, err := d.IngestTicket(ctx, tk); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := d.TriagePending(ctx); err != nil {
-			t.Fatal(err)
-		}
+		z.report(t, i, tk)
 	}
 	incs, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
 	if len(incs) != 1 {
