@@ -1,0 +1,824 @@
+// Command generate writes GymFlow's labelled support week (Mon 1 – Sun 7 Mar
+// 2027, UTC): tickets.jsonl and updates.jsonl next to this file.
+//
+//	go run ./scenarios/gymflow/generate.go   (from the repository root)
+//
+// Standard library only; fixed seed, so every run writes identical bytes.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+)
+
+var rng = rand.New(rand.NewPCG(20270301, 7))
+
+type Ticket struct {
+	ID         string `json:"id"`
+	ReceivedAt string `json:"received_at"`
+	Subject    string `json:"subject"`
+	Body       string `json:"body"`
+	Source     string `json:"source"`
+	Email      string `json:"customer_email"`
+	Name       string `json:"customer_name"`
+	Org        string `json:"org,omitempty"`
+	Label      string `json:"label"`
+	t          time.Time
+}
+
+type Update struct {
+	Provider   string   `json:"provider"`
+	IncidentID string   `json:"provider_incident_id"`
+	UpdateID   string   `json:"update_id"`
+	Status     string   `json:"status"`
+	Impact     string   `json:"impact"`
+	At         string   `json:"at"`
+	Title      string   `json:"title"`
+	Body       string   `json:"body"`
+	Kind       string   `json:"kind"`
+	Components []string `json:"components,omitempty"`
+	Label      string   `json:"label,omitempty"`
+}
+
+type person struct{ name, email, org string }
+
+var week0 = time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+
+func at(day, h, m int) time.Time {
+	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+}
+
+func pick[T any](xs []T) T { return xs[rng.IntN(len(xs))] }
+
+func chance(p float64) bool { return rng.Float64() < p }
+
+// ---------------------------------------------------------------- people
+
+var studios = []struct{ name, domain string }{
+	{"Ironbark Strength Co.", "ironbarkstrength.com"}, {"Lotus & Loom Yoga", "lotusloom.yoga"},
+	{"Pulse Cycle Studio", "pulsecycle.co.uk"}, {"Northside CrossFit", "northsidecf.com"},
+	{"The Reformer Room", "reformerroom.ie"}, {"Kraftwerk Fitness Köln", "kraftwerk-koeln.de"},
+	{"Barre Nine", "barrenine.com"}, {"Riverside Boxing Club", "riversideboxing.org"},
+	{"Studio Equilibrio", "equilibrio.es"}, {"Summit Climbing & Fitness", "summitclimb.ca"},
+	{"FitHaus Amsterdam", "fithaus.nl"}, {"Brick Lane Pilates", "bricklanepilates.co.uk"},
+	{"Coastline Swim & Gym", "coastlinegym.com.au"}, {"Forge Athletic", "forgeathletic.com"},
+	{"Salle Saint-Martin", "sallestmartin.fr"}, {"Motion Lab Physio & Fitness", "motionlab.health"},
+	{"Harbour HIIT", "harbourhiit.co.nz"}, {"Oak & Iron Gym", "oakandiron.co.uk"},
+}
+
+var firsts = []string{"Maya", "Tom", "Priya", "Luca", "Sofia", "Jamal", "Hannah", "Ben", "Chloe", "Diego", "Aoife", "Kenji", "Fatima", "Oliver", "Zoe", "Marek", "Ines", "Sam", "Grace", "Ravi", "Emma", "Noah", "Lena", "Kwame", "Ruth", "Felix", "Amira", "Josh", "Nina", "Pedro", "Claire", "Yusuf", "Isla", "Dan", "Mei", "Tariq", "Ella", "Jonas", "Bea", "Omar", "Kate", "Arjun", "Lucy", "Matteo", "Sara", "Leo", "Niamh", "Hugo", "Alice", "Tobias"}
+var lasts = []string{"Okafor", "Brennan", "Shah", "Rossi", "Müller", "Nguyen", "Kowalski", "García", "Walsh", "Fischer", "Patel", "Dubois", "Harris", "Jansen", "Silva", "O'Neill", "Tanaka", "Ahmed", "Clarke", "Novak", "Moreau", "Evans", "de Vries", "Costa", "Lindqvist", "Murphy", "Khan", "Bauer", "Reid", "Haddad"}
+var roles = []string{"Front desk", "Studio manager", "Owner", "Head coach", "Membership lead", "Operations", "Instructor"}
+var freeMail = []string{"gmail.com", "outlook.com", "yahoo.co.uk", "icloud.com", "hotmail.com", "proton.me", "gmx.de", "web.de", "live.fr", "hotmail.es"}
+
+var staff [][]person // per studio
+var members []person
+
+func slug(s string) string {
+	r := strings.NewReplacer("ü", "u", "í", "i", "'", "", " ", "", "é", "e")
+	return strings.ToLower(r.Replace(s))
+}
+
+func initPeople() {
+	for _, s := range studios {
+		n := 2 + rng.IntN(4)
+		var st []person
+		seen := map[string]bool{}
+		for len(st) < n {
+			f, l := pick(firsts), pick(lasts)
+			e := slug(f) + "@" + s.domain
+			if chance(0.3) {
+				e = slug(f) + "." + slug(l) + "@" + s.domain
+			}
+			if seen[e] {
+				continue
+			}
+			seen[e] = true
+			st = append(st, person{f + " " + l, e, s.name})
+		}
+		if chance(0.5) {
+			st = append(st, person{"Front Desk", "frontdesk@" + s.domain, s.name})
+		}
+		staff = append(staff, st)
+	}
+	seen := map[string]bool{}
+	for len(members) < 260 {
+		f, l := pick(firsts), pick(lasts)
+		var e string
+		switch rng.IntN(4) {
+		case 0:
+			e = slug(f) + "." + slug(l)
+		case 1:
+			e = slug(f) + slug(l)[:1] + fmt.Sprint(rng.IntN(99))
+		case 2:
+			e = slug(f)[:1] + slug(l)
+		default:
+			e = slug(l) + "_" + slug(f) + fmt.Sprint(80+rng.IntN(20))
+		}
+		e += "@" + pick(freeMail)
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
+		members = append(members, person{f + " " + l, e, ""})
+	}
+}
+
+func aStaff() person  { return pick(pick(staff)) }
+func aMember() person { return pick(members) }
+func anyone() person {
+	if chance(0.55) {
+		return aMember()
+	}
+	return aStaff()
+}
+func firstName(p person) string { return strings.Fields(p.name)[0] }
+
+// ---------------------------------------------------------------- rendering
+
+var classes = []string{"Spin 45", "Vinyasa Flow", "Reformer Basics", "HIIT 30", "Boxfit", "Mat Pilates", "Olympic Lifting", "Barre Burn", "Aqua Fit", "Kettlebell Club", "Hot Yoga", "Mobility & Stretch", "WOD 6am", "Open Gym", "Bootcamp"}
+var days = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+var phones = []string{"iPhone 13", "iPhone 15 Pro", "Pixel 7", "Samsung S23", "Samsung A52", "OnePlus 11", "iPad", "Moto G"}
+var greetings = []string{"Hi,", "Hello,", "Hi there,", "Hey team,", "Good morning,", "Hello GymFlow support,", "Dear support,", "Hiya,", "", ""}
+var closings = []string{"Thanks", "Thanks in advance", "Cheers", "Regards", "Many thanks", "Thank you", "Best", "thx", ""}
+
+var seq int
+
+func tid() string {
+	seq++
+	return fmt.Sprintf("GF-%05d", 30000+seq*3+rng.IntN(3))
+}
+
+func sig(p person) string {
+	c := pick(closings)
+	if c == "" {
+		return firstName(p)
+	}
+	s := c + ",\n" + firstName(p)
+	if p.org != "" && chance(0.6) {
+		s += "\n" + pick(roles) + " | " + p.org
+	}
+	return s
+}
+
+func typo(s string) string {
+	if !chance(0.15) || len(s) < 20 {
+		return s
+	}
+	swaps := [][2]string{{"the ", "teh "}, {"receive", "recieve"}, {"because", "becuase"}, {"class", "clas"}, {"can't", "cant"}, {"I'm", "im"}, {"don't", "dont"}, {"again", "agian"}, {"members", "memebers"}}
+	for _, w := range swaps {
+		if strings.Contains(s, w[0]) && chance(0.5) {
+			return strings.Replace(s, w[0], w[1], 1)
+		}
+	}
+	return s
+}
+
+// msg is one piece of customer text: subject and the lines they write.
+type msg struct {
+	subj  string
+	lines []string
+}
+
+var botNames = []string{"Flexi"}
+
+func render(p person, m msg, t time.Time) (subject, body, source string) {
+	core := strings.Join(m.lines, " ")
+	core = typo(core)
+	r := rng.IntN(100)
+	switch {
+	case r < 56: // plain email
+		g := pick(greetings)
+		b := core
+		if g != "" {
+			b = g + "\n\n" + core
+		}
+		b += "\n\n" + sig(p)
+		return m.subj, b, "email"
+	case r < 66: // html email
+		b := fmt.Sprintf("<html><body><p>%s</p><p>%s</p><p>%s</p></body></html>",
+			pick([]string{"Hello,", "Hi team,", "Hi GymFlow,"}), core, strings.ReplaceAll(sig(p), "\n", "<br>"))
+		return m.subj, b, "email"
+	case r < 86: // chat
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "[%s] %s: Hi! I'm %s, GymFlow's assistant. What can I help you with today?\n", t.Add(-2*time.Minute).Format("15:04"), botNames[0], botNames[0])
+		ts := t.Add(-90 * time.Second)
+		for i, l := range m.lines {
+			if i > 0 && chance(0.3) {
+				fmt.Fprintf(&sb, "[%s] %s: Thanks, could you tell me a bit more?\n", ts.Format("15:04"), botNames[0])
+			}
+			fmt.Fprintf(&sb, "[%s] %s: %s\n", ts.Format("15:04"), p.name, lowerFirst(l))
+			ts = ts.Add(20 * time.Second)
+		}
+		fmt.Fprintf(&sb, "[%s] %s: I'm passing you to a member of the support team.", ts.Format("15:04"), botNames[0])
+		subj := ""
+		if chance(0.4) {
+			subj = "Chat with " + p.name
+		}
+		return subj, sb.String(), "chat"
+	default: // web form
+		who := "Member"
+		if p.org != "" {
+			who = "Studio staff"
+		}
+		b := fmt.Sprintf("Name: %s\nEmail: %s\nI am a: %s\nStudio: %s\nDevice: %s\nTopic: %s\nMessage: %s",
+			p.name, p.email, who, orDash(p.org), pick(append(phones, "Web browser", "Web browser", "Front desk tablet")), m.subj, core)
+		return "Contact form: " + m.subj, b, "web"
+	}
+}
+
+func lowerFirst(s string) string {
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' && chance(0.3) {
+		return strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+var tickets []Ticket
+
+func add(t time.Time, p person, label string, m msg) *Ticket {
+	s, b, src := render(p, m, t)
+	tickets = append(tickets, Ticket{ID: tid(), ReceivedAt: t.Format(time.RFC3339), Subject: s, Body: b, Source: src, Email: p.email, Name: p.name, Org: p.org, Label: label, t: t})
+	return &tickets[len(tickets)-1]
+}
+
+func addRaw(t time.Time, p person, label, subj, body, src string) *Ticket {
+	tickets = append(tickets, Ticket{ID: tid(), ReceivedAt: t.Format(time.RFC3339), Subject: subj, Body: body, Source: src, Email: p.email, Name: p.name, Org: p.org, Label: label, t: t})
+	return &tickets[len(tickets)-1]
+}
+
+// spread returns n times in [from, to), denser around peak (fraction 0..1).
+func spread(from, to time.Time, n int, peak float64) []time.Time {
+	d := to.Sub(from)
+	var out []time.Time
+	for i := 0; i < n; i++ {
+		var f float64
+		if peak >= 0 {
+			f = (rng.Float64() + rng.Float64() + rng.Float64()) / 3 // bell
+			f = f + (peak - 0.5)
+			if f < 0 {
+				f = rng.Float64() * 0.2
+			}
+			if f >= 1 {
+				f = 0.8 + rng.Float64()*0.19
+			}
+		} else {
+			f = rng.Float64()
+		}
+		out = append(out, from.Add(time.Duration(f*float64(d))).Add(time.Duration(rng.IntN(60))*time.Second))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+// ---------------------------------------------------------------- incident: login outage (keyspire)
+
+func loginMsg(p person) msg {
+	staffer := p.org != ""
+	subjects := []string{"Can't log in", "cannot sign in to GymFlow", "Login not working", "URGENT - nobody can log in", "App won't let me sign in", "Sign in broken?", "Stuck on the login screen", "logged out and can't get back in", "Error when signing in", "Is GymFlow down?", "login problem", "Keeps saying session expired", "Members can't log in to book", "front desk locked out of GymFlow", "Sign in with Google not working", "Sign in with Apple fails"}
+	core := []string{
+		"I can't log in to the app, it just spins and then says \"Something went wrong, try again later\".",
+		"Every time I enter my email and password it goes back to the sign in screen.",
+		"The app logged me out and now it won't let me back in. Password is definitely right.",
+		"Sign in with Google just shows a blank white page and then nothing.",
+		"Tapping Continue with Apple gives \"authentication failed\".",
+		"Getting \"session expired, please sign in again\" over and over, in a loop.",
+		"The web login at app.gymflow.io times out after a minute.",
+		"Login page says \"We couldn't verify your identity right now\".",
+		"I try to sign in and get error 503 from the login page.",
+		"I was in the app 20 minutes ago, now it signed me out and I can't get back in.",
+		"The verification code screen never finishes loading after I type my password.",
+	}
+	staffCore := []string{
+		"None of our front desk team can sign in to GymFlow, so we can't check anyone in.",
+		"We have a class starting at 6:30 and nobody can log in to see the register.",
+		"Members are queueing at reception telling us they can't sign in to the app to book, and our desk iPad got logged out too.",
+		"All three of our instructors are locked out of the staff app, we can't see who's booked.",
+		"The whole studio is logged out. Dashboard login just hangs.",
+		"Our members are messaging us in droves saying the app won't let them log in. Our own admin login is failing too.",
+	}
+	memberExtra := []string{
+		"I need to book my " + pick(classes) + " for tomorrow before it fills up.",
+		"Tried deleting and reinstalling, same thing.",
+		"My husband has the same problem on his phone.",
+		"Tried on wifi and on 4G.",
+		"It worked fine this morning.",
+		"Tried the website as well, same.",
+		"On " + pick(phones) + ".",
+		"",
+		"",
+	}
+	staffExtra := []string{
+		"Is there an outage? We're getting a lot of calls.",
+		"Please advise ASAP, evening classes are about to start.",
+		"Tried different browsers and the tablet, nothing works.",
+		"Do you have a status page?",
+		"This is costing us.",
+		"",
+	}
+	m := msg{subj: pick(subjects)}
+	if staffer && chance(0.7) {
+		m.lines = []string{pick(staffCore), pick(core), pick(staffExtra)}
+		if chance(0.4) {
+			m.lines = m.lines[:1]
+			m.lines = append(m.lines, pick(staffExtra))
+		}
+	} else {
+		m.lines = []string{pick(core), pick(memberExtra)}
+		if chance(0.3) {
+			m.lines = append(m.lines, pick(memberExtra))
+		}
+	}
+	return cleanMsg(m)
+}
+
+func cleanMsg(m msg) msg {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range m.lines {
+		if l != "" && !seen[l] {
+			out = append(out, l)
+			seen[l] = true
+		}
+	}
+	if len(out) == 0 {
+		out = []string{"Please help."}
+	}
+	m.lines = out
+	return m
+}
+
+func genLogin() {
+	from, to := at(2, 17, 34), at(2, 19, 41)
+	times := spread(from, to, 117, 0.4)
+	var reporters []struct {
+		p person
+		t time.Time
+		s string
+	}
+	oneLiners := []string{"cant log in!!!", "login broken again??", "app down?", "Nobody at our gym can sign in. Fix it please.", "seriously, can't log in. 3rd time I've tried", "LOGIN NOT WORKING", "Is the app down? won't sign me in", "signed out and stuck"}
+	foreign := []msg{
+		{"No puedo iniciar sesión", []string{"Hola, desde hace media hora no puedo iniciar sesión en la app de GymFlow. Me dice que la sesión ha caducado y vuelve a pedir la contraseña. Nuestros socios tampoco pueden entrar."}},
+		{"Anmeldung funktioniert nicht", []string{"Hallo, seit etwa 18:40 kann sich bei uns niemand mehr anmelden, weder am Empfang noch in der App. Die Mitglieder können keine Kurse buchen. Gibt es eine Störung?"}},
+		{"Impossible de me connecter", []string{"Bonjour, je n'arrive plus à me connecter à GymFlow depuis ce soir. Le bouton « Se connecter » tourne dans le vide. Merci de regarder."}},
+		{"Kan niet inloggen", []string{"Hoi, inloggen in de GymFlow app lukt niet meer. Ik krijg steeds 'sessie verlopen'. Onze leden hebben hetzelfde."}},
+		{"login não funciona", []string{"Olá, não consigo fazer login na aplicação desde as 18h. Aparece erro de autenticação."}},
+	}
+	for i, t := range times {
+		p := anyone()
+		if chance(0.35) {
+			p = aStaff()
+		}
+		switch {
+		case i%19 == 7:
+			addRaw(t, p, "inc-login-outage", "", pick(oneLiners), pick([]string{"email", "chat", "api"}))
+		case i%23 == 11:
+			addRaw(t, p, "inc-login-outage", pick([]string{"Can't sign in", "login down", "GymFlow login outage?"}), "", "email")
+		case i%17 == 5 && len(foreign) > 0:
+			f := foreign[0]
+			foreign = foreign[1:]
+			if f.subj == "Anmeldung funktioniert nicht" {
+				p = staff[5][0]
+			} else if f.subj == "No puedo iniciar sesión" {
+				p = staff[8][0]
+			} else if f.subj == "Impossible de me connecter" {
+				p = staff[14][0]
+			} else if f.subj == "Kan niet inloggen" {
+				p = staff[10][0]
+			}
+			add(t, p, "inc-login-outage", f)
+		default:
+			tk := add(t, p, "inc-login-outage", loginMsg(p))
+			if tk.Source == "email" && chance(0.25) {
+				reporters = append(reporters, struct {
+					p person
+					t time.Time
+					s string
+				}{p, t, tk.Subject})
+			}
+		}
+	}
+	long := []struct {
+		h, m       int
+		subj, body string
+	}{
+		{17, 52, "Login errors - whole studio", "Hi GymFlow,\n\nJust before our 6pm classes everything went wrong. The desk iPad asked us to sign in again and now it won't accept the password (tried the owner login and two staff logins). Members at the door are showing us the app spinning on the sign-in screen too.\n\nWe're checking people in from the printed list for now. Can you tell us what's going on and roughly how long?\n\nRachel\nOperations, Ironbark Strength Co."},
+		{18, 3, "", "<div>Hi,</div><div><br></div><div>Screenshot attached (sorry if it doesn't come through): <b>\"Unable to sign in. Please try again later. (code AUTH-500)\"</b></div><div>Happens on the app and the website. I need to book for tomorrow morning.</div><div><br></div><div>Joe</div>"},
+		{18, 10, "Is it just us??", "Is it just us or is GymFlow login down for everyone? Three members have called in 10 minutes. Please reply asap."},
+		{18, 21, "Re: evening classes", "Hello\n\nI teach the 7pm reformer and can't get into the instructor app to see my register. I tried resetting my password too but the reset page also errors out after I submit.\n\nSent from my iPhone"},
+		{18, 39, "WHY CAN NOBODY LOG IN", "This is the second time this year. Our members can't sign in, our staff can't sign in. We pay for this. Call me on the studio number."},
+		{18, 47, "Sign in loop on Android", "Open app -> tap Sign in -> enter email -> enter password -> white screen -> back to Sign in. Cleared cache, reinstalled, restarted phone. Samsung A52, app 7.3.2."},
+	}
+	for _, l := range long {
+		addRaw(at(2, l.h, l.m).Add(time.Duration(rng.IntN(60))*time.Second), aStaff(), "inc-login-outage", l.subj, l.body, "email")
+	}
+	// follow-ups from earlier reporters
+	n := 0
+	for _, r := range reporters {
+		if n >= 13 {
+			break
+		}
+		ft := r.t.Add(time.Duration(20+rng.IntN(40)) * time.Minute)
+		if ft.After(at(2, 19, 55)) {
+			continue
+		}
+		n++
+		fu := pick([]string{"Any update on this?", "Still can't log in. Any news??", "Hello? It's been half an hour. Still locked out.", "Any ETA? Our 7pm class is starting and we're checking people in on paper.", "Following up - still the same for us."})
+		body := fmt.Sprintf("%s\n\n%s\n\nOn %s, %s <%s> wrote:\n> %s", fu, firstName(r.p), r.t.Format("Mon 2 Jan 2006 at 15:04"), r.p.name, r.p.email, "I can't log in to GymFlow, it keeps failing.")
+		addRaw(ft, r.p, "inc-login-outage", "Re: "+r.s, body, "email")
+	}
+	// hard negatives in the storm window
+	for _, t := range spread(from, to, 30, -1) {
+		p := anyone()
+		add(t, p, "hard-negative", hardNegLogin(p))
+	}
+	// look-alikes in login feature
+	la := []msg{
+		{"Logged in but see wrong studio", []string{"I can log in fine, but after signing in it shows my old studio's timetable instead of Pulse Cycle. I switched home studio last month."}},
+		{"Face ID option disappeared", []string{"Logging in works but the 'Use Face ID' toggle is gone from settings since the update, so I type my password every time."}},
+		{"Profile photo wrong after login", []string{"Signed in ok but my profile picture is someone else's?? Not a stranger, it's my sister's, we share a family account."}},
+		{"Login remembers wrong email", []string{"The login page autofills my old work email. I can sign in with the new one, but can I remove the old suggestion?"}},
+		{"Dark mode resets after sign in", []string{"Every time I log in the app switches back to light mode. Minor, but annoying."}},
+		{"Staff login shows member view", []string{"When I sign in to the staff app on the desk tablet it opens the member view first and I have to switch to the studio view each time. Login itself works."}},
+		{"2FA asked every time", []string{"I can sign in, but it asks for a 2FA code each time even though I tick 'trust this device'. Been like this for a week."}},
+		{"Login page in Spanish", []string{"The sign-in page shows in Spanish for me even though my phone is in English. I can still log in."}},
+		{"Logged in, membership shows expired", []string{"Signing in works, but my membership card screen says 'expired' while I paid on Monday. Shows 'active' on the website."}},
+		{"Password field hides the login button", []string{"On my small phone the keyboard covers the Sign in button, I have to close the keyboard first. Login works after that."}},
+	}
+	for i, t := range spread(from.Add(10*time.Minute), to, len(la), -1) {
+		add(t, anyone(), "look-alike", la[i])
+	}
+}
+
+func hardNegLogin(p person) msg {
+	opts := []msg{
+		{"Forgot password", []string{"I've forgotten my password and need to book a class tonight. How do I reset it?"}},
+		{"Password reset email not arriving", []string{"I requested a password reset three times but no email arrived. Checked spam. My colleagues get theirs fine, it's only me.", "Could my address be blocked?"}},
+		{"Account locked", []string{"I typed the wrong password too many times and now it says my account is locked for 30 minutes. Can you unlock it?"}},
+		{"Lost phone with authenticator", []string{"My phone was stolen on Saturday and the new one doesn't have my authenticator app, so I can't get past the 2FA code. Please help me get back in."}},
+		{"Can't log in - changed email", []string{"I changed my email address last week and now I don't know which one to log in with. Neither seems to work for me."}},
+		{"Only me can't log in?", []string{"Everyone else at the studio can sign in fine, only my account says 'invalid credentials'. I might have changed the password on holiday and forgotten."}},
+		{"Reset link expired", []string{"The reset link in the email says it's expired. I clicked it the next morning, is that too late?"}},
+		{"Wrong password?", []string{"It says incorrect password but I'm sure it's right. Caps lock is off. Can you check my account?"}},
+		{"Removed from studio account", []string{"I left my old job at the gym and now my staff login doesn't work. I still want to use the member app with the same email."}},
+		{"Verification code not received", []string{"I'm not getting the SMS code when I sign in. I changed my phone number in December and maybe didn't update it."}},
+		{"Deleted my account by mistake", []string{"I think I pressed 'delete account' instead of 'log out'. Now nothing works when I try to log in."}},
+	}
+	return pick(opts)
+}
+
+// ---------------------------------------------------------------- incident: push notifications (pulsewire)
+
+func genPush() {
+	from, to := at(1, 5, 41), at(1, 7, 58)
+	subj := []string{"No class reminder this morning", "Didn't get notified off the waitlist", "Push notifications stopped", "Missed my class - no reminder", "Waitlist notification never came", "Notifications not working", "no alerts from the app today", "Members not getting push notifications", "Cancelled class - members not notified"}
+	core := []string{
+		"I normally get a reminder an hour before my class and this morning nothing came through.",
+		"I was promoted off the waitlist for " + pick(classes) + " but never got a notification, so I didn't show up and got a no-show fee.",
+		"No push notifications at all from GymFlow since about 6am. Notifications are switched on in settings.",
+		"We cancelled the 7am class at 5:50 and sent the alert from the dashboard, but members say they never got a push. Several turned up at a locked door.",
+		"The app shows the notifications in the inbox tab, but nothing popped up on my phone.",
+		"Waitlist spot offered to me at 6:12 according to the app, no notification, by the time I looked it had expired.",
+		"Our members are not receiving push reminders this morning, half the early class missed it.",
+		"Class change announcements we sent at 6 didn't arrive as pushes on anyone's phone.",
+	}
+	extra := []string{"Checked my phone settings, all allowed.", "Emails still come through, just not the pushes.", "Happened on both my iPhone and my partner's Android.", "Please refund the late-cancel fee.", "Is something down?", "", ""}
+	for _, t := range spread(from, to, 36, 0.35) {
+		p := anyone()
+		m := cleanMsg(msg{pick(subj), []string{pick(core), pick(extra)}})
+		add(t, p, "inc-push-delayed", m)
+	}
+	la := []msg{
+		{"Notification sound", []string{"The reminder notifications arrive fine but they're silent, I want them to make a sound."}},
+		{"Reminder wrong time", []string{"I got this morning's reminder 3 hours early instead of 1 hour. I think my reminder setting changed itself to 3h."}},
+		{"Too many notifications", []string{"I get a push for every class my studio adds. How do I turn off the 'new class' ones but keep reminders?"}},
+		{"Notification opens wrong screen", []string{"Tapping the waitlist push opens the home screen instead of the booking, I have to find it myself."}},
+		{"Push in German", []string{"My notifications come through in German even though the app is set to English."}},
+		{"Duplicate reminders", []string{"For the last few days I get every reminder twice, a minute apart. Only on my Android tablet."}},
+		{"Badge count stuck", []string{"The red badge on the app icon says 4 but there are no unread notifications."}},
+	}
+	for i, t := range spread(from, to, len(la), -1) {
+		add(t, anyone(), "look-alike", la[i])
+	}
+}
+
+// ---------------------------------------------------------------- incident: payments (coinvault)
+
+func genPayments() {
+	from, to := at(3, 10, 6), at(3, 11, 52)
+	subj := []string{"Payment failed", "Can't buy class pack", "Card payments failing", "Checkout error", "Members can't pay at the desk", "Payment won't go through", "error buying membership", "Drop-in payment declined", "POS card payments not working", "Checkout says payment could not be processed"}
+	core := []string{
+		"Trying to buy a 10-class pack and the payment fails with \"Payment could not be processed, please try again\". My bank says nothing was attempted.",
+		"None of our members can pay for drop-ins on the app this morning, the checkout just errors.",
+		"Card reader at the desk says \"payment provider unavailable\" for every card since about 10.",
+		"I tried three different cards to renew my membership, all fail at the last step.",
+		"New sign-ups can't complete checkout, we've had 5 people at reception walk away.",
+		"The payment spinner goes forever and then I get an error PAY-502.",
+		"Our online shop checkout in GymFlow is failing for everyone, we're losing intro offer sales.",
+		"Apple Pay and card both fail when I try to pay for the workshop.",
+	}
+	extra := []string{"Is there a problem with payments?", "Please fix fast, it's our busiest morning.", "Did I get charged? I can't tell.", "My card works everywhere else.", "", ""}
+	for _, t := range spread(from, to, 46, 0.4) {
+		p := anyone()
+		if chance(0.3) {
+			p = aStaff()
+		}
+		add(t, p, "inc-payments-failing", cleanMsg(msg{pick(subj), []string{pick(core), pick(extra)}}))
+	}
+	addRaw(at(3, 10, 44), staff[5][0], "inc-payments-failing", "Zahlungen schlagen fehl", "Hallo, seit 10 Uhr können unsere Mitglieder an der Theke und in der App nicht mehr mit Karte bezahlen. Fehler: \"Zahlung konnte nicht verarbeitet werden\".", "email")
+	addRaw(at(3, 11, 3), staff[8][1], "inc-payments-failing", "Error en los pagos", "Hola, los pagos con tarjeta fallan en recepción y en la app. ¿Hay alguna incidencia?", "email")
+	la := []msg{
+		{"Invoice shows wrong VAT", []string{"My invoice for February shows 20% VAT, but I'm a business member and should see reverse charge."}},
+		{"Refund not received", []string{"You refunded my cancelled workshop a week ago and it's still not on my card."}},
+		{"Class pack credits missing", []string{"Paid for a 5-pack yesterday, payment went through, but the app shows 0 credits."}},
+		{"Promo code not applying", []string{"The code SPRING27 says invalid at checkout. Payment itself works when I skip it."}},
+		{"Receipt email shows wrong name", []string{"The payment receipt has my old surname on it. Can this be changed?"}},
+		{"Charged in wrong currency", []string{"I was charged in USD for a class at our Dublin studio, I expected euros."}},
+		{"Direct debit date", []string{"My direct debit comes out on the 1st but my salary is on the 25th, can I move it?"}},
+		{"Tip option missing", []string{"The option to add a tip for the instructor at checkout is gone."}},
+		{"Family member payment", []string{"I pay for my son's membership, but the payment shows up under his account not mine."}},
+	}
+	for i, t := range spread(from, to, len(la), -1) {
+		add(t, anyone(), "look-alike", la[i])
+	}
+}
+
+// ---------------------------------------------------------------- incident: own bug (app 7.4 shows "Class full")
+
+func genBookingBug() {
+	from, to := at(4, 6, 10), at(4, 21, 20)
+	subj := []string{"Says class full but it isn't", "Can't book - 'class full'", "Booking button greyed out", "Class full error on Android", "Members seeing 'Full' on empty classes", "Why is every class full?", "book button not working after update"}
+	core := []string{
+		"The app says \"Class full\" for " + pick(classes) + " but the website shows 8 spaces left.",
+		"Since updating the app last night, every class shows Full and the Book button is greyed out. On Android.",
+		"Members keep telling us the app says our classes are full when they're half empty. Booking on the website works.",
+		"I can only join the waitlist, not book, even though there are spots. Version 7.4.0.",
+		"Our timetable in the app shows 'Full' on everything today, class counts in the dashboard are fine.",
+		"Trying to book tomorrow's class, it says full, my friend on iPhone booked the same class no problem.",
+	}
+	extra := []string{"Using a Samsung.", "Pixel 7 here.", "Reinstalling didn't help.", "", ""}
+	for _, t := range spread(from, to, 25, -1) {
+		add(t, anyone(), "inc-booking-full-bug", cleanMsg(msg{pick(subj), []string{pick(core), pick(extra)}}))
+	}
+	la := []msg{
+		{"Waitlist position wrong", []string{"App says I'm number 3 on the waitlist but I was told at the desk I'm number 1."}},
+		{"Can't cancel booking", []string{"The cancel button on my booking does nothing. I need to cancel before the 12h cutoff!"}},
+		{"Booked twice for same class", []string{"I seem to be booked into the same Spin class twice, it used two credits."}},
+		{"Class time wrong in calendar", []string{"When I add my booking to Google Calendar it puts it at the wrong time."}},
+		{"Instructor name missing", []string{"The timetable shows 'TBC' for every instructor on Saturday."}},
+		{"Can't book more than 7 days ahead", []string{"Why can't I book classes for the week after next? It's not showing."}},
+		{"Booking for a friend", []string{"I'd like to book a guest spot for a friend but I can't find how."}},
+		{"Recurring booking disappeared", []string{"My recurring Tuesday booking vanished from my schedule."}},
+	}
+	for i, t := range spread(from, to, len(la), -1) {
+		add(t, anyone(), "look-alike", la[i])
+	}
+}
+
+// ---------------------------------------------------------------- background and hard negatives across the week
+
+var bgTopics = []func(p person) msg{
+	func(p person) msg {
+		return msg{"Freeze membership", []string{pick([]string{"I'm going travelling for 6 weeks, can I freeze my membership?", "I broke my wrist, how do I pause my membership for a month?", "Can I put my membership on hold while I'm pregnant?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Timetable question", "Class times", "Easter timetable"}), []string{pick([]string{"Will the " + pick(classes) + " class run on " + pick(days) + "s next month?", "When is the new timetable published?", "Is the studio open on the bank holiday?", "How long before class do I need to arrive?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Invoice request", "Need an invoice", "Receipt for expenses"}), []string{pick([]string{"Could you send me an invoice for January and February for my employer?", "Where do I download my invoices? I need them for tax.", "My company reimburses my membership, I need a receipt with our company name."})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Change payment card", "Update card details", "New bank card"}), []string{pick([]string{"My bank sent me a new card. Where do I update it in the app?", "I'd like to change the card my membership is paid with.", "How do I switch from card to direct debit?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Feature request", "Suggestion", "Idea for the app"}), []string{pick([]string{"It would be great to see which friends are booked into a class.", "Please add an Apple Watch app for checking in.", "Could we export attendance reports to CSV by instructor?", "Dark mode on the staff dashboard would be lovely.", "Can you add a way for instructors to swap classes between themselves?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Cancel membership", "Cancellation", "How to cancel"}), []string{pick([]string{"I'm moving city and need to cancel my membership. What's the notice period?", "Please cancel my membership at the end of this month.", "How do I cancel? Can't find it in the app."})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Adding a new instructor", "Staff permissions", "New staff member"}), []string{pick([]string{"How do I give our new instructor access to see only her own classes?", "Can a front desk user issue refunds or only owners?", "We need to remove a staff member who left, how?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Setting up a new class type", "Pricing question", "Intro offer setup"}), []string{pick([]string{"How do I set up a 3-classes-for-£30 intro offer only for new members?", "Can we price peak and off-peak classes differently?", "We're adding a new room, how do I make classes bookable in it?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Kids classes", "Guest pass", "Bring a friend"}), []string{pick([]string{"Can I add my daughter to my account to book kids' swim?", "Do you have guest passes? My friend is visiting.", "Is there an age limit for the boxing classes?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Check-in question", "QR code", "Door access times"}), []string{pick([]string{"Where do I find my check-in QR code in the app?", "What hours does my off-peak membership let me in the door?", "Can I check in at a different studio of the same chain?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"GDPR request", "Delete my data", "Marketing emails"}), []string{pick([]string{"Please send me a copy of all personal data you hold about me.", "Please stop sending me marketing emails, I only want booking confirmations.", "I'd like my account and data deleted."})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Thank you!", "Great app", "Compliment"}), []string{pick([]string{"Just wanted to say the new waitlist feature is brilliant.", "Thanks for the quick help last week with our payroll export.", "Loving the app, booking is so much easier than our old system."})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Reporting question", "Payout schedule", "Monthly report"}), []string{pick([]string{"When are studio payouts sent? February's hasn't shown in our bank yet.", "How do I see retention numbers per membership type?", "Is there a report of no-shows per member?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Late cancellation fee", "No-show fee", "Fee dispute"}), []string{pick([]string{"I was charged a late-cancel fee but I cancelled 14 hours before. Can you check?", "How much is the no-show fee and where is it set?", "I was ill and missed class, can the no-show fee be waived?"})}}
+	},
+	func(p person) msg {
+		return msg{pick([]string{"Integrating with our website", "Widget embed", "API access"}), []string{pick([]string{"How do I embed the class timetable on our Squarespace site?", "Do you have an API for pulling bookings into our CRM?", "The booking widget on our site looks squashed on mobile, any CSS tips?"})}}
+	},
+}
+
+func oooReply(t time.Time) {
+	p := aStaff()
+	ret := t.Add(time.Duration(2+rng.IntN(8)) * 24 * time.Hour)
+	body := fmt.Sprintf("Thank you for your email. I am out of the office until %s with limited access to email. For urgent matters please contact %s.\n\n%s", ret.Format("Monday 2 January"), "hello@"+strings.Split(p.email, "@")[1], p.name)
+	addRaw(t, p, "background", pick([]string{"Automatic reply: Your GymFlow request", "Out of Office: Re: GymFlow support", "Auto-Reply: Out of office", "Abwesenheitsnotiz"}), body, "email")
+}
+
+func bounce(t time.Time) {
+	p := person{"Mail Delivery Subsystem", "mailer-daemon@mx.gymflow.io", ""}
+	to := aMember().email
+	body := fmt.Sprintf("This is the mail system at host mx.gymflow.io.\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<%s>: host mx.%s said: 550 5.1.1 User unknown", to, strings.Split(to, "@")[1])
+	addRaw(t, p, "background", "Undelivered Mail Returned to Sender", body, "email")
+}
+
+func genBackground() {
+	// per-day volumes; Sat/Sun lighter
+	vol := []int{72, 66, 62, 66, 64, 58, 50}
+	for d, n := range vol {
+		for i := 0; i < n; i++ {
+			// hours weighted to 6-22 UTC
+			h := 6 + rng.IntN(17)
+			if chance(0.12) {
+				h = rng.IntN(24)
+			}
+			t := at(d, h, rng.IntN(60)).Add(time.Duration(rng.IntN(60)) * time.Second)
+			switch {
+			case chance(0.03):
+				oooReply(t)
+			case chance(0.015):
+				bounce(t)
+			default:
+				topic := pick(bgTopics)
+				p := anyone()
+				m := topic(p)
+				if chance(0.2) {
+					m.lines = append(m.lines, pick([]string{"My membership number is GF" + fmt.Sprint(100000+rng.IntN(899999)) + ".", "No rush.", "I'm at " + pick(studios).name + ".", "Thanks for your help last time too."}))
+				}
+				add(t, p, "background", m)
+			}
+		}
+	}
+	for _, d := range []int{0, 2, 4, 6} {
+		addRaw(at(d, 3+rng.IntN(4), rng.IntN(60)), person{"Growth Team", "hello@rankboost-seo.example", ""}, "background", pick([]string{"Get your gym to #1 on Google", "Partnership opportunity", "Boost your studio's bookings 300%"}), "Hi, we help fitness studios get more members with SEO and paid ads. Can we book a 15-minute call this week?", "email")
+	}
+	// a few non-English background
+	addRaw(at(0, 9, 12), staff[5][1], "background", "Rechnung Februar", "Hallo, könnten Sie uns die Rechnung für Februar noch einmal schicken? Danke!", "email")
+	addRaw(at(4, 15, 40), staff[8][0], "background", "Horario de Semana Santa", "Hola, ¿cómo configuro el horario especial de Semana Santa sin borrar las clases recurrentes?", "email")
+	addRaw(at(5, 11, 5), staff[14][0], "background", "Question facturation", "Bonjour, est-il possible de recevoir nos factures au nom de la société ? Merci.", "email")
+}
+
+func hardNegGeneral(p person) msg {
+	opts := []msg{
+		{"Door won't open", []string{"The door scanner won't let me in, it beeps red. Oh - my membership ended on Sunday, I forgot to renew. Is that why?"}},
+		{"Card declined", []string{"My monthly payment was declined and now I can't book. My card expired in February, how do I fix it?"}},
+		{"App not working for me", []string{"The app crashes as soon as I open it. My phone is on iOS 14, is that too old?"}},
+		{"QR code rejected at door", []string{"My check-in QR code is rejected at the turnstile. I think the screenshot I use is from my old account."}},
+		{"Can't book anything!!", []string{"I can't book anything at all. It says I have no active membership. I switched to pay-as-you-go last month, is that why?"}},
+		{"Not receiving any emails", []string{"I never get any emails from GymFlow, not even booking confirmations. Only me - my wife gets them. Could my address have a typo?"}},
+		{"Payment failed", []string{"My direct debit failed this month and I'm blocked from booking. My bank says I had insufficient funds, sorted now. Can you retry?"}},
+		{"Locked out", []string{"It says my account is locked after too many attempts. I was typing the old password."}},
+		{"Forgot password", []string{"I've forgotten my password and the reset email hasn't come. I'm using my work email, maybe it's filtered?"}},
+		{"No notifications", []string{"I'm not getting any reminders. Just noticed I denied notification permission when I installed it. How do I turn them back on?"}},
+		{"Lost my 2FA", []string{"Got a new phone and my 2FA codes are gone, I can't log in to the staff dashboard."}},
+		{"Wristband not working", []string{"My access wristband stopped working at the door. It got a bit bent in the washing machine..."}},
+	}
+	return pick(opts)
+}
+
+func genHardNeg() {
+	for i := 0; i < 62; i++ {
+		d := rng.IntN(7)
+		t := at(d, 6+rng.IntN(16), rng.IntN(60)).Add(time.Duration(rng.IntN(60)) * time.Second)
+		p := aMember()
+		if chance(0.25) {
+			p = aStaff()
+		}
+		if chance(0.4) {
+			add(t, p, "hard-negative", hardNegLogin(p))
+		} else {
+			add(t, p, "hard-negative", hardNegGeneral(p))
+		}
+	}
+	// individual push and payment problems inside those windows
+	add(at(1, 6, 33), aMember(), "hard-negative", msg{"Payment failed", []string{"My card was declined for this month's membership, the bank says it's blocked because I reported it lost."}})
+	add(at(3, 10, 51), aMember(), "hard-negative", msg{"Card declined", []string{"My card got declined buying a class pack. Looks like it expired last month, sorry, where do I add the new one?"}})
+	add(at(3, 11, 20), aMember(), "hard-negative", msg{"Can't pay", []string{"Can't pay for my drop-in, it says insufficient funds. I just moved money, how long before I can retry?"}})
+	add(at(1, 7, 10), aMember(), "hard-negative", msg{"No notifications on new phone", []string{"I'm not getting any pushes on my new phone, only me. I haven't allowed notifications yet I think."}})
+}
+
+// ---------------------------------------------------------------- provider updates
+
+var updates []Update
+
+func up(provider, id, status, impact string, t time.Time, title, body, kind string, comps []string, label string) {
+	updates = append(updates, Update{provider, id, fmt.Sprintf("%s-u%d", id, len(updates)+1), status, impact, t.Format(time.RFC3339), title, body, kind, comps, label})
+}
+
+func genUpdates() {
+	// keyspire: identity outage Wed 3 Mar; first ticket 17:34, page trails by 27 min.
+	k, kt := "ks-4471", "Authentication failures for hosted login and social sign-in"
+	c := []string{"Hosted Login", "Social Connections", "Token API"}
+	up("keyspire", k, "investigating", "critical", at(2, 18, 1), kt, "We are investigating elevated error rates on login requests in the EU and US regions. Customers may be unable to authenticate users.", "incident", c, "inc-login-outage")
+	up("keyspire", k, "identified", "critical", at(2, 18, 32), kt, "A faulty configuration change to our token signing service has been identified. We are rolling it back.", "incident", c, "inc-login-outage")
+	up("keyspire", k, "monitoring", "major", at(2, 19, 24), kt, "The rollback is complete and login success rates are recovering. We are monitoring.", "incident", c, "inc-login-outage")
+	up("keyspire", k, "resolved", "major", at(2, 20, 9), kt, "This incident has been resolved. Login and token issuance are operating normally.", "incident", c, "inc-login-outage")
+
+	// pulsewire: push delivery delays Tue 2 Mar; first ticket 05:41, page leads by 14 min.
+	pw, pt := "pw-2208", "Delayed delivery of push notifications"
+	pc := []string{"APNs Delivery", "FCM Delivery"}
+	up("pulsewire", pw, "investigating", "major", at(1, 5, 27), pt, "We are seeing a growing backlog in our delivery queue. Push notifications to iOS and Android may be delayed or dropped.", "incident", pc, "inc-push-delayed")
+	up("pulsewire", pw, "identified", "major", at(1, 6, 19), pt, "A degraded queue cluster in eu-central is causing the backlog. We are failing over.", "incident", pc, "inc-push-delayed")
+	up("pulsewire", pw, "monitoring", "minor", at(1, 7, 40), pt, "Failover complete, the backlog is draining. Some queued notifications expired and will not be delivered.", "incident", pc, "inc-push-delayed")
+	up("pulsewire", pw, "resolved", "minor", at(1, 8, 35), pt, "Delivery is back to normal.", "incident", pc, "inc-push-delayed")
+
+	// coinvault: card payment failures Thu 4 Mar; first ticket 10:06, page trails by 33 min.
+	cv, ct := "cv-9130", "Elevated card authorisation errors"
+	cc := []string{"Card Payments API", "Terminal API"}
+	up("coinvault", cv, "investigating", "major", at(3, 10, 39), ct, "Some card authorisation requests are failing with a processing error. We are investigating.", "incident", cc, "inc-payments-failing")
+	up("coinvault", cv, "identified", "major", at(3, 11, 5), ct, "The issue is caused by a failed connection to one of our acquiring partners. Traffic is being rerouted.", "incident", cc, "inc-payments-failing")
+	up("coinvault", cv, "resolved", "major", at(3, 12, 18), ct, "Card authorisations are succeeding normally. Failed attempts were not charged.", "incident", cc, "inc-payments-failing")
+
+	// turnstyle: access-log sync delay Fri 5 Mar; doors and scanners unaffected, no tickets.
+	ts, tt := "tst-577", "Delayed access-log sync to partner dashboards"
+	tc := []string{"Access Log API"}
+	up("turnstyle", ts, "investigating", "minor", at(4, 13, 12), tt, "Door and scanner events are reaching partner dashboards with a delay of up to 40 minutes. Doors, scanners and wristbands keep working normally.", "incident", tc, "")
+	up("turnstyle", ts, "monitoring", "minor", at(4, 14, 5), tt, "A fix has been deployed and the sync backlog is clearing.", "incident", tc, "")
+	up("turnstyle", ts, "resolved", "none", at(4, 15, 40), tt, "Access-log sync is back to real time. No events were lost.", "incident", tc, "")
+
+	// mailroute: scheduled maintenance Sat 6 Mar 01:00-02:30, no tickets.
+	mr, mt := "mr-m-0306", "Scheduled maintenance: SMTP relay upgrade"
+	mc := []string{"SMTP Relay"}
+	up("mailroute", mr, "scheduled", "maintenance", at(3, 16, 0), mt, "We will upgrade our SMTP relay fleet on Saturday 6 March between 01:00 and 02:30 UTC. Messages may be queued for a few minutes; none will be lost.", "maintenance", mc, "")
+	up("mailroute", mr, "in_progress", "maintenance", at(5, 1, 0), mt, "Maintenance is in progress.", "maintenance", mc, "")
+	up("mailroute", mr, "verifying", "maintenance", at(5, 2, 12), mt, "The upgrade is done; we are verifying delivery.", "maintenance", mc, "")
+	up("mailroute", mr, "completed", "maintenance", at(5, 2, 31), mt, "The maintenance has been completed.", "maintenance", mc, "")
+}
+
+// ---------------------------------------------------------------- main
+
+func main() {
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Dir(file)
+	if _, err := os.Stat(filepath.Join("scenarios", "gymflow", "stormdesk.yaml")); err == nil {
+		dir = filepath.Join("scenarios", "gymflow")
+	} else if _, err := os.Stat("stormdesk.yaml"); err == nil {
+		dir = "."
+	}
+	initPeople()
+	genBackground()
+	genHardNeg()
+	genPush()
+	genLogin()
+	genPayments()
+	genBookingBug()
+	genUpdates()
+	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].t.Before(tickets[j].t) })
+	write(filepath.Join(dir, "tickets.jsonl"), func(enc *json.Encoder) {
+		for _, t := range tickets {
+			enc.Encode(t)
+		}
+	})
+	write(filepath.Join(dir, "updates.jsonl"), func(enc *json.Encoder) {
+		for _, u := range updates {
+			enc.Encode(u)
+		}
+	})
+	counts := map[string]int{}
+	for _, t := range tickets {
+		counts[t.Label]++
+	}
+	fmt.Fprintln(os.Stderr, len(tickets), counts)
+}
+
+func write(path string, f func(*json.Encoder)) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	f(enc)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		panic(err)
+	}
+}
