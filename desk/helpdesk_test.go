@@ -78,6 +78,30 @@ func (z *zendeskDesk) report(t *testing.T, i int, tk *stormdesk.Ticket) *stormde
 	return got
 }
 
+// acknowledgeHeld acknowledges incident id as U1 and checks that, while
+// the acknowledged email waits for approval, no reply went out (replies
+// counts the helpdesk's calls); then approves the email as U2 and lets
+// the outboxes run.
+func (z *zendeskDesk) acknowledgeHeld(t *testing.T, id int64, replies func() int) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := z.d.Acknowledge(ctx, id, "U1", "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+	if n := replies(); n != 0 {
+		t.Fatalf("%d replies before the email was approved", n)
+	}
+	ms, _ := z.d.Messages(ctx, id, time.Time{})
+	if len(ms) != 1 || ms[0].State != stormdesk.MessageHeld {
+		t.Fatalf("messages %+v, want the held acknowledged email", ms)
+	}
+	if _, err := z.d.ApproveNotification(ctx, ms[0].MessageID, "U2", "slack:U2"); err != nil {
+		t.Fatal(err)
+	}
+	z.drain(t)
+}
+
 // newZendeskDesk opens it with every automatic email sent by itself, or
 // with the given email settings.
 func newZendeskDesk(t *testing.T, email ...*desk.Email) *zendeskDesk {
@@ -518,21 +542,7 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 	z.ic.Delete(convs[1])
 	z.ic.RateLimitNext(1, 40*time.Second)
 
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
-		t.Fatal(err)
-	}
-	z.drain(t)
-	if calls := z.ic.Calls(); len(calls) != 0 {
-		t.Fatalf("replies before the email was approved: %+v", calls)
-	}
-	ms, _ := d.Messages(ctx, inc.ID, time.Time{})
-	if len(ms) != 1 || ms[0].State != stormdesk.MessageHeld {
-		t.Fatalf("messages %+v, want the held acknowledged email", ms)
-	}
-	if _, err := d.ApproveNotification(ctx, ms[0].MessageID, "U2", "slack:U2"); err != nil {
-		t.Fatal(err)
-	}
-	z.drain(t)
+	z.acknowledgeHeld(t, inc.ID, func() int { return len(z.ic.Calls()) })
 	z.clock.Advance(45 * time.Second) // the rate limit's reset
 	z.drain(t)
 
@@ -680,21 +690,7 @@ func TestHelpScoutRepliesFollowTheEmail(t *testing.T) {
 	z.hs.Delete(deleted)
 	z.hs.RateLimitNext(1, 40*time.Second)
 
-	if _, err := d.Acknowledge(ctx, inc.ID, "U1", "slack:U1"); err != nil {
-		t.Fatal(err)
-	}
-	z.drain(t)
-	if calls := z.hs.Calls(); len(calls) != 0 {
-		t.Fatalf("replies before the email was approved: %+v", calls)
-	}
-	ms, _ := d.Messages(ctx, inc.ID, time.Time{})
-	if len(ms) != 1 || ms[0].State != stormdesk.MessageHeld {
-		t.Fatalf("messages %+v, want the held acknowledged email", ms)
-	}
-	if _, err := d.ApproveNotification(ctx, ms[0].MessageID, "U2", "slack:U2"); err != nil {
-		t.Fatal(err)
-	}
-	z.drain(t)
+	z.acknowledgeHeld(t, inc.ID, func() int { return len(z.hs.Calls()) })
 	z.clock.Advance(20 * time.Second) // not yet the limit's refresh
 	z.drain(t)
 	z.clock.Advance(25 * time.Second)
