@@ -26,10 +26,29 @@ type Store interface {
 	Close() error
 }
 
-// Tx is the set of operations available inside a transaction. Methods
-// return ENOTFOUND for missing rows, ECONFLICT for broken uniqueness and
-// EINVALID for rows the store refuses; anything else is EINTERNAL.
+// Tx is the set of operations available inside a transaction: the
+// composition of the role interfaces below, one for each part of the
+// domain the store keeps. A helper that needs only one or two of them
+// takes those roles rather than a Tx, so that its signature says what it
+// touches and a test can hand it a small fake. Methods return ENOTFOUND
+// for missing rows, ECONFLICT for broken uniqueness and EINVALID for rows
+// the store refuses; anything else is EINTERNAL.
 type Tx interface {
+	TicketTx
+	IncidentTx
+	TimelineTx
+	UpstreamTx
+	CustomerTx
+	OutboxTx
+	ChatTx
+	StatusPageTx
+	MaintenanceTx
+	TriageTx
+}
+
+// TicketTx stores and reads tickets: intake's idempotent writes, lookups
+// and counts, and the streams an export reads of an incident's tickets.
+type TicketTx interface {
 	// CreateTickets stores tickets, idempotently on (source, external_id):
 	// a ticket whose pair is already stored is not inserted again but
 	// overwritten in place with the stored row. created[i] reports whether
@@ -42,36 +61,19 @@ type Tx interface {
 	TicketByExternalID(ctx context.Context, source, externalID string) (*Ticket, error)
 	// Tickets lists tickets matching f, oldest received first.
 	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
-	// LinkCluster links every ticket of a triage cluster that has no
-	// incident yet to incidentID and returns how many it linked.
-	LinkCluster(ctx context.Context, clusterID, incidentID int64) (int, error)
-	// RelabelCluster moves every ticket of cluster from to cluster into
-	// (after the triage engine merged them).
-	RelabelCluster(ctx context.Context, from, into int64) error
 	// CountTickets counts the tickets matching f (Limit is ignored).
 	CountTickets(ctx context.Context, f TicketFilter) (int, error)
-	// UntriagedTickets returns up to limit tickets that triage has not seen
-	// yet, in arrival (id) order.
-	UntriagedTickets(ctx context.Context, limit int) ([]*Ticket, error)
-	// SetTriage records, for each ticket, the cluster triage put it in and
-	// the sequence number in which triage saw it.
-	SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64) error
-	// TriagedTickets returns up to limit tickets with a triage sequence
-	// number above afterSeq, in sequence order: the replay after a
-	// snapshot.
-	TriagedTickets(ctx context.Context, afterSeq int64, limit int) ([]*Ticket, error)
-	// SetTicketIncident links a ticket to an incident (0 unlinks) and
-	// records its triage cluster.
-	SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error
-	// SetMemberships records triage's decisions: each ticket's incident
-	// (0: none), why, and when it joined. ENOTFOUND for an unknown ticket.
-	SetMemberships(ctx context.Context, ms []Membership) error
-	// Members lists the tickets of the given incidents, oldest first.
-	Members(ctx context.Context, incidentIDs []int64) ([]Member, error)
-	// IncidentUpstreams lists the upstream incidents tied to the given
-	// incidents, with when each began and, once over, when it resolved.
-	IncidentUpstreams(ctx context.Context, incidentIDs []int64) ([]UpstreamLink, error)
+	// EachTicketTime streams the received times of an incident's tickets.
+	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
+	// EachTicketLabels streams the channel and tags of each of an
+	// incident's tickets, in id order ("" and nil when it has none).
+	EachTicketLabels(ctx context.Context, incidentID int64, fn func(channel string, tags []string) error) error
+}
 
+// IncidentTx stores and reads incidents and which tickets belong to them
+// (memberships, merges), with the bookkeeping kept on each incident:
+// when a reminder was last sent and when the post-mortem was exported.
+type IncidentTx interface {
 	// CreateIncident stores a new incident and sets its ID.
 	CreateIncident(ctx context.Context, inc *Incident) error
 	// Incident returns one incident by id, with its ticket count.
@@ -85,12 +87,29 @@ type Tx interface {
 	IncidentStats(ctx context.Context, incidentID int64) (tickets, customers int, err error)
 	// UpdateIncident writes every mutable field of inc.
 	UpdateIncident(ctx context.Context, inc *Incident) error
-
 	// MoveIncidentData moves an incident's tickets, timeline entries and
 	// upstream links to another incident (a merge) and returns how many
 	// tickets moved.
 	MoveIncidentData(ctx context.Context, from, into int64) (tickets int, err error)
+	// SetTicketIncident links a ticket to an incident (0 unlinks) and
+	// records its triage cluster.
+	SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error
+	// SetMemberships records triage's decisions: each ticket's incident
+	// (0: none), why, and when it joined. ENOTFOUND for an unknown ticket.
+	SetMemberships(ctx context.Context, ms []Membership) error
+	// Members lists the tickets of the given incidents, oldest first.
+	Members(ctx context.Context, incidentIDs []int64) ([]Member, error)
+	// Reminded returns when a reminder of kind was last sent about an
+	// incident (the zero time when never); SetReminded records one.
+	Reminded(ctx context.Context, incidentID int64, kind string) (time.Time, error)
+	SetReminded(ctx context.Context, incidentID int64, kind string, at time.Time) error
+	// SetExported records that an incident's post-mortem was exported.
+	SetExported(ctx context.Context, incidentID int64, at time.Time) error
+}
 
+// TimelineTx is an incident's timeline: entries appended, corrected,
+// listed and streamed.
+type TimelineTx interface {
 	// AppendTimeline stores a timeline entry and sets its ID; ENOTFOUND
 	// when the incident does not exist.
 	AppendTimeline(ctx context.Context, e *TimelineEntry) error
@@ -100,16 +119,18 @@ type Tx interface {
 	UpdateTimelineEntry(ctx context.Context, e *TimelineEntry) error
 	// Timeline returns an incident's entries ordered by time, then id.
 	Timeline(ctx context.Context, incidentID int64) ([]*TimelineEntry, error)
-
 	// EachTimelineEntry streams an incident's entries ordered by time, then
 	// id, without holding them all in memory.
 	EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*TimelineEntry) error) error
-	// EachTicketTime streams the received times of an incident's tickets.
-	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
-	// EachTicketLabels streams the channel and tags of each of an
-	// incident's tickets, in id order ("" and nil when it has none).
-	EachTicketLabels(ctx context.Context, incidentID int64, fn func(channel string, tags []string) error) error
+	// LastEntryAt returns the time of an incident's latest timeline entry
+	// of one of kinds (the zero time when there is none).
+	LastEntryAt(ctx context.Context, incidentID int64, kinds ...string) (time.Time, error)
+}
 
+// UpstreamTx is what the upstream watch remembers: each feed's and
+// probe's state between polls, the events seen, and which incidents each
+// upstream incident is tied to.
+type UpstreamTx interface {
 	// WatchState returns the state of a feed or probe, or ENOTFOUND.
 	WatchState(ctx context.Context, name string) (*WatchState, error)
 	// WatchStates lists every stored feed and probe state by name.
@@ -132,7 +153,15 @@ type Tx interface {
 	LinkUpstream(ctx context.Context, incidentID int64, provider, upstreamID string, at time.Time) (bool, error)
 	// UpstreamLinks returns the incidents tied to an upstream incident.
 	UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]int64, error)
+	// IncidentUpstreams lists the upstream incidents tied to the given
+	// incidents, with when each began and, once over, when it resolved.
+	IncidentUpstreams(ctx context.Context, incidentIDs []int64) ([]UpstreamLink, error)
+}
 
+// CustomerTx holds the people stormdesk may email: customers, their
+// subscriptions and suppressions with their history, and the audience of
+// an incident's email drawn from them.
+type CustomerTx interface {
 	// UpsertCustomer creates or updates a customer's name and
 	// organisation (suppression is left as it is).
 	UpsertCustomer(ctx context.Context, c *Customer, at time.Time) error
@@ -170,7 +199,14 @@ type Tx interface {
 	// AudiencePage returns up to limit addresses of the audience that sort
 	// after after: a page, so a caller can write between pages.
 	AudiencePage(ctx context.Context, incidentID int64, features []string, after string, limit int) ([]string, error)
+}
 
+// OutboxTx writes the durable outbox rows of a side effect (a customer
+// email, held or queued; a chat post; a helpdesk job) in the transaction
+// that causes it, and reads back what became of them. The dispatchers
+// claim and settle rows through Outbox, ChatOutboxStore and
+// HelpdeskOutboxStore, outside any Tx.
+type OutboxTx interface {
 	// EnqueueMessage stores m once (by MessageID) and one pending outbox
 	// row per recipient (address lower-cased, once per message), due at
 	// at; it returns how many rows are new.
@@ -197,7 +233,6 @@ type Tx interface {
 	// HelpdeskFailures returns the helpdesk jobs that failed for good and
 	// were not reported yet (MarkReported reports them), oldest first.
 	HelpdeskFailures(ctx context.Context) ([]HelpdeskFailure, error)
-
 	// HoldMessage stores m in state MessageHeld, with no recipient: it
 	// waits for DecideMessage. ECONFLICT if its MessageID is taken.
 	HoldMessage(ctx context.Context, m *OutboundMessage) error
@@ -221,17 +256,11 @@ type Tx interface {
 	// MarkReported records that a message's settled rows were reported;
 	// it returns false when another process did it first.
 	MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error)
+}
 
-	// LastEntryAt returns the time of an incident's latest timeline entry
-	// of one of kinds (the zero time when there is none).
-	LastEntryAt(ctx context.Context, incidentID int64, kinds ...string) (time.Time, error)
-	// Reminded returns when a reminder of kind was last sent about an
-	// incident (the zero time when never); SetReminded records one.
-	Reminded(ctx context.Context, incidentID int64, kind string) (time.Time, error)
-	SetReminded(ctx context.Context, incidentID int64, kind string, at time.Time) error
-	// SetExported records that an incident's post-mortem was exported.
-	SetExported(ctx context.Context, incidentID int64, at time.Time) error
-
+// ChatTx records where the alert of each incident was posted on each chat
+// platform, so that any replica can edit it in place.
+type ChatTx interface {
 	// SaveChatAlert records (or replaces) the alert of an incident on a
 	// platform; ECONFLICT when its message already alerts about another.
 	SaveChatAlert(ctx context.Context, a *ChatAlert) error
@@ -241,20 +270,12 @@ type Tx interface {
 	// ChatAlertByMessage returns the alert posted as a message, or
 	// ENOTFOUND.
 	ChatAlertByMessage(ctx context.Context, platform, channel, message string) (*ChatAlert, error)
+}
 
-	// QueueCorrection stores an operator correction for the triage
-	// leader and sets its ID; PendingCorrections returns them in ID
-	// order; DeleteCorrections drops those up to upTo once learned.
-	QueueCorrection(ctx context.Context, c *TriageCorrection) error
-	PendingCorrections(ctx context.Context) ([]TriageCorrection, error)
-	DeleteCorrections(ctx context.Context, upTo int64) error
-	// SaveClusterViews writes (or overwrites) the given clusters;
-	// ReplaceClusterViews makes them the only ones; ClusterViews lists up
-	// to limit, largest first, with how many there are.
-	SaveClusterViews(ctx context.Context, cs []ClusterView) error
-	ReplaceClusterViews(ctx context.Context, cs []ClusterView) error
-	ClusterViews(ctx context.Context, limit int) ([]ClusterView, int, error)
-
+// StatusPageTx holds what the public status page reads beside incidents
+// and maintenances: operators' component overrides and one version stamp
+// of everything the page shows.
+type StatusPageTx interface {
 	// SetComponentOverride records an operator's state for a status page
 	// component; an empty status lifts it. ComponentOverrides lists those
 	// in force, by component.
@@ -270,7 +291,11 @@ type Tx interface {
 	// can be reused while it holds. (Every change the page shows updates
 	// the row and writes an entry dated now.)
 	PublicVersion(ctx context.Context, since time.Time) (string, error)
+}
 
+// MaintenanceTx stores planned maintenance windows, the tickets held on
+// them and their timelines.
+type MaintenanceTx interface {
 	// CreateMaintenance stores a new maintenance and sets its ID;
 	// ECONFLICT when its Key is taken. UpdateMaintenance rewrites one
 	// (ENOTFOUND if missing). Maintenance reads one by id, or by key
@@ -294,7 +319,40 @@ type Tx interface {
 	// and sets its ID; MaintenanceEntries lists them, oldest first.
 	AppendMaintenanceEntry(ctx context.Context, e *MaintenanceEntry) error
 	MaintenanceEntries(ctx context.Context, id int64) ([]MaintenanceEntry, error)
+}
 
+// TriageTx persists the triage engine between runs: which tickets it has
+// seen and in which cluster, operators' corrections waiting for the
+// leader, the cluster views the API lists, and the engine's snapshot.
+type TriageTx interface {
+	// UntriagedTickets returns up to limit tickets that triage has not seen
+	// yet, in arrival (id) order.
+	UntriagedTickets(ctx context.Context, limit int) ([]*Ticket, error)
+	// SetTriage records, for each ticket, the cluster triage put it in and
+	// the sequence number in which triage saw it.
+	SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64) error
+	// TriagedTickets returns up to limit tickets with a triage sequence
+	// number above afterSeq, in sequence order: the replay after a
+	// snapshot.
+	TriagedTickets(ctx context.Context, afterSeq int64, limit int) ([]*Ticket, error)
+	// LinkCluster links every ticket of a triage cluster that has no
+	// incident yet to incidentID and returns how many it linked.
+	LinkCluster(ctx context.Context, clusterID, incidentID int64) (int, error)
+	// RelabelCluster moves every ticket of cluster from to cluster into
+	// (after the triage engine merged them).
+	RelabelCluster(ctx context.Context, from, into int64) error
+	// QueueCorrection stores an operator correction for the triage
+	// leader and sets its ID; PendingCorrections returns them in ID
+	// order; DeleteCorrections drops those up to upTo once learned.
+	QueueCorrection(ctx context.Context, c *TriageCorrection) error
+	PendingCorrections(ctx context.Context) ([]TriageCorrection, error)
+	DeleteCorrections(ctx context.Context, upTo int64) error
+	// SaveClusterViews writes (or overwrites) the given clusters;
+	// ReplaceClusterViews makes them the only ones; ClusterViews lists up
+	// to limit, largest first, with how many there are.
+	SaveClusterViews(ctx context.Context, cs []ClusterView) error
+	ReplaceClusterViews(ctx context.Context, cs []ClusterView) error
+	ClusterViews(ctx context.Context, limit int) ([]ClusterView, int, error)
 	// SaveTriageSnapshot replaces the stored triage engine state, which
 	// covers every ticket up to triage sequence number lastSeq.
 	SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error

@@ -52,7 +52,7 @@ func collected(ctx context.Context) *alertCollector {
 func raiseEmail(ctx context.Context) { collected(ctx).email = true }
 
 // postChat writes a chat post to the outbox inside tx.
-func (s *Service) postChat(ctx context.Context, tx stormdesk.Tx, p stormdesk.ChatPost) error {
+func (s *Service) postChat(ctx context.Context, tx stormdesk.OutboxTx, p stormdesk.ChatPost) error {
 	if s.chat == nil || len(s.chat.Platforms) == 0 {
 		return nil
 	}
@@ -70,7 +70,7 @@ func (s *Service) postChat(ctx context.Context, tx stormdesk.Tx, p stormdesk.Cha
 // update of its alert (reason empty). An alert is stored once per
 // incident and reason, whichever replica raises it; raised again with
 // another reason it updates the posted alert to show the new one.
-func (s *Service) raise(ctx context.Context, tx stormdesk.Tx, id int64, reason string) error {
+func (s *Service) raise(ctx context.Context, tx stormdesk.OutboxTx, id int64, reason string) error {
 	p := stormdesk.ChatPost{IncidentID: id, Kind: stormdesk.ChatPostUpdate, ID: fmt.Sprintf("chat:update:%d:%s", id, randomID())}
 	if reason != "" {
 		sum := sha256.Sum256([]byte(reason))
@@ -83,7 +83,7 @@ func (s *Service) raise(ctx context.Context, tx stormdesk.Tx, id int64, reason s
 // raiseUpdates queues, inside tx, an update of the alerts of incidents
 // ids (0s are skipped): an operator's change shows in place wherever it
 // was made (chat, the HTTP API, another replica).
-func (s *Service) raiseUpdates(ctx context.Context, tx stormdesk.Tx, ids ...int64) error {
+func (s *Service) raiseUpdates(ctx context.Context, tx stormdesk.OutboxTx, ids ...int64) error {
 	for _, id := range ids {
 		if id == 0 {
 			continue
@@ -97,13 +97,13 @@ func (s *Service) raiseUpdates(ctx context.Context, tx stormdesk.Tx, ids ...int6
 
 // raiseReminder queues, inside tx, a reminder of the given kind about an
 // incident, due now.
-func (s *Service) raiseReminder(ctx context.Context, tx stormdesk.Tx, incidentID int64, kind, text string, at time.Time) error {
+func (s *Service) raiseReminder(ctx context.Context, tx stormdesk.OutboxTx, incidentID int64, kind, text string, at time.Time) error {
 	return s.postChat(ctx, tx, stormdesk.ChatPost{IncidentID: incidentID, Kind: stormdesk.ChatPostReminder, Text: text,
 		ID: fmt.Sprintf("chat:reminder:%d:%s:%d", incidentID, kind, at.UnixMicro())})
 }
 
 // raiseApproval queues, inside tx, the request to approve a held email.
-func (s *Service) raiseApproval(ctx context.Context, tx stormdesk.Tx, incidentID int64, messageID string) error {
+func (s *Service) raiseApproval(ctx context.Context, tx stormdesk.OutboxTx, incidentID int64, messageID string) error {
 	return s.postChat(ctx, tx, stormdesk.ChatPost{IncidentID: incidentID, Kind: stormdesk.ChatPostApproval, Text: messageID,
 		ID: "chat:approval:" + messageID})
 }

@@ -44,7 +44,7 @@ var helpdeskNames = map[string]string{stormdesk.SourceZendesk: "Zendesk", stormd
 func helpdeskName(h string) string { return cmp.Or(helpdeskNames[h], h) }
 
 // enqueueHelpdesk stores a job inside tx and notes the dispatcher's work.
-func (s *Service) enqueueHelpdesk(ctx context.Context, tx stormdesk.Tx, j stormdesk.HelpdeskJob) error {
+func (s *Service) enqueueHelpdesk(ctx context.Context, tx stormdesk.OutboxTx, j stormdesk.HelpdeskJob) error {
 	stored, err := tx.EnqueueHelpdesk(ctx, j, s.now())
 	if stored {
 		collected(ctx).helpdesk = true
@@ -122,7 +122,7 @@ func (s *Service) helpdeskUnlinkAll(ctx context.Context, tx stormdesk.Tx, id int
 
 // eachTicketPage calls fn with the tickets of incident id, a page at a
 // time, in id order.
-func eachTicketPage(ctx context.Context, tx stormdesk.Tx, id int64, fn func([]*stormdesk.Ticket) error) error {
+func eachTicketPage(ctx context.Context, tx stormdesk.TicketTx, id int64, fn func([]*stormdesk.Ticket) error) error {
 	var after int64
 	for {
 		page, err := tx.Tickets(ctx, stormdesk.TicketFilter{IncidentID: id, ByID: true, AfterID: after, Limit: 500})
@@ -138,7 +138,7 @@ func eachTicketPage(ctx context.Context, tx stormdesk.Tx, id int64, fn func([]*s
 
 // helpdeskUnlink queues, inside tx, the unlink of t from incident
 // incidentID's problem ticket, if the write-back linked it there.
-func (s *Service) helpdeskUnlink(ctx context.Context, tx stormdesk.Tx, incidentID int64, t *stormdesk.Ticket) error {
+func (s *Service) helpdeskUnlink(ctx context.Context, tx stormdesk.OutboxTx, incidentID int64, t *stormdesk.Ticket) error {
 	if s.helpdesk == nil || t.ExternalID == "" || incidentID == 0 {
 		return nil
 	}
@@ -158,7 +158,7 @@ func (s *Service) helpdeskUnlink(ctx context.Context, tx stormdesk.Tx, incidentI
 // its problem tickets: a public comment, or, when resolved, the solving
 // of the problem ticket with it, which the helpdesk carries to every
 // linked ticket. An incident without a problem ticket queues nothing.
-func (s *Service) helpdeskUpdate(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, entryID int64, message string, resolved bool) error {
+func (s *Service) helpdeskUpdate(ctx context.Context, tx stormdesk.OutboxTx, inc *stormdesk.Incident, entryID int64, message string, resolved bool) error {
 	if s.helpdesk == nil {
 		return nil
 	}
@@ -190,7 +190,7 @@ func (s *Service) incidentURL(id int64) string {
 
 // problemDescription is the problem ticket's internal description: what
 // stormdesk knows of the incident and its upstream cause.
-func (s *Service) problemDescription(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (string, error) {
+func (s *Service) problemDescription(ctx context.Context, tx stormdesk.UpstreamTx, inc *stormdesk.Incident) (string, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "stormdesk incident #%d: %s\n", inc.ID, inc.Title)
 	if u := s.incidentURL(inc.ID); u != "" {

@@ -210,7 +210,7 @@ func (s *Service) CancelMaintenance(ctx context.Context, id int64, actor string)
 	return m, nil
 }
 
-func (s *Service) cancel(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Maintenance, actor string, now time.Time) error {
+func (s *Service) cancel(ctx context.Context, tx stormdesk.MaintenanceTx, m *stormdesk.Maintenance, actor string, now time.Time) error {
 	if err := m.Cancellable(now); err != nil {
 		return err
 	}
@@ -337,7 +337,7 @@ func (s *Service) markMaintenance(ctx context.Context, tx stormdesk.Tx, m *storm
 // record the reports on it instead. With one they exceed, exceeded is
 // it: open the incident, which says so. active caches the batch's
 // maintenances in progress.
-func (s *Service) maintenanceHold(ctx context.Context, tx stormdesk.Tx, active *[]*stormdesk.Maintenance, features []string, reports int, now time.Time) (hold, exceeded *stormdesk.Maintenance, err error) {
+func (s *Service) maintenanceHold(ctx context.Context, tx stormdesk.MaintenanceTx, active *[]*stormdesk.Maintenance, features []string, reports int, now time.Time) (hold, exceeded *stormdesk.Maintenance, err error) {
 	if *active == nil {
 		all, err := tx.Maintenances(ctx, stormdesk.MaintenanceFilter{EndsSince: now})
 		if err != nil {
@@ -405,7 +405,7 @@ func (s *Service) holdReports(ctx context.Context, tx stormdesk.Tx, m *stormdesk
 
 // exceededEntry records on m that a storm beyond its expected impact
 // opened incident id.
-func (s *Service) exceededEntry(ctx context.Context, tx stormdesk.Tx, m *stormdesk.Maintenance, id int64, reports int, now time.Time) error {
+func (s *Service) exceededEntry(ctx context.Context, tx stormdesk.MaintenanceTx, m *stormdesk.Maintenance, id int64, reports int, now time.Time) error {
 	return tx.AppendMaintenanceEntry(ctx, &stormdesk.MaintenanceEntry{MaintenanceID: m.ID, At: now, Kind: stormdesk.MaintenanceKindExceeded, Actor: stormdesk.ActorStormdesk,
 		Text: fmt.Sprintf("A storm of %d reports beyond the %d this maintenance absorbs (%d recorded) opened incident #%d", reports, m.AlertAbove, m.Tickets, id),
 		Data: mustJSON(map[string]any{"incident_id": id, "reports": reports})})

@@ -57,7 +57,7 @@ func (s *Service) PreviewNotification(ctx context.Context, id int64, template st
 // manualMessage is the operator's text a manual email carries: for an
 // update, the latest customer-facing update (the message of the latest
 // status change that had one); other templates need none.
-func manualMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template string) (string, error) {
+func manualMessage(ctx context.Context, tx stormdesk.TimelineTx, inc *stormdesk.Incident, template string) (string, error) {
 	if template != templates.EmailUpdate {
 		return "", nil
 	}
@@ -163,7 +163,7 @@ type requester struct{ name, key string }
 // whose id makes the message id, so the same cause never makes two
 // messages. actor is the entry's; the entry's text is finished by the
 // caller.
-func (s *Service) newMessage(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, template, message, actor string, by requester, at time.Time) (*stormdesk.OutboundMessage, *stormdesk.TimelineEntry, error) {
+func (s *Service) newMessage(ctx context.Context, tx stormdesk.TimelineTx, inc *stormdesk.Incident, template, message, actor string, by requester, at time.Time) (*stormdesk.OutboundMessage, *stormdesk.TimelineEntry, error) {
 	subject, text, html, err := templates.RenderEmail(template, templates.EmailData{Incident: inc, Message: message, ProductName: s.ProductName,
 		FromName: s.email.FromName, UnsubscribeURL: s.email.Placeholder, Footer: s.email.Footer, StatusPageURL: s.email.StatusPage})
 	if err != nil {
@@ -261,7 +261,7 @@ func (s *Service) holdEmail(ctx context.Context, tx stormdesk.Tx, inc *stormdesk
 	return m, nil
 }
 
-func (s *Service) countAudience(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident) (int, error) {
+func (s *Service) countAudience(ctx context.Context, tx stormdesk.CustomerTx, inc *stormdesk.Incident) (int, error) {
 	n := 0
 	err := tx.Audience(ctx, inc.ID, s.audienceKeys(inc), func(string) error { n++; return nil })
 	return n, err

@@ -145,7 +145,7 @@ func noUpdate(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, aft
 
 // noPostmortem returns the reminder text for a resolved incident whose
 // post-mortem was not exported within after, or "" when none is due.
-func noPostmortem(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, after time.Duration, now time.Time) (string, error) {
+func noPostmortem(ctx context.Context, tx stormdesk.IncidentTx, inc *stormdesk.Incident, after time.Duration, now time.Time) (string, error) {
 	if after <= 0 || inc.ResolvedAt == nil || inc.ExportedAt != nil || now.Sub(*inc.ResolvedAt) < after {
 		return "", nil
 	}

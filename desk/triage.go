@@ -697,7 +697,7 @@ func (s *Service) openIncident(ctx context.Context, tx stormdesk.Tx, tk *stormde
 // learnFeatures adds to an incident's features what its reporters say it
 // is about, so that a provider's incident on those features is tied to it
 // and chat shows what is affected.
-func (s *Service) learnFeatures(ctx context.Context, tx stormdesk.Tx, id int64) error {
+func (s *Service) learnFeatures(ctx context.Context, tx stormdesk.IncidentTx, id int64) error {
 	learned := s.tri.tr.Features(id)
 	if len(learned) == 0 {
 		return nil
@@ -721,7 +721,7 @@ func (s *Service) learnFeatures(ctx context.Context, tx stormdesk.Tx, id int64) 
 }
 
 // firstReport records an incident's first customer report.
-func (s *Service) firstReport(ctx context.Context, tx stormdesk.Tx, incidentID int64, first *stormdesk.Ticket) error {
+func (s *Service) firstReport(ctx context.Context, tx stormdesk.TimelineTx, incidentID int64, first *stormdesk.Ticket) error {
 	subject := cmp.Or(strings.TrimSpace(first.Subject), truncate(strings.TrimSpace(first.Body), 80))
 	return tx.AppendTimeline(ctx, &stormdesk.TimelineEntry{IncidentID: incidentID, At: first.ReceivedAt, Kind: stormdesk.KindFirstReport,
 		Actor: customerActor(first), Text: "First report: " + truncate(subject, 200), Data: mustJSON(map[string]any{"ticket_id": first.ID, "customer": first.CustomerEmail}),

@@ -442,7 +442,7 @@ const liveWindow = 4 * time.Hour
 // matchingIncident returns the newest open incident whose features
 // intersect features and that is live (a watch, or an incident that
 // opened or gained a report within liveWindow), or nil.
-func (s *Service) matchingIncident(ctx context.Context, tx stormdesk.Tx, features []string) (*stormdesk.Incident, error) {
+func (s *Service) matchingIncident(ctx context.Context, tx stormdesk.IncidentTx, features []string) (*stormdesk.Incident, error) {
 	open, err := tx.Incidents(ctx, stormdesk.IncidentFilter{Open: true, Limit: 200})
 	if err != nil {
 		return nil, err

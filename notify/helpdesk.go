@@ -75,12 +75,19 @@ func NewHelpdeskDispatcher(outbox Outbox, sender Sender) *Dispatcher {
 		ValidRecipient: func(string) bool { return true }}
 }
 
+// replyTx is what replyContext reads: the ticket a conversation belongs
+// to and the email a reply stands in for.
+type replyTx interface {
+	stormdesk.TicketTx
+	stormdesk.OutboxTx
+}
+
 // replyContext fills in what a reply names besides its conversation: the
 // customer intake stored with the conversation's ticket, and whether the
 // email the reply stands in for (messageID) is the resolution. A ticket or
 // email that is not there leaves them empty: the helpdesk that needs
 // them refuses the reply, and its failure is reported.
-func replyContext(ctx context.Context, tx stormdesk.Tx, desk, messageID string, r *stormdesk.Reply) error {
+func replyContext(ctx context.Context, tx replyTx, desk, messageID string, r *stormdesk.Reply) error {
 	t, err := tx.TicketByExternalID(ctx, desk, r.Conversation)
 	switch {
 	case err == nil:

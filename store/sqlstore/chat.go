@@ -8,7 +8,7 @@ import (
 	"stormdesk"
 )
 
-// SaveChatAlert implements stormdesk.Tx.
+// SaveChatAlert implements stormdesk.ChatTx.
 func (x *tx) SaveChatAlert(ctx context.Context, a *stormdesk.ChatAlert) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO chat_alerts (platform, incident_id, channel, message, reason) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (platform, incident_id) DO UPDATE SET channel = excluded.channel, message = excluded.message, reason = excluded.reason`,
@@ -34,12 +34,12 @@ func (x *tx) chatAlert(ctx context.Context, what, where string, args ...any) (*s
 	return &a, nil
 }
 
-// ChatAlert implements stormdesk.Tx.
+// ChatAlert implements stormdesk.ChatTx.
 func (x *tx) ChatAlert(ctx context.Context, platform string, incidentID int64) (*stormdesk.ChatAlert, error) {
 	return x.chatAlert(ctx, fmt.Sprintf("of incident %d on %s", incidentID, platform), `platform = $1 AND incident_id = $2`, platform, incidentID)
 }
 
-// ChatAlertByMessage implements stormdesk.Tx.
+// ChatAlertByMessage implements stormdesk.ChatTx.
 func (x *tx) ChatAlertByMessage(ctx context.Context, platform, channel, message string) (*stormdesk.ChatAlert, error) {
 	return x.chatAlert(ctx, fmt.Sprintf("in %s message %s/%s", platform, channel, message), `platform = $1 AND channel = $2 AND message = $3`, platform, channel, message)
 }

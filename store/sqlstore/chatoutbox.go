@@ -15,7 +15,7 @@ import (
 // fenced Mark methods, Reconcile) is the email code unchanged; only what
 // is due differs, which is what chatOutbox overrides.
 
-// EnqueueChat implements stormdesk.Tx.
+// EnqueueChat implements stormdesk.OutboxTx.
 func (x *tx) EnqueueChat(ctx context.Context, p stormdesk.ChatPost, platforms []string, at time.Time) (int, error) {
 	if p.Kind == stormdesk.ChatPostUpdate {
 		// An alert or update still waiting to be claimed renders the

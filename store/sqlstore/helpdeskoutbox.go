@@ -16,7 +16,7 @@ import (
 // jobs) and what an in-doubt row becomes are helpdeskOutbox's. A reply
 // is a job on the customer's ticket (their conversation), like a link.
 
-// EnqueueHelpdesk implements stormdesk.Tx.
+// EnqueueHelpdesk implements stormdesk.OutboxTx.
 func (x *tx) EnqueueHelpdesk(ctx context.Context, j stormdesk.HelpdeskJob, at time.Time) (bool, error) {
 	if j.ID == "" || j.Helpdesk == "" || j.IncidentID == 0 {
 		return false, stormdesk.Errorf(stormdesk.EINVALID, "helpdesk job: id, helpdesk and incident required")
@@ -92,7 +92,7 @@ ORDER BY o.id DESC LIMIT 1`, helpdesk, ticket, incidentID).Scan(&kind, &state)
 	return kind, state, nil
 }
 
-// HelpdeskProblem implements stormdesk.Tx.
+// HelpdeskProblem implements stormdesk.OutboxTx.
 func (x *tx) HelpdeskProblem(ctx context.Context, incidentID int64, helpdesk string) (string, error) {
 	var ref string
 	err := x.c.QueryRow(ctx, `SELECT o.provider_id FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id
@@ -106,7 +106,7 @@ ORDER BY o.id LIMIT 1`, helpdesk, incidentID).Scan(&ref)
 	return ref, nil
 }
 
-// HelpdeskFailures implements stormdesk.Tx.
+// HelpdeskFailures implements stormdesk.OutboxTx.
 func (x *tx) HelpdeskFailures(ctx context.Context) ([]stormdesk.HelpdeskFailure, error) {
 	rows, err := x.c.Query(ctx, `SELECT o.message_id, m.incident_id, o.name, m.template, o.recipient, m.subject, o.last_error
 FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id

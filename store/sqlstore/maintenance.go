@@ -28,7 +28,7 @@ func scanMaintenance(r interface{ Scan(...any) error }) (*stormdesk.Maintenance,
 	return &m, nil
 }
 
-// CreateMaintenance implements stormdesk.Tx.
+// CreateMaintenance implements stormdesk.MaintenanceTx.
 func (x *tx) CreateMaintenance(ctx context.Context, m *stormdesk.Maintenance) error {
 	err := x.c.QueryRow(ctx, `INSERT INTO maintenances (key, title, text, components, starts_at, ends_at, alert_above, created_by, created_at, updated_at, started_at, ended_at,
   cancelled_at)
@@ -44,7 +44,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 	return nil
 }
 
-// UpdateMaintenance implements stormdesk.Tx.
+// UpdateMaintenance implements stormdesk.MaintenanceTx.
 func (x *tx) UpdateMaintenance(ctx context.Context, m *stormdesk.Maintenance) error {
 	n, err := x.c.Exec(ctx, `UPDATE maintenances SET title = $1, text = $2, components = $3, starts_at = $4, ends_at = $5, alert_above = $6,
   updated_at = $7, started_at = $8, ended_at = $9, cancelled_at = $10 WHERE id = $11`,
@@ -59,7 +59,7 @@ func (x *tx) UpdateMaintenance(ctx context.Context, m *stormdesk.Maintenance) er
 	return nil
 }
 
-// Maintenance implements stormdesk.Tx.
+// Maintenance implements stormdesk.MaintenanceTx.
 func (x *tx) Maintenance(ctx context.Context, id int64) (*stormdesk.Maintenance, error) {
 	m, err := scanMaintenance(x.c.QueryRow(ctx, `SELECT `+maintenanceCols+` FROM maintenances m WHERE m.id = $1`, id))
 	if x.d.IsNoRows(err) {
@@ -70,7 +70,7 @@ func (x *tx) Maintenance(ctx context.Context, id int64) (*stormdesk.Maintenance,
 	return m, nil
 }
 
-// MaintenanceByKey implements stormdesk.Tx.
+// MaintenanceByKey implements stormdesk.MaintenanceTx.
 func (x *tx) MaintenanceByKey(ctx context.Context, key string) (*stormdesk.Maintenance, error) {
 	m, err := scanMaintenance(x.c.QueryRow(ctx, `SELECT `+maintenanceCols+` FROM maintenances m WHERE m.key = $1`, key))
 	if x.d.IsNoRows(err) {
@@ -81,7 +81,7 @@ func (x *tx) MaintenanceByKey(ctx context.Context, key string) (*stormdesk.Maint
 	return m, nil
 }
 
-// Maintenances implements stormdesk.Tx.
+// Maintenances implements stormdesk.MaintenanceTx.
 func (x *tx) Maintenances(ctx context.Context, f stormdesk.MaintenanceFilter) ([]*stormdesk.Maintenance, error) {
 	var w where
 	if !f.EndsSince.IsZero() {
@@ -109,7 +109,7 @@ func (x *tx) Maintenances(ctx context.Context, f stormdesk.MaintenanceFilter) ([
 	return out, nil
 }
 
-// MarkMaintenance implements stormdesk.Tx.
+// MarkMaintenance implements stormdesk.MaintenanceTx.
 func (x *tx) MarkMaintenance(ctx context.Context, id int64, what string, at time.Time) (bool, error) {
 	var q string
 	switch what {
@@ -127,7 +127,7 @@ func (x *tx) MarkMaintenance(ctx context.Context, id int64, what string, at time
 	return n == 1, nil
 }
 
-// AddMaintenanceTickets implements stormdesk.Tx.
+// AddMaintenanceTickets implements stormdesk.MaintenanceTx.
 func (x *tx) AddMaintenanceTickets(ctx context.Context, id int64, tickets []int64, at time.Time) (int, error) {
 	added := 0
 	for _, t := range tickets {
@@ -144,7 +144,7 @@ func (x *tx) AddMaintenanceTickets(ctx context.Context, id int64, tickets []int6
 	return added, nil
 }
 
-// MaintenanceTickets implements stormdesk.Tx.
+// MaintenanceTickets implements stormdesk.MaintenanceTx.
 func (x *tx) MaintenanceTickets(ctx context.Context, id int64) ([]int64, error) {
 	rows, err := x.c.Query(ctx, `SELECT ticket_id FROM maintenance_tickets WHERE maintenance_id = $1 ORDER BY ticket_id`, id)
 	if err != nil {
@@ -165,7 +165,7 @@ func (x *tx) MaintenanceTickets(ctx context.Context, id int64) ([]int64, error) 
 	return out, nil
 }
 
-// AppendMaintenanceEntry implements stormdesk.Tx.
+// AppendMaintenanceEntry implements stormdesk.MaintenanceTx.
 func (x *tx) AppendMaintenanceEntry(ctx context.Context, e *stormdesk.MaintenanceEntry) error {
 	var data any
 	if len(e.Data) > 0 {
@@ -182,7 +182,7 @@ func (x *tx) AppendMaintenanceEntry(ctx context.Context, e *stormdesk.Maintenanc
 	return nil
 }
 
-// MaintenanceEntries implements stormdesk.Tx.
+// MaintenanceEntries implements stormdesk.MaintenanceTx.
 func (x *tx) MaintenanceEntries(ctx context.Context, id int64) ([]stormdesk.MaintenanceEntry, error) {
 	rows, err := x.c.Query(ctx, `SELECT id, maintenance_id, at, kind, actor, text, COALESCE(data, '') FROM maintenance_entries WHERE maintenance_id = $1 ORDER BY at, id`, id)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 
 var _ stormdesk.Outbox = (*Store)(nil)
 
-// EnqueueMessage implements stormdesk.Tx.
+// EnqueueMessage implements stormdesk.OutboxTx.
 func (x *tx) EnqueueMessage(ctx context.Context, m *stormdesk.OutboundMessage, recipients []stormdesk.Customer, at time.Time) (int, error) {
 	if _, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by, solicited, components)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (message_id) DO NOTHING`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(at),
@@ -276,7 +276,7 @@ FROM outbox o JOIN outbox_messages m ON m.message_id = o.message_id WHERE o.mess
 	return out, err
 }
 
-// SettledMessages implements stormdesk.Tx.
+// SettledMessages implements stormdesk.OutboxTx.
 func (x *tx) SettledMessages(ctx context.Context) ([]stormdesk.DeliveryReport, error) {
 	rows, err := x.c.Query(ctx, `SELECT m.message_id, m.incident_id, m.template,
   count(*) FILTER (WHERE o.state = 'sent'), count(*) FILTER (WHERE o.state = 'failed'), count(*) FILTER (WHERE o.state = 'suppressed')
@@ -300,7 +300,7 @@ ORDER BY m.message_id`)
 	return out, rows.Err()
 }
 
-// MarkReported implements stormdesk.Tx.
+// MarkReported implements stormdesk.OutboxTx.
 func (x *tx) MarkReported(ctx context.Context, messageID string, at time.Time) (bool, error) {
 	n, err := x.c.Exec(ctx, `UPDATE outbox SET reported_at = $1 WHERE message_id = $2 AND reported_at IS NULL AND state IN ('sent', 'failed', 'suppressed')`,
 		x.d.EncodeTime(at), messageID)
@@ -335,7 +335,7 @@ func splitList(s string) []string {
 	return strings.Split(s, ",")
 }
 
-// HoldMessage implements stormdesk.Tx.
+// HoldMessage implements stormdesk.OutboxTx.
 func (x *tx) HoldMessage(ctx context.Context, m *stormdesk.OutboundMessage) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO outbox_messages (message_id, incident_id, template, subject, text, html, created_at, state, requested_by, requester_key, audience, solicited, components)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, m.MessageID, m.IncidentID, m.Template, m.Subject, m.Text, m.HTML, x.d.EncodeTime(m.CreatedAt),
@@ -350,7 +350,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, m.MessageID, m
 	return nil
 }
 
-// Message implements stormdesk.Tx.
+// Message implements stormdesk.OutboxTx.
 func (x *tx) Message(ctx context.Context, messageID string) (*stormdesk.OutboundMessage, error) {
 	m, err := scanMessage(x.c.QueryRow(ctx, `SELECT `+messageCols+` FROM outbox_messages WHERE message_id = $1`, messageID))
 	if x.d.IsNoRows(err) {
@@ -361,7 +361,7 @@ func (x *tx) Message(ctx context.Context, messageID string) (*stormdesk.Outbound
 	return m, nil
 }
 
-// DecideMessage implements stormdesk.Tx.
+// DecideMessage implements stormdesk.OutboxTx.
 func (x *tx) DecideMessage(ctx context.Context, messageID, state, by string, at time.Time) (*stormdesk.OutboundMessage, error) {
 	if state != stormdesk.MessageQueued && state != stormdesk.MessageCancelled {
 		return nil, stormdesk.Errorf(stormdesk.EINVALID, "message state %q: want queued or cancelled", state)
@@ -392,7 +392,7 @@ func (x *tx) DecideMessage(ctx context.Context, messageID, state, by string, at 
 	return m, nil
 }
 
-// Messages implements stormdesk.Tx.
+// Messages implements stormdesk.OutboxTx.
 func (x *tx) Messages(ctx context.Context, incidentID int64, since time.Time) ([]stormdesk.MessageDeliveries, error) {
 	q := `SELECT ` + prefixCols("m.", messageCols) + `,
   count(o.id) FILTER (WHERE o.state IN ('pending', 'claimed', 'sending')), count(o.id) FILTER (WHERE o.state = 'sent'),
@@ -427,7 +427,7 @@ func prefixCols(prefix, cols string) string {
 	return strings.Join(parts, ", ")
 }
 
-// LatestMessage implements stormdesk.Tx.
+// LatestMessage implements stormdesk.OutboxTx.
 func (x *tx) LatestMessage(ctx context.Context, incidentID int64) (*stormdesk.OutboundMessage, error) {
 	m, err := scanMessage(x.c.QueryRow(ctx, `SELECT `+messageCols+` FROM outbox_messages WHERE incident_id = $1 AND state = $2 AND channel = 'email'
 ORDER BY created_at DESC, message_id DESC LIMIT 1`, incidentID, stormdesk.MessageQueued))

@@ -9,7 +9,7 @@ import (
 	"stormdesk"
 )
 
-// LastEntryAt implements stormdesk.Tx.
+// LastEntryAt implements stormdesk.TimelineTx.
 func (x *tx) LastEntryAt(ctx context.Context, incidentID int64, kinds ...string) (time.Time, error) {
 	if len(kinds) == 0 {
 		return time.Time{}, nil
@@ -28,7 +28,7 @@ func (x *tx) LastEntryAt(ctx context.Context, incidentID int64, kinds ...string)
 	return at.t, nil
 }
 
-// Reminded implements stormdesk.Tx.
+// Reminded implements stormdesk.IncidentTx.
 func (x *tx) Reminded(ctx context.Context, incidentID int64, kind string) (time.Time, error) {
 	var at ts
 	err := x.c.QueryRow(ctx, `SELECT at FROM reminders WHERE incident_id = $1 AND kind = $2`, incidentID, kind).Scan(&at)
@@ -40,7 +40,7 @@ func (x *tx) Reminded(ctx context.Context, incidentID int64, kind string) (time.
 	return at.t, nil
 }
 
-// SetReminded implements stormdesk.Tx.
+// SetReminded implements stormdesk.IncidentTx.
 func (x *tx) SetReminded(ctx context.Context, incidentID int64, kind string, at time.Time) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO reminders (incident_id, kind, at) VALUES ($1, $2, $3) ON CONFLICT (incident_id, kind) DO UPDATE SET at = excluded.at`,
 		incidentID, kind, x.d.EncodeTime(at))
@@ -50,7 +50,7 @@ func (x *tx) SetReminded(ctx context.Context, incidentID int64, kind string, at 
 	return nil
 }
 
-// SetExported implements stormdesk.Tx.
+// SetExported implements stormdesk.IncidentTx.
 func (x *tx) SetExported(ctx context.Context, incidentID int64, at time.Time) error {
 	n, err := x.c.Exec(ctx, `UPDATE incidents SET exported_at = $1 WHERE id = $2`, x.d.EncodeTime(at), incidentID)
 	if err != nil {

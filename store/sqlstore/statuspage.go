@@ -10,7 +10,7 @@ import (
 	"stormdesk"
 )
 
-// SetComponentOverride implements stormdesk.Tx.
+// SetComponentOverride implements stormdesk.StatusPageTx.
 func (x *tx) SetComponentOverride(ctx context.Context, o stormdesk.ComponentOverride) error {
 	var err error
 	if o.Status == "" {
@@ -26,7 +26,7 @@ ON CONFLICT (component) DO UPDATE SET status = excluded.status, actor = excluded
 	return nil
 }
 
-// ComponentOverrides implements stormdesk.Tx.
+// ComponentOverrides implements stormdesk.StatusPageTx.
 func (x *tx) ComponentOverrides(ctx context.Context) ([]stormdesk.ComponentOverride, error) {
 	rows, err := x.c.Query(ctx, `SELECT component, status, actor, at FROM component_overrides ORDER BY component`)
 	if err != nil {
@@ -49,7 +49,7 @@ func (x *tx) ComponentOverrides(ctx context.Context) ([]stormdesk.ComponentOverr
 	return out, nil
 }
 
-// PublicVersion implements stormdesk.Tx. Each published incident of the
+// PublicVersion implements stormdesk.StatusPageTx. Each published incident of the
 // window contributes its id, its updated_at and the id of its latest
 // timeline entry (one step down the timeline_by_incident index, whatever
 // the timeline's length): updated_at alone misses two changes within the

@@ -135,7 +135,7 @@ func scanTicket(r interface{ Scan(...any) error }) (*stormdesk.Ticket, error) {
 	return &t, nil
 }
 
-// CreateTickets implements stormdesk.Tx.
+// CreateTickets implements stormdesk.TicketTx.
 func (x *tx) CreateTickets(ctx context.Context, tickets []*stormdesk.Ticket) ([]bool, error) {
 	created := make([]bool, len(tickets))
 	args := make([][]any, len(tickets))
@@ -178,7 +178,7 @@ ON CONFLICT (source, external_id) DO NOTHING RETURNING id`, args, func(i int, r 
 	return created, nil
 }
 
-// TicketByExternalID implements stormdesk.Tx.
+// TicketByExternalID implements stormdesk.TicketTx.
 func (x *tx) TicketByExternalID(ctx context.Context, source, externalID string) (*stormdesk.Ticket, error) {
 	t, err := scanTicket(x.c.QueryRow(ctx, `SELECT `+ticketCols+` FROM tickets WHERE source = $1 AND external_id = $2`, source, externalID))
 	if x.d.IsNoRows(err) {
@@ -189,7 +189,7 @@ func (x *tx) TicketByExternalID(ctx context.Context, source, externalID string) 
 	return t, nil
 }
 
-// Ticket implements stormdesk.Tx.
+// Ticket implements stormdesk.TicketTx.
 func (x *tx) Ticket(ctx context.Context, id int64) (*stormdesk.Ticket, error) {
 	t, err := scanTicket(x.c.QueryRow(ctx, `SELECT `+ticketCols+` FROM tickets WHERE id = $1`, id))
 	if x.d.IsNoRows(err) {
@@ -239,7 +239,7 @@ func (x *tx) ticketWhere(f stormdesk.TicketFilter) *where {
 	return &w
 }
 
-// CountTickets implements stormdesk.Tx.
+// CountTickets implements stormdesk.TicketTx.
 func (x *tx) CountTickets(ctx context.Context, f stormdesk.TicketFilter) (n int, err error) {
 	w := x.ticketWhere(f)
 	if err := x.c.QueryRow(ctx, `SELECT count(*) FROM tickets`+w.String(), w.args...).Scan(&n); err != nil {
@@ -248,7 +248,7 @@ func (x *tx) CountTickets(ctx context.Context, f stormdesk.TicketFilter) (n int,
 	return n, nil
 }
 
-// Tickets implements stormdesk.Tx.
+// Tickets implements stormdesk.TicketTx.
 func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdesk.Ticket, error) {
 	w := x.ticketWhere(f)
 	order := ` ORDER BY received_at, id`
@@ -282,7 +282,7 @@ func (x *tx) listTickets(ctx context.Context, q string, args ...any) ([]*stormde
 	return out, nil
 }
 
-// SetMemberships implements stormdesk.Tx.
+// SetMemberships implements stormdesk.IncidentTx.
 func (x *tx) SetMemberships(ctx context.Context, ms []stormdesk.Membership) error {
 	for _, m := range ms {
 		var joined any
@@ -301,7 +301,7 @@ func (x *tx) SetMemberships(ctx context.Context, ms []stormdesk.Membership) erro
 	return nil
 }
 
-// Members implements stormdesk.Tx.
+// Members implements stormdesk.IncidentTx.
 func (x *tx) Members(ctx context.Context, incidentIDs []int64) ([]stormdesk.Member, error) {
 	if len(incidentIDs) == 0 {
 		return nil, nil
@@ -331,7 +331,7 @@ func (x *tx) Members(ctx context.Context, incidentIDs []int64) ([]stormdesk.Memb
 	return out, nil
 }
 
-// SetTicketIncident implements stormdesk.Tx.
+// SetTicketIncident implements stormdesk.IncidentTx.
 func (x *tx) SetTicketIncident(ctx context.Context, ticketID, incidentID, clusterID int64) error {
 	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1, cluster_id = $2 WHERE id = $3`, nullInt(incidentID), nullInt(clusterID), ticketID)
 	if err != nil {
@@ -403,7 +403,7 @@ func encodePolicy(p stormdesk.EmailPolicy) string {
 	return string(b)
 }
 
-// CreateIncident implements stormdesk.Tx.
+// CreateIncident implements stormdesk.IncidentTx.
 func (x *tx) CreateIncident(ctx context.Context, inc *stormdesk.Incident) error {
 	if inc.ConfirmedAt == nil && !inc.Watching() {
 		at := inc.CreatedAt
@@ -421,7 +421,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURN
 	return nil
 }
 
-// Incident implements stormdesk.Tx.
+// Incident implements stormdesk.IncidentTx.
 func (x *tx) Incident(ctx context.Context, id int64) (*stormdesk.Incident, error) {
 	inc, err := scanIncident(x.c.QueryRow(ctx, `SELECT `+incidentCols+` FROM incidents WHERE id = $1`, id))
 	if x.d.IsNoRows(err) {
@@ -432,7 +432,7 @@ func (x *tx) Incident(ctx context.Context, id int64) (*stormdesk.Incident, error
 	return inc, nil
 }
 
-// Incidents implements stormdesk.Tx.
+// Incidents implements stormdesk.IncidentTx.
 func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stormdesk.Incident, error) {
 	var w where
 	if f.Open {
@@ -468,7 +468,7 @@ func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stor
 	return out, nil
 }
 
-// UpdateIncident implements stormdesk.Tx.
+// UpdateIncident implements stormdesk.IncidentTx.
 func (x *tx) UpdateIncident(ctx context.Context, inc *stormdesk.Incident) error {
 	n, err := x.c.Exec(ctx, `UPDATE incidents SET title = $1, status = $2, severity = $3, features = $4, likely_cause = $5, cluster_id = $6,
 updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, email_policy = $11, confirmed_at = $12, published_at = $13, public_title = $14 WHERE id = $15`,
@@ -484,7 +484,7 @@ updated_at = $7, acknowledged_at = $8, resolved_at = $9, merged_into = $10, emai
 	return nil
 }
 
-// AppendTimeline implements stormdesk.Tx.
+// AppendTimeline implements stormdesk.TimelineTx.
 func (x *tx) AppendTimeline(ctx context.Context, e *stormdesk.TimelineEntry) error {
 	data := string(e.Data)
 	if data == "" {
@@ -504,14 +504,14 @@ func (x *tx) AppendTimeline(ctx context.Context, e *stormdesk.TimelineEntry) err
 	return nil
 }
 
-// Timeline implements stormdesk.Tx.
+// Timeline implements stormdesk.TimelineTx.
 func (x *tx) Timeline(ctx context.Context, incidentID int64) ([]*stormdesk.TimelineEntry, error) {
 	var out []*stormdesk.TimelineEntry
 	err := x.EachTimelineEntry(ctx, incidentID, func(e *stormdesk.TimelineEntry) error { out = append(out, e); return nil })
 	return out, err
 }
 
-// EachTimelineEntry implements stormdesk.Tx.
+// EachTimelineEntry implements stormdesk.TimelineTx.
 func (x *tx) EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*stormdesk.TimelineEntry) error) error {
 	rows, err := x.c.Query(ctx, `SELECT id, incident_id, at, kind, actor, text, data, source_url FROM timeline_entries WHERE incident_id = $1 ORDER BY at, id`, incidentID)
 	if err != nil {
@@ -539,7 +539,7 @@ func (x *tx) EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*s
 	return nil
 }
 
-// EachTicketTime implements stormdesk.Tx.
+// EachTicketTime implements stormdesk.TicketTx.
 func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error {
 	rows, err := x.c.Query(ctx, `SELECT received_at FROM tickets WHERE incident_id = $1`, incidentID)
 	if err != nil {
@@ -561,7 +561,7 @@ func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.
 	return nil
 }
 
-// EachTicketLabels implements stormdesk.Tx. The tags are counted by the
+// EachTicketLabels implements stormdesk.TicketTx. The tags are counted by the
 // caller, not in SQL: they are JSON text, which the two engines unpack
 // with different functions, and this keeps one query for both.
 func (x *tx) EachTicketLabels(ctx context.Context, incidentID int64, fn func(string, []string) error) error {
@@ -589,7 +589,7 @@ func (x *tx) EachTicketLabels(ctx context.Context, incidentID int64, fn func(str
 	return nil
 }
 
-// LinkCluster implements stormdesk.Tx.
+// LinkCluster implements stormdesk.TriageTx.
 func (x *tx) LinkCluster(ctx context.Context, clusterID, incidentID int64) (int, error) {
 	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1 WHERE cluster_id = $2 AND incident_id IS NULL`, incidentID, clusterID)
 	if err != nil {
@@ -598,7 +598,7 @@ func (x *tx) LinkCluster(ctx context.Context, clusterID, incidentID int64) (int,
 	return int(n), nil
 }
 
-// RelabelCluster implements stormdesk.Tx.
+// RelabelCluster implements stormdesk.TriageTx.
 func (x *tx) RelabelCluster(ctx context.Context, from, into int64) error {
 	if _, err := x.c.Exec(ctx, `UPDATE tickets SET cluster_id = $1 WHERE cluster_id = $2`, into, from); err != nil {
 		return fmt.Errorf("sqlstore: relabel cluster %d as %d: %w", from, into, err)
@@ -606,7 +606,7 @@ func (x *tx) RelabelCluster(ctx context.Context, from, into int64) error {
 	return nil
 }
 
-// IncidentByCluster implements stormdesk.Tx.
+// IncidentByCluster implements stormdesk.IncidentTx.
 func (x *tx) IncidentByCluster(ctx context.Context, clusterID int64) (*stormdesk.Incident, error) {
 	inc, err := scanIncident(x.c.QueryRow(ctx, `SELECT `+incidentCols+` FROM incidents WHERE cluster_id = $1 AND status <> $2 AND merged_into IS NULL ORDER BY id DESC LIMIT 1`,
 		clusterID, string(stormdesk.StatusResolved)))
@@ -618,7 +618,7 @@ func (x *tx) IncidentByCluster(ctx context.Context, clusterID int64) (*stormdesk
 	return inc, nil
 }
 
-// IncidentStats implements stormdesk.Tx.
+// IncidentStats implements stormdesk.IncidentTx.
 func (x *tx) IncidentStats(ctx context.Context, incidentID int64) (tickets, customers int, err error) {
 	// A ticket without an address counts as its own customer.
 	err = x.c.QueryRow(ctx, `SELECT count(*), count(DISTINCT NULLIF(customer_email, '')) + count(*) FILTER (WHERE customer_email = '') FROM tickets WHERE incident_id = $1`, incidentID).Scan(&tickets, &customers)
@@ -628,7 +628,7 @@ func (x *tx) IncidentStats(ctx context.Context, incidentID int64) (tickets, cust
 	return tickets, customers, nil
 }
 
-// SaveTriageSnapshot implements stormdesk.Tx.
+// SaveTriageSnapshot implements stormdesk.TriageTx.
 func (x *tx) SaveTriageSnapshot(ctx context.Context, at time.Time, lastSeq int64, data []byte) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO triage_snapshots (id, taken_at, last_seq, data) VALUES (1, $1, $2, $3)
 ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, last_seq = excluded.last_seq, data = excluded.data`,
@@ -639,7 +639,7 @@ ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, last_seq = excluded
 	return nil
 }
 
-// TriageSnapshot implements stormdesk.Tx.
+// TriageSnapshot implements stormdesk.TriageTx.
 func (x *tx) TriageSnapshot(ctx context.Context) (lastSeq int64, data []byte, err error) {
 	err = x.c.QueryRow(ctx, `SELECT last_seq, data FROM triage_snapshots WHERE id = 1`).Scan(&lastSeq, &data)
 	if x.d.IsNoRows(err) {
@@ -650,17 +650,17 @@ func (x *tx) TriageSnapshot(ctx context.Context) (lastSeq int64, data []byte, er
 	return lastSeq, data, nil
 }
 
-// UntriagedTickets implements stormdesk.Tx.
+// UntriagedTickets implements stormdesk.TriageTx.
 func (x *tx) UntriagedTickets(ctx context.Context, limit int) ([]*stormdesk.Ticket, error) {
 	return x.listTickets(ctx, fmt.Sprintf(`SELECT `+ticketCols+` FROM tickets WHERE triage_seq IS NULL ORDER BY id LIMIT %d`, limit))
 }
 
-// TriagedTickets implements stormdesk.Tx.
+// TriagedTickets implements stormdesk.TriageTx.
 func (x *tx) TriagedTickets(ctx context.Context, afterSeq int64, limit int) ([]*stormdesk.Ticket, error) {
 	return x.listTickets(ctx, fmt.Sprintf(`SELECT `+ticketCols+` FROM tickets WHERE triage_seq > $1 ORDER BY triage_seq LIMIT %d`, limit), afterSeq)
 }
 
-// SetTriage implements stormdesk.Tx.
+// SetTriage implements stormdesk.TriageTx.
 func (x *tx) SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64) error {
 	if len(ticketIDs) != len(clusterIDs) || len(ticketIDs) != len(seqs) {
 		return fmt.Errorf("sqlstore: SetTriage: %d ids, %d clusters, %d seqs", len(ticketIDs), len(clusterIDs), len(seqs))
@@ -675,7 +675,7 @@ func (x *tx) SetTriage(ctx context.Context, ticketIDs, clusterIDs, seqs []int64)
 	return nil
 }
 
-// WatchState implements stormdesk.Tx.
+// WatchState implements stormdesk.UpstreamTx.
 func (x *tx) WatchState(ctx context.Context, name string) (*stormdesk.WatchState, error) {
 	st, err := scanWatch(x.c.QueryRow(ctx, `SELECT `+watchCols+` FROM watch_states WHERE name = $1`, name))
 	if x.d.IsNoRows(err) {
@@ -698,7 +698,7 @@ func scanWatch(r interface{ Scan(...any) error }) (*stormdesk.WatchState, error)
 	return &st, nil
 }
 
-// WatchStates implements stormdesk.Tx.
+// WatchStates implements stormdesk.UpstreamTx.
 func (x *tx) WatchStates(ctx context.Context) ([]*stormdesk.WatchState, error) {
 	rows, err := x.c.Query(ctx, `SELECT `+watchCols+` FROM watch_states ORDER BY name`)
 	if err != nil {
@@ -716,7 +716,7 @@ func (x *tx) WatchStates(ctx context.Context) ([]*stormdesk.WatchState, error) {
 	return out, rows.Err()
 }
 
-// SaveWatchState implements stormdesk.Tx.
+// SaveWatchState implements stormdesk.UpstreamTx.
 func (x *tx) SaveWatchState(ctx context.Context, st *stormdesk.WatchState) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO watch_states (`+watchCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
@@ -729,7 +729,7 @@ failures = excluded.failures, latency_ms = excluded.latency_ms, snapshot = exclu
 	return nil
 }
 
-// AddUpstreamEvents implements stormdesk.Tx.
+// AddUpstreamEvents implements stormdesk.UpstreamTx.
 func (x *tx) AddUpstreamEvents(ctx context.Context, events []*stormdesk.UpstreamEvent) ([]bool, error) {
 	inserted := make([]bool, len(events))
 	if len(events) == 0 {
@@ -756,7 +756,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedup_key) DO
 	return inserted, nil
 }
 
-// UpstreamEvents implements stormdesk.Tx.
+// UpstreamEvents implements stormdesk.UpstreamTx.
 func (x *tx) UpstreamEvents(ctx context.Context, provider, upstreamID string) ([]*stormdesk.UpstreamEvent, error) {
 	rows, err := x.c.Query(ctx, `SELECT id, dedup_key, provider, kind, upstream_id, update_id, at, title, text, status, impact, url
 FROM upstream_events WHERE provider = $1 AND upstream_id = $2 ORDER BY at, id`, provider, upstreamID)
@@ -766,7 +766,7 @@ FROM upstream_events WHERE provider = $1 AND upstream_id = $2 ORDER BY at, id`, 
 	return scanUpstreamEvents(rows)
 }
 
-// UpstreamHistory implements stormdesk.Tx. An upstream incident that
+// UpstreamHistory implements stormdesk.UpstreamTx. An upstream incident that
 // began before since but was still posting after it comes whole, so its
 // first update (the start of its trouble) is not cut off.
 func (x *tx) UpstreamHistory(ctx context.Context, since time.Time) ([]*stormdesk.UpstreamEvent, error) {
@@ -794,7 +794,7 @@ func scanUpstreamEvents(rows Rows) ([]*stormdesk.UpstreamEvent, error) {
 	return out, rows.Err()
 }
 
-// LinkUpstream implements stormdesk.Tx.
+// LinkUpstream implements stormdesk.UpstreamTx.
 func (x *tx) LinkUpstream(ctx context.Context, incidentID int64, provider, upstreamID string, at time.Time) (bool, error) {
 	n, err := x.c.Exec(ctx, `INSERT INTO incident_upstreams (incident_id, provider, upstream_id, linked_at) VALUES ($1, $2, $3, $4)
 ON CONFLICT (incident_id, provider, upstream_id) DO NOTHING`, incidentID, provider, upstreamID, x.d.EncodeTime(at))
@@ -804,7 +804,7 @@ ON CONFLICT (incident_id, provider, upstream_id) DO NOTHING`, incidentID, provid
 	return n == 1, nil
 }
 
-// IncidentUpstreams implements stormdesk.Tx.
+// IncidentUpstreams implements stormdesk.UpstreamTx.
 func (x *tx) IncidentUpstreams(ctx context.Context, incidentIDs []int64) ([]stormdesk.UpstreamLink, error) {
 	if len(incidentIDs) == 0 {
 		return nil, nil
@@ -835,7 +835,7 @@ FROM incident_upstreams l WHERE `+in+` ORDER BY l.incident_id, l.provider, l.ups
 	return out, nil
 }
 
-// UpstreamLinks implements stormdesk.Tx.
+// UpstreamLinks implements stormdesk.UpstreamTx.
 func (x *tx) UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]int64, error) {
 	rows, err := x.c.Query(ctx, `SELECT incident_id FROM incident_upstreams WHERE provider = $1 AND upstream_id = $2 ORDER BY incident_id`, provider, upstreamID)
 	if err != nil {
@@ -853,7 +853,7 @@ func (x *tx) UpstreamLinks(ctx context.Context, provider, upstreamID string) ([]
 	return out, rows.Err()
 }
 
-// MoveIncidentData implements stormdesk.Tx.
+// MoveIncidentData implements stormdesk.IncidentTx.
 func (x *tx) MoveIncidentData(ctx context.Context, from, into int64) (int, error) {
 	n, err := x.c.Exec(ctx, `UPDATE tickets SET incident_id = $1 WHERE incident_id = $2`, into, from)
 	if err != nil {
@@ -872,7 +872,7 @@ SELECT $1, provider, upstream_id, linked_at FROM incident_upstreams WHERE incide
 	return int(n), nil
 }
 
-// TimelineEntry implements stormdesk.Tx.
+// TimelineEntry implements stormdesk.TimelineTx.
 func (x *tx) TimelineEntry(ctx context.Context, id int64) (*stormdesk.TimelineEntry, error) {
 	var e stormdesk.TimelineEntry
 	var at ts
@@ -891,7 +891,7 @@ func (x *tx) TimelineEntry(ctx context.Context, id int64) (*stormdesk.TimelineEn
 	return &e, nil
 }
 
-// UpdateTimelineEntry implements stormdesk.Tx.
+// UpdateTimelineEntry implements stormdesk.TimelineTx.
 func (x *tx) UpdateTimelineEntry(ctx context.Context, e *stormdesk.TimelineEntry) error {
 	data := string(e.Data)
 	if data == "" {
@@ -907,7 +907,7 @@ func (x *tx) UpdateTimelineEntry(ctx context.Context, e *stormdesk.TimelineEntry
 	return nil
 }
 
-// UpsertCustomer implements stormdesk.Tx.
+// UpsertCustomer implements stormdesk.CustomerTx.
 func (x *tx) UpsertCustomer(ctx context.Context, c *stormdesk.Customer, at time.Time) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO customers (email, name, organisation, created_at) VALUES ($1, $2, $3, $4)
 ON CONFLICT (email) DO UPDATE SET name = excluded.name, organisation = excluded.organisation`,
@@ -918,7 +918,7 @@ ON CONFLICT (email) DO UPDATE SET name = excluded.name, organisation = excluded.
 	return nil
 }
 
-// Customer implements stormdesk.Tx.
+// Customer implements stormdesk.CustomerTx.
 func (x *tx) Customer(ctx context.Context, email string) (*stormdesk.Customer, error) {
 	var c stormdesk.Customer
 	var sup ts
@@ -933,7 +933,7 @@ func (x *tx) Customer(ctx context.Context, email string) (*stormdesk.Customer, e
 	return &c, nil
 }
 
-// Subscribe implements stormdesk.Tx.
+// Subscribe implements stormdesk.CustomerTx.
 func (x *tx) Subscribe(ctx context.Context, email, feature string) error {
 	if _, err := x.c.Exec(ctx, `INSERT INTO subscriptions (email, feature) VALUES ($1, $2) ON CONFLICT DO NOTHING`, strings.ToLower(email), feature); err != nil {
 		return fmt.Errorf("sqlstore: subscribe: %w", err)
@@ -941,7 +941,7 @@ func (x *tx) Subscribe(ctx context.Context, email, feature string) error {
 	return nil
 }
 
-// Suppress implements stormdesk.Tx.
+// Suppress implements stormdesk.CustomerTx.
 func (x *tx) Suppress(ctx context.Context, email, why string, at time.Time) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO customers (email, created_at, suppressed_at, suppressed_why) VALUES ($1, $2, $2, $3)
 ON CONFLICT (email) DO UPDATE SET suppressed_at = excluded.suppressed_at, suppressed_why = excluded.suppressed_why`,
@@ -952,7 +952,7 @@ ON CONFLICT (email) DO UPDATE SET suppressed_at = excluded.suppressed_at, suppre
 	return nil
 }
 
-// Unsuppress implements stormdesk.Tx.
+// Unsuppress implements stormdesk.CustomerTx.
 func (x *tx) Unsuppress(ctx context.Context, email, why string, before time.Time) (bool, error) {
 	n, err := x.c.Exec(ctx, `UPDATE customers SET suppressed_at = NULL, suppressed_why = '' WHERE email = $1 AND suppressed_at IS NOT NULL AND suppressed_why = $2
   AND suppressed_at < $3`, strings.ToLower(email), why, x.d.EncodeTime(before))
@@ -962,7 +962,7 @@ func (x *tx) Unsuppress(ctx context.Context, email, why string, before time.Time
 	return n > 0, nil
 }
 
-// Unsubscribe implements stormdesk.Tx.
+// Unsubscribe implements stormdesk.CustomerTx.
 func (x *tx) Unsubscribe(ctx context.Context, email, feature string) (bool, error) {
 	n, err := x.c.Exec(ctx, `DELETE FROM subscriptions WHERE email = $1 AND feature = $2`, strings.ToLower(email), feature)
 	if err != nil {
@@ -971,7 +971,7 @@ func (x *tx) Unsubscribe(ctx context.Context, email, feature string) (bool, erro
 	return n > 0, nil
 }
 
-// Subscriptions implements stormdesk.Tx.
+// Subscriptions implements stormdesk.CustomerTx.
 func (x *tx) Subscriptions(ctx context.Context, f stormdesk.SubscriptionFilter) ([]stormdesk.Subscription, error) {
 	q := `SELECT email, feature FROM subscriptions WHERE (email > $1 OR (email = $1 AND feature > $2))`
 	args := []any{f.After.Email, f.After.Feature}
@@ -1003,7 +1003,7 @@ func (x *tx) Subscriptions(ctx context.Context, f stormdesk.SubscriptionFilter) 
 	return out, rows.Err()
 }
 
-// AddSubscriptionEvent implements stormdesk.Tx.
+// AddSubscriptionEvent implements stormdesk.CustomerTx.
 func (x *tx) AddSubscriptionEvent(ctx context.Context, e *stormdesk.SubscriptionEvent) error {
 	e.Email = strings.ToLower(e.Email)
 	if err := x.c.QueryRow(ctx, `INSERT INTO subscription_events (email, at, kind, actor, text) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -1013,7 +1013,7 @@ func (x *tx) AddSubscriptionEvent(ctx context.Context, e *stormdesk.Subscription
 	return nil
 }
 
-// SubscriptionEvents implements stormdesk.Tx.
+// SubscriptionEvents implements stormdesk.CustomerTx.
 func (x *tx) SubscriptionEvents(ctx context.Context, email string) ([]stormdesk.SubscriptionEvent, error) {
 	rows, err := x.c.Query(ctx, `SELECT id, email, at, kind, actor, text FROM subscription_events WHERE email = $1 ORDER BY at, id`, strings.ToLower(email))
 	if err != nil {
@@ -1033,7 +1033,7 @@ func (x *tx) SubscriptionEvents(ctx context.Context, email string) ([]stormdesk.
 	return out, rows.Err()
 }
 
-// Audience implements stormdesk.Tx.
+// Audience implements stormdesk.CustomerTx.
 func (x *tx) Audience(ctx context.Context, incidentID int64, features []string, fn func(string) error) error {
 	answered, err := x.helpdeskAnswered(ctx, incidentID)
 	if err != nil {
@@ -1057,7 +1057,7 @@ func (x *tx) Audience(ctx context.Context, incidentID int64, features []string, 
 	return rows.Err()
 }
 
-// AudiencePage implements stormdesk.Tx.
+// AudiencePage implements stormdesk.CustomerTx.
 func (x *tx) AudiencePage(ctx context.Context, incidentID int64, features []string, after string, limit int) ([]string, error) {
 	var out []string
 	answered, err := x.helpdeskAnswered(ctx, incidentID)

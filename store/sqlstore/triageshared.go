@@ -8,7 +8,7 @@ import (
 	"stormdesk"
 )
 
-// QueueCorrection implements stormdesk.Tx.
+// QueueCorrection implements stormdesk.TriageTx.
 func (x *tx) QueueCorrection(ctx context.Context, c *stormdesk.TriageCorrection) error {
 	err := x.c.QueryRow(ctx, `INSERT INTO triage_corrections (kind, a, b, at) VALUES ($1, $2, $3, $4) RETURNING id`,
 		c.Kind, c.A, c.B, x.d.EncodeTime(c.At)).Scan(&c.ID)
@@ -18,7 +18,7 @@ func (x *tx) QueueCorrection(ctx context.Context, c *stormdesk.TriageCorrection)
 	return nil
 }
 
-// PendingCorrections implements stormdesk.Tx.
+// PendingCorrections implements stormdesk.TriageTx.
 func (x *tx) PendingCorrections(ctx context.Context) ([]stormdesk.TriageCorrection, error) {
 	rows, err := x.c.Query(ctx, `SELECT id, kind, a, b, at FROM triage_corrections ORDER BY id`)
 	if err != nil {
@@ -38,7 +38,7 @@ func (x *tx) PendingCorrections(ctx context.Context) ([]stormdesk.TriageCorrecti
 	return out, rows.Err()
 }
 
-// DeleteCorrections implements stormdesk.Tx.
+// DeleteCorrections implements stormdesk.TriageTx.
 func (x *tx) DeleteCorrections(ctx context.Context, upTo int64) error {
 	if _, err := x.c.Exec(ctx, `DELETE FROM triage_corrections WHERE id <= $1`, upTo); err != nil {
 		return fmt.Errorf("sqlstore: delete triage corrections: %w", err)
@@ -53,7 +53,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// SaveClusterViews implements stormdesk.Tx.
+// SaveClusterViews implements stormdesk.TriageTx.
 func (x *tx) SaveClusterViews(ctx context.Context, cs []stormdesk.ClusterView) error {
 	if len(cs) == 0 {
 		return nil
@@ -75,7 +75,7 @@ RETURNING id`, args, func(_ int, r Row) error { var id int64; return r.Scan(&id)
 	return nil
 }
 
-// ReplaceClusterViews implements stormdesk.Tx.
+// ReplaceClusterViews implements stormdesk.TriageTx.
 func (x *tx) ReplaceClusterViews(ctx context.Context, cs []stormdesk.ClusterView) error {
 	if _, err := x.c.Exec(ctx, `DELETE FROM cluster_views`); err != nil {
 		return fmt.Errorf("sqlstore: clear cluster views: %w", err)
@@ -83,7 +83,7 @@ func (x *tx) ReplaceClusterViews(ctx context.Context, cs []stormdesk.ClusterView
 	return x.SaveClusterViews(ctx, cs)
 }
 
-// ClusterViews implements stormdesk.Tx.
+// ClusterViews implements stormdesk.TriageTx.
 func (x *tx) ClusterViews(ctx context.Context, limit int) ([]stormdesk.ClusterView, int, error) {
 	var total int
 	if err := x.c.QueryRow(ctx, `SELECT count(*) FROM cluster_views`).Scan(&total); err != nil {
