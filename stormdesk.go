@@ -609,20 +609,24 @@ const (
 )
 
 // WatchState is what stormdesk remembers of one watched feed or probe
-// between polls: its validators for conditional GETs, the last payload it
-// understood (to diff the next one against), and its health.
+// between polls: what the fetcher needs for its next conditional GET, the
+// last payload it understood (to diff the next one against), and its
+// health.
 type WatchState struct {
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind"`
-	URL          string    `json:"url"`
-	ETag         string    `json:"-"`
-	LastModified string    `json:"-"`
-	LastPollAt   time.Time `json:"last_poll_at"`
-	LastOKAt     time.Time `json:"last_ok_at"`
-	State        string    `json:"state"`
-	Reason       string    `json:"reason,omitempty"`
-	Failures     int       `json:"consecutive_failures"`
-	LatencyMS    int64     `json:"latency_ms"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	URL  string `json:"url"`
+	// Validators are the fetcher's cache validators, opaque to the
+	// domain: package upstream writes and reads them (its HTTP ETag and
+	// Last-Modified), the store keeps them as they are, nil when there
+	// are none.
+	Validators []byte    `json:"-"`
+	LastPollAt time.Time `json:"last_poll_at"`
+	LastOKAt   time.Time `json:"last_ok_at"`
+	State      string    `json:"state"`
+	Reason     string    `json:"reason,omitempty"`
+	Failures   int       `json:"consecutive_failures"`
+	LatencyMS  int64     `json:"latency_ms"`
 	// Snapshot is the last understood payload (feeds) or the probe
 	// tracker's state, as JSON.
 	Snapshot []byte `json:"-"`

@@ -80,7 +80,7 @@ func (s *Service) PollFeed(ctx context.Context, name string, force bool) (*storm
 		fctx, cancel = context.WithTimeout(ctx, dep.Timeout)
 		defer cancel()
 	}
-	res, err := s.up.Fetcher.Fetch(fctx, dep.Feed.URL, upstream.Validators{ETag: st.ETag, LastModified: st.LastModified})
+	res, err := s.up.Fetcher.Fetch(fctx, dep.Feed.URL, upstream.DecodeValidators(st.Validators))
 	if err != nil {
 		return st, s.feedUnreadable(ctx, st, err)
 	}
@@ -106,7 +106,7 @@ func (s *Service) PollFeed(ctx context.Context, name string, force bool) (*storm
 	}
 	events = ofInterest(events, dep.Components)
 	st.Snapshot, _ = json.Marshal(snap)
-	st.ETag, st.LastModified = res.Validators.ETag, res.Validators.LastModified
+	st.Validators = res.Validators.Encode()
 	st.State, st.Reason, st.Failures, st.LastOKAt = stormdesk.WatchOK, "", 0, now
 	// Only upstream incidents that are still going raise incidents; a
 	// feed's history of resolved ones is recorded and nothing more.

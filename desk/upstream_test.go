@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -258,5 +259,61 @@ probes:
 	})
 	if sp.polls < 7 {
 		t.Errorf("the feed was polled %d times", sp.polls)
+	}
+}
+
+// TestFeedValidatorsKeptBetweenPolls: the ETag and Last-Modified of a
+// feed's answer are kept, opaque, in its watch state, so that the next
+// poll is conditional and a 304 costs no payload; they stay out of the
+// state's JSON.
+func TestFeedValidatorsKeptBetweenPolls(t *testing.T) {
+	ctx := context.Background()
+	const etag, lastMod = `W/"v1"`, "Wed, 28 Nov 2018 15:00:00 GMT"
+	var mu sync.Mutex
+	var full, notModified int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.Header.Get("If-None-Match") == etag && r.Header.Get("If-Modified-Since") == lastMod {
+			notModified++
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		full++
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Last-Modified", lastMod)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"page":{"id":"p1","name":"Auth0","updated_at":"2018-11-28T15:00:00Z"},"components":[],"incidents":[],"scheduled_maintenances":[]}`)
+	}))
+	defer srv.Close()
+	cfg, err := upstream.LoadConfig(strings.NewReader(fmt.Sprintf("dependencies:\n  - name: auth0\n    feed: {kind: statuspage, url: %s/api/v2/summary.json}\n    features: [login]\n", srv.URL)), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2018, 11, 28, 15, 0, 0, 0, time.UTC)
+	d := openTriage(t, t.TempDir()+"/v.db", &now, func(o *desk.Options) {
+		o.Upstream = &desk.Upstream{Config: cfg, Fetcher: &upstream.Fetcher{Client: srv.Client()}}
+	})
+	for range 2 {
+		if st, err := d.PollFeed(ctx, "auth0", false); err != nil || st.State != stormdesk.WatchOK {
+			t.Fatalf("poll: %v %+v", err, st)
+		}
+		now = now.Add(time.Minute)
+	}
+	mu.Lock()
+	if full != 1 || notModified != 1 {
+		t.Errorf("%d full answers and %d 304s, want 1 and 1", full, notModified)
+	}
+	mu.Unlock()
+	states, err := d.WatchStates(ctx)
+	if err != nil || len(states) != 1 {
+		t.Fatalf("watch states: %v %v", states, err)
+	}
+	if v := upstream.DecodeValidators(states[0].Validators); v.ETag != etag || v.LastModified != lastMod {
+		t.Errorf("kept validators %+v", v)
+	}
+	b, _ := json.Marshal(states[0])
+	if s := string(b); strings.Contains(s, "etag") || strings.Contains(s, "valid") || strings.Contains(s, "v1") {
+		t.Errorf("the validators leak into the state's JSON: %s", s)
 	}
 }

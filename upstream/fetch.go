@@ -2,6 +2,7 @@ package upstream
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -35,10 +36,35 @@ type Fetcher struct {
 }
 
 // Validators are the cache validators of the last good response, sent back
-// as If-None-Match and If-Modified-Since.
+// as If-None-Match and If-Modified-Since. Between polls they are kept in
+// stormdesk.WatchState.Validators, encoded by Encode; the domain and the
+// stores never look inside. Their JSON names are that encoding: the
+// stores' migration 0019 wrote the etag and last_modified columns of
+// older versions under the same names, so they stay.
 type Validators struct {
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
+}
+
+// Encode returns v as the opaque bytes a WatchState keeps (JSON), or nil
+// when v holds nothing.
+func (v Validators) Encode() []byte {
+	if v == (Validators{}) {
+		return nil
+	}
+	b, _ := json.Marshal(v) // two strings: it cannot fail
+	return b
+}
+
+// DecodeValidators reads what Encode wrote. Bytes it cannot read give no
+// validators rather than an error: the next fetch is then unconditional,
+// which costs one full response and nothing else.
+func DecodeValidators(b []byte) Validators {
+	var v Validators
+	if len(b) == 0 || json.Unmarshal(b, &v) != nil {
+		return Validators{}
+	}
+	return v
 }
 
 // FetchResult is one response.

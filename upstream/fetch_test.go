@@ -235,3 +235,31 @@ func TestBackoff(t *testing.T) {
 		t.Error("different seeds should spread retries")
 	}
 }
+
+// TestValidatorsEncoding: the opaque bytes a watch state keeps read back
+// as the validators; none encode to nothing; unreadable bytes give none
+// (one unconditional fetch); and the forms the stores' migration 0019
+// wrote from the old etag and last_modified columns (SQLite's json_object,
+// Postgres's jsonb text) read as the fetcher's own.
+func TestValidatorsEncoding(t *testing.T) {
+	v := Validators{ETag: `W/"1"`, LastModified: "Mon, 02 Jan 2006 15:04:05 GMT"}
+	if got := DecodeValidators(v.Encode()); got != v {
+		t.Errorf("round trip: %+v", got)
+	}
+	if b := (Validators{}).Encode(); b != nil {
+		t.Errorf("no validators encode to %q", b)
+	}
+	for _, b := range []string{"", "not json", `{"etag":`, "\x00\xff"} {
+		if got := DecodeValidators([]byte(b)); got != (Validators{}) {
+			t.Errorf("DecodeValidators(%q) = %+v, want none", b, got)
+		}
+	}
+	for _, b := range []string{
+		`{"etag":"W/\"1\"","last_modified":""}`,    // SQLite json_object
+		`{"etag": "W/\"1\"", "last_modified": ""}`, // Postgres jsonb_build_object::text
+	} {
+		if got := DecodeValidators([]byte(b)); got != (Validators{ETag: `W/"1"`}) {
+			t.Errorf("DecodeValidators(%s) = %+v", b, got)
+		}
+	}
+}

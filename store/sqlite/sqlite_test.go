@@ -161,3 +161,37 @@ func TestTicketFromBeforeTags(t *testing.T) {
 		t.Fatalf("an old ticket: tags %#v channel %q subject %q, want none, none, old", got.Tags, got.Channel, got.Subject)
 	}
 }
+
+// TestWatchValidatorsCarriedOver: the ETag and Last-Modified stored
+// before migration 0019 are carried over into the opaque validators in
+// the fetcher's encoding (JSON etag and last_modified), so no feed is
+// fetched in full again; a state with neither keeps none.
+func TestWatchValidatorsCarriedOver(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.OpenDB(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := sqlite.Dialect()
+	for i, m := range old.Migrations {
+		if m.Version >= 19 {
+			old.Migrations = old.Migrations[:i]
+			break
+		}
+	}
+	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := db.Begin(ctx, false)
+	if _, err := c.Exec(ctx, `INSERT INTO watch_states (name, kind, etag, last_modified, state) VALUES ('auth0', 'statuspage', 'W/"1"', 'Mon, 02 Jan 2006 15:04:05 GMT', 'ok'), ('probe', 'probe', '', '', 'ok')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := open(t, path)
+	defer s.Close()
+	storetest.CheckCarriedValidators(t, s)
+}

@@ -686,12 +686,12 @@ func (x *tx) WatchState(ctx context.Context, name string) (*stormdesk.WatchState
 	return st, nil
 }
 
-const watchCols = `name, kind, url, etag, last_modified, last_poll_at, last_ok_at, state, reason, failures, latency_ms, snapshot`
+const watchCols = `name, kind, url, validators, last_poll_at, last_ok_at, state, reason, failures, latency_ms, snapshot`
 
 func scanWatch(r interface{ Scan(...any) error }) (*stormdesk.WatchState, error) {
 	var st stormdesk.WatchState
 	var poll, ok ts
-	if err := r.Scan(&st.Name, &st.Kind, &st.URL, &st.ETag, &st.LastModified, &poll, &ok, &st.State, &st.Reason, &st.Failures, &st.LatencyMS, &st.Snapshot); err != nil {
+	if err := r.Scan(&st.Name, &st.Kind, &st.URL, &st.Validators, &poll, &ok, &st.State, &st.Reason, &st.Failures, &st.LatencyMS, &st.Snapshot); err != nil {
 		return nil, err
 	}
 	st.LastPollAt, st.LastOKAt = poll.t, ok.t
@@ -718,11 +718,11 @@ func (x *tx) WatchStates(ctx context.Context) ([]*stormdesk.WatchState, error) {
 
 // SaveWatchState implements stormdesk.UpstreamTx.
 func (x *tx) SaveWatchState(ctx context.Context, st *stormdesk.WatchState) error {
-	_, err := x.c.Exec(ctx, `INSERT INTO watch_states (`+watchCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+	_, err := x.c.Exec(ctx, `INSERT INTO watch_states (`+watchCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, validators = excluded.validators,
 last_poll_at = excluded.last_poll_at, last_ok_at = excluded.last_ok_at, state = excluded.state, reason = excluded.reason,
 failures = excluded.failures, latency_ms = excluded.latency_ms, snapshot = excluded.snapshot`,
-		st.Name, st.Kind, st.URL, st.ETag, st.LastModified, x.d.nullTime(&st.LastPollAt), x.d.nullTime(&st.LastOKAt), st.State, st.Reason, st.Failures, st.LatencyMS, st.Snapshot)
+		st.Name, st.Kind, st.URL, st.Validators, x.d.nullTime(&st.LastPollAt), x.d.nullTime(&st.LastOKAt), st.State, st.Reason, st.Failures, st.LatencyMS, st.Snapshot)
 	if err != nil {
 		return fmt.Errorf("sqlstore: save watch state %s: %w", st.Name, err)
 	}

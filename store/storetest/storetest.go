@@ -4,6 +4,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -550,11 +551,18 @@ func runUpstream(t *testing.T, open Opener) {
 	if stormdesk.ErrorCode(err) != stormdesk.ENOTFOUND {
 		t.Fatalf("no state yet: %v", err)
 	}
-	st := &stormdesk.WatchState{Name: "auth0", Kind: "statuspage", URL: "http://127.0.0.1/x", ETag: `W/"1"`, LastPollAt: t0, State: stormdesk.WatchUnreadable,
+	// The validators are the fetcher's, opaque to the store: any bytes
+	// come back as they went in, and none come back as none.
+	validators := []byte("\x00opaque \xff bytes")
+	st := &stormdesk.WatchState{Name: "auth0", Kind: "statuspage", URL: "http://127.0.0.1/x", Validators: []byte("first"), LastPollAt: t0, State: stormdesk.WatchUnreadable,
 		Reason: "unreadable: truncated JSON", Failures: 2, Snapshot: []byte(`{"incidents":[]}`)}
 	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, st) })
-	st.Failures, st.State, st.LastOKAt = 0, stormdesk.WatchOK, t0.Add(time.Minute)
+	st.Failures, st.State, st.LastOKAt, st.Validators = 0, stormdesk.WatchOK, t0.Add(time.Minute), validators
 	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, st) })
+	probe := &stormdesk.WatchState{Name: "probe", Kind: "probe", Validators: []byte("dropped"), LastPollAt: t0, State: stormdesk.WatchOK}
+	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, probe) })
+	probe.Validators = nil
+	update(t, s, func(tx stormdesk.Tx) error { return tx.SaveWatchState(ctx, probe) })
 	ev := func(key, upID, text string, at time.Time) *stormdesk.UpstreamEvent {
 		return &stormdesk.UpstreamEvent{DedupKey: key, Provider: "auth0", Kind: "incident_update", UpstreamID: upID, At: at, Text: text}
 	}
@@ -625,12 +633,12 @@ func runUpstream(t *testing.T, open Opener) {
 	})
 	s.View(ctx, func(tx stormdesk.Tx) error {
 		got, err := tx.WatchState(ctx, "auth0")
-		if err != nil || got.State != stormdesk.WatchOK || got.ETag != `W/"1"` || !got.LastOKAt.Equal(t0.Add(time.Minute)) || string(got.Snapshot) != `{"incidents":[]}` {
+		if err != nil || got.State != stormdesk.WatchOK || !bytes.Equal(got.Validators, validators) || !got.LastOKAt.Equal(t0.Add(time.Minute)) || string(got.Snapshot) != `{"incidents":[]}` {
 			t.Errorf("watch state: %+v %v", got, err)
 		}
 		all, _ := tx.WatchStates(ctx)
-		if len(all) != 1 {
-			t.Errorf("%d watch states", len(all))
+		if len(all) != 2 || all[0].Name != "auth0" || !bytes.Equal(all[0].Validators, validators) || all[1].Name != "probe" || len(all[1].Validators) != 0 {
+			t.Errorf("watch states: %+v", all)
 		}
 		es, _ := tx.UpstreamEvents(ctx, "auth0", "i1")
 		var texts []string
