@@ -259,7 +259,7 @@ type OutboxTx interface {
 }
 
 // ChatTx records where the alert of each incident was posted on each chat
-// platform, so that any replica can edit it in place.
+// platform (a ChatAlert), so that any replica can edit it in place.
 type ChatTx interface {
 	// SaveChatAlert records (or replaces) the alert of an incident on a
 	// platform; ECONFLICT when its message already alerts about another.
@@ -269,7 +269,7 @@ type ChatTx interface {
 	ChatAlert(ctx context.Context, platform string, incidentID int64) (*ChatAlert, error)
 	// ChatAlertByMessage returns the alert posted as a message, or
 	// ENOTFOUND.
-	ChatAlertByMessage(ctx context.Context, platform, channel, message string) (*ChatAlert, error)
+	ChatAlertByMessage(ctx context.Context, platform, channel, messageID string) (*ChatAlert, error)
 }
 
 // StatusPageTx holds what the public status page reads beside incidents

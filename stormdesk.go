@@ -772,14 +772,22 @@ type ClusterView struct {
 	Suppressed bool      `json:"not_an_incident"`
 }
 
-// ChatAlert locates the chat message that alerts about an incident on
-// one platform ("slack", "discord"), so that any replica can update it in
-// place.
+// ChatAlert is where the alert about an incident lives on one chat
+// platform: the message stormdesk posted there, so that any replica
+// updates that message in place and traces a reply in its thread back to
+// the incident. It is a domain record like a ticket's external id, not an
+// adapter's row: every platform names a posted message by a channel and
+// an id, and the store keeps both as opaque strings.
 type ChatAlert struct {
+	// Platform is the chat platform, as in ChatPost rows ("slack",
+	// "discord").
 	Platform   string
 	IncidentID int64
-	Channel    string
-	Message    string // Slack's ts, Discord's message id
+	// Channel and MessageID are the platform's names of the channel and
+	// of the posted message (Slack's ts, Discord's snowflake), opaque
+	// here; a message alerts about one incident at most.
+	Channel   string
+	MessageID string
 	// Reason is why the alert was raised; updates keep showing it.
 	Reason string
 }

@@ -85,7 +85,7 @@ var _ AlertStore = StoreAlerts{}
 // SaveAlert implements AlertStore.
 func (a StoreAlerts) SaveAlert(ctx context.Context, incidentID int64, ref AlertRef) error {
 	return a.Store.Update(ctx, func(tx stormdesk.Tx) error {
-		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: a.Platform, IncidentID: incidentID, Channel: ref.Channel, Message: ref.Message, Reason: ref.Reason})
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: a.Platform, IncidentID: incidentID, Channel: ref.Channel, MessageID: ref.Message, Reason: ref.Reason})
 	})
 }
 
@@ -96,7 +96,7 @@ func (a StoreAlerts) AlertOf(ctx context.Context, incidentID int64) (ref AlertRe
 		if err != nil {
 			return err
 		}
-		ref, ok = AlertRef{Channel: c.Channel, Message: c.Message, Reason: c.Reason}, true
+		ref, ok = AlertRef{Channel: c.Channel, Message: c.MessageID, Reason: c.Reason}, true
 		return nil
 	})
 	if stormdesk.ErrorCode(err) == stormdesk.ENOTFOUND {

@@ -12,10 +12,10 @@ import (
 func (x *tx) SaveChatAlert(ctx context.Context, a *stormdesk.ChatAlert) error {
 	_, err := x.c.Exec(ctx, `INSERT INTO chat_alerts (platform, incident_id, channel, message, reason) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (platform, incident_id) DO UPDATE SET channel = excluded.channel, message = excluded.message, reason = excluded.reason`,
-		a.Platform, a.IncidentID, a.Channel, a.Message, a.Reason)
+		a.Platform, a.IncidentID, a.Channel, a.MessageID, a.Reason)
 	switch {
 	case x.d.IsUniqueViolation(err):
-		return stormdesk.Errorf(stormdesk.ECONFLICT, "%s message %s/%s already alerts about another incident", a.Platform, a.Channel, a.Message)
+		return stormdesk.Errorf(stormdesk.ECONFLICT, "%s message %s/%s already alerts about another incident", a.Platform, a.Channel, a.MessageID)
 	case err != nil:
 		return fmt.Errorf("sqlstore: save %s alert of incident %d: %w", a.Platform, a.IncidentID, err)
 	}
@@ -25,7 +25,7 @@ ON CONFLICT (platform, incident_id) DO UPDATE SET channel = excluded.channel, me
 func (x *tx) chatAlert(ctx context.Context, what, where string, args ...any) (*stormdesk.ChatAlert, error) {
 	var a stormdesk.ChatAlert
 	err := x.c.QueryRow(ctx, `SELECT platform, incident_id, channel, message, reason FROM chat_alerts WHERE `+where, args...).
-		Scan(&a.Platform, &a.IncidentID, &a.Channel, &a.Message, &a.Reason)
+		Scan(&a.Platform, &a.IncidentID, &a.Channel, &a.MessageID, &a.Reason)
 	if x.d.IsNoRows(err) {
 		return nil, stormdesk.Errorf(stormdesk.ENOTFOUND, "no alert %s", what)
 	} else if err != nil {
@@ -40,8 +40,8 @@ func (x *tx) ChatAlert(ctx context.Context, platform string, incidentID int64) (
 }
 
 // ChatAlertByMessage implements stormdesk.ChatTx.
-func (x *tx) ChatAlertByMessage(ctx context.Context, platform, channel, message string) (*stormdesk.ChatAlert, error) {
-	return x.chatAlert(ctx, fmt.Sprintf("in %s message %s/%s", platform, channel, message), `platform = $1 AND channel = $2 AND message = $3`, platform, channel, message)
+func (x *tx) ChatAlertByMessage(ctx context.Context, platform, channel, messageID string) (*stormdesk.ChatAlert, error) {
+	return x.chatAlert(ctx, fmt.Sprintf("in %s message %s/%s", platform, channel, messageID), `platform = $1 AND channel = $2 AND message = $3`, platform, channel, messageID)
 }
 
 // seenSweepEvery: one FirstSeen call in this many also deletes the

@@ -851,17 +851,17 @@ func runChat(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s, reopen := open(t)
 	update(t, s, func(tx stormdesk.Tx) error {
-		if err := tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 7, Channel: "C1", Message: "1.000001", Reason: "burst"}); err != nil {
+		if err := tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 7, Channel: "C1", MessageID: "1.000001", Reason: "burst"}); err != nil {
 			return err
 		}
-		if err := tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "discord", IncidentID: 7, Channel: "C1", Message: "1.000001"}); err != nil {
+		if err := tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "discord", IncidentID: 7, Channel: "C1", MessageID: "1.000001"}); err != nil {
 			return err
 		}
 		// Replacing an incident's alert moves it to the new message.
-		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 7, Channel: "C1", Message: "2.000002", Reason: "upstream"})
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 7, Channel: "C1", MessageID: "2.000002", Reason: "upstream"})
 	})
 	err := s.Update(ctx, func(tx stormdesk.Tx) error {
-		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 8, Channel: "C1", Message: "2.000002"})
+		return tx.SaveChatAlert(ctx, &stormdesk.ChatAlert{Platform: "slack", IncidentID: 8, Channel: "C1", MessageID: "2.000002"})
 	})
 	if stormdesk.ErrorCode(err) != stormdesk.ECONFLICT {
 		t.Errorf("one message alerting about two incidents: %v", err)
@@ -871,7 +871,7 @@ func runChat(t *testing.T, open Opener) {
 	defer s.Close()
 	err = s.View(ctx, func(tx stormdesk.Tx) error {
 		a, err := tx.ChatAlert(ctx, "slack", 7)
-		if err != nil || a.Message != "2.000002" || a.Reason != "upstream" {
+		if err != nil || a.MessageID != "2.000002" || a.Reason != "upstream" {
 			t.Errorf("slack alert: %+v %v", a, err)
 		}
 		if a, err := tx.ChatAlertByMessage(ctx, "discord", "C1", "1.000001"); err != nil || a.IncidentID != 7 {
