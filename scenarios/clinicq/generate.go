@@ -420,37 +420,12 @@ func timeIn(a, b time.Time, shape string) time.Time {
 // workTime picks a background time: a weekday-weighted day and a working hour
 // local to a region.
 func workTime(region string) time.Time {
-	dw := []float64{1.25, 1.15, 1.05, 1.0, 0.9, 0.28, 0.17}
-	tot := 0.0
-	for _, x := range dw {
-		tot += x
-	}
-	x := r.Float64() * tot
-	day := 0
-	for i, w := range dw {
-		if x < w {
-			day = i
-			break
-		}
-		x -= w
-	}
+	day := weekgen.Weighted(r, []float64{1.25, 1.15, 1.05, 1.0, 0.9, 0.28, 0.17})
 	hw := []float64{0, 0, 0, 0, 0, 0, 0.05, 0.4, 1.0, 1.3, 1.2, 1.0, 0.7, 0.9, 1.1, 1.0, 0.8, 0.5, 0.25, 0.12, 0.08, 0.05, 0.02, 0.01}
 	if day >= 5 {
 		hw = []float64{0, 0, 0, 0, 0, 0, 0, 0.1, 0.5, 0.8, 0.8, 0.6, 0.4, 0.3, 0.2, 0.2, 0.15, 0.1, 0.1, 0.1, 0.08, 0.05, 0.02, 0}
 	}
-	tot = 0
-	for _, w := range hw {
-		tot += w
-	}
-	x = r.Float64() * tot
-	h := 0
-	for i, w := range hw {
-		if x < w {
-			h = i
-			break
-		}
-		x -= w
-	}
+	h := weekgen.Weighted(r, hw)
 	tz := 0
 	if region == "eu" {
 		tz = pick([]int{0, 1, 1})

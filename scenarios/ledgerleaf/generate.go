@@ -78,20 +78,7 @@ func pick(xs []string) string { return weekgen.Pick(r, xs) }
 func chance(p float64) bool   { return weekgen.Chance(r, p) }
 func between(a, b int) int    { return weekgen.Between(r, a, b) }
 
-func pickW(ws []float64) int {
-	s := 0.0
-	for _, w := range ws {
-		s += w
-	}
-	x := r.Float64() * s
-	for i, w := range ws {
-		x -= w
-		if x < 0 {
-			return i
-		}
-	}
-	return len(ws) - 1
-}
+func pickW(ws []float64) int { return weekgen.Weighted(r, ws) }
 
 func poisson(l float64) int {
 	L := math.Exp(-l)

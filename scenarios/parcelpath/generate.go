@@ -483,19 +483,7 @@ func forwardOf(shopper, shopperEmail, shopSubj, text string, t time.Time) string
 var hourW = []float64{0.5, 0.35, 0.25, 0.2, 0.2, 0.3, 0.6, 1.4, 2.6, 3.4, 3.6, 3.4, 3.1, 3.3, 3.8, 4.0, 3.7, 3.1, 2.6, 2.1, 1.7, 1.3, 0.9, 0.7}
 
 func dayTime(day int) time.Time {
-	tot := 0.0
-	for _, w := range hourW {
-		tot += w
-	}
-	u := rng.Float64() * tot
-	h := 0
-	for i, w := range hourW {
-		if u < w {
-			h = i
-			break
-		}
-		u -= w
-	}
+	h := weekgen.Weighted(rng, hourW)
 	return at(day, h, 0).Add(time.Duration(rng.IntN(3600)) * time.Second)
 }
 

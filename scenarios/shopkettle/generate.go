@@ -108,19 +108,7 @@ func at(day, h, m int) time.Time { return weekgen.At(weekStart, day, h, m) }
 var hourWeights = []float64{0.25, 0.18, 0.14, 0.12, 0.12, 0.2, 0.4, 0.8, 1.2, 1.5, 1.6, 1.6, 1.5, 1.6, 1.8, 1.9, 1.8, 1.6, 1.4, 1.2, 1.0, 0.8, 0.6, 0.4}
 
 func sampleDayTime(day int) time.Time {
-	total := 0.0
-	for _, w := range hourWeights {
-		total += w
-	}
-	x := rng.Float64() * total
-	h := 0
-	for i, w := range hourWeights {
-		if x < w {
-			h = i
-			break
-		}
-		x -= w
-	}
+	h := weekgen.Weighted(rng, hourWeights)
 	return at(day, h, 0).Add(time.Duration(rng.IntN(3600)) * time.Second)
 }
 
@@ -841,15 +829,7 @@ func webBody(c *Cust, topic, text string) string {
 
 func pickSource(w [4]float64) string {
 	srcs := []string{"email", "web", "chat", "api"}
-	total := w[0] + w[1] + w[2] + w[3]
-	x := rng.Float64() * total
-	for i, v := range w {
-		if x < v {
-			return srcs[i]
-		}
-		x -= v
-	}
-	return "email"
+	return srcs[weekgen.Weighted(rng, w[:])]
 }
 
 // ---------------------------------------------------------------- incident text pools

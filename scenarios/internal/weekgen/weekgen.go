@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -71,6 +72,15 @@ var (
 	emptyKind = []byte(`,"kind":""`)
 )
 
+// WriteWeek writes a week's two files into dir: tickets.jsonl and
+// updates.jsonl, both spelt by f.
+func WriteWeek[T, U any](dir string, tickets []T, updates []U, f Format) error {
+	if err := WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, f); err != nil {
+		return err
+	}
+	return WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates, f)
+}
+
 // WriteJSONL writes rows to path, one JSON object a line, each ending in a
 // newline. Rows are Tickets, Updates, or a generator's own types that embed
 // them.
@@ -113,3 +123,21 @@ func Chance(r *rand.Rand, p float64) bool { return r.Float64() < p }
 // Between returns a whole number from a to b, both included, drawn with one
 // call to r.IntN.
 func Between(r *rand.Rand, a, b int) int { return a + r.IntN(b-a+1) }
+
+// Weighted returns an index of ws, each drawn with a chance proportional to
+// its weight, with one call to r.Float64. Should rounding carry the draw past
+// the last weight, it returns the last index.
+func Weighted(r *rand.Rand, ws []float64) int {
+	total := 0.0
+	for _, w := range ws {
+		total += w
+	}
+	x := r.Float64() * total
+	for i, w := range ws {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(ws) - 1
+}

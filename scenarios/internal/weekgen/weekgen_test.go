@@ -76,3 +76,31 @@ func TestAt(t *testing.T) {
 		t.Errorf("At = %v, want %v", got, want)
 	}
 }
+
+// TestWeighted checks Weighted against the loop the generators wrote out,
+// draw for draw, and that a zero weight is never drawn.
+func TestWeighted(t *testing.T) {
+	ws := []float64{0.5, 0, 2, 1.25, 0, 0.1}
+	a, b := rand.New(rand.NewPCG(3, 4)), rand.New(rand.NewPCG(3, 4))
+	for range 1000 {
+		got := Weighted(a, ws)
+		tot := 0.0
+		for _, w := range ws {
+			tot += w
+		}
+		x, want := b.Float64()*tot, 0
+		for i, w := range ws {
+			if x < w {
+				want = i
+				break
+			}
+			x -= w
+		}
+		if got != want {
+			t.Fatalf("Weighted = %d, the written-out loop drew %d", got, want)
+		}
+		if ws[got] == 0 {
+			t.Fatalf("drew index %d, whose weight is 0", got)
+		}
+	}
+}
