@@ -454,8 +454,7 @@ func main() {
 	if _, err := os.Stat(filepath.Join(dir, "generate.go")); err != nil {
 		dir = "."
 	}
-	must(weekgen.WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, weekgen.Format{}))
-	must(weekgen.WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates, weekgen.Format{}))
+	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

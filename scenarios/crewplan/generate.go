@@ -14,7 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -2306,7 +2305,6 @@ func main() {
 		rows = append(rows, weekgen.Ticket{ID: d.ID, ReceivedAt: d.T.Format(time.RFC3339), Subject: d.Subject, Body: d.Body, Source: d.Source,
 			CustomerEmail: d.P.Email, CustomerName: d.P.Name(), Org: d.P.Org.Name, Label: d.Label})
 	}
-	must(weekgen.WriteJSONL(filepath.Join(*out, "tickets.jsonl"), rows, weekgen.Format{}))
 
 	var ups []weekgen.Update
 	for _, pi := range statusPages() {
@@ -2317,7 +2315,7 @@ func main() {
 		}
 	}
 	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
-	must(weekgen.WriteJSONL(filepath.Join(*out, "updates.jsonl"), ups, weekgen.Format{}))
+	must(weekgen.WriteWeek(*out, rows, ups, weekgen.Format{}))
 
 	labels := make([]string, 0, len(counts))
 	for l := range counts {

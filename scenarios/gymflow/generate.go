@@ -776,10 +776,7 @@ func main() {
 	genUpdates()
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].t.Before(tickets[j].t) })
 	// Members without a studio leave "org" out.
-	if err := weekgen.WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, weekgen.Format{OmitEmptyOrg: true}); err != nil {
-		panic(err)
-	}
-	if err := weekgen.WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates, weekgen.Format{}); err != nil {
+	if err := weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{OmitEmptyOrg: true}); err != nil {
 		panic(err)
 	}
 	counts := map[string]int{}

@@ -423,10 +423,7 @@ func main() {
 		tickets[i].ID = fmt.Sprintf("HN-%d", 48210+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 	}
-	if err := weekgen.WriteJSONL("tickets.jsonl", tickets, weekgen.Format{}); err != nil {
-		panic(err)
-	}
-	if err := weekgen.WriteJSONL("updates.jsonl", updates(), weekgen.Format{}); err != nil {
+	if err := weekgen.WriteWeek(".", tickets, updates(), weekgen.Format{}); err != nil {
 		panic(err)
 	}
 	counts := map[string]int{}

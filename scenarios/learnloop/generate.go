@@ -1343,10 +1343,7 @@ func main() {
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 		counts[tickets[i].Label]++
 	}
-	if err := weekgen.WriteJSONL("tickets.jsonl", tickets, weekgen.Format{}); err != nil {
-		panic(err)
-	}
-	if err := weekgen.WriteJSONL("updates.jsonl", updates, weekgen.Format{}); err != nil {
+	if err := weekgen.WriteWeek(".", tickets, updates, weekgen.Format{}); err != nil {
 		panic(err)
 	}
 	var labels []string

@@ -15,7 +15,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -2188,13 +2187,9 @@ func main() {
 		}
 	}
 
-	// A mailer-daemon bounce has no org and leaves the field out.
-	if err := weekgen.WriteJSONL(filepath.Join(*out, "tickets.jsonl"), g.tickets, weekgen.Format{OmitEmptyOrg: true}); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 	us := makeUpdates()
-	if err := weekgen.WriteJSONL(filepath.Join(*out, "updates.jsonl"), us, weekgen.Format{}); err != nil {
+	// A mailer-daemon bounce has no org and leaves the field out.
+	if err := weekgen.WriteWeek(*out, g.tickets, us, weekgen.Format{OmitEmptyOrg: true}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -2129,8 +2128,7 @@ func main() {
 	}
 
 	must(os.MkdirAll(*out, 0o755))
-	must(weekgen.WriteJSONL(filepath.Join(*out, "tickets.jsonl"), tickets, weekgen.Format{}))
-	must(weekgen.WriteJSONL(filepath.Join(*out, "updates.jsonl"), updates(), weekgen.Format{}))
+	must(weekgen.WriteWeek(*out, tickets, updates(), weekgen.Format{}))
 	fmt.Printf("wrote %d tickets to %s\n", len(tickets), *out)
 }
 

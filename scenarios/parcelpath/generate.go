@@ -17,7 +17,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -1269,8 +1268,7 @@ func main() {
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 	}
 	// json.Marshal's spelling: <, > and & escaped.
-	must(weekgen.WriteJSONL(filepath.Join(*out, "tickets.jsonl"), tickets, weekgen.Format{EscapeHTML: true}))
-	must(weekgen.WriteJSONL(filepath.Join(*out, "updates.jsonl"), updates, weekgen.Format{EscapeHTML: true}))
+	must(weekgen.WriteWeek(*out, tickets, updates, weekgen.Format{EscapeHTML: true}))
 
 	// summary for the README
 	count := map[string]int{}

@@ -880,8 +880,7 @@ func main() {
 		dir = "."
 	}
 	// Most customers are private drivers: a ticket without an org leaves the field out.
-	must(weekgen.WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, weekgen.Format{OmitEmptyOrg: true}))
-	must(weekgen.WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates, weekgen.Format{}))
+	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -2460,9 +2459,8 @@ func main() {
 		tk.ID = fmt.Sprintf("SK-%d", 48210+i)
 		tk.ReceivedAt = tk.at.Format(time.RFC3339)
 	}
-	must(weekgen.WriteJSONL(filepath.Join(*out, "tickets.jsonl"), tickets, weekgen.Format{}))
 	ups := buildUpdates()
-	must(weekgen.WriteJSONL(filepath.Join(*out, "updates.jsonl"), ups, weekgen.Format{}))
+	must(weekgen.WriteWeek(*out, tickets, ups, weekgen.Format{}))
 	counts := map[string]int{}
 	var labels []string
 	for _, tk := range tickets {

@@ -363,8 +363,7 @@ func main() {
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("TH-%05d", 48100+i)
 	}
-	must(weekgen.WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, weekgen.Format{}))
-	must(weekgen.WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates, weekgen.Format{}))
+	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

@@ -338,8 +338,7 @@ func main() {
 	}
 	// json.Marshal's spelling (<, > and & escaped), and pet owners without an
 	// org leave the field out.
-	must(weekgen.WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, weekgen.Format{EscapeHTML: true, OmitEmptyOrg: true}))
-	must(weekgen.WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates(), weekgen.Format{EscapeHTML: true}))
+	must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{EscapeHTML: true, OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

@@ -1543,11 +1543,8 @@ func write() {
 		labels[t.Label]++
 		sources[t.Source]++
 	}
-	if err := weekgen.WriteJSONL("tickets.jsonl", ts, weekgen.Format{}); err != nil {
-		panic(err)
-	}
 	// Some of this week's updates carry no kind; they leave the field out.
-	if err := weekgen.WriteJSONL("updates.jsonl", updates(), weekgen.Format{OmitEmptyKind: true}); err != nil {
+	if err := weekgen.WriteWeek(".", ts, updates(), weekgen.Format{OmitEmptyKind: true}); err != nil {
 		panic(err)
 	}
 	fmt.Println("tickets:", len(ts))
