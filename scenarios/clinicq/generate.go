@@ -25,12 +25,6 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// Ticket is a line of tickets.jsonl and the time it arrives.
-type Ticket struct {
-	weekgen.Ticket
-	at time.Time
-}
-
 var r = rand.New(rand.NewPCG(20261102, 41))
 
 // Week starts Monday 2 Nov 2026 00:00 UTC (the day after US clocks went back).
@@ -262,6 +256,12 @@ func inApp(body string) string {
 }
 
 // ---------------------------------------------------------------- tickets
+
+// Ticket is a line of tickets.jsonl and the time it arrives.
+type Ticket struct {
+	weekgen.Ticket
+	at time.Time
+}
 
 var tickets []*Ticket
 

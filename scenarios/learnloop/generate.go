@@ -24,12 +24,6 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// Ticket is a line of tickets.jsonl and the time it arrives.
-type Ticket struct {
-	weekgen.Ticket
-	at time.Time
-}
-
 var rng = rand.New(rand.NewPCG(20261207, 0x1ea7100b))
 
 // Monday 7 December 2026, 00:00 UTC.
@@ -292,6 +286,12 @@ func dress(t time.Time, p Person, subj, body, category string) (string, string, 
 		}
 		return "", body, "email" // body only
 	}
+}
+
+// Ticket is a line of tickets.jsonl and the time it arrives.
+type Ticket struct {
+	weekgen.Ticket
+	at time.Time
 }
 
 var tickets []Ticket
