@@ -26,8 +26,9 @@ demo: build
 	bin/stormdesk demo --out demo-out
 
 ## scenarios: replay every labelled week under scenarios/ and print one table of scores
+# A week is a folder with a tickets.jsonl (scenarios/internal holds the generators' shared code).
 scenarios: build
-	bin/stormdesk replay $(patsubst %,--scenario %,$(wildcard scenarios/*/))
+	bin/stormdesk replay $(patsubst %,--scenario %,$(dir $(wildcard scenarios/*/tickets.jsonl)))
 
 ## build: build bin/stormdesk (the first build on a fresh machine takes a few minutes)
 build:

@@ -43,17 +43,7 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	inc, err := s.Desk.Incident(r.Context(), id)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, inc)
+	getByID(s, w, r, s.Desk.Incident)
 }
 
 // exportTypes are the response content types of the export formats.

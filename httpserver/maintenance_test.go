@@ -3,13 +3,9 @@ package httpserver_test
 import (
 	"encoding/json"
 	"fmt"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"stormdesk/desk/desktest"
 	"stormdesk/httpserver"
@@ -23,11 +19,7 @@ import (
 // it; the API shows its timeline.
 func TestMaintenanceRoutes(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	srv.StatusPage = statuspage.Config{Name: "Acme status"}
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	ts := serveDesk(t, d, func(srv *httpserver.Server) { srv.StatusPage = statuspage.Config{Name: "Acme status"} })
 	const js = "application/json"
 	start, end := d.Now.Add(time.Hour), d.Now.Add(2*time.Hour)
 	body := func(comp, actor string, from, to time.Time) []byte {

@@ -89,6 +89,16 @@ func requireActor(actor, what string) error {
 	return nil
 }
 
+// idAndActor reads the path's {id} and requires the body's actor (what
+// is what the actor does, for the error).
+func idAndActor(r *http.Request, actor, what string) (int64, error) {
+	id, err := pathID(r)
+	if err == nil {
+		err = requireActor(actor, what)
+	}
+	return id, err
+}
+
 // op makes a handler that decodes the JSON body into a T, runs do with
 // it and answers with do's status and value, or its error.
 func op[T any](s *Server, do func(r *http.Request, in *T) (int, any, error)) http.HandlerFunc {
@@ -138,10 +148,7 @@ type actorOnly struct {
 // postAcknowledge acknowledges an incident: {"actor": "..."}.
 func (s *Server) postAcknowledge(w http.ResponseWriter, r *http.Request) {
 	op(s, func(r *http.Request, in *actorOnly) (int, any, error) {
-		id, err := pathID(r)
-		if err == nil {
-			err = requireActor(in.Actor, "acknowledges")
-		}
+		id, err := idAndActor(r, in.Actor, "acknowledges")
 		if err != nil {
 			return 0, nil, err
 		}
@@ -180,10 +187,7 @@ func (s *Server) postNote(w http.ResponseWriter, r *http.Request) {
 		Text  string `json:"text"`
 		Actor string `json:"actor"`
 	}) (int, any, error) {
-		id, err := pathID(r)
-		if err == nil {
-			err = requireActor(in.Actor, "writes the note")
-		}
+		id, err := idAndActor(r, in.Actor, "writes the note")
 		if err != nil {
 			return 0, nil, err
 		}
@@ -285,10 +289,7 @@ func (s *Server) postPublish(w http.ResponseWriter, r *http.Request) {
 		Title string `json:"title"`
 		Actor string `json:"actor"`
 	}) (int, any, error) {
-		id, err := pathID(r)
-		if err == nil {
-			err = requireActor(in.Actor, "publishes")
-		}
+		id, err := idAndActor(r, in.Actor, "publishes")
 		if err != nil {
 			return 0, nil, err
 		}

@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-
 	"stormdesk"
 	"stormdesk/desk"
+	"stormdesk/desk/desktest"
 	"stormdesk/httpserver"
 	"stormdesk/schedule"
 	"stormdesk/store/sqlite"
@@ -69,6 +69,20 @@ func newServerWith(t testing.TB, s stormdesk.Store, tok string, email *desk.Emai
 	ts := httptest.NewServer(srv.Handler(reg))
 	t.Cleanup(func() { ts.Close(); sched.Stop(); d.Close() })
 	return ts, d
+}
+
+// serveDesk serves d (desktest's desk) with the test token, configure run
+// on the server before its routes are built; closed when the test ends.
+func serveDesk(t testing.TB, d *desktest.Desk, configure func(*httpserver.Server)) *httptest.Server {
+	t.Helper()
+	reg := prometheus.NewRegistry()
+	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
+	if configure != nil {
+		configure(srv)
+	}
+	ts := httptest.NewServer(srv.Handler(reg))
+	t.Cleanup(ts.Close)
+	return ts
 }
 
 // plainDesk is a desk over s with no options.

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"log/slog"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -17,8 +16,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"stormdesk"
 	"stormdesk/desk/desktest"
@@ -87,18 +84,15 @@ func statusPageServer(t *testing.T) *httptest.Server {
 	_, err = d.ScheduleMaintenance(ctx, stormdesk.Maintenance{Components: []string{"api"}, StartsAt: d.Now.Add(36 * time.Hour), EndsAt: d.Now.Add(38 * time.Hour),
 		Title: "Public API database upgrade", Text: "Requests may fail for up to a minute while we switch databases."}, "bo", "api:bo")
 	step(err)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	// No logo: the browser must not reach for the network.
-	srv.StatusPage = statuspage.Config{Name: "Acme status", URL: "https://status.acme.example", Brand: "#0b3d91", Text: "#ffffff"}
-	// Customer email on: the page ends with the subscription form.
-	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, nil },
-		VerifyConfirm: func(string) (string, []string, time.Time, error) {
-			return "", nil, time.Time{}, stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "no")
-		}}
-	ts := httptest.NewServer(srv.Handler(reg))
-	t.Cleanup(ts.Close)
-	return ts
+	return serveDesk(t, d, func(srv *httpserver.Server) {
+		// No logo: the browser must not reach for the network.
+		srv.StatusPage = statuspage.Config{Name: "Acme status", URL: "https://status.acme.example", Brand: "#0b3d91", Text: "#ffffff"}
+		// Customer email on: the page ends with the subscription form.
+		srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, nil },
+			VerifyConfirm: func(string) (string, []string, time.Time, error) {
+				return "", nil, time.Time{}, stormdesk.Errorf(stormdesk.EUNAUTHORIZED, "no")
+			}}
+	})
 }
 
 // measureJS runs in the page once it has loaded and writes what it

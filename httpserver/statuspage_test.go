@@ -43,11 +43,9 @@ func get(t *testing.T, ts *httptest.Server, path string, header ...string) (*htt
 // need the token; every answer is cacheable and revalidates to 304.
 func TestStatusPageRoutes(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	srv.StatusPage = statuspage.Config{Name: "Acme status", URL: "https://status.acme.example"}
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	ts := serveDesk(t, d, func(srv *httpserver.Server) {
+		srv.StatusPage = statuspage.Config{Name: "Acme status", URL: "https://status.acme.example"}
+	})
 	const js = "application/json"
 
 	resp, page := get(t, ts, "/status")
@@ -201,11 +199,11 @@ func BenchmarkStatusPage(b *testing.B) {
 // minute turns), and a published change shows at once.
 func TestStatusPageReusesRendering(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	srv.StatusPage = statuspage.Config{Name: "First name"}
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	var srv *httpserver.Server
+	ts := serveDesk(t, d, func(s *httpserver.Server) {
+		srv = s
+		srv.StatusPage = statuspage.Config{Name: "First name"}
+	})
 
 	for _, path := range []string{"/status", "/api/v2/summary.json"} {
 		if _, body := get(t, ts, path); !strings.Contains(body, "First name") {

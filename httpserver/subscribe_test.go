@@ -3,15 +3,11 @@ package httpserver_test
 import (
 	"encoding/base64"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"stormdesk"
 	"stormdesk/desk/desktest"
@@ -28,15 +24,13 @@ import (
 // the incident's audience.
 func TestSubscribeRoutes(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	srv.StatusPage = statuspage.Config{Name: "Acme status"}
-	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, nil },
-		VerifyConfirm: func(tok string) (string, []string, time.Time, error) {
-			return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
-		}}
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	ts := serveDesk(t, d, func(srv *httpserver.Server) {
+		srv.StatusPage = statuspage.Config{Name: "Acme status"}
+		srv.Email = &httpserver.Email{VerifyUnsubscribe: func(string) (string, []string, error) { return "", nil, nil },
+			VerifyConfirm: func(tok string) (string, []string, time.Time, error) {
+				return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
+			}}
+	})
 	resp, page := get(t, ts, "/status")
 	if !strings.Contains(page, `<form class="subscribe" method="post" action="/status/subscribe">`) || !strings.Contains(page, `name="component" value="checkout"`) ||
 		!strings.Contains(resp.Header.Get("Content-Security-Policy"), "form-action 'self'") {
@@ -110,13 +104,11 @@ func TestSubscribeRoutes(t *testing.T) {
 // email, as the link for everything still does.
 func TestUnsubscribeRoutes(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(tok string) (string, []string, error) {
-		return notify.VerifyUnsubscribeScope(desktest.ConfirmSecret, tok)
-	}}
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	ts := serveDesk(t, d, func(srv *httpserver.Server) {
+		srv.Email = &httpserver.Email{VerifyUnsubscribe: func(tok string) (string, []string, error) {
+			return notify.VerifyUnsubscribeScope(desktest.ConfirmSecret, tok)
+		}}
+	})
 	ctx := t.Context()
 	for _, e := range []string{"ana@example.com", "bob@example.com"} {
 		if _, _, err := d.ConfirmSubscription(ctx, e, []string{"login", "checkout"}, d.Now); err != nil {
@@ -206,16 +198,14 @@ func TestUnsubscribeRoutes(t *testing.T) {
 // unsubscribe and the page says it is subscribed.
 func TestResubscribeThroughThePage(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	srv.Email = &httpserver.Email{VerifyUnsubscribe: func(tok string) (string, []string, error) {
-		return notify.VerifyUnsubscribeScope(desktest.ConfirmSecret, tok)
-	},
-		VerifyConfirm: func(tok string) (string, []string, time.Time, error) {
-			return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
-		}}
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	ts := serveDesk(t, d, func(srv *httpserver.Server) {
+		srv.Email = &httpserver.Email{VerifyUnsubscribe: func(tok string) (string, []string, error) {
+			return notify.VerifyUnsubscribeScope(desktest.ConfirmSecret, tok)
+		},
+			VerifyConfirm: func(tok string) (string, []string, time.Time, error) {
+				return notify.VerifyConfirm(desktest.ConfirmSecret, tok, d.Now)
+			}}
+	})
 	press := func(tok string) (int, string) {
 		t.Helper()
 		resp, err := http.PostForm(ts.URL+"/status/confirm", url.Values{"token": {tok}})

@@ -2,18 +2,13 @@ package httpserver_test
 
 import (
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"stormdesk"
 	"stormdesk/desk/desktest"
-	"stormdesk/httpserver"
 )
 
 // TestSubscriptionsAPI: the operators' subscriptions API needs the token;
@@ -23,10 +18,7 @@ import (
 // and the address's history names the operator who did it.
 func TestSubscriptionsAPI(t *testing.T) {
 	d := desktest.New(t)
-	reg := prometheus.NewRegistry()
-	srv := httpserver.New(d.Service, token, slog.New(slog.DiscardHandler), reg)
-	ts := httptest.NewServer(srv.Handler(reg))
-	defer ts.Close()
+	ts := serveDesk(t, d, nil)
 	ctx := t.Context()
 	for _, sub := range []struct {
 		email string

@@ -2,6 +2,7 @@ package httpserver
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -156,16 +157,19 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) getTicket(w http.ResponseWriter, r *http.Request) {
+// getByID answers a GET of the path's {id} with what get finds, as JSON.
+func getByID[T any](s *Server, w http.ResponseWriter, r *http.Request, get func(context.Context, int64) (T, error)) {
 	id, err := pathID(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	t, err := s.Desk.Ticket(r.Context(), id)
+	v, err := get(r.Context(), id)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, t)
+	writeJSON(w, http.StatusOK, v)
 }
+
+func (s *Server) getTicket(w http.ResponseWriter, r *http.Request) { getByID(s, w, r, s.Desk.Ticket) }

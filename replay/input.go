@@ -92,6 +92,35 @@ func lines(r io.Reader, name string, fn func(line int, b []byte) error) error {
 // wrong type names its field and unknown fields are ignored.
 type record map[string]json.RawMessage
 
+// records is lines with each line read as a record.
+func records(r io.Reader, name string, fn func(line int, rec record) error) error {
+	return lines(r, name, func(line int, b []byte) error {
+		rec, err := decodeRecord(b)
+		if err != nil {
+			return err
+		}
+		return fn(line, rec)
+	})
+}
+
+// into names an optional string field and where it is read to.
+type into struct {
+	field string
+	dst   *string
+}
+
+// optional reads optional string fields, in order; the first one of the
+// wrong type is the error.
+func (r record) optional(fields ...into) error {
+	for _, f := range fields {
+		var err error
+		if *f.dst, err = r.str(f.field, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (r record) str(field string, required bool) (string, error) {
 	raw, ok := r[field]
 	if !ok || string(raw) == "null" {
@@ -165,11 +194,7 @@ func decodeRecord(b []byte) (record, error) {
 func ReadTickets(r io.Reader, name, labelField string) ([]Ticket, error) {
 	var out []Ticket
 	seen := map[string]int{}
-	err := lines(r, name, func(line int, b []byte) error {
-		rec, err := decodeRecord(b)
-		if err != nil {
-			return err
-		}
+	err := records(r, name, func(line int, rec record) (err error) {
 		var t Ticket
 		if t.ID, err = rec.str("id", true); err != nil {
 			return err
@@ -181,14 +206,9 @@ func ReadTickets(r io.Reader, name, labelField string) ([]Ticket, error) {
 		if t.ReceivedAt, err = rec.time("received_at"); err != nil {
 			return err
 		}
-		for _, f := range []struct {
-			name string
-			dst  *string
-		}{{"subject", &t.Subject}, {"body", &t.Body}, {"source", &t.Source}, {"customer_email", &t.CustomerEmail},
-			{"customer_name", &t.CustomerName}, {"org", &t.Org}} {
-			if *f.dst, err = rec.str(f.name, false); err != nil {
-				return err
-			}
+		if err := rec.optional(into{"subject", &t.Subject}, into{"body", &t.Body}, into{"source", &t.Source},
+			into{"customer_email", &t.CustomerEmail}, into{"customer_name", &t.CustomerName}, into{"org", &t.Org}); err != nil {
+			return err
 		}
 		if t.Org == "" {
 			if t.Org, err = rec.str("organisation", false); err != nil {
@@ -214,11 +234,7 @@ func ReadTickets(r io.Reader, name, labelField string) ([]Ticket, error) {
 func ReadUpdates(r io.Reader, name, labelField string) ([]Update, error) {
 	var out []Update
 	seen := map[string]int{}
-	err := lines(r, name, func(line int, b []byte) error {
-		rec, err := decodeRecord(b)
-		if err != nil {
-			return err
-		}
+	err := records(r, name, func(line int, rec record) (err error) {
 		var u Update
 		if u.Provider, err = rec.str("provider", true); err != nil {
 			return err
@@ -237,13 +253,9 @@ func ReadUpdates(r io.Reader, name, labelField string) ([]Update, error) {
 		if u.At, err = rec.time("at"); err != nil {
 			return err
 		}
-		for _, f := range []struct {
-			name string
-			dst  *string
-		}{{"status", &u.Status}, {"impact", &u.Impact}, {"title", &u.Title}, {"body", &u.Body}, {"kind", &u.Kind}} {
-			if *f.dst, err = rec.str(f.name, false); err != nil {
-				return err
-			}
+		if err := rec.optional(into{"status", &u.Status}, into{"impact", &u.Impact}, into{"title", &u.Title},
+			into{"body", &u.Body}, into{"kind", &u.Kind}); err != nil {
+			return err
 		}
 		if u.Components, err = rec.strings("components"); err != nil {
 			return err

@@ -135,32 +135,6 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		}
 		fmt.Fprintf(e.stdout, "stormdesk %s\n", version)
 		return nil
-	case "serve":
-		return cmdServe(ctx, rest, e)
-	case "migrate":
-		return cmdMigrate(ctx, rest, e)
-	case "export":
-		return cmdExport(ctx, rest, e)
-	case "audit":
-		return cmdAudit(ctx, rest, e)
-	case "customers":
-		return cmdCustomers(ctx, rest, e)
-	case "connectors":
-		return cmdConnectors(ctx, rest, e)
-	case "discord":
-		return cmdDiscord(ctx, rest, e)
-	case "demo":
-		return cmdDemo(ctx, rest, e)
-	case "replay":
-		return cmdReplay(ctx, rest, e)
-	case "notify":
-		return cmdNotify(ctx, rest, e)
-	case "triage":
-		return asUsage(triagecmd.Main(ctx, rest, e.stdout, e.stderr))
-	case "upstream":
-		return cmdUpstream(ctx, rest, e)
-	case "config":
-		return cmdConfig(rest, e)
 	case "tickets":
 		if len(rest) == 0 || rest[0] != "import" {
 			fmt.Fprint(e.stderr, "Usage: stormdesk tickets import FILE [flags]\n")
@@ -168,8 +142,31 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		}
 		return cmdImport(ctx, rest[1:], e)
 	}
+	if run, ok := commands[cmd]; ok {
+		return run(ctx, rest, e)
+	}
 	fmt.Fprint(e.stderr, usage)
 	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// commands are the subcommands that take the rest of the command line as
+// their own; help, version and tickets import are dispatch's.
+var commands = map[string]func(ctx context.Context, args []string, e *env) error{
+	"serve":      cmdServe,
+	"migrate":    cmdMigrate,
+	"export":     cmdExport,
+	"audit":      cmdAudit,
+	"customers":  cmdCustomers,
+	"connectors": cmdConnectors,
+	"discord":    cmdDiscord,
+	"demo":       cmdDemo,
+	"replay":     cmdReplay,
+	"notify":     cmdNotify,
+	"upstream":   cmdUpstream,
+	"triage": func(ctx context.Context, args []string, e *env) error {
+		return asUsage(triagecmd.Main(ctx, args, e.stdout, e.stderr))
+	},
+	"config": func(_ context.Context, args []string, e *env) error { return cmdConfig(args, e) },
 }
 
 func printEnv(w io.Writer) {

@@ -48,10 +48,19 @@ func postZendesk(t *testing.T, base string, body []byte) int {
 	mac := hmac.New(sha256.New, []byte(zdWebhookSecret))
 	mac.Write([]byte(stamp))
 	mac.Write(body)
-	req, _ := http.NewRequest(http.MethodPost, base+"/connectors/zendesk/webhook", bytes.NewReader(body))
+	return postSigned(t, base+"/connectors/zendesk/webhook", body,
+		"X-Zendesk-Webhook-Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)), "X-Zendesk-Webhook-Signature-Timestamp", stamp)
+}
+
+// postSigned posts body as JSON to url with the headers given as name,
+// value pairs (a helpdesk's signature), and returns the answer's status.
+func postSigned(t *testing.T, url string, body []byte, headers ...string) int {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Zendesk-Webhook-Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)))
-	req.Header.Set("X-Zendesk-Webhook-Signature-Timestamp", stamp)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -332,15 +341,7 @@ func postIntercom(t *testing.T, base, id, subject, email string, at time.Time) i
 		id, at.Unix(), "<p>"+subject+"</p>", email)
 	mac := hmac.New(sha1.New, []byte(icClientSecret))
 	mac.Write(body)
-	req, _ := http.NewRequest(http.MethodPost, base+"/connectors/intercom/webhook", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Hub-Signature", "sha1="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
+	return postSigned(t, base+"/connectors/intercom/webhook", body, "X-Hub-Signature", "sha1="+hex.EncodeToString(mac.Sum(nil)))
 }
 
 // TestServeIntercomReplies: `stormdesk serve` with the Intercom webhook,
@@ -363,12 +364,7 @@ func TestServeIntercomReplies(t *testing.T) {
 			t.Fatalf("webhook: %d", code)
 		}
 	})
-	for deadline := time.Now().Add(20 * time.Second); len(ic.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("replies %d of %d, emails %d of %d", len(ic.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
-		}
-	}
-	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
+	waitReplies(t, func() int { return len(ic.Calls()) }, convs, sg, others)
 	replied := map[string]int{}
 	for _, c := range ic.Calls() {
 		if c.Status != 200 || !strings.Contains(c.Reply.Body, "We are aware of a problem") || strings.Contains(c.Reply.Body, "nsubscribe") {
@@ -390,16 +386,8 @@ func postHelpScout(t *testing.T, base, id, customer, subject, email string, at t
 		id, subject, at.Format(time.RFC3339), customer, email, "<div>"+subject+"</div>")
 	mac := hmac.New(sha1.New, []byte(hsWebhookSecret))
 	mac.Write(body)
-	req, _ := http.NewRequest(http.MethodPost, base+"/connectors/helpscout/webhook", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-HelpScout-Event", "convo.created")
-	req.Header.Set("X-HelpScout-Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
+	return postSigned(t, base+"/connectors/helpscout/webhook", body,
+		"X-HelpScout-Event", "convo.created", "X-HelpScout-Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)))
 }
 
 // TestServeHelpScoutReplies: `stormdesk serve` with the Help Scout webhook,
@@ -427,12 +415,7 @@ func TestServeHelpScoutReplies(t *testing.T) {
 			t.Fatalf("webhook: %d", code)
 		}
 	})
-	for deadline := time.Now().Add(20 * time.Second); len(hs.Calls()) < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("replies %d of %d, emails %d of %d", len(hs.Calls()), len(convs), sg.AcceptedRecipients(), len(others))
-		}
-	}
-	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
+	waitReplies(t, func() int { return len(hs.Calls()) }, convs, sg, others)
 	replied := map[string]int{}
 	for _, c := range hs.Calls() {
 		if c.Status != 201 || !strings.Contains(c.Reply.Text, "We are aware of a problem") || strings.Contains(c.Reply.Text, "nsubscribe") ||
@@ -500,6 +483,20 @@ func replyStorm(t *testing.T, base, source string, post func(i int, phrase strin
 		t.Fatalf("the incident's tickets: %+v", members.Tickets)
 	}
 	return convs, others
+}
+
+// waitReplies waits (20 s at most) until the helpdesk stand-in has
+// answered replies() requests, one a conversation in convs, and SendGrid
+// has accepted every one of others, then for another dispatcher poll, so
+// that whatever would come twice has come.
+func waitReplies(t *testing.T, replies func() int, convs map[string]bool, sg *sendgridtest.Server, others []string) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); replies() < len(convs) || sg.AcceptedRecipients() < len(others); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("replies %d of %d, emails %d of %d", replies(), len(convs), sg.AcceptedRecipients(), len(others))
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // another dispatcher poll: nothing more comes
 }
 
 // checkReplied checks that each conversation in convs got one reply

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -278,8 +277,7 @@ func (c *Client) do(ctx context.Context, method, path string, b []byte) (string,
 	}
 	resp, err := c.http().Do(req)
 	if err != nil {
-		var op *net.OpError
-		unsent := errors.As(err, &op) && op.Op == "dial"
+		unsent := connectors.Unsent(err)
 		e := &APIError{Method: method, Path: path, Retry: unsent, Reason: "the reply may have been sent; not sent again: " + c.redact(err.Error())}
 		if unsent || method == http.MethodGet {
 			// Nothing was posted: a read, or a request that never left.
@@ -330,11 +328,7 @@ func reason(b []byte) string {
 		} `json:"_embedded"`
 	}
 	if json.Unmarshal(b, &v) != nil || v.Message == "" && v.Error == "" && len(v.Embedded.Errors) == 0 {
-		s := strings.TrimSpace(string(b))
-		if len(s) > 200 {
-			s = s[:200]
-		}
-		return s
+		return connectors.BodyStart(b)
 	}
 	parts := []string{strings.Trim(v.Message+v.Error+": "+v.Description, ": ")}
 	for _, e := range v.Embedded.Errors {
@@ -343,14 +337,7 @@ func reason(b []byte) string {
 	return strings.Trim(strings.Join(parts, "; "), "; ")
 }
 
-func (c *Client) redact(s string) string {
-	for _, secret := range []string{c.Token, c.AppSecret} {
-		if len(secret) >= 4 {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
-	return s
-}
+func (c *Client) redact(s string) string { return connectors.Redact(s, c.Token, c.AppSecret) }
 
 // Desk is the write-back as stormdesk's helpdesk dispatcher drives it
 // (notify.Replier).

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -113,8 +111,7 @@ func (c *Client) Reply(ctx context.Context, id, text string) error {
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		var op *net.OpError
-		unsent := errors.As(err, &op) && op.Op == "dial"
+		unsent := connectors.Unsent(err)
 		reason := "the reply may have been posted; not sent again"
 		if unsent {
 			reason = "could not connect"
@@ -162,11 +159,7 @@ func reason(b []byte) string {
 		Errors []struct{ Code, Message string } `json:"errors"`
 	}
 	if json.Unmarshal(b, &v) != nil || len(v.Errors) == 0 {
-		s := strings.TrimSpace(string(b))
-		if len(s) > 200 {
-			s = s[:200]
-		}
-		return s
+		return connectors.BodyStart(b)
 	}
 	var parts []string
 	for _, e := range v.Errors {
@@ -175,12 +168,7 @@ func reason(b []byte) string {
 	return strings.Join(parts, "; ")
 }
 
-func (c *Client) redact(s string) string {
-	if len(c.Token) >= 4 {
-		s = strings.ReplaceAll(s, c.Token, "[redacted]")
-	}
-	return s
-}
+func (c *Client) redact(s string) string { return connectors.Redact(s, c.Token) }
 
 // Desk is the write-back as stormdesk's helpdesk dispatcher drives it
 // (notify.Replier).

@@ -8,11 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"stormdesk/connectors"
 )
 
 // The write-back: one problem ticket per stormdesk incident, the customers'
@@ -218,9 +219,7 @@ func (c *Client) write(ctx context.Context, method, path string, h http.Header, 
 		}
 		// The transport's error names the URL (no credentials in it:
 		// they travel in the Authorization header).
-		var op *net.OpError
-		unsent := errors.As(err, &op) && op.Op == "dial"
-		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error()), Unsent: unsent}
+		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error()), Unsent: connectors.Unsent(err)}
 	}
 	defer resp.Body.Close()
 	rb, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
@@ -286,12 +285,7 @@ func (c *Client) redact(s string) string {
 	if c.APIToken != "" {
 		basic = base64.StdEncoding.EncodeToString([]byte(c.Email + "/token:" + c.APIToken))
 	}
-	for _, secret := range []string{c.APIToken, c.OAuthToken, basic} {
-		if len(secret) >= 4 {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
-	return s
+	return connectors.Redact(s, c.APIToken, c.OAuthToken, basic)
 }
 
 // Tag is the tag the write-back puts on an incident's problem ticket and

@@ -8,12 +8,11 @@
 //
 //	cd scenarios/clinicq && go run generate.go
 //
-// Standard library only; the seed is fixed, so reruns give identical bytes.
+// Standard library and scenarios/internal/weekgen only; the seed is fixed, so
+// reruns give identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -22,48 +21,20 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
-
-type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-
-	at time.Time
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
-}
 
 var r = rand.New(rand.NewPCG(20261102, 41))
 
 // Week starts Monday 2 Nov 2026 00:00 UTC (the day after US clocks went back).
 var week0 = time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
 
-func at(day, h, m int) time.Time {
-	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(week0, day, h, m) }
 
-func pick[T any](xs []T) T { return xs[r.IntN(len(xs))] }
+func pick[T any](xs []T) T { return weekgen.Pick(r, xs) }
 
-func chance(p float64) bool { return r.Float64() < p }
+func chance(p float64) bool { return weekgen.Chance(r, p) }
 
 // ---------------------------------------------------------------- people
 
@@ -286,6 +257,12 @@ func inApp(body string) string {
 
 // ---------------------------------------------------------------- tickets
 
+// Ticket is a line of tickets.jsonl and the time it arrives.
+type Ticket struct {
+	weekgen.Ticket
+	at time.Time
+}
+
 var tickets []*Ticket
 
 type msg struct {
@@ -333,7 +310,7 @@ func add(t time.Time, m msg, label string) *Ticket {
 			}
 		}
 	}
-	tk := &Ticket{at: t, Org: o.Name, Label: label}
+	tk := &Ticket{at: t, Ticket: weekgen.Ticket{Org: o.Name, Label: label}}
 	if m.who == "patient" {
 		name, em := patient()
 		tk.CustomerName, tk.CustomerEmail = name, em
@@ -443,37 +420,12 @@ func timeIn(a, b time.Time, shape string) time.Time {
 // workTime picks a background time: a weekday-weighted day and a working hour
 // local to a region.
 func workTime(region string) time.Time {
-	dw := []float64{1.25, 1.15, 1.05, 1.0, 0.9, 0.28, 0.17}
-	tot := 0.0
-	for _, x := range dw {
-		tot += x
-	}
-	x := r.Float64() * tot
-	day := 0
-	for i, w := range dw {
-		if x < w {
-			day = i
-			break
-		}
-		x -= w
-	}
+	day := weekgen.Weighted(r, []float64{1.25, 1.15, 1.05, 1.0, 0.9, 0.28, 0.17})
 	hw := []float64{0, 0, 0, 0, 0, 0, 0.05, 0.4, 1.0, 1.3, 1.2, 1.0, 0.7, 0.9, 1.1, 1.0, 0.8, 0.5, 0.25, 0.12, 0.08, 0.05, 0.02, 0.01}
 	if day >= 5 {
 		hw = []float64{0, 0, 0, 0, 0, 0, 0, 0.1, 0.5, 0.8, 0.8, 0.6, 0.4, 0.3, 0.2, 0.2, 0.15, 0.1, 0.1, 0.1, 0.08, 0.05, 0.02, 0}
 	}
-	tot = 0
-	for _, w := range hw {
-		tot += w
-	}
-	x = r.Float64() * tot
-	h := 0
-	for i, w := range hw {
-		if x < w {
-			h = i
-			break
-		}
-		x -= w
-	}
+	h := weekgen.Weighted(r, hw)
 	tz := 0
 	if region == "eu" {
 		tz = pick([]int{0, 1, 1})
@@ -502,24 +454,7 @@ func main() {
 	if _, err := os.Stat(filepath.Join(dir, "generate.go")); err != nil {
 		dir = "."
 	}
-	var tb bytes.Buffer
-	enc := json.NewEncoder(&tb)
-	enc.SetEscapeHTML(false)
-	for _, t := range tickets {
-		if err := enc.Encode(t); err != nil {
-			panic(err)
-		}
-	}
-	var ub bytes.Buffer
-	enc = json.NewEncoder(&ub)
-	enc.SetEscapeHTML(false)
-	for _, u := range updates {
-		if err := enc.Encode(u); err != nil {
-			panic(err)
-		}
-	}
-	must(os.WriteFile(filepath.Join(dir, "tickets.jsonl"), tb.Bytes(), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "updates.jsonl"), ub.Bytes(), 0o644))
+	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
@@ -1153,14 +1088,12 @@ func genAutoReplies() {
 		}
 		o := pick(orgs)
 		p := pick(o.Staff)
-		tickets = append(tickets, &Ticket{at: t, Source: "email", Org: o.Name, CustomerName: p.Name, CustomerEmail: p.Email, Label: "background",
-			Subject: pick([]string{"Automatic reply: Your ClinicQ request has been received", "Out of Office: Re: [ClinicQ] Your request", "Abwesenheitsnotiz: Ihre Anfrage bei ClinicQ", "Auto: Re: [ClinicQ] Ticket update"}),
-			Body: pick([]string{
-				fmt.Sprintf("Thank you for your email. I am out of the office until %d November with limited access to email. For urgent matters please call the clinic reception.\n\n%s", 9+r.IntN(10), p.Name),
-				"I'm currently on annual leave and will respond on my return. For anything urgent about patient care please contact the practice on the main number.",
-				"Ich bin bis einschließlich Freitag nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Rezeption.",
-				"This mailbox is not monitored. Please call us during opening hours.",
-			})})
+		tickets = append(tickets, &Ticket{at: t, Ticket: weekgen.Ticket{Source: "email", Org: o.Name, CustomerName: p.Name, CustomerEmail: p.Email, Label: "background", Subject: pick([]string{"Automatic reply: Your ClinicQ request has been received", "Out of Office: Re: [ClinicQ] Your request", "Abwesenheitsnotiz: Ihre Anfrage bei ClinicQ", "Auto: Re: [ClinicQ] Ticket update"}), Body: pick([]string{
+			fmt.Sprintf("Thank you for your email. I am out of the office until %d November with limited access to email. For urgent matters please call the clinic reception.\n\n%s", 9+r.IntN(10), p.Name),
+			"I'm currently on annual leave and will respond on my return. For anything urgent about patient care please contact the practice on the main number.",
+			"Ich bin bis einschließlich Freitag nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Rezeption.",
+			"This mailbox is not monitored. Please call us during opening hours.",
+		})}})
 	}
 	for i := 0; i < 4; i++ {
 		t := workTime(pick([]string{"eu", "na"}))
@@ -1168,20 +1101,18 @@ func genAutoReplies() {
 			t = at(3, 18, 40) // during the card decline spike
 		}
 		o := pick(orgs)
-		tickets = append(tickets, &Ticket{at: t, Source: "email", CustomerEmail: "MAILER-DAEMON@mx." + o.Domain, CustomerName: "Mail Delivery System", Label: "background",
-			Subject: pick([]string{"Undelivered Mail Returned to Sender", "Delivery Status Notification (Failure)", "Mail delivery failed: returning message to sender"}),
-			Body:    fmt.Sprintf("This is the mail system at host mx.%s.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<%s@%s>: host mx.%s said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n\n--- Original message ---\nSubject: [ClinicQ] Your request CQ-%d has been updated", o.Domain, pick([]string{"frontdesk", "info", "reception", "admin"}), o.Domain, o.Domain, 50800+r.IntN(150))})
+		tickets = append(tickets, &Ticket{at: t, Ticket: weekgen.Ticket{Source: "email", CustomerEmail: "MAILER-DAEMON@mx." + o.Domain, CustomerName: "Mail Delivery System", Label: "background", Subject: pick([]string{"Undelivered Mail Returned to Sender", "Delivery Status Notification (Failure)", "Mail delivery failed: returning message to sender"}), Body: fmt.Sprintf("This is the mail system at host mx.%s.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<%s@%s>: host mx.%s said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n\n--- Original message ---\nSubject: [ClinicQ] Your request CQ-%d has been updated", o.Domain, pick([]string{"frontdesk", "info", "reception", "admin"}), o.Domain, o.Domain, 50800+r.IntN(150))}})
 	}
 }
 
 // ---------------------------------------------------------------- status pages
 
-func genUpdates() []Update {
-	var us []Update
+func genUpdates() []weekgen.Update {
+	var us []weekgen.Update
 	n := map[string]int{}
 	u := func(prov, id, status, impact string, t time.Time, title, body, kind string, comps []string, label string) {
 		n[id]++
-		us = append(us, Update{Provider: prov, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, n[id]), Status: status, Impact: impact,
+		us = append(us, weekgen.Update{Provider: prov, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, n[id]), Status: status, Impact: impact,
 			At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 	}
 	// Keystile: identity outage, Wed. The status page trails customers by ~45 minutes.

@@ -6,28 +6,27 @@
 //
 //	cd /work/main && go run ./scenarios/crewplan/generate.go
 //
-// Standard library only, seeded math/rand/v2: rerunning gives identical bytes.
+// Standard library and scenarios/internal/weekgen only, seeded math/rand/v2:
+// rerunning gives identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
 var rng = rand.New(rand.NewPCG(20260413, 0xC4E3B1A7))
 
-func pick[T any](xs []T) T  { return xs[rng.IntN(len(xs))] }
-func chance(p float64) bool { return rng.Float64() < p }
-func between(a, b int) int  { return a + rng.IntN(b-a+1) }
+func pick[T any](xs []T) T  { return weekgen.Pick(rng, xs) }
+func chance(p float64) bool { return weekgen.Chance(rng, p) }
+func between(a, b int) int  { return weekgen.Between(rng, a, b) }
 
 // pickN returns n distinct elements of xs (n <= len(xs)).
 func pickN(xs []string, n int) []string {
@@ -45,37 +44,7 @@ func pickN(xs []string, n int) []string {
 var weekStart = time.Date(2026, 4, 13, 0, 0, 0, 0, time.UTC) // Monday
 
 // at returns day d (0 = Monday 13 April) at hh:mm UTC.
-func at(d, hh, mm int) time.Time {
-	return weekStart.Add(time.Duration(d)*24*time.Hour + time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute)
-}
-
-// ---------------------------------------------------------------- output types
-
-type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
-}
+func at(d, hh, mm int) time.Time { return weekgen.At(weekStart, d, hh, mm) }
 
 // ---------------------------------------------------------------- text noise
 
@@ -2298,20 +2267,6 @@ func statusPages() []provInc {
 
 // ---------------------------------------------------------------- main
 
-func writeJSONL(path string, rows []any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for _, r := range rows {
-		if err := enc.Encode(r); err != nil {
-			panic(err)
-		}
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		panic(err)
-	}
-}
-
 func main() {
 	out := flag.String("out", "scenarios/crewplan", "folder to write tickets.jsonl and updates.jsonl into")
 	flag.Parse()
@@ -2333,7 +2288,7 @@ func main() {
 		d.ID = fmt.Sprintf("CP-%d", 48211+i)
 	}
 	seen := map[string]bool{}
-	var rows []any
+	var rows []weekgen.Ticket
 	counts := map[string]int{}
 	for _, d := range drafts {
 		var m Msg
@@ -2347,25 +2302,20 @@ func main() {
 		}
 		d.Subject, d.Body, d.Source = render(d, m)
 		counts[d.Label]++
-		rows = append(rows, Ticket{ID: d.ID, ReceivedAt: d.T.Format(time.RFC3339), Subject: d.Subject, Body: d.Body, Source: d.Source,
+		rows = append(rows, weekgen.Ticket{ID: d.ID, ReceivedAt: d.T.Format(time.RFC3339), Subject: d.Subject, Body: d.Body, Source: d.Source,
 			CustomerEmail: d.P.Email, CustomerName: d.P.Name(), Org: d.P.Org.Name, Label: d.Label})
 	}
-	writeJSONL(filepath.Join(*out, "tickets.jsonl"), rows)
 
-	var urows []any
-	var ups []Update
+	var ups []weekgen.Update
 	for _, pi := range statusPages() {
 		pid := randID(12)
 		for _, u := range pi.updates {
-			ups = append(ups, Update{Provider: pi.provider, ProviderIncidentID: pid, UpdateID: randID(12), Status: u.status, Impact: u.impact,
+			ups = append(ups, weekgen.Update{Provider: pi.provider, ProviderIncidentID: pid, UpdateID: randID(12), Status: u.status, Impact: u.impact,
 				At: u.at.Format(time.RFC3339), Title: pi.title, Body: u.body, Kind: pi.kind, Components: pi.components, Label: pi.label})
 		}
 	}
 	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
-	for _, u := range ups {
-		urows = append(urows, u)
-	}
-	writeJSONL(filepath.Join(*out, "updates.jsonl"), urows)
+	must(weekgen.WriteWeek(*out, rows, ups, weekgen.Format{}))
 
 	labels := make([]string, 0, len(counts))
 	for l := range counts {
@@ -2378,4 +2328,10 @@ func main() {
 		total += counts[l]
 	}
 	fmt.Printf("%-32s %4d\n", "total", total)
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
 }

@@ -3,12 +3,11 @@
 //
 //	go run ./scenarios/gymflow/generate.go   (from the repository root)
 //
-// Standard library only; fixed seed, so every run writes identical bytes.
+// Standard library and scenarios/internal/weekgen only; fixed seed, so every
+// run writes identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -17,48 +16,27 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
 var rng = rand.New(rand.NewPCG(20270301, 7))
 
+// Ticket is a line of tickets.jsonl and the time it arrives.
 type Ticket struct {
-	ID         string `json:"id"`
-	ReceivedAt string `json:"received_at"`
-	Subject    string `json:"subject"`
-	Body       string `json:"body"`
-	Source     string `json:"source"`
-	Email      string `json:"customer_email"`
-	Name       string `json:"customer_name"`
-	Org        string `json:"org,omitempty"`
-	Label      string `json:"label"`
-	t          time.Time
-}
-
-type Update struct {
-	Provider   string   `json:"provider"`
-	IncidentID string   `json:"provider_incident_id"`
-	UpdateID   string   `json:"update_id"`
-	Status     string   `json:"status"`
-	Impact     string   `json:"impact"`
-	At         string   `json:"at"`
-	Title      string   `json:"title"`
-	Body       string   `json:"body"`
-	Kind       string   `json:"kind"`
-	Components []string `json:"components,omitempty"`
-	Label      string   `json:"label,omitempty"`
+	weekgen.Ticket
+	t time.Time
 }
 
 type person struct{ name, email, org string }
 
 var week0 = time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func at(day, h, m int) time.Time {
-	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(week0, day, h, m) }
 
-func pick[T any](xs []T) T { return xs[rng.IntN(len(xs))] }
+func pick[T any](xs []T) T { return weekgen.Pick(rng, xs) }
 
-func chance(p float64) bool { return rng.Float64() < p }
+func chance(p float64) bool { return weekgen.Chance(rng, p) }
 
 // ---------------------------------------------------------------- people
 
@@ -253,12 +231,12 @@ var tickets []Ticket
 
 func add(t time.Time, p person, label string, m msg) *Ticket {
 	s, b, src := render(p, m, t)
-	tickets = append(tickets, Ticket{ID: tid(), ReceivedAt: t.Format(time.RFC3339), Subject: s, Body: b, Source: src, Email: p.email, Name: p.name, Org: p.org, Label: label, t: t})
+	tickets = append(tickets, Ticket{t: t, Ticket: weekgen.Ticket{ID: tid(), ReceivedAt: t.Format(time.RFC3339), Subject: s, Body: b, Source: src, CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label}})
 	return &tickets[len(tickets)-1]
 }
 
 func addRaw(t time.Time, p person, label, subj, body, src string) *Ticket {
-	tickets = append(tickets, Ticket{ID: tid(), ReceivedAt: t.Format(time.RFC3339), Subject: subj, Body: body, Source: src, Email: p.email, Name: p.name, Org: p.org, Label: label, t: t})
+	tickets = append(tickets, Ticket{t: t, Ticket: weekgen.Ticket{ID: tid(), ReceivedAt: t.Format(time.RFC3339), Subject: subj, Body: body, Source: src, CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label}})
 	return &tickets[len(tickets)-1]
 }
 
@@ -731,10 +709,11 @@ func genHardNeg() {
 
 // ---------------------------------------------------------------- provider updates
 
-var updates []Update
+var updates []weekgen.Update
 
 func up(provider, id, status, impact string, t time.Time, title, body, kind string, comps []string, label string) {
-	updates = append(updates, Update{provider, id, fmt.Sprintf("%s-u%d", id, len(updates)+1), status, impact, t.Format(time.RFC3339), title, body, kind, comps, label})
+	updates = append(updates, weekgen.Update{Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, len(updates)+1), Status: status, Impact: impact,
+		At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 }
 
 func genUpdates() {
@@ -796,29 +775,13 @@ func main() {
 	genBookingBug()
 	genUpdates()
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].t.Before(tickets[j].t) })
-	write(filepath.Join(dir, "tickets.jsonl"), func(enc *json.Encoder) {
-		for _, t := range tickets {
-			enc.Encode(t)
-		}
-	})
-	write(filepath.Join(dir, "updates.jsonl"), func(enc *json.Encoder) {
-		for _, u := range updates {
-			enc.Encode(u)
-		}
-	})
+	// Members without a studio leave "org" out.
+	if err := weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{OmitEmptyOrg: true}); err != nil {
+		panic(err)
+	}
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 	}
 	fmt.Fprintln(os.Stderr, len(tickets), counts)
-}
-
-func write(path string, f func(*json.Encoder)) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	f(enc)
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		panic(err)
-	}
 }

@@ -1,48 +1,28 @@
 //go:build ignore
 
 // generate.go writes tickets.jsonl and updates.jsonl for the HomeNest week
-// (Mon 11 Jan 2027 - Sun 17 Jan 2027, UTC). Standard library only, fixed
-// seed: running it again gives the same bytes.
+// (Mon 11 Jan 2027 - Sun 17 Jan 2027, UTC). Standard library and
+// scenarios/internal/weekgen only, fixed seed: running it again gives the
+// same bytes.
 //
 //	cd scenarios/homenest && go run generate.go
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
+// ticket is a line of tickets.jsonl and the time it arrives.
 type ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-	at            time.Time
-}
-
-type update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
+	weekgen.Ticket
+	at time.Time
 }
 
 type person struct {
@@ -330,8 +310,7 @@ func add(at time.Time, p person, src, subject, body, label string) *ticket {
 	if src == "chat" {
 		subject = "Chat with " + p.name
 	}
-	tickets = append(tickets, ticket{at: at, Subject: subject, Body: body, Source: src,
-		CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label})
+	tickets = append(tickets, ticket{at: at, Ticket: weekgen.Ticket{Subject: subject, Body: body, Source: src, CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label}})
 	return &tickets[len(tickets)-1]
 }
 
@@ -440,28 +419,11 @@ func main() {
 	genBackground()
 
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].at.Before(tickets[j].at) })
-	var tb bytes.Buffer
-	enc := json.NewEncoder(&tb)
-	enc.SetEscapeHTML(false)
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("HN-%d", 48210+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
-		if err := enc.Encode(tickets[i]); err != nil {
-			panic(err)
-		}
 	}
-	if err := os.WriteFile("tickets.jsonl", tb.Bytes(), 0o644); err != nil {
-		panic(err)
-	}
-	var ub bytes.Buffer
-	enc = json.NewEncoder(&ub)
-	enc.SetEscapeHTML(false)
-	for _, u := range updates() {
-		if err := enc.Encode(u); err != nil {
-			panic(err)
-		}
-	}
-	if err := os.WriteFile("updates.jsonl", ub.Bytes(), 0o644); err != nil {
+	if err := weekgen.WriteWeek(".", tickets, updates(), weekgen.Format{}); err != nil {
 		panic(err)
 	}
 	counts := map[string]int{}
@@ -1489,15 +1451,15 @@ func genBackground() {
 
 // ---------------------------------------------------------------- status pages
 
-func updates() []update {
-	var us []update
+func updates() []weekgen.Update {
+	var us []weekgen.Update
 	n := 0
 	u := func(prov, id, status, impact string, at time.Time, title, body, kind, label string, comps ...string) {
 		n++
 		if kind == "" {
 			kind = "incident"
 		}
-		us = append(us, update{Provider: prov, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-%s-%d", prov, id, n),
+		us = append(us, weekgen.Update{Provider: prov, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-%s-%d", prov, id, n),
 			Status: status, Impact: impact, At: at.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 	}
 	// Hivelink: EU broker, leads the first ticket (07:05)

@@ -9,61 +9,31 @@
 //
 //	cd scenarios/learnloop && go run generate.go
 //
-// Standard library only; the seed is fixed, so reruns give identical bytes.
+// Standard library and scenarios/internal/weekgen only; the seed is fixed, so
+// reruns give identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
-
-type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-
-	at time.Time
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
-}
 
 var rng = rand.New(rand.NewPCG(20261207, 0x1ea7100b))
 
 // Monday 7 December 2026, 00:00 UTC.
 var week0 = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
 
-func at(day, h, m int) time.Time {
-	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(week0, day, h, m) }
 
-func pick[T any](xs []T) T { return xs[rng.IntN(len(xs))] }
+func pick[T any](xs []T) T { return weekgen.Pick(rng, xs) }
 
-func chance(p float64) bool { return rng.Float64() < p }
+func chance(p float64) bool { return weekgen.Chance(rng, p) }
 
 // ---------------------------------------------------------------- people
 
@@ -318,10 +288,16 @@ func dress(t time.Time, p Person, subj, body, category string) (string, string, 
 	}
 }
 
+// Ticket is a line of tickets.jsonl and the time it arrives.
+type Ticket struct {
+	weekgen.Ticket
+	at time.Time
+}
+
 var tickets []Ticket
 
 func add(t time.Time, p Person, subj, body, source, label string) {
-	tickets = append(tickets, Ticket{Subject: subj, Body: body, Source: source, CustomerEmail: p.Email, CustomerName: p.Name, Org: p.Org, Label: label, at: t})
+	tickets = append(tickets, Ticket{at: t, Ticket: weekgen.Ticket{Subject: subj, Body: body, Source: source, CustomerEmail: p.Email, CustomerName: p.Name, Org: p.Org, Label: label}})
 }
 
 // spread returns n times in [a,b), shaped: "ramp" rises fast then tails
@@ -1268,7 +1244,7 @@ func backgroundGen(n int) {
 
 // ---------------------------------------------------------------- status pages
 
-var updates []Update
+var updates []weekgen.Update
 
 type step struct {
 	t              time.Time
@@ -1278,7 +1254,7 @@ type step struct {
 
 func incident(provider, id, title, label, kind string, comps []string, steps ...step) {
 	for i, s := range steps {
-		updates = append(updates, Update{
+		updates = append(updates, weekgen.Update{
 			Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, i+1),
 			Status: s.status, Impact: s.impact, At: s.t.Format(time.RFC3339), Title: title, Body: s.body,
 			Kind: kind, Components: comps, Label: label,
@@ -1361,30 +1337,13 @@ func main() {
 	statusPages()
 
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].at.Before(tickets[j].at) })
-	var tb bytes.Buffer
-	enc := json.NewEncoder(&tb)
-	enc.SetEscapeHTML(false)
 	counts := map[string]int{}
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("LL-%d", 71000+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
-		if err := enc.Encode(tickets[i]); err != nil {
-			panic(err)
-		}
 		counts[tickets[i].Label]++
 	}
-	var ub bytes.Buffer
-	enc = json.NewEncoder(&ub)
-	enc.SetEscapeHTML(false)
-	for _, u := range updates {
-		if err := enc.Encode(u); err != nil {
-			panic(err)
-		}
-	}
-	if err := os.WriteFile("tickets.jsonl", tb.Bytes(), 0o644); err != nil {
-		panic(err)
-	}
-	if err := os.WriteFile("updates.jsonl", ub.Bytes(), 0o644); err != nil {
+	if err := weekgen.WriteWeek(".", tickets, updates, weekgen.Format{}); err != nil {
 		panic(err)
 	}
 	var labels []string

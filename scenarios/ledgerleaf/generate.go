@@ -10,17 +10,16 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
 var r = rand.New(rand.NewPCG(0x1ed9e7ea, 20260511))
@@ -30,9 +29,7 @@ var day0 = time.Date(2026, 5, 11, 0, 0, 0, 0, time.UTC) // Monday
 // bst is the UK local time the desk and most customers live in (UTC+1 in May).
 var bst = time.FixedZone("BST", 3600)
 
-func T(d, h, m int) time.Time {
-	return day0.AddDate(0, 0, d).Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func T(d, h, m int) time.Time { return weekgen.At(day0, d, h, m) }
 
 // ---------------------------------------------------------------- types
 
@@ -44,36 +41,15 @@ type Cust struct {
 
 func (c *Cust) Full() string { return c.First + " " + c.Last }
 
+// Ticket is a line of tickets.jsonl with what the generator keeps beside it.
 type Ticket struct {
-	ID         string `json:"id"`
-	ReceivedAt string `json:"received_at"`
-	Subject    string `json:"subject"`
-	Body       string `json:"body"`
-	Source     string `json:"source"`
-	Email      string `json:"customer_email"`
-	Name       string `json:"customer_name"`
-	Org        string `json:"org,omitempty"`
-	Label      string `json:"label"`
+	weekgen.Ticket
 
 	t    time.Time
 	seq  int
 	pool *Pool
 	ref  *Ticket // ticket whose id replaces {REFID}
 	cust *Cust
-}
-
-type Update struct {
-	Provider   string   `json:"provider"`
-	PID        string   `json:"provider_incident_id"`
-	UID        string   `json:"update_id"`
-	Status     string   `json:"status"`
-	Impact     string   `json:"impact"`
-	At         string   `json:"at"`
-	Title      string   `json:"title"`
-	Body       string   `json:"body"`
-	Kind       string   `json:"kind"`
-	Components []string `json:"components,omitempty"`
-	Label      string   `json:"label,omitempty"`
 }
 
 // Pool is a set of hand-written pieces for one kind of message.
@@ -97,24 +73,11 @@ type Parts struct {
 
 // ---------------------------------------------------------------- helpers
 
-func pick(xs []string) string { return xs[r.IntN(len(xs))] }
-func chance(p float64) bool   { return r.Float64() < p }
-func between(a, b int) int    { return a + r.IntN(b-a+1) }
+func pick(xs []string) string { return weekgen.Pick(r, xs) }
+func chance(p float64) bool   { return weekgen.Chance(r, p) }
+func between(a, b int) int    { return weekgen.Between(r, a, b) }
 
-func pickW(ws []float64) int {
-	s := 0.0
-	for _, w := range ws {
-		s += w
-	}
-	x := r.Float64() * s
-	for i, w := range ws {
-		x -= w
-		if x < 0 {
-			return i
-		}
-	}
-	return len(ws) - 1
-}
+func pickW(ws []float64) int { return weekgen.Weighted(r, ws) }
 
 func poisson(l float64) int {
 	L := math.Exp(-l)
@@ -1716,11 +1679,11 @@ func (g *Gen) compose(c *Cust, t time.Time, p *Pool, label string, incident bool
 		sat = t.Add(-time.Duration(between(4, 25)) * time.Minute)
 	}
 	subj, body := render(ps, c, t, src, sq, sat)
-	return g.push(&Ticket{t: t, Subject: subj, Body: body, Source: src, cust: c, Label: label})
+	return g.push(&Ticket{t: t, cust: c, Ticket: weekgen.Ticket{Subject: subj, Body: body, Source: src, Label: label}})
 }
 
 func (g *Gen) raw(c *Cust, t time.Time, subj, body, src, label string) *Ticket {
-	return g.push(&Ticket{t: t, Subject: fill(subj, c), Body: fill(body, c), Source: src, cust: c, Label: label})
+	return g.push(&Ticket{t: t, cust: c, Ticket: weekgen.Ticket{Subject: fill(subj, c), Body: fill(body, c), Source: src, Label: label}})
 }
 
 // followUp writes a chaser from the same customer some minutes later.
@@ -1751,7 +1714,7 @@ func (g *Gen) followUp(orig *Ticket, p *Pool, at time.Time) *Ticket {
 	default:
 		subj = "Re: " + subj
 	}
-	t := g.push(&Ticket{t: at, Subject: subj, Body: body, Source: "email", cust: c, Label: orig.Label, ref: orig})
+	t := g.push(&Ticket{t: at, cust: c, ref: orig, Ticket: weekgen.Ticket{Subject: subj, Body: body, Source: "email", Label: orig.Label}})
 	return t
 }
 
@@ -1932,7 +1895,7 @@ func (g *Gen) bounce(t time.Time) {
 	subj := strings.ReplaceAll(pick(bounceSubjects), "{osubj}", os)
 	body := strings.NewReplacer("{addr}", addr, "{dom}", dom, "{osubj}", os).Replace(pick(bounceBodies))
 	mailer := pick([]string{"mailer-daemon@googlemail.com", "MAILER-DAEMON@mx2.ledgerleaf.app", "postmaster@outlook.com"})
-	g.push(&Ticket{t: t, Subject: subj, Body: body, Source: "email", cust: &Cust{First: "Mail Delivery", Last: "Subsystem", Email: mailer}, Label: "background"})
+	g.push(&Ticket{t: t, cust: &Cust{First: "Mail Delivery", Last: "Subsystem", Email: mailer}, Ticket: weekgen.Ticket{Subject: subj, Body: body, Source: "email", Label: "background"}})
 }
 
 func (g *Gen) spamTicket(t time.Time) {
@@ -2041,10 +2004,10 @@ func (g *Gen) windowed(a, b time.Time, label string, p *Pool, n int) []*Ticket {
 
 // ================================================================ provider status pages
 
-func makeUpdates() []Update {
-	var us []Update
+func makeUpdates() []weekgen.Update {
+	var us []weekgen.Update
 	add := func(prov, pid string, n int, status, impact string, at time.Time, title, body, kind string, comps []string, label string) {
-		us = append(us, Update{Provider: prov, PID: pid, UID: fmt.Sprintf("%s-u%d", pid, n), Status: status, Impact: impact, At: at.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
+		us = append(us, weekgen.Update{Provider: prov, ProviderIncidentID: pid, UpdateID: fmt.Sprintf("%s-u%d", pid, n), Status: status, Impact: impact, At: at.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 	}
 
 	// openvale: bank authorisation redirects fail (Mon). Posted 37 minutes before the first ticket.
@@ -2215,7 +2178,7 @@ func main() {
 		id += between(1, 3)
 		t.ID = fmt.Sprintf("LL-%d", id)
 		t.ReceivedAt = t.t.Format(time.RFC3339)
-		t.Email, t.Name, t.Org = t.cust.Email, t.cust.Full(), t.cust.Org
+		t.CustomerEmail, t.CustomerName, t.Org = t.cust.Email, t.cust.Full(), t.cust.Org
 	}
 	for _, t := range g.tickets {
 		if t.ref != nil {
@@ -2224,23 +2187,12 @@ func main() {
 		}
 	}
 
-	write := func(name string, n int, each func(enc *json.Encoder, i int) error) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		for i := 0; i < n; i++ {
-			if err := each(enc, i); err != nil {
-				panic(err)
-			}
-		}
-		if err := os.WriteFile(filepath.Join(*out, name), buf.Bytes(), 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-	}
-	write("tickets.jsonl", len(g.tickets), func(e *json.Encoder, i int) error { return e.Encode(g.tickets[i]) })
 	us := makeUpdates()
-	write("updates.jsonl", len(us), func(e *json.Encoder, i int) error { return e.Encode(us[i]) })
+	// A mailer-daemon bounce has no org and leaves the field out.
+	if err := weekgen.WriteWeek(*out, g.tickets, us, weekgen.Format{OmitEmptyOrg: true}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	sym := map[string]int{}
 	for _, t := range g.tickets {
 		if t.Label != "inc-sms-codes-undelivered" {

@@ -11,16 +11,15 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
 var rng = rand.New(rand.NewPCG(20260309, 71))
@@ -31,9 +30,9 @@ var rng = rand.New(rand.NewPCG(20260309, 71))
 // write truly empty subjects once the intake accepts them.
 const noSubject = "(no subject)"
 
-func pick[T any](xs []T) T       { return xs[rng.IntN(len(xs))] }
-func chance(p float64) bool      { return rng.Float64() < p }
-func between(a, b int) int       { return a + rng.IntN(b-a+1) }
+func pick[T any](xs []T) T       { return weekgen.Pick(rng, xs) }
+func chance(p float64) bool      { return weekgen.Chance(rng, p) }
+func between(a, b int) int       { return weekgen.Between(rng, a, b) }
 func at(day, h, m int) time.Time { return time.Date(2026, time.March, day, h, m, 0, 0, time.UTC) }
 
 // deck hands out the items of a pool in shuffled order and only repeats an
@@ -77,34 +76,6 @@ func drawN(name string, items []string, n int) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// ---------------------------------------------------------------- output types
-
-type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
 }
 
 // ---------------------------------------------------------------- customers
@@ -1323,9 +1294,9 @@ func ackText(m *msg) string {
 }
 
 // render turns a msg into a ticket in one of the surfaces of its source.
-func render(m *msg) Ticket {
+func render(m *msg) weekgen.Ticket {
 	c := m.cust
-	t := Ticket{ID: m.id, ReceivedAt: m.at.Format(time.RFC3339), Label: m.label}
+	t := weekgen.Ticket{ID: m.id, ReceivedAt: m.at.Format(time.RFC3339), Label: m.label}
 	if c != nil {
 		t.CustomerEmail, t.CustomerName, t.Org = c.Email, c.Name, c.Org
 	}
@@ -2059,13 +2030,13 @@ func everyday() {
 
 // ---------------------------------------------------------------- status pages
 
-func updates() []Update {
+func updates() []weekgen.Update {
 	ts := func(t time.Time) string { return t.Format(time.RFC3339) }
-	var u []Update
+	var u []weekgen.Update
 	inc := func(provider, id, title string, comps []string, label string, steps ...[4]string) {
 		for i, s := range steps {
 			t, _ := time.Parse(time.RFC3339, s[0])
-			u = append(u, Update{Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, i+1),
+			u = append(u, weekgen.Update{Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, i+1),
 				Status: s[1], Impact: s[2], At: ts(t), Title: title, Body: s[3], Kind: "incident", Components: comps, Label: label})
 		}
 	}
@@ -2110,9 +2081,9 @@ func updates() []Update {
 		[4]string{"2026-03-14T07:30:00Z", "monitoring", "minor", "Processing times are back to normal. We are monitoring."},
 		[4]string{"2026-03-14T08:05:00Z", "resolved", "minor", "This incident has been resolved."},
 	)
-	mnt := func(t, status, body string) Update {
+	mnt := func(t, status, body string) weekgen.Update {
 		tt, _ := time.Parse(time.RFC3339, t)
-		return Update{Provider: "keyloom", ProviderIncidentID: "kl-mnt-0315", UpdateID: "kl-mnt-0315-" + status, Status: status, Impact: "maintenance",
+		return weekgen.Update{Provider: "keyloom", ProviderIncidentID: "kl-mnt-0315", UpdateID: "kl-mnt-0315-" + status, Status: status, Impact: "maintenance",
 			At: ts(tt), Title: "Scheduled maintenance: EU-1 directory database upgrade", Body: body, Kind: "maintenance", Components: []string{"Directory (EU-1)"}}
 	}
 	u = append(u,
@@ -2151,29 +2122,18 @@ func main() {
 		id += between(1, 3)
 		m.id = fmt.Sprintf("MB-%d", id)
 	}
-	var tickets []Ticket
+	var tickets []weekgen.Ticket
 	for _, m := range msgs {
 		tickets = append(tickets, render(m))
 	}
 
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		panic(err)
-	}
-	writeJSONL(filepath.Join(*out, "tickets.jsonl"), tickets)
-	writeJSONL(filepath.Join(*out, "updates.jsonl"), updates())
+	must(os.MkdirAll(*out, 0o755))
+	must(weekgen.WriteWeek(*out, tickets, updates(), weekgen.Format{}))
 	fmt.Printf("wrote %d tickets to %s\n", len(tickets), *out)
 }
 
-func writeJSONL[T any](path string, rows []T) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for _, r := range rows {
-		if err := enc.Encode(r); err != nil {
-			panic(err)
-		}
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+func must(err error) {
+	if err != nil {
 		panic(err)
 	}
 }

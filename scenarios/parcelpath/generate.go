@@ -7,56 +7,34 @@
 //
 //	cd scenarios/parcelpath && go run generate.go
 //
-// Standard library only; the seed is fixed, so reruns give identical bytes.
+// Standard library and scenarios/internal/weekgen only; the seed is fixed, so
+// reruns give identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
+// Ticket is a line of tickets.jsonl and the time it arrives.
 type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-
+	weekgen.Ticket
 	at time.Time
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
 }
 
 var rng *rand.Rand
 
-func pick[T any](xs []T) T  { return xs[rng.IntN(len(xs))] }
-func chance(p float64) bool { return rng.Float64() < p }
-func between(a, b int) int  { return a + rng.IntN(b-a+1) }
+func pick[T any](xs []T) T  { return weekgen.Pick(rng, xs) }
+func chance(p float64) bool { return weekgen.Chance(rng, p) }
+func between(a, b int) int  { return weekgen.Between(rng, a, b) }
 
 // bag hands out its items in shuffled order, reshuffling when empty, so that
 // the same sentence does not come back until the others have been used.
@@ -77,9 +55,7 @@ func (b *bag) next() string {
 
 var week0 = time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC) // Monday
 
-func at(day, h, m int) time.Time {
-	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(week0, day, h, m) }
 
 // ---------------------------------------------------------------- customers
 
@@ -407,7 +383,7 @@ var defaultDress = dressOpt{srcW: [4]float64{0.5, 0.2, 0.18, 0.12}, topic: "Othe
 
 // dress turns what the customer wrote into a ticket as the helpdesk would receive it.
 func dress(p *Person, t time.Time, subj, text, label string, o dressOpt) Ticket {
-	tk := Ticket{at: t, CustomerEmail: p.Email, CustomerName: p.Name(), Org: p.Org.Name, Label: label}
+	tk := Ticket{at: t, Ticket: weekgen.Ticket{CustomerEmail: p.Email, CustomerName: p.Name(), Org: p.Org.Name, Label: label}}
 	u := rng.Float64()
 	src := "email"
 	acc := 0.0
@@ -506,19 +482,7 @@ func forwardOf(shopper, shopperEmail, shopSubj, text string, t time.Time) string
 var hourW = []float64{0.5, 0.35, 0.25, 0.2, 0.2, 0.3, 0.6, 1.4, 2.6, 3.4, 3.6, 3.4, 3.1, 3.3, 3.8, 4.0, 3.7, 3.1, 2.6, 2.1, 1.7, 1.3, 0.9, 0.7}
 
 func dayTime(day int) time.Time {
-	tot := 0.0
-	for _, w := range hourW {
-		tot += w
-	}
-	u := rng.Float64() * tot
-	h := 0
-	for i, w := range hourW {
-		if u < w {
-			h = i
-			break
-		}
-		u -= w
-	}
+	h := weekgen.Weighted(rng, hourW)
 	return at(day, h, 0).Add(time.Duration(rng.IntN(3600)) * time.Second)
 }
 
@@ -895,18 +859,18 @@ func autoReply(p *Person, t time.Time) Ticket {
 			"This is an automatic reply. We have received your message and will respond within 2 business days.\n\n" + p.Org.Name + " Customer Care",
 		})
 	}
-	return Ticket{at: t, Subject: subj, Body: body, Source: "email", CustomerEmail: p.Email, CustomerName: p.Name(), Org: p.Org.Name, Label: "background"}
+	return Ticket{at: t, Ticket: weekgen.Ticket{Subject: subj, Body: body, Source: "email", CustomerEmail: p.Email, CustomerName: p.Name(), Org: p.Org.Name, Label: "background"}}
 }
 
 func bounce(p *Person, t time.Time) Ticket {
 	bad := "shipping@" + strings.Replace(p.Org.Domain, ".", "-old.", 1)
 	switch rng.IntN(3) {
 	case 0:
-		return Ticket{at: t, Subject: "Delivery Status Notification (Failure)", Body: "** Address not found **\n\nYour message wasn't delivered to " + bad + " because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.", Source: "email", CustomerEmail: "mailer-daemon@googlemail.com", CustomerName: "Mail Delivery Subsystem", Org: "", Label: "background"}
+		return Ticket{at: t, Ticket: weekgen.Ticket{Subject: "Delivery Status Notification (Failure)", Body: "** Address not found **\n\nYour message wasn't delivered to " + bad + " because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.", Source: "email", CustomerEmail: "mailer-daemon@googlemail.com", CustomerName: "Mail Delivery Subsystem", Org: "", Label: "background"}}
 	case 1:
-		return Ticket{at: t, Subject: "Undeliverable: Your ParcelPath ticket has been updated", Body: "Delivery has failed to these recipients or groups:\n\n" + bad + "\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\n\nDiagnostic information for administrators:\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'", Source: "email", CustomerEmail: "postmaster@" + p.Org.Domain, CustomerName: "Microsoft Outlook", Org: p.Org.Name, Label: "background"}
+		return Ticket{at: t, Ticket: weekgen.Ticket{Subject: "Undeliverable: Your ParcelPath ticket has been updated", Body: "Delivery has failed to these recipients or groups:\n\n" + bad + "\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\n\nDiagnostic information for administrators:\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'", Source: "email", CustomerEmail: "postmaster@" + p.Org.Domain, CustomerName: "Microsoft Outlook", Org: p.Org.Name, Label: "background"}}
 	}
-	return Ticket{at: t, Subject: "Mail delivery failed: returning message to sender", Body: "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed:\n\n  " + bad + "\n    host mx." + p.Org.Domain + " [203.0.113.24]\n    SMTP error from remote mail server after RCPT TO:<" + bad + ">:\n    550 No such user here", Source: "email", CustomerEmail: "mailer-daemon@mx.parcelpath.io", CustomerName: "Mail Delivery System", Org: "", Label: "background"}
+	return Ticket{at: t, Ticket: weekgen.Ticket{Subject: "Mail delivery failed: returning message to sender", Body: "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed:\n\n  " + bad + "\n    host mx." + p.Org.Domain + " [203.0.113.24]\n    SMTP error from remote mail server after RCPT TO:<" + bad + ">:\n    550 No such user here", Source: "email", CustomerEmail: "mailer-daemon@mx.parcelpath.io", CustomerName: "Mail Delivery System", Org: "", Label: "background"}}
 }
 
 // ---------------------------------------------------------------- hard negatives and look-alikes
@@ -1082,7 +1046,7 @@ func buildIncident(d incDef, times []time.Time) {
 		if subj == "" {
 			subj = "my earlier ticket"
 		}
-		ft := Ticket{at: t, Subject: "Re: " + subj, Body: body, Source: "email", CustomerEmail: src.CustomerEmail, CustomerName: src.CustomerName, Org: src.Org, Label: d.label}
+		ft := Ticket{at: t, Ticket: weekgen.Ticket{Subject: "Re: " + subj, Body: body, Source: "email", CustomerEmail: src.CustomerEmail, CustomerName: src.CustomerName, Org: src.Org, Label: d.label}}
 		if chance(0.3) {
 			ft.Body = quoted(body, rng.IntN(3), t, subj)
 		}
@@ -1162,10 +1126,10 @@ func buildBackground(day, n int) {
 
 // ---------------------------------------------------------------- providers
 
-var updates []Update
+var updates []weekgen.Update
 
 func up(provider, id, title, kind, label string, comps []string, seq int, status, impact string, t time.Time, body string) {
-	updates = append(updates, Update{Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, seq), Status: status, Impact: impact,
+	updates = append(updates, weekgen.Update{Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, seq), Status: status, Impact: impact,
 		At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 }
 
@@ -1299,25 +1263,12 @@ func main() {
 	buildUpdates()
 
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].at.Before(tickets[j].at) })
-	var tb bytes.Buffer
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("PP-%d", 30500+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
-		line, err := json.Marshal(tickets[i])
-		if err != nil {
-			panic(err)
-		}
-		tb.Write(line)
-		tb.WriteByte('\n')
 	}
-	var ub bytes.Buffer
-	for _, u := range updates {
-		line, _ := json.Marshal(u)
-		ub.Write(line)
-		ub.WriteByte('\n')
-	}
-	must(os.WriteFile(filepath.Join(*out, "tickets.jsonl"), tb.Bytes(), 0o644))
-	must(os.WriteFile(filepath.Join(*out, "updates.jsonl"), ub.Bytes(), 0o644))
+	// json.Marshal's spelling: <, > and & escaped.
+	must(weekgen.WriteWeek(*out, tickets, updates, weekgen.Format{EscapeHTML: true}))
 
 	// summary for the README
 	count := map[string]int{}

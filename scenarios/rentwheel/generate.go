@@ -5,8 +5,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -14,35 +12,16 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
 var rng = rand.New(rand.NewPCG(20270405, 4242))
 
+// ticket is a line of tickets.jsonl and the time it arrives.
 type ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org,omitempty"`
-	Label         string `json:"label"`
-	at            time.Time
-}
-
-type update struct {
-	Provider   string   `json:"provider"`
-	IncidentID string   `json:"provider_incident_id"`
-	UpdateID   string   `json:"update_id"`
-	Status     string   `json:"status"`
-	Impact     string   `json:"impact"`
-	At         string   `json:"at"`
-	Title      string   `json:"title"`
-	Body       string   `json:"body"`
-	Kind       string   `json:"kind"`
-	Components []string `json:"components,omitempty"`
-	Label      string   `json:"label,omitempty"`
+	weekgen.Ticket
+	at time.Time
 }
 
 type customer struct {
@@ -52,11 +31,9 @@ type customer struct {
 
 var base = time.Date(2027, 4, 5, 0, 0, 0, 0, time.UTC)
 
-func at(day, h, m int) time.Time {
-	return base.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(base, day, h, m) }
 
-func pick(xs []string) string { return xs[rng.IntN(len(xs))] }
+func pick(xs []string) string { return weekgen.Pick(rng, xs) }
 
 func chance(p float64) bool { return rng.Float64() < p }
 
@@ -189,8 +166,7 @@ func typos(s string, p float64) string {
 var tickets []ticket
 
 func add(t time.Time, label, source, subject, body string, c customer) *ticket {
-	tickets = append(tickets, ticket{ReceivedAt: t.Format(time.RFC3339), at: t, Subject: subject, Body: body, Source: source,
-		CustomerEmail: c.email, CustomerName: c.name, Org: c.org, Label: label})
+	tickets = append(tickets, ticket{at: t, Ticket: weekgen.Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: subject, Body: body, Source: source, CustomerEmail: c.email, CustomerName: c.name, Org: c.org, Label: label}})
 	return &tickets[len(tickets)-1]
 }
 
@@ -754,10 +730,10 @@ func scatter(label string, list []msg, n int, start, end time.Time) {
 
 // ---------------------------------------------------------------- updates
 
-var updates []update
+var updates []weekgen.Update
 
 func upd(provider, incID, status, impact string, t time.Time, title, body, kind string, comps []string, label string) {
-	updates = append(updates, update{Provider: provider, IncidentID: incID, UpdateID: fmt.Sprintf("%s-u%d", incID, len(updates)+1), Status: status, Impact: impact,
+	updates = append(updates, weekgen.Update{Provider: provider, ProviderIncidentID: incID, UpdateID: fmt.Sprintf("%s-u%d", incID, len(updates)+1), Status: status, Impact: impact,
 		At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 }
 
@@ -895,30 +871,16 @@ func main() {
 	}
 
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].at.Before(tickets[j].at) })
-	var tb bytes.Buffer
-	enc := json.NewEncoder(&tb)
-	enc.SetEscapeHTML(false)
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("RWT-%05d", 30100+i*3+rng.IntN(3))
-		if err := enc.Encode(tickets[i]); err != nil {
-			panic(err)
-		}
 	}
 	sort.SliceStable(updates, func(i, j int) bool { return updates[i].At < updates[j].At })
-	var ub bytes.Buffer
-	enc = json.NewEncoder(&ub)
-	enc.SetEscapeHTML(false)
-	for _, u := range updates {
-		if err := enc.Encode(u); err != nil {
-			panic(err)
-		}
-	}
 	dir := filepath.Join("scenarios", "rentwheel")
 	if _, err := os.Stat(dir); err != nil {
 		dir = "."
 	}
-	must(os.WriteFile(filepath.Join(dir, "tickets.jsonl"), tb.Bytes(), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "updates.jsonl"), ub.Bytes(), 0o644))
+	// Most customers are private drivers: a ticket without an org leaves the field out.
+	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

@@ -6,50 +6,28 @@
 //
 //	cd /work/main && go run ./scenarios/shopkettle/generate.go
 //
-// Standard library only; the seed is fixed, so reruns give identical bytes.
+// Standard library and scenarios/internal/weekgen only; the seed is fixed, so
+// reruns give identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
 // ---------------------------------------------------------------- types
 
+// Ticket is a line of tickets.jsonl and the time it arrives.
 type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-
+	weekgen.Ticket
 	at time.Time
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
 }
 
 type Org struct {
@@ -84,9 +62,9 @@ type Msg struct {
 
 var rng = rand.New(rand.NewPCG(20260511, 0x5ec7e77e))
 
-func pick[T any](xs []T) T  { return xs[rng.IntN(len(xs))] }
-func chance(p float64) bool { return rng.Float64() < p }
-func between(a, b int) int  { return a + rng.IntN(b-a+1) }
+func pick[T any](xs []T) T  { return weekgen.Pick(rng, xs) }
+func chance(p float64) bool { return weekgen.Chance(rng, p) }
+func between(a, b int) int  { return weekgen.Between(rng, a, b) }
 
 // deck deals items without repetition until exhausted, then reshuffles.
 type deck struct {
@@ -123,27 +101,13 @@ var (
 	weekEnd   = weekStart.AddDate(0, 0, 7)
 )
 
-func at(day, h, m int) time.Time {
-	return weekStart.AddDate(0, 0, day).Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(weekStart, day, h, m) }
 
 // UTC hour weights: quiet nights, busy European afternoon / US morning.
 var hourWeights = []float64{0.25, 0.18, 0.14, 0.12, 0.12, 0.2, 0.4, 0.8, 1.2, 1.5, 1.6, 1.6, 1.5, 1.6, 1.8, 1.9, 1.8, 1.6, 1.4, 1.2, 1.0, 0.8, 0.6, 0.4}
 
 func sampleDayTime(day int) time.Time {
-	total := 0.0
-	for _, w := range hourWeights {
-		total += w
-	}
-	x := rng.Float64() * total
-	h := 0
-	for i, w := range hourWeights {
-		if x < w {
-			h = i
-			break
-		}
-		x -= w
-	}
+	h := weekgen.Weighted(rng, hourWeights)
 	return at(day, h, 0).Add(time.Duration(rng.IntN(3600)) * time.Second)
 }
 
@@ -864,15 +828,7 @@ func webBody(c *Cust, topic, text string) string {
 
 func pickSource(w [4]float64) string {
 	srcs := []string{"email", "web", "chat", "api"}
-	total := w[0] + w[1] + w[2] + w[3]
-	x := rng.Float64() * total
-	for i, v := range w {
-		if x < v {
-			return srcs[i]
-		}
-		x -= v
-	}
-	return "email"
+	return srcs[weekgen.Weighted(rng, w[:])]
 }
 
 // ---------------------------------------------------------------- incident text pools
@@ -1737,11 +1693,11 @@ var lookDiscount = []lookAlike{
 
 // ---------------------------------------------------------------- provider status pages
 
-func buildUpdates() []Update {
+func buildUpdates() []weekgen.Update {
 	ts := func(t time.Time) string { return t.Format(time.RFC3339) }
-	var ups []Update
+	var ups []weekgen.Update
 	add := func(prov, inc, uid, status, impact string, t time.Time, title, body, kind string, comps []string, label string) {
-		ups = append(ups, Update{Provider: prov, ProviderIncidentID: inc, UpdateID: uid, Status: status, Impact: impact, At: ts(t), Title: title,
+		ups = append(ups, weekgen.Update{Provider: prov, ProviderIncidentID: inc, UpdateID: uid, Status: status, Impact: impact, At: ts(t), Title: title,
 			Body: body, Kind: kind, Components: comps, Label: label})
 	}
 
@@ -1864,7 +1820,7 @@ var custCount = map[*Cust]int{}
 
 func newTicket(c *Cust, t time.Time, label, source, subj, body string) *Ticket {
 	custCount[c]++
-	tk := &Ticket{at: t, Subject: subj, Body: body, Source: source, CustomerEmail: c.Email, CustomerName: c.Name, Org: c.Org.Name, Label: label}
+	tk := &Ticket{at: t, Ticket: weekgen.Ticket{Subject: subj, Body: body, Source: source, CustomerEmail: c.Email, CustomerName: c.Name, Org: c.Org.Name, Label: label}}
 	tickets = append(tickets, tk)
 	return tk
 }
@@ -2316,7 +2272,7 @@ func bounce(t time.Time) *Ticket {
 	}
 	from := strings.ReplaceAll(b.from, "{domain}", c.Org.Domain)
 	body := strings.ReplaceAll(b.body, "{bad}", bad)
-	tk := &Ticket{at: t, Subject: b.subj, Body: body, Source: "email", CustomerEmail: from, CustomerName: b.name, Org: "", Label: "background"}
+	tk := &Ticket{at: t, Ticket: weekgen.Ticket{Subject: b.subj, Body: body, Source: "email", CustomerEmail: from, CustomerName: b.name, Org: "", Label: "background"}}
 	tickets = append(tickets, tk)
 	return tk
 }
@@ -2503,17 +2459,8 @@ func main() {
 		tk.ID = fmt.Sprintf("SK-%d", 48210+i)
 		tk.ReceivedAt = tk.at.Format(time.RFC3339)
 	}
-	writeJSONL(filepath.Join(*out, "tickets.jsonl"), func(enc *json.Encoder) {
-		for _, tk := range tickets {
-			must(enc.Encode(tk))
-		}
-	})
 	ups := buildUpdates()
-	writeJSONL(filepath.Join(*out, "updates.jsonl"), func(enc *json.Encoder) {
-		for _, u := range ups {
-			must(enc.Encode(u))
-		}
-	})
+	must(weekgen.WriteWeek(*out, tickets, ups, weekgen.Format{}))
 	counts := map[string]int{}
 	var labels []string
 	for _, tk := range tickets {
@@ -2539,14 +2486,6 @@ func main() {
 		w := windows[d]
 		fmt.Fprintf(os.Stderr, "%-24s %s .. %s\n", d, w.a.Format(time.RFC3339), w.b.Format(time.RFC3339))
 	}
-}
-
-func writeJSONL(path string, f func(*json.Encoder)) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	f(enc)
-	must(os.WriteFile(path, buf.Bytes(), 0o644))
 }
 
 func must(err error) {

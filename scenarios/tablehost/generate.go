@@ -9,12 +9,11 @@
 //
 //	cd scenarios/tablehost && go run generate.go
 //
-// Standard library only; the seed is fixed, so reruns give identical bytes.
+// Standard library and scenarios/internal/weekgen only; the seed is fixed, so
+// reruns give identical bytes.
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -23,45 +22,19 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
-
-type Ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-}
-
-type Update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
-}
 
 var r = rand.New(rand.NewPCG(20261207, 4242))
 
 var week0 = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) // Monday
 
-func at(day, h, m int) time.Time {
-	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(week0, day, h, m) }
 
-func pick[T any](xs []T) T { return xs[r.IntN(len(xs))] }
+func pick[T any](xs []T) T { return weekgen.Pick(r, xs) }
 
-func chance(p float64) bool { return r.Float64() < p }
+func chance(p float64) bool { return weekgen.Chance(r, p) }
 
 // ---------- customers ----------
 
@@ -361,18 +334,18 @@ func within(start time.Time, mins int) time.Time {
 
 // ---------- output ----------
 
-var tickets []Ticket
+var tickets []weekgen.Ticket
 
 func add(t time.Time, label, subj, body string, c Cust, mix int) {
 	s, b, src := render(t, c, subj, body, mix)
 	if s == "" && b == "" {
 		s = subj
 	}
-	tickets = append(tickets, Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: s, Body: b, Source: src, CustomerEmail: c.Email, CustomerName: c.Name, Org: c.Org, Label: label})
+	tickets = append(tickets, weekgen.Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: s, Body: b, Source: src, CustomerEmail: c.Email, CustomerName: c.Name, Org: c.Org, Label: label})
 }
 
 func addRaw(t time.Time, label, subj, body, src string, c Cust) {
-	tickets = append(tickets, Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: subj, Body: body, Source: src, CustomerEmail: c.Email, CustomerName: c.Name, Org: c.Org, Label: label})
+	tickets = append(tickets, weekgen.Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: subj, Body: body, Source: src, CustomerEmail: c.Email, CustomerName: c.Name, Org: c.Org, Label: label})
 }
 
 func main() {
@@ -390,8 +363,7 @@ func main() {
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("TH-%05d", 48100+i)
 	}
-	write(filepath.Join(dir, "tickets.jsonl"), tickets)
-	write(filepath.Join(dir, "updates.jsonl"), updates)
+	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
@@ -407,30 +379,14 @@ func main() {
 	fmt.Printf("%-22s %d\n", "total", len(tickets))
 }
 
-func write[T any](path string, xs []T) {
-	var buf bytes.Buffer
-	for _, x := range xs {
-		var line bytes.Buffer
-		enc := json.NewEncoder(&line)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(x); err != nil {
-			panic(err)
-		}
-		buf.Write(line.Bytes())
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		panic(err)
-	}
-}
-
 // ---------- provider updates ----------
 
-func makeUpdates() []Update {
-	var us []Update
+func makeUpdates() []weekgen.Update {
+	var us []weekgen.Update
 	n := 0
 	u := func(prov, pid, status, impact string, t time.Time, title, body, kind, label string, comps ...string) {
 		n++
-		us = append(us, Update{Provider: prov, ProviderIncidentID: pid, UpdateID: fmt.Sprintf("%s-%s-u%d", prov, pid, n), Status: status, Impact: impact, At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
+		us = append(us, weekgen.Update{Provider: prov, ProviderIncidentID: pid, UpdateID: fmt.Sprintf("%s-%s-u%d", prov, pid, n), Status: status, Impact: impact, At: t.Format(time.RFC3339), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 	}
 	// Mon: pixelshelf, no customer impact (APAC edge, TableHost serves EU/US).
 	u("pixelshelf", "ps-88213", "investigating", "minor", at(0, 14, 2), "Elevated latency for image transformations in ap-southeast", "We are investigating increased latency and intermittent 504s for on-the-fly image resizing requests served from our Singapore and Sydney edges.", "incident", "", "Image Transform API (APAC)")
@@ -644,7 +600,7 @@ var otherForeign = map[string][]foreign{
 }
 
 func genKit(label string, k kit, start time.Time, mins, n int, followups int, foreign []foreign) {
-	var firsts []Ticket
+	var firsts []weekgen.Ticket
 	for i := 0; i < n; i++ {
 		c := cust()
 		t := burstTime(start, mins)
@@ -673,7 +629,7 @@ func genKit(label string, k kit, start time.Time, mins, n int, followups int, fo
 		if subj == "" {
 			subj = "follow up"
 		}
-		tickets = append(tickets, Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: "Re: " + subj, Body: body, Source: "email", CustomerEmail: f.CustomerEmail, CustomerName: f.CustomerName, Org: f.Org, Label: label})
+		tickets = append(tickets, weekgen.Ticket{ReceivedAt: t.Format(time.RFC3339), Subject: "Re: " + subj, Body: body, Source: "email", CustomerEmail: f.CustomerEmail, CustomerName: f.CustomerName, Org: f.Org, Label: label})
 	}
 }
 
@@ -994,5 +950,11 @@ func genBackground() {
 	}
 	for i := 0; i < 6; i++ {
 		addRaw(bgTime(), "background", pick([]string{"Boost your restaurant's SEO today!", "Invoice #88321 overdue", "Partnership opportunity"}), "Dear Sir/Madam, we offer top quality services for restaurants. Reply for a free consultation.", "email", Cust{"Sales Team", "sales@" + pick([]string{"growfast-marketing.biz", "seo-restaurants.net", "leadsbox.io"}), "", ""})
+	}
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
 	}
 }

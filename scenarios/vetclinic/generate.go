@@ -5,8 +5,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -14,33 +12,14 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
+// ticket is a line of tickets.jsonl and the time it arrives.
 type ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org,omitempty"`
-	Label         string `json:"label"`
-	at            time.Time
-}
-
-type update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
+	weekgen.Ticket
+	at time.Time
 }
 
 type person struct {
@@ -50,13 +29,11 @@ type person struct {
 
 var r = rand.New(rand.NewPCG(20270208, 0x9a75))
 
-func pick[T any](xs []T) T { return xs[r.IntN(len(xs))] }
+func pick[T any](xs []T) T { return weekgen.Pick(r, xs) }
 
 var week0 = time.Date(2027, 2, 8, 0, 0, 0, 0, time.UTC)
 
-func at(day, h, m int) time.Time {
-	return week0.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-}
+func at(day, h, m int) time.Time { return weekgen.At(week0, day, h, m) }
 
 // between returns a random instant in [a, b).
 func between(a, b time.Time) time.Time {
@@ -294,7 +271,7 @@ func wrap(p person, subject, core string, chatLines []string, formTopic string) 
 var tickets []ticket
 
 func add(t time.Time, p person, b built, label string) {
-	tickets = append(tickets, ticket{Subject: b.subject, Body: b.body, Source: b.source, CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label, at: t})
+	tickets = append(tickets, ticket{at: t, Ticket: weekgen.Ticket{Subject: b.subject, Body: b.body, Source: b.source, CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label}})
 }
 
 // item is a subject pool, core texts and optional chat lines for one kind of message.
@@ -351,32 +328,17 @@ func main() {
 	genBackground()
 
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].at.Before(tickets[j].at) })
-	var tb bytes.Buffer
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("PP-%05d", 30100+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
-		line, err := json.Marshal(tickets[i])
-		if err != nil {
-			panic(err)
-		}
-		tb.Write(line)
-		tb.WriteByte('\n')
-	}
-	var ub bytes.Buffer
-	for _, u := range updates() {
-		line, err := json.Marshal(u)
-		if err != nil {
-			panic(err)
-		}
-		ub.Write(line)
-		ub.WriteByte('\n')
 	}
 	dir := "."
 	if st, err := os.Stat(filepath.Join("scenarios", "vetclinic")); err == nil && st.IsDir() {
 		dir = filepath.Join("scenarios", "vetclinic")
 	}
-	must(os.WriteFile(filepath.Join(dir, "tickets.jsonl"), tb.Bytes(), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "updates.jsonl"), ub.Bytes(), 0o644))
+	// json.Marshal's spelling (<, > and & escaped), and pet owners without an
+	// org leave the field out.
+	must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{EscapeHTML: true, OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
@@ -944,8 +906,8 @@ func genBackground() {
 
 func ts(t time.Time) string { return t.Format(time.RFC3339) }
 
-func updates() []update {
-	u := []update{}
+func updates() []weekgen.Update {
+	u := []weekgen.Update{}
 	inc := func(prov, id, title, label string, comps []string, steps ...any) {
 		for i := 0; i+3 < len(steps)+1; i += 4 {
 			uid := fmt.Sprintf("%s-u%d", id, i/4+1)
@@ -954,7 +916,7 @@ func updates() []update {
 			if st == "scheduled" || st == "in_progress" || st == "verifying" || st == "completed" {
 				kind = "maintenance"
 			}
-			u = append(u, update{Provider: prov, ProviderIncidentID: id, UpdateID: uid, Status: st, Impact: steps[i+1].(string), At: ts(steps[i+2].(time.Time)), Title: title, Body: steps[i+3].(string), Kind: kind, Components: comps, Label: label})
+			u = append(u, weekgen.Update{Provider: prov, ProviderIncidentID: id, UpdateID: uid, Status: st, Impact: steps[i+1].(string), At: ts(steps[i+2].(time.Time)), Title: title, Body: steps[i+3].(string), Kind: kind, Components: comps, Label: label})
 		}
 	}
 	// Mon: textwing SMS delivery failures (trails the first ticket by 29 min).

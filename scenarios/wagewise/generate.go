@@ -1,51 +1,30 @@
 //go:build ignore
 
 // generate.go writes tickets.jsonl and updates.jsonl for the WageWise week
-// (Mon 4 Jan 2027 - Sun 10 Jan 2027, UTC). Standard library only, fixed
-// seed: rerunning it gives the same bytes.
+// (Mon 4 Jan 2027 - Sun 10 Jan 2027, UTC). Standard library and
+// scenarios/internal/weekgen only, fixed seed: rerunning it gives the same
+// bytes.
 //
 //	go run generate.go
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand"
-	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"stormdesk/scenarios/internal/weekgen"
 )
 
+// ticket is a line of tickets.jsonl, the time it arrives and the order it
+// was made in (which breaks ties between equal times).
 type ticket struct {
-	ID            string `json:"id"`
-	ReceivedAt    string `json:"received_at"`
-	Subject       string `json:"subject"`
-	Body          string `json:"body"`
-	Source        string `json:"source"`
-	CustomerEmail string `json:"customer_email"`
-	CustomerName  string `json:"customer_name"`
-	Org           string `json:"org"`
-	Label         string `json:"label"`
-
+	weekgen.Ticket
 	at  time.Time
 	seq int
-}
-
-type update struct {
-	Provider           string   `json:"provider"`
-	ProviderIncidentID string   `json:"provider_incident_id"`
-	UpdateID           string   `json:"update_id"`
-	Status             string   `json:"status"`
-	Impact             string   `json:"impact"`
-	At                 string   `json:"at"`
-	Title              string   `json:"title"`
-	Body               string   `json:"body"`
-	Kind               string   `json:"kind,omitempty"`
-	Components         []string `json:"components,omitempty"`
-	Label              string   `json:"label,omitempty"`
 }
 
 var r = rand.New(rand.NewSource(20270104))
@@ -381,8 +360,7 @@ var G gen
 
 func (g *gen) add(at time.Time, label string, p person, subject, body, source string) *ticket {
 	g.seq++
-	t := &ticket{ReceivedAt: at.UTC().Format(time.RFC3339), Subject: subject, Body: body, Source: source,
-		CustomerEmail: p.email, CustomerName: p.name, Org: p.org.name, Label: label, at: at, seq: g.seq}
+	t := &ticket{at: at, seq: g.seq, Ticket: weekgen.Ticket{ReceivedAt: at.UTC().Format(time.RFC3339), Subject: subject, Body: body, Source: source, CustomerEmail: p.email, CustomerName: p.name, Org: p.org.name, Label: label}}
 	g.tickets = append(g.tickets, t)
 	return t
 }
@@ -1492,11 +1470,11 @@ func orgByName(n string) org {
 
 // ---------------------------------------------------------------- status pages
 
-func updates() []update {
+func updates() []weekgen.Update {
 	ts := func(t time.Time) string { return t.Format(time.RFC3339) }
-	var u []update
+	var u []weekgen.Update
 	add := func(prov, inc, id, status, impact string, at time.Time, title, body, kind string, comps []string, label string) {
-		u = append(u, update{prov, inc, id, status, impact, ts(at), title, body, kind, comps, label})
+		u = append(u, weekgen.Update{Provider: prov, ProviderIncidentID: inc, UpdateID: id, Status: status, Impact: impact, At: ts(at), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
 	}
 	// geofinch, Mon 4 Jan: first ticket 07:23, page 08:00 (trails by 37 min).
 	gt := "Elevated errors and inaccurate results from the Geolocation API (EU)"
@@ -1558,31 +1536,15 @@ func write() {
 		}
 		return ts[i].seq < ts[j].seq
 	})
-	var buf bytes.Buffer
 	labels := map[string]int{}
 	sources := map[string]int{}
 	for i, t := range ts {
 		t.ID = fmt.Sprintf("WW-%d", 51200+i)
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(t); err != nil {
-			panic(err)
-		}
 		labels[t.Label]++
 		sources[t.Source]++
 	}
-	if err := os.WriteFile("tickets.jsonl", buf.Bytes(), 0o644); err != nil {
-		panic(err)
-	}
-	buf.Reset()
-	for _, u := range updates() {
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(u); err != nil {
-			panic(err)
-		}
-	}
-	if err := os.WriteFile("updates.jsonl", buf.Bytes(), 0o644); err != nil {
+	// Some of this week's updates carry no kind; they leave the field out.
+	if err := weekgen.WriteWeek(".", ts, updates(), weekgen.Format{OmitEmptyKind: true}); err != nil {
 		panic(err)
 	}
 	fmt.Println("tickets:", len(ts))

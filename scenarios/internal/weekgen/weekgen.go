@@ -1,0 +1,143 @@
+// Package weekgen holds what the labelled-week generators under scenarios/
+// share: the two kinds of line a week is made of (Ticket and Update),
+// writing them as JSON Lines, placing a time in the week, and the small
+// random draws every generator makes.
+//
+// Each generator stays a single-file program with its own seed, texts and
+// labels. The helpers that draw take the generator's own *rand.Rand and make
+// exactly the calls the generators made before they shared this package, so
+// a week's draws stay in the same order and its files stay byte for byte
+// what is committed.
+package weekgen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Ticket is one line of tickets.jsonl: a customer's message as the helpdesk
+// handed it over, with the label saying which incident it belongs to.
+type Ticket struct {
+	ID            string `json:"id"`
+	ReceivedAt    string `json:"received_at"`
+	Subject       string `json:"subject"`
+	Body          string `json:"body"`
+	Source        string `json:"source"`
+	CustomerEmail string `json:"customer_email"`
+	CustomerName  string `json:"customer_name"`
+	Org           string `json:"org"`
+	Label         string `json:"label"`
+}
+
+// Update is one line of updates.jsonl: one post on a provider's status page.
+type Update struct {
+	Provider           string   `json:"provider"`
+	ProviderIncidentID string   `json:"provider_incident_id"`
+	UpdateID           string   `json:"update_id"`
+	Status             string   `json:"status"`
+	Impact             string   `json:"impact"`
+	At                 string   `json:"at"`
+	Title              string   `json:"title"`
+	Body               string   `json:"body"`
+	Kind               string   `json:"kind"`
+	Components         []string `json:"components,omitempty"`
+	Label              string   `json:"label,omitempty"`
+}
+
+// Format says how a week spells its lines. The weeks were written
+// independently and differ in three details; each keeps its own so that its
+// committed files do not change. The zero Format writes every field and
+// leaves <, > and & as they are.
+type Format struct {
+	// EscapeHTML writes <, > and & as \u003c, \u003e and \u0026, as
+	// json.Marshal does.
+	EscapeHTML bool
+	// OmitEmptyOrg leaves "org" out of a ticket whose Org is empty instead
+	// of writing "org":"" (weeks whose customers are mostly people, not
+	// companies).
+	OmitEmptyOrg bool
+	// OmitEmptyKind leaves "kind" out of an update whose Kind is empty.
+	OmitEmptyKind bool
+}
+
+// The encoder escapes every quote inside a string, so these byte runs can
+// only be the fields themselves, never part of a text.
+var (
+	emptyOrg  = []byte(`,"org":""`)
+	emptyKind = []byte(`,"kind":""`)
+)
+
+// WriteWeek writes a week's two files into dir: tickets.jsonl and
+// updates.jsonl, both spelt by f.
+func WriteWeek[T, U any](dir string, tickets []T, updates []U, f Format) error {
+	if err := WriteJSONL(filepath.Join(dir, "tickets.jsonl"), tickets, f); err != nil {
+		return err
+	}
+	return WriteJSONL(filepath.Join(dir, "updates.jsonl"), updates, f)
+}
+
+// WriteJSONL writes rows to path, one JSON object a line, each ending in a
+// newline. Rows are Tickets, Updates, or a generator's own types that embed
+// them.
+func WriteJSONL[T any](path string, rows []T, f Format) error {
+	var buf, line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(f.EscapeHTML)
+	for i, row := range rows {
+		line.Reset()
+		if err := enc.Encode(row); err != nil {
+			return fmt.Errorf("weekgen: encode line %d of %s: %w", i+1, path, err)
+		}
+		b := line.Bytes()
+		if f.OmitEmptyOrg {
+			b = bytes.Replace(b, emptyOrg, nil, 1)
+		}
+		if f.OmitEmptyKind {
+			b = bytes.Replace(b, emptyKind, nil, 1)
+		}
+		buf.Write(b)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("weekgen: %w", err)
+	}
+	return nil
+}
+
+// At returns the time day days after start, at h:m past start's time of
+// day (start is a week's Monday at midnight, so h:m is the clock time).
+func At(start time.Time, day, h, m int) time.Time {
+	return start.Add(time.Duration(day)*24*time.Hour + time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+}
+
+// Pick returns one of xs, drawn with one call to r.IntN.
+func Pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+
+// Chance reports true with probability p, drawn with one call to r.Float64.
+func Chance(r *rand.Rand, p float64) bool { return r.Float64() < p }
+
+// Between returns a whole number from a to b, both included, drawn with one
+// call to r.IntN.
+func Between(r *rand.Rand, a, b int) int { return a + r.IntN(b-a+1) }
+
+// Weighted returns an index of ws, each drawn with a chance proportional to
+// its weight, with one call to r.Float64. Should rounding carry the draw past
+// the last weight, it returns the last index.
+func Weighted(r *rand.Rand, ws []float64) int {
+	total := 0.0
+	for _, w := range ws {
+		total += w
+	}
+	x := r.Float64() * total
+	for i, w := range ws {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(ws) - 1
+}
