@@ -81,13 +81,20 @@ func BenchmarkAssign(b *testing.B) {
 
 // BenchmarkAssignDense compares, in the same run and interleaved, the
 // cost of assigning one ticket at 10,000 active clusters with and without
-// the dense block (each with its own tuned thresholds).
+// the dense block (each with its own tuned thresholds), and with the
+// block on the shipped vectors alone (dense=shipped: no word learning, the
+// engine before issue 19's online part).
 func BenchmarkAssignDense(b *testing.B) {
 	texts := benchTexts(b)
 	at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
-	for _, dense := range []bool{false, true} {
-		b.Run(fmt.Sprintf("clusters=10000/dense=%v", dense), func(b *testing.B) {
-			e := New(blockConfig(dense))
+	shipped := DenseConfig()
+	shipped.VectorRefit = 0
+	for _, c := range []struct {
+		name string
+		cfg  Config
+	}{{"false", SparseConfig()}, {"true", DenseConfig()}, {"shipped", shipped}} {
+		b.Run("clusters=10000/dense="+c.name, func(b *testing.B) {
+			e := New(c.cfg)
 			populate(e, texts, 10_000, at)
 			runtime.GC()
 			b.ReportAllocs()
@@ -126,6 +133,35 @@ func blockConfig(dense bool) Config {
 		return DenseConfig()
 	}
 	return SparseConfig()
+}
+
+// BenchmarkRefit measures one refit of the word vectors (veclearn.go) on
+// the counts of n real tickets: counting the pending words, the joint SVD,
+// the rotation, and recomputing every held ticket's dense block and the
+// centroids. B/op is what one refit allocates.
+func BenchmarkRefit(b *testing.B) {
+	texts := benchTexts(b)
+	at := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, n := range []int{3_000, 30_000} {
+		b.Run(fmt.Sprintf("tickets=%d", n), func(b *testing.B) {
+			cfg := DenseConfig()
+			cfg.VectorRefit = 1
+			e := New(cfg)
+			for i := 0; i < n; i++ {
+				e.Assign(Ticket{ID: int64(i + 1), Text: texts[i%len(texts)], At: at})
+			}
+			pending := e.learn.pending
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				e.learn.pending = pending
+				if !e.maybeRefit(at) {
+					b.Fatal("no refit")
+				}
+			}
+			b.ReportMetric(float64(len(e.vecs.words)), "words")
+		})
+	}
 }
 
 // BenchmarkNormalize measures text normalisation alone.

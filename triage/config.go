@@ -147,6 +147,16 @@ type Config struct {
 	// sqrt(DenseWeight), so a cosine is (1-w)·sparse + w·dense. Zero
 	// disables the block.
 	DenseWeight float64
+	// VectorRefit is how many new tickets make Refine refit the dense
+	// block's word vectors on the shipped counts and the desk's own
+	// tickets (see veclearn.go); 0 keeps the shipped vectors.
+	VectorRefit int
+	// VectorDeskWeight is what one of the desk's tickets counts in a
+	// refit against one text of the shipped corpus.
+	VectorDeskWeight float64
+	// VectorHalfLife is how many tickets halve the desk's co-occurrence
+	// counts, so the vocabulary follows the desk.
+	VectorHalfLife int
 
 	// Tracker holds the thresholds of incident membership (see Tracker).
 	Tracker TrackerConfig
@@ -194,6 +204,9 @@ func DefaultConfig() Config {
 func DenseConfig() Config {
 	c := SparseConfig()
 	c.DenseWeight = 0.3
+	c.VectorRefit = 500
+	c.VectorDeskWeight = 1
+	c.VectorHalfLife = 100_000
 	c.Threshold = 0.30
 	c.MergeThreshold = 0.25
 	c.SmallThreshold = 0.25
@@ -330,6 +343,12 @@ func (c Config) Validate() error {
 		return bad("ReArm", "must be positive")
 	case !(c.DenseWeight >= 0 && c.DenseWeight < 1):
 		return bad("DenseWeight", fmt.Sprintf("must be in [0, 1), got %v", c.DenseWeight))
+	case c.VectorRefit < 0:
+		return bad("VectorRefit", fmt.Sprintf("must not be negative, got %d", c.VectorRefit))
+	case !(c.VectorDeskWeight >= 0 && c.VectorDeskWeight <= 1000):
+		return bad("VectorDeskWeight", fmt.Sprintf("must be in [0, 1000], got %v", c.VectorDeskWeight))
+	case c.VectorRefit > 0 && c.VectorHalfLife < 1:
+		return bad("VectorHalfLife", fmt.Sprintf("must be at least 1 when VectorRefit is set, got %d", c.VectorHalfLife))
 	}
 	if c.LexiconExtra != "" {
 		if _, err := ParseLexicon(c.LexiconExtra, nil); err != nil {

@@ -42,6 +42,7 @@ func (e *Engine) Merge(from, into int64) error {
 		e.addExemplar(prune(f.sum, e.cfg.MaxCentroidTerms), f.keySum, t.id)
 	}
 	delete(e.cannot, pairKey(f.id, t.id))
+	e.learnTogether(topWords(f, correctionWords), topWords(t, correctionWords))
 	e.absorb(f, t)
 	return nil
 }
@@ -109,6 +110,7 @@ func (e *Engine) Move(ticketID, toCluster int64) error {
 		return nil
 	}
 	old := r.cluster
+	e.learnTogether(r.terms, topWords(t, correctionWords))
 	e.detach(r)
 	e.attach(r, t)
 	e.relabel(t)

@@ -110,6 +110,9 @@ type Engine struct {
 	denseHash []uint32     // the block's hashes, increasing
 	denseDims []int        // the dimension of each
 	unit      float64      // sqrt(1-DenseWeight): see vscale
+	learn     *vecLearner  // the desk's co-occurrence counts; nil unless VectorRefit
+	rowOf     []int32      // learner word id -> row in vecs, -1 if unknown
+	rowBuf    []int32      // scratch: a ticket's rows in vecs
 	indivBuf  []uint64     // scratch for the individual model
 }
 
@@ -172,6 +175,7 @@ type ticketRec struct {
 	pinned   bool // placed by an operator; Refine leaves it alone
 	msg      Message
 	concepts []string
+	words    []int32 // the dense block's words, as learner ids (with VectorRefit)
 	// indiv is the individual model's probability that the ticket
 	// describes a problem of the writer's own (see individual.go).
 	indiv float32
@@ -235,6 +239,10 @@ func New(cfg Config) *Engine {
 		e.denseHash, e.denseDims = denseOrder(e.vecs.Dims())
 		e.unit = math.Sqrt(1 - cfg.DenseWeight)
 		e.df.room = e.vecs.Dims()
+		if cfg.VectorRefit > 0 {
+			e.learn = newVecLearner(e.vecs)
+			e.syncRows()
+		}
 	}
 	if len(cfg.Features) > 0 {
 		e.features = make(map[string]*featureState, len(cfg.Features))
@@ -264,13 +272,18 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	}
 	vec, kvec := e.df.weighBoth(raw, keys)
 	ns := int32(len(vec))
-	if e.vecs != nil {
+	var words []int32
+	switch {
+	case e.learn != nil:
+		words = e.learnWords(toks)
+		vec = e.withDense(vec, e.denseBuf, e.denseOf(words))
+	case e.vecs != nil:
 		vec = e.withDense(vec, e.denseBuf, e.vecs.sentence(toks, e.denseBuf))
 	}
 	rec := &ticketRec{
 		id: t.ID, raw: raw, vec: vec, ns: ns, rawKeys: keys, keys: kvec,
 		customer: t.Customer, at: t.At, subject: headline(t.Text), terms: e.termsOf(toks),
-		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks),
+		msg: msg, noise: msg.Noise != "", report: msg.Grade() == Report, concepts: conceptsOf(toks), words: words,
 	}
 	if m := shippedIndividual(); m != nil && !rec.noise {
 		var p float64

@@ -113,7 +113,11 @@ func testConfigs() map[string]Config {
 		on.DenseWeight = 0.3
 	}
 	off.DenseWeight = 0
-	return map[string]Config{"dense": on, "sparse": off}
+	// refit: the dense block's vectors are refitted from the desk's
+	// tickets at the stream's Refine steps.
+	refit := on
+	refit.VectorRefit = 100
+	return map[string]Config{"dense": on, "sparse": off, "refit": refit}
 }
 
 func testReplayDeterministic(t *testing.T, cfg Config) {
@@ -150,7 +154,11 @@ func TestSnapshotRestore(t *testing.T) {
 
 func testSnapshotRestore(t *testing.T, cfg Config) {
 	steps := syntheticStream(replayTexts(t))
-	for _, cut := range []int{0, 90, 160, 260, len(steps)} {
+	cuts := []int{0, 90, 160, 260, len(steps)}
+	if cfg.VectorRefit > 0 && cfg.VectorRefit < len(steps) {
+		cuts = []int{260} // after the first refit, before the second
+	}
+	for _, cut := range cuts {
 		var full, head, tail outcome
 		e := New(cfg)
 		runSteps(e, steps, &full)

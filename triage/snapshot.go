@@ -5,13 +5,15 @@ import (
 	"encoding/gob"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
 
 // snapshotVersion changes whenever the snapshot layout does.
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // The snapshot types mirror the engine's state with exported fields so
 // encoding/gob can carry them. Maps are written as sorted slices, so the
@@ -35,6 +37,20 @@ type snapState struct {
 	RateRecent []time.Time
 	RateFirst  []time.Time
 	Features   []snapFeature
+	Learn      *snapLearn
+}
+
+// snapLearn is the dense block's learner (see veclearn.go) and, once it
+// has refitted, the vectors in use.
+type snapLearn struct {
+	Words       []string
+	Uni         []float64
+	PairKeys    []uint64
+	PairVals    []float64
+	PendingLens []int32
+	Pending     []int32
+	Fits        int
+	Vectors     []byte
 }
 
 type snapFeature struct {
@@ -86,6 +102,7 @@ type snapTicket struct {
 	Concepts                []string
 	Indiv                   float32 // the individual model's probability
 	Member                  bool
+	Words                   []int32 // the dense block's words (learner ids)
 }
 
 type snapExemplar struct {
@@ -151,7 +168,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 			r := e.tickets[tid]
 			s.Tickets = append(s.Tickets, snapTicket{ID: r.id, Cluster: r.cluster, Raw: r.raw, Vec: r.vec,
 				RawKeys: r.rawKeys, Keys: r.keys, Terms: r.terms, Subject: r.subject,
-				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Member: r.member, Indiv: r.indiv})
+				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Member: r.member, Indiv: r.indiv, Words: r.words})
 		}
 	}
 	for slot, ex := range e.exemplars {
@@ -189,6 +206,27 @@ func (e *Engine) Snapshot() ([]byte, error) {
 		}
 		s.Features = append(s.Features, sf)
 	}
+	if refitted := e.vecs != nil && e.vecs != ShippedVectors(); e.learn != nil || refitted {
+		sl := &snapLearn{}
+		if l := e.learn; l != nil {
+			sl.Words, sl.Uni, sl.Fits = l.words, l.uni, l.fits
+			sl.PairKeys = slices.Sorted(maps.Keys(l.pairs))
+			for _, k := range sl.PairKeys {
+				sl.PairVals = append(sl.PairVals, l.pairs[k])
+			}
+			for _, ws := range l.pending {
+				sl.PendingLens = append(sl.PendingLens, int32(len(ws)))
+				sl.Pending = append(sl.Pending, ws...)
+			}
+		}
+		if refitted {
+			var err error
+			if sl.Vectors, err = e.vecs.MarshalBinary(); err != nil {
+				return nil, fmt.Errorf("triage: snapshot: %w", err)
+			}
+		}
+		s.Learn = sl
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&s); err != nil {
 		return nil, fmt.Errorf("triage: snapshot: %w", err)
@@ -216,6 +254,9 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 		return nil, fmt.Errorf("triage: restore: corrupt document frequencies")
 	}
 	e := New(cfg)
+	if err := e.restoreLearn(s.Learn); err != nil {
+		return nil, err
+	}
 	for i, h := range s.DFIndex {
 		if int(h) >= len(e.df.df) {
 			return nil, fmt.Errorf("triage: restore: feature %d outside the hashed space", h)
@@ -227,8 +268,16 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	for _, t := range s.Tickets {
 		e.tickets[t.ID] = &ticketRec{id: t.ID, cluster: t.Cluster, raw: t.Raw, vec: t.Vec, ns: sparseLen(t.Vec), rawKeys: t.RawKeys,
 			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned,
-			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts, indiv: t.Indiv}
+			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts, indiv: t.Indiv, words: t.Words}
 		r := e.tickets[t.ID]
+		if e.learn == nil {
+			r.words = nil
+		}
+		for _, id := range r.words {
+			if e.learn != nil && int(id) >= len(e.learn.words) {
+				return nil, fmt.Errorf("triage: restore: ticket %d names unknown word %d", t.ID, id)
+			}
+		}
 		r.noise, r.report, r.member = r.msg.Noise != "", r.msg.Grade() == Report, t.Member
 	}
 	for _, sc := range s.Clusters {
@@ -308,4 +357,60 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+// restoreLearn puts back the vectors in use and, when this engine learns,
+// the learner. A snapshot taken without the learner leaves it to start
+// afresh; one restored by an engine that does not learn keeps the vectors
+// its tickets' dense blocks were computed with.
+func (e *Engine) restoreLearn(sl *snapLearn) error {
+	if e.vecs == nil || sl == nil {
+		return nil
+	}
+	bad := func(what string) error { return fmt.Errorf("triage: restore: word vector learner: %s", what) }
+	if len(sl.Vectors) > 0 {
+		v, err := UnmarshalWordVectors(sl.Vectors)
+		if err != nil {
+			return bad(err.Error())
+		}
+		if v.Dims() != e.vecs.Dims() {
+			return bad("vectors of another dimension")
+		}
+		e.vecs = v
+	}
+	if e.learn == nil {
+		return nil
+	}
+	if len(sl.Uni) != len(sl.Words) || len(sl.PairKeys) != len(sl.PairVals) || len(sl.Words) > maxLearnWords {
+		return bad("corrupt counts")
+	}
+	l := &vecLearner{ids: make(map[string]int32, len(sl.Words)), words: sl.Words, uni: sl.Uni,
+		pairs: make(map[uint64]float64, len(sl.PairKeys)), fits: sl.Fits}
+	for i, w := range sl.Words {
+		l.ids[w] = int32(i)
+	}
+	n := uint64(len(sl.Words))
+	for i, k := range sl.PairKeys {
+		if k>>32 >= n || uint64(uint32(k)) >= n {
+			return bad("a pair names an unknown word")
+		}
+		l.pairs[k] = sl.PairVals[i]
+	}
+	at := 0
+	for _, m := range sl.PendingLens {
+		if m < 0 || at+int(m) > len(sl.Pending) {
+			return bad("corrupt pending words")
+		}
+		ws := sl.Pending[at : at+int(m) : at+int(m)]
+		for _, id := range ws {
+			if id >= int32(n) {
+				return bad("a pending ticket names an unknown word")
+			}
+		}
+		l.pending = append(l.pending, ws)
+		at += int(m)
+	}
+	e.learn, e.rowOf = l, nil
+	e.syncRows()
+	return nil
 }

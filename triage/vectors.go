@@ -17,10 +17,16 @@ import (
 // public text the project ships (see internal/genvectors and
 // wordvectors.txt, which records its inputs and the file's checksum).
 //
-//go:generate go run ./internal/genvectors -data ../../shared/data -scenarios ../scenarios -out wordvectors.bin -manifest wordvectors.txt
+//go:generate go run ./internal/genvectors -data ../../shared/data -scenarios ../scenarios -out wordvectors.bin -counts wordcounts.bin -manifest wordvectors.txt
 
 //go:embed wordvectors.bin
 var shippedVectors []byte
+
+// The co-occurrence counts the shipped vectors were fitted on, for refits
+// (see veclearn.go), written by the same generator.
+//
+//go:embed wordcounts.bin
+var shippedCountsFile []byte
 
 // WordVectors are word embeddings over the normalised words of the engine
 // (stems and canonical lexicon tokens), with what is needed to turn a
@@ -183,18 +189,29 @@ func vecWord(t token) bool {
 // of toks' known words, with the common component removed, L2-normalised.
 // It reports false when no word is known.
 func (v *WordVectors) sentence(toks []token, out []float32) bool {
+	var buf [64]int32
+	rows := buf[:0]
+	for _, t := range toks {
+		if vecWord(t) {
+			if i, ok := v.index[t.Text]; ok {
+				rows = append(rows, i)
+			}
+		}
+	}
+	return v.sentenceRows(rows, out)
+}
+
+// sentenceRows is sentence over the rows of the known words (-1 for an
+// unknown word).
+func (v *WordVectors) sentenceRows(rows []int32, out []float32) bool {
 	clear(out)
 	any := false
 	if v.rows == nil {
 		v.dequantise()
 	}
 	out = out[:v.dims]
-	for _, t := range toks {
-		if !vecWord(t) {
-			continue
-		}
-		i, ok := v.index[t.Text]
-		if !ok {
+	for _, i := range rows {
+		if i < 0 {
 			continue
 		}
 		any = true

@@ -35,6 +35,19 @@ func DefaultTrainOptions() TrainOptions {
 // first principal component of the ticket vectors. The result depends only
 // on texts, opt and the normaliser (deterministic).
 func TrainVectors(texts []string, opt TrainOptions) *WordVectors {
+	v, _ := trainVectors(texts, opt)
+	return v
+}
+
+// TrainVectorsAndCounts is TrainVectors that also returns the counts the
+// vectors were fitted on, encoded (see WordCounts): the shipped counts
+// let the engine refit vectors on them and the desk's own tickets.
+func TrainVectorsAndCounts(texts []string, opt TrainOptions) (*WordVectors, []byte) {
+	v, c := trainVectors(texts, opt)
+	return v, c.marshal()
+}
+
+func trainVectors(texts []string, opt TrainOptions) (*WordVectors, *wordCounts) {
 	nz := newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
 	nz.cues = cueLexicon()
 	docs := make([][]string, 0, len(texts))
@@ -71,13 +84,15 @@ func TrainVectors(texts []string, opt TrainOptions) *WordVectors {
 		vocab = vocab[:opt.MaxVocab]
 	}
 	n := len(vocab)
+	wcs := &wordCounts{words: make([]string, n), count: make([]float64, n), total: float64(total), pairs: map[uint64]float64{}}
 	index := make(map[string]int32, n)
 	for i, x := range vocab {
 		index[x.w] = int32(i)
+		wcs.words[i], wcs.count[i] = x.w, float64(x.n)
 	}
 
 	// Co-occurrences, symmetric, weighted by 1/distance.
-	co := map[uint64]float64{}
+	co := wcs.pairs
 	for _, ws := range docs {
 		ids := make([]int32, len(ws))
 		for i, w := range ws {
@@ -102,113 +117,27 @@ func TrainVectors(texts []string, opt TrainOptions) *WordVectors {
 			}
 		}
 	}
-	keys := make([]uint64, 0, len(co))
-	for k := range co {
-		keys = append(keys, k)
+	v := &WordVectors{dims: opt.Dims, index: index, pc: make([]float32, opt.Dims)}
+	for i, row := range wcs.fit(opt) {
+		v.appendWord(wcs.words[i], row, wcs.weight(i, opt.SIF))
 	}
-	slices.Sort(keys)
-	row := make([]float64, n)
-	col := make([]float64, n)
-	var sum float64
-	for _, k := range keys {
-		x := co[k]
-		row[k>>32] += x
-		col[uint32(k)] += x
-		sum += x
-	}
-	var colA float64
-	for i := range col {
-		col[i] = math.Pow(col[i], opt.CDS)
-		colA += col[i]
-	}
-	// PPMI in CSR form.
-	m := csr{n: n, ptr: make([]int32, n+1)}
-	for _, k := range keys {
-		r, c := int(k>>32), int(uint32(k))
-		pmi := math.Log(co[k] * colA / (row[r] * col[c]))
-		if pmi > 0 {
-			m.ptr[r+1]++
-			m.col = append(m.col, int32(c))
-			m.val = append(m.val, pmi)
-		}
-	}
-	for i := 0; i < n; i++ {
-		m.ptr[i+1] += m.ptr[i]
-	}
-	_ = sum
-
-	u, s := randomizedSVD(&m, opt.Dims, opt.Oversample, opt.PowerIter, opt.Seed)
-	d := opt.Dims
-	v := &WordVectors{dims: d, index: index, words: make([]string, n), weight: make([]float32, n),
-		scale: make([]float32, n), data: make([]int8, n*d), pc: make([]float32, d)}
-	vec := make([]float64, d)
-	for i, x := range vocab {
-		v.words[i] = x.w
-		v.weight[i] = float32(opt.SIF / (opt.SIF + float64(x.n)/float64(total)))
-		var nn, mx float64
-		for k := 0; k < d; k++ {
-			vec[k] = u[k][i] * math.Pow(s[k], opt.Eig)
-			nn += vec[k] * vec[k]
-		}
-		nn = math.Sqrt(nn)
-		for k := range vec {
-			if nn > 0 {
-				vec[k] /= nn
-			}
-			mx = max(mx, math.Abs(vec[k]))
-		}
-		if mx == 0 {
-			continue
-		}
-		sc := mx / 127
-		v.scale[i] = float32(sc)
-		for k := range vec {
-			v.data[i*d+k] = int8(math.Round(vec[k] / sc))
-		}
-	}
-
 	v.dequantise()
+
 	// The common component: the first principal direction (uncentred, as
 	// in SIF) of the training texts' weighted means, by power iteration.
+	d := opt.Dims
 	cov := make([]float64, d*d)
 	out := make([]float32, d)
 	for _, t := range texts {
-		if !v.mean(nz.tokens(t), out) {
-			continue
-		}
-		for a := 0; a < d; a++ {
-			for b := 0; b < d; b++ {
-				cov[a*d+b] += float64(out[a]) * float64(out[b])
-			}
+		if v.mean(nz.tokens(t), out) {
+			addOuter(cov, out)
 		}
 	}
-	pc := make([]float64, d)
-	for k := range pc {
-		pc[k] = 1 / math.Sqrt(float64(d))
-	}
-	next := make([]float64, d)
-	for it := 0; it < 200; it++ {
-		var nn float64
-		for a := 0; a < d; a++ {
-			var x float64
-			for b := 0; b < d; b++ {
-				x += cov[a*d+b] * pc[b]
-			}
-			next[a] = x
-			nn += x * x
-		}
-		nn = math.Sqrt(nn)
-		if nn == 0 {
-			break
-		}
-		for a := range pc {
-			pc[a] = next[a] / nn
-		}
-	}
+	pc, _ := principal(cov, d)
 	for k := range pc {
 		v.pc[k] = float32(pc[k])
 	}
-	return v
+	return v, wcs
 }
 
 // mean is sentence without the common component removed nor normalising.
@@ -224,6 +153,12 @@ func (v *WordVectors) mean(toks []token, out []float32) bool {
 }
 
 // csr is a sparse square matrix in compressed rows.
+//
+// The numeric kernels (csr.mul, orthonormalise, randomizedSVD, jacobiEigen
+// here, ppmi and procrustes in veclearn.go) work on memory no other
+// goroutine sees, and carry //go:norace so that the race detector does not
+// instrument them: instrumented, one refit of the word vectors took 5–10
+// times longer and this package's race-enabled tests several minutes.
 type csr struct {
 	n   int
 	ptr []int32
@@ -231,24 +166,38 @@ type csr struct {
 	val []float64
 }
 
-// mul returns m·x for x given as columns (x[j] has length n).
+// mul returns m·x (or mᵀ·x) for x given as columns (x[j] has length n).
+// It works on row-major copies, so the inner loop runs over contiguous
+// memory; every output element adds the same terms in the same order as
+// the plain column loop, so the results are bit for bit the same.
+//
+//go:norace
 func (m *csr) mul(x [][]float64, transpose bool) [][]float64 {
-	out := make([][]float64, len(x))
-	for j := range out {
-		out[j] = make([]float64, m.n)
+	l := len(x)
+	in := make([]float64, m.n*l)
+	for j, col := range x {
+		for i, v := range col {
+			in[i*l+j] = v
+		}
 	}
+	acc := make([]float64, m.n*l)
 	for r := 0; r < m.n; r++ {
 		for p := m.ptr[r]; p < m.ptr[r+1]; p++ {
 			c, a := int(m.col[p]), m.val[p]
+			src, dst := in[c*l:(c+1)*l], acc[r*l:(r+1)*l]
 			if transpose {
-				for j := range x {
-					out[j][c] += a * x[j][r]
-				}
-			} else {
-				for j := range x {
-					out[j][r] += a * x[j][c]
-				}
+				src, dst = in[r*l:(r+1)*l], acc[c*l:(c+1)*l]
 			}
+			for j, v := range src {
+				dst[j] += a * v
+			}
+		}
+	}
+	out := make([][]float64, l)
+	for j := range out {
+		out[j] = make([]float64, m.n)
+		for i := range out[j] {
+			out[j][i] = acc[i*l+j]
 		}
 	}
 	return out
@@ -256,6 +205,8 @@ func (m *csr) mul(x [][]float64, transpose bool) [][]float64 {
 
 // orthonormalise makes the columns orthonormal in place (modified
 // Gram-Schmidt, twice for stability).
+//
+//go:norace
 func orthonormalise(q [][]float64) {
 	for pass := 0; pass < 2; pass++ {
 		for j := range q {
@@ -286,6 +237,8 @@ func orthonormalise(q [][]float64) {
 
 // randomizedSVD returns the k leading left singular vectors (as columns)
 // of m and their singular values.
+//
+//go:norace
 func randomizedSVD(m *csr, k, over, iters int, seed uint64) ([][]float64, []float64) {
 	l := k + over
 	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
@@ -341,6 +294,8 @@ func randomizedSVD(m *csr, k, over, iters int, seed uint64) ([][]float64, []floa
 
 // jacobiEigen returns the eigenvalues and eigenvectors (as columns of a
 // row-major n×n matrix) of the symmetric matrix a (cyclic Jacobi).
+//
+//go:norace
 func jacobiEigen(a []float64, n int) ([]float64, []float64) {
 	a = slices.Clone(a)
 	v := make([]float64, n*n)

@@ -20,6 +20,10 @@ type RunOptions struct {
 	// NoRefine skips the final Refine pass (for measuring the online pass
 	// alone).
 	NoRefine bool
+	// RefineEvery runs Refine after every so many tickets during the
+	// pass, as the service's maintenance job does while tickets arrive
+	// (0: only the final pass).
+	RefineEvery int
 }
 
 // RunResult is what one run measured.
@@ -70,6 +74,7 @@ func Run(cfg triage.Config, rows []eval.Row, opt RunOptions) (RunResult, error) 
 	pred := make([]int64, len(rows))
 	last := opt.Base
 	var assignDur time.Duration
+	var res RunResult
 	start := time.Now()
 	for k, i := range order {
 		at := opt.Base
@@ -83,6 +88,11 @@ func Run(cfg triage.Config, rows []eval.Row, opt RunOptions) (RunResult, error) 
 		a := e.Assign(triage.Ticket{ID: int64(i + 1), Text: rows[i].Text, Customer: rows[i].Customer, At: at})
 		assignDur += time.Since(t0)
 		pred[i] = a.ClusterID
+		if opt.RefineEvery > 0 && (k+1)%opt.RefineEvery == 0 && k+1 < len(order) {
+			t0 := time.Now()
+			e.Refine(last)
+			res.RefineSeconds += time.Since(t0).Seconds()
+		}
 		if (k+1)%4096 == 0 {
 			sample()
 			if opt.Progress != nil {
@@ -92,14 +102,14 @@ func Run(cfg triage.Config, rows []eval.Row, opt RunOptions) (RunResult, error) 
 	}
 	_ = start
 	sample()
-	res := RunResult{Engine: e, AssignSeconds: assignDur.Seconds()}
+	res.Engine, res.AssignSeconds = e, assignDur.Seconds()
 	if assignDur > 0 {
 		res.TicketsPerSec = float64(len(rows)) / assignDur.Seconds()
 	}
 	if !opt.NoRefine {
 		t0 := time.Now()
 		res.Merges = len(e.Refine(last.Add(cfg.BurstWindow)))
-		res.RefineSeconds = time.Since(t0).Seconds()
+		res.RefineSeconds += time.Since(t0).Seconds()
 	}
 	for i := range rows {
 		if c, ok := e.ClusterOf(int64(i + 1)); ok {

@@ -52,6 +52,7 @@ type options struct {
 	limit                          int
 	top                            int
 	noRefine, dense                bool
+	refineEvery                    int
 	progress                       string
 }
 
@@ -74,6 +75,7 @@ func newFlagSet(o *options, isEval bool) *flag.FlagSet {
 	fs.BoolVar(&o.dense, "dense", triage.DefaultConfig().DenseWeight > 0, "use the dense block of shipped word vectors, with its tuned thresholds (false: the hashed features alone); --set applies after")
 	fs.IntVar(&o.limit, "limit", 0, "use only the first `n` rows (after shuffling)")
 	fs.BoolVar(&o.noRefine, "no-refine", false, "skip the final Refine pass (online pass only)")
+	fs.IntVar(&o.refineEvery, "refine-every", 0, "also run Refine after every `n` tickets, as the service's maintenance job does while tickets arrive (0: only at the end)")
 	fs.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
 	if !isEval {
 		fs.IntVar(&o.top, "top", 50, "print at most `n` clusters (0: all)")
@@ -158,7 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bo
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	opt := RunOptions{NoRefine: o.noRefine}
+	opt := RunOptions{NoRefine: o.noRefine, RefineEvery: o.refineEvery}
 	bar := cli.NewProgress(stderr, "triage", "tickets", int64(len(rows)))
 	if o.progress != "auto" {
 		bar.Force(o.progress == "always")

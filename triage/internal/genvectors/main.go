@@ -46,6 +46,7 @@ func main() {
 	data := flag.String("data", "../../shared/data", "the shared data directory")
 	scen := flag.String("scenarios", "../scenarios", "the scenario library")
 	out := flag.String("out", "wordvectors.bin", "output file")
+	counts := flag.String("counts", "wordcounts.bin", "output file of the counts the vectors were fitted on")
 	manifest := flag.String("manifest", "wordvectors.txt", "manifest file")
 	opts := flag.String("opts", "", "JSON overriding fields of triage.DefaultTrainOptions (for experiments; the shipped file uses none)")
 	flag.Parse()
@@ -56,13 +57,13 @@ func main() {
 			os.Exit(2)
 		}
 	}
-	if err := run(*data, *scen, *out, *manifest, opt); err != nil {
+	if err := run(*data, *scen, *out, *counts, *manifest, opt); err != nil {
 		fmt.Fprintln(os.Stderr, "genvectors:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
+func run(data, scen, out, countsOut, manifest string, opt triage.TrainOptions) error {
 	var ins []input
 	for _, name := range []string{"banking77_train", "bitext_train", "dstc11_development"} {
 		d := eval.Datasets[name]
@@ -90,12 +91,15 @@ func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
 	for _, in := range ins {
 		all = append(all, in.texts...)
 	}
-	v := triage.TrainVectors(all, opt)
+	v, counts := triage.TrainVectorsAndCounts(all, opt)
 	b, err := v.MarshalBinary()
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(countsOut, counts, 0o644); err != nil {
 		return err
 	}
 	var m strings.Builder
@@ -111,6 +115,7 @@ func run(data, scen, out, manifest string, opt triage.TrainOptions) error {
 		fmt.Fprintf(&m, "input %s texts %d sha256-of-texts %x license %s\n", in.path, len(in.texts), h.Sum(nil), in.license)
 	}
 	fmt.Fprintf(&m, "output sha256 %x\n", sha256.Sum256(b))
+	fmt.Fprintf(&m, "counts %s bytes %d sha256 %x\n", filepath.Base(countsOut), len(counts), sha256.Sum256(counts))
 	return os.WriteFile(manifest, []byte(m.String()), 0o644)
 }
 
