@@ -82,7 +82,7 @@ var Vars = []Var{
 	{"STORMDESK_PUBLIC_URL", "", "This service's public base URL, for unsubscribe links (required with an API key)."},
 	{"STORMDESK_UNSUBSCRIBE_SECRET", "", "Secret that signs unsubscribe links, at least 16 bytes (also _FILE; required with an API key)."},
 	{"STORMDESK_SENDGRID_WEBHOOK_KEY", "", "SendGrid signed event webhook public key (base64); without it POST /sendgrid/events is off."},
-	{"STORMDESK_TRIAGE_INTERVAL", "15m", "How often triage refines its clusters (when tickets came) and expires quiet ones; a snapshot of its state is saved every 5,000 tickets or 6 hours."},
+	{"STORMDESK_TRIAGE_INTERVAL", "15m", "How often triage refines its clusters (when tickets came), refits its word vectors (every 500 tickets) and expires quiet ones; a snapshot of its state is saved every 5,000 tickets or 6 hours."},
 	{"STORMDESK_REMIND_NO_UPDATE", "30m", "Nudge the ops channel when an acknowledged incident's status has not changed for this long (again after each such quiet spell); `off` turns it off."},
 	{"STORMDESK_REMIND_POSTMORTEM", "24h", "Nudge the ops channel once when a resolved incident's post-mortem has not been exported this long after resolution; `off` turns it off."},
 }

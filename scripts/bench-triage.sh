@@ -55,6 +55,10 @@ for s in "${sets[@]}"; do
 	echo "bench-triage: stormdesk triage eval $name" >&2
 	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never --dense=true >"$tmp/sd_$name.txt"
 	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never --dense=false >"$tmp/sdsparse_$name.txt"
+	# As the service runs: Refine (and so the word-vector refits) every
+	# 500 tickets, with and without learning the desk's vocabulary.
+	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never --refine-every 500 >"$tmp/sdlearn_$name.txt"
+	"${cli[@]}" eval "$file" --text "$text" --label "$label" --shuffle "$SEED" --progress never --refine-every 500 --set VectorRefit=0 >"$tmp/sdshipped_$name.txt"
 	peer_names+=("$peer")
 done
 
@@ -86,7 +90,9 @@ print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for s in sets:
     name, _, _, _, pname = s.split("|")
     for file, label in ((f"{tmp}/sd_{name}.txt", "stormdesk triage, with the dense block (--dense=true)"),
-                        (f"{tmp}/sdsparse_{name}.txt", "stormdesk triage, without it (--dense=false)")):
+                        (f"{tmp}/sdsparse_{name}.txt", "stormdesk triage, without it (--dense=false)"),
+                        (f"{tmp}/sdlearn_{name}.txt", "stormdesk, Refine every 500 as in serve, learning the vocabulary (--refine-every 500)"),
+                        (f"{tmp}/sdshipped_{name}.txt", "stormdesk, Refine every 500, shipped vectors only (--set VectorRefit=0)")):
         kv = {}
         for line in open(file):
             k, _, v = line.partition(":")
@@ -128,13 +134,16 @@ if [ "$SPEED" = 1 ]; then
 	command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
 	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkAssign$|BenchmarkNormalize|BenchmarkMemoryPerTicket' \
 		-test.benchtime 20000x -test.cpu 1 -test.count "$SPEED_COUNT") >"$tmp/speed.txt"
+	# One refit of the learned word vectors (time and what it allocates).
+	(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench 'BenchmarkRefit' \
+		-test.benchtime 3x -test.cpu 1 -test.count "$SPEED_COUNT") >>"$tmp/speed.txt"
 	$BENCHSTAT "$tmp/speed.txt" 2>/dev/null || awk '/^Benchmark/ {print}' "$tmp/speed.txt"
 	# The dense block's cost, A/B in the same run: one process per run,
 	# alternating without and with it, so drift hits both alike.
 	echo
-	echo "CPU per ticket at 10,000 clusters without and with the dense block, interleaved, $SPEED_COUNT runs each:"
+	echo "CPU per ticket at 10,000 clusters without the dense block, with it, and with it on the shipped vectors alone (no learning), interleaved, $SPEED_COUNT runs each:"
 	for i in $(seq "$SPEED_COUNT"); do
-		for d in false true; do
+		for d in false true shipped; do
 			(cd triage && "${pin[@]}" "$tmp/triage.test" -test.run '^$' -test.bench "BenchmarkAssignDense/clusters=10000/dense=$d\$" \
 				-test.benchtime 20000x -test.cpu 1 -test.count 1) | grep '^Benchmark'
 		done
