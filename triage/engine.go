@@ -718,21 +718,7 @@ func (e *Engine) detach(rec *ticketRec) {
 	if c == nil {
 		return
 	}
-	for i, id := range c.members {
-		if id == rec.id {
-			c.members = append(c.members[:i], c.members[i+1:]...)
-			break
-		}
-	}
-	c.addCustomer(rec, -1)
-	if rec.report {
-		c.reports--
-	}
-	for _, t := range rec.terms {
-		if c.terms[t]--; c.terms[t] <= 0 {
-			delete(c.terms, t)
-		}
-	}
+	e.removeMember(c, rec)
 	if len(c.members) == 0 {
 		e.deleteCluster(c)
 		return
