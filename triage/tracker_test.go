@@ -221,3 +221,29 @@ func TestProviderTakesTopicItExplains(t *testing.T) {
 		t.Errorf("a report about uploads alone joined %d, want 7: %+v", d.Incident, d)
 	}
 }
+
+// TestSureIndividualIsNoEvidence: reports the individual model is all but
+// sure describe the writer's own problem do not confirm an upstream
+// watch; the same reports, read as shared, do.
+func TestSureIndividualIsNoEvidence(t *testing.T) {
+	for _, indiv := range []float32{0.99, 0.2} {
+		e := New(DefaultConfig())
+		cfg := DefaultTrackerConfig()
+		tr := NewTracker(e, cfg)
+		t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+		tr.LoadLive([]Live{{ID: 9, Watching: true, Start: t0, Features: []string{"login"}, UpstreamLive: true, Shapes: map[int64]bool{}}})
+		var d Decision
+		for i, text := range []string{"I can't log in", "login fails for me", "cannot log in to my account", "log in broken"} {
+			id := int64(i + 1)
+			a := e.Assign(Ticket{ID: id, Text: text, Customer: string(rune('a' + i)), At: t0.Add(time.Duration(i) * time.Minute)})
+			e.tickets[id].indiv = indiv // what the model would say of a writer's own problem, or of a shared one
+			if d = tr.Observe(id, a); d.Incident != 0 {
+				break
+			}
+		}
+		confirmed := d.Incident == 9
+		if want := indiv < 0.5; confirmed != want {
+			t.Errorf("model %.2f: watch confirmed %v, want %v (%+v)", indiv, confirmed, want, d)
+		}
+	}
+}
