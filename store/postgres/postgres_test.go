@@ -98,13 +98,7 @@ func TestWatchValidatorsCarriedOver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := postgres.Dialect()
-	for i, m := range old.Migrations {
-		if m.Version >= 19 {
-			old.Migrations = old.Migrations[:i]
-			break
-		}
-	}
+	old := postgres.Dialect().Before(19)
 	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
 		t.Fatal(err)
 	}

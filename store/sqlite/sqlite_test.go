@@ -133,13 +133,7 @@ func TestTicketFromBeforeTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := sqlite.Dialect()
-	for i, m := range old.Migrations {
-		if m.Version >= 18 {
-			old.Migrations = old.Migrations[:i]
-			break
-		}
-	}
+	old := sqlite.Dialect().Before(18)
 	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -173,13 +167,7 @@ func TestWatchValidatorsCarriedOver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := sqlite.Dialect()
-	for i, m := range old.Migrations {
-		if m.Version >= 19 {
-			old.Migrations = old.Migrations[:i]
-			break
-		}
-	}
+	old := sqlite.Dialect().Before(19)
 	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
 		t.Fatal(err)
 	}

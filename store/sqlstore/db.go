@@ -90,6 +90,19 @@ type Dialect struct {
 	RelaxedCommit string
 }
 
+// Before returns d with only the migrations older than version: the schema
+// as it was, for tests that store rows the way an older release did and
+// then migrate them.
+func (d Dialect) Before(version int) Dialect {
+	for i, m := range d.Migrations {
+		if m.Version >= version {
+			d.Migrations = d.Migrations[:i:i]
+			break
+		}
+	}
+	return d
+}
+
 // Migration is one versioned schema change.
 type Migration struct {
 	Version int
