@@ -2,6 +2,7 @@ package triage
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -244,6 +245,38 @@ func TestSureIndividualIsNoEvidence(t *testing.T) {
 		confirmed := d.Incident == 9
 		if want := indiv < 0.5; confirmed != want {
 			t.Errorf("model %.2f: watch confirmed %v, want %v (%+v)", indiv, confirmed, want, d)
+		}
+	}
+}
+
+// TestIndividualFoundsNothing: a report the individual model grades as
+// the writer's own problem counts toward the burst but does not found the
+// incident; judged like any other ticket, it stays out unless it reads
+// almost exactly like the founders.
+func TestIndividualFoundsNothing(t *testing.T) {
+	for _, indiv := range []float32{0.95, 0.1} {
+		e := New(DefaultConfig())
+		tr := NewTracker(e, DefaultTrackerConfig())
+		t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+		tr.LoadLive([]Live{{ID: 9, Watching: true, Start: t0, Features: []string{"login"}, UpstreamLive: true, Shapes: map[int64]bool{}}})
+		texts := []string{"the login page just spins on my old tablet since this morning", "I can't log in", "login fails with an error", "cannot log in, error on the login page"}
+		var d Decision
+		for i, text := range texts {
+			id := int64(i + 1)
+			a := e.Assign(Ticket{ID: id, Text: text, Customer: string(rune('a' + i)), At: t0.Add(time.Duration(i) * time.Minute)})
+			if id == 1 {
+				e.tickets[id].indiv = indiv
+			}
+			if d = tr.Observe(id, a); d.Incident != 0 {
+				break
+			}
+		}
+		if d.Incident != 9 || d.Open == nil {
+			t.Fatalf("model %.2f: the watch was not confirmed: %+v", indiv, d)
+		}
+		founded := slices.ContainsFunc(d.Open.Members, func(m Member) bool { return m.Ticket == 1 })
+		if want := indiv < 0.5; founded != want {
+			t.Errorf("model %.2f: ticket 1 among the incident's members %v, want %v (%+v)", indiv, founded, want, d.Open.Members)
 		}
 	}
 }
