@@ -801,6 +801,9 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 	if s.tri == nil || !s.lead(ctx) {
 		return nil
 	}
+	if err := s.refitTriage(ctx); err != nil {
+		return err
+	}
 	unlock, err := s.lockTriage(ctx)
 	if err != nil {
 		return err
@@ -852,6 +855,31 @@ func (s *Service) MaintainTriage(ctx context.Context) error {
 		t.snapSeq, t.snapAt = t.seq, now
 	}
 	committed = true
+	return nil
+}
+
+// refitTriage refits triage's word vectors when enough tickets came
+// (triage.Engine.PrepareRefit): prepared and applied under the triage
+// lock, computed outside it, since the fit takes seconds on a large
+// vocabulary and tickets keep being triaged meanwhile.
+func (s *Service) refitTriage(ctx context.Context) error {
+	unlock, err := s.lockTriage(ctx)
+	if err != nil {
+		return err
+	}
+	r := s.tri.eng.PrepareRefit()
+	unlock(true)
+	if r == nil {
+		return nil
+	}
+	r.Compute()
+	if unlock, err = s.lockTriage(ctx); err != nil {
+		return err
+	}
+	defer unlock(true)
+	if s.tri.eng.ApplyRefit(r) {
+		s.tri.changed++ // Refine runs, and the views are written again
+	}
 	return nil
 }
 

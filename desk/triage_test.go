@@ -152,3 +152,46 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// TestRefitBesideTriage: the maintenance job refits triage's word vectors
+// (triage.Engine.PrepareRefit) while tickets keep being triaged; the fit
+// runs outside the triage lock (race-tested in make test), and the
+// tickets that came meanwhile are triaged.
+func TestRefitBesideTriage(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	now := t0
+	s, err := sqlite.Open(ctx, path, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	cfg := triage.DefaultConfig()
+	cfg.VectorRefit = 20
+	d := openDesk(t, s, desk.Options{Now: func() time.Time { return now }, Triage: &cfg})
+	ingest := func(n int, tag string) {
+		for i := 0; i < n; i++ {
+			tk := &stormdesk.Ticket{Subject: background[i%len(background)] + " " + tag, CustomerEmail: fmt.Sprintf("%s%d@example.com", tag, i), ReceivedAt: now}
+			if _, err := d.IngestTicket(ctx, tk); err != nil {
+				t.Error(err)
+				return
+			}
+			if _, err := d.TriagePending(ctx); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}
+	ingest(40, "a")
+	done := make(chan error)
+	go func() { done <- d.MaintainTriage(ctx) }()
+	ingest(20, "b")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for id := int64(1); id <= 60; id++ {
+		if tk, err := d.Ticket(ctx, id); err != nil || tk.ClusterID == 0 {
+			t.Fatalf("ticket %d: %+v, %v: not triaged", id, tk, err)
+		}
+	}
+}

@@ -155,7 +155,7 @@ func BenchmarkRefit(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				e.learn.pending = pending
-				if !e.maybeRefit(at) {
+				if !e.Refit() {
 					b.Fatal("no refit")
 				}
 			}

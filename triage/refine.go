@@ -9,9 +9,6 @@ import (
 
 // Refine is the periodic clean-up pass over the clusters active at now:
 //
-//  0. when VectorRefit tickets came since the last refit, the dense
-//     block's word vectors are refitted from the desk's own tickets (see
-//     veclearn.go) and every held ticket's dense block recomputed;
 //  1. every ticket's vector is recomputed with the current document
 //     frequencies (early tickets were weighted with little evidence) and
 //     the centroids are rebuilt from them;
@@ -28,7 +25,6 @@ import (
 // tickets may change cluster; ClusterOf tells where a ticket is now.
 func (e *Engine) Refine(now time.Time) []MergeEvent {
 	var events []MergeEvent
-	e.maybeRefit(now)
 	e.recompute(now)
 	for it := 0; it < e.cfg.RefineIterations; it++ {
 		moved, ev := e.reassign(now, func(c *cluster) bool { return true }, 0)

@@ -76,6 +76,7 @@ func runSteps(e *Engine, steps []step, o *outcome) {
 		case "suppress":
 			err = e.Suppress(s.a)
 		case "refine":
+			e.Refit()
 			o.Merges = append(o.Merges, e.Refine(last))
 		case "expire":
 			e.Expire(last.Add(-time.Hour))

@@ -5,12 +5,11 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"time"
 )
 
 // The dense block learns the desk's own vocabulary (issue 19): the engine
 // keeps co-occurrence counts of the words of the tickets it sees, and at
-// the maintenance pass (Refine), once VectorRefit new tickets have come,
+// the maintenance pass (Refit, beside Refine), once VectorRefit new tickets have come,
 // it refits the word vectors on the shipped counts and the desk's
 // together, as if the desk's tickets had been part of the training text:
 //
@@ -403,38 +402,80 @@ func (e *Engine) syncRows() {
 	}
 }
 
-// maybeRefit refits the word vectors when VectorRefit tickets came since
-// the last refit, recomputes every held ticket's dense block and rebuilds
-// the centroids of the clusters not active at now (Refine's recompute
-// rebuilds the active ones). It reports whether the vectors changed.
-func (e *Engine) maybeRefit(now time.Time) bool {
+// A Refit is one refit of the word vectors in three steps, so that a
+// service can run the costly middle one without holding up its tickets:
+// PrepareRefit (under the caller's serialisation, like Assign: it counts
+// the pending words and copies what the fit needs), Compute (on its own:
+// the joint SVD and the rotation, seconds on a large vocabulary; it reads
+// nothing the engine changes), ApplyRefit (serialised again: the new
+// vectors in, every held ticket re-embedded, centroids rebuilt). Tickets
+// assigned between Prepare and Apply are re-embedded like the others;
+// their words wait for the next refit.
+type Refit struct {
+	e   *Engine
+	wc  *wordCounts
+	old *WordVectors
+	opt TrainOptions
+	out *WordVectors
+}
+
+// PrepareRefit starts a refit when VectorRefit tickets came since the
+// last one; nil when none is due.
+func (e *Engine) PrepareRefit() *Refit {
 	if e.learn == nil || len(e.learn.pending) < e.cfg.VectorRefit {
-		return false
+		return nil
 	}
 	opt := DefaultTrainOptions()
 	e.learn.count(opt.Window, e.cfg.VectorHalfLife)
 	e.learn.pending = nil
-	nv := e.refitVectors(opt)
-	if nv == nil {
+	wc := e.jointCounts(opt)
+	if wc == nil {
+		return nil
+	}
+	return &Refit{e: e, wc: wc, old: e.vecs, opt: opt}
+}
+
+// Compute fits the vectors. It is safe to run while the engine assigns
+// tickets.
+func (r *Refit) Compute() { r.out = r.wc.refit(r.old, r.opt) }
+
+// ApplyRefit puts a computed refit's vectors in use, re-embeds every held
+// ticket and rebuilds every centroid. It reports whether it did: a refit
+// of another engine (one rebuilt meanwhile), or one whose alignment
+// failed, changes nothing.
+func (e *Engine) ApplyRefit(r *Refit) bool {
+	if r == nil || r.e != e || r.out == nil || e.vecs != r.old {
 		return false
 	}
 	e.learn.fits++
-	e.vecs = nv
+	e.vecs = r.out
 	e.rowOf = e.rowOf[:0]
 	e.syncRows()
 	for _, id := range slices.Sorted(maps.Keys(e.tickets)) {
-		r := e.tickets[id]
-		if r.ns == 0 || r.words == nil {
+		t := e.tickets[id]
+		if t.ns == 0 || t.words == nil {
 			continue
 		}
-		r.vec = e.withDense(r.vec[:r.ns], e.denseBuf, e.denseOf(r.words))
+		t.vec = e.withDense(t.vec[:t.ns], e.denseBuf, e.denseOf(t.words))
 	}
 	for _, id := range e.sortedClusterIDs() {
-		if c := e.clusters[id]; c.slot >= 0 && !e.active(c, now) {
+		if c := e.clusters[id]; c.slot >= 0 {
 			e.rebuild(c)
 		}
 	}
 	return true
+}
+
+// Refit is the three steps at once: the refit, when one is due (see
+// VectorRefit), done in place. It reports whether the vectors changed.
+// Call it beside Refine (the maintenance pass), before it.
+func (e *Engine) Refit() bool {
+	r := e.PrepareRefit()
+	if r == nil {
+		return false
+	}
+	r.Compute()
+	return e.ApplyRefit(r)
 }
 
 // learnTogether adds correctionWeight to every pair of words from a and
@@ -463,10 +504,10 @@ func topWords(c *cluster, k int) []string {
 	return ws[:min(k, len(ws))]
 }
 
-// refitVectors fits vectors on the shipped counts plus the desk's (weighed
-// by VectorDeskWeight) and rotates them onto the vectors in use; nil when
-// that cannot be done (no shipped counts, a degenerate alignment).
-func (e *Engine) refitVectors(opt TrainOptions) *WordVectors {
+// jointCounts returns the shipped counts plus the desk's (weighed by
+// VectorDeskWeight), over the words seen at least opt.MinCount times in
+// all; nil without shipped counts.
+func (e *Engine) jointCounts(opt TrainOptions) *wordCounts {
 	base, err := shippedCounts()
 	if err != nil || base == nil {
 		return nil
@@ -498,15 +539,15 @@ func (e *Engine) refitVectors(opt TrainOptions) *WordVectors {
 	if len(wc.words) > opt.MaxVocab {
 		wc.words = wc.words[:opt.MaxVocab]
 	}
-	index := make(map[string]int32, len(wc.words))
+	wc.index = make(map[string]int32, len(wc.words))
 	wc.count = make([]float64, len(wc.words))
 	for i, w := range wc.words {
-		index[w] = int32(i)
+		wc.index[w] = int32(i)
 		wc.count[i] = joint[w]
 	}
 	add := func(a, b string, x float64) {
-		i, okA := index[a]
-		j, okB := index[b]
+		i, okA := wc.index[a]
+		j, okB := wc.index[b]
 		if okA && okB {
 			wc.pairs[uint64(i)<<32|uint64(uint32(j))] += x
 			wc.pairs[uint64(j)<<32|uint64(uint32(i))] += x
@@ -520,10 +561,15 @@ func (e *Engine) refitVectors(opt TrainOptions) *WordVectors {
 	for k, x := range l.pairs {
 		add(l.words[k>>32], l.words[uint32(k)], lam*x)
 	}
-	rows := wc.fit(opt)
-	old := e.vecs
+	return wc
+}
+
+// refit fits vectors on c and rotates them onto old (see the top of this
+// file); nil when the alignment cannot be made.
+func (c *wordCounts) refit(old *WordVectors, opt TrainOptions) *WordVectors {
+	rows := c.fit(opt)
 	var a, b [][]float64
-	for i, w := range wc.words {
+	for i, w := range c.words {
 		if j, ok := old.index[w]; ok {
 			a = append(a, rows[i])
 			b = append(b, old.unitRow(int(j)))
@@ -537,7 +583,7 @@ func (e *Engine) refitVectors(opt TrainOptions) *WordVectors {
 	if !ok {
 		return nil
 	}
-	nv := &WordVectors{dims: d, index: index, pc: slices.Clone(old.pc)}
+	nv := &WordVectors{dims: d, index: c.index, pc: slices.Clone(old.pc)}
 	out := make([]float64, d)
 	for i, row := range rows {
 		clear(out)
@@ -557,7 +603,7 @@ func (e *Engine) refitVectors(opt TrainOptions) *WordVectors {
 				out[k] /= nn
 			}
 		}
-		nv.appendWord(wc.words[i], out, wc.weight(i, opt.SIF))
+		nv.appendWord(c.words[i], out, c.weight(i, opt.SIF))
 	}
 	nv.dequantise()
 	return nv

@@ -73,7 +73,8 @@ func TestRefitWithoutDeskIsShipped(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.VectorRefit = 1
 	e := New(cfg)
-	nv := e.refitVectors(DefaultTrainOptions())
+	opt := DefaultTrainOptions()
+	nv := e.jointCounts(opt).refit(e.vecs, opt)
 	if nv == nil {
 		t.Fatal("no refit")
 	}
@@ -137,6 +138,7 @@ func TestRefitLearnsDeskWords(t *testing.T) {
 	if w := e.learn.pending; len(w) != 600 {
 		t.Fatalf("%d tickets pending, want 600", len(w))
 	}
+	e.Refit()
 	e.Refine(at.Add(11 * time.Hour))
 	if e.learn.fits != 1 || len(e.learn.pending) != 0 {
 		t.Fatalf("fits %d, pending %d after Refine", e.learn.fits, len(e.learn.pending))
@@ -188,6 +190,7 @@ func TestRestoreKeepsRefittedVectors(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		e.Assign(Ticket{ID: int64(i + 1), Text: fmt.Sprintf("the zorbly widget fails on step %d", i%7), At: at})
 	}
+	e.Refit()
 	e.Refine(at)
 	stem := e.norm.tokens("zorbly")[0].Text
 	if _, ok := e.vecs.index[stem]; !ok || e.learn.fits != 1 {
@@ -238,5 +241,56 @@ func TestCorrectionsTeachWords(t *testing.T) {
 	}
 	if got := e.learn.pairs[key]; got != correctionWeight {
 		t.Errorf("merge added %v to zorbly~refund, want %v", got, correctionWeight)
+	}
+}
+
+// TestRefitWhileAssigning: a refit's costly step runs while the engine
+// assigns tickets (race-tested in make test); applied afterwards, the new
+// vectors embed every ticket, those that came meanwhile included, and a
+// refit prepared by another engine changes nothing.
+func TestRefitWhileAssigning(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.VectorRefit = 100
+	e := New(cfg)
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	texts := []string{"the zorbly widget fails to load", "cannot log in to the zorbly portal", "refund my invoice please", "export to csv is broken"}
+	for i := 0; i < 150; i++ {
+		e.Assign(Ticket{ID: int64(i + 1), Text: texts[i%len(texts)], At: at})
+	}
+	r := e.PrepareRefit()
+	if r == nil || len(e.learn.pending) != 0 {
+		t.Fatal("no refit prepared, or the pending words not taken")
+	}
+	done := make(chan struct{})
+	go func() { r.Compute(); close(done) }()
+	for i := 150; i < 200; i++ {
+		e.Assign(Ticket{ID: int64(i + 1), Text: texts[i%len(texts)], At: at})
+	}
+	<-done
+	other := New(cfg)
+	if other.ApplyRefit(r) {
+		t.Error("another engine applied this engine's refit")
+	}
+	old := e.vecs
+	if !e.ApplyRefit(r) || e.vecs == old {
+		t.Fatal("the refit was not applied")
+	}
+	if e.ApplyRefit(r) {
+		t.Error("a refit applied twice")
+	}
+	want := make([]float32, e.vecs.Dims())
+	d := float32(math.Sqrt(cfg.DenseWeight / (1 - cfg.DenseWeight)))
+	for _, id := range []int64{1, 199} {
+		rec := e.tickets[id]
+		if !e.denseOf(rec.words) {
+			t.Fatalf("ticket %d has no known word", id)
+		}
+		copy(want, e.denseBuf)
+		_, tail := splitDense(rec.vec)
+		for j, k := range e.denseDims {
+			if math.Abs(float64(tail[j].W-want[k]*d)) > 1e-6 {
+				t.Fatalf("ticket %d keeps a dense block from the old vectors", id)
+			}
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 // with its counts and the weighted co-occurrences of its words.
 type wordCounts struct {
 	words []string           // by decreasing count, ties by word
+	index map[string]int32   // word -> position (set by jointCounts)
 	count []float64          // occurrences of each word
 	total float64            // every vector word counted, those left out of words included
 	pairs map[uint64]float64 // a<<32|b -> co-occurrence weight, both directions

@@ -90,6 +90,7 @@ func Run(cfg triage.Config, rows []eval.Row, opt RunOptions) (RunResult, error) 
 		pred[i] = a.ClusterID
 		if opt.RefineEvery > 0 && (k+1)%opt.RefineEvery == 0 && k+1 < len(order) {
 			t0 := time.Now()
+			e.Refit()
 			e.Refine(last)
 			res.RefineSeconds += time.Since(t0).Seconds()
 		}
@@ -108,6 +109,7 @@ func Run(cfg triage.Config, rows []eval.Row, opt RunOptions) (RunResult, error) 
 	}
 	if !opt.NoRefine {
 		t0 := time.Now()
+		e.Refit()
 		res.Merges = len(e.Refine(last.Add(cfg.BurstWindow)))
 		res.RefineSeconds += time.Since(t0).Seconds()
 	}
