@@ -124,28 +124,36 @@ func TestMigrationsMaySkipANumber(t *testing.T) {
 	}
 }
 
-// TestTicketFromBeforeTags: a ticket stored before migration 0018 reads
-// back, once migrated, with no tags and no channel.
-func TestTicketFromBeforeTags(t *testing.T) {
+// openBefore opens a store whose schema stopped before migration version,
+// after running stmt in it (rows as an older release stored them), then
+// migrated to the current schema.
+func openBefore(t *testing.T, version int, stmt string) *sqlstore.Store {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := sqlite.OpenDB(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := sqlite.Dialect().Before(18)
-	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
+	if _, _, err := sqlstore.Migrate(ctx, db, sqlite.Dialect().Before(version), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	c, _ := db.Begin(ctx, false)
-	if _, err := c.Exec(ctx, `INSERT INTO tickets (source, external_id, subject, received_at, created_at) VALUES ('zendesk', '7', 'old', 1700000000000000, 1700000000000000)`); err != nil {
+	if _, err := c.Exec(ctx, stmt); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Commit(ctx); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	s := open(t, path)
+	return open(t, path)
+}
+
+// TestTicketFromBeforeTags: a ticket stored before migration 0018 reads
+// back, once migrated, with no tags and no channel.
+func TestTicketFromBeforeTags(t *testing.T) {
+	ctx := context.Background()
+	s := openBefore(t, 18, `INSERT INTO tickets (source, external_id, subject, received_at, created_at) VALUES ('zendesk', '7', 'old', 1700000000000000, 1700000000000000)`)
 	defer s.Close()
 	var got *stormdesk.Ticket
 	if err := s.View(ctx, func(tx stormdesk.Tx) (err error) { got, err = tx.TicketByExternalID(ctx, "zendesk", "7"); return err }); err != nil {
@@ -161,25 +169,7 @@ func TestTicketFromBeforeTags(t *testing.T) {
 // the fetcher's encoding (JSON etag and last_modified), so no feed is
 // fetched in full again; a state with neither keeps none.
 func TestWatchValidatorsCarriedOver(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sqlite.OpenDB(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := sqlite.Dialect().Before(19)
-	if _, _, err := sqlstore.Migrate(ctx, db, old, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := db.Begin(ctx, false)
-	if _, err := c.Exec(ctx, `INSERT INTO watch_states (name, kind, etag, last_modified, state) VALUES ('auth0', 'statuspage', 'W/"1"', 'Mon, 02 Jan 2006 15:04:05 GMT', 'ok'), ('probe', 'probe', '', '', 'ok')`); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s := open(t, path)
+	s := openBefore(t, 19, `INSERT INTO watch_states (name, kind, etag, last_modified, state) VALUES ('auth0', 'statuspage', 'W/"1"', 'Mon, 02 Jan 2006 15:04:05 GMT', 'ok'), ('probe', 'probe', '', '', 'ok')`)
 	defer s.Close()
 	storetest.CheckCarriedValidators(t, s)
 }
