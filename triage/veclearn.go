@@ -8,10 +8,11 @@ import (
 )
 
 // The dense block learns the desk's own vocabulary (issue 19): the engine
-// keeps co-occurrence counts of the words of the tickets it sees, and at
-// the maintenance pass (Refit, beside Refine), once VectorRefit new tickets have come,
-// it refits the word vectors on the shipped counts and the desk's
-// together, as if the desk's tickets had been part of the training text:
+// keeps co-occurrence counts of the words of the tickets it sees, and, at
+// the maintenance pass (Refit, beside Refine) once VectorRefit new
+// tickets have come, refits the word vectors on the shipped counts and
+// the desk's together, as if the desk's tickets had been part of the
+// training text:
 //
 //  1. counts: each ticket's words (the same normalised words the shipped
 //     vectors were trained on) are interned to ids and kept with the
@@ -35,7 +36,7 @@ import (
 //
 // The counts, the pending words and the vectors in use are part of the
 // snapshot, so Restore(Snapshot()) continues exactly, and two engines fed
-// the same tickets in the same order and refined at the same points hold
+// the same tickets in the same order and refitted at the same points hold
 // the same vectors. Operator corrections add co-occurrences: a merge pairs
 // the two clusters' top words, a move pairs the ticket's words with its
 // new cluster's top words (correctionWeight each), so the next refit pulls
@@ -45,8 +46,8 @@ import (
 
 const (
 	// maxLearnWords bounds the desk's interned vocabulary (the shipped
-	// words are interned first); later new words are not learned, and
-	// are known only if the vectors in use know them.
+	// words are interned first); past it, a new word is neither
+	// learned nor embedded.
 	maxLearnWords = 200_000
 	// maxLearnPairs bounds the co-occurrence counts; past it the weakest
 	// are dropped at the next refit.
@@ -55,13 +56,9 @@ const (
 	// pair of words it brings together (a pair of adjacent words in one
 	// ticket counts 1).
 	correctionWeight = 2.0
-	// minRefitWords is the fewest desk words (seen twice) worth a refit.
-	minRefitWords = 256
 	// correctionWords is how many top words of a cluster a correction
 	// pairs.
 	correctionWords = 8
-	// pcDocs bounds the tickets the common component is estimated on.
-	pcDocs = 20_000
 )
 
 // vecLearner holds the desk's own co-occurrence counts.
