@@ -1,13 +1,6 @@
 package templates
 
 import (
-	"bytes"
-	"fmt"
-	htmltemplate "html/template"
-	"maps"
-	"strings"
-	texttemplate "text/template"
-
 	"stormdesk"
 )
 
@@ -31,10 +24,7 @@ type ConfirmData struct {
 	Footer         string
 }
 
-var confirmSet = emailSet{
-	text: texttemplate.Must(texttemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, "files/email_confirm.txt.tmpl")),
-	html: htmltemplate.Must(htmltemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, "files/email_confirm.html.tmpl")),
-}
+var confirmSet = parseSet("confirm")
 
 // RenderConfirm renders a confirmation email: subject, text and HTML.
 func RenderConfirm(d ConfirmData) (subject, text, html string, err error) {
@@ -50,15 +40,5 @@ func RenderConfirm(d ConfirmData) (subject, text, html string, err error) {
 		ConfirmData
 		Components string
 	}{d, affected(d.Components)}
-	var sb, tb, hb bytes.Buffer
-	if err := confirmSet.text.ExecuteTemplate(&sb, "subject", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: confirm subject: %w", err)
-	}
-	if err := confirmSet.text.ExecuteTemplate(&tb, "email", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: confirm text: %w", err)
-	}
-	if err := confirmSet.html.ExecuteTemplate(&hb, "email", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: confirm html: %w", err)
-	}
-	return strings.Join(strings.Fields(sb.String()), " "), tb.String(), hb.String(), nil
+	return confirmSet.render(v)
 }

@@ -48,20 +48,45 @@ type emailView struct {
 }
 
 type emailSet struct {
+	name string
 	text *texttemplate.Template
 	html *htmltemplate.Template
 }
 
+// parseSet parses email_NAME.txt.tmpl and .html.tmpl from files/, each
+// after the same-kind files of layouts (email_layout, if any).
+func parseSet(name string, layouts ...string) emailSet {
+	txt, html := []string{}, []string{}
+	for _, f := range append(layouts, "email_"+name) {
+		txt, html = append(txt, "files/"+f+".txt.tmpl"), append(html, "files/"+f+".html.tmpl")
+	}
+	return emailSet{name: name,
+		text: texttemplate.Must(texttemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, txt...)),
+		html: htmltemplate.Must(htmltemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, html...)),
+	}
+}
+
+// render executes the set's subject, text and html templates on v. The
+// subject is made one line, whatever the data holds: a newline in a
+// subject would start a new mail header.
+func (set emailSet) render(v any) (subject, text, html string, err error) {
+	var sb, tb, hb bytes.Buffer
+	if err := set.text.ExecuteTemplate(&sb, "subject", v); err != nil {
+		return "", "", "", fmt.Errorf("templates: email %s subject: %w", set.name, err)
+	}
+	if err := set.text.ExecuteTemplate(&tb, "email", v); err != nil {
+		return "", "", "", fmt.Errorf("templates: email %s text: %w", set.name, err)
+	}
+	if err := set.html.ExecuteTemplate(&hb, "email", v); err != nil {
+		return "", "", "", fmt.Errorf("templates: email %s html: %w", set.name, err)
+	}
+	return strings.Join(strings.Fields(sb.String()), " "), tb.String(), hb.String(), nil
+}
+
 var emailSets = func() map[string]emailSet {
-	fm := maps.Clone(funcs)
 	m := map[string]emailSet{}
 	for _, name := range EmailTemplates {
-		m[name] = emailSet{
-			text: texttemplate.Must(texttemplate.New("").Funcs(fm).ParseFS(files,
-				"files/email_layout.txt.tmpl", "files/email_"+name+".txt.tmpl")),
-			html: htmltemplate.Must(htmltemplate.New("").Funcs(fm).ParseFS(files,
-				"files/email_layout.html.tmpl", "files/email_"+name+".html.tmpl")),
-		}
+		m[name] = parseSet(name, "email_layout")
 	}
 	return m
 }()
@@ -100,20 +125,7 @@ func RenderEmail(name string, data EmailData) (subject, text, html string, err e
 	if inc.ResolvedAt != nil && inc.ResolvedAt.After(inc.CreatedAt) && !inc.CreatedAt.IsZero() {
 		v.Lasted = Duration(inc.ResolvedAt.Sub(inc.CreatedAt))
 	}
-	var sb, tb, hb bytes.Buffer
-	if err := set.text.ExecuteTemplate(&sb, "subject", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: email %s subject: %w", name, err)
-	}
-	if err := set.text.ExecuteTemplate(&tb, "email", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: email %s text: %w", name, err)
-	}
-	if err := set.html.ExecuteTemplate(&hb, "email", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: email %s html: %w", name, err)
-	}
-	// One line, whatever the title holds: a newline in a subject would
-	// start a new mail header.
-	subject = strings.Join(strings.Fields(sb.String()), " ")
-	return subject, tb.String(), hb.String(), nil
+	return set.render(v)
 }
 
 // affected names the features in words: "login", "login and billing",

@@ -1,12 +1,6 @@
 package templates
 
 import (
-	"bytes"
-	"fmt"
-	htmltemplate "html/template"
-	"maps"
-	"strings"
-	texttemplate "text/template"
 	"time"
 
 	"stormdesk"
@@ -32,10 +26,7 @@ type MaintenanceData struct {
 	Footer         string
 }
 
-var maintenanceSet = emailSet{
-	text: texttemplate.Must(texttemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, "files/email_maintenance.txt.tmpl")),
-	html: htmltemplate.Must(htmltemplate.New("").Funcs(maps.Clone(funcs)).ParseFS(files, "files/email_maintenance.html.tmpl")),
-}
+var maintenanceSet = parseSet("maintenance")
 
 // RenderMaintenance renders a maintenance email: subject, text and HTML.
 func RenderMaintenance(d MaintenanceData) (subject, text, html string, err error) {
@@ -56,15 +47,5 @@ func RenderMaintenance(d MaintenanceData) (subject, text, html string, err error
 	if d.UnsubscribeURL == "" {
 		return "", "", "", stormdesk.Errorf(stormdesk.EINVALID, "unsubscribe_url: required")
 	}
-	var sb, tb, hb bytes.Buffer
-	if err := maintenanceSet.text.ExecuteTemplate(&sb, "subject", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: maintenance subject: %w", err)
-	}
-	if err := maintenanceSet.text.ExecuteTemplate(&tb, "email", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: maintenance text: %w", err)
-	}
-	if err := maintenanceSet.html.ExecuteTemplate(&hb, "email", v); err != nil {
-		return "", "", "", fmt.Errorf("templates: maintenance html: %w", err)
-	}
-	return strings.Join(strings.Fields(sb.String()), " "), tb.String(), hb.String(), nil
+	return maintenanceSet.render(v)
 }
