@@ -752,11 +752,12 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		need := tr.need(r)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
-			r.msg.FollowUp && s > bestSim {
+			r.msg.FollowUp && s > bestSim && !tr.otherTopic(l, r) {
 			// The customer already reported this incident, and this reads
 			// as a follow-up ("any update?", "still not working"): it
 			// belongs with the first report. A customer's next ticket about
-			// something else does not.
+			// something else ("hi again, are sandbox labels charged?")
+			// does not.
 			best, bestSim, how = l, s, fmt.Sprintf("a follow-up from a customer already in the incident: similarity %.2f", s)
 			continue
 		}

@@ -26,10 +26,19 @@ func speakerLine(line string) (speaker, text string, ok bool) {
 			s = s[:m[2]] + s[m[3]:]
 		}
 	}
-	if strings.HasPrefix(s, "[") {
-		// "[Quill (bot)] Hi!", "[Ana] I can't log in": the speaker in
-		// brackets, no colon.
-		if end := strings.IndexByte(s, ']'); end > 1 && end <= 48 && end+1 < len(s) && s[end+1] == ' ' {
+	if name, ok := blockHeader(strings.TrimSpace(line)); ok {
+		// "15:02 · Pathfinder" on a line of its own: what the speaker
+		// said follows on the next lines.
+		return name, "", true
+	}
+	if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "(") {
+		// "[Quill (bot)] Hi!", "[Ana] I can't log in", "(bot) Hey
+		// there!": the speaker in brackets, no colon.
+		closer := byte(']')
+		if s[0] == '(' {
+			closer = ')'
+		}
+		if end := strings.IndexByte(s, closer); end > 1 && end <= 48 && end+1 < len(s) && s[end+1] == ' ' {
 			speaker = strings.TrimSpace(s[1:end])
 			if speaker != "" && isLetterStart(speaker) && strings.Count(speaker, " ") <= 4 && !strings.ContainsAny(speaker, "@/<>[]{}=:") {
 				return speaker, strings.TrimSpace(s[end+1:]), true
@@ -52,6 +61,41 @@ func speakerLine(line string) (speaker, text string, ok bool) {
 		return "", "", false
 	}
 	return speaker, strings.TrimSpace(s[colon+1:]), true
+}
+
+// blockHeader matches the line some widgets print above each turn of a
+// chat, the time and the speaker and nothing else: "15:02 · Pathfinder",
+// "Pathfinder · 15:02", "[15:02] - Ana Lima". Without the clock it is no
+// header: "- reset my password" is a list's item.
+func blockHeader(line string) (name string, ok bool) {
+	if t := trimClock(line); t != line {
+		for _, sep := range headerSeps {
+			if rest, found := strings.CutPrefix(t, sep); found && speakerName(rest) {
+				return rest, true
+			}
+		}
+		return "", false
+	}
+	for _, sep := range headerSeps {
+		i := strings.LastIndex(line, " "+sep)
+		if i <= 0 {
+			continue
+		}
+		if clock := strings.TrimSpace(line[i+1+len(sep):]); clock != "" && trimClock(clock) == "" {
+			if rest := strings.TrimSpace(line[:i]); speakerName(rest) {
+				return rest, true
+			}
+		}
+	}
+	return "", false
+}
+
+var headerSeps = []string{"· ", "- ", "– ", "| "}
+
+// speakerName reports whether s can be a chat participant's name alone on
+// its line: short, starting with a letter, no sentence punctuation.
+func speakerName(s string) bool {
+	return len(s) > 0 && len(s) <= 40 && isLetterStart(s) && strings.Count(s, " ") <= 4 && !strings.ContainsAny(s, ":.!?@/<>[]{}=,")
 }
 
 // notSpeakers are labels that look like "Name:" but start mail headers
@@ -137,6 +181,10 @@ var joined = regexp.MustCompile(`^(?:agent\s+)?(\S+(?:\s\S+)?)\s+(?:has\s+)?join
 var greetings = []string{"how can i help", "how may i help", "what can i help", "how can we help", "help you", "assist you", "i'm your", "i am your",
 	"virtual assistant", "welcome to", "ask me anything", "thanks for reaching out", "thanks for contacting", "thank you for contacting"}
 
+// openers are what only the support side opens a chat with: a customer's
+// first line may say "my assistant", but not as the chat's first words.
+var openers = []string{"assistant", "type your question", "choose an option", "pick a topic", "select an option"}
+
 // stripTranscript keeps the customer's lines of a chat transcript and
 // returns other text unchanged. A text is a transcript when at least two
 // of its lines are "Name: text" lines from at least two speakers, one of
@@ -145,7 +193,7 @@ var greetings = []string{"how can i help", "how may i help", "what can i help", 
 // before the first speaker line (a subject) are kept; a line that is not a
 // speaker line continues the one before it.
 func stripTranscript(s string) string {
-	if strings.Count(s, ": ")+strings.Count(s, "] ") < 2 || strings.IndexByte(s, '\n') < 0 {
+	if strings.Count(s, ": ")+strings.Count(s, "] ")+strings.Count(s, ") ")+strings.Count(s, "· ")+strings.Count(s, " - ") < 2 || strings.IndexByte(s, '\n') < 0 {
 		return s
 	}
 	lines := strings.Split(s, "\n")
@@ -156,11 +204,17 @@ func stripTranscript(s string) string {
 	var speakers []string
 	firstText := map[string]string{}
 	n := 0
+	last := ""
 	for i, line := range lines {
 		sp, text, ok := speakerLine(line)
 		if !ok {
+			if t := strings.TrimSpace(line); last != "" && firstText[last] == "" && t != "" {
+				// The first words under a "15:02 · Pathfinder" header.
+				firstText[last] = t
+			}
 			continue
 		}
+		last = sp
 		parsed[i] = said{sp, text}
 		n++
 		if _, seen := firstText[sp]; !seen {
@@ -189,8 +243,11 @@ func stripTranscript(s string) string {
 		case staff[sp]:
 		case staffName(sp):
 			staff[sp] = true
-		case containsAny(strings.ToLower(firstText[sp]), greetings):
-			// Whoever opens with "how can I help" is the support side.
+		case containsAny(strings.ToLower(firstText[sp]), greetings),
+			sp == speakers[0] && containsAny(strings.ToLower(firstText[sp]), openers):
+			// Whoever opens with "how can I help" is the support side,
+			// and so is a chat's first speaker who introduces itself as
+			// an assistant.
 			staff[sp] = true
 		}
 		anyStaff = anyStaff || staff[sp]
@@ -219,7 +276,7 @@ func stripTranscript(s string) string {
 		if parsed[i].speaker != "" {
 			started = true
 			keep = !staff[parsed[i].speaker]
-			if keep {
+			if keep && parsed[i].text != "" {
 				b.WriteString(parsed[i].text)
 				b.WriteByte('\n')
 			}

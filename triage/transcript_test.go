@@ -35,6 +35,18 @@ func TestStripTranscript(t *testing.T) {
 			"[Quill (bot)] Hi there! How can I help?\n[Declan] AUTH-502 error\n[Quill (bot)] I found a few help articles.\n" +
 				"[system] Devon joined the chat\n[Devon] Hi Declan, Devon here. Can you tell me a bit more?\n[Declan] the sign-in page just spins\n[Devon] Thanks, looking into it.",
 			"AUTH-502 error\nthe sign-in page just spins\n"},
+		"speaker in round brackets": {
+			"(bot) Hey there! Ask me anything about shipping.\n(priya) Can the order sync run every 5 minutes?\n" +
+				"(bot) These articles might help: \u201cAPI authentication basics\u201d, \u201cResetting your password\u201d\n(priya) talk to a person\n(bot) No problem, handing you over.",
+			"Can the order sync run every 5 minutes?\ntalk to a person\n"},
+		"time and speaker above each turn": {
+			"15:02 · Pathfinder\nHello! I'm the Acme assistant. Type your question below.\n\n15:02 · Odette McAllister\nWe voided a label,\nwhen does the money come back?\n\n" +
+				"15:03 · Pathfinder\nI couldn't find an answer to that. The team will get back to you at o@example.com.",
+			"We voided a label,\nwhen does the money come back?\n\n"},
+		"speaker then time above each turn": {
+			"Helper Bot - 09:14\nHi! How can I help?\nAna Lima - 09:15\nthe sign-in page just spins",
+			"the sign-in page just spins\n"},
+		"a list is not a chat":           {"Steps:\n- open the app\n- tap sign in\n(sorry) it spins", "Steps:\n- open the app\n- tap sign in\n(sorry) it spins"},
 		"brackets that are not speakers": {"[urgent] login broken\n[edit] still broken", "[urgent] login broken\n[edit] still broken"},
 	} {
 		if got := stripTranscript(tc.in); got != tc.want {
