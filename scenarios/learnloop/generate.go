@@ -60,6 +60,8 @@ var tx struct {
 	HardNegatives, Extra []hn
 
 	Background []bg
+
+	LookAlikes []la
 }
 
 var rng = rand.New(rand.NewPCG(20261207, 0x1ea7100b))
@@ -711,66 +713,25 @@ func hardNegativesGen() {
 
 // ---------------------------------------------------------------- look-alikes
 
+// la is a look-alike of texts.json; it lands in the named incident window.
 type la struct {
-	From, To     time.Time
-	Role, Subj   string
-	Body, Source string
+	Window, Role, Subj, Body, Source string
 }
 
 func lookAlikes() {
 	const label = "look-alike"
-	s1, e1 := at(1, 8, 40), at(1, 10, 40)
-	s2, e2 := at(3, 13, 5), at(3, 14, 35)
-	s3, e3 := at(2, 8, 0), at(2, 20, 0)
-	s4, e4 := at(4, 18, 5), at(4, 20, 5)
-	s5, e5 := at(5, 9, 30), at(5, 13, 30)
-	s6, e6 := at(6, 21, 10), at(6, 23, 50)
-	xs := []la{
-		// sign-in / class start window: sign-in works, something else in the same area is off
-		{s1, e1, "teacher", "Remember me doesn't remember", "I tick \"Keep me signed in\" but every morning I have to log in again. Has been like this for a couple of weeks.", ""},
-		{s1, e1, "itadmin", "Old logo on sign-in page", "Our school's sign-in page still shows our old crest even though I uploaded the new one in Admin > Branding a week ago. Sign-in itself works fine.", ""},
-		{s1, e1, "teacher", "Signed in as 'Unknown User'", "I can sign in with Microsoft OK but my name shows as \"Unknown User\" at the top and in the class list. Students are confused who I am.", ""},
-		{s1, e1, "lecturer", "Login takes me to the wrong institution", "I teach at Marrowvale and at Tallis. When I sign in it always drops me into Tallis and I have to switch. Can I set a default?", ""},
-		{s1, e1, "student", "", "the show password eye thing on the login page doesnt do anything", "chat"},
-		{s1, e1, "teacher", "Live class - hand raise not working", "In my live lesson this morning the hand-raise button didn't notify me. Students were raising hands and I saw nothing. Everything else worked.", ""},
-		{s1, e1, "teacher", "Breakout rooms all in room 1", "I started my live class, put students into 4 breakout rooms and it put all 28 of them into room 1.", ""},
-		{s1, e1, "teacher", "Attendance wrong after live class", "Started class fine at 8:45, everyone joined, but the attendance register afterwards marks half of them absent.", ""},
-		{s1, e1, "lnd", "SSO users getting duplicate profiles", "Since last week, some learners who sign in via SSO end up with a second profile (same name, no courses). Can you merge them and stop it happening?", "email"},
-		{s1, e1, "student", "", "why does the live class chat show every message twice", "chat"},
-		// live-class video window: joining and video fine, another part of class misbehaves
-		{s2, e2, "teacher", "Captions in the wrong language", "Live captions in my lesson are coming out in Spanish. I teach in English. Video and sound are fine.", ""},
-		{s2, e2, "teacher", "Whiteboard didn't save", "I used the whiteboard during my live class and clicked Save to class notes, but nothing saved.", ""},
-		{s2, e2, "lecturer", "Poll results not showing", "In my live lecture I ran a poll; students voted but the results panel stays empty.", ""},
-		{s2, e2, "teacher", "Recording of this morning's class missing", "This morning's live class (ended 11:00) has no recording in the course. Recording was on.", ""},
-		{s2, e2, "employee", "Virtual background", "The blur background option is missing in live sessions on my laptop, it was there last week.", ""},
-		{s2, e2, "teacher", "Can't mute a student", "The mute button next to a student's name does nothing. One pupil kept unmuting and playing music.", ""},
-		{s2, e2, "student", "", "live class participant list shows people who left ages ago", "chat"},
-		// quiz day: quiz problems that are not the matching-question scoring
-		{s3, e3, "teacher", "Quiz timer ended early", "A student's quiz timer hit zero after 12 minutes on a 20 minute quiz. She was on an iPad; she says she switched apps briefly.", ""},
-		{s3, e3, "student", "quiz retake", "it wont let me retake the quiz, my teacher said we have 2 attempts", ""},
-		{s3, e3, "teacher", "Short answer too lenient", "The short-answer question accepted \"mitocondria\" (misspelled) as correct. Is there a strict spelling option?", ""},
-		{s3, e3, "teacher", "Images missing in quiz", "The diagrams in questions 5-7 of my quiz show as broken images for students. I uploaded them as HEIC from my phone.", ""},
-		{s3, e3, "lecturer", "Percentage rounding", "Gradebook shows 79% but the quiz page shows 79.5%, and the pass mark is 79.5. Which one counts?", ""},
-		// playback window: recordings play, but something else about them
-		{s4, e4, "student", "subtitles out of sync", "the subtitles on the week 6 lecture are like 5 seconds behind the video. video plays fine", ""},
-		{s4, e4, "student", "", "playback speed keeps going back to 1x every time i open a new video", "chat"},
-		{s4, e4, "employee", "Wrong video in module", "Module 4 \"Manual handling\" plays the video from module 2. Plays fine, just the wrong one.", ""},
-		{s4, e4, "learner", "Progress not saving", "I watched all of the lesson videos but the course still shows 60% complete and I can't get my certificate.", ""},
-		// email window: email arrives, but is wrong
-		{s5, e5, "parent", "Duplicate emails", "I'm getting every LearnLoop email twice this week - one to me and one addressed to my son's name.", ""},
-		{s5, e5, "teacher", "Unsubscribe link doesn't work", "The unsubscribe link at the bottom of the daily digest goes to a 404 page.", ""},
-		{s5, e5, "parent", "Email shows wrong child", "The grade email I got this morning was about a different child, not my daughter! Same first name. Privacy issue.", ""},
-		// upload window: upload works, but something else in submissions
-		{s6, e6, "student", "wrong file name", "uploaded my essay, it worked, but it shows as \"document(3).docx\" instead of my name. will my teacher know its mine?", ""},
-		{s6, e6, "student", "", "my submission says plagiarism check pending for 3 hours. is that normal? the upload went through", "chat"},
-		{s6, e6, "student", "preview blank", "my pdf uploaded fine but the preview is just white. is it going to be blank for my teacher too?", ""},
-		{s6, e6, "student", "cant delete draft", "there's an old draft in my submission that i cant delete, only add new files", ""},
-		{s6, e6, "student", "Group assignment", "We're a group of 3, only one person can upload. My file uploaded but my partner can't attach hers to the same submission.", ""},
-		{s6, e6, "teacher", "Plagiarism report shows 98%", "A student's submission has a 98% similarity score against... her own draft from last week. Upload was fine. Can we exclude own submissions?", ""},
+	windows := map[string][2]time.Time{
+		"sign-in":    {at(1, 8, 40), at(1, 10, 40)},
+		"live-class": {at(3, 13, 5), at(3, 14, 35)},
+		"quiz":       {at(2, 8, 0), at(2, 20, 0)},
+		"playback":   {at(4, 18, 5), at(4, 20, 5)},
+		"email":      {at(5, 9, 30), at(5, 13, 30)},
+		"upload":     {at(6, 21, 10), at(6, 23, 50)},
 	}
-	for _, x := range xs {
+	for _, x := range tx.LookAlikes {
 		p := newPerson(x.Role, "")
-		t := spread(x.From, x.To, "flat")
+		w := windows[x.Window]
+		t := spread(w[0], w[1], "flat")
 		var s, bd, src string
 		switch {
 		case x.Source == "chat":
