@@ -44,8 +44,8 @@ var (
 )
 
 type cust struct {
-	Name, Email, Org string
-	Manager          bool
+	name, email, org string
+	manager          bool
 }
 
 type tk struct {
@@ -81,12 +81,12 @@ func buildPeople() {
 			if i >= nm && weekgen.Chance(r, 0.3) {
 				email = strings.ToLower(asciiish(fn)+asciiish(ln)) + fmt.Sprint(weekgen.Between(r, 7, 99)) + "@" + weekgen.Pick(r, []string{"gmail.com", "outlook.com", "wp.pl", "gmx.de", "yahoo.es", "icloud.com"})
 			}
-			c := cust{Name: fn + " " + ln, Email: email, Org: f.Org, Manager: i < nm}
+			c := cust{name: fn + " " + ln, email: email, org: f.Org, manager: i < nm}
 			if i == 0 && weekgen.Chance(r, 0.4) {
-				c = cust{Name: fn + " " + ln, Email: "fleet@" + f.Domain, Org: f.Org, Manager: true}
+				c = cust{name: fn + " " + ln, email: "fleet@" + f.Domain, org: f.Org, manager: true}
 			}
 			people = append(people, c)
-			if c.Manager {
+			if c.manager {
 				managers = append(managers, c)
 			} else {
 				drivers = append(drivers, c)
@@ -112,7 +112,7 @@ func pickCust(role string) cust {
 	return weekgen.Pick(r, managers)
 }
 
-func first(c cust) string { return strings.Fields(c.Name)[0] }
+func first(c cust) string { return strings.Fields(c.name)[0] }
 
 // ---------------------------------------------------------------- details
 
@@ -134,7 +134,7 @@ func fill(s string, c cust) string {
 	}
 	rep := []string{
 		"{first}", first(c),
-		"{fleet}", c.Org,
+		"{fleet}", c.org,
 		"{station}", weekgen.Pick(r, tx.Stations),
 		"{pump}", fmt.Sprint(weekgen.Between(r, 1, 16)),
 		"{card4}", fmt.Sprintf("%04d", r.IntN(10000)),
@@ -175,12 +175,12 @@ func signoff(c cust) string {
 	sig := first(c)
 	switch r.IntN(4) {
 	case 0:
-		sig = c.Name
+		sig = c.name
 	case 1:
-		sig = c.Name + "\n" + c.Org
+		sig = c.name + "\n" + c.org
 	case 2:
-		if c.Manager {
-			sig = c.Name + "\n" + weekgen.Pick(r, []string{"Fleet Manager", "Transport Manager", "Accounts", "Operations", "Office Manager", "Fuhrparkleitung"}) + ", " + c.Org
+		if c.manager {
+			sig = c.name + "\n" + weekgen.Pick(r, []string{"Fleet Manager", "Transport Manager", "Accounts", "Operations", "Office Manager", "Fuhrparkleitung"}) + ", " + c.org
 		}
 	}
 	if cl == "" {
@@ -226,7 +226,7 @@ func chat(body string, c cust) string {
 	lines := []string{bot + ": " + weekgen.Pick(r, tx.BotHello)}
 	ss := sentences(body)
 	for i, s := range ss {
-		lines = append(lines, c.Name+": "+s)
+		lines = append(lines, c.name+": "+s)
 		if i == 0 && len(ss) > 2 {
 			lines = append(lines, bot+": "+weekgen.Pick(r, tx.BotHandoff))
 		}
@@ -241,7 +241,7 @@ func chat(body string, c cust) string {
 }
 
 func webForm(body string, c cust, cat string) string {
-	s := "Name: " + c.Name + "\nCompany: " + c.Org + "\nTopic: " + tx.FormCats[cat]
+	s := "Name: " + c.name + "\nCompany: " + c.org + "\nTopic: " + tx.FormCats[cat]
 	if cat == "card" || cat == "app" {
 		s += "\nCard ending: " + fmt.Sprintf("%04d", r.IntN(10000))
 	}
@@ -253,14 +253,14 @@ func add(at time.Time, subj, body string, c cust, cat, label string) *tk {
 	subj, body = fill(subj, c), fill(body, c)
 	t := tk{at: at}
 	t.ReceivedAt = at.Format(time.RFC3339)
-	t.CustomerEmail, t.CustomerName, t.Org, t.Label = c.Email, c.Name, c.Org, label
+	t.CustomerEmail, t.CustomerName, t.Org, t.Label = c.email, c.name, c.org, label
 	switch weekgen.Weighted(r, []float64{50, 14, 16, 12, 4, 4}) {
 	case 0:
 		t.Source, t.Subject, t.Body = "email", subj, plainEmail(body, c)
 	case 1:
 		t.Source, t.Subject, t.Body = "email", subj, htmlEmail(body, c)
 	case 2:
-		t.Source, t.Subject, t.Body = "chat", "Chat with "+c.Name, chat(body, c)
+		t.Source, t.Subject, t.Body = "chat", "Chat with "+c.name, chat(body, c)
 	case 3:
 		t.Source, t.Subject, t.Body = "web", subj, webForm(body, c, cat)
 	case 4:
@@ -317,7 +317,7 @@ func dateLine(at time.Time, who string) string {
 
 // followUp adds a chaser from the same person quoting their first ticket.
 func followUp(orig tk, at time.Time, texts []string) {
-	c := cust{Name: orig.CustomerName, Email: orig.CustomerEmail, Org: orig.Org}
+	c := cust{name: orig.CustomerName, email: orig.CustomerEmail, org: orig.Org}
 	subj := orig.Subject
 	if subj == "" || strings.HasPrefix(subj, "Chat with") {
 		subj = "Following up"
@@ -327,13 +327,13 @@ func followUp(orig tk, at time.Time, texts []string) {
 	case orig.Source == "chat":
 		b += "\n\nI raised this in your chat " + fmt.Sprint(int(at.Sub(orig.at).Minutes())) + " minutes ago and nobody has come back to me."
 	case orig.Body == "":
-		b += "\n\n" + dateLine(orig.at, c.Name+" <"+c.Email+">") + "\n" + quote(orig.Subject)
+		b += "\n\n" + dateLine(orig.at, c.name+" <"+c.email+">") + "\n" + quote(orig.Subject)
 	default:
-		b += "\n\n" + dateLine(orig.at, c.Name+" <"+c.Email+">") + "\n" + quote(stripTags(orig.Body))
+		b += "\n\n" + dateLine(orig.at, c.name+" <"+c.email+">") + "\n" + quote(stripTags(orig.Body))
 	}
 	t := tk{at: at}
 	t.ReceivedAt = at.Format(time.RFC3339)
-	t.CustomerEmail, t.CustomerName, t.Org, t.Label = c.Email, c.Name, c.Org, orig.Label
+	t.CustomerEmail, t.CustomerName, t.Org, t.Label = c.email, c.name, c.org, orig.Label
 	t.Source, t.Subject, t.Body = "email", "Re: "+subj, b
 	tickets = append(tickets, t)
 }
@@ -455,7 +455,7 @@ func genBackground(n int) {
 			back := at.Add(time.Duration(weekgen.Between(r, 2, 12)) * 24 * time.Hour).Format("Monday 2 January")
 			t := tk{at: at}
 			t.ReceivedAt = at.Format(time.RFC3339)
-			t.Source, t.CustomerEmail, t.CustomerName, t.Org, t.Label = "email", c.Email, c.Name, c.Org, "background"
+			t.Source, t.CustomerEmail, t.CustomerName, t.Org, t.Label = "email", c.email, c.name, c.org, "background"
 			t.Subject = weekgen.Pick(r, []string{"Automatic reply: ", "Out of Office: ", "Abwesenheitsnotiz: ", "Auto: "}) + weekgen.Pick(r, tx.GenBackgroundText)
 			t.Body = fmt.Sprintf(weekgen.Pick(r, tx.AutoReplies), back)
 			tickets = append(tickets, t)
@@ -463,9 +463,9 @@ func genBackground(n int) {
 			c := weekgen.Pick(r, people)
 			t := tk{at: at}
 			t.ReceivedAt = at.Format(time.RFC3339)
-			t.Source, t.CustomerEmail, t.CustomerName, t.Org, t.Label = "email", "mailer-daemon@"+strings.SplitN(c.Email, "@", 2)[1], "Mail Delivery Subsystem", "", "background"
+			t.Source, t.CustomerEmail, t.CustomerName, t.Org, t.Label = "email", "mailer-daemon@"+strings.SplitN(c.email, "@", 2)[1], "Mail Delivery Subsystem", "", "background"
 			t.Subject = weekgen.Pick(r, tx.GenBackgroundSubject)
-			t.Body = "This is the mail system at host mx1." + strings.SplitN(c.Email, "@", 2)[1] + ".\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<" + c.Email + ">: host said: 550 5.1.1 mailbox unavailable"
+			t.Body = "This is the mail system at host mx1." + strings.SplitN(c.email, "@", 2)[1] + ".\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<" + c.email + ">: host said: 550 5.1.1 mailbox unavailable"
 			tickets = append(tickets, t)
 		case 4:
 			t := weekgen.Pick(r, tx.BgPool)
@@ -478,7 +478,7 @@ func genBackground(n int) {
 			body := fill(weekgen.Pick(r, tx.ReplyLines), c) + "\n\n" + dateLine(at.Add(-time.Duration(weekgen.Between(r, 3, 70))*time.Hour), "FleetFuel Support <support@fleetfuel.example>") + "\n" + quote("Hi "+first(c)+",\n\n"+aq+"\n\nFleetFuel Support") + "\n" + quote(quote(fill(t.Body, c)))
 			tt := tk{at: at}
 			tt.ReceivedAt = at.Format(time.RFC3339)
-			tt.Source, tt.CustomerEmail, tt.CustomerName, tt.Org, tt.Label = "email", c.Email, c.Name, c.Org, "background"
+			tt.Source, tt.CustomerEmail, tt.CustomerName, tt.Org, tt.Label = "email", c.email, c.name, c.org, "background"
 			tt.Subject, tt.Body = "Re: "+fill(subj, c), body
 			tickets = append(tickets, tt)
 		case 5:
