@@ -57,7 +57,7 @@ type ticket struct {
 }
 
 type person struct {
-	Name, Email, Org, Lang, Kind string // kind: home, pm, installer, shop
+	name, email, org, lang, kind string // kind: home, pm, installer, shop
 }
 
 var r = rand.New(rand.NewSource(20270111))
@@ -87,7 +87,7 @@ func addPeople(kind, org, lang, domain string, names ...string) {
 	for _, n := range names {
 		local := strings.ToLower(strings.ReplaceAll(n, " ", "."))
 		local = strings.NewReplacer("ö", "oe", "ü", "ue", "ä", "ae", "'", "").Replace(local)
-		people = append(people, person{Name: n, Email: local + "@" + domain, Org: org, Lang: lang, Kind: kind})
+		people = append(people, person{name: n, email: local + "@" + domain, org: org, lang: lang, kind: kind})
 	}
 }
 
@@ -128,7 +128,7 @@ func somebody(pmShare float64) person {
 	if r.Float64() < pmShare {
 		var pms []person
 		for _, p := range people {
-			if p.Kind == "pm" {
+			if p.kind == "pm" {
 				pms = append(pms, p)
 			}
 		}
@@ -137,7 +137,7 @@ func somebody(pmShare float64) person {
 	// otherwise mostly households, some shops and installers
 	var pool []person
 	for _, p := range people {
-		if p.Kind == "home" || (p.Kind != "pm" && r.Float64() < 0.35) {
+		if p.kind == "home" || (p.kind != "pm" && r.Float64() < 0.35) {
 			pool = append(pool, p)
 		}
 	}
@@ -168,7 +168,7 @@ func fill(s string) string {
 // body assembles an email/web/chat body from parts. parts[0] is the opening
 // complaint; the rest follow.
 func render(p person, src string, subject string, parts []string) string {
-	f := first(p.Name)
+	f := first(p.name)
 	for i := range parts {
 		parts[i] = strings.ReplaceAll(fill(parts[i]), "{first}", f)
 	}
@@ -177,19 +177,19 @@ func render(p person, src string, subject string, parts []string) string {
 		ag := pick(texts.Agents)
 		var b strings.Builder
 		fmt.Fprintf(&b, "[Nestor] %s\n", pick(texts.BotHello))
-		fmt.Fprintf(&b, "[%s] %s\n", p.Name, parts[0])
+		fmt.Fprintf(&b, "[%s] %s\n", p.name, parts[0])
 		fmt.Fprintf(&b, "[Nestor] %s\n", pick(texts.BotReply))
 		if len(parts) > 1 {
-			fmt.Fprintf(&b, "[%s] %s\n", p.Name, parts[1])
+			fmt.Fprintf(&b, "[%s] %s\n", p.name, parts[1])
 		} else {
-			fmt.Fprintf(&b, "[%s] %s\n", p.Name, pick(texts.RenderText))
+			fmt.Fprintf(&b, "[%s] %s\n", p.name, pick(texts.RenderText))
 		}
 		fmt.Fprintf(&b, "Agent %s joined the chat\n", ag)
 		fmt.Fprintf(&b, "[Agent %s] %s\n", ag, strings.ReplaceAll(pick(texts.AgentOpen), "{first}", f))
 		if len(parts) > 2 {
-			fmt.Fprintf(&b, "[%s] %s", p.Name, strings.Join(parts[2:], " "))
+			fmt.Fprintf(&b, "[%s] %s", p.name, strings.Join(parts[2:], " "))
 		} else {
-			fmt.Fprintf(&b, "[%s] %s", p.Name, pick(texts.RenderText2))
+			fmt.Fprintf(&b, "[%s] %s", p.name, pick(texts.RenderText2))
 		}
 		return b.String()
 	case "web":
@@ -198,12 +198,12 @@ func render(p person, src string, subject string, parts []string) string {
 			topic = "Other"
 		}
 		return fmt.Sprintf("Name: %s\nEmail: %s\nTopic: %s\nPhone / device: %s\nApp version: %s\n\nHow can we help?\n%s",
-			p.Name, p.Email, topic, fill("{phone}"), fill("{ver}"), strings.Join(parts, " "))
+			p.name, p.email, topic, fill("{phone}"), fill("{ver}"), strings.Join(parts, " "))
 	}
 	greet, sign := texts.GreetEN, texts.SignEN
-	if p.Lang == "de" && isLang(parts, "de") {
+	if p.lang == "de" && isLang(parts, "de") {
 		greet, sign = texts.GreetDE, texts.SignDE
-	} else if p.Lang == "nl" && isLang(parts, "nl") {
+	} else if p.lang == "nl" && isLang(parts, "nl") {
 		greet, sign = texts.GreetNL, texts.SignNL
 	}
 	var b strings.Builder
@@ -218,8 +218,8 @@ func render(p person, src string, subject string, parts []string) string {
 	switch x := r.Float64(); {
 	case x < 0.7:
 		b.WriteString("\n\n" + pick(sign) + "\n" + f)
-		if p.Kind != "home" {
-			b.WriteString(" " + p.Name[len(f)+1:] + "\n" + p.Org)
+		if p.kind != "home" {
+			b.WriteString(" " + p.name[len(f)+1:] + "\n" + p.org)
 		}
 	case x < 0.85:
 		b.WriteString("\n\n" + f)
@@ -273,9 +273,9 @@ func chooseSource(chat, web float64) string {
 
 func add(at time.Time, p person, src, subject, body, label string) *ticket {
 	if src == "chat" {
-		subject = "Chat with " + p.Name
+		subject = "Chat with " + p.name
 	}
-	tickets = append(tickets, ticket{at: at, Ticket: weekgen.Ticket{Subject: subject, Body: body, Source: src, CustomerEmail: p.Email, CustomerName: p.Name, Org: p.Org, Label: label}})
+	tickets = append(tickets, ticket{at: at, Ticket: weekgen.Ticket{Subject: subject, Body: body, Source: src, CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label}})
 	return &tickets[len(tickets)-1]
 }
 
@@ -289,9 +289,9 @@ type topic struct {
 
 func (t topic) make(at time.Time, p person, label string, chat, web float64) *ticket {
 	src := chooseSource(chat, web)
-	if (p.Lang == "de" && len(t.De) > 0 || p.Lang == "nl" && len(t.Nl) > 0) && r.Float64() < 0.75 {
+	if (p.lang == "de" && len(t.De) > 0 || p.lang == "nl" && len(t.Nl) > 0) && r.Float64() < 0.75 {
 		body, subj := "", ""
-		if p.Lang == "de" {
+		if p.lang == "de" {
 			body, subj = pick(t.De), pick(t.DeSubj)
 		} else {
 			body, subj = pick(t.Nl), pick(t.NlSubj)
@@ -320,7 +320,7 @@ func (t topic) make(at time.Time, p person, label string, chat, web float64) *ti
 func pickFor(xs []string, p person) string {
 	for i := 0; ; i++ {
 		x := pick(xs)
-		if p.Kind == "pm" || i > 20 {
+		if p.kind == "pm" || i > 20 {
 			return x
 		}
 		l := strings.ToLower(x)
@@ -589,7 +589,7 @@ func genBackground() {
 	// bounces
 	bounceTo := texts.BounceTo
 	for i := 0; i < 6; i++ {
-		p := person{Name: "Mail Delivery Subsystem", Email: "mailer-daemon@mx.homenest.io", Kind: "bot"}
+		p := person{name: "Mail Delivery Subsystem", email: "mailer-daemon@mx.homenest.io", kind: "bot"}
 		body := "This is the mail system at host mx.homenest.io.\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<" +
 			bounceTo[i] + ">: host not found / 550 5.1.1 recipient address rejected: User unknown\n\nReporting-MTA: dns; mx.homenest.io\nAction: failed\nStatus: 5.1.1"
 		add(dayTime(11+r.Intn(7)), p, "email", "Undelivered Mail Returned to Sender", body, "background")
@@ -602,7 +602,7 @@ func genBackground() {
 		{"Guest post on your blog?", "Hi there, I'd love to write a guest post for your blog about home security trends for 2027. Are you open to it?"},
 	}
 	for _, s := range spam {
-		p := person{Name: pick(texts.GenBackgroundName), Email: pick(texts.GenBackgroundEmail)}
+		p := person{name: pick(texts.GenBackgroundName), email: pick(texts.GenBackgroundEmail)}
 		add(dayTime(11+r.Intn(7)), p, "email", s[0], s[1], "background")
 	}
 	// a body-only ticket
