@@ -370,10 +370,10 @@ func course() string { return pick(tx.Courses) }
 // ---------------------------------------------------------------- incidents
 
 type prev struct {
-	P    Person
-	T    time.Time
-	Subj string
-	Body string
+	p    Person
+	t    time.Time
+	subj string
+	body string
 }
 
 // Tue 8 Dec, 08:35–10:45 UTC: the identity broker (keystile) fails. School
@@ -451,22 +451,22 @@ func signinOutage() {
 	}
 	// Follow-ups from the same people.
 	fu := tx.SigninOutageFu
-	sort.Slice(prevs, func(i, j int) bool { return prevs[i].T.Before(prevs[j].T) })
+	sort.Slice(prevs, func(i, j int) bool { return prevs[i].t.Before(prevs[j].t) })
 	for i := 0; i < 10; i++ {
 		pv := prevs[rng.IntN(len(prevs)/2)]
-		t := pv.T.Add(time.Duration(20+rng.IntN(45)) * time.Minute)
+		t := pv.t.Add(time.Duration(20+rng.IntN(45)) * time.Minute)
 		if t.After(b.Add(10 * time.Minute)) {
 			t = b.Add(-time.Duration(rng.IntN(20)) * time.Minute)
 		}
 		body := fu[i]
-		subj := "Re: " + pv.Subj
-		if pv.Subj == "" {
+		subj := "Re: " + pv.subj
+		if pv.subj == "" {
 			subj = ""
 		}
-		if chance(0.5) && pv.Body != "" {
-			body = quoted(body, pv.Subj, pv.Body, pv.T)
+		if chance(0.5) && pv.body != "" {
+			body = quoted(body, pv.subj, pv.body, pv.t)
 		}
-		add(t, pv.P, subj, body, "email", label)
+		add(t, pv.p, subj, body, "email", label)
 	}
 }
 
@@ -538,8 +538,8 @@ func liveVideo() {
 	}
 	for i := 0; i < 3; i++ {
 		pv := prevs[rng.IntN(len(prevs))]
-		t := pv.T.Add(time.Duration(25+rng.IntN(30)) * time.Minute)
-		add(t, pv.P, "Re: "+pv.Subj, quoted(pick([]string{"Still freezing. Any update?", "Still the same now, we've given up for today.", "Seems better now, thanks."}), pv.Subj, pv.Body, pv.T), "email", label)
+		t := pv.t.Add(time.Duration(25+rng.IntN(30)) * time.Minute)
+		add(t, pv.p, "Re: "+pv.subj, quoted(pick([]string{"Still freezing. Any update?", "Still the same now, we've given up for today.", "Seems better now, thanks."}), pv.subj, pv.body, pv.t), "email", label)
 	}
 }
 
@@ -634,15 +634,15 @@ func uploadFailure() {
 	}
 	for i := 0; i < 5; i++ {
 		pv := prevs[rng.IntN(len(prevs))]
-		t := pv.T.Add(time.Duration(15+rng.IntN(30)) * time.Minute)
+		t := pv.t.Add(time.Duration(15+rng.IntN(30)) * time.Minute)
 		if t.After(at(6, 23, 59)) {
 			t = at(6, 23, 50+rng.IntN(9))
 		}
-		subj := "Re: " + pv.Subj
-		if pv.Subj == "" {
+		subj := "Re: " + pv.subj
+		if pv.subj == "" {
 			subj = "still not working"
 		}
-		add(t, pv.P, subj, pick(tx.UploadFailureText), "email", label)
+		add(t, pv.p, subj, pick(tx.UploadFailureText), "email", label)
 	}
 }
 
@@ -822,16 +822,16 @@ func backgroundGen(n int) {
 var updates []weekgen.Update
 
 type step struct {
-	T              time.Time
-	Status, Impact string
-	Body           string
+	t              time.Time
+	status, impact string
+	body           string
 }
 
 func incident(provider, id, title, label, kind string, comps []string, steps ...step) {
 	for i, s := range steps {
 		updates = append(updates, weekgen.Update{
 			Provider: provider, ProviderIncidentID: id, UpdateID: fmt.Sprintf("%s-u%d", id, i+1),
-			Status: s.Status, Impact: s.Impact, At: s.T.Format(time.RFC3339), Title: title, Body: s.Body,
+			Status: s.status, Impact: s.impact, At: s.t.Format(time.RFC3339), Title: title, Body: s.body,
 			Kind: kind, Components: comps, Label: label,
 		})
 	}
