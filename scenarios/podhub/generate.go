@@ -51,12 +51,12 @@ var (
 	start = time.Date(2027, 4, 12, 0, 0, 0, 0, time.UTC)
 )
 
-type person struct{ Name, Email, Org string }
+type person struct{ name, email, org string }
 
 type draft struct {
-	At    time.Time
-	T     weekgen.Ticket
-	Order int
+	at    time.Time
+	t     weekgen.Ticket
+	order int
 }
 
 var drafts []draft
@@ -144,9 +144,9 @@ var closings = []string{"Thanks", "Thanks a lot", "Cheers", "Best", "Kind regard
 var agents = []string{"Marta", "Devon", "Leila", "Jonas", "Aiko"}
 
 func sign(p person) string {
-	first := strings.Fields(p.Name)[0]
-	if p.Org != "" && weekgen.Chance(r, 0.5) {
-		return p.Name + "\n" + p.Org
+	first := strings.Fields(p.name)[0]
+	if p.org != "" && weekgen.Chance(r, 0.5) {
+		return p.name + "\n" + p.org
 	}
 	return first
 }
@@ -175,16 +175,16 @@ func html(p person, core string) string {
 	for _, para := range strings.Split(core, "\n\n") {
 		b.WriteString("<p>" + strings.ReplaceAll(para, "\n", "<br>") + "</p>")
 	}
-	b.WriteString("<p>" + weekgen.Pick(r, []string{"Best regards", "Thanks", "Cheers"}) + ",<br>" + p.Name)
-	if p.Org != "" {
-		b.WriteString("<br><i>" + p.Org + "</i>")
+	b.WriteString("<p>" + weekgen.Pick(r, []string{"Best regards", "Thanks", "Cheers"}) + ",<br>" + p.name)
+	if p.org != "" {
+		b.WriteString("<br><i>" + p.org + "</i>")
 	}
 	b.WriteString("</p><div style=\"color:#888;font-size:11px\">Sent from my phone</div></body></html>")
 	return b.String()
 }
 
 func chat(p person, core string) string {
-	first := strings.Fields(p.Name)[0]
+	first := strings.Fields(p.name)[0]
 	var lines []string
 	lines = append(lines, weekgen.Pick(r, texts.BotHello))
 	for _, s := range strings.Split(core, "\n\n") {
@@ -204,18 +204,18 @@ func chat(p person, core string) string {
 var webCats = []string{"Account & login", "Billing", "Publishing", "Studio", "Analytics", "Distribution", "Other"}
 
 func webForm(p person, core, cat string) string {
-	return "Category: " + cat + "\nShow: " + weekgen.Pick(r, texts.Shows) + "\nName: " + p.Name + "\nMessage: " + strings.ReplaceAll(core, "\n\n", " ")
+	return "Category: " + cat + "\nShow: " + weekgen.Pick(r, texts.Shows) + "\nName: " + p.name + "\nMessage: " + strings.ReplaceAll(core, "\n\n", " ")
 }
 
 func quoted(p person, prev string, when time.Time, core string) string {
-	return core + "\n\nOn " + when.Format("Mon, 2 Jan 2006 at 15:04") + ", " + p.Name + " <" + p.Email + "> wrote:\n> " + strings.ReplaceAll(prev, "\n", "\n> ")
+	return core + "\n\nOn " + when.Format("Mon, 2 Jan 2006 at 15:04") + ", " + p.name + " <" + p.email + "> wrote:\n> " + strings.ReplaceAll(prev, "\n", "\n> ")
 }
 
 // add renders one ticket in a style drawn from the mix and keeps it.
 func add(at time.Time, p person, tx text, label, cat string, mix [6]float64) {
 	subj := fillIn(tx.Subj)
 	core := fillIn(tx.Body)
-	t := weekgen.Ticket{ReceivedAt: at.Format(time.RFC3339), CustomerEmail: p.Email, CustomerName: p.Name, Org: p.Org, Label: label}
+	t := weekgen.Ticket{ReceivedAt: at.Format(time.RFC3339), CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: label}
 	// mix: plain email, html email, chat, web, subject-only, body-only
 	switch weekgen.Weighted(r, mix[:]) {
 	case 0:
@@ -237,12 +237,12 @@ func add(at time.Time, p person, tx text, label, cat string, mix [6]float64) {
 	if t.Subject == "" && t.Body == "" {
 		t.Subject = subj
 	}
-	drafts = append(drafts, draft{At: at, T: t, Order: len(drafts)})
+	drafts = append(drafts, draft{at: at, t: t, order: len(drafts)})
 }
 
 func addRaw(at time.Time, t weekgen.Ticket) {
 	t.ReceivedAt = at.Format(time.RFC3339)
-	drafts = append(drafts, draft{At: at, T: t, Order: len(drafts)})
+	drafts = append(drafts, draft{at: at, t: t, order: len(drafts)})
 }
 
 var normalMix = [6]float64{50, 10, 17, 10, 6, 7}
@@ -308,17 +308,17 @@ func main() {
 	studioQualityIncident()
 
 	sort.SliceStable(drafts, func(i, j int) bool {
-		if !drafts[i].At.Equal(drafts[j].At) {
-			return drafts[i].At.Before(drafts[j].At)
+		if !drafts[i].at.Equal(drafts[j].at) {
+			return drafts[i].at.Before(drafts[j].at)
 		}
-		return drafts[i].Order < drafts[j].Order
+		return drafts[i].order < drafts[j].order
 	})
 	tickets := make([]weekgen.Ticket, len(drafts))
 	counts := map[string]int{}
 	for i, d := range drafts {
-		d.T.ID = fmt.Sprintf("PH-%d", 61400+i*3+r.IntN(3))
-		tickets[i] = d.T
-		counts[d.T.Label]++
+		d.t.ID = fmt.Sprintf("PH-%d", 61400+i*3+r.IntN(3))
+		tickets[i] = d.t
+		counts[d.t.Label]++
 	}
 	if err := weekgen.WriteWeek(".", tickets, updates(), weekgen.Format{}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -354,9 +354,9 @@ func background() {
 			// a reply in an earlier thread
 			prevAt := t.Add(-time.Duration(weekgen.Between(r, 3, 60)) * time.Hour)
 			agent := weekgen.Pick(r, agents)
-			prev := fillIn("Hi " + strings.Fields(p.Name)[0] + ", thanks for reaching out. " + weekgen.Pick(r, texts.AgentAsks) + "\n" + agent + ", PodHub Support")
+			prev := fillIn("Hi " + strings.Fields(p.name)[0] + ", thanks for reaching out. " + weekgen.Pick(r, texts.AgentAsks) + "\n" + agent + ", PodHub Support")
 			reply := weekgen.Pick(r, texts.CustomerReplies)
-			addRaw(t, weekgen.Ticket{Source: "email", Subject: "Re: " + fillIn(tx.Subj), Body: quoted(person{agent + " (PodHub Support)", "support@podhub.fm", ""}, prev, prevAt, fillIn(reply)), CustomerEmail: p.Email, CustomerName: p.Name, Org: p.Org, Label: "background"})
+			addRaw(t, weekgen.Ticket{Source: "email", Subject: "Re: " + fillIn(tx.Subj), Body: quoted(person{agent + " (PodHub Support)", "support@podhub.fm", ""}, prev, prevAt, fillIn(reply)), CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: "background"})
 		} else {
 			add(t, p, tx, "background", tp.Cat, normalMix)
 		}
@@ -367,12 +367,12 @@ func background() {
 	}
 	for i := 0; i < 11; i++ {
 		p := weekgen.Pick(r, staff)
-		addRaw(anyTime(), weekgen.Ticket{Source: "email", Subject: weekgen.Pick(r, []string{"Automatic reply: ", "Out of office: ", "Abwesenheitsnotiz: ", "Auto: "}) + weekgen.Pick(r, []string{"Your PodHub invoice", "Re: Your ticket", "Your monthly payout statement", "New feature: transcripts"}), Body: weekgen.Pick(r, texts.OooTexts), CustomerEmail: p.Email, CustomerName: p.Name, Org: p.Org, Label: "background"})
+		addRaw(anyTime(), weekgen.Ticket{Source: "email", Subject: weekgen.Pick(r, []string{"Automatic reply: ", "Out of office: ", "Abwesenheitsnotiz: ", "Auto: "}) + weekgen.Pick(r, []string{"Your PodHub invoice", "Re: Your ticket", "Your monthly payout statement", "New feature: transcripts"}), Body: weekgen.Pick(r, texts.OooTexts), CustomerEmail: p.email, CustomerName: p.name, Org: p.org, Label: "background"})
 	}
 	for i := 0; i < 5; i++ {
 		p := anyone()
-		dom := strings.SplitN(p.Email, "@", 2)[1]
-		addRaw(anyTime(), weekgen.Ticket{Source: "email", Subject: "Undelivered Mail Returned to Sender", Body: "This is the mail system at host mx." + dom + ".\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<" + p.Email + ">: host mx." + dom + " said: 550 5.1.1 User unknown (in reply to RCPT TO command)", CustomerEmail: "MAILER-DAEMON@mx." + dom, CustomerName: "Mail Delivery System", Label: "background"})
+		dom := strings.SplitN(p.email, "@", 2)[1]
+		addRaw(anyTime(), weekgen.Ticket{Source: "email", Subject: "Undelivered Mail Returned to Sender", Body: "This is the mail system at host mx." + dom + ".\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<" + p.email + ">: host mx." + dom + " said: 550 5.1.1 User unknown (in reply to RCPT TO command)", CustomerEmail: "MAILER-DAEMON@mx." + dom, CustomerName: "Mail Delivery System", Label: "background"})
 	}
 	for i, tx := range texts.SpamTexts {
 		addRaw(anyTime(), weekgen.Ticket{Source: "email", Subject: tx.Subj, Body: tx.Body, CustomerEmail: fmt.Sprintf("offers%d@promo-blast%d.biz", i+1, i+7), CustomerName: "Growth Team", Label: "background"})
@@ -406,10 +406,10 @@ func hardNegatives() {
 // ---------------------------------------------------------------- incidents
 
 type sent struct {
-	P    person
-	At   time.Time
-	Body string
-	Subj string
+	p    person
+	at   time.Time
+	body string
+	subj string
 }
 
 func incident(label, cat string, n int, a, peak, b time.Time, subjs, bods []string, foreign []text, follow []string, mix [6]float64) {
@@ -417,16 +417,16 @@ func incident(label, cat string, n int, a, peak, b time.Time, subjs, bods []stri
 	for i := 0; i < n; i++ {
 		if len(firsts) > 3 && follow != nil && weekgen.Chance(r, 0.1) {
 			f := weekgen.Pick(r, firsts)
-			t := f.At.Add(time.Duration(weekgen.Between(r, 8, 50)) * time.Minute)
+			t := f.at.Add(time.Duration(weekgen.Between(r, 8, 50)) * time.Minute)
 			if t.After(b) {
-				t = between(f.At, b)
+				t = between(f.at, b)
 			}
 			core := fillIn(weekgen.Pick(r, follow))
-			subj := "Re: " + f.Subj
-			if f.Subj == "" {
+			subj := "Re: " + f.subj
+			if f.subj == "" {
 				subj = "Re: (no subject)"
 			}
-			addRaw(t, weekgen.Ticket{Source: "email", Subject: subj, Body: quoted(f.P, f.Body, f.At, core), CustomerEmail: f.P.Email, CustomerName: f.P.Name, Org: f.P.Org, Label: label})
+			addRaw(t, weekgen.Ticket{Source: "email", Subject: subj, Body: quoted(f.p, f.body, f.at, core), CustomerEmail: f.p.email, CustomerName: f.p.name, Org: f.p.org, Label: label})
 			continue
 		}
 		p := anyone()
@@ -441,7 +441,7 @@ func incident(label, cat string, n int, a, peak, b time.Time, subjs, bods []stri
 		}
 		before := len(drafts)
 		add(t, p, tx, label, cat, mix)
-		d := drafts[before].T
+		d := drafts[before].t
 		if d.Source == "email" && d.Body != "" {
 			firsts = append(firsts, sent{p, t, d.Body, d.Subject})
 		}
