@@ -33,13 +33,13 @@ import (
 var tx struct {
 	Updates []statusUpdate
 
-	FirstEN, LastEN, ChatWrapGreet, ChatWrapText, AddText, LoginSubj, LoginCores, LoginExtras, LoginClosers, GenIncidentsSubj, GenIncidentsBody, Chasers, Backs, VidSubj, VidCores, VidExtras, GenIncidentsBody2, SmsSubj, SmsCores, SmsExtras, PaySubj, PayCores, PayExtras, GenIncidentsBody3, GenHardNegativesText, BgVariations, GenAutoRepliesSubject, GenAutoRepliesSubject2 []string
+	FirstEN, LastEN, ChatBotGreetings, ChatBotReplies, ForwardNotes, LoginSubj, LoginCores, LoginExtras, LoginClosers, LoginPatientSubj, LoginPatientBodies, Chasers, Backs, VidSubj, VidCores, VidExtras, VidPatientBodies, SmsSubj, SmsCores, SmsExtras, PaySubj, PayCores, PayExtras, PayPatientBodies, HardNegativeChasers, BgVariations, OutOfOfficeSubjects, BounceSubjects []string
 
 	Orgs []*Org
 
 	RolesByKind map[string][]string
 
-	GenIncidentsRange, GenIncidentsRange2, DstMsgs, Extra, Background, Pmsgs []msg
+	LoginOtherLanguages, SmsOtherLanguages, DstMsgs, HardNegativeExtras, Background, PatientBackground []msg
 
 	HardNegatives, LookAlikes []hn
 }
@@ -198,14 +198,14 @@ func quoted(body string, t time.Time) string {
 
 func chatWrap(lines []string, name string) string {
 	var b strings.Builder
-	greet := pick(tx.ChatWrapGreet)
+	greet := pick(tx.ChatBotGreetings)
 	fmt.Fprintf(&b, "[Quill (bot)] %s\n", greet)
 	first := strings.Split(name, " ")[0]
 	agent := pick(agents)
 	for i, l := range lines {
 		fmt.Fprintf(&b, "[%s] %s\n", first, l)
 		if i == 0 {
-			b.WriteString(pick(tx.ChatWrapText))
+			b.WriteString(pick(tx.ChatBotReplies))
 			if len(lines) > 1 {
 				fmt.Fprintf(&b, "[system] %s joined the chat\n[%s] Hi %s, %s here. Can you tell me a bit more?\n", agent, agent, first, agent)
 			}
@@ -288,7 +288,7 @@ func add(t time.Time, m msg, label string) *Ticket {
 			// forwarded by the clinic
 			tk.CustomerName, tk.CustomerEmail = p.Name, p.Email
 			m.Body = fmt.Sprintf("%s\n\n---------- Forwarded message ---------\nFrom: %s <%s>\nDate: %s %d Nov 2026\nSubject: %s\nTo: %s\n\n%s",
-				pick(tx.AddText),
+				pick(tx.ForwardNotes),
 				name, em, weekdays[int(t.Sub(week0).Hours()/24)%7], t.Day(), m.Subj, p.Email, m.Body)
 			m.Subj = "Fwd: " + m.Subj
 			m.Src = "email"
@@ -483,14 +483,14 @@ func genIncidents() {
 		}
 		if chance(0.12) {
 			m.Who = "patient"
-			m.Subj = pick(tx.GenIncidentsSubj)
-			m.Body = pick(tx.GenIncidentsBody)
+			m.Subj = pick(tx.LoginPatientSubj)
+			m.Body = pick(tx.LoginPatientBodies)
 		}
 		tk := add(t, m, "inc-login-outage")
 		loginTickets = append(loginTickets, tk)
 	}
 	// Other languages.
-	for _, m := range tx.GenIncidentsRange {
+	for _, m := range tx.LoginOtherLanguages {
 		m.Src = "email"
 		add(timeIn(loginA.Add(40*time.Minute), loginB, ""), m, "inc-login-outage")
 	}
@@ -522,7 +522,7 @@ func genIncidents() {
 		if chance(0.1) {
 			m.Who = "patient"
 			m.Subj = "my video appointment kept freezing"
-			m.Body = pick(tx.GenIncidentsBody2)
+			m.Body = pick(tx.VidPatientBodies)
 		}
 		vidTickets = append(vidTickets, add(timeIn(vidA, vidB, "front"), m, "inc-video-degraded"))
 	}
@@ -542,7 +542,7 @@ func genIncidents() {
 		m := msg{Subj: pick(smsSubj), Body: compose(smsCores, smsExtras, loginClosers), Who: "staff", Region: "eu"}
 		add(timeIn(smsA, smsB, "front"), m, "inc-sms-delay")
 	}
-	for _, m := range tx.GenIncidentsRange2 {
+	for _, m := range tx.SmsOtherLanguages {
 		m.Src = "email"
 		add(timeIn(smsA.Add(30*time.Minute), smsB, ""), m, "inc-sms-delay")
 	}
@@ -558,7 +558,7 @@ func genIncidents() {
 		if chance(0.12) {
 			m.Who = "patient"
 			m.Subj = "Can't pay my deposit"
-			m.Body = pick(tx.GenIncidentsBody3)
+			m.Body = pick(tx.PayPatientBodies)
 		}
 		payTickets = append(payTickets, add(timeIn(payA, payB, "front"), m, "inc-payment-declines"))
 	}
@@ -641,14 +641,14 @@ func genHardNegatives() {
 		made = append(made, add(t, h.M, "hard-negative"))
 	}
 	// A few repeats of the commonest shapes elsewhere in the week, and chasers.
-	extra := tx.Extra
+	extra := tx.HardNegativeExtras
 	for i := 0; i < 2; i++ {
 		extra[i].Region = pick([]string{"eu", "na"})
 		made = append(made, add(workTime(extra[i].Region), extra[i], "hard-negative"))
 	}
 	for i := 0; i < 1; i++ {
 		p := made[r.IntN(len(made))]
-		followUp(p, p.at.Add(time.Duration(1+r.IntN(20))*time.Hour), pick(tx.GenHardNegativesText))
+		followUp(p, p.at.Add(time.Duration(1+r.IntN(20))*time.Hour), pick(tx.HardNegativeChasers))
 	}
 }
 
@@ -686,7 +686,7 @@ func genBackground() {
 		add(workTime(region), m, "background")
 	}
 	// Patients writing in directly about ordinary things.
-	pmsgs := tx.Pmsgs
+	pmsgs := tx.PatientBackground
 	for i := 0; i < 14; i++ {
 		m := pick(pmsgs)
 		m.Who = "patient"
@@ -704,7 +704,7 @@ func genAutoReplies() {
 		}
 		o := pick(tx.Orgs)
 		p := pick(o.Staff)
-		tickets = append(tickets, &Ticket{at: t, Ticket: weekgen.Ticket{Source: "email", Org: o.Name, CustomerName: p.Name, CustomerEmail: p.Email, Label: "background", Subject: pick(tx.GenAutoRepliesSubject), Body: pick([]string{
+		tickets = append(tickets, &Ticket{at: t, Ticket: weekgen.Ticket{Source: "email", Org: o.Name, CustomerName: p.Name, CustomerEmail: p.Email, Label: "background", Subject: pick(tx.OutOfOfficeSubjects), Body: pick([]string{
 			fmt.Sprintf("Thank you for your email. I am out of the office until %d November with limited access to email. For urgent matters please call the clinic reception.\n\n%s", 9+r.IntN(10), p.Name),
 			"I'm currently on annual leave and will respond on my return. For anything urgent about patient care please contact the practice on the main number.",
 			"Ich bin bis einschließlich Freitag nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Rezeption.",
@@ -717,7 +717,7 @@ func genAutoReplies() {
 			t = at(3, 18, 40) // during the card decline spike
 		}
 		o := pick(tx.Orgs)
-		tickets = append(tickets, &Ticket{at: t, Ticket: weekgen.Ticket{Source: "email", CustomerEmail: "MAILER-DAEMON@mx." + o.Domain, CustomerName: "Mail Delivery System", Label: "background", Subject: pick(tx.GenAutoRepliesSubject2), Body: fmt.Sprintf("This is the mail system at host mx.%s.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<%s@%s>: host mx.%s said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n\n--- Original message ---\nSubject: [ClinicQ] Your request CQ-%d has been updated", o.Domain, pick([]string{"frontdesk", "info", "reception", "admin"}), o.Domain, o.Domain, 50800+r.IntN(150))}})
+		tickets = append(tickets, &Ticket{at: t, Ticket: weekgen.Ticket{Source: "email", CustomerEmail: "MAILER-DAEMON@mx." + o.Domain, CustomerName: "Mail Delivery System", Label: "background", Subject: pick(tx.BounceSubjects), Body: fmt.Sprintf("This is the mail system at host mx.%s.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<%s@%s>: host mx.%s said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n\n--- Original message ---\nSubject: [ClinicQ] Your request CQ-%d has been updated", o.Domain, pick([]string{"frontdesk", "info", "reception", "admin"}), o.Domain, o.Domain, 50800+r.IntN(150))}})
 	}
 }
 
