@@ -44,20 +44,20 @@ var tx struct {
 
 	Orgs []Org
 
-	FirstEN, LastEN, GreetingText, ChatText, ChatText2, ChatText3, Courses, Symptoms, Contexts, Asks, Subjects, SigninOutageSym, SigninOutageText, SigninOutageBody, SigninOutageFu, Sym, Subj, Ctx, LiveVideoBody, PlaybackBodies, PlaybackBody, PlaybackSubj, Stud, UploadFailureBody, UploadFailureBody2, UploadFailureText, BackgroundGenExtra, BackgroundGenOrig []string
+	FirstEN, LastEN, Greetings, BotHello, BotArticles, AgentSignOff, Courses, Symptoms, Contexts, Asks, Subjects, SigninSymptoms, SigninTails, SigninParentBodies, SigninFollowUps, VideoSymptoms, VideoSubjects, VideoContexts, VideoStudentBodies, PlaybackBodies, PlaybackTails, PlaybackSubjects, UploadStudentBodies, UploadParentBodies, UploadTeacherBodies, UploadFollowUps, BackgroundTails, ReplySubjects []string
 
-	WebformText, BackgroundGenText map[string]string
+	WebformRoles, BackgroundCategories map[string]string
 
-	SigninOutageHw []struct {
+	SigninHandWritten []struct {
 		Role, Lang, Subj, Body, Src string
 		Off                         int // minutes after 08:35
 	}
 
-	Bodies, EmailDelayX []struct{ Role, Subj, Body string }
+	QuizBodies, EmailDelayTexts []struct{ Role, Subj, Body string }
 
-	LiveVideoHw, UploadFailureHw []struct{ Role, Lang, Subj, Body string }
+	VideoHandWritten, UploadHandWritten []struct{ Role, Lang, Subj, Body string }
 
-	HardNegatives, Extra []hn
+	HardNegatives, HardNegativeExtras []hn
 
 	Background []bg
 
@@ -214,7 +214,7 @@ func signature(p Person) string {
 }
 
 func greeting() string {
-	return pick(tx.GreetingText)
+	return pick(tx.Greetings)
 }
 
 // ---------------------------------------------------------------- wrappers
@@ -231,12 +231,12 @@ func chat(t time.Time, p Person, lines ...string) string {
 		ts = ts.Add(time.Duration(20+rng.IntN(70)) * time.Second)
 		return s
 	}
-	fmt.Fprintf(&b, "[%s] Loopy (bot): %s\n", stamp(), pick(tx.ChatText))
+	fmt.Fprintf(&b, "[%s] Loopy (bot): %s\n", stamp(), pick(tx.BotHello))
 	agent := pick(agents)
 	for i, l := range lines {
 		fmt.Fprintf(&b, "[%s] %s: %s\n", stamp(), first(p), l)
 		if i == 0 {
-			fmt.Fprintf(&b, "[%s] Loopy (bot): %s\n", stamp(), pick(tx.ChatText2))
+			fmt.Fprintf(&b, "[%s] Loopy (bot): %s\n", stamp(), pick(tx.BotArticles))
 			if len(lines) > 1 {
 				fmt.Fprintf(&b, "[%s] %s (LearnLoop Support): %s\n", stamp(), agent, pick([]string{
 					"Hi " + first(p) + ", thanks for waiting. Can you tell me a bit more?",
@@ -247,7 +247,7 @@ func chat(t time.Time, p Person, lines ...string) string {
 		}
 	}
 	if chance(0.5) {
-		fmt.Fprintf(&b, "[%s] %s (LearnLoop Support): %s\n", stamp(), agent, pick(tx.ChatText3))
+		fmt.Fprintf(&b, "[%s] %s (LearnLoop Support): %s\n", stamp(), agent, pick(tx.AgentSignOff))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -272,7 +272,7 @@ func quoted(body string, prevSubj, prevBody string, prev time.Time) string {
 }
 
 func webform(category, body string, p Person) string {
-	role := tx.WebformText[p.Role]
+	role := tx.WebformRoles[p.Role]
 	return "Category: " + category + "\nI am a: " + role + "\nSchool / organisation: " + p.OrgName + "\n\nDescribe the problem:\n" + body
 }
 
@@ -395,13 +395,13 @@ func signinOutage() {
 		var sym string
 		switch p.Role {
 		case "student":
-			sym = pick(tx.SigninOutageSym)
+			sym = pick(tx.SigninSymptoms)
 			if chance(0.5) {
 				sym = strings.ToLower(sym)
 			}
 			body := sym
 			if chance(0.4) {
-				body += " " + pick(tx.SigninOutageText)
+				body += " " + pick(tx.SigninTails)
 			}
 			subj := pick([]string{"cant login", "login", "help", "cant join class", "sign in not working", "is it down", "error", ""})
 			s, bd, src := subj, body+signature(p), pick([]string{"email", "chat", "chat", "web"})
@@ -413,7 +413,7 @@ func signinOutage() {
 			add(t, p, s, bd, src, label)
 			prevs = append(prevs, prev{p, t, s, body})
 		case "parent":
-			body := pick(tx.SigninOutageBody)
+			body := pick(tx.SigninParentBodies)
 			s, bd, src := dress(t, p, pick([]string{"Child can't log in", "Login problem", "Son unable to join lesson", "Sign in issue"}), body, "Signing in")
 			add(t, p, s, bd, src, label)
 			prevs = append(prevs, prev{p, t, s, body})
@@ -438,7 +438,7 @@ func signinOutage() {
 		n++
 	}
 	// Hand-written ones.
-	hw := tx.SigninOutageHw
+	hw := tx.SigninHandWritten
 	for _, h := range hw {
 		p := newPerson(h.Role, h.Lang)
 		t := a.Add(time.Duration(h.Off)*time.Minute + time.Duration(rng.IntN(50))*time.Second)
@@ -450,7 +450,7 @@ func signinOutage() {
 		prevs = append(prevs, prev{p, t, h.Subj, h.Body})
 	}
 	// Follow-ups from the same people.
-	fu := tx.SigninOutageFu
+	fu := tx.SigninFollowUps
 	sort.Slice(prevs, func(i, j int) bool { return prevs[i].t.Before(prevs[j].t) })
 	for i := 0; i < 10; i++ {
 		pv := prevs[rng.IntN(len(prevs)/2)]
@@ -475,7 +475,7 @@ func signinOutage() {
 // partial or zero marks. No provider behind it.
 func quizBug() {
 	const label = "inc-quiz-matching-grades"
-	bodies := tx.Bodies
+	bodies := tx.QuizBodies
 	a, b := at(2, 7, 20), at(2, 21, 30)
 	for i, x := range bodies {
 		p := newPerson(x.Role, "")
@@ -506,9 +506,9 @@ func quizBug() {
 func liveVideo() {
 	const label = "inc-live-video"
 	a, b := at(3, 13, 5), at(3, 14, 35)
-	sym := tx.Sym
-	subj := tx.Subj
-	ctx := tx.Ctx
+	sym := tx.VideoSymptoms
+	subj := tx.VideoSubjects
+	ctx := tx.VideoContexts
 	roles := []string{"teacher", "teacher", "lecturer", "student", "employee", "lnd", "teacher", "student"}
 	var prevs []prev
 	for i := 0; i < 38; i++ {
@@ -516,7 +516,7 @@ func liveVideo() {
 		t := spread(a, b, "ramp")
 		var body string
 		if p.Role == "student" {
-			body = pick(tx.LiveVideoBody)
+			body = pick(tx.VideoStudentBodies)
 		} else {
 			s := pick(sym)
 			body = strings.ToUpper(s[:1]) + s[1:] + "."
@@ -529,7 +529,7 @@ func liveVideo() {
 		add(t, p, s, bd, src, label)
 		prevs = append(prevs, prev{p, t, s, body})
 	}
-	hw := tx.LiveVideoHw
+	hw := tx.VideoHandWritten
 	for _, h := range hw {
 		p := newPerson(h.Role, h.Lang)
 		t := spread(a.Add(10*time.Minute), b.Add(-20*time.Minute), "flat")
@@ -558,8 +558,8 @@ func playback() {
 		if p.Role != "student" {
 			body = strings.ToUpper(s[:1]) + s[1:] + "."
 		}
-		body += pick(tx.PlaybackBody)
-		subj := pick(tx.PlaybackSubj)
+		body += pick(tx.PlaybackTails)
+		subj := pick(tx.PlaybackSubjects)
 		s2, bd, src := dress(t, p, subj, body, "Recorded lectures")
 		add(t, p, s2, bd, src, label)
 	}
@@ -577,7 +577,7 @@ func playback() {
 func emailDelay() {
 	const label = "inc-email-delay"
 	a, b := at(5, 9, 20), at(5, 13, 40)
-	x := tx.EmailDelayX
+	x := tx.EmailDelayTexts
 	for i, y := range x {
 		p := newPerson(y.Role, "")
 		t := spread(a, b, "flat")
@@ -597,7 +597,7 @@ func emailDelay() {
 func uploadFailure() {
 	const label = "inc-upload-failure"
 	a, b := at(6, 21, 5), at(6, 23, 58)
-	stud := tx.Stud
+	stud := tx.UploadStudentBodies
 	roles := []string{"student", "student", "student", "student", "student", "parent", "teacher", "lecturer"}
 	var prevs []prev
 	for i := 0; i < 42; i++ {
@@ -615,17 +615,17 @@ func uploadFailure() {
 			}
 			subj = pick([]string{"upload not working", "cant submit", "URGENT assignment", "upload failed", "help", "Submission error", "", "deadline!!"})
 		case "parent":
-			body = pick(tx.UploadFailureBody)
+			body = pick(tx.UploadParentBodies)
 			subj = pick([]string{"Son can't submit homework", "Upload problem - deadline tonight"})
 		default:
-			body = pick(tx.UploadFailureBody2)
+			body = pick(tx.UploadTeacherBodies)
 			subj = pick([]string{"Students can't upload", "Submission uploads failing", "Upload errors tonight"})
 		}
 		s, bd, src := dress(t, p, subj, body, "Assignments & uploads")
 		add(t, p, s, bd, src, label)
 		prevs = append(prevs, prev{p, t, s, body})
 	}
-	hw := tx.UploadFailureHw
+	hw := tx.UploadHandWritten
 	for _, h := range hw {
 		p := newPerson(h.Role, h.Lang)
 		t := spread(a.Add(15*time.Minute), b.Add(-30*time.Minute), "flat")
@@ -642,7 +642,7 @@ func uploadFailure() {
 		if pv.subj == "" {
 			subj = "still not working"
 		}
-		add(t, pv.p, subj, pick(tx.UploadFailureText), "email", label)
+		add(t, pv.p, subj, pick(tx.UploadFollowUps), "email", label)
 	}
 }
 
@@ -699,7 +699,7 @@ func hardNegativesGen() {
 	// A handful written twice by different people in their own words are
 	// not needed; instead, short variants of the commonest cases, spread
 	// across the week (including the windows).
-	extra := tx.Extra
+	extra := tx.HardNegativeExtras
 	for _, h := range extra {
 		var t time.Time
 		if w, ok := win[h.Win]; ok {
@@ -759,7 +759,7 @@ func backgroundGen(n int) {
 		s = strings.ReplaceAll(s, "{n}", fmt.Sprint(20+rng.IntN(700)))
 		return s
 	}
-	extra := tx.BackgroundGenExtra
+	extra := tx.BackgroundTails
 	for i := 0; i < n; i++ {
 		x := pick(tx.Background)
 		var days []int
@@ -773,7 +773,7 @@ func backgroundGen(n int) {
 		p := newPerson(x.Role, "")
 		body := fill(x.Body) + pick(extra)
 		subj := fill(x.Subj)
-		cat := tx.BackgroundGenText[x.Cat]
+		cat := tx.BackgroundCategories[x.Cat]
 		var s, bd, src string
 		if x.Cat == "thanks" {
 			s, bd, src = subj, body+signature(p), "email"
@@ -794,7 +794,7 @@ func backgroundGen(n int) {
 	for i := 0; i < 14; i++ {
 		t := rhythmTime([]int{0, 1, 2, 3, 4})
 		p := newPerson(pick([]string{"teacher", "lnd", "lecturer", "itadmin"}), "")
-		orig := pick(tx.BackgroundGenOrig)
+		orig := pick(tx.ReplySubjects)
 		body := pick([]string{
 			"I am out of the office until " + pick([]string{"Monday 14th December", "the 4th of January", "Thursday"}) + " with limited access to email. For urgent matters please contact the school office.\n\n" + p.Name,
 			"Thank you for your email. I am currently on a school trip and will reply on my return.",
