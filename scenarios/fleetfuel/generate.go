@@ -27,7 +27,7 @@ import (
 var tx struct {
 	Updates []statusUpdate
 
-	FirstNames, LastNames, Stations, Greetings, Closings, BotHello, BotHandoff, AgentChat, PlainEmailText, HtmlEmailText, AutoReplies, AgentQuotes, ReplyLines, GenBackgroundText, GenBackgroundSubject, GenBackgroundSubject2, QrChase, PumpChase, HangChase, SmsChase []string
+	FirstNames, LastNames, Stations, Greetings, Closings, BotHello, BotHandoff, AgentChat, SignOffs, HtmlOpenings, AutoReplies, AgentQuotes, ReplyLines, AutoReplySubjects, BounceSubjects, SpamSubjects, QrChase, PumpChase, HangChase, SmsChase []string
 
 	Fleets []fleet
 
@@ -196,14 +196,14 @@ func plainEmail(body string, c cust) string {
 		s = g + "\n\n" + s
 	}
 	if weekgen.Chance(r, 0.12) {
-		s += "\n\n" + weekgen.Pick(r, tx.PlainEmailText)
+		s += "\n\n" + weekgen.Pick(r, tx.SignOffs)
 	}
 	return s
 }
 
 func htmlEmail(body string, c cust) string {
 	var b strings.Builder
-	b.WriteString(weekgen.Pick(r, tx.HtmlEmailText))
+	b.WriteString(weekgen.Pick(r, tx.HtmlOpenings))
 	if g := weekgen.Pick(r, tx.Greetings); g != "" {
 		b.WriteString("<p>" + g + "</p>")
 	}
@@ -456,7 +456,7 @@ func genBackground(n int) {
 			t := tk{at: at}
 			t.ReceivedAt = at.Format(time.RFC3339)
 			t.Source, t.CustomerEmail, t.CustomerName, t.Org, t.Label = "email", c.email, c.name, c.org, "background"
-			t.Subject = weekgen.Pick(r, []string{"Automatic reply: ", "Out of Office: ", "Abwesenheitsnotiz: ", "Auto: "}) + weekgen.Pick(r, tx.GenBackgroundText)
+			t.Subject = weekgen.Pick(r, []string{"Automatic reply: ", "Out of Office: ", "Abwesenheitsnotiz: ", "Auto: "}) + weekgen.Pick(r, tx.AutoReplySubjects)
 			t.Body = fmt.Sprintf(weekgen.Pick(r, tx.AutoReplies), back)
 			tickets = append(tickets, t)
 		case 3:
@@ -464,7 +464,7 @@ func genBackground(n int) {
 			t := tk{at: at}
 			t.ReceivedAt = at.Format(time.RFC3339)
 			t.Source, t.CustomerEmail, t.CustomerName, t.Org, t.Label = "email", "mailer-daemon@"+strings.SplitN(c.email, "@", 2)[1], "Mail Delivery Subsystem", "", "background"
-			t.Subject = weekgen.Pick(r, tx.GenBackgroundSubject)
+			t.Subject = weekgen.Pick(r, tx.BounceSubjects)
 			t.Body = "This is the mail system at host mx1." + strings.SplitN(c.email, "@", 2)[1] + ".\n\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.\n\n<" + c.email + ">: host said: 550 5.1.1 mailbox unavailable"
 			tickets = append(tickets, t)
 		case 4:
@@ -487,7 +487,7 @@ func genBackground(n int) {
 			t.Source, t.Label = "email", "background"
 			t.CustomerEmail = weekgen.Pick(r, []string{"offers@fuelsavings-pro.example", "seo.growth@rankfast.example", "noreply@invoice-portal.example"})
 			t.CustomerName = "Marketing"
-			t.Subject = weekgen.Pick(r, tx.GenBackgroundSubject2)
+			t.Subject = weekgen.Pick(r, tx.SpamSubjects)
 			t.Body = "Dear business owner, we help companies like yours save money every month. Reply YES to receive a free audit. To unsubscribe reply STOP."
 			tickets = append(tickets, t)
 		}
