@@ -38,7 +38,7 @@ var texts struct {
 
 	Homes []struct{ N, D, Lang string }
 
-	FirstNames, Surnames, Domains, Agents, BotHello, BotReply, AgentOpen, GreetEN, SignEN, GreetDE, SignDE, GreetNL, SignNL, PhoneSig, RenderText, RenderText2, ToHTMLText, FollowUps, OooBodies, OooSubjects, BounceTo, GenBackgroundName, GenBackgroundEmail []string
+	FirstNames, Surnames, Domains, Agents, BotHello, BotReply, AgentOpen, GreetEN, SignEN, GreetDE, SignDE, GreetNL, SignNL, PhoneSig, ChatAskAgent, ChatThanks, HtmlOpenings, FollowUps, OooBodies, OooSubjects, BounceTo, SpamNames, SpamEmails []string
 
 	Fills map[string][]string
 
@@ -182,14 +182,14 @@ func render(p person, src string, subject string, parts []string) string {
 		if len(parts) > 1 {
 			fmt.Fprintf(&b, "[%s] %s\n", p.name, parts[1])
 		} else {
-			fmt.Fprintf(&b, "[%s] %s\n", p.name, pick(texts.RenderText))
+			fmt.Fprintf(&b, "[%s] %s\n", p.name, pick(texts.ChatAskAgent))
 		}
 		fmt.Fprintf(&b, "Agent %s joined the chat\n", ag)
 		fmt.Fprintf(&b, "[Agent %s] %s\n", ag, strings.ReplaceAll(pick(texts.AgentOpen), "{first}", f))
 		if len(parts) > 2 {
 			fmt.Fprintf(&b, "[%s] %s", p.name, strings.Join(parts[2:], " "))
 		} else {
-			fmt.Fprintf(&b, "[%s] %s", p.name, pick(texts.RenderText2))
+			fmt.Fprintf(&b, "[%s] %s", p.name, pick(texts.ChatThanks))
 		}
 		return b.String()
 	case "web":
@@ -244,7 +244,7 @@ func isLang(parts []string, lang string) bool {
 func toHTML(s string) string {
 	paras := strings.Split(s, "\n\n")
 	var b strings.Builder
-	b.WriteString(pick(texts.ToHTMLText))
+	b.WriteString(pick(texts.HtmlOpenings))
 	for _, p := range paras {
 		b.WriteString("<p>" + strings.ReplaceAll(p, "\n", "<br>") + "</p>")
 	}
@@ -602,7 +602,7 @@ func genBackground() {
 		{"Guest post on your blog?", "Hi there, I'd love to write a guest post for your blog about home security trends for 2027. Are you open to it?"},
 	}
 	for _, s := range spam {
-		p := person{name: pick(texts.GenBackgroundName), email: pick(texts.GenBackgroundEmail)}
+		p := person{name: pick(texts.SpamNames), email: pick(texts.SpamEmails)}
 		add(dayTime(11+r.Intn(7)), p, "email", s[0], s[1], "background")
 	}
 	// a body-only ticket
