@@ -33,13 +33,18 @@ import (
 var tx struct {
 	Updates []statusUpdate
 
-	FirstEN, LastEN, ChatBotGreetings, ChatBotReplies, ForwardNotes, LoginSubj, LoginCores, LoginExtras, LoginClosers, LoginPatientSubj, LoginPatientBodies, Chasers, Backs, VidSubj, VidCores, VidExtras, VidPatientBodies, SmsSubj, SmsCores, SmsExtras, PaySubj, PayCores, PayExtras, PayPatientBodies, HardNegativeChasers, BgVariations, OutOfOfficeSubjects, BounceSubjects []string
+	FirstEN, LastEN, ChatBotGreetings, ChatBotReplies, ForwardNotes, LoginSubj  []string
+	LoginCores, LoginExtras, LoginClosers, LoginPatientSubj, LoginPatientBodies []string
+	Chasers, Backs, VidSubj, VidCores, VidExtras, VidPatientBodies, SmsSubj     []string
+	SmsCores, SmsExtras, PaySubj, PayCores, PayExtras, PayPatientBodies         []string
+	HardNegativeChasers, BgVariations, OutOfOfficeSubjects, BounceSubjects      []string
 
 	Orgs []*Org
 
 	RolesByKind map[string][]string
 
-	LoginOtherLanguages, SmsOtherLanguages, DstMsgs, HardNegativeExtras, Background, PatientBackground []msg
+	LoginOtherLanguages, SmsOtherLanguages, DstMsgs, HardNegativeExtras, Background []msg
+	PatientBackground                                                               []msg
 
 	HardNegatives, LookAlikes []hn
 }
