@@ -44,7 +44,12 @@ var tx struct {
 
 	Orgs []Org
 
-	FirstEN, LastEN, Greetings, BotHello, BotArticles, AgentSignOff, Courses, Symptoms, Contexts, Asks, Subjects, SigninSymptoms, SigninTails, SigninParentBodies, SigninFollowUps, VideoSymptoms, VideoSubjects, VideoContexts, VideoStudentBodies, PlaybackBodies, PlaybackTails, PlaybackSubjects, UploadStudentBodies, UploadParentBodies, UploadTeacherBodies, UploadFollowUps, BackgroundTails, ReplySubjects []string
+	FirstEN, LastEN, Greetings, BotHello, BotArticles, AgentSignOff, Courses         []string
+	Symptoms, Contexts, Asks, Subjects, SigninSymptoms, SigninTails                  []string
+	SigninParentBodies, SigninFollowUps, VideoSymptoms, VideoSubjects, VideoContexts []string
+	VideoStudentBodies, PlaybackBodies, PlaybackTails, PlaybackSubjects              []string
+	UploadStudentBodies, UploadParentBodies, UploadTeacherBodies, UploadFollowUps    []string
+	BackgroundTails, ReplySubjects                                                   []string
 
 	WebformRoles, BackgroundCategories map[string]string
 
