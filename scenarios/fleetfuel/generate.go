@@ -27,7 +27,10 @@ import (
 var tx struct {
 	Updates []statusUpdate
 
-	FirstNames, LastNames, Stations, Greetings, Closings, BotHello, BotHandoff, AgentChat, SignOffs, HtmlOpenings, AutoReplies, AgentQuotes, ReplyLines, AutoReplySubjects, BounceSubjects, SpamSubjects, QrChase, PumpChase, HangChase, SmsChase []string
+	FirstNames, LastNames, Stations, Greetings, Closings, BotHello, BotHandoff     []string
+	AgentChat, SignOffs, HtmlOpenings, AutoReplies, AgentQuotes, ReplyLines        []string
+	AutoReplySubjects, BounceSubjects, SpamSubjects, QrChase, PumpChase, HangChase []string
+	SmsChase                                                                       []string
 
 	Fleets []fleet
 
