@@ -37,11 +37,16 @@ var texts struct {
 
 	Orgs []struct{ Name, Domain string }
 
-	Firsts, Lasts, Shows, BotHello, BotHandOver, CustomerFollow, AgentLines, OooTexts, AgentAsks, CustomerReplies, LoginSubjs, LoginBods, LoginFollow, EmailSubjs, EmailBods, EmailFollow, StartSubjs, StartBods, StartFollow, QualSubjs, QualBods, QualFollow, DcSubjs, DcBods []string
+	Firsts, Lasts, Shows, BotHello, BotHandOver, CustomerFollow, AgentLines  []string
+	OooTexts, AgentAsks, CustomerReplies, LoginSubjs, LoginBods, LoginFollow []string
+	EmailSubjs, EmailBods, EmailFollow, StartSubjs, StartBods, StartFollow   []string
+	QualSubjs, QualBods, QualFollow, DcSubjs, DcBods                         []string
 
 	Topics []topic
 
-	NonEnglish, SpamTexts, HardNeg, LoginForeign, LoginLookAlikes, EmailForeign, EmailLookAlikes, StartForeign, StartLookAlikes, QualForeign, QualLookAlikes, DoubleChargeLookAlikes []text
+	NonEnglish, SpamTexts, HardNeg, LoginForeign, LoginLookAlikes, EmailForeign []text
+	EmailLookAlikes, StartForeign, StartLookAlikes, QualForeign, QualLookAlikes []text
+	DoubleChargeLookAlikes                                                      []text
 
 	DoubleChargeES, DoubleChargeDE text
 }
