@@ -38,11 +38,15 @@ var texts struct {
 
 	Homes []struct{ N, D, Lang string }
 
-	FirstNames, Surnames, Domains, Agents, BotHello, BotReply, AgentOpen, GreetEN, SignEN, GreetDE, SignDE, GreetNL, SignNL, PhoneSig, ChatAskAgent, ChatThanks, HtmlOpenings, FollowUps, OooBodies, OooSubjects, BounceTo, SpamNames, SpamEmails []string
+	FirstNames, Surnames, Domains, Agents, BotHello, BotReply, AgentOpen, GreetEN    []string
+	SignEN, GreetDE, SignDE, GreetNL, SignNL, PhoneSig, ChatAskAgent, ChatThanks     []string
+	HtmlOpenings, FollowUps, OooBodies, OooSubjects, BounceTo, SpamNames, SpamEmails []string
 
 	Fills map[string][]string
 
-	LoginTopic, DevicesTopic, LiveConnectTopic, LiveFreezeTopic, ClipsTopic, ThermoTopic, HnForgot, HnResetMail, HnLocked, HnNew2FA, HnEmailChanged, HnRemoved, HnOnlyMe, HnRegion, HnWifi, HnBattery, HnFirewall, HnOldOS, HnCard topic
+	LoginTopic, DevicesTopic, LiveConnectTopic, LiveFreezeTopic, ClipsTopic           topic
+	ThermoTopic, HnForgot, HnResetMail, HnLocked, HnNew2FA, HnEmailChanged, HnRemoved topic
+	HnOnlyMe, HnRegion, HnWifi, HnBattery, HnFirewall, HnOldOS, HnCard                topic
 
 	BgTopics []struct {
 		W int
