@@ -463,53 +463,27 @@ func genBookingBug() {
 
 // ---------------------------------------------------------------- background and hard negatives across the week
 
-var bgTopics = []func(p person) msg{
-	func(p person) msg {
-		return msg{"Freeze membership", []string{pick([]string{"I'm going travelling for 6 weeks, can I freeze my membership?", "I broke my wrist, how do I pause my membership for a month?", "Can I put my membership on hold while I'm pregnant?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Timetable question", "Class times", "Easter timetable"}), []string{pick([]string{"Will the " + pick(classes) + " class run on " + pick(days) + "s next month?", "When is the new timetable published?", "Is the studio open on the bank holiday?", "How long before class do I need to arrive?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Invoice request", "Need an invoice", "Receipt for expenses"}), []string{pick([]string{"Could you send me an invoice for January and February for my employer?", "Where do I download my invoices? I need them for tax.", "My company reimburses my membership, I need a receipt with our company name."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Change payment card", "Update card details", "New bank card"}), []string{pick([]string{"My bank sent me a new card. Where do I update it in the app?", "I'd like to change the card my membership is paid with.", "How do I switch from card to direct debit?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Feature request", "Suggestion", "Idea for the app"}), []string{pick([]string{"It would be great to see which friends are booked into a class.", "Please add an Apple Watch app for checking in.", "Could we export attendance reports to CSV by instructor?", "Dark mode on the staff dashboard would be lovely.", "Can you add a way for instructors to swap classes between themselves?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Cancel membership", "Cancellation", "How to cancel"}), []string{pick([]string{"I'm moving city and need to cancel my membership. What's the notice period?", "Please cancel my membership at the end of this month.", "How do I cancel? Can't find it in the app."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Adding a new instructor", "Staff permissions", "New staff member"}), []string{pick([]string{"How do I give our new instructor access to see only her own classes?", "Can a front desk user issue refunds or only owners?", "We need to remove a staff member who left, how?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Setting up a new class type", "Pricing question", "Intro offer setup"}), []string{pick([]string{"How do I set up a 3-classes-for-£30 intro offer only for new members?", "Can we price peak and off-peak classes differently?", "We're adding a new room, how do I make classes bookable in it?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Kids classes", "Guest pass", "Bring a friend"}), []string{pick([]string{"Can I add my daughter to my account to book kids' swim?", "Do you have guest passes? My friend is visiting.", "Is there an age limit for the boxing classes?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Check-in question", "QR code", "Door access times"}), []string{pick([]string{"Where do I find my check-in QR code in the app?", "What hours does my off-peak membership let me in the door?", "Can I check in at a different studio of the same chain?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"GDPR request", "Delete my data", "Marketing emails"}), []string{pick([]string{"Please send me a copy of all personal data you hold about me.", "Please stop sending me marketing emails, I only want booking confirmations.", "I'd like my account and data deleted."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Thank you!", "Great app", "Compliment"}), []string{pick([]string{"Just wanted to say the new waitlist feature is brilliant.", "Thanks for the quick help last week with our payroll export.", "Loving the app, booking is so much easier than our old system."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Reporting question", "Payout schedule", "Monthly report"}), []string{pick([]string{"When are studio payouts sent? February's hasn't shown in our bank yet.", "How do I see retention numbers per membership type?", "Is there a report of no-shows per member?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Late cancellation fee", "No-show fee", "Fee dispute"}), []string{pick([]string{"I was charged a late-cancel fee but I cancelled 14 hours before. Can you check?", "How much is the no-show fee and where is it set?", "I was ill and missed class, can the no-show fee be waived?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Integrating with our website", "Widget embed", "API access"}), []string{pick([]string{"How do I embed the class timetable on our Squarespace site?", "Do you have an API for pulling bookings into our CRM?", "The booking widget on our site looks squashed on mobile, any CSS tips?"})}}
-	},
+// bgTopic is an everyday question: its subject (or one of Subjects) and one
+// of Lines, where {class} and {day} stand for a class and a day drawn for it.
+type bgTopic struct {
+	Subject  string
+	Subjects []string
+	Lines    []string
 }
+
+func (t bgTopic) msg() msg {
+	subj := t.Subject
+	if subj == "" {
+		subj = pick(t.Subjects)
+	}
+	fill := strings.NewReplacer()
+	if strings.Contains(strings.Join(t.Lines, ""), "{class}") {
+		fill = strings.NewReplacer("{class}", pick(classes), "{day}", pick(days))
+	}
+	return msg{subj, []string{fill.Replace(pick(t.Lines))}}
+}
+
+var bgTopics = text[[]bgTopic]("bgTopics")
 
 func oooReply(t time.Time) {
 	p := aStaff()
@@ -544,7 +518,7 @@ func genBackground() {
 			default:
 				topic := pick(bgTopics)
 				p := anyone()
-				m := topic(p)
+				m := topic.msg()
 				if chance(0.2) {
 					m.Lines = append(m.Lines, pick([]string{"My membership number is GF" + fmt.Sprint(100000+rng.IntN(899999)) + ".", "No rush.", "I'm at " + pick(studios).Name + ".", "Thanks for your help last time too."}))
 				}
