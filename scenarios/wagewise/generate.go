@@ -1001,59 +1001,29 @@ func orgByName(n string) org {
 
 // ---------------------------------------------------------------- status pages
 
-func updates() []weekgen.Update {
-	ts := func(t time.Time) string { return t.Format(time.RFC3339) }
-	var u []weekgen.Update
-	add := func(prov, inc, id, status, impact string, at time.Time, title, body, kind string, comps []string, label string) {
-		u = append(u, weekgen.Update{Provider: prov, ProviderIncidentID: inc, UpdateID: id, Status: status, Impact: impact, At: ts(at), Title: title, Body: body, Kind: kind, Components: comps, Label: label})
+// statusIncident is one provider incident of the week and its status-page
+// posts, each at a day of the week and a time ("15:04").
+type statusIncident struct {
+	Provider, Incident, Title, Kind, Label string
+	Components                             []string
+	Updates                                []struct {
+		ID, Status, Impact, Body, Time string
+		Day                            int
 	}
-	// geofinch, Mon 4 Jan: first ticket 07:23, page 08:00 (trails by 37 min).
-	gt := "Elevated errors and inaccurate results from the Geolocation API (EU)"
-	add("geofinch", "gf-inc-4471", "gf-4471-1", "investigating", "major", day(0, 8, 0), gt, "We are investigating reports of location lookups in the EU region returning incorrect coordinates, causing geofence checks to fail.", "", []string{"Geolocation API", "Geofencing"}, "inc-geofinch-geofence")
-	add("geofinch", "gf-inc-4471", "gf-4471-2", "identified", "major", day(0, 8, 31), gt, "A faulty configuration push to our EU positioning cluster is returning stale cell-tower and Wi-Fi positions. We are rolling back.", "", []string{"Geolocation API", "Geofencing"}, "inc-geofinch-geofence")
-	add("geofinch", "gf-inc-4471", "gf-4471-3", "monitoring", "minor", day(0, 9, 26), gt, "The rollback is complete and error rates are back to normal. We are monitoring.", "", []string{"Geolocation API", "Geofencing"}, "inc-geofinch-geofence")
-	add("geofinch", "gf-inc-4471", "gf-4471-4", "resolved", "minor", day(0, 10, 12), gt, "This incident has been resolved.", "", []string{"Geolocation API", "Geofencing"}, "inc-geofinch-geofence")
+}
 
-	// keyhaven, Tue 5 Jan: first ticket 07:41, page 08:22 (trails by 41 min).
-	kt := "Authentication failures and elevated latency"
-	add("keyhaven", "kh-2027-0105", "kh-0105-1", "investigating", "major", day(1, 8, 22), kt, "We are investigating elevated error rates on login, SSO and SMS one-time-code verification for customers in the EU-West region.", "", []string{"Hosted Login", "SSO (SAML/OIDC)", "SMS MFA"}, "inc-keyhaven-signin")
-	add("keyhaven", "kh-2027-0105", "kh-0105-2", "identified", "critical", day(1, 8, 58), kt, "We have identified a database failover in EU-West that left session and one-time-code stores inconsistent. Logins, SSO callbacks and MFA verification may fail. A fix is being implemented.", "", []string{"Hosted Login", "SSO (SAML/OIDC)", "SMS MFA"}, "inc-keyhaven-signin")
-	add("keyhaven", "kh-2027-0105", "kh-0105-3", "monitoring", "minor", day(1, 9, 41), kt, "A fix has been applied. Error rates are decreasing and logins are succeeding. We continue to monitor.", "", []string{"Hosted Login", "SSO (SAML/OIDC)", "SMS MFA"}, "inc-keyhaven-signin")
-	add("keyhaven", "kh-2027-0105", "kh-0105-4", "resolved", "minor", day(1, 10, 30), kt, "This incident has been resolved. A post-incident report will follow.", "", []string{"Hosted Login", "SSO (SAML/OIDC)", "SMS MFA"}, "inc-keyhaven-signin")
-
-	// postwren: maintenance announced Tue, run Sat night; nothing happens.
-	mt := "Scheduled maintenance: outbound mail infrastructure (EU)"
-	add("postwren", "pw-maint-0109", "pw-m-1", "scheduled", "maintenance", day(1, 15, 0), mt, "We will perform maintenance on our EU sending infrastructure on Saturday 9 January 2027 from 01:00 to 03:00 UTC. Messages may be queued for up to 10 minutes; no messages will be lost.", "maintenance", []string{"SMTP relay", "Sending API"}, "")
-	add("postwren", "pw-maint-0109", "pw-m-2", "in_progress", "maintenance", day(5, 1, 0), mt, "Scheduled maintenance is currently in progress.", "maintenance", []string{"SMTP relay", "Sending API"}, "")
-	add("postwren", "pw-maint-0109", "pw-m-3", "completed", "maintenance", day(5, 2, 38), mt, "The scheduled maintenance has been completed.", "maintenance", []string{"SMTP relay", "Sending API"}, "")
-
-	// inkpress, Wed 6 Jan: page 10:48 leads the first ticket (11:02).
-	it := "Document rendering failures"
-	add("inkpress", "ink-903", "ink-903-1", "investigating", "major", day(2, 10, 48), it, "We are investigating increased failure rates for PDF rendering jobs. Some documents may return empty or fail to generate.", "", []string{"PDF Render API"}, "inc-inkpress-payslips")
-	add("inkpress", "ink-903", "ink-903-2", "identified", "major", day(2, 11, 31), it, "The issue has been traced to a font-cache node that is exhausting memory under load. We are replacing the affected nodes.", "", []string{"PDF Render API"}, "inc-inkpress-payslips")
-	add("inkpress", "ink-903", "ink-903-3", "monitoring", "minor", day(2, 12, 42), it, "Rendering success rates have recovered. Queued jobs are being processed. We are monitoring.", "", []string{"PDF Render API"}, "inc-inkpress-payslips")
-	add("inkpress", "ink-903", "ink-903-4", "resolved", "none", day(2, 13, 24), it, "This incident has been resolved.", "", []string{"PDF Render API"}, "inc-inkpress-payslips")
-
-	// cardharbor, Wed 6 Jan: SEPA Direct Debit and iDEAL only; WageWise takes cards. No impact.
-	ct := "Delays processing SEPA Direct Debit and iDEAL payments"
-	add("cardharbor", "ch-3391", "ch-3391-1", "investigating", "minor", day(2, 14, 10), ct, "We are investigating delays in confirming SEPA Direct Debit and iDEAL payments. Card payments are not affected.", "", []string{"SEPA Direct Debit", "iDEAL"}, "")
-	add("cardharbor", "ch-3391", "ch-3391-2", "identified", "minor", day(2, 15, 2), ct, "A banking partner in the Netherlands is returning confirmations late. Payments will complete; confirmations are delayed.", "", []string{"SEPA Direct Debit", "iDEAL"}, "")
-	add("cardharbor", "ch-3391", "ch-3391-3", "monitoring", "minor", day(2, 16, 40), ct, "Confirmations are flowing again and the backlog is clearing.", "", []string{"SEPA Direct Debit", "iDEAL"}, "")
-	add("cardharbor", "ch-3391", "ch-3391-4", "resolved", "none", day(2, 17, 45), ct, "This incident has been resolved.", "", []string{"SEPA Direct Debit", "iDEAL"}, "")
-
-	// geofinch, Thu 7 Jan: page 13:05 leads the first ticket (13:20).
-	gt2 := "Degraded accuracy of reverse geocoding and map tiles"
-	add("geofinch", "gf-inc-4502", "gf-4502-1", "investigating", "minor", day(3, 13, 5), gt2, "Some reverse-geocoding requests are returning incorrect addresses and map tiles may fail to load. Position requests are succeeding.", "", []string{"Reverse Geocoding", "Map Tiles"}, "inc-geofinch-location")
-	add("geofinch", "gf-inc-4502", "gf-4502-2", "identified", "minor", day(3, 13, 52), gt2, "A corrupted index in a new reverse-geocoding dataset release is mapping coordinates to the wrong places. We are reverting the release.", "", []string{"Reverse Geocoding", "Map Tiles"}, "inc-geofinch-location")
-	add("geofinch", "gf-inc-4502", "gf-4502-3", "monitoring", "minor", day(3, 15, 18), gt2, "The previous dataset has been restored. Results recorded during the incident may show wrong addresses.", "", []string{"Reverse Geocoding", "Map Tiles"}, "inc-geofinch-location")
-	add("geofinch", "gf-inc-4502", "gf-4502-4", "resolved", "none", day(3, 16, 2), gt2, "This incident has been resolved.", "", []string{"Reverse Geocoding", "Map Tiles"}, "inc-geofinch-location")
-
-	// tallybank, Fri 8 Jan: first ticket 07:20, page 08:05 (trails by 45 min).
-	tt := "Delayed outbound payouts (UK Faster Payments and SEPA)"
-	add("tallybank", "tb-88120", "tb-88120-1", "investigating", "major", day(4, 8, 5), tt, "We are investigating delays to outbound payouts submitted in this morning's batch. Funds are safe.", "", []string{"Payouts", "Faster Payments", "SEPA Credit Transfer"}, "inc-tallybank-payouts")
-	add("tallybank", "tb-88120", "tb-88120-2", "identified", "major", day(4, 9, 12), tt, "A certificate rotation at our sponsor bank caused the 05:30 batch to be held. The batch is being resubmitted.", "", []string{"Payouts", "Faster Payments", "SEPA Credit Transfer"}, "inc-tallybank-payouts")
-	add("tallybank", "tb-88120", "tb-88120-3", "monitoring", "minor", day(4, 11, 28), tt, "Held payouts have been released and most have now reached recipient banks. Some banks may take a few hours to credit accounts.", "", []string{"Payouts", "Faster Payments", "SEPA Credit Transfer"}, "inc-tallybank-payouts")
-	add("tallybank", "tb-88120", "tb-88120-4", "resolved", "minor", day(4, 12, 47), tt, "All payouts from this morning's batch have been delivered. This incident has been resolved.", "", []string{"Payouts", "Faster Payments", "SEPA Credit Transfer"}, "inc-tallybank-payouts")
+func updates() []weekgen.Update {
+	var u []weekgen.Update
+	for _, in := range text[[]statusIncident]("statusPages") {
+		for _, p := range in.Updates {
+			var h, m int
+			if _, err := fmt.Sscanf(p.Time, "%d:%d", &h, &m); err != nil {
+				panic(fmt.Sprintf("texts.json statusPages %s: %v", p.ID, err))
+			}
+			u = append(u, weekgen.Update{Provider: in.Provider, ProviderIncidentID: in.Incident, UpdateID: p.ID, Status: p.Status, Impact: p.Impact,
+				At: day(p.Day, h, m).Format(time.RFC3339), Title: in.Title, Body: p.Body, Kind: in.Kind, Components: in.Components, Label: in.Label})
+		}
+	}
 	return u
 }
 
