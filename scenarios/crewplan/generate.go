@@ -1474,77 +1474,28 @@ func planWeek() {
 
 // ---------------------------------------------------------------- status pages
 
+// upd is one post on a provider's status page, at a day of the week and a
+// time ("15:04").
 type upd struct {
-	at                   time.Time
-	status, impact, body string
+	Day                        int
+	Time, Status, Impact, Body string
+}
+
+func (u upd) at() time.Time {
+	var h, m int
+	if _, err := fmt.Sscanf(u.Time, "%d:%d", &h, &m); err != nil {
+		panic(fmt.Sprintf("texts.json statusPages: %q: %v", u.Time, err))
+	}
+	return at(u.Day, h, m)
 }
 
 type provInc struct {
-	provider, title, kind, label string
-	components                   []string
-	updates                      []upd
+	Provider, Title, Kind, Label string
+	Components                   []string
+	Updates                      []upd
 }
 
-func statusPages() []provInc {
-	return []provInc{
-		{provider: "calbridge", title: "Calendar connection failures for Google and Microsoft accounts", kind: "incident", label: "inc-calendar-connect-fail",
-			components: []string{"OAuth Connect", "Account Linking API"},
-			updates: []upd{
-				{at(0, 14, 52), "investigating", "major", "We are investigating reports of failures when end users connect new Google or Microsoft 365 calendars through Calbridge. Existing connections and event sync do not appear to be affected. Next update within 30 minutes."},
-				{at(0, 15, 31), "identified", "major", "We have identified the cause as an expired client signing credential used during the OAuth token exchange with upstream calendar providers. A replacement credential is being rolled out region by region."},
-				{at(0, 16, 18), "monitoring", "minor", "The replacement credential has been deployed to all regions and connection success rates have returned to normal levels. We are monitoring."},
-				{at(0, 16, 57), "resolved", "minor", "This incident has been resolved. Between 14:35 and 16:15 UTC a majority of new calendar connection attempts failed with an authorization error. Existing connections and event sync were not affected."},
-			}},
-		{provider: "keyloom", title: "Elevated authentication errors", kind: "incident", label: "inc-sso-login-outage",
-			components: []string{"Authentication API", "Hosted Login", "Token Refresh", "SAML/OIDC Federation"},
-			updates: []upd{
-				{at(1, 14, 9), "investigating", "major", "We are investigating elevated error rates and latency affecting authentication requests in the US-1 and EU-1 regions. End users may be unable to sign in, and applications that refresh or validate sessions may sign users out. We will provide an update within 30 minutes."},
-				{at(1, 14, 38), "identified", "critical", "The issue has been identified as a faulty configuration change to our session store cluster that causes token validation to fail for a large share of requests. We are rolling back the change."},
-				{at(1, 15, 22), "monitoring", "major", "The rollback has completed and authentication error rates are decreasing. Some end users may continue to see intermittent failures while session caches repopulate. We are monitoring the recovery."},
-				{at(1, 16, 41), "resolved", "major", "Authentication error rates have remained at normal levels for over an hour and this incident is resolved. Between approximately 13:40 and 15:55 UTC a significant portion of sign-in, token refresh and session validation requests failed. A post-incident review will be published within 5 business days."},
-			}},
-		{provider: "stashbox", title: "Elevated error rates for uploads in US-East", kind: "incident", label: "inc-attachment-upload-fail",
-			components: []string{"Object Uploads (US-East)", "Multipart Upload API"},
-			updates: []upd{
-				{at(2, 9, 8), "investigating", "minor", "We are investigating increased error rates for PUT and multipart upload requests in the US-East region. Reads (GET) are not affected."},
-				{at(2, 10, 21), "identified", "major", "We have identified a degraded storage node pool in US-East that is rejecting a portion of write requests with 503 errors. We are shifting write traffic to healthy pools."},
-				{at(2, 11, 44), "monitoring", "minor", "Write traffic has been shifted and upload error rates are back to baseline. Clients retrying failed uploads should now succeed. We are monitoring."},
-				{at(2, 12, 38), "resolved", "minor", "This incident has been resolved. From 08:55 to 11:40 UTC, up to 40% of upload requests in US-East failed with HTTP 503. No stored data was affected."},
-			}},
-		{provider: "pulsewire", title: "Degraded WebSocket connectivity", kind: "incident", label: "inc-board-live-updates",
-			components: []string{"WebSocket Gateway (US)", "WebSocket Gateway (EU)", "Presence API"},
-			updates: []upd{
-				{at(3, 14, 31), "investigating", "major", "We're investigating increased WebSocket connection failures and dropped subscriptions. Publishing via the REST API is succeeding, but subscribers may not receive messages in real time."},
-				{at(3, 15, 4), "identified", "major", "A certificate rotation on our edge load balancers caused a subset of long-lived WebSocket connections to drop, and reconnect attempts to fail. We are rolling out a fix."},
-				{at(3, 15, 58), "monitoring", "minor", "A fix has been deployed to all edge nodes and new connections are succeeding. Clients that are in a reconnect back-off may take up to 60 minutes to reconnect on their own. We're monitoring."},
-				{at(3, 17, 36), "resolved", "minor", "This incident has been resolved. Connection success rates and message delivery latency have been normal since 16:50 UTC."},
-			}},
-		{provider: "calbridge", title: "Delayed event synchronization to connected calendars", kind: "incident", label: "inc-calendar-sync-stale",
-			components: []string{"Event Sync", "Change Notifications"},
-			updates: []upd{
-				{at(5, 9, 40), "investigating", "minor", "We are investigating delays in propagating event changes to connected Google and Microsoft 365 calendars. Changes are queued and will be delivered; no data has been lost."},
-				{at(5, 10, 52), "identified", "major", "A failed deployment of our sync workers left a large backlog in the sync queue. We have rolled back and are scaling workers to drain the backlog. Current delay is approximately 3 hours."},
-				{at(5, 12, 31), "monitoring", "minor", "The backlog has been drained and new changes are syncing within normal times. We are monitoring."},
-				{at(5, 13, 42), "resolved", "none", "This incident has been resolved. Event changes made between 07:30 and 12:20 UTC were delivered late but have now been applied."},
-			}},
-		{provider: "stashbox", title: "Slow retrievals from Deep Archive tier in AP-South", kind: "incident",
-			components: []string{"Deep Archive (AP-South)"},
-			updates: []upd{
-				{at(4, 3, 12), "investigating", "minor", "We are investigating slower than expected restore times for objects in the Deep Archive storage tier in the AP-South region. Standard and infrequent-access tiers are not affected."},
-				{at(4, 4, 6), "identified", "minor", "Restore jobs in AP-South are queuing behind a large batch of internal maintenance restores. We are adding capacity to the restore fleet."},
-				{at(4, 5, 31), "monitoring", "minor", "Restore times have returned to within the documented 12-hour window. We are monitoring."},
-				{at(4, 6, 47), "resolved", "none", "This incident has been resolved. Only Deep Archive restores in AP-South were affected."},
-			}},
-		{provider: "postlark", title: "Scheduled maintenance: outbound SMTP relay upgrade", kind: "maintenance",
-			components: []string{"SMTP Relay", "Transactional API"},
-			updates: []upd{
-				{at(3, 10, 0), "scheduled", "maintenance", "We will upgrade the database cluster behind our outbound SMTP relay on Sunday 19 April 2026 between 01:00 and 03:00 UTC. Email sending may be delayed by up to 5 minutes during the window; no messages will be lost. The REST API remains available throughout."},
-				{at(6, 1, 0), "in_progress", "maintenance", "Scheduled maintenance is now in progress. Outbound messages may be delayed by a few minutes."},
-				{at(6, 2, 34), "verifying", "maintenance", "The upgrade has been applied. We are verifying delivery rates and queue depth."},
-				{at(6, 3, 4), "completed", "maintenance", "The scheduled maintenance has been completed. Delivery is operating normally."},
-			}},
-	}
-}
+func statusPages() []provInc { return text[[]provInc]("statusPages") }
 
 // ---------------------------------------------------------------- main
 
@@ -1605,9 +1556,9 @@ func main() {
 	var ups []weekgen.Update
 	for _, pi := range statusPages() {
 		pid := randID(12)
-		for _, u := range pi.updates {
-			ups = append(ups, weekgen.Update{Provider: pi.provider, ProviderIncidentID: pid, UpdateID: randID(12), Status: u.status, Impact: u.impact,
-				At: u.at.Format(time.RFC3339), Title: pi.title, Body: u.body, Kind: pi.kind, Components: pi.components, Label: pi.label})
+		for _, u := range pi.Updates {
+			ups = append(ups, weekgen.Update{Provider: pi.Provider, ProviderIncidentID: pid, UpdateID: randID(12), Status: u.Status, Impact: u.Impact,
+				At: u.at().Format(time.RFC3339), Title: pi.Title, Body: u.Body, Kind: pi.Kind, Components: pi.Components, Label: pi.Label})
 		}
 	}
 	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
