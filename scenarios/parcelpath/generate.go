@@ -45,6 +45,17 @@ type bag struct {
 }
 
 func newBag(items ...string) *bag { return &bag{items: items} }
+
+// UnmarshalJSON reads a bag from texts.json: its items, or the name of
+// another list there whose items it draws from.
+func (b *bag) UnmarshalJSON(data []byte) error {
+	var name string
+	if json.Unmarshal(data, &name) == nil {
+		b.items = text[[]string](name)
+		return nil
+	}
+	return json.Unmarshal(data, &b.items)
+}
 func (b *bag) next() string {
 	if len(b.order) == 0 {
 		b.order = rng.Perm(len(b.items))
@@ -506,226 +517,45 @@ func curveTimes(start time.Time, n int, curve []pt) []time.Time {
 type foreign struct{ Lang, Subj, Text string }
 
 type symptom struct {
-	subjects, cores, details, asks *bag
-	topic, page                    string
-	foreign                        []foreign
-	shopper                        []foreign // forwarded shopper emails: subj, text (lang unused)
+	Subjects, Cores, Details, Asks *bag
+	Topic, Page                    string
+	Foreign                        []foreign
+	Shopper                        []foreign // forwarded shopper emails: subj, text (lang unused)
 }
 
 func (s *symptom) compose() (string, string) {
-	parts := []string{s.cores.next()}
+	parts := []string{s.Cores.next()}
 	if chance(0.65) {
-		parts = append(parts, s.details.next())
+		parts = append(parts, s.Details.next())
 	}
 	if chance(0.55) {
-		parts = append(parts, s.asks.next())
+		parts = append(parts, s.Asks.next())
 	}
 	sep := pick([]string{" ", " ", "\n\n", "\n"})
-	return s.subjects.next(), strings.Join(parts, sep)
+	return s.Subjects.next(), strings.Join(parts, sep)
 }
 
 var asksUrgent = text[[]string]("asksUrgent")
 
 // Monday: StackHaven object storage degraded, label documents can't be fetched.
-var symLabels = &symptom{
-	topic: "Labels & printing", page: "/labels",
-	subjects: newBag("Can't download labels", "Label PDFs not loading", "labels wont print", "URGENT: no labels since lunch", "Print label button does nothing",
-		"Error when opening label", "Label download failing", "AccessDenied when printing labels", "PDF labels blank", "Labels not opening - warehouse stopped",
-		"Label files broken?", "Problem with label download", "cannot print shipping labels", "Batch labels won't download", "label_url returns 503",
-		"Packing slips and labels missing", "Our printers are idle", "Labels: Failed to load PDF document", "Label preview grey", "Re-print not working",
-		"Issue printing", "Help - labels"),
-	cores: newBag(
-		"We bought the labels fine but when we click Download nothing comes back, the PDF just spins and then times out.",
-		"Every label PDF we try to open says \"Failed to load PDF document\". The shipments show as purchased with a tracking number, we just can't get the actual label.",
-		"Clicking Print label opens a new tab with an XML error: <Code>ServiceUnavailable</Code> <Message>Please reduce your request rate</Message>.",
-		"the label links from the API (label_url) give us a 503 since about an hour, our WMS can't print anything",
-		"Our packing station can't print. The label preview in the dashboard is just a grey box and the download button errors.",
-		"Labels were purchased and paid from the wallet but the files won't download, so we are paying for labels we can't use.",
-		"Batch of 140 orders, labels created OK, but the merged PDF never finishes generating. Tried smaller batches of 10, same.",
-		"When I open the label I get an AccessDenied page instead of the PDF.",
-		"ZPL and PDF both fail. The download URL just hangs for 30 seconds and returns an empty file.",
-		"Half of our labels open, the other half come back as 0 KB files. Reprinting doesn't help.",
-		"Our Zebra is sitting there doing nothing because no label file will load from ParcelPath.",
-		"We're getting \"Document temporarily unavailable\" on every label and every packing slip.",
-		"GET on the label_url returns HTTP 503 SlowDown. Retrying with backoff doesn't help, it's been failing for 40 minutes.",
-		"Can't print any shipping labels from the dashboard or via the API. Purchase succeeds, the document is just not there.",
-		"the print button shows loading then 'something went wrong, try again later'. Tried chrome and firefox.",
-		"Labels we bought this morning opened fine but anything since about 1pm won't open. Even the morning ones don't open now.",
-		"Return labels for customers also don't load, the link we emailed them shows an error page.",
-		"Our integration polls for the label PDF after purchase and it keeps timing out, so orders are stuck in 'awaiting label' in our system.",
-		"Commercial invoices and labels for international orders both fail to download.",
-		"We can see the tracking numbers but the label document is missing. Is the PDF storage down?",
-		"The label opens as a broken image in the preview and the PDF download gives an error about the file not being available.",
-		"Warehouse says the labels are printing blank pages. When I open the PDF myself it doesn't load at all.",
-		"nothing prints. label created, tracking number there, but download = error. all users, all printers",
-		"I get a white page with 'Service Unavailable' when I open any label in a new tab.",
-	),
-	details: newBag("We have a collection at 4pm.", "About 200 orders waiting to go out.", "The courier arrives at 15:30 and nothing is packed.", "This started maybe 30-40 min ago.",
-		"Restarted the printer and cleared the browser, no change.", "Shipments ID example: shp_7Qd2kLm0.", "Same on the API and in the dashboard.", "We've tried from two different offices.",
-		"Both our warehouses are affected.", "Other parts of the dashboard load fine, it's just the labels.", "We already paid for these labels.", "Tried the reprint button, same thing."),
-	asks:    newBag(asksUrgent...),
-	foreign: text[[]foreign]("symLabels.foreign"),
-}
+var symLabels = text[*symptom]("symLabels")
 
 // Tuesday: FerroKey (identity) errors. Two symptoms: dashboard sign-in and API key authentication.
-var symLogin = &symptom{
-	topic: "Account & login", page: "/login",
-	subjects: newBag("Can't log in", "Login not working", "cannot sign in to dashboard", "Login loop", "Stuck on the sign in page", "URGENT can't access ParcelPath",
-		"whole team locked out?", "SSO login failing", "Sign-in error", "Session expired over and over", "Dashboard kicks me out", "Can't get into my account",
-		"login broken", "We are all logged out", "Error 500 on login", "Unable to access the app", "Login page spinning", "Nobody here can log in"),
-	cores: newBag(
-		"None of us can log in to the dashboard. We enter email and password and it just returns to the login page.",
-		"I get \"Something went wrong while signing you in (ref: auth_upstream_error)\" every time I try to log in.",
-		"The dashboard logged me out in the middle of a batch and now I can't get back in, the login button spins forever.",
-		"Our whole warehouse team got logged out at the same time and nobody can sign back in. Different browsers, different machines.",
-		"Sign in with Google takes me to Google and back and then shows 'Authentication failed, please try again'.",
-		"Login is stuck in a loop: enter password, 2FA code accepted, then straight back to the login screen.",
-		"I was in the app five minutes ago, now every page says session expired and logging in again fails.",
-		"The login page gives a 502 after I submit. My colleague in the US office has the same problem.",
-		"our SSO via Okta into ParcelPath is failing with an error on your side, 'identity provider unavailable'",
-		"Nobody on our account can sign in. It's not the password, I reset mine and it still fails the same way.",
-		"Trying to log in to app.parcelpath.io and it says 'We couldn't verify your identity right now'.",
-		"We can't get into the dashboard at all, so we can't print or void anything.",
-		"every login attempt ends with an error page, tried incognito, tried phone, same",
-		"Got logged out and the sign in form now just greys out and never completes.",
-		"The 2FA screen never appears, after the password it shows a blank page with 'auth error 503'.",
-		"Three of my staff report they can't log in and neither can I. Is the login system down?",
-	),
-	details: newBag("Passwords are correct, we use a password manager.", "It worked fine this morning.", "We have orders piling up.", "Our cut-off is at 17:00.",
-		"Tried resetting the password, no difference.", "Happens for admin and non-admin users.", "Cleared cookies, different browser, same.", "Started around 2pm our time.",
-		"Screenshot attached.", "Colleagues in two locations have the same issue."),
-	asks:    newBag(asksUrgent...),
-	foreign: text[[]foreign]("symLogin.foreign"),
-}
+var symLogin = text[*symptom]("symLogin")
 
-var symAPIAuth = &symptom{
-	topic: "API", page: "/settings/api-keys",
-	subjects: newBag("API returning 401", "401 Unauthorized on all requests", "API keys stopped working", "invalid_token errors from API", "Production integration down - auth errors",
-		"Our API calls are failing", "Authentication failed on /v2/shipments", "URGENT: API 401s", "token endpoint failing", "API auth broken?", "All API requests rejected",
-		"OAuth token exchange failing", "Integration can't authenticate", "api down?"),
-	cores: newBag(
-		"Since about 14:15 UTC every call to the API comes back 401 Unauthorized with {\"error\":\"invalid_token\"}. The key hasn't changed.",
-		"Our Shopify app integration stopped creating shipments, the logs show \"authentication failed\" on every request to ParcelPath.",
-		"POST /oauth/token is returning 503 so we can't get a bearer token and everything downstream fails.",
-		"Our live key suddenly returns 401 on /v2/rates and /v2/shipments. Sandbox key too. Nothing was rotated.",
-		"WMS integration reports 'ParcelPath: unauthorized' for every order since half an hour.",
-		"All our API requests are being rejected with 401 even though the same key worked at 2pm.",
-		"the api keeps answering {\"status\":401,\"message\":\"Unable to validate credentials\"}. intermittent at first, now every call",
-		"Our developer says the tokens we get are rejected a few seconds later with invalid_token. Nothing deployed on our side today.",
-		"API key authentication failing across our three stores. Label creation fully blocked.",
-		"We're getting 401s and occasionally 502s from api.parcelpath.io/v2 on every endpoint, including GET /v2/account.",
-		"Authentication errors from your API. Key is active in the dashboard (when we can get in), but calls fail.",
-		"The ParcelPath plugin in WooCommerce says \"Invalid API credentials\" and won't fetch rates or buy labels.",
-	),
-	details: newBag("Request id: req_9fK2mA71.", "Our keys start with pp_live_, and they're not expired.", "We have not rotated any keys in months.",
-		"Nothing deployed on our side since Friday.", "Around 600 failed requests in the last 30 minutes.", "Our retries are making it worse I suspect.",
-		"It's failing from both our servers (different regions)."),
-	asks: newBag(asksUrgent...),
-}
+var symAPIAuth = text[*symptom]("symAPIAuth")
 
 // Wednesday: HookRelay delivery backlog, ParcelPath's outgoing webhooks (tracking events) are late.
-var symWebhooks = &symptom{
-	topic: "Tracking & webhooks", page: "/settings/webhooks",
-	subjects: newBag("Webhooks not arriving", "No tracking updates since this morning", "tracking.updated events missing", "Orders stuck in 'shipped'", "Webhook delay",
-		"Delivered status not syncing", "Not receiving webhooks", "Webhooks hours late", "Tracking not updating in our store", "webhook deliveries stopped?",
-		"Missing webhook events", "Shopify orders not updating to delivered", "Customer notifications not going out", "Webhook backlog?", "Events arriving out of order",
-		"Tracking events delayed", "Our endpoint hasn't received anything"),
-	cores: newBag(
-		"We haven't received a single tracking.updated webhook since around 9:30 UTC. Our endpoint is up and returns 200 to test pings.",
-		"Orders in our Shopify store are not moving to 'delivered' anymore. Carrier site shows delivered, ParcelPath dashboard shows delivered, but the webhook never came.",
-		"The webhook log in the dashboard shows events as 'pending' for hours with zero attempts.",
-		"Our customers aren't getting the 'your parcel is on its way' emails because those are triggered by your webhooks, which stopped arriving.",
-		"Webhooks are arriving but 2-3 hours late and in the wrong order, so some orders go delivered → in transit.",
-		"We rely on shipment.delivered to close orders. Nothing today, hundreds of orders still open.",
-		"Tracking in our helpdesk app is frozen because the events from ParcelPath aren't coming in.",
-		"I can see new tracking events in the dashboard but our system never got them via webhook. Test webhook button works though.",
-		"we are getting duplicates of old webhook events from this morning, and nothing new",
-		"Since this morning label.created webhooks come through but tracking events don't.",
-		"Our 3PL clients are calling us because their storefronts show 'label created' for parcels that were delivered yesterday.",
-		"Webhook deliveries to our endpoint dropped to zero at about 09:35. Our logs show no incoming requests at all from your IPs.",
-		"The 'Last delivery' column in Settings > Webhooks says 3 hours ago, we usually get one every few seconds.",
-		"Events are trickling in now but they are from 10am, we're hours behind.",
-		"Our ERP didn't get any status changes from ParcelPath today, and customer service is getting WISMO calls.",
-		"webhooks seem dead. we checked firewall, cert, endpoint: all fine. nothing received",
-	),
-	details: newBag("Endpoint: https://hooks.ourshop.com/parcelpath.", "We process roughly 3k events a day normally.", "Customer service is getting swamped with where-is-my-order emails.",
-		"Nothing changed on our endpoint.", "Our logs show zero POSTs from you since the morning.", "The dashboard tracking itself looks correct.", "This affects all carriers."),
-	asks: newBag("Are webhooks delayed?", "Will the missed events be resent?", "Do we need to replay them ourselves?", "Is there a backlog?", "Please check.", "Any ETA for a fix?",
-		"Should we switch to polling for now?", "Is this a known issue?", "Let us know."),
-	foreign: text[[]foreign]("symWebhooks.foreign"),
-	shopper: text[[]foreign]("symWebhooks.shopper"),
-}
+var symWebhooks = text[*symptom]("symWebhooks")
 
 // Thursday: CarrierLink rate quotes time out; checkout shows no shipping options.
-var symRates = &symptom{
-	topic: "Rates", page: "/rates/compare",
-	subjects: newBag("No shipping rates at checkout", "Rates API timing out", "Checkout shows no shipping options", "Rate quotes failing", "URGENT customers can't check out - no shipping",
-		"/v2/rates 504", "Shipping unavailable for every address", "rates not loading", "Rate shopping page spinning", "Can't get quotes", "Carrier rates missing", "No rates returned",
-		"Shipping calculator broken", "rate request timeouts", "Checkout shipping step empty"),
-	cores: newBag(
-		"Our checkout is showing \"No shipping options available for this address\" for every customer since about 14:15.",
-		"POST /v2/rates is timing out after 30 seconds or returning 504 Gateway Timeout.",
-		"The rate comparison page just spins and then shows 'Could not fetch rates, please try again'.",
-		"Customers are abandoning carts because the shipping step shows nothing. We have live rates configured, no fallback.",
-		"Rate requests return an empty rates array with message carrier_timeout for UPS, FedEx and DHL.",
-		"We can't quote anything. Creating a shipment works until the rate step, then error.",
-		"Our Shopify checkout calls your rates endpoint and it's failing, so shoppers see 'Shipping not available'.",
-		"rates are super slow then fail. sometimes one carrier comes back after 40s, mostly nothing",
-		"Getting 'Rate service unavailable' on the dashboard and in the API.",
-		"We have a flash sale running and nobody can get past shipping at checkout. Conversions went to zero.",
-		"Batch rate shopping for 300 orders failed with 'upstream carrier timeout' on every row.",
-		"Live rates stopped working at checkout, our store is basically closed.",
-		"All rate quotes fail with error code RATE_UPSTREAM_TIMEOUT.",
-		"Buying a label with a known service works if I pick the service manually, but any rate request fails.",
-	),
-	details: newBag("Started around 14:15 UTC.", "Happens for domestic and international.", "We tried different addresses and package sizes.", "Sales are dropping by the minute.",
-		"Same in sandbox.", "The rest of the dashboard works.", "Our checkout timeout is 10s so customers see nothing."),
-	asks:    newBag(asksUrgent...),
-	foreign: text[[]foreign]("symRates.foreign"),
-}
+var symRates = text[*symptom]("symRates")
 
 // Friday: ParcelPath's own release drops address line 2 on labels. No provider.
-var symAddr = &symptom{
-	topic: "Addresses", page: "/shipments",
-	subjects: newBag("Apartment number missing on labels", "Address line 2 not printing", "Suite number dropped from label", "Label missing unit number", "Parcel returned - incomplete address",
-		"address2 ignored?", "Labels cutting off part of address", "Wrong address on labels today", "Missing second address line", "Flat number not on label"),
-	cores: newBag(
-		"Since this morning the labels we print don't show address line 2. The order has 'Apt 4B' but the label only has the street.",
-		"A driver called us because the label had no suite number. I checked and address_line2 is in the shipment but not on the label.",
-		"Labels created today are missing the apartment/unit number. Yesterday's labels were fine.",
-		"We sent address2 in the API call (we checked the request) but the PDF label doesn't have it.",
-		"Three parcels came back 'insufficient address' this afternoon, all bought today, all missing the flat number on the label.",
-		"the second address line is gone from our labels, is this a new setting??",
-		"When I view the shipment in the dashboard the full address is there, but on the printed label the line with 'Unit 12' is missing.",
-		"Company name prints but address line 2 is empty on all labels from the batch import.",
-		"Our customers in apartment buildings are going to have problems, the labels are missing the apartment numbers since today.",
-		"Noticed the label preview drops the c/o line and suite on every shipment we create today.",
-	),
-	details: newBag("Example shipment shp_2bXo91Qe.", "We use the CSV batch import.", "Orders come from Shopify.", "This only started today.", "We've already shipped 40 like this.", "Both PDF and ZPL."),
-	asks:    newBag("Can you fix asap?", "Is this a bug?", "What changed?", "Please advise, we need to know whether to hold shipments.", "How do we correct labels already shipped?"),
-	foreign: text[[]foreign]("symAddr.foreign"),
-}
+var symAddr = text[*symptom]("symAddr")
 
 // Saturday: CarrierLink applies wrong surcharges; rate quotes come back far too high.
-var symRatesHigh = &symptom{
-	topic: "Rates", page: "/rates/compare",
-	subjects: newBag("Rates are way too high today", "Shipping prices tripled?", "Wrong rates", "Huge surcharge on every quote", "Checkout shipping cost crazy",
-		"Rate quotes incorrect", "Residential surcharge on business addresses", "Why is Ground $48 now?", "Rates doubled overnight", "Quoted rates don't match our contract"),
-	cores: newBag(
-		"Every rate quote today is 2-3x what it normally is. A 2 lb UPS Ground that's usually $9 is quoted at $27.",
-		"Customers are emailing us about shipping costs at checkout, €48 for a small parcel within Germany. Normally €6.90.",
-		"The rates returned by /v2/rates include a huge 'fuel_surcharge' line that's bigger than the base rate.",
-		"Our negotiated rates aren't being applied, everything comes back at some inflated price.",
-		"Residential surcharge is being added to all our B2B shipments even though the addresses are commercial.",
-		"Checkout shipping prices went crazy this morning and our conversion dropped off a cliff.",
-		"rate compare shows ridiculous prices for every carrier. is there a bug",
-		"Rates quoted today don't match our carrier contract at all. Surcharges look duplicated.",
-		"We bought 30 labels this morning before noticing the prices, they are charged at the inflated rate from the wallet.",
-	),
-	details: newBag("Same package dimensions as always.", "Yesterday the same lane was a third of the price.", "Both USPS and UPS affected.", "We've paused our ads.", "Screenshot of the breakdown attached."),
-	asks:    newBag("Can you check?", "Will we be refunded for labels bought at these prices?", "Is this a carrier change or a bug?", "Please fix, it's Saturday and we're losing sales.", "Anyone there?"),
-	shopper: text[[]foreign]("symRatesHigh.shopper"),
-}
+var symRatesHigh = text[*symptom]("symRatesHigh")
 
 var followups = text[[]string]("followups")
 
@@ -740,16 +570,9 @@ type topic struct {
 
 var bgTopics = text[[]topic]("bgTopics")
 
-var bgOpeners = newBag("Quick question: ", "Hi again, ", "Not urgent, but ", "Hope you're well. ", "Sorry if this is a silly question. ", "Two things actually. First: ",
-	"Our accountant asked me this: ", "I looked in the help centre but couldn't find it. ", "Following our call last week: ", "New to ParcelPath here. ",
-	"Asking for our warehouse manager. ", "Whenever someone has a minute: ")
+var bgOpeners = text[*bag]("bgOpeners")
 
-var bgExtras = newBag("We're on the Growth plan if that matters.", "We ship around 150 parcels a day, mostly domestic.", "Our store runs on Shopify.",
-	"No rush, next week is fine.", "Happy to jump on a call if easier.", "Our account ID is in the signature.", "Thanks for the quick help last time.",
-	"We're a 3PL, so this is for one of our clients.", "Let me know if you need screenshots.", "Nothing is broken, I just want to understand it.",
-	"Our old shipping tool had this, so people keep asking me.", "We're planning for peak season, hence the question.", "Please reply to this address, not the shared inbox.",
-	"I'm new in this role so sorry if it was asked before.", "It's for the Christmas rush.", "cc'ing my colleague who handles the warehouse.",
-	"Ideally before the end of the month.", "Our finance system needs it in PDF.", "We use the API for most of it, the dashboard for exceptions.", "Thanks in advance 🙏")
+var bgExtras = text[*bag]("bgExtras")
 
 var bgForeign = text[[]foreign]("bgForeign")
 
@@ -837,11 +660,11 @@ func buildIncident(d incDef, times []time.Time) {
 	var first []Ticket
 	foreignLeft := map[*symptom][]foreign{}
 	for _, s := range d.syms {
-		foreignLeft[s] = append([]foreign(nil), s.foreign...)
+		foreignLeft[s] = append([]foreign(nil), s.Foreign...)
 	}
 	nf := 0
 	for _, s := range d.syms {
-		nf += len(s.foreign)
+		nf += len(s.Foreign)
 	}
 	for _, t := range times {
 		s := d.syms[0]
@@ -856,7 +679,7 @@ func buildIncident(d incDef, times []time.Time) {
 			}
 		}
 		oo := o
-		oo.topic, oo.page = s.topic, s.page
+		oo.topic, oo.page = s.Topic, s.Page
 		if fl := foreignLeft[s]; len(fl) > 0 && chance(float64(nf)/float64(d.n)*1.6) {
 			f := fl[0]
 			foreignLeft[s] = fl[1:]
@@ -869,8 +692,8 @@ func buildIncident(d incDef, times []time.Time) {
 		}
 		subj, text := s.compose()
 		p := somebody()
-		if len(s.shopper) > 0 && chance(0.14) {
-			sh := pick(s.shopper)
+		if len(s.Shopper) > 0 && chance(0.14) {
+			sh := pick(s.Shopper)
 			oo.forward = forwardOf(pick(firstNames)+" "+pick(lastNames), slug(pick(firstNames))+fmt.Sprint(between(1, 99))+"@"+pick([]string{"gmail.com", "yahoo.com", "outlook.com", "web.de", "icloud.com"}), sh.Subj, sh.Text, t)
 			text = pick([]string{"See below from one of our customers.", "Another one of these.", "Forwarding, this is the third customer today.", "FYI"}) + " " + text
 		}
