@@ -908,13 +908,26 @@ var timesheetText = text[*incText]("timesheetText")
 
 // ---------------------------------------------------------------- hard negatives
 
+// list is a list of texts; in texts.json, the list itself or the name of
+// another list there (the extras many pools share).
+type list []string
+
+func (l *list) UnmarshalJSON(data []byte) error {
+	var name string
+	if json.Unmarshal(data, &name) == nil {
+		*l = text[list](name)
+		return nil
+	}
+	return json.Unmarshal(data, (*[]string)(l))
+}
+
 type simplePool struct {
 	Topic    string
 	Anger    float64
 	Sources  []int
 	Subjects []string
 	Texts    []string
-	Extras   []string // optional extra sentences
+	Extras   list // optional extra sentences
 	Foreign  map[string][]string
 }
 
@@ -947,73 +960,11 @@ func orDefault(s, d string) string {
 	return s
 }
 
-var hnExtras = []string{"I need to get in today.", "Please help, this is urgent.", "My manager is waiting on me.", "I have jobs to check for tomorrow.", "Thank you!", "Can you call me?", "I'm on the road so please reply by email.", "This is so frustrating.", "I'm the admin so nobody else can fix it."}
-
-var hardNeg = []*simplePool{
-	{Topic: "login", Anger: 0.2, Subjects: []string{"Forgot password", "password reset", "I forgot my password", "Can't remember my login", "How do I reset my password?", "need new password", "can't log in", "Login help"},
-		Texts: text[[]string]("hardNeg.0.Texts"), Extras: hnExtras,
-		Foreign: map[string][]string{"es": {"Olvidé mi contraseña|Hola, olvidé mi contraseña y no encuentro dónde restablecerla en la app. Mi correo es el de la empresa."}, "fr": {"Mot de passe oublié|J'ai oublié mon mot de passe, comment le réinitialiser depuis l'application ?"}}},
-	{Topic: "login", Anger: 0.3, Subjects: []string{"Password reset email not arriving", "no reset email", "Didn't get reset link", "reset password email missing", "Not receiving emails from CrewPlan", "Reset link never comes", "can't reset password"},
-		Texts: text[[]string]("hardNeg.1.Texts"), Extras: hnExtras,
-		Foreign: map[string][]string{"fr": {"Pas reçu le mail de réinitialisation|Je n'ai pas reçu l'e-mail pour réinitialiser mon mot de passe, même dans les spams."}}},
-	{Topic: "login", Anger: 0.2, Subjects: []string{"Reset link expired", "password reset link not working", "link expired?", "Invalid reset link"},
-		Texts: text[[]string]("hardNeg.2.Texts"), Extras: hnExtras},
-	{Topic: "login", Anger: 0.5, Subjects: []string{"Account locked", "Locked out", "LOCKED OUT", "Too many attempts", "please unlock my account", "can't log in - locked", "Locked out of CrewPlan"},
-		Texts: text[[]string]("hardNeg.3.Texts"), Extras: hnExtras,
-		Foreign: map[string][]string{"es": {"Cuenta bloqueada|Me equivoqué varias veces con la contraseña y ahora la cuenta está bloqueada. ¿Pueden desbloquearla? Es urgente."}, "de": {"Konto gesperrt|Mein Konto ist nach zu vielen Fehlversuchen gesperrt. Können Sie es bitte entsperren? Ich brauche heute noch Zugriff."}}},
-	{Topic: "login", Anger: 0.3, Subjects: []string{"Lost 2FA device", "2FA code not working", "New phone - can't get code", "Two-factor reset request", "Can't get past verification code", "authenticator lost", "2FA help"},
-		Texts: text[[]string]("hardNeg.4.Texts"), Extras: hnExtras,
-		Foreign: map[string][]string{"de": {"Neues Handy, kein 2FA-Code|Ich habe ein neues Handy und die Authenticator-App ist weg. Jetzt komme ich nicht mehr in mein Konto. Können Sie die Zwei-Faktor-Anmeldung zurücksetzen?"}, "es": {"Código de verificación|Cambié de móvil y ya no recibo el código de verificación en dos pasos. ¿Me lo pueden restablecer?"}}},
-	{Topic: "login", Anger: 0.25, Subjects: []string{"Email address changed", "account not found", "Login with new email", "No account with that email", "Wrong email on account", "Update my login email"},
-		Texts: text[[]string]("hardNeg.5.Texts"), Extras: hnExtras},
-	{Topic: "login", Anger: 0.35, Subjects: []string{"Can't log in", "only me can't log in", "Login not working for me", "Invalid password?", "can't sign in", "my login stopped working"},
-		Texts: text[[]string]("hardNeg.6.Texts"), Extras: hnExtras},
-	{Topic: "login", Anger: 0.2, Sources: []int{80, 5, 15, 0}, Subjects: []string{"SSO error after certificate change", "SSO not working for new users", "SAML issuer mismatch", "SSO configuration help", "Single sign-on: user not assigned", "SSO certificate expired"},
-		Texts: text[[]string]("hardNeg.7.Texts"), Extras: []string{"I'm the IT admin for {org}.", "Happy to jump on a call.", "Screenshots of our config attached."}},
-	{Topic: "account", Anger: 0.15, Subjects: []string{"Invite expired", "Invitation link not working", "New hire can't join", "Join link expired", "resend invite?"},
-		Texts: text[[]string]("hardNeg.8.Texts")},
-	{Topic: "login", Anger: 0.3, Subjects: []string{"Account deactivated?", "says my account is disabled", "Can't log in - deactivated"},
-		Texts: text[[]string]("hardNeg.9.Texts")},
-}
+var hardNeg = text[[]*simplePool]("hardNeg")
 
 // ---------------------------------------------------------------- look-alikes
 
-var lookAlike = map[string][]*simplePool{
-	"inc-calendar-connect-fail": {
-		{Topic: "calendar", Subjects: []string{"Two calendars for one user?", "calendar question"}, Texts: []string{"Two calendars for one user?|How do I connect two calendars, my work one and my personal one, to the same CrewPlan user?", "calendar question;Google and Outlook both?|Can one person have both Google and Outlook connected? I only see one slot."}},
-		{Topic: "calendar", Subjects: []string{"Shifts in wrong time zone in calendar", "calendar times off by hours"}, Texts: []string{"Shifts in wrong time zone in calendar|My connected calendar works but shifts show up in UTC instead of Central. Is that a setting on my profile?", "calendar times off by an hour|Since I moved to our Denver branch my shifts in Google are an hour off. Colleagues are fine."}},
-		{Topic: "calendar", Subjects: []string{"Apple Calendar support?", "iCal feed"}, Texts: []string{"Apple Calendar support?|Is Apple Calendar supported? I only see Google and Outlook in the calendar settings.", "iCal feed?|Do you have an iCal subscription link instead of connecting an account?"}},
-		{Topic: "calendar", Subjects: []string{"Colour of events in Google", "Disconnect calendar"}, Texts: []string{"Colour of events in Google|Can I change the colour CrewPlan events get in Google Calendar?", "Disconnect calendar|I want to disconnect my calendar from CrewPlan, where is the button?"}},
-	},
-	"inc-sso-login-outage": {
-		{Topic: "login", Subjects: []string{"Logo upload fails on login page", "Custom login page branding"}, Texts: []string{"Logo upload fails on login page|Trying to upload our logo for the custom login page and it says 'image must be under 1 MB'. It's a 2 MB PNG, what size should it be?", "Custom login page branding|Our logo on the branded sign-in page looks stretched. Is there a recommended size?"}},
-		{Topic: "login", Subjects: []string{"Enforce SSO for all users?", "Require SSO"}, Texts: []string{"Enforce SSO for all users?|How do we make SSO mandatory for everybody in our workspace so people can't use a password?", "Require SSO for office staff|Can we turn off password login for the office staff but keep it for contractors?"}},
-		{Topic: "login", Subjects: []string{"Old company name on login page", "Session timeout setting"}, Texts: []string{"Old company name on login page|The sign-in page still shows our old company name from before the rebrand. Where do we change it?", "Session timeout setting|Can we set a longer session timeout? Our techs complain they have to sign in again every two weeks."}},
-		{Topic: "clockin", Sources: []int{50, 10, 10, 30}, Subjects: []string{"Clock in says outside job site", "geofence clock-in problem"}, Texts: []string{"Clock in says outside job site|One of my techs gets 'You are outside the job site area' when clocking in, but he's standing in the customer's driveway. The pin on the job might be wrong?", "geofence clock-in problem|The clock-in geofence for the Oak Street job seems to be on the wrong side of town. Only that job."}},
-		{Topic: "clockin", Sources: []int{50, 10, 10, 30}, Subjects: []string{"Clock in for someone else?", "Clock-in button missing"}, Texts: []string{"Clock in for someone else?|Is there a way to clock in a crew member who left his phone at home?", "Clock-in button missing|The Clock In button is missing for one tech today. His shift shows as draft, is that why?"}},
-	},
-	"inc-attachment-upload-fail": {
-		{Topic: "upload", Subjects: []string{"File too large?", "upload size limit"}, Texts: []string{"File too large?|I'm trying to attach a 400 MB drone video to a task and it says the file is too large. What's the limit?", "upload size limit|What is the maximum attachment size? Our site survey PDFs are big."}},
-		{Topic: "upload", Subjects: []string{"HEIC photos no preview", "iPhone photos show grey"}, Texts: []string{"iPhone photos show grey|Photos uploaded from iPhones show as a grey box instead of a preview. They open fine when downloaded.", "HEIC photos no preview|HEIC photos don't show a thumbnail on the task, only JPGs do."}},
-		{Topic: "upload", Subjects: []string{"Delete an attachment", "Remove uploaded file"}, Texts: []string{"Delete an attachment|How do I delete an attachment I uploaded to the wrong task?", "Remove uploaded file permanently|A tech uploaded a photo with a customer's face in it by mistake, how do we remove it for good?"}},
-		{Topic: "upload", Subjects: []string{"Photos rotated sideways", "Upload a whole folder?"}, Texts: []string{"Photos rotated sideways|Photos uploaded from one of our Android phones appear rotated sideways on the task.", "Upload a whole folder?|Can I upload a whole folder of files at once instead of one by one?"}},
-	},
-	"inc-board-live-updates": {
-		{Topic: "board", Subjects: []string{"Turn off live cursors", "hide other users on board"}, Texts: []string{"Turn off live cursors|How do I turn off the little avatars/cursors of other users moving around the board? It's distracting.", "hide other users on board|Can I hide who else is viewing the board?"}},
-		{Topic: "board", Subjects: []string{"Column order reset", "Board columns changed"}, Texts: []string{"Column order reset|After I renamed a column on our board the column order reset to the default. Can I get my old order back?", "Board column deleted|Someone deleted the 'Waiting on parts' column on our board, can you restore it?"}},
-		{Topic: "board", Subjects: []string{"Can't drag cards on archived board", "Card colours wrong"}, Texts: []string{"Can't drag cards on archived board|I can't drag cards on one of our boards, it says 'This board is archived'. How do I unarchive it?", "Card colours wrong|The card colours on our board don't match the job type colours anymore since I edited the job types."}},
-		{Topic: "board", Subjects: []string{"TV display mode", "Board on shop TV logs out"}, Texts: []string{"Board on shop TV logs out|Our board display on the shop TV asks to log in again every morning. Is there a kiosk mode that stays logged in?", "TV display mode|How do I make the board font bigger for the TV in the warehouse?"}},
-	},
-	"inc-timesheet-break-deduction": {
-		{Topic: "timesheet", Subjects: []string{"Export timesheets in TallyBook format", "payroll export format"}, Texts: []string{"Export timesheets in TallyBook format|How do I export timesheets in the format TallyBook payroll expects? The default CSV has the wrong columns.", "payroll export format|Can the timesheet export include job codes as a column?"}},
-		{Topic: "timesheet", Subjects: []string{"Overtime rule for one employee", "daily overtime setting"}, Texts: []string{"Overtime rule for one employee|One of our employees in California should get daily overtime after 8h, not weekly after 40. Where do I set that for just him?", "daily overtime setting|One employee's overtime starts at 8h a day instead of 40 a week. I think I set his contract wrong, how do I change it?"}},
-		{Topic: "timesheet", Subjects: []string{"Manager can't see export button", "Employee editing timesheet"}, Texts: []string{"Manager can't see export button|Our site manager can't see the Export button on Timesheets. What permission does she need?", "Employee editing timesheet|Can employees edit their own timesheet entries, or only managers?"}},
-	},
-	"inc-calendar-sync-stale": {
-		{Topic: "calendar", Subjects: []string{"Sync only my shifts", "calendar shows whole team"}, Texts: []string{"Sync only my shifts|My calendar shows everyone's shifts, not just mine. How do I sync only my own?", "calendar shows draft shifts|Can the calendar sync skip shifts that are still drafts?"}},
-		{Topic: "calendar", Subjects: []string{"Job address in calendar event", "Outlook shows busy"}, Texts: []string{"Job address in calendar event|Can the calendar event include the job address so my phone can navigate to it?", "Outlook shows busy|Outlook shows CrewPlan shifts as 'busy'. Can they be 'free' instead?"}},
-	},
-}
+var lookAlike = text[map[string][]*simplePool]("lookAlike")
 
 func lookAlikeMsg(label string, p *Person) Msg {
 	sp := pick(lookAlike[label])
@@ -1029,8 +980,6 @@ type bgTopic struct {
 	Pool   *simplePool
 }
 
-var bgExtras = []string{"Thanks!", "No rush.", "Not urgent.", "Appreciate any help.", "We're on the Pro plan if that matters.", "Let me know if you need anything from me.", "I looked in the help center but couldn't find it.", "Happy to hop on a call if easier.", "Our account is under {org}.", "Thanks in advance for your help.", "Sorry if this has been asked before.", ""}
-
 func slots(s string, p *Person) string {
 	n := p.Org.Size*between(2, 4) + between(0, 5)
 	return strings.NewReplacer(
@@ -1043,48 +992,7 @@ func slots(s string, p *Person) string {
 	).Replace(s)
 }
 
-var bgTopics = []bgTopic{
-	{7, &simplePool{Topic: "billing", Subjects: []string{"Charged for users we removed", "Seat count on invoice", "Why are we paying for so many seats?", "Invoice shows more users than we have", "billing question - seats", "Prorated charge?", "Seasonal seats", "Do mobile-only users count as a seat?"},
-		Texts: text[[]string]("bgTopics.0.1.Texts"), Extras: bgExtras,
-		Foreign: map[string][]string{"de": {"Frage zur Rechnung|Auf unserer Rechnung für April stehen mehr Lizenzen als wir aktive Nutzer haben. Können Sie das bitte prüfen?"}, "es": {"Consulta sobre la factura|En la factura de abril nos cobran más usuarios de los que tenemos activos. ¿Lo pueden revisar?"}}}},
-	{6, &simplePool{Topic: "billing", Subjects: []string{"Need copies of invoices", "Invoice with PO number", "Receipt for March", "VAT number on invoices", "Invoices to accounts payable", "Tax exempt certificate", "Where are invoices?", "Invoice address wrong", "Pay by bank transfer?"},
-		Texts: text[[]string]("bgTopics.1.1.Texts"), Extras: bgExtras,
-		Foreign: map[string][]string{"de": {"Rechnung mit USt-IdNr.|Bitte stellen Sie unsere Rechnungen künftig mit unserer USt-IdNr. DE{m}48213 aus. Die letzte Rechnung bitte neu ausstellen."}, "fr": {"Facture avec numéro de TVA|Pourriez-vous ajouter notre numéro de TVA intracommunautaire sur nos factures ? Merci."}}}},
-	{4, &simplePool{Topic: "billing", Subjects: []string{"Card declined", "Update payment method", "Payment failed email", "New company card", "Payment issue"},
-		Texts: text[[]string]("bgTopics.2.1.Texts"), Extras: bgExtras}},
-	{3, &simplePool{Topic: "billing", Subjects: []string{"Charged twice", "Refund request", "Double charge on our card", "Unrecognised charge", "Refund for wrong plan"},
-		Texts: text[[]string]("bgTopics.3.1.Texts"), Extras: bgExtras}},
-	{6, &simplePool{Topic: "billing", Subjects: []string{"Upgrade to Business", "Downgrade plan", "Switch to annual billing", "Add seats", "Trial extension", "Non-profit discount?", "Pricing question", "Pro vs Business", "Upgrade mid month"},
-		Texts: text[[]string]("bgTopics.4.1.Texts"), Extras: bgExtras}},
-	{14, &simplePool{Topic: "general", Subjects: []string{"Recurring shifts", "Copy last week's schedule", "Shift swap approval", "Time off requests", "Custom fields on tasks", "Checklist template", "Roles and permissions", "Hours per customer report", "Print schedule", "Employee availability", "Assign task to two people", "Job type colours", "Different time zones per team", "Import customers", "How to?", "Question about scheduling", "quick question"},
-		Texts: text[[]string]("bgTopics.5.1.Texts"), Extras: bgExtras,
-		Foreign: map[string][]string{"fr": {"Question planning|Comment copier le planning de la semaine dernière sur la semaine prochaine ?", "Demandes de congés|Où est-ce que les employés font leurs demandes de congés dans l'application ?"}, "de": {"Frage zu wiederkehrenden Schichten|Wie lege ich eine Schicht an, die sich alle zwei Wochen wiederholt?"}, "es": {"Pregunta sobre turnos|¿Cómo puedo asignar una tarea a dos técnicos a la vez?"}}}},
-	{6, &simplePool{Topic: "general", Subjects: []string{"Feature request", "Suggestion", "Idea for the app", "Would love this feature", "Request: map view", "Dark mode?", "Gantt view", "Feature idea"},
-		Texts: text[[]string]("bgTopics.6.1.Texts"), Extras: bgExtras,
-		Foreign: map[string][]string{"es": {"Sugerencia: app en español|¿Tienen pensado traducir la app móvil al español? La mitad de nuestros técnicos lo agradecería mucho."}, "de": {"Funktionswunsch: Kartenansicht|Eine Kartenansicht mit allen Aufträgen des Tages wäre für unsere Disposition sehr hilfreich."}}}},
-	{6, &simplePool{Topic: "general", Subjects: []string{"TallyBook integration", "Hookline automation", "Quotewell integration?", "API pagination", "Webhooks", "API key", "API rate limit", "Integration question", "Sync customers from CRM"},
-		Texts: text[[]string]("bgTopics.7.1.Texts"), Extras: bgExtras, Sources: []int{70, 5, 15, 10}}},
-	{5, &simplePool{Topic: "general", Subjects: []string{"Export all tasks", "Bulk download attachments", "GDPR request", "Data export", "Scheduled export", "Export to Excel", "Need our data"},
-		Texts: text[[]string]("bgTopics.8.1.Texts"), Extras: bgExtras}},
-	{7, &simplePool{Topic: "account", Subjects: []string{"Transfer account ownership", "Company name change", "Delete a user", "Change a tech's email", "Merge two workspaces", "Make someone admin", "Change workspace time zone", "Change logo", "Account owner left"},
-		Texts: text[[]string]("bgTopics.9.1.Texts"), Extras: bgExtras,
-		Foreign: map[string][]string{"de": {"Neuen Administrator anlegen|Wie kann ich einer Kollegin Administratorrechte geben? Unser bisheriger Admin hat das Unternehmen verlassen."}, "fr": {"Changement de nom de l'entreprise|Nous avons changé de raison sociale. Comment mettre à jour le nom dans CrewPlan et sur les factures ?"}}}},
-	{4, &simplePool{Topic: "account", Anger: 0.1, Subjects: []string{"Cancel subscription", "Please cancel our account", "Pause account for off-season", "How do I cancel?", "Cancellation", "Closing our account"},
-		Texts: text[[]string]("bgTopics.10.1.Texts"), Extras: bgExtras,
-		Foreign: map[string][]string{"de": {"Kündigung|Hiermit kündigen wir unser CrewPlan-Abo zum nächstmöglichen Zeitpunkt. Bitte bestätigen Sie die Kündigung schriftlich."}, "es": {"Cancelar suscripción|Queremos cancelar la suscripción a final de mes. ¿Cómo descargamos antes nuestros datos?"}}}},
-	{9, &simplePool{Topic: "general", Anger: 0.15, Subjects: []string{"Checklist items duplicated", "Report blank", "Print cuts off Sunday", "App crashes on old phone", "Notifications missing on one phone", "Shifts under wrong name", "Search not finding customer", "Weird characters in PDF", "Due dates one day early", "Add task button not working", "Bug?", "Small bug", "Something odd"},
-		Texts: text[[]string]("bgTopics.11.1.Texts"), Extras: bgExtras}},
-	{5, &simplePool{Topic: "general", Subjects: []string{"Supported phones", "Battery drain", "Techs see only their own jobs?", "Tablet app", "Location tracking after hours", "Mobile app question", "App store version"},
-		Texts: text[[]string]("bgTopics.12.1.Texts"), Extras: bgExtras, Sources: []int{55, 15, 15, 15},
-		Foreign: map[string][]string{"fr": {"Application sur tablette ?|Existe-t-il une version de l'application pour tablette ? Nos équipes ont des iPad dans les camions."}, "es": {"La app gasta mucha batería|Algunos técnicos dicen que la app les gasta mucha batería. ¿Es por el GPS?"}}}},
-	{3, &simplePool{Topic: "general", Subjects: []string{"SOC 2 report", "Data location", "DPA", "IP allowlisting", "Security questionnaire"},
-		Texts: text[[]string]("bgTopics.13.1.Texts"), Extras: bgExtras}},
-	text[bgTopic]("bgTopics.14"),
-	text[bgTopic]("bgTopics.15"),
-	{4, &simplePool{Topic: "general", Subjects: []string{"Stop daily digest emails", "Too many notification emails", "Shift reminder emails", "Email notifications in Spanish", "Notification settings"},
-		Texts: text[[]string]("bgTopics.16.1.Texts"), Extras: bgExtras}},
-	text[bgTopic]("bgTopics.17"),
-}
+var bgTopics = text[[]bgTopic]("bgTopics")
 
 var bgLongs = text[[]string]("bgLongs")
 
