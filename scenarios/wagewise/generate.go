@@ -286,7 +286,7 @@ func htmlBody(p person, msg string) string {
 var agents = []string{"Sam", "Priya", "Tom", "Roisin", "Gemma", "Marek", "Hollie", "Dev"}
 
 func botGreeting() string {
-	return pick(text[[]string]("botGreeting.return.arg0"))
+	return pick(text[[]string]("botGreetings"))
 }
 
 // chatBody builds a transcript: the bot, the customer, maybe an agent.
@@ -295,7 +295,7 @@ func chatBody(p person, lines []string, agentLine string) string {
 	var b []string
 	b = append(b, botGreeting())
 	b = append(b, who+" "+lines[0])
-	b = append(b, pick(text[[]string]("chatBody.b3.arg1.arg0")))
+	b = append(b, pick(text[[]string]("botHandovers")))
 	for _, l := range lines[1:] {
 		b = append(b, who+" "+l)
 	}
@@ -716,7 +716,7 @@ const textsFile = "texts.json"
 
 func main() {
 	// ----- Tue 5 Jan: keyhaven sign-in storm, 07:41-09:50; status page from 08:22.
-	stormExtras := text[[]string]("main.stormExtras")
+	stormExtras := text[[]string]("stormExtras")
 	stormKits := []kit{
 		{kind: "emp", w: 50, msgs: stormEmp},
 		{kind: "ie", w: 8, msgs: stormIE},
