@@ -8,6 +8,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -40,17 +41,7 @@ func chance(p float64) bool { return weekgen.Chance(rng, p) }
 
 // ---------------------------------------------------------------- people
 
-var studios = []struct{ name, domain string }{
-	{"Ironbark Strength Co.", "ironbarkstrength.com"}, {"Lotus & Loom Yoga", "lotusloom.yoga"},
-	{"Pulse Cycle Studio", "pulsecycle.co.uk"}, {"Northside CrossFit", "northsidecf.com"},
-	{"The Reformer Room", "reformerroom.ie"}, {"Kraftwerk Fitness Köln", "kraftwerk-koeln.de"},
-	{"Barre Nine", "barrenine.com"}, {"Riverside Boxing Club", "riversideboxing.org"},
-	{"Studio Equilibrio", "equilibrio.es"}, {"Summit Climbing & Fitness", "summitclimb.ca"},
-	{"FitHaus Amsterdam", "fithaus.nl"}, {"Brick Lane Pilates", "bricklanepilates.co.uk"},
-	{"Coastline Swim & Gym", "coastlinegym.com.au"}, {"Forge Athletic", "forgeathletic.com"},
-	{"Salle Saint-Martin", "sallestmartin.fr"}, {"Motion Lab Physio & Fitness", "motionlab.health"},
-	{"Harbour HIIT", "harbourhiit.co.nz"}, {"Oak & Iron Gym", "oakandiron.co.uk"},
-}
+var studios = text[[]struct{ Name, Domain string }]("studios")
 
 var firsts = []string{"Maya", "Tom", "Priya", "Luca", "Sofia", "Jamal", "Hannah", "Ben", "Chloe", "Diego", "Aoife", "Kenji", "Fatima", "Oliver", "Zoe", "Marek", "Ines", "Sam", "Grace", "Ravi", "Emma", "Noah", "Lena", "Kwame", "Ruth", "Felix", "Amira", "Josh", "Nina", "Pedro", "Claire", "Yusuf", "Isla", "Dan", "Mei", "Tariq", "Ella", "Jonas", "Bea", "Omar", "Kate", "Arjun", "Lucy", "Matteo", "Sara", "Leo", "Niamh", "Hugo", "Alice", "Tobias"}
 var lasts = []string{"Okafor", "Brennan", "Shah", "Rossi", "Müller", "Nguyen", "Kowalski", "García", "Walsh", "Fischer", "Patel", "Dubois", "Harris", "Jansen", "Silva", "O'Neill", "Tanaka", "Ahmed", "Clarke", "Novak", "Moreau", "Evans", "de Vries", "Costa", "Lindqvist", "Murphy", "Khan", "Bauer", "Reid", "Haddad"}
@@ -72,18 +63,18 @@ func initPeople() {
 		seen := map[string]bool{}
 		for len(st) < n {
 			f, l := pick(firsts), pick(lasts)
-			e := slug(f) + "@" + s.domain
+			e := slug(f) + "@" + s.Domain
 			if chance(0.3) {
-				e = slug(f) + "." + slug(l) + "@" + s.domain
+				e = slug(f) + "." + slug(l) + "@" + s.Domain
 			}
 			if seen[e] {
 				continue
 			}
 			seen[e] = true
-			st = append(st, person{f + " " + l, e, s.name})
+			st = append(st, person{f + " " + l, e, s.Name})
 		}
 		if chance(0.5) {
-			st = append(st, person{"Front Desk", "frontdesk@" + s.domain, s.name})
+			st = append(st, person{"Front Desk", "frontdesk@" + s.Domain, s.Name})
 		}
 		staff = append(staff, st)
 	}
@@ -162,14 +153,14 @@ func typo(s string) string {
 
 // msg is one piece of customer text: subject and the lines they write.
 type msg struct {
-	subj  string
-	lines []string
+	Subj  string
+	Lines []string
 }
 
 var botNames = []string{"Flexi"}
 
 func render(p person, m msg, t time.Time) (subject, body, source string) {
-	core := strings.Join(m.lines, " ")
+	core := strings.Join(m.Lines, " ")
 	core = typo(core)
 	r := rng.IntN(100)
 	switch {
@@ -180,16 +171,16 @@ func render(p person, m msg, t time.Time) (subject, body, source string) {
 			b = g + "\n\n" + core
 		}
 		b += "\n\n" + sig(p)
-		return m.subj, b, "email"
+		return m.Subj, b, "email"
 	case r < 66: // html email
 		b := fmt.Sprintf("<html><body><p>%s</p><p>%s</p><p>%s</p></body></html>",
 			pick([]string{"Hello,", "Hi team,", "Hi GymFlow,"}), core, strings.ReplaceAll(sig(p), "\n", "<br>"))
-		return m.subj, b, "email"
+		return m.Subj, b, "email"
 	case r < 86: // chat
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "[%s] %s: Hi! I'm %s, GymFlow's assistant. What can I help you with today?\n", t.Add(-2*time.Minute).Format("15:04"), botNames[0], botNames[0])
 		ts := t.Add(-90 * time.Second)
-		for i, l := range m.lines {
+		for i, l := range m.Lines {
 			if i > 0 && chance(0.3) {
 				fmt.Fprintf(&sb, "[%s] %s: Thanks, could you tell me a bit more?\n", ts.Format("15:04"), botNames[0])
 			}
@@ -208,8 +199,8 @@ func render(p person, m msg, t time.Time) (subject, body, source string) {
 			who = "Studio staff"
 		}
 		b := fmt.Sprintf("Name: %s\nEmail: %s\nI am a: %s\nStudio: %s\nDevice: %s\nTopic: %s\nMessage: %s",
-			p.name, p.email, who, orDash(p.org), pick(append(phones, "Web browser", "Web browser", "Front desk tablet")), m.subj, core)
-		return "Contact form: " + m.subj, b, "web"
+			p.name, p.email, who, orDash(p.org), pick(append(phones, "Web browser", "Web browser", "Front desk tablet")), m.Subj, core)
+		return "Contact form: " + m.Subj, b, "web"
 	}
 }
 
@@ -269,27 +260,8 @@ func spread(from, to time.Time, n int, peak float64) []time.Time {
 func loginMsg(p person) msg {
 	staffer := p.org != ""
 	subjects := []string{"Can't log in", "cannot sign in to GymFlow", "Login not working", "URGENT - nobody can log in", "App won't let me sign in", "Sign in broken?", "Stuck on the login screen", "logged out and can't get back in", "Error when signing in", "Is GymFlow down?", "login problem", "Keeps saying session expired", "Members can't log in to book", "front desk locked out of GymFlow", "Sign in with Google not working", "Sign in with Apple fails"}
-	core := []string{
-		"I can't log in to the app, it just spins and then says \"Something went wrong, try again later\".",
-		"Every time I enter my email and password it goes back to the sign in screen.",
-		"The app logged me out and now it won't let me back in. Password is definitely right.",
-		"Sign in with Google just shows a blank white page and then nothing.",
-		"Tapping Continue with Apple gives \"authentication failed\".",
-		"Getting \"session expired, please sign in again\" over and over, in a loop.",
-		"The web login at app.gymflow.io times out after a minute.",
-		"Login page says \"We couldn't verify your identity right now\".",
-		"I try to sign in and get error 503 from the login page.",
-		"I was in the app 20 minutes ago, now it signed me out and I can't get back in.",
-		"The verification code screen never finishes loading after I type my password.",
-	}
-	staffCore := []string{
-		"None of our front desk team can sign in to GymFlow, so we can't check anyone in.",
-		"We have a class starting at 6:30 and nobody can log in to see the register.",
-		"Members are queueing at reception telling us they can't sign in to the app to book, and our desk iPad got logged out too.",
-		"All three of our instructors are locked out of the staff app, we can't see who's booked.",
-		"The whole studio is logged out. Dashboard login just hangs.",
-		"Our members are messaging us in droves saying the app won't let them log in. Our own admin login is failing too.",
-	}
+	core := text[[]string]("loginMsg.core")
+	staffCore := text[[]string]("loginMsg.staffCore")
 	memberExtra := []string{
 		"I need to book my " + pick(classes) + " for tomorrow before it fills up.",
 		"Tried deleting and reinstalling, same thing.",
@@ -301,25 +273,18 @@ func loginMsg(p person) msg {
 		"",
 		"",
 	}
-	staffExtra := []string{
-		"Is there an outage? We're getting a lot of calls.",
-		"Please advise ASAP, evening classes are about to start.",
-		"Tried different browsers and the tablet, nothing works.",
-		"Do you have a status page?",
-		"This is costing us.",
-		"",
-	}
-	m := msg{subj: pick(subjects)}
+	staffExtra := text[[]string]("loginMsg.staffExtra")
+	m := msg{Subj: pick(subjects)}
 	if staffer && chance(0.7) {
-		m.lines = []string{pick(staffCore), pick(core), pick(staffExtra)}
+		m.Lines = []string{pick(staffCore), pick(core), pick(staffExtra)}
 		if chance(0.4) {
-			m.lines = m.lines[:1]
-			m.lines = append(m.lines, pick(staffExtra))
+			m.Lines = m.Lines[:1]
+			m.Lines = append(m.Lines, pick(staffExtra))
 		}
 	} else {
-		m.lines = []string{pick(core), pick(memberExtra)}
+		m.Lines = []string{pick(core), pick(memberExtra)}
 		if chance(0.3) {
-			m.lines = append(m.lines, pick(memberExtra))
+			m.Lines = append(m.Lines, pick(memberExtra))
 		}
 	}
 	return cleanMsg(m)
@@ -328,7 +293,7 @@ func loginMsg(p person) msg {
 func cleanMsg(m msg) msg {
 	var out []string
 	seen := map[string]bool{}
-	for _, l := range m.lines {
+	for _, l := range m.Lines {
 		if l != "" && !seen[l] {
 			out = append(out, l)
 			seen[l] = true
@@ -337,7 +302,7 @@ func cleanMsg(m msg) msg {
 	if len(out) == 0 {
 		out = []string{"Please help."}
 	}
-	m.lines = out
+	m.Lines = out
 	return m
 }
 
@@ -350,13 +315,7 @@ func genLogin() {
 		s string
 	}
 	oneLiners := []string{"cant log in!!!", "login broken again??", "app down?", "Nobody at our gym can sign in. Fix it please.", "seriously, can't log in. 3rd time I've tried", "LOGIN NOT WORKING", "Is the app down? won't sign me in", "signed out and stuck"}
-	foreign := []msg{
-		{"No puedo iniciar sesión", []string{"Hola, desde hace media hora no puedo iniciar sesión en la app de GymFlow. Me dice que la sesión ha caducado y vuelve a pedir la contraseña. Nuestros socios tampoco pueden entrar."}},
-		{"Anmeldung funktioniert nicht", []string{"Hallo, seit etwa 18:40 kann sich bei uns niemand mehr anmelden, weder am Empfang noch in der App. Die Mitglieder können keine Kurse buchen. Gibt es eine Störung?"}},
-		{"Impossible de me connecter", []string{"Bonjour, je n'arrive plus à me connecter à GymFlow depuis ce soir. Le bouton « Se connecter » tourne dans le vide. Merci de regarder."}},
-		{"Kan niet inloggen", []string{"Hoi, inloggen in de GymFlow app lukt niet meer. Ik krijg steeds 'sessie verlopen'. Onze leden hebben hetzelfde."}},
-		{"login não funciona", []string{"Olá, não consigo fazer login na aplicação desde as 18h. Aparece erro de autenticação."}},
-	}
+	foreign := text[[]msg]("genLogin.foreign")
 	for i, t := range times {
 		p := anyone()
 		if chance(0.35) {
@@ -370,13 +329,13 @@ func genLogin() {
 		case i%17 == 5 && len(foreign) > 0:
 			f := foreign[0]
 			foreign = foreign[1:]
-			if f.subj == "Anmeldung funktioniert nicht" {
+			if f.Subj == "Anmeldung funktioniert nicht" {
 				p = staff[5][0]
-			} else if f.subj == "No puedo iniciar sesión" {
+			} else if f.Subj == "No puedo iniciar sesión" {
 				p = staff[8][0]
-			} else if f.subj == "Impossible de me connecter" {
+			} else if f.Subj == "Impossible de me connecter" {
 				p = staff[14][0]
-			} else if f.subj == "Kan niet inloggen" {
+			} else if f.Subj == "Kan niet inloggen" {
 				p = staff[10][0]
 			}
 			add(t, p, "inc-login-outage", f)
@@ -391,19 +350,12 @@ func genLogin() {
 			}
 		}
 	}
-	long := []struct {
-		h, m       int
-		subj, body string
-	}{
-		{17, 52, "Login errors - whole studio", "Hi GymFlow,\n\nJust before our 6pm classes everything went wrong. The desk iPad asked us to sign in again and now it won't accept the password (tried the owner login and two staff logins). Members at the door are showing us the app spinning on the sign-in screen too.\n\nWe're checking people in from the printed list for now. Can you tell us what's going on and roughly how long?\n\nRachel\nOperations, Ironbark Strength Co."},
-		{18, 3, "", "<div>Hi,</div><div><br></div><div>Screenshot attached (sorry if it doesn't come through): <b>\"Unable to sign in. Please try again later. (code AUTH-500)\"</b></div><div>Happens on the app and the website. I need to book for tomorrow morning.</div><div><br></div><div>Joe</div>"},
-		{18, 10, "Is it just us??", "Is it just us or is GymFlow login down for everyone? Three members have called in 10 minutes. Please reply asap."},
-		{18, 21, "Re: evening classes", "Hello\n\nI teach the 7pm reformer and can't get into the instructor app to see my register. I tried resetting my password too but the reset page also errors out after I submit.\n\nSent from my iPhone"},
-		{18, 39, "WHY CAN NOBODY LOG IN", "This is the second time this year. Our members can't sign in, our staff can't sign in. We pay for this. Call me on the studio number."},
-		{18, 47, "Sign in loop on Android", "Open app -> tap Sign in -> enter email -> enter password -> white screen -> back to Sign in. Cleared cache, reinstalled, restarted phone. Samsung A52, app 7.3.2."},
-	}
+	long := text[[]struct {
+		H, M       int
+		Subj, Body string
+	}]("genLogin.long")
 	for _, l := range long {
-		addRaw(at(2, l.h, l.m).Add(time.Duration(rng.IntN(60))*time.Second), aStaff(), "inc-login-outage", l.subj, l.body, "email")
+		addRaw(at(2, l.H, l.M).Add(time.Duration(rng.IntN(60))*time.Second), aStaff(), "inc-login-outage", l.Subj, l.Body, "email")
 	}
 	// follow-ups from earlier reporters
 	n := 0
@@ -426,37 +378,14 @@ func genLogin() {
 		add(t, p, "hard-negative", hardNegLogin(p))
 	}
 	// look-alikes in login feature
-	la := []msg{
-		{"Logged in but see wrong studio", []string{"I can log in fine, but after signing in it shows my old studio's timetable instead of Pulse Cycle. I switched home studio last month."}},
-		{"Face ID option disappeared", []string{"Logging in works but the 'Use Face ID' toggle is gone from settings since the update, so I type my password every time."}},
-		{"Profile photo wrong after login", []string{"Signed in ok but my profile picture is someone else's?? Not a stranger, it's my sister's, we share a family account."}},
-		{"Login remembers wrong email", []string{"The login page autofills my old work email. I can sign in with the new one, but can I remove the old suggestion?"}},
-		{"Dark mode resets after sign in", []string{"Every time I log in the app switches back to light mode. Minor, but annoying."}},
-		{"Staff login shows member view", []string{"When I sign in to the staff app on the desk tablet it opens the member view first and I have to switch to the studio view each time. Login itself works."}},
-		{"2FA asked every time", []string{"I can sign in, but it asks for a 2FA code each time even though I tick 'trust this device'. Been like this for a week."}},
-		{"Login page in Spanish", []string{"The sign-in page shows in Spanish for me even though my phone is in English. I can still log in."}},
-		{"Logged in, membership shows expired", []string{"Signing in works, but my membership card screen says 'expired' while I paid on Monday. Shows 'active' on the website."}},
-		{"Password field hides the login button", []string{"On my small phone the keyboard covers the Sign in button, I have to close the keyboard first. Login works after that."}},
-	}
+	la := text[[]msg]("genLogin.la")
 	for i, t := range spread(from.Add(10*time.Minute), to, len(la), -1) {
 		add(t, anyone(), "look-alike", la[i])
 	}
 }
 
 func hardNegLogin(p person) msg {
-	opts := []msg{
-		{"Forgot password", []string{"I've forgotten my password and need to book a class tonight. How do I reset it?"}},
-		{"Password reset email not arriving", []string{"I requested a password reset three times but no email arrived. Checked spam. My colleagues get theirs fine, it's only me.", "Could my address be blocked?"}},
-		{"Account locked", []string{"I typed the wrong password too many times and now it says my account is locked for 30 minutes. Can you unlock it?"}},
-		{"Lost phone with authenticator", []string{"My phone was stolen on Saturday and the new one doesn't have my authenticator app, so I can't get past the 2FA code. Please help me get back in."}},
-		{"Can't log in - changed email", []string{"I changed my email address last week and now I don't know which one to log in with. Neither seems to work for me."}},
-		{"Only me can't log in?", []string{"Everyone else at the studio can sign in fine, only my account says 'invalid credentials'. I might have changed the password on holiday and forgotten."}},
-		{"Reset link expired", []string{"The reset link in the email says it's expired. I clicked it the next morning, is that too late?"}},
-		{"Wrong password?", []string{"It says incorrect password but I'm sure it's right. Caps lock is off. Can you check my account?"}},
-		{"Removed from studio account", []string{"I left my old job at the gym and now my staff login doesn't work. I still want to use the member app with the same email."}},
-		{"Verification code not received", []string{"I'm not getting the SMS code when I sign in. I changed my phone number in December and maybe didn't update it."}},
-		{"Deleted my account by mistake", []string{"I think I pressed 'delete account' instead of 'log out'. Now nothing works when I try to log in."}},
-	}
+	opts := text[[]msg]("hardNegLogin.opts")
 	return pick(opts)
 }
 
@@ -481,15 +410,7 @@ func genPush() {
 		m := cleanMsg(msg{pick(subj), []string{pick(core), pick(extra)}})
 		add(t, p, "inc-push-delayed", m)
 	}
-	la := []msg{
-		{"Notification sound", []string{"The reminder notifications arrive fine but they're silent, I want them to make a sound."}},
-		{"Reminder wrong time", []string{"I got this morning's reminder 3 hours early instead of 1 hour. I think my reminder setting changed itself to 3h."}},
-		{"Too many notifications", []string{"I get a push for every class my studio adds. How do I turn off the 'new class' ones but keep reminders?"}},
-		{"Notification opens wrong screen", []string{"Tapping the waitlist push opens the home screen instead of the booking, I have to find it myself."}},
-		{"Push in German", []string{"My notifications come through in German even though the app is set to English."}},
-		{"Duplicate reminders", []string{"For the last few days I get every reminder twice, a minute apart. Only on my Android tablet."}},
-		{"Badge count stuck", []string{"The red badge on the app icon says 4 but there are no unread notifications."}},
-	}
+	la := text[[]msg]("genPush.la")
 	for i, t := range spread(from, to, len(la), -1) {
 		add(t, anyone(), "look-alike", la[i])
 	}
@@ -500,16 +421,7 @@ func genPush() {
 func genPayments() {
 	from, to := at(3, 10, 6), at(3, 11, 52)
 	subj := []string{"Payment failed", "Can't buy class pack", "Card payments failing", "Checkout error", "Members can't pay at the desk", "Payment won't go through", "error buying membership", "Drop-in payment declined", "POS card payments not working", "Checkout says payment could not be processed"}
-	core := []string{
-		"Trying to buy a 10-class pack and the payment fails with \"Payment could not be processed, please try again\". My bank says nothing was attempted.",
-		"None of our members can pay for drop-ins on the app this morning, the checkout just errors.",
-		"Card reader at the desk says \"payment provider unavailable\" for every card since about 10.",
-		"I tried three different cards to renew my membership, all fail at the last step.",
-		"New sign-ups can't complete checkout, we've had 5 people at reception walk away.",
-		"The payment spinner goes forever and then I get an error PAY-502.",
-		"Our online shop checkout in GymFlow is failing for everyone, we're losing intro offer sales.",
-		"Apple Pay and card both fail when I try to pay for the workshop.",
-	}
+	core := text[[]string]("genPayments.core")
 	extra := []string{"Is there a problem with payments?", "Please fix fast, it's our busiest morning.", "Did I get charged? I can't tell.", "My card works everywhere else.", "", ""}
 	for _, t := range spread(from, to, 46, 0.4) {
 		p := anyone()
@@ -520,17 +432,7 @@ func genPayments() {
 	}
 	addRaw(at(3, 10, 44), staff[5][0], "inc-payments-failing", "Zahlungen schlagen fehl", "Hallo, seit 10 Uhr können unsere Mitglieder an der Theke und in der App nicht mehr mit Karte bezahlen. Fehler: \"Zahlung konnte nicht verarbeitet werden\".", "email")
 	addRaw(at(3, 11, 3), staff[8][1], "inc-payments-failing", "Error en los pagos", "Hola, los pagos con tarjeta fallan en recepción y en la app. ¿Hay alguna incidencia?", "email")
-	la := []msg{
-		{"Invoice shows wrong VAT", []string{"My invoice for February shows 20% VAT, but I'm a business member and should see reverse charge."}},
-		{"Refund not received", []string{"You refunded my cancelled workshop a week ago and it's still not on my card."}},
-		{"Class pack credits missing", []string{"Paid for a 5-pack yesterday, payment went through, but the app shows 0 credits."}},
-		{"Promo code not applying", []string{"The code SPRING27 says invalid at checkout. Payment itself works when I skip it."}},
-		{"Receipt email shows wrong name", []string{"The payment receipt has my old surname on it. Can this be changed?"}},
-		{"Charged in wrong currency", []string{"I was charged in USD for a class at our Dublin studio, I expected euros."}},
-		{"Direct debit date", []string{"My direct debit comes out on the 1st but my salary is on the 25th, can I move it?"}},
-		{"Tip option missing", []string{"The option to add a tip for the instructor at checkout is gone."}},
-		{"Family member payment", []string{"I pay for my son's membership, but the payment shows up under his account not mine."}},
-	}
+	la := text[[]msg]("genPayments.la")
 	for i, t := range spread(from, to, len(la), -1) {
 		add(t, anyone(), "look-alike", la[i])
 	}
@@ -553,16 +455,7 @@ func genBookingBug() {
 	for _, t := range spread(from, to, 25, -1) {
 		add(t, anyone(), "inc-booking-full-bug", cleanMsg(msg{pick(subj), []string{pick(core), pick(extra)}}))
 	}
-	la := []msg{
-		{"Waitlist position wrong", []string{"App says I'm number 3 on the waitlist but I was told at the desk I'm number 1."}},
-		{"Can't cancel booking", []string{"The cancel button on my booking does nothing. I need to cancel before the 12h cutoff!"}},
-		{"Booked twice for same class", []string{"I seem to be booked into the same Spin class twice, it used two credits."}},
-		{"Class time wrong in calendar", []string{"When I add my booking to Google Calendar it puts it at the wrong time."}},
-		{"Instructor name missing", []string{"The timetable shows 'TBC' for every instructor on Saturday."}},
-		{"Can't book more than 7 days ahead", []string{"Why can't I book classes for the week after next? It's not showing."}},
-		{"Booking for a friend", []string{"I'd like to book a guest spot for a friend but I can't find how."}},
-		{"Recurring booking disappeared", []string{"My recurring Tuesday booking vanished from my schedule."}},
-	}
+	la := text[[]msg]("genBookingBug.la")
 	for i, t := range spread(from, to, len(la), -1) {
 		add(t, anyone(), "look-alike", la[i])
 	}
@@ -570,53 +463,27 @@ func genBookingBug() {
 
 // ---------------------------------------------------------------- background and hard negatives across the week
 
-var bgTopics = []func(p person) msg{
-	func(p person) msg {
-		return msg{"Freeze membership", []string{pick([]string{"I'm going travelling for 6 weeks, can I freeze my membership?", "I broke my wrist, how do I pause my membership for a month?", "Can I put my membership on hold while I'm pregnant?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Timetable question", "Class times", "Easter timetable"}), []string{pick([]string{"Will the " + pick(classes) + " class run on " + pick(days) + "s next month?", "When is the new timetable published?", "Is the studio open on the bank holiday?", "How long before class do I need to arrive?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Invoice request", "Need an invoice", "Receipt for expenses"}), []string{pick([]string{"Could you send me an invoice for January and February for my employer?", "Where do I download my invoices? I need them for tax.", "My company reimburses my membership, I need a receipt with our company name."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Change payment card", "Update card details", "New bank card"}), []string{pick([]string{"My bank sent me a new card. Where do I update it in the app?", "I'd like to change the card my membership is paid with.", "How do I switch from card to direct debit?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Feature request", "Suggestion", "Idea for the app"}), []string{pick([]string{"It would be great to see which friends are booked into a class.", "Please add an Apple Watch app for checking in.", "Could we export attendance reports to CSV by instructor?", "Dark mode on the staff dashboard would be lovely.", "Can you add a way for instructors to swap classes between themselves?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Cancel membership", "Cancellation", "How to cancel"}), []string{pick([]string{"I'm moving city and need to cancel my membership. What's the notice period?", "Please cancel my membership at the end of this month.", "How do I cancel? Can't find it in the app."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Adding a new instructor", "Staff permissions", "New staff member"}), []string{pick([]string{"How do I give our new instructor access to see only her own classes?", "Can a front desk user issue refunds or only owners?", "We need to remove a staff member who left, how?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Setting up a new class type", "Pricing question", "Intro offer setup"}), []string{pick([]string{"How do I set up a 3-classes-for-£30 intro offer only for new members?", "Can we price peak and off-peak classes differently?", "We're adding a new room, how do I make classes bookable in it?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Kids classes", "Guest pass", "Bring a friend"}), []string{pick([]string{"Can I add my daughter to my account to book kids' swim?", "Do you have guest passes? My friend is visiting.", "Is there an age limit for the boxing classes?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Check-in question", "QR code", "Door access times"}), []string{pick([]string{"Where do I find my check-in QR code in the app?", "What hours does my off-peak membership let me in the door?", "Can I check in at a different studio of the same chain?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"GDPR request", "Delete my data", "Marketing emails"}), []string{pick([]string{"Please send me a copy of all personal data you hold about me.", "Please stop sending me marketing emails, I only want booking confirmations.", "I'd like my account and data deleted."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Thank you!", "Great app", "Compliment"}), []string{pick([]string{"Just wanted to say the new waitlist feature is brilliant.", "Thanks for the quick help last week with our payroll export.", "Loving the app, booking is so much easier than our old system."})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Reporting question", "Payout schedule", "Monthly report"}), []string{pick([]string{"When are studio payouts sent? February's hasn't shown in our bank yet.", "How do I see retention numbers per membership type?", "Is there a report of no-shows per member?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Late cancellation fee", "No-show fee", "Fee dispute"}), []string{pick([]string{"I was charged a late-cancel fee but I cancelled 14 hours before. Can you check?", "How much is the no-show fee and where is it set?", "I was ill and missed class, can the no-show fee be waived?"})}}
-	},
-	func(p person) msg {
-		return msg{pick([]string{"Integrating with our website", "Widget embed", "API access"}), []string{pick([]string{"How do I embed the class timetable on our Squarespace site?", "Do you have an API for pulling bookings into our CRM?", "The booking widget on our site looks squashed on mobile, any CSS tips?"})}}
-	},
+// bgTopic is an everyday question: its subject (or one of Subjects) and one
+// of Lines, where {class} and {day} stand for a class and a day drawn for it.
+type bgTopic struct {
+	Subject  string
+	Subjects []string
+	Lines    []string
 }
+
+func (t bgTopic) msg() msg {
+	subj := t.Subject
+	if subj == "" {
+		subj = pick(t.Subjects)
+	}
+	fill := strings.NewReplacer()
+	if strings.Contains(strings.Join(t.Lines, ""), "{class}") {
+		fill = strings.NewReplacer("{class}", pick(classes), "{day}", pick(days))
+	}
+	return msg{subj, []string{fill.Replace(pick(t.Lines))}}
+}
+
+var bgTopics = text[[]bgTopic]("bgTopics")
 
 func oooReply(t time.Time) {
 	p := aStaff()
@@ -651,9 +518,9 @@ func genBackground() {
 			default:
 				topic := pick(bgTopics)
 				p := anyone()
-				m := topic(p)
+				m := topic.msg()
 				if chance(0.2) {
-					m.lines = append(m.lines, pick([]string{"My membership number is GF" + fmt.Sprint(100000+rng.IntN(899999)) + ".", "No rush.", "I'm at " + pick(studios).name + ".", "Thanks for your help last time too."}))
+					m.Lines = append(m.Lines, pick([]string{"My membership number is GF" + fmt.Sprint(100000+rng.IntN(899999)) + ".", "No rush.", "I'm at " + pick(studios).Name + ".", "Thanks for your help last time too."}))
 				}
 				add(t, p, "background", m)
 			}
@@ -669,20 +536,7 @@ func genBackground() {
 }
 
 func hardNegGeneral(p person) msg {
-	opts := []msg{
-		{"Door won't open", []string{"The door scanner won't let me in, it beeps red. Oh - my membership ended on Sunday, I forgot to renew. Is that why?"}},
-		{"Card declined", []string{"My monthly payment was declined and now I can't book. My card expired in February, how do I fix it?"}},
-		{"App not working for me", []string{"The app crashes as soon as I open it. My phone is on iOS 14, is that too old?"}},
-		{"QR code rejected at door", []string{"My check-in QR code is rejected at the turnstile. I think the screenshot I use is from my old account."}},
-		{"Can't book anything!!", []string{"I can't book anything at all. It says I have no active membership. I switched to pay-as-you-go last month, is that why?"}},
-		{"Not receiving any emails", []string{"I never get any emails from GymFlow, not even booking confirmations. Only me - my wife gets them. Could my address have a typo?"}},
-		{"Payment failed", []string{"My direct debit failed this month and I'm blocked from booking. My bank says I had insufficient funds, sorted now. Can you retry?"}},
-		{"Locked out", []string{"It says my account is locked after too many attempts. I was typing the old password."}},
-		{"Forgot password", []string{"I've forgotten my password and the reset email hasn't come. I'm using my work email, maybe it's filtered?"}},
-		{"No notifications", []string{"I'm not getting any reminders. Just noticed I denied notification permission when I installed it. How do I turn them back on?"}},
-		{"Lost my 2FA", []string{"Got a new phone and my 2FA codes are gone, I can't log in to the staff dashboard."}},
-		{"Wristband not working", []string{"My access wristband stopped working at the door. It got a bit bent in the washing machine..."}},
-	}
+	opts := text[[]msg]("hardNegGeneral.opts")
 	return pick(opts)
 }
 
@@ -757,6 +611,23 @@ func genUpdates() {
 }
 
 // ---------------------------------------------------------------- main
+
+// text decodes the table name of texts.json: the week's ticket texts, which
+// this generator only draws from and puts together.
+func text[T any](name string) (v T) {
+	var tables map[string]json.RawMessage
+	b, err := os.ReadFile(textsFile)
+	if err == nil && json.Unmarshal(b, &tables) == nil && json.Unmarshal(tables[name], &v) == nil {
+		return v
+	}
+	panic(fmt.Sprintf("%s: no table %q of type %T (%v)", textsFile, name, v, err))
+}
+
+// textsFile is texts.json beside this file.
+var textsFile = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "texts.json")
+}()
 
 func main() {
 	_, file, _, _ := runtime.Caller(0)

@@ -12,6 +12,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -44,6 +45,17 @@ type bag struct {
 }
 
 func newBag(items ...string) *bag { return &bag{items: items} }
+
+// UnmarshalJSON reads a bag from texts.json: its items, or the name of
+// another list there whose items it draws from.
+func (b *bag) UnmarshalJSON(data []byte) error {
+	var name string
+	if json.Unmarshal(data, &name) == nil {
+		b.items = text[[]string](name)
+		return nil
+	}
+	return json.Unmarshal(data, &b.items)
+}
 func (b *bag) next() string {
 	if len(b.order) == 0 {
 		b.order = rng.Perm(len(b.items))
@@ -282,15 +294,7 @@ func apiBody(p *Person, text, page string) string {
 	return fmt.Sprintf("%s\n\n— Sent with “Report a problem” —\nPage: app.parcelpath.io%s\nAccount: %s (%s plan)\nUser: %s\nBrowser: %s", text, page, p.Org.Acct, p.Org.Plan, p.Email, ua)
 }
 
-var earlierReplies = []string{
-	"Thanks for getting in touch! I've connected your carrier account and your first test label went through fine. Let us know if anything else comes up.",
-	"Hi, just following up on your question about batch imports: the CSV template is attached. Cheers, the ParcelPath team",
-	"Your postage wallet auto top-up threshold is now set to $200. Anything else we can do?",
-	"We've enabled thermal 4x6 labels on your account. You'll find the setting under Settings > Printing.",
-	"Hello! Thanks for the feedback on the returns portal, I've passed it to the product team.",
-	"Your API keys for the sandbox are now active. Remember the live keys start with pp_live_.",
-	"ParcelPath November update: faster batch labels, new carrier (Nordpak) and a refreshed tracking page. Reply to this email with any questions!",
-}
+var earlierReplies = text[[]string]("earlierReplies")
 
 func quoted(text string, style int, t time.Time, subj string) string {
 	prev := pick(earlierReplies)
@@ -352,15 +356,7 @@ func typos(s string) string {
 	return strings.Join(w, " ")
 }
 
-var rambles = []string{
-	"For context, we moved over to ParcelPath from our old shipping tool back in the spring, mainly because our warehouse team was wasting an hour every morning copying addresses between three systems, and honestly it has been a big improvement, so please don't read this as a complaint about the product as a whole.",
-	"We are a small team (four people, two of them part time) and I am the one who set everything up, including the integration with our order system, the printer profiles for the two Zebra printers and the automation rules for which carrier gets which parcel, so when something goes wrong it lands on my desk and I usually have to drop whatever else I was doing.",
-	"This is our busiest stretch of the year, we are running pre-Black-Friday promotions and our volume is roughly three times a normal week, so even a short disruption means a backlog that the warehouse has to work through in the evening, and the couriers don't wait for us.",
-	"I have already gone through the help centre, cleared the cache, tried a different browser and asked a colleague on another laptop to try the same thing, and I also checked with our IT person whether anything changed on our side this week (nothing did, as far as he knows).",
-	"I also want to mention, since I have you, that the documentation page about this could be clearer; the screenshots are from an older version of the dashboard and some of the menu names don't match anymore, which made it harder to work out whether I was doing something wrong.",
-	"Our account manager used to be Lena but I think she moved to a different team, so I wasn't sure who to write to, which is why this is going to the general support address; feel free to forward it to whoever is best placed to look at it.",
-	"Just so you have the whole picture: our orders come in through the storefront, get pulled into ParcelPath every ten minutes by the integration, the warehouse prints labels in batches at 10, 13 and 16, and the carrier collects at 17:00, so the afternoon batch is the critical one for us.",
-}
+var rambles = text[[]string]("rambles")
 
 func ramble(core string) string {
 	r := rng.Perm(len(rambles))
@@ -518,325 +514,67 @@ func curveTimes(start time.Time, n int, curve []pt) []time.Time {
 
 // ---------------------------------------------------------------- incident content
 
-type foreign struct{ lang, subj, text string }
+type foreign struct{ Lang, Subj, Text string }
 
 type symptom struct {
-	subjects, cores, details, asks *bag
-	topic, page                    string
-	foreign                        []foreign
-	shopper                        []foreign // forwarded shopper emails: subj, text (lang unused)
+	Subjects, Cores, Details, Asks *bag
+	Topic, Page                    string
+	Foreign                        []foreign
+	Shopper                        []foreign // forwarded shopper emails: subj, text (lang unused)
 }
 
 func (s *symptom) compose() (string, string) {
-	parts := []string{s.cores.next()}
+	parts := []string{s.Cores.next()}
 	if chance(0.65) {
-		parts = append(parts, s.details.next())
+		parts = append(parts, s.Details.next())
 	}
 	if chance(0.55) {
-		parts = append(parts, s.asks.next())
+		parts = append(parts, s.Asks.next())
 	}
 	sep := pick([]string{" ", " ", "\n\n", "\n"})
-	return s.subjects.next(), strings.Join(parts, sep)
+	return s.Subjects.next(), strings.Join(parts, sep)
 }
 
-var asksUrgent = []string{
-	"Is this on your side?", "Is something down?", "Can you check asap?", "Please advise.", "Any ETA?", "Is there an outage?",
-	"What should we do in the meantime?", "Please look into this urgently.", "Can someone call me?", "Is it just us?",
-	"Nothing on our side has changed.", "Let me know what you find.", "We need this fixed today.", "Please fix!!",
-	"Is there a status page I can follow?", "Do you know about this already?", "How long will this take?",
-}
+var asksUrgent = text[[]string]("asksUrgent")
 
 // Monday: StackHaven object storage degraded, label documents can't be fetched.
-var symLabels = &symptom{
-	topic: "Labels & printing", page: "/labels",
-	subjects: newBag("Can't download labels", "Label PDFs not loading", "labels wont print", "URGENT: no labels since lunch", "Print label button does nothing",
-		"Error when opening label", "Label download failing", "AccessDenied when printing labels", "PDF labels blank", "Labels not opening - warehouse stopped",
-		"Label files broken?", "Problem with label download", "cannot print shipping labels", "Batch labels won't download", "label_url returns 503",
-		"Packing slips and labels missing", "Our printers are idle", "Labels: Failed to load PDF document", "Label preview grey", "Re-print not working",
-		"Issue printing", "Help - labels"),
-	cores: newBag(
-		"We bought the labels fine but when we click Download nothing comes back, the PDF just spins and then times out.",
-		"Every label PDF we try to open says \"Failed to load PDF document\". The shipments show as purchased with a tracking number, we just can't get the actual label.",
-		"Clicking Print label opens a new tab with an XML error: <Code>ServiceUnavailable</Code> <Message>Please reduce your request rate</Message>.",
-		"the label links from the API (label_url) give us a 503 since about an hour, our WMS can't print anything",
-		"Our packing station can't print. The label preview in the dashboard is just a grey box and the download button errors.",
-		"Labels were purchased and paid from the wallet but the files won't download, so we are paying for labels we can't use.",
-		"Batch of 140 orders, labels created OK, but the merged PDF never finishes generating. Tried smaller batches of 10, same.",
-		"When I open the label I get an AccessDenied page instead of the PDF.",
-		"ZPL and PDF both fail. The download URL just hangs for 30 seconds and returns an empty file.",
-		"Half of our labels open, the other half come back as 0 KB files. Reprinting doesn't help.",
-		"Our Zebra is sitting there doing nothing because no label file will load from ParcelPath.",
-		"We're getting \"Document temporarily unavailable\" on every label and every packing slip.",
-		"GET on the label_url returns HTTP 503 SlowDown. Retrying with backoff doesn't help, it's been failing for 40 minutes.",
-		"Can't print any shipping labels from the dashboard or via the API. Purchase succeeds, the document is just not there.",
-		"the print button shows loading then 'something went wrong, try again later'. Tried chrome and firefox.",
-		"Labels we bought this morning opened fine but anything since about 1pm won't open. Even the morning ones don't open now.",
-		"Return labels for customers also don't load, the link we emailed them shows an error page.",
-		"Our integration polls for the label PDF after purchase and it keeps timing out, so orders are stuck in 'awaiting label' in our system.",
-		"Commercial invoices and labels for international orders both fail to download.",
-		"We can see the tracking numbers but the label document is missing. Is the PDF storage down?",
-		"The label opens as a broken image in the preview and the PDF download gives an error about the file not being available.",
-		"Warehouse says the labels are printing blank pages. When I open the PDF myself it doesn't load at all.",
-		"nothing prints. label created, tracking number there, but download = error. all users, all printers",
-		"I get a white page with 'Service Unavailable' when I open any label in a new tab.",
-	),
-	details: newBag("We have a collection at 4pm.", "About 200 orders waiting to go out.", "The courier arrives at 15:30 and nothing is packed.", "This started maybe 30-40 min ago.",
-		"Restarted the printer and cleared the browser, no change.", "Shipments ID example: shp_7Qd2kLm0.", "Same on the API and in the dashboard.", "We've tried from two different offices.",
-		"Both our warehouses are affected.", "Other parts of the dashboard load fine, it's just the labels.", "We already paid for these labels.", "Tried the reprint button, same thing."),
-	asks: newBag(asksUrgent...),
-	foreign: []foreign{
-		{"de", "Etiketten lassen sich nicht herunterladen", "Hallo, seit ca. 13 Uhr können wir keine Versandetiketten mehr herunterladen. Die Sendungen sind angelegt und bezahlt, aber beim Öffnen des PDFs kommt nur eine Fehlermeldung (Service Unavailable). Unser Lager steht. Bitte dringend prüfen!"},
-		{"nl", "Labels printen lukt niet", "Hoi, we kunnen sinds een uur geen verzendlabels meer openen. Het label is aangemaakt maar de PDF laadt niet, we krijgen een foutmelding. Ligt er iets bij jullie? Groeten"},
-		{"fr", "Impossible d'imprimer les étiquettes", "Bonjour, depuis le début de l'après-midi nos étiquettes ne s'ouvrent plus : « Échec du chargement du document PDF ». Les envois sont bien créés. Le transporteur passe à 16h, merci de regarder rapidement."},
-	},
-}
+var symLabels = text[*symptom]("symLabels")
 
 // Tuesday: FerroKey (identity) errors. Two symptoms: dashboard sign-in and API key authentication.
-var symLogin = &symptom{
-	topic: "Account & login", page: "/login",
-	subjects: newBag("Can't log in", "Login not working", "cannot sign in to dashboard", "Login loop", "Stuck on the sign in page", "URGENT can't access ParcelPath",
-		"whole team locked out?", "SSO login failing", "Sign-in error", "Session expired over and over", "Dashboard kicks me out", "Can't get into my account",
-		"login broken", "We are all logged out", "Error 500 on login", "Unable to access the app", "Login page spinning", "Nobody here can log in"),
-	cores: newBag(
-		"None of us can log in to the dashboard. We enter email and password and it just returns to the login page.",
-		"I get \"Something went wrong while signing you in (ref: auth_upstream_error)\" every time I try to log in.",
-		"The dashboard logged me out in the middle of a batch and now I can't get back in, the login button spins forever.",
-		"Our whole warehouse team got logged out at the same time and nobody can sign back in. Different browsers, different machines.",
-		"Sign in with Google takes me to Google and back and then shows 'Authentication failed, please try again'.",
-		"Login is stuck in a loop: enter password, 2FA code accepted, then straight back to the login screen.",
-		"I was in the app five minutes ago, now every page says session expired and logging in again fails.",
-		"The login page gives a 502 after I submit. My colleague in the US office has the same problem.",
-		"our SSO via Okta into ParcelPath is failing with an error on your side, 'identity provider unavailable'",
-		"Nobody on our account can sign in. It's not the password, I reset mine and it still fails the same way.",
-		"Trying to log in to app.parcelpath.io and it says 'We couldn't verify your identity right now'.",
-		"We can't get into the dashboard at all, so we can't print or void anything.",
-		"every login attempt ends with an error page, tried incognito, tried phone, same",
-		"Got logged out and the sign in form now just greys out and never completes.",
-		"The 2FA screen never appears, after the password it shows a blank page with 'auth error 503'.",
-		"Three of my staff report they can't log in and neither can I. Is the login system down?",
-	),
-	details: newBag("Passwords are correct, we use a password manager.", "It worked fine this morning.", "We have orders piling up.", "Our cut-off is at 17:00.",
-		"Tried resetting the password, no difference.", "Happens for admin and non-admin users.", "Cleared cookies, different browser, same.", "Started around 2pm our time.",
-		"Screenshot attached.", "Colleagues in two locations have the same issue."),
-	asks: newBag(asksUrgent...),
-	foreign: []foreign{
-		{"de", "Login funktioniert nicht", "Hallo zusammen, seit etwa 15 Uhr kann sich bei uns niemand mehr im Dashboard anmelden. Nach Eingabe des Passworts landet man wieder auf der Login-Seite. Passwort zurücksetzen hilft nicht. Ist bei euch etwas gestört?"},
-		{"es", "No puedo iniciar sesión", "Hola, ninguno de nuestro equipo puede entrar al panel de ParcelPath. Después de poner la contraseña vuelve a la pantalla de inicio de sesión. ¿Hay algún problema general? Gracias."},
-		{"pt", "Erro ao fazer login", "Olá, não consigo entrar no painel desde há meia hora. Aparece \"Falha na autenticação\". Os meus colegas têm o mesmo problema. Podem verificar?"},
-	},
-}
+var symLogin = text[*symptom]("symLogin")
 
-var symAPIAuth = &symptom{
-	topic: "API", page: "/settings/api-keys",
-	subjects: newBag("API returning 401", "401 Unauthorized on all requests", "API keys stopped working", "invalid_token errors from API", "Production integration down - auth errors",
-		"Our API calls are failing", "Authentication failed on /v2/shipments", "URGENT: API 401s", "token endpoint failing", "API auth broken?", "All API requests rejected",
-		"OAuth token exchange failing", "Integration can't authenticate", "api down?"),
-	cores: newBag(
-		"Since about 14:15 UTC every call to the API comes back 401 Unauthorized with {\"error\":\"invalid_token\"}. The key hasn't changed.",
-		"Our Shopify app integration stopped creating shipments, the logs show \"authentication failed\" on every request to ParcelPath.",
-		"POST /oauth/token is returning 503 so we can't get a bearer token and everything downstream fails.",
-		"Our live key suddenly returns 401 on /v2/rates and /v2/shipments. Sandbox key too. Nothing was rotated.",
-		"WMS integration reports 'ParcelPath: unauthorized' for every order since half an hour.",
-		"All our API requests are being rejected with 401 even though the same key worked at 2pm.",
-		"the api keeps answering {\"status\":401,\"message\":\"Unable to validate credentials\"}. intermittent at first, now every call",
-		"Our developer says the tokens we get are rejected a few seconds later with invalid_token. Nothing deployed on our side today.",
-		"API key authentication failing across our three stores. Label creation fully blocked.",
-		"We're getting 401s and occasionally 502s from api.parcelpath.io/v2 on every endpoint, including GET /v2/account.",
-		"Authentication errors from your API. Key is active in the dashboard (when we can get in), but calls fail.",
-		"The ParcelPath plugin in WooCommerce says \"Invalid API credentials\" and won't fetch rates or buy labels.",
-	),
-	details: newBag("Request id: req_9fK2mA71.", "Our keys start with pp_live_, and they're not expired.", "We have not rotated any keys in months.",
-		"Nothing deployed on our side since Friday.", "Around 600 failed requests in the last 30 minutes.", "Our retries are making it worse I suspect.",
-		"It's failing from both our servers (different regions)."),
-	asks: newBag(asksUrgent...),
-}
+var symAPIAuth = text[*symptom]("symAPIAuth")
 
 // Wednesday: HookRelay delivery backlog, ParcelPath's outgoing webhooks (tracking events) are late.
-var symWebhooks = &symptom{
-	topic: "Tracking & webhooks", page: "/settings/webhooks",
-	subjects: newBag("Webhooks not arriving", "No tracking updates since this morning", "tracking.updated events missing", "Orders stuck in 'shipped'", "Webhook delay",
-		"Delivered status not syncing", "Not receiving webhooks", "Webhooks hours late", "Tracking not updating in our store", "webhook deliveries stopped?",
-		"Missing webhook events", "Shopify orders not updating to delivered", "Customer notifications not going out", "Webhook backlog?", "Events arriving out of order",
-		"Tracking events delayed", "Our endpoint hasn't received anything"),
-	cores: newBag(
-		"We haven't received a single tracking.updated webhook since around 9:30 UTC. Our endpoint is up and returns 200 to test pings.",
-		"Orders in our Shopify store are not moving to 'delivered' anymore. Carrier site shows delivered, ParcelPath dashboard shows delivered, but the webhook never came.",
-		"The webhook log in the dashboard shows events as 'pending' for hours with zero attempts.",
-		"Our customers aren't getting the 'your parcel is on its way' emails because those are triggered by your webhooks, which stopped arriving.",
-		"Webhooks are arriving but 2-3 hours late and in the wrong order, so some orders go delivered → in transit.",
-		"We rely on shipment.delivered to close orders. Nothing today, hundreds of orders still open.",
-		"Tracking in our helpdesk app is frozen because the events from ParcelPath aren't coming in.",
-		"I can see new tracking events in the dashboard but our system never got them via webhook. Test webhook button works though.",
-		"we are getting duplicates of old webhook events from this morning, and nothing new",
-		"Since this morning label.created webhooks come through but tracking events don't.",
-		"Our 3PL clients are calling us because their storefronts show 'label created' for parcels that were delivered yesterday.",
-		"Webhook deliveries to our endpoint dropped to zero at about 09:35. Our logs show no incoming requests at all from your IPs.",
-		"The 'Last delivery' column in Settings > Webhooks says 3 hours ago, we usually get one every few seconds.",
-		"Events are trickling in now but they are from 10am, we're hours behind.",
-		"Our ERP didn't get any status changes from ParcelPath today, and customer service is getting WISMO calls.",
-		"webhooks seem dead. we checked firewall, cert, endpoint: all fine. nothing received",
-	),
-	details: newBag("Endpoint: https://hooks.ourshop.com/parcelpath.", "We process roughly 3k events a day normally.", "Customer service is getting swamped with where-is-my-order emails.",
-		"Nothing changed on our endpoint.", "Our logs show zero POSTs from you since the morning.", "The dashboard tracking itself looks correct.", "This affects all carriers."),
-	asks: newBag("Are webhooks delayed?", "Will the missed events be resent?", "Do we need to replay them ourselves?", "Is there a backlog?", "Please check.", "Any ETA for a fix?",
-		"Should we switch to polling for now?", "Is this a known issue?", "Let us know."),
-	foreign: []foreign{
-		{"de", "Webhooks kommen nicht an", "Guten Tag, seit heute Vormittag erhalten wir keine Tracking-Webhooks mehr. Im Dashboard sind die Sendungen als zugestellt markiert, in unserem Shop aber nicht. Unser Endpunkt ist erreichbar. Gibt es eine Verzögerung bei euch?"},
-		{"fr", "Webhooks de suivi en retard", "Bonjour, nous ne recevons plus les webhooks de suivi depuis ce matin, ou alors avec plusieurs heures de retard. Nos clients ne reçoivent pas les notifications d'expédition. Pouvez-vous vérifier ?"},
-	},
-	shopper: []foreign{
-		{"", "Where is my order??", "Hi, your site still says my order is 'label created' but the courier says it was delivered yesterday?? Which is right?"},
-		{"", "Tracking not updating", "Hello, the tracking on your website hasn't changed since Monday. Can you tell me where my parcel is?"},
-		{"", "Order #4471", "I got nothing since the shipping email. Is it coming or not?"},
-	},
-}
+var symWebhooks = text[*symptom]("symWebhooks")
 
 // Thursday: CarrierLink rate quotes time out; checkout shows no shipping options.
-var symRates = &symptom{
-	topic: "Rates", page: "/rates/compare",
-	subjects: newBag("No shipping rates at checkout", "Rates API timing out", "Checkout shows no shipping options", "Rate quotes failing", "URGENT customers can't check out - no shipping",
-		"/v2/rates 504", "Shipping unavailable for every address", "rates not loading", "Rate shopping page spinning", "Can't get quotes", "Carrier rates missing", "No rates returned",
-		"Shipping calculator broken", "rate request timeouts", "Checkout shipping step empty"),
-	cores: newBag(
-		"Our checkout is showing \"No shipping options available for this address\" for every customer since about 14:15.",
-		"POST /v2/rates is timing out after 30 seconds or returning 504 Gateway Timeout.",
-		"The rate comparison page just spins and then shows 'Could not fetch rates, please try again'.",
-		"Customers are abandoning carts because the shipping step shows nothing. We have live rates configured, no fallback.",
-		"Rate requests return an empty rates array with message carrier_timeout for UPS, FedEx and DHL.",
-		"We can't quote anything. Creating a shipment works until the rate step, then error.",
-		"Our Shopify checkout calls your rates endpoint and it's failing, so shoppers see 'Shipping not available'.",
-		"rates are super slow then fail. sometimes one carrier comes back after 40s, mostly nothing",
-		"Getting 'Rate service unavailable' on the dashboard and in the API.",
-		"We have a flash sale running and nobody can get past shipping at checkout. Conversions went to zero.",
-		"Batch rate shopping for 300 orders failed with 'upstream carrier timeout' on every row.",
-		"Live rates stopped working at checkout, our store is basically closed.",
-		"All rate quotes fail with error code RATE_UPSTREAM_TIMEOUT.",
-		"Buying a label with a known service works if I pick the service manually, but any rate request fails.",
-	),
-	details: newBag("Started around 14:15 UTC.", "Happens for domestic and international.", "We tried different addresses and package sizes.", "Sales are dropping by the minute.",
-		"Same in sandbox.", "The rest of the dashboard works.", "Our checkout timeout is 10s so customers see nothing."),
-	asks: newBag(asksUrgent...),
-	foreign: []foreign{
-		{"es", "No salen tarifas de envío", "Hola, desde hace un rato nuestro checkout no muestra ninguna opción de envío. La API de tarifas devuelve timeout. Estamos perdiendo ventas, ¿pueden revisarlo?"},
-		{"pt", "Sem opções de frete no checkout", "Boa tarde, o nosso checkout deixou de mostrar opções de envio. O pedido de tarifas à API dá erro 504. Está tudo bem do vosso lado?"},
-	},
-}
+var symRates = text[*symptom]("symRates")
 
 // Friday: ParcelPath's own release drops address line 2 on labels. No provider.
-var symAddr = &symptom{
-	topic: "Addresses", page: "/shipments",
-	subjects: newBag("Apartment number missing on labels", "Address line 2 not printing", "Suite number dropped from label", "Label missing unit number", "Parcel returned - incomplete address",
-		"address2 ignored?", "Labels cutting off part of address", "Wrong address on labels today", "Missing second address line", "Flat number not on label"),
-	cores: newBag(
-		"Since this morning the labels we print don't show address line 2. The order has 'Apt 4B' but the label only has the street.",
-		"A driver called us because the label had no suite number. I checked and address_line2 is in the shipment but not on the label.",
-		"Labels created today are missing the apartment/unit number. Yesterday's labels were fine.",
-		"We sent address2 in the API call (we checked the request) but the PDF label doesn't have it.",
-		"Three parcels came back 'insufficient address' this afternoon, all bought today, all missing the flat number on the label.",
-		"the second address line is gone from our labels, is this a new setting??",
-		"When I view the shipment in the dashboard the full address is there, but on the printed label the line with 'Unit 12' is missing.",
-		"Company name prints but address line 2 is empty on all labels from the batch import.",
-		"Our customers in apartment buildings are going to have problems, the labels are missing the apartment numbers since today.",
-		"Noticed the label preview drops the c/o line and suite on every shipment we create today.",
-	),
-	details: newBag("Example shipment shp_2bXo91Qe.", "We use the CSV batch import.", "Orders come from Shopify.", "This only started today.", "We've already shipped 40 like this.", "Both PDF and ZPL."),
-	asks:    newBag("Can you fix asap?", "Is this a bug?", "What changed?", "Please advise, we need to know whether to hold shipments.", "How do we correct labels already shipped?"),
-	foreign: []foreign{
-		{"es", "Falta el número de piso en las etiquetas", "Hola, las etiquetas de hoy no muestran la segunda línea de la dirección (piso, puerta). En el pedido sí está. ¿Es un error vuestro?"},
-	},
-}
+var symAddr = text[*symptom]("symAddr")
 
 // Saturday: CarrierLink applies wrong surcharges; rate quotes come back far too high.
-var symRatesHigh = &symptom{
-	topic: "Rates", page: "/rates/compare",
-	subjects: newBag("Rates are way too high today", "Shipping prices tripled?", "Wrong rates", "Huge surcharge on every quote", "Checkout shipping cost crazy",
-		"Rate quotes incorrect", "Residential surcharge on business addresses", "Why is Ground $48 now?", "Rates doubled overnight", "Quoted rates don't match our contract"),
-	cores: newBag(
-		"Every rate quote today is 2-3x what it normally is. A 2 lb UPS Ground that's usually $9 is quoted at $27.",
-		"Customers are emailing us about shipping costs at checkout, €48 for a small parcel within Germany. Normally €6.90.",
-		"The rates returned by /v2/rates include a huge 'fuel_surcharge' line that's bigger than the base rate.",
-		"Our negotiated rates aren't being applied, everything comes back at some inflated price.",
-		"Residential surcharge is being added to all our B2B shipments even though the addresses are commercial.",
-		"Checkout shipping prices went crazy this morning and our conversion dropped off a cliff.",
-		"rate compare shows ridiculous prices for every carrier. is there a bug",
-		"Rates quoted today don't match our carrier contract at all. Surcharges look duplicated.",
-		"We bought 30 labels this morning before noticing the prices, they are charged at the inflated rate from the wallet.",
-	),
-	details: newBag("Same package dimensions as always.", "Yesterday the same lane was a third of the price.", "Both USPS and UPS affected.", "We've paused our ads.", "Screenshot of the breakdown attached."),
-	asks:    newBag("Can you check?", "Will we be refunded for labels bought at these prices?", "Is this a carrier change or a bug?", "Please fix, it's Saturday and we're losing sales.", "Anyone there?"),
-	shopper: []foreign{
-		{"", "Shipping cost??", "Hi, I wanted to order the blue mug but shipping is $38?? For one mug? Is that a mistake?"},
-		{"", "Question about delivery price", "Why is delivery so expensive on your site today? It was cheap last time."},
-	},
-}
+var symRatesHigh = text[*symptom]("symRatesHigh")
 
-var followups = []string{"Any update?", "any update??", "Still broken here.", "Still not working, 30 minutes later.", "ANY UPDATE PLEASE", "Is there an ETA?",
-	"Hello? Still nothing on our end.", "Following up on my earlier ticket, still the same.", "Is someone looking at this?", "Still failing. Please update us.",
-	"Just checking in, are you aware of this?", "It's been an hour.", "Seems to work again?? Can you confirm it's fixed?", "Working now, thanks. Was it on your side?"}
+var followups = text[[]string]("followups")
 
 // ---------------------------------------------------------------- background
 
 type topic struct {
-	feature  string // for relabelling: a background ticket on an incident's feature inside its window is a look-alike
-	subjects []string
-	texts    []string
-	form     string
+	Feature  string // for relabelling: a background ticket on an incident's feature inside its window is a look-alike
+	Subjects []string
+	Texts    []string
+	Form     string
 }
 
-var bgTopics = []topic{
-	{"billing", []string{"Invoice for October", "Need a VAT invoice", "Where do I find invoices?"}, []string{"Could you send me the October invoice with our VAT number on it? Accounts needs it by Friday.", "Our finance team can't find last month's invoice in the billing section, can you email it over?", "Please add our company registration number to future invoices."}, "Billing"},
-	{"billing", []string{"Wallet top-up question", "Auto top-up", "How does the postage wallet work"}, []string{"If I set auto top-up to $500, when exactly does it trigger?", "Can we pay for postage by bank transfer instead of card?", "We topped up twice by mistake yesterday, can the second one stay as credit?"}, "Billing"},
-	{"billing", []string{"Refund for unused labels", "Voided labels not refunded", "Label refund status"}, []string{"We voided 12 labels last week and only 9 have been refunded to the wallet so far. How long does the carrier take?", "How do refunds for unused USPS labels work? It's been 10 days.", "We bought a label with the wrong service, voided it, when does the money come back?"}, "Billing"},
-	{"billing", []string{"Upgrade plan", "Downgrade to Starter", "Plan pricing question"}, []string{"We'd like to move from Growth to Scale. Does the new price apply from today or next month?", "Our volume dropped after the summer, can we go back to the Starter plan?", "What's included in the Enterprise plan? We're at around 20k shipments a month."}, "Billing"},
-	{"billing", []string{"Cancel account", "Closing our account"}, []string{"We're closing the business at the end of the month. How do we cancel and get the wallet balance back?", "Please cancel our subscription, we've moved to a different provider. Thanks for everything."}, "Billing"},
-	{"labels", []string{"4x6 vs A4 labels", "Label format settings", "Two labels per page?"}, []string{"Is it possible to print two labels on one A4 sheet? We don't have a thermal printer yet.", "How do I switch the default label format to ZPL for our new Zebra?", "Can we add our order number to the reference field on the label?"}, "Labels & printing"},
-	{"labels", []string{"Logo on label", "Custom label text"}, []string{"Can we put our logo on the shipping label? A customer asked for branded labels.", "Is there a way to print the SKU list on the packing slip?"}, "Labels & printing"},
-	{"pickups", []string{"Schedule a pickup", "Pickup didn't happen", "Recurring collection"}, []string{"How do I book a daily pickup with DHL through ParcelPath?", "The UPS driver didn't come yesterday even though the pickup was confirmed. Can you check with them?", "Can we change our daily pickup window to 15:00-17:00?"}, "Shipments"},
-	{"customs", []string{"Customs forms for UK", "HS codes", "CN22 question"}, []string{"Since we started shipping to the UK some parcels get held at customs. Are we filling in the commercial invoice right?", "Where do we set default HS codes per product?", "Do we need a CN22 for a parcel to Switzerland under 2 kg?"}, "Shipments"},
-	{"returns", []string{"Returns portal setup", "Return labels", "Prepaid returns"}, []string{"Can we set up the returns portal so customers can only return within 30 days?", "How do I generate a return label for a customer who lost theirs?", "Is it possible to charge customers for return postage?"}, "Returns"},
-	{"integrations", []string{"Shopify orders not importing", "WooCommerce plugin update", "Connect BigCommerce"}, []string{"One Shopify order from yesterday didn't import, all the others did. Order #10342. Any idea?", "Is the WooCommerce plugin compatible with WooCommerce 9.4?", "How do we connect a second BigCommerce store to the same account?"}, "Integrations"},
-	{"integrations", []string{"Magento extension", "Sync frequency", "Order tags"}, []string{"Can the order sync run every 5 minutes instead of 15?", "Is there a way to import only Shopify orders with a certain tag?", "Our Magento extension shows an old version, how do we update?"}, "Integrations"},
-	{"api", []string{"API rate limits", "API docs question", "Idempotency keys"}, []string{"What's the rate limit on /v2/shipments for the Scale plan?", "Does POST /v2/shipments support an Idempotency-Key header?", "Is there an endpoint to list voided labels?", "The docs say the sandbox resets weekly, is that still true?"}, "API"},
-	{"api", []string{"Sandbox test labels", "Test mode question"}, []string{"In sandbox, can we simulate a delivered tracking event?", "Are sandbox labels ever charged? We saw a line in the wallet."}, "API"},
-	{"webhooks", []string{"Webhook signature docs", "Add webhook endpoint"}, []string{"Which header carries the webhook signature, and is it HMAC-SHA256?", "Can we register two webhook endpoints, one for staging?"}, "Tracking & webhooks"},
-	{"tracking", []string{"Branded tracking page", "Tracking page language"}, []string{"Can the branded tracking page show in German for German customers?", "How do we add our logo to the tracking page customers see?", "Can we hide the carrier name on the tracking page?"}, "Tracking & webhooks"},
-	{"tracking", []string{"Lost parcel", "Parcel damaged", "Claim for a lost package"}, []string{"A parcel has been stuck 'in transit' for 12 days with Royal Mail. How do we open a claim?", "Customer received a crushed box. Do we claim through you or the carrier?", "How do I file an insurance claim for a lost shipment?"}, "Shipments"},
-	{"rates", []string{"Add carrier account", "Use our own UPS account", "New carrier"}, []string{"We'd like to connect our own FedEx account with our negotiated rates. What do we need?", "Do you support Nordpak yet? We saw the announcement.", "How do I add a second DHL account for a different warehouse?"}, "Rates"},
-	{"rates", []string{"Dimensional weight", "Package presets"}, []string{"How do I create package presets so staff don't type dimensions every time?", "Why does the rate include dimensional weight for a light but big box? Can we see the calculation?"}, "Rates"},
-	{"addresses", []string{"Address book import", "Saved sender addresses"}, []string{"Can we import our B2B customer addresses from a CSV into the address book?", "How do I add a second sender address for our returns warehouse?"}, "Addresses"},
-	{"address_validation", []string{"Address validation too strict?", "Validate address setting"}, []string{"Address validation flags some rural addresses as invalid even though they're right. Can we override?", "Where do I turn on address validation for the batch import?"}, "Addresses"},
-	{"account", []string{"Add a user", "Remove a team member", "Change account owner"}, []string{"Please remove access for Daniel, he left the company last week.", "How do I give a warehouse temp access to print labels only?", "Our founder is leaving, we need to move account ownership to me."}, "Account & login"},
-	{"account", []string{"GDPR data request", "Data export", "DPA"}, []string{"Can you send us your data processing agreement to sign?", "A customer asked us to delete their data, how do we remove it from ParcelPath?", "How do we export all shipments from 2025 to CSV?"}, "Account & login"},
-	{"feature", []string{"Feature request", "Suggestion", "Would love this feature"}, []string{"Would be great if batch view could filter by carrier service.", "Feature request: let us schedule label printing for a set time.", "Please add a dark mode to the dashboard, our warehouse screens are very bright at night 🙂"}, "Other"},
-	{"other", []string{"Thank you!", "Great support"}, []string{"Just wanted to say thanks to Nadia for sorting our carrier setup yesterday. Really appreciated.", "Thanks, that fixed it!", "Perfect, all working now. Have a nice day."}, "Other"},
-	{"other", []string{"Partnership inquiry", "Quick question about your platform", "Reseller program"}, []string{"Hi, I run a small agency building stores for clients. Do you have a partner or reseller program?", "We're a packaging supplier and would love to explore a partnership with ParcelPath."}, "Other"},
-	{"other", []string{"Did you get my email?", "Following up", "Still waiting for a reply"}, []string{"I sent an email on Friday about our invoice and haven't heard back. Can you check?", "Just following up on ticket 19870, any news?"}, "Other"},
-	{"batch", []string{"CSV import template", "Batch import columns", "Import error row 14"}, []string{"Where can I get the latest CSV template for batch import?", "Our import failed with 'invalid weight unit' on row 14. It says 'kg', isn't that allowed?", "Can batch import read our column names or do they have to match the template exactly?"}, "Shipments"},
-	{"dashboard", []string{"Report export", "Shipping analytics", "Dashboard question"}, []string{"How can I see average cost per shipment by carrier for last quarter?", "The analytics tab shows last month's data in USD, can we switch to EUR?", "Is there a way to save a filter in the shipments list?"}, "Other"},
-	{"insurance", []string{"Shipping insurance", "Insurance coverage"}, []string{"What's the max declared value for insurance through ParcelPath?", "Is insurance included in the Scale plan or extra?"}, "Shipments"},
-}
+var bgTopics = text[[]topic]("bgTopics")
 
-var bgOpeners = newBag("Quick question: ", "Hi again, ", "Not urgent, but ", "Hope you're well. ", "Sorry if this is a silly question. ", "Two things actually. First: ",
-	"Our accountant asked me this: ", "I looked in the help centre but couldn't find it. ", "Following our call last week: ", "New to ParcelPath here. ",
-	"Asking for our warehouse manager. ", "Whenever someone has a minute: ")
+var bgOpeners = text[*bag]("bgOpeners")
 
-var bgExtras = newBag("We're on the Growth plan if that matters.", "We ship around 150 parcels a day, mostly domestic.", "Our store runs on Shopify.",
-	"No rush, next week is fine.", "Happy to jump on a call if easier.", "Our account ID is in the signature.", "Thanks for the quick help last time.",
-	"We're a 3PL, so this is for one of our clients.", "Let me know if you need screenshots.", "Nothing is broken, I just want to understand it.",
-	"Our old shipping tool had this, so people keep asking me.", "We're planning for peak season, hence the question.", "Please reply to this address, not the shared inbox.",
-	"I'm new in this role so sorry if it was asked before.", "It's for the Christmas rush.", "cc'ing my colleague who handles the warehouse.",
-	"Ideally before the end of the month.", "Our finance system needs it in PDF.", "We use the API for most of it, the dashboard for exceptions.", "Thanks in advance 🙏")
+var bgExtras = text[*bag]("bgExtras")
 
-var bgForeign = []foreign{
-	{"de", "Rechnung Oktober", "Hallo, könnt ihr uns bitte die Rechnung für Oktober mit unserer USt-IdNr. schicken? Danke und viele Grüße"},
-	{"de", "Abholung planen", "Hallo, wie kann ich über ParcelPath eine regelmäßige Abholung mit DHL einrichten? Danke!"},
-	{"fr", "Question sur les retours", "Bonjour, est-il possible de limiter les retours à 30 jours dans le portail ? Merci d'avance."},
-	{"es", "Factura con NIF", "Hola, necesitamos que las facturas incluyan nuestro NIF. ¿Dónde se configura? Gracias."},
-	{"pt", "Importação CSV", "Olá, onde encontro o modelo CSV mais recente para importar envios? Obrigado."},
-	{"nl", "Vraag over facturen", "Hallo, kunnen jullie de factuur van oktober opnieuw sturen? Onze boekhouder kan hem niet vinden. Bedankt!"},
-	{"nl", "Tweede verzendadres", "Hoi, hoe voeg ik een tweede afzenderadres toe voor ons retourmagazijn? Groet"},
-	{"fr", "Facture de novembre", "Bonjour, pourriez-vous ajouter notre numéro de TVA intracommunautaire sur les factures ? Merci."},
-}
+var bgForeign = text[[]foreign]("bgForeign")
 
 func autoReply(p *Person, t time.Time) Ticket {
 	var subj, body string
@@ -876,83 +614,18 @@ func bounce(p *Person, t time.Time) Ticket {
 // ---------------------------------------------------------------- hard negatives and look-alikes
 
 type indiv struct {
-	feature string
-	subj    []string
-	texts   []string
-	form    string
+	Feature string
+	Subj    []string
+	Texts   []string
+	Form    string
 }
 
-var hardNeg = []indiv{
-	{"login", []string{"Forgot password", "Password reset", "can't remember my password"}, []string{"I forgot my password and the reset link says it expired. Can you send a new one?", "Locked out, I don't remember which password I used. Please help me reset it.", "i changed my password last week and now i cant remember it, reset please"}, "Account & login"},
-	{"login", []string{"Reset email not arriving", "No password reset email"}, []string{"I requested a password reset three times and nothing arrived. I checked spam. My address is the one I'm writing from. Actually wait, we changed our domain in the summer, the login might be on the old one.", "The reset link isn't coming through. Our IT uses a strict spam filter, could it be quarantined?"}, "Account & login"},
-	{"login", []string{"Account locked", "Too many login attempts", "Locked out of ParcelPath"}, []string{"Our temp worker tried the wrong password too many times and now the warehouse login is locked. Can you unlock it?", "It says my account is locked for 30 minutes after failed attempts. I really need to print labels now, can you unlock it?", "ACCOUNT LOCKED. I only tried 5 times. Can't print anything!!"}, "Account & login"},
-	{"login", []string{"Lost my phone - 2FA", "2FA codes not working", "New phone, can't log in"}, []string{"I got a new phone and the authenticator app didn't transfer. Now I can't get past 2FA. Can you disable it for my user?", "The 2FA code is always rejected. (My phone's clock was set manually after travelling, might that be it?)", "Lost my phone on the weekend, can't log in because of 2FA. Everyone else on the team is fine."}, "Account & login"},
-	{"login", []string{"Can't log in - only me", "Login works for colleague but not me"}, []string{"I can't log in but my colleague can, with her own account. It says 'no account found with this email'.", "Login says user not found. I might have been invited with my old email address, before we rebranded."}, "Account & login"},
-	{"login", []string{"Invite link expired", "Can't accept invitation"}, []string{"My manager invited me two weeks ago and the link now says the invitation has expired. Can it be resent?", "I clicked the invite link but it says it's already used. I think I opened it on my work PC and didn't finish."}, "Account & login"},
-	{"api_auth", []string{"API 401 after key rotation", "New API key not working", "Unauthorized after rotating keys"}, []string{"We rotated our API key this morning and now get 401s. I think our second server still has the old key in its env file, checking now, but can you confirm the old key is dead?", "I generated a new key and deleted the old one, now our integration says unauthorized. Oops, I think I deleted the wrong one. Can you restore it?", "Getting 401 invalid_api_key. Our dev just told me he pasted the sandbox key into production config."}, "API"},
-	{"api_auth", []string{"API key not working", "401 on our new server"}, []string{"Our new server can't authenticate with ParcelPath, 401 every time. The old server works fine with the same code. Might be the environment variable?", "Key works in Postman but not from our app, gives 401. We have a proxy that might be stripping the Authorization header."}, "API"},
-	{"webhooks", []string{"Webhooks failing to our endpoint", "Webhook deliveries failing", "Webhook errors"}, []string{"The webhook log shows all deliveries failing with 'SSL certificate has expired' for our endpoint. Did we forget to renew something?", "Our IT moved us behind a new firewall last night and we stopped getting webhooks. Do you have a list of IPs to allowlist?", "Webhooks show 404 in your log. We renamed the route on our side on Monday, I'll update the URL."}, "Tracking & webhooks"},
-	{"billing", []string{"Top-up failed", "Card declined on wallet top-up", "Can't add funds"}, []string{"Wallet top-up keeps failing with 'card declined'. The card expired end of October, I guess that's it? How do I update it?", "Our auto top-up failed and now labels won't buy. The bank blocked the payment as suspicious, I've called them.", "Payment failed when adding funds. We switched banks and the old card is cancelled."}, "Billing"},
-	{"labels", []string{"Labels printing blank", "Printer not printing labels", "Label printing weird"}, []string{"Our new Zebra prints blank labels. The PDF opens fine on screen. Probably a driver setting?", "Labels print cut off at the bottom, I think the printer is set to A4 instead of 4x6.", "Labels won't download on the warehouse PC only. Every other computer works. That PC has a new antivirus."}, "Labels & printing"},
-	{"rates", []string{"No rates for our store", "Rates disappeared"}, []string{"Our checkout shows no shipping options. One of our staff deactivated the UPS carrier account yesterday by mistake, could that be why?", "No rates for any order since we changed the sender postcode, did I type it wrong? It's '1O115' hmm."}, "Rates"},
-	{"dashboard", []string{"Dashboard not loading", "App won't load", "Blank page"}, []string{"The dashboard is a blank page for me. Works on my phone, so probably my work laptop's browser extensions?", "ParcelPath won't load at the office, works from home. Our IT changed the proxy this week."}, "Other"},
-	{"addresses", []string{"Parcel returned to sender", "Wrong address on label"}, []string{"Parcel came back because the customer typed their house number wrong at checkout. Can we re-ship with the same label?", "We printed a label with the wrong postcode, the customer had an old address saved in their account."}, "Addresses"},
-}
+var hardNeg = text[[]indiv]("hardNeg")
 
-var hardNegForeign = []foreign{
-	{"de", "Passwort vergessen", "Hallo, ich habe mein Passwort vergessen und die Mail zum Zurücksetzen kommt nicht an. Vielleicht ist mein Login noch auf der alten Adresse? Danke"},
-	{"fr", "Compte bloqué", "Bonjour, mon compte est bloqué après plusieurs tentatives de connexion. Pouvez-vous le débloquer ? Merci"},
-	{"es", "Tarjeta rechazada al recargar", "Hola, no puedo recargar el monedero, dice tarjeta rechazada. Creo que la tarjeta caducó. ¿Cómo la cambio?"},
-}
+var hardNegForeign = text[[]foreign]("hardNegForeign")
 
 // look-alikes: same feature as an incident, inside its window, different problem.
-var lookAlikes = map[string][]indiv{
-	"inc-label-downloads": {
-		{"labels", []string{"Label too small on thermal printer"}, []string{"Labels come out tiny in the corner of our 4x6 thermal labels. Is there a scaling setting?"}, "Labels & printing"},
-		{"labels", []string{"Void a label"}, []string{"We bought the same label twice for order 88213. How do we void one of them?"}, "Labels & printing"},
-		{"labels", []string{"Sender name on labels"}, []string{"Labels show our old company name as sender. Where do I change it?"}, "Labels & printing"},
-		{"labels", []string{"Label reference field"}, []string{"Can the order number be printed on the label instead of the internal shipment id?"}, "Labels & printing"},
-		{"labels", []string{"Label size A6"}, []string{"Is A6 label size supported for DPD? I only see 4x6 and A4."}, "Labels & printing"},
-		{"labels", []string{"Packing slip layout"}, []string{"The packing slip cuts off long product names. Any way to wrap them?"}, "Labels & printing"},
-	},
-	"inc-auth-outage": {
-		{"login", []string{"Add staff user"}, []string{"How do I add a new warehouse user with print-only permissions?"}, "Account & login"},
-		{"login", []string{"Enforce 2FA for team"}, []string{"Can we require 2FA for all users on our account? Security review asked for it."}, "Account & login"},
-		{"login", []string{"Change login email"}, []string{"I want to change the email I log in with to my new work address. How?"}, "Account & login"},
-		{"login", []string{"SSO setup"}, []string{"We're on Enterprise and want to set up SAML SSO with Azure AD. Is there a guide?"}, "Account & login"},
-		{"api_auth", []string{"Restricted API key"}, []string{"Can I create an API key that can only read tracking, not buy labels?"}, "API"},
-		{"api_auth", []string{"429 Too Many Requests"}, []string{"Our nightly job gets 429s when it creates 2000 shipments in a loop. What's the limit and should we batch?"}, "API"},
-		{"api_auth", []string{"Key expiry"}, []string{"Do API keys expire? Our security team wants to rotate every 90 days, is there an expiry setting?"}, "API"},
-		{"login", []string{"Session timeout too short"}, []string{"The dashboard logs us out after 30 minutes of inactivity, which is annoying on the packing station. Can we extend it?"}, "Account & login"},
-	},
-	"inc-webhooks-delayed": {
-		{"webhooks", []string{"Webhook for returns"}, []string{"Is there a webhook event when a customer creates a return in the portal?"}, "Tracking & webhooks"},
-		{"webhooks", []string{"Webhook payload"}, []string{"Does the tracking.updated payload include the carrier's raw status code?"}, "Tracking & webhooks"},
-		{"webhooks", []string{"Webhook retry policy"}, []string{"How many times do you retry a webhook if our endpoint returns 500, and over how long?"}, "Tracking & webhooks"},
-		{"webhooks", []string{"Signature verification"}, []string{"Our signature check fails only for events with non-ASCII characters in the address. Are you signing the raw body?"}, "Tracking & webhooks"},
-		{"webhooks", []string{"Second webhook endpoint"}, []string{"Can we send label events to one URL and tracking events to another?"}, "Tracking & webhooks"},
-	},
-	"inc-rates-timeout": {
-		{"rates", []string{"No rates to Hawaii"}, []string{"One order to Hawaii gets no rates at all, everything else is fine. Do we need something for non-contiguous states?"}, "Rates"},
-		{"rates", []string{"Hide a carrier at checkout"}, []string{"How do we hide FedEx from the checkout rates but keep it in the dashboard?"}, "Rates"},
-		{"rates", []string{"Rates in wrong currency"}, []string{"Canadian customers see rates in USD at checkout. Can rates be converted to CAD?"}, "Rates"},
-		{"rates", []string{"Oversized parcel no rates"}, []string{"A 160 cm rug tube gets no rates. I assume it's too long for the standard services?"}, "Rates"},
-		{"rates", []string{"Cheapest rate rule"}, []string{"Can we set a rule to always pick the cheapest rate unless the delivery is over 5 days?"}, "Rates"},
-		{"rates", []string{"Handling fee"}, []string{"Is there a way to add a $2 handling fee on top of the live rate at checkout?"}, "Rates"},
-	},
-	"inc-address-line2": {
-		{"addresses", []string{"PO Box handling"}, []string{"Can we stop customers from using PO boxes for UPS shipments?"}, "Addresses"},
-		{"addresses", []string{"Company name on label"}, []string{"For B2B orders the recipient's company name doesn't show. We never filled that field in, I think. Where is it in the import?"}, "Addresses"},
-		{"addresses", []string{"State abbreviations"}, []string{"Our import has full state names ('California'), do we need to convert to CA?"}, "Addresses"},
-		{"addresses", []string{"Address too long"}, []string{"One address is longer than 35 characters and the carrier rejected it. How should we split it?"}, "Addresses"},
-	},
-	"inc-rates-inflated": {
-		{"rates", []string{"Saturday delivery surcharge"}, []string{"Why is there a Saturday delivery surcharge on this one shipment? I didn't select Saturday delivery. Oh wait, it was the default service on that preset."}, "Rates"},
-		{"rates", []string{"Dim weight on big box"}, []string{"A light but large box is quoted at $31 because of dimensional weight. Is that right? It's a pillow."}, "Rates"},
-		{"rates", []string{"Remote area surcharge"}, []string{"Order to the Scottish Highlands has a remote area surcharge, can we pass that to the customer automatically?"}, "Rates"},
-		{"rates", []string{"Rate vs invoice"}, []string{"Last week's UPS adjustment invoice charged us more than the quote for 3 parcels. Can you explain adjustments?"}, "Rates"},
-	},
-}
+var lookAlikes = text[map[string][]indiv]("lookAlikes")
 
 // ---------------------------------------------------------------- building the week
 
@@ -987,11 +660,11 @@ func buildIncident(d incDef, times []time.Time) {
 	var first []Ticket
 	foreignLeft := map[*symptom][]foreign{}
 	for _, s := range d.syms {
-		foreignLeft[s] = append([]foreign(nil), s.foreign...)
+		foreignLeft[s] = append([]foreign(nil), s.Foreign...)
 	}
 	nf := 0
 	for _, s := range d.syms {
-		nf += len(s.foreign)
+		nf += len(s.Foreign)
 	}
 	for _, t := range times {
 		s := d.syms[0]
@@ -1006,22 +679,22 @@ func buildIncident(d incDef, times []time.Time) {
 			}
 		}
 		oo := o
-		oo.topic, oo.page = s.topic, s.page
+		oo.topic, oo.page = s.Topic, s.Page
 		if fl := foreignLeft[s]; len(fl) > 0 && chance(float64(nf)/float64(d.n)*1.6) {
 			f := fl[0]
 			foreignLeft[s] = fl[1:]
-			p := somebodyLang(f.lang)
+			p := somebodyLang(f.Lang)
 			oo.srcW = [4]float64{0.7, 0.2, 0.1, 0}
 			oo.angryP = 0
 			oo.foreign = true
-			first = append(first, dress(p, t, f.subj, f.text, d.label, oo))
+			first = append(first, dress(p, t, f.Subj, f.Text, d.label, oo))
 			continue
 		}
 		subj, text := s.compose()
 		p := somebody()
-		if len(s.shopper) > 0 && chance(0.14) {
-			sh := pick(s.shopper)
-			oo.forward = forwardOf(pick(firstNames)+" "+pick(lastNames), slug(pick(firstNames))+fmt.Sprint(between(1, 99))+"@"+pick([]string{"gmail.com", "yahoo.com", "outlook.com", "web.de", "icloud.com"}), sh.subj, sh.text, t)
+		if len(s.Shopper) > 0 && chance(0.14) {
+			sh := pick(s.Shopper)
+			oo.forward = forwardOf(pick(firstNames)+" "+pick(lastNames), slug(pick(firstNames))+fmt.Sprint(between(1, 99))+"@"+pick([]string{"gmail.com", "yahoo.com", "outlook.com", "web.de", "icloud.com"}), sh.Subj, sh.Text, t)
 			text = pick([]string{"See below from one of our customers.", "Another one of these.", "Forwarding, this is the third customer today.", "FYI"}) + " " + text
 		}
 		first = append(first, dress(p, t, subj, text, d.label, oo))
@@ -1073,9 +746,9 @@ func randIn(a, b time.Time) time.Time {
 
 func addIndiv(it indiv, t time.Time, label string) {
 	o := defaultDress
-	o.topic = it.form
+	o.topic = it.Form
 	o.longP = 0.02
-	tickets = append(tickets, dress(somebody(), t, pick(it.subj), pick(it.texts), label, o))
+	tickets = append(tickets, dress(somebody(), t, pick(it.Subj), pick(it.Texts), label, o))
 }
 
 func buildBackground(day, n int) {
@@ -1093,34 +766,34 @@ func buildBackground(day, n int) {
 			continue
 		case chance(0.025):
 			f := pick(foreignBag)
-			pp := somebodyLang(f.lang)
+			pp := somebodyLang(f.Lang)
 			of := o
 			of.foreign = true
-			tickets = append(tickets, dress(pp, t, f.subj, f.text, "background", of))
+			tickets = append(tickets, dress(pp, t, f.Subj, f.Text, "background", of))
 			continue
 		}
 		tp := pick(bgTopics)
 		// the wallet/billing provider's maintenance window (Wed 00:30–03:30) has no billing tickets
-		if tp.feature == "billing" && day == 2 && t.After(at(2, 0, 30)) && t.Before(at(2, 3, 30)) {
+		if tp.Feature == "billing" && day == 2 && t.After(at(2, 0, 30)) && t.Before(at(2, 3, 30)) {
 			k--
 			continue
 		}
 		label := "background"
 		for _, w := range windows {
-			if w.has(tp.feature) && !t.Before(w.a) && !t.After(w.b) {
+			if w.has(tp.Feature) && !t.Before(w.a) && !t.After(w.b) {
 				label = "look-alike"
 			}
 		}
 		oo := o
-		oo.topic = tp.form
-		text := pick(tp.texts)
+		oo.topic = tp.Form
+		text := pick(tp.Texts)
 		if chance(0.3) {
 			text = bgOpeners.next() + text
 		}
 		if chance(0.4) {
 			text += pick([]string{" ", "\n\n"}) + bgExtras.next()
 		}
-		tickets = append(tickets, dress(p, t, pick(tp.subjects), text, label, oo))
+		tickets = append(tickets, dress(p, t, pick(tp.Subjects), text, label, oo))
 	}
 }
 
@@ -1188,6 +861,21 @@ func buildUpdates() {
 
 // ---------------------------------------------------------------- main
 
+// text decodes the table name of texts.json: the week's ticket texts, which
+// this generator only draws from and puts together.
+func text[T any](name string) (v T) {
+	var tables map[string]json.RawMessage
+	b, err := os.ReadFile(textsFile)
+	if err == nil && json.Unmarshal(b, &tables) == nil && json.Unmarshal(tables[name], &v) == nil {
+		return v
+	}
+	panic(fmt.Sprintf("%s: no table %q of type %T (%v)", textsFile, name, v, err))
+}
+
+// textsFile is read from this folder (cd scenarios/parcelpath), where -out
+// writes the week by default.
+const textsFile = "texts.json"
+
 func main() {
 	out := flag.String("out", ".", "folder to write tickets.jsonl and updates.jsonl into")
 	seed := flag.Uint64("seed", 20261102, "random seed")
@@ -1234,7 +922,7 @@ func main() {
 	for _, w := range windows {
 		var near, other []indiv
 		for _, h := range hardNeg {
-			if w.has(h.feature) {
+			if w.has(h.Feature) {
 				near = append(near, h)
 			} else {
 				other = append(other, h)
@@ -1255,7 +943,7 @@ func main() {
 		o := defaultDress
 		o.srcW = [4]float64{0.8, 0.2, 0, 0}
 		o.foreign = true
-		tickets = append(tickets, dress(somebodyLang(f.lang), dayTime(rng.IntN(6)), f.subj, f.text, "hard-negative", o))
+		tickets = append(tickets, dress(somebodyLang(f.Lang), dayTime(rng.IntN(6)), f.Subj, f.Text, "hard-negative", o))
 	}
 	for day, n := range []int{72, 70, 68, 66, 62, 34, 30} {
 		buildBackground(day, n)
