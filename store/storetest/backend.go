@@ -13,8 +13,8 @@ import (
 // Postgres run the same suites through the same set-up and differ only
 // in where a database lives and how it is opened.
 type Backend struct {
-	// Fresh returns where a new, empty database lives: a file path or a
-	// database URL.
+	// Fresh returns where a new database with nothing stored in it lives
+	// (a file path, a database URL), its own for the test.
 	Fresh func(tb testing.TB) string
 	// Open opens the store at loc, migrating it to the current schema.
 	Open func(ctx context.Context, loc string, now time.Time) (*sqlstore.Store, error)
