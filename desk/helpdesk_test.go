@@ -78,6 +78,36 @@ func (z *zendeskDesk) report(t *testing.T, i int, tk *stormdesk.Ticket) *stormde
 	return got
 }
 
+// ingest reports ticket i from source: from Zendesk or Intercom with that
+// helpdesk's id and a customer address of its own (zd3@, ic3@), from
+// anywhere else as api3@example.com.
+func (z *zendeskDesk) ingest(t *testing.T, i int, source string) *stormdesk.Ticket {
+	t.Helper()
+	tk := &stormdesk.Ticket{Source: source, CustomerEmail: fmt.Sprintf("api%d@example.com", i)}
+	switch source {
+	case stormdesk.SourceZendesk:
+		tk.ExternalID, tk.CustomerEmail = fmt.Sprint(101+i), fmt.Sprintf("zd%d@example.com", i)
+	case stormdesk.SourceIntercom:
+		tk.ExternalID, tk.CustomerEmail = fmt.Sprint(7000+i), fmt.Sprintf("ic%d@example.com", i)
+	}
+	return z.report(t, i, tk)
+}
+
+// storm ingests n tickets, every third by the API (the first among them)
+// and the others from helpdesk, and returns them as stored.
+func (z *zendeskDesk) storm(t *testing.T, n int, helpdesk string) []*stormdesk.Ticket {
+	t.Helper()
+	var out []*stormdesk.Ticket
+	for i := range n {
+		source := helpdesk
+		if i%3 == 0 {
+			source = stormdesk.SourceAPI
+		}
+		out = append(out, z.ingest(t, i, source))
+	}
+	return out
+}
+
 // acknowledgeHeld acknowledges incident id as U1 and checks that, while
 // the acknowledged email waits for approval, no reply went out (replies
 // counts the helpdesk's calls); then approves the email as U2 and lets
@@ -191,26 +221,11 @@ func TestZendeskWriteBack(t *testing.T) {
 	now := z.clock.Now()
 	history(t, d, &now)
 
-	ingest := func(i int, source string) *stormdesk.Ticket {
-		t.Helper()
-		tk := &stormdesk.Ticket{Source: source, CustomerEmail: fmt.Sprintf("api%d@example.com", i)}
-		if source == stormdesk.SourceZendesk {
-			tk.ExternalID, tk.CustomerEmail = fmt.Sprint(101+i), fmt.Sprintf("zd%d@example.com", i)
-		}
-		return z.report(t, i, tk)
-	}
 	// Zendesk ticket 105 was deleted; the first update of 102 is rate
 	// limited for 30 seconds.
 	z.zd.Delete(105)
 	z.zd.RateLimitNext(102, 1, 30*time.Second)
-	var storm []*stormdesk.Ticket
-	for i := range 10 {
-		source := stormdesk.SourceZendesk
-		if i%3 == 0 {
-			source = stormdesk.SourceAPI
-		}
-		storm = append(storm, ingest(i, source))
-	}
+	storm := z.storm(t, 10, stormdesk.SourceZendesk)
 	incs, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
 	if len(incs) != 1 {
 		t.Fatalf("got %d incidents, want 1", len(incs))
@@ -310,7 +325,7 @@ func TestZendeskWriteBack(t *testing.T) {
 	z.drain(t)
 	// A Zendesk ticket that joins later is linked as it joins, and gets
 	// no catch-up email (an API ticket would get the update).
-	late := ingest(10, stormdesk.SourceZendesk)
+	late := z.ingest(t, 10, stormdesk.SourceZendesk)
 	if late.IncidentID != inc.ID {
 		t.Fatalf("the late report did not join: %+v", late)
 	}
@@ -505,21 +520,7 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 	d := z.d
 	now := z.clock.Now()
 	history(t, d, &now)
-	ingest := func(i int, source string) *stormdesk.Ticket {
-		t.Helper()
-		tk := &stormdesk.Ticket{Source: source, CustomerEmail: fmt.Sprintf("api%d@example.com", i)}
-		if source == stormdesk.SourceIntercom {
-			tk.ExternalID, tk.CustomerEmail = fmt.Sprint(7000+i), fmt.Sprintf("ic%d@example.com", i)
-		}
-		return z.report(t, i, tk)
-	}
-	for i := range 9 {
-		source := stormdesk.SourceIntercom
-		if i%3 == 0 {
-			source = stormdesk.SourceAPI
-		}
-		ingest(i, source)
-	}
+	z.storm(t, 9, stormdesk.SourceIntercom)
 	incs, _ := d.Incidents(ctx, stormdesk.IncidentFilter{})
 	if len(incs) != 1 {
 		t.Fatalf("got %d incidents, want 1", len(incs))
@@ -547,7 +548,7 @@ func TestIntercomRepliesFollowTheEmail(t *testing.T) {
 	z.drain(t)
 
 	// A late Intercom reporter gets the acknowledgement as a reply.
-	late := ingest(20, stormdesk.SourceIntercom)
+	late := z.ingest(t, 20, stormdesk.SourceIntercom)
 	if late.IncidentID != inc.ID {
 		t.Fatalf("the late report did not join: %+v", late)
 	}

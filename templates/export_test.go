@@ -137,7 +137,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestExportGolden(t *testing.T) {
 	for _, f := range Formats {
-		t.Run(f, func(t *testing.T) { golden(t, "reference-outage."+f, renderReference(t, f)) })
+		t.Run(f, func(t *testing.T) { golden(t, "reference-outage."+f+".golden", renderReference(t, f)) })
 	}
 }
 
@@ -414,7 +414,7 @@ func TestExportNeutralisesHostileText(t *testing.T) {
 		return buf.Bytes()
 	}
 	csvOut := render("csv")
-	golden(t, "hostile.csv", csvOut)
+	golden(t, "hostile.csv.golden", csvOut)
 	rows, err := csv.NewReader(bytes.NewReader(csvOut)).ReadAll()
 	if err != nil || len(rows) != 6 {
 		t.Fatalf("csv: %v, %d rows", err, len(rows))
@@ -431,7 +431,7 @@ func TestExportNeutralisesHostileText(t *testing.T) {
 	}
 
 	md := string(render("md"))
-	golden(t, "hostile.md", []byte(md))
+	golden(t, "hostile.md.golden", []byte(md))
 	for _, raw := range []string{"<script", "<img", "[broken](", "![](", "[here]("} {
 		if strings.Contains(md, raw) {
 			t.Errorf("the Markdown export carries %q raw", raw)
@@ -443,5 +443,5 @@ func TestExportNeutralisesHostileText(t *testing.T) {
 			t.Errorf("the Markdown export lacks %q", want)
 		}
 	}
-	golden(t, "hostile.html", render("html"))
+	golden(t, "hostile.html.golden", render("html"))
 }

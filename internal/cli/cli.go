@@ -68,6 +68,29 @@ func Parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
 	return fmt.Errorf("%w: %s: %v", ErrUsage, fs.Name(), err)
 }
 
+// OneArg parses args into fs, with the flags before or after the one
+// positional argument it returns; what names that argument in the error
+// when there is not exactly one ("FILE"). Help and bad flags go as in
+// Parse.
+func OneArg(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, what string) (string, error) {
+	var pos []string
+	for {
+		if err := Parse(fs, args, stdout, stderr); err != nil {
+			return "", err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != 1 {
+		return "", Usagef(fs, "want exactly one %s, got %d", what, len(pos))
+	}
+	return pos[0], nil
+}
+
 // Usagef prints fs's usage to stderr and returns an error wrapping ErrUsage
 // with the message: for a command line whose flags parsed but whose
 // arguments are wrong.

@@ -42,6 +42,31 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestOneArg: flags before or after the one argument; none or two is a
+// usage error naming what was wanted.
+func TestOneArg(t *testing.T) {
+	for _, tc := range []struct {
+		args      []string
+		want, err string
+	}{
+		{[]string{"--kind", "rss", "feed.xml"}, "feed.xml", ""},
+		{[]string{"feed.xml", "--kind", "rss"}, "feed.xml", ""},
+		{nil, "", "want exactly one FILE, got 0"},
+		{[]string{"a", "--kind", "rss", "b"}, "", "want exactly one FILE, got 2"},
+	} {
+		fs := NewFlagSet("upstream read", "upstream read FILE [--kind K]", "Prints what stormdesk reads.")
+		kind := fs.String("kind", "", "payload `format`")
+		var out, errb bytes.Buffer
+		got, err := OneArg(fs, tc.args, &out, &errb, "FILE")
+		switch {
+		case tc.err == "" && (err != nil || got != tc.want || *kind != "rss"):
+			t.Errorf("%q: %q, kind %q, %v; want %q, kind rss", tc.args, got, *kind, err, tc.want)
+		case tc.err != "" && (!errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%q: %v, want a usage error with %q", tc.args, err, tc.err)
+		}
+	}
+}
+
 func TestProgress(t *testing.T) {
 	var b bytes.Buffer
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)

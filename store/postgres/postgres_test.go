@@ -13,26 +13,16 @@ import (
 	"stormdesk/store/storetest"
 )
 
-func open(t *testing.T, url string) *sqlstore.Store {
-	t.Helper()
-	s, err := postgres.Open(context.Background(), url, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+// backend is where the shared suites find Postgres: each test a schema of
+// its own in the test server.
+var backend = storetest.Backend{Fresh: pgtest.URL, Open: postgres.Open}
 
-func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) (stormdesk.Store, func() stormdesk.Store) {
-		url := pgtest.URL(t)
-		return open(t, url), func() stormdesk.Store { return open(t, url) }
-	})
-}
+func TestContract(t *testing.T) { storetest.Run(t, backend.Opener) }
 
 func TestRefusesNewerSchema(t *testing.T) {
 	ctx := context.Background()
 	url := pgtest.EmptyURL(t)
-	open(t, url).Close()
+	backend.MustOpen(t, url).Close()
 	db, err := postgres.OpenDB(ctx, url)
 	if err != nil {
 		t.Fatal(err)
@@ -79,13 +69,7 @@ func TestBadURL(t *testing.T) {
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
-func TestOutboxContract(t *testing.T) {
-	storetest.RunOutboxContract(t, func(t *testing.T) storetest.OutboxStore {
-		s := open(t, pgtest.URL(t))
-		t.Cleanup(func() { s.Close() })
-		return storetest.Outbox(s)
-	})
-}
+func TestOutboxContract(t *testing.T) { storetest.RunOutboxContract(t, backend.OutboxStore) }
 
 // TestWatchValidatorsCarriedOver: the ETag and Last-Modified stored
 // before migration 0019 are carried over into the opaque validators in
@@ -106,7 +90,7 @@ func TestWatchValidatorsCarriedOver(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	s := open(t, url)
+	s := backend.MustOpen(t, url)
 	defer s.Close()
 	storetest.CheckCarriedValidators(t, s)
 }

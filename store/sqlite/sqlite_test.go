@@ -14,26 +14,19 @@ import (
 	"stormdesk/store/storetest"
 )
 
-func open(t *testing.T, path string) *sqlstore.Store {
-	t.Helper()
-	s, err := sqlite.Open(context.Background(), path, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+// backend is where the shared suites find SQLite: a file in the test's
+// own temporary directory.
+var backend = storetest.Backend{
+	Fresh: func(tb testing.TB) string { return filepath.Join(tb.TempDir(), "stormdesk.db") },
+	Open:  sqlite.Open,
 }
 
-func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) (stormdesk.Store, func() stormdesk.Store) {
-		path := filepath.Join(t.TempDir(), "stormdesk.db")
-		return open(t, path), func() stormdesk.Store { return open(t, path) }
-	})
-}
+func TestContract(t *testing.T) { storetest.Run(t, backend.Opener) }
 
 func TestRefusesNewerSchema(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")
-	open(t, path).Close()
+	backend.MustOpen(t, path).Close()
 	db, err := sqlite.OpenDB(path)
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +46,7 @@ func TestRefusesNewerSchema(t *testing.T) {
 func TestMigrateTwiceIsNoop(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")
-	open(t, path).Close()
+	backend.MustOpen(t, path).Close()
 	db, _ := sqlite.OpenDB(path)
 	defer db.Close()
 	from, to, err := sqlstore.Migrate(ctx, db, sqlite.Dialect(), time.Now())
@@ -69,13 +62,7 @@ func TestMissingDirectory(t *testing.T) {
 	}
 }
 
-func TestOutboxContract(t *testing.T) {
-	storetest.RunOutboxContract(t, func(t *testing.T) storetest.OutboxStore {
-		s := open(t, filepath.Join(t.TempDir(), "o.db"))
-		t.Cleanup(func() { s.Close() })
-		return storetest.Outbox(s)
-	})
-}
+func TestOutboxContract(t *testing.T) { storetest.RunOutboxContract(t, backend.OutboxStore) }
 
 // TestMigrationsMaySkipANumber: branches reserve migration numbers ahead
 // of merging, so a version may be missing; Migrate applies every version
@@ -146,7 +133,7 @@ func openBefore(t *testing.T, version int, stmt string) *sqlstore.Store {
 		t.Fatal(err)
 	}
 	db.Close()
-	return open(t, path)
+	return backend.MustOpen(t, path)
 }
 
 // TestTicketFromBeforeTags: a ticket stored before migration 0018 reads

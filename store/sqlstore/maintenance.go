@@ -90,23 +90,7 @@ func (x *tx) Maintenances(ctx context.Context, f stormdesk.MaintenanceFilter) ([
 	if f.Unended {
 		w.conds = append(w.conds, "m.ended_at IS NULL", "m.cancelled_at IS NULL")
 	}
-	rows, err := x.c.Query(ctx, `SELECT `+maintenanceCols+` FROM maintenances m`+w.String()+` ORDER BY m.starts_at, m.id`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: maintenances: %w", err)
-	}
-	defer rows.Close()
-	var out []*stormdesk.Maintenance
-	for rows.Next() {
-		m, err := scanMaintenance(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlstore: scan maintenance: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlstore: maintenances: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, x.c, `SELECT `+maintenanceCols+` FROM maintenances m`+w.String()+` ORDER BY m.starts_at, m.id`, w.args, "maintenances", "maintenance", scanMaintenance)
 }
 
 // MarkMaintenance implements stormdesk.MaintenanceTx.

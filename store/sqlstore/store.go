@@ -263,21 +263,28 @@ func (x *tx) Tickets(ctx context.Context, f stormdesk.TicketFilter) ([]*stormdes
 }
 
 func (x *tx) listTickets(ctx context.Context, q string, args ...any) ([]*stormdesk.Ticket, error) {
-	rows, err := x.c.Query(ctx, q, args...)
+	return queryAll(ctx, x.c, q, args, "list tickets", "ticket", scanTicket)
+}
+
+// queryAll runs q and turns each row into a T with scan, in order (nil
+// when there is none). list names the query and item one row in errors:
+// "list tickets", "ticket".
+func queryAll[T any](ctx context.Context, c Conn, q string, args []any, list, item string, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+	rows, err := c.Query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: list tickets: %w", err)
+		return nil, fmt.Errorf("sqlstore: %s: %w", list, err)
 	}
 	defer rows.Close()
-	var out []*stormdesk.Ticket
+	var out []T
 	for rows.Next() {
-		t, err := scanTicket(rows)
+		v, err := scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("sqlstore: scan ticket: %w", err)
+			return nil, fmt.Errorf("sqlstore: scan %s: %w", item, err)
 		}
-		out = append(out, t)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlstore: list tickets: %w", err)
+		return nil, fmt.Errorf("sqlstore: %s: %w", list, err)
 	}
 	return out, nil
 }
@@ -449,23 +456,11 @@ func (x *tx) Incidents(ctx context.Context, f stormdesk.IncidentFilter) ([]*stor
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := x.c.Query(ctx, q, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: list incidents: %w", err)
+	out, err := queryAll(ctx, x.c, q, w.args, "list incidents", "incident", scanIncident)
+	if err == nil && out == nil {
+		out = []*stormdesk.Incident{} // no incidents is an empty list, not nil
 	}
-	defer rows.Close()
-	out := []*stormdesk.Incident{}
-	for rows.Next() {
-		inc, err := scanIncident(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlstore: scan incident: %w", err)
-		}
-		out = append(out, inc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlstore: list incidents: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // UpdateIncident implements stormdesk.IncidentTx.
@@ -700,20 +695,7 @@ func scanWatch(r interface{ Scan(...any) error }) (*stormdesk.WatchState, error)
 
 // WatchStates implements stormdesk.UpstreamTx.
 func (x *tx) WatchStates(ctx context.Context) ([]*stormdesk.WatchState, error) {
-	rows, err := x.c.Query(ctx, `SELECT `+watchCols+` FROM watch_states ORDER BY name`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: list watch states: %w", err)
-	}
-	defer rows.Close()
-	var out []*stormdesk.WatchState
-	for rows.Next() {
-		st, err := scanWatch(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlstore: scan watch state: %w", err)
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, x.c, `SELECT `+watchCols+` FROM watch_states ORDER BY name`, nil, "list watch states", "watch state", scanWatch)
 }
 
 // SaveWatchState implements stormdesk.UpstreamTx.

@@ -19,26 +19,9 @@ func runChatOutbox(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s, _ := open(t)
 	defer s.Close()
-	cs, ok := s.(stormdesk.ChatOutboxStore)
-	if !ok {
-		t.Fatalf("%T does not carry chat posts", s)
-	}
-	chat := cs.ChatOutbox()
-	email, ok := s.(stormdesk.Outbox)
-	if !ok {
-		t.Fatalf("%T has no email outbox", s)
-	}
-	var incs [2]int64
-	update(t, s, func(tx stormdesk.Tx) error {
-		for i := range incs {
-			inc := &stormdesk.Incident{Title: fmt.Sprint("inc ", i), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
-			if err := tx.CreateIncident(ctx, inc); err != nil {
-				return err
-			}
-			incs[i] = inc.ID
-		}
-		return nil
-	})
+	chat := capability[stormdesk.ChatOutboxStore](t, s).ChatOutbox()
+	email := capability[stormdesk.Outbox](t, s)
+	incs := createIncidents(t, s, 2)
 	platforms := []string{"discord", "slack"}
 	enqueue := func(p stormdesk.ChatPost, at time.Time) int {
 		t.Helper()
@@ -195,11 +178,11 @@ func runChatOutboxRace(t *testing.T, open Opener) {
 	const n = 60
 	update(t, s, func(tx stormdesk.Tx) error {
 		for i := range n {
-			inc := &stormdesk.Incident{Title: fmt.Sprint("inc ", i), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
-			if err := tx.CreateIncident(ctx, inc); err != nil {
+			id, err := createIncident(ctx, tx, i)
+			if err != nil {
 				return err
 			}
-			if _, err := tx.EnqueueChat(ctx, stormdesk.ChatPost{ID: fmt.Sprint("chat:alert:", inc.ID), IncidentID: inc.ID, Kind: stormdesk.ChatPostAlert, Text: "x"},
+			if _, err := tx.EnqueueChat(ctx, stormdesk.ChatPost{ID: fmt.Sprint("chat:alert:", id), IncidentID: id, Kind: stormdesk.ChatPostAlert, Text: "x"},
 				[]string{"slack"}, t0); err != nil {
 				return err
 			}

@@ -23,21 +23,10 @@ func runHelpdeskOutbox(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s, _ := open(t)
 	defer s.Close()
-	hs, ok := s.(stormdesk.HelpdeskOutboxStore)
-	if !ok {
-		t.Fatalf("%T does not carry helpdesk jobs", s)
-	}
-	hd := hs.HelpdeskOutbox()
-	var incs [3]int64
+	hd := capability[stormdesk.HelpdeskOutboxStore](t, s).HelpdeskOutbox()
+	incs := createIncidents(t, s, 3)
 	tk := map[string]*stormdesk.Ticket{}
 	update(t, s, func(tx stormdesk.Tx) error {
-		for i := range incs {
-			inc := &stormdesk.Incident{Title: fmt.Sprint("inc ", i), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
-			if err := tx.CreateIncident(ctx, inc); err != nil {
-				return err
-			}
-			incs[i] = inc.ID
-		}
 		for _, x := range []struct{ source, ext, email string }{
 			{"zendesk", "101", "ana@example.com"}, {"zendesk", "102", "bob@example.com"}, {"api", "101", "carl@example.com"}, {"zendesk", "103", "dora@example.com"},
 		} {
@@ -375,13 +364,13 @@ func runHelpdeskOutboxRace(t *testing.T, open Opener) {
 	const n, links = 20, 3
 	update(t, s, func(tx stormdesk.Tx) error {
 		for i := range n {
-			inc := &stormdesk.Incident{Title: fmt.Sprint("inc ", i), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
-			if err := tx.CreateIncident(ctx, inc); err != nil {
+			id, err := createIncident(ctx, tx, i)
+			if err != nil {
 				return err
 			}
-			jobs := []stormdesk.HelpdeskJob{{ID: fmt.Sprint("p", inc.ID), IncidentID: inc.ID, Helpdesk: "zendesk", Kind: stormdesk.HelpdeskProblem}}
+			jobs := []stormdesk.HelpdeskJob{{ID: fmt.Sprint("p", id), IncidentID: id, Helpdesk: "zendesk", Kind: stormdesk.HelpdeskProblem}}
 			for k := range links {
-				jobs = append(jobs, stormdesk.HelpdeskJob{ID: fmt.Sprintf("l%d-%d", inc.ID, k), IncidentID: inc.ID, Helpdesk: "zendesk", Kind: stormdesk.HelpdeskLink, Ticket: fmt.Sprint(k)})
+				jobs = append(jobs, stormdesk.HelpdeskJob{ID: fmt.Sprintf("l%d-%d", id, k), IncidentID: id, Helpdesk: "zendesk", Kind: stormdesk.HelpdeskLink, Ticket: fmt.Sprint(k)})
 			}
 			for _, j := range jobs {
 				if _, err := tx.EnqueueHelpdesk(ctx, j, t0); err != nil {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -35,6 +36,42 @@ func update(t *testing.T, s stormdesk.Store, fn func(stormdesk.Tx) error) {
 	if err := s.Update(context.Background(), fn); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// capability returns s as the optional store interface T (the chat or
+// helpdesk outbox, say), failing the test when the backend lacks it.
+func capability[T any](t *testing.T, s stormdesk.Store) T {
+	t.Helper()
+	c, ok := s.(T)
+	if !ok {
+		t.Fatalf("%T does not implement %v", s, reflect.TypeFor[T]())
+	}
+	return c
+}
+
+// createIncident creates incident "inc i", in triage at t0, and returns
+// its id: the outbox tests need incidents to hang rows on, nothing more.
+func createIncident(ctx context.Context, tx stormdesk.Tx, i int) (int64, error) {
+	inc := &stormdesk.Incident{Title: fmt.Sprint("inc ", i), Status: stormdesk.StatusTriage, Severity: stormdesk.SeverityMinor, CreatedAt: t0, UpdatedAt: t0}
+	err := tx.CreateIncident(ctx, inc)
+	return inc.ID, err
+}
+
+// createIncidents creates incidents "inc 0" to "inc n-1" in one
+// transaction and returns their ids.
+func createIncidents(t *testing.T, s stormdesk.Store, n int) []int64 {
+	t.Helper()
+	ids := make([]int64, n)
+	update(t, s, func(tx stormdesk.Tx) error {
+		for i := range ids {
+			var err error
+			if ids[i], err = createIncident(context.Background(), tx, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return ids
 }
 
 // Run runs the whole contract suite.

@@ -91,30 +91,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return run(ctx, args, stdout, stderr, false)
 }
 
-// splitArgs lets flags come before or after FILE.
-func splitArgs(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (file string, err error) {
-	var files []string
-	for {
-		if err := cli.Parse(fs, args, stdout, stderr); err != nil {
-			return "", err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		files = append(files, args[0])
-		args = args[1:]
-	}
-	if len(files) != 1 {
-		return "", cli.Usagef(fs, "want exactly one FILE, got %d", len(files))
-	}
-	return files[0], nil
-}
-
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, isEval bool) error {
 	var o options
 	fs := newFlagSet(&o, isEval)
-	file, err := splitArgs(fs, args, stdout, stderr)
+	file, err := cli.OneArg(fs, args, stdout, stderr, "FILE")
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}

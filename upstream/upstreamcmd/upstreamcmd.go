@@ -69,7 +69,7 @@ first). FILE may be - for standard input. The kind is detected from the
 content unless given.`)
 	kindFlag := fs.String("kind", "auto", "payload format: "+upstream.KindList()+", or auto to detect it from the content")
 	withComponents := fs.Bool("components", false, "also print one line per component")
-	src, err := oneArg(fs, args, stdout, stderr, "FILE|URL")
+	src, err := cli.OneArg(fs, args, stdout, stderr, "FILE|URL")
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -103,27 +103,6 @@ content unless given.`)
 
 // stdin is replaced in tests.
 var stdin io.Reader = os.Stdin
-
-// oneArg parses flags placed before or after the single positional
-// argument. Help is printed once, to stdout, and gives flag.ErrHelp.
-func oneArg(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, what string) (string, error) {
-	var pos []string
-	for {
-		if err := cli.Parse(fs, args, stdout, stderr); err != nil {
-			return "", err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-	if len(pos) != 1 {
-		return "", cli.Usagef(fs, "want exactly one %s, got %d", what, len(pos))
-	}
-	return pos[0], nil
-}
 
 func load(ctx context.Context, src string, in io.Reader) ([]byte, string, error) {
 	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
@@ -202,7 +181,7 @@ func writeLines(w io.Writer, s *upstream.Snapshot, withComponents bool) error {
 func CheckConfig(args []string, stdout, stderr io.Writer) error {
 	fs := cli.NewFlagSet("config check", "config check FILE", `Validates a dependencies-and-probes file (the one STORMDESK_CONFIG names)
 and reports every problem with its line and field.`)
-	file, err := oneArg(fs, args, stdout, stderr, "FILE")
+	file, err := cli.OneArg(fs, args, stdout, stderr, "FILE")
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}

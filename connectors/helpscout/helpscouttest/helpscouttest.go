@@ -17,11 +17,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"stormdesk/connectors/internal/standin"
 )
 
 // Reply is the body of a reply request, as received.
@@ -57,7 +58,7 @@ type Server struct {
 	Now func() time.Time
 
 	mu        sync.Mutex
-	calls     []Call
+	calls     standin.Calls[Call]
 	deleted   map[string]bool
 	customers map[string]string
 	forbidden map[string]bool
@@ -72,9 +73,7 @@ type Server struct {
 func New(t testing.TB) *Server {
 	s := &Server{Token: "hs-test-token", AppID: "hs-app-id", AppSecret: "hs-app-secret", TokenTTL: 48 * time.Hour,
 		deleted: map[string]bool{}, customers: map[string]string{}, forbidden: map[string]bool{}, threads: 88172000, issued: map[string]time.Time{}}
-	srv := httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(srv.Close)
-	s.URL = srv.URL
+	s.URL = standin.Serve(t, s.serve)
 	return s
 }
 
@@ -187,18 +186,7 @@ func (s *Server) conversation(w http.ResponseWriter, r *http.Request, id string,
 }
 
 // Calls returns every request answered, in order.
-func (s *Server) Calls() []Call {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Call(nil), s.calls...)
-}
-
-func (s *Server) now() time.Time {
-	if s.Now != nil {
-		return s.Now()
-	}
-	return time.Now()
-}
+func (s *Server) Calls() []Call { return s.calls.All() }
 
 // problem answers Help Scout's error shape; path and msg, when path is
 // set, are one field error under _embedded.errors.
@@ -214,7 +202,7 @@ func problem(w http.ResponseWriter, status int, message, path, msg string) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	c := Call{At: s.now()}
+	c := Call{At: standin.Now(s.Now)}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r.URL.Path == "/v2/oauth2/token" {
@@ -225,7 +213,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.conversation(w, r, id, c.At)
 		return
 	}
-	defer func() { s.calls = append(s.calls, c) }()
+	defer func() { s.calls.Add(c) }()
 	id, ok := strings.CutPrefix(r.URL.Path, "/v2/conversations/")
 	if id, ok = strings.CutSuffix(id, "/reply"); !ok || r.Method != http.MethodPost || id == "" || strings.Contains(id, "/") {
 		c.Status = http.StatusNotFound

@@ -11,11 +11,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"stormdesk/connectors/internal/standin"
 )
 
 // Reply is the body of a reply request, as received.
@@ -46,7 +47,7 @@ type Server struct {
 	Now func() time.Time
 
 	mu      sync.Mutex
-	calls   []Call
+	calls   standin.Calls[Call]
 	deleted map[string]bool
 	limited []time.Duration
 }
@@ -54,9 +55,7 @@ type Server struct {
 // New starts a stand-in, closed when the test ends.
 func New(t testing.TB) *Server {
 	s := &Server{Token: "ic-test-token", deleted: map[string]bool{}}
-	srv := httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(srv.Close)
-	s.URL = srv.URL
+	s.URL = standin.Serve(t, s.serve)
 	return s
 }
 
@@ -78,18 +77,7 @@ func (s *Server) RateLimitNext(n int, reset time.Duration) {
 }
 
 // Calls returns every request answered, in order.
-func (s *Server) Calls() []Call {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Call(nil), s.calls...)
-}
-
-func (s *Server) now() time.Time {
-	if s.Now != nil {
-		return s.Now()
-	}
-	return time.Now()
-}
+func (s *Server) Calls() []Call { return s.calls.All() }
 
 func errorList(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json")
@@ -98,10 +86,10 @@ func errorList(w http.ResponseWriter, status int, code, message string) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	c := Call{At: s.now(), Version: r.Header.Get("Intercom-Version")}
+	c := Call{At: standin.Now(s.Now), Version: r.Header.Get("Intercom-Version")}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	defer func() { s.calls = append(s.calls, c) }()
+	defer func() { s.calls.Add(c) }()
 	id, ok := strings.CutPrefix(r.URL.Path, "/conversations/")
 	if id, ok = strings.CutSuffix(id, "/reply"); !ok || r.Method != http.MethodPost {
 		c.Status = http.StatusNotFound

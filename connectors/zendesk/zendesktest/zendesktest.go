@@ -13,12 +13,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"stormdesk/connectors/internal/standin"
 )
 
 // Comment is a ticket write's comment.
@@ -67,7 +68,7 @@ type Server struct {
 	Delay time.Duration
 
 	mu      sync.Mutex
-	calls   []Call
+	calls   standin.Calls[Call]
 	nextID  int64
 	keys    map[string]int64
 	deleted map[int64]bool
@@ -79,9 +80,7 @@ type Server struct {
 func New(t testing.TB) *Server {
 	s := &Server{Email: "agent@example.com", Token: "zd-test-token", nextID: 9001, keys: map[string]int64{}, deleted: map[int64]bool{},
 		limited: map[int64][]time.Duration{}}
-	srv := httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(srv.Close)
-	s.URL = srv.URL
+	s.URL = standin.Serve(t, s.serve)
 	return s
 }
 
@@ -103,18 +102,7 @@ func (s *Server) RateLimitNext(id int64, n int, after time.Duration) {
 }
 
 // Calls returns every request answered, in order.
-func (s *Server) Calls() []Call {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Call(nil), s.calls...)
-}
-
-func (s *Server) now() time.Time {
-	if s.Now != nil {
-		return s.Now()
-	}
-	return time.Now()
-}
+func (s *Server) Calls() []Call { return s.calls.All() }
 
 func writeJSON(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -123,11 +111,11 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	c := Call{At: s.now(), Method: r.Method, Path: r.URL.Path, IdempotencyKey: r.Header.Get("Idempotency-Key")}
+	c := Call{At: standin.Now(s.Now), Method: r.Method, Path: r.URL.Path, IdempotencyKey: r.Header.Get("Idempotency-Key")}
 	time.Sleep(s.Delay)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	defer func() { s.calls = append(s.calls, c) }()
+	defer func() { s.calls.Add(c) }()
 	want := "Basic " + base64.StdEncoding.EncodeToString([]byte(s.Email+"/token:"+s.Token))
 	if r.Header.Get("Authorization") != want {
 		c.Status = http.StatusUnauthorized
