@@ -30,6 +30,9 @@ func TestInspect(t *testing.T) {
 		{"Card declined", "Declined everywhere. I checked and my card isn't frozen, card expires in 2028.", "", nil, nil},
 		// Context that rules out a cause is not a cue.
 		{"Screen share freezing", "Our IT department confirmed nothing has changed on our firewall or proxy this week.", "", nil, nil},
+		// Guessing at a cause of one's own.
+		{"Card reader offline", "Card reader says offline since this morning. Our IT replaced the router yesterday, could that be it?", "", []string{"own_cause", "question"}, nil},
+		{"No rates", "No rates for any order since we changed the sender postcode, did I type it wrong?", "", []string{"own_cause"}, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 		// "Everyone else" is the others who are fine, not the many affected.
 		{"My account won't log in", "Everyone else in the house can get in, it's just my account.", "", []string{"only_me"}, nil},

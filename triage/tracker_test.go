@@ -280,3 +280,35 @@ func TestIndividualFoundsNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpStaysOnTopic: a customer already in an incident who writes
+// again with a follow-up ("any update?") joins it however little the words
+// match; the same customer's next ticket about another topic, however it
+// opens ("hi again"), is judged on its own and stays out.
+func TestFollowUpStaysOnTopic(t *testing.T) {
+	e := New(DefaultConfig())
+	tr := NewTracker(e, DefaultTrackerConfig())
+	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+	storm := []string{"Can't log in, the login page shows an error", "login fails with an error since 3pm", "cannot log in at all, error on the login page",
+		"login error for all of us", "the login page errors when I log in"}
+	live := Live{ID: 7, Start: t0, Shapes: map[int64]bool{}}
+	for i, text := range storm {
+		id := int64(i + 1)
+		e.Assign(Ticket{ID: id, Text: text, Customer: string(rune('a' + i)), At: t0.Add(time.Duration(i) * time.Minute)})
+		live.Members = append(live.Members, id)
+		live.Shapes[id] = true
+		live.LastJoin = t0.Add(time.Duration(i) * time.Minute)
+	}
+	tr.LoadLive([]Live{live})
+	observe := func(id int64, text string, after time.Duration) Decision {
+		a := e.Assign(Ticket{ID: id, Text: text, Customer: "a", At: t0.Add(after)})
+		return tr.Observe(id, a)
+	}
+	if d := observe(20, "Any update? Still waiting to hear back from you.", 20*time.Minute); d.Incident != 7 ||
+		!strings.HasPrefix(d.Reason, "a follow-up from a customer already in the incident") {
+		t.Errorf("a follow-up: %+v", d)
+	}
+	if d := observe(21, "Hi again, following up: my top-up failed on the top up page, was I charged?", 30*time.Minute); d.Incident != 0 {
+		t.Errorf("the same customer about another topic joined: %+v", d)
+	}
+}
