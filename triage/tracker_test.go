@@ -8,10 +8,9 @@ import (
 	"time"
 )
 
-// TestKeptOutSaysWhy: a ticket kept out of an open incident records the
-// real reason: another topic than the incident's, or an individual
-// problem with the similarity it would have needed.
-func TestKeptOutSaysWhy(t *testing.T) {
+// loginIncident returns an engine and a tracker holding incident #7, a
+// log-in storm of five reports from customers a to e starting at t0.
+func loginIncident() (*Engine, *Tracker, time.Time) {
 	e := New(DefaultConfig())
 	tr := NewTracker(e, DefaultTrackerConfig())
 	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
@@ -26,6 +25,14 @@ func TestKeptOutSaysWhy(t *testing.T) {
 		live.LastJoin = t0.Add(time.Duration(i) * time.Minute)
 	}
 	tr.LoadLive([]Live{live})
+	return e, tr, t0
+}
+
+// TestKeptOutSaysWhy: a ticket kept out of an open incident records the
+// real reason: another topic than the incident's, or an individual
+// problem with the similarity it would have needed.
+func TestKeptOutSaysWhy(t *testing.T) {
+	e, tr, t0 := loginIncident()
 	observe := func(id int64, text string) Decision {
 		a := e.Assign(Ticket{ID: id, Text: text, Customer: "z", At: t0.Add(10 * time.Minute)})
 		return tr.Observe(id, a)
@@ -286,20 +293,7 @@ func TestIndividualFoundsNothing(t *testing.T) {
 // match; the same customer's next ticket about another topic, however it
 // opens ("hi again"), is judged on its own and stays out.
 func TestFollowUpStaysOnTopic(t *testing.T) {
-	e := New(DefaultConfig())
-	tr := NewTracker(e, DefaultTrackerConfig())
-	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
-	storm := []string{"Can't log in, the login page shows an error", "login fails with an error since 3pm", "cannot log in at all, error on the login page",
-		"login error for all of us", "the login page errors when I log in"}
-	live := Live{ID: 7, Start: t0, Shapes: map[int64]bool{}}
-	for i, text := range storm {
-		id := int64(i + 1)
-		e.Assign(Ticket{ID: id, Text: text, Customer: string(rune('a' + i)), At: t0.Add(time.Duration(i) * time.Minute)})
-		live.Members = append(live.Members, id)
-		live.Shapes[id] = true
-		live.LastJoin = t0.Add(time.Duration(i) * time.Minute)
-	}
-	tr.LoadLive([]Live{live})
+	e, tr, t0 := loginIncident()
 	observe := func(id int64, text string, after time.Duration) Decision {
 		a := e.Assign(Ticket{ID: id, Text: text, Customer: "a", At: t0.Add(after)})
 		return tr.Observe(id, a)
