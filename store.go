@@ -63,11 +63,10 @@ type TicketTx interface {
 	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
 	// CountTickets counts the tickets matching f (Limit is ignored).
 	CountTickets(ctx context.Context, f TicketFilter) (int, error)
-	// EachTicketTime streams the received times of an incident's tickets.
-	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
-	// EachTicketLabels streams the channel and tags of each of an
-	// incident's tickets, in id order ("" and nil when it has none).
-	EachTicketLabels(ctx context.Context, incidentID int64, fn func(channel string, tags []string) error) error
+	// EachIncidentTicket streams what a post-mortem counts of each of an
+	// incident's tickets, in id order: when it was received, its channel
+	// and its tags ("" and nil when it has none). One pass for the export.
+	EachIncidentTicket(ctx context.Context, incidentID int64, fn func(at time.Time, channel string, tags []string) error) error
 }
 
 // IncidentTx stores and reads incidents and which tickets belong to them

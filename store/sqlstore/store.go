@@ -107,6 +107,9 @@ func encodeTags(tags []string) (string, error) {
 // decodeTags reads the tags column back; none is nil, as a ticket without
 // tags was written.
 func decodeTags(s string) ([]string, error) {
+	if s == "[]" || s == "" {
+		return nil, nil // most tickets: no tags, nothing to decode
+	}
 	var tags []string
 	if err := json.Unmarshal([]byte(s), &tags); err != nil {
 		// The value is left out: tags are the customer's helpdesk's text.
@@ -534,52 +537,31 @@ func (x *tx) EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*s
 	return nil
 }
 
-// EachTicketTime implements stormdesk.TicketTx.
-func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error {
-	rows, err := x.c.Query(ctx, `SELECT received_at FROM tickets WHERE incident_id = $1`, incidentID)
+// EachIncidentTicket implements stormdesk.TicketTx. The tags are counted
+// by the caller, not in SQL: they are JSON text, which the two engines
+// unpack with different functions, and this keeps one query for both.
+func (x *tx) EachIncidentTicket(ctx context.Context, incidentID int64, fn func(time.Time, string, []string) error) error {
+	rows, err := x.c.Query(ctx, `SELECT received_at, channel, tags FROM tickets WHERE incident_id = $1 ORDER BY id`, incidentID)
 	if err != nil {
-		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
+		return fmt.Errorf("sqlstore: tickets of incident %d: %w", incidentID, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var at ts
-		if err := rows.Scan(&at); err != nil {
-			return fmt.Errorf("sqlstore: scan ticket time: %w", err)
-		}
-		if err := fn(at.t); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
-	}
-	return nil
-}
-
-// EachTicketLabels implements stormdesk.TicketTx. The tags are counted by the
-// caller, not in SQL: they are JSON text, which the two engines unpack
-// with different functions, and this keeps one query for both.
-func (x *tx) EachTicketLabels(ctx context.Context, incidentID int64, fn func(string, []string) error) error {
-	rows, err := x.c.Query(ctx, `SELECT channel, tags FROM tickets WHERE incident_id = $1 ORDER BY id`, incidentID)
-	if err != nil {
-		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
 		var channel, raw string
-		if err := rows.Scan(&channel, &raw); err != nil {
-			return fmt.Errorf("sqlstore: scan ticket labels: %w", err)
+		if err := rows.Scan(&at, &channel, &raw); err != nil {
+			return fmt.Errorf("sqlstore: scan ticket of incident %d: %w", incidentID, err)
 		}
 		tags, err := decodeTags(raw)
 		if err != nil {
-			return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+			return fmt.Errorf("sqlstore: tickets of incident %d: %w", incidentID, err)
 		}
-		if err := fn(channel, tags); err != nil {
+		if err := fn(at.t, channel, tags); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+		return fmt.Errorf("sqlstore: tickets of incident %d: %w", incidentID, err)
 	}
 	return nil
 }
