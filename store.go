@@ -63,10 +63,14 @@ type TicketTx interface {
 	Tickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
 	// CountTickets counts the tickets matching f (Limit is ignored).
 	CountTickets(ctx context.Context, f TicketFilter) (int, error)
-	// EachIncidentTicket streams what a post-mortem counts of each of an
-	// incident's tickets, in id order: when it was received, its channel
-	// and its tags ("" and nil when it has none). One pass for the export.
-	EachIncidentTicket(ctx context.Context, incidentID int64, fn func(at time.Time, channel string, tags []string) error) error
+	// EachTicketTime streams the received times of an incident's tickets.
+	EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error
+	// EachTicketLabels streams each distinct pair of channel and tags
+	// among an incident's tickets ("" and nil when they have none) with
+	// the number of its tickets that have it, ordered by channel, then
+	// tags: a post-mortem counts them, and an outage's tickets mostly
+	// share a few, so this reads a few rows, not one a ticket.
+	EachTicketLabels(ctx context.Context, incidentID int64, fn func(channel string, tags []string, tickets int) error) error
 }
 
 // IncidentTx stores and reads incidents and which tickets belong to them

@@ -70,11 +70,10 @@ func summarize(ctx context.Context, tx stormdesk.Tx, inc *stormdesk.Incident, se
 		return templates.Summary{}, templates.Chart{}, err
 	}
 	b := templates.NewBuilder()
-	if err := tx.EachIncidentTicket(ctx, inc.ID, func(at time.Time, channel string, tags []string) error {
-		b.AddReport(at)
-		b.AddLabels(channel, tags)
-		return nil
-	}); err != nil {
+	if err := tx.EachTicketTime(ctx, inc.ID, func(at time.Time) error { b.AddReport(at); return nil }); err != nil {
+		return templates.Summary{}, templates.Chart{}, err
+	}
+	if err := tx.EachTicketLabels(ctx, inc.ID, func(channel string, tags []string, n int) error { b.AddLabels(channel, tags, n); return nil }); err != nil {
 		return templates.Summary{}, templates.Chart{}, err
 	}
 	err = tx.EachTimelineEntry(ctx, inc.ID, func(e *stormdesk.TimelineEntry) error {

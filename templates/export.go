@@ -285,12 +285,12 @@ func NewBuilder() *Builder {
 }
 
 // AddLabels counts one report's channel ("" is not counted) and tags.
-func (b *Builder) AddLabels(channel string, tags []string) {
+func (b *Builder) AddLabels(channel string, tags []string, tickets int) {
 	if channel != "" {
-		b.channels[channel]++
+		b.channels[channel] += tickets
 	}
 	for _, tag := range tags {
-		b.tags[tag]++
+		b.tags[tag] += tickets
 	}
 }
 

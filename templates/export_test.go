@@ -104,7 +104,8 @@ func renderReference(t *testing.T, format string) []byte {
 	b := NewBuilder()
 	for i, r := range reports {
 		b.AddReport(r)
-		b.AddLabels(referenceLabels(i))
+		channel, tags := referenceLabels(i)
+		b.AddLabels(channel, tags, 1)
 	}
 	for _, e := range entries {
 		b.AddEntry(e)

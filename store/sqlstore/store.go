@@ -537,31 +537,53 @@ func (x *tx) EachTimelineEntry(ctx context.Context, incidentID int64, fn func(*s
 	return nil
 }
 
-// EachIncidentTicket implements stormdesk.TicketTx. The tags are counted
-// by the caller, not in SQL: they are JSON text, which the two engines
-// unpack with different functions, and this keeps one query for both.
-func (x *tx) EachIncidentTicket(ctx context.Context, incidentID int64, fn func(time.Time, string, []string) error) error {
-	rows, err := x.c.Query(ctx, `SELECT received_at, channel, tags FROM tickets WHERE incident_id = $1 ORDER BY id`, incidentID)
+// EachTicketTime implements stormdesk.TicketTx.
+func (x *tx) EachTicketTime(ctx context.Context, incidentID int64, fn func(time.Time) error) error {
+	rows, err := x.c.Query(ctx, `SELECT received_at FROM tickets WHERE incident_id = $1`, incidentID)
 	if err != nil {
-		return fmt.Errorf("sqlstore: tickets of incident %d: %w", incidentID, err)
+		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var at ts
-		var channel, raw string
-		if err := rows.Scan(&at, &channel, &raw); err != nil {
-			return fmt.Errorf("sqlstore: scan ticket of incident %d: %w", incidentID, err)
+		if err := rows.Scan(&at); err != nil {
+			return fmt.Errorf("sqlstore: scan ticket time: %w", err)
 		}
-		tags, err := decodeTags(raw)
-		if err != nil {
-			return fmt.Errorf("sqlstore: tickets of incident %d: %w", incidentID, err)
-		}
-		if err := fn(at.t, channel, tags); err != nil {
+		if err := fn(at.t); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlstore: tickets of incident %d: %w", incidentID, err)
+		return fmt.Errorf("sqlstore: ticket times of incident %d: %w", incidentID, err)
+	}
+	return nil
+}
+
+// EachTicketLabels implements stormdesk.TicketTx. The tags are grouped as
+// their JSON text and decoded here, not unpacked in SQL: the two engines
+// unpack JSON with different functions, and this keeps one query for both.
+func (x *tx) EachTicketLabels(ctx context.Context, incidentID int64, fn func(string, []string, int) error) error {
+	rows, err := x.c.Query(ctx, `SELECT channel, tags, COUNT(*) FROM tickets WHERE incident_id = $1 GROUP BY channel, tags ORDER BY channel, tags`, incidentID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var channel, raw string
+		var n int64
+		if err := rows.Scan(&channel, &raw, &n); err != nil {
+			return fmt.Errorf("sqlstore: scan ticket labels: %w", err)
+		}
+		tags, err := decodeTags(raw)
+		if err != nil {
+			return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
+		}
+		if err := fn(channel, tags, int(n)); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: ticket labels of incident %d: %w", incidentID, err)
 	}
 	return nil
 }

@@ -539,17 +539,18 @@ func runClusters(t *testing.T, open Opener) {
 		if n != 4 || c != 3 || err != nil {
 			t.Errorf("stats: %d tickets %d customers (%v), want 4 and 3", n, c, err)
 		}
-		var times, labels []string
-		if err := tx.EachIncidentTicket(ctx, inc.ID, func(at time.Time, channel string, tags []string) error {
-			times = append(times, at.Format("15:04"))
-			labels = append(labels, fmt.Sprintf("%q%q", channel, tags))
-			return nil
-		}); err != nil || strings.Join(labels, " ") != `""[] "chat"["login" "t1"] "chat"["login" "t2"] ""[]` {
-			t.Errorf("EachIncidentTicket labels: %v (%v), want c0..c3's in id order", labels, err)
-		}
+		var times []string
+		tx.EachTicketTime(ctx, inc.ID, func(at time.Time) error { times = append(times, at.Format("15:04")); return nil })
 		sort.Strings(times)
 		if strings.Join(times, " ") != "16:43 16:44 16:45 16:46" {
-			t.Errorf("EachIncidentTicket times: %v", times)
+			t.Errorf("EachTicketTime: %v", times)
+		}
+		var labels []string
+		if err := tx.EachTicketLabels(ctx, inc.ID, func(channel string, tags []string, n int) error {
+			labels = append(labels, fmt.Sprintf("%q%q×%d", channel, tags, n))
+			return nil
+		}); err != nil || strings.Join(labels, " ") != `""[]×2 "chat"["login" "t1"]×1 "chat"["login" "t2"]×1` {
+			t.Errorf("EachTicketLabels: %v (%v), want the two untagged tickets once, then c1's and c2's", labels, err)
 		}
 		if n, err := tx.CountTickets(ctx, stormdesk.TicketFilter{IncidentID: inc.ID}); n != 4 || err != nil {
 			t.Errorf("CountTickets(incident) = %d (%v), want 4", n, err)
