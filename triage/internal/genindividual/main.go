@@ -46,7 +46,11 @@ func main() {
 	cv := flag.Bool("cv", false, "leave one week out and report, write nothing")
 	without := flag.String("without", "", "leave this tuning week out of the training (leave-one-week-out replays)")
 	opts := flag.String("opts", "", "JSON overriding fields of triage.DefaultIndividualTrainOptions (experiments only)")
+	only := flag.String("weeks", "", "comma-separated weeks to train on instead of the tuning weeks (experiments only; never a held-out week)")
 	flag.Parse()
+	if *only != "" {
+		tuningWeeks = strings.Split(*only, ",")
+	}
 	opt := triage.DefaultIndividualTrainOptions()
 	if *opts != "" {
 		if err := json.Unmarshal([]byte(*opts), &opt); err != nil {
