@@ -3,6 +3,7 @@ package triage
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // clockAfterName matches the time some widgets print after the speaker's
@@ -45,6 +46,10 @@ func speakerLine(line string) (speaker, text string, ok bool) {
 			}
 		}
 		return "", "", false
+	}
+	if name, text, ok := gapSpeaker(s); ok {
+		// "BOT    Hello and welcome!": the speaker, then a wide gap.
+		return name, text, true
 	}
 	colon := strings.IndexByte(s, ':')
 	if colon <= 0 || colon > 48 || colon+1 >= len(s) || s[colon+1] != ' ' {
@@ -91,6 +96,30 @@ func blockHeader(line string) (name string, ok bool) {
 }
 
 var headerSeps = []string{"· ", "- ", "– ", "| "}
+
+// gapSpeaker splits a line some exports write as the speaker, a wide gap
+// (three spaces or more, or a tab) and the text: "BOT    Hello!",
+// "CUSTOMER\tmy labels won't print".
+func gapSpeaker(s string) (name, text string, ok bool) {
+	i := strings.IndexAny(s, " \t")
+	for i > 0 && i <= 40 {
+		rest := s[i:]
+		gap := len(rest) - len(strings.TrimLeft(rest, " \t"))
+		if gap >= 3 || strings.HasPrefix(rest, "\t") {
+			name, text = strings.TrimSpace(s[:i]), strings.TrimSpace(rest)
+			if text != "" && speakerName(name) {
+				return name, text, true
+			}
+			return "", "", false
+		}
+		j := strings.IndexAny(rest[gap:], " \t")
+		if j < 0 {
+			break
+		}
+		i += gap + j
+	}
+	return "", "", false
+}
 
 // speakerName reports whether s can be a chat participant's name alone on
 // its line: short, starting with a letter, no sentence punctuation.
@@ -193,7 +222,7 @@ var openers = []string{"assistant", "type your question", "choose an option", "p
 // before the first speaker line (a subject) are kept; a line that is not a
 // speaker line continues the one before it.
 func stripTranscript(s string) string {
-	if strings.Count(s, ": ")+strings.Count(s, "] ")+strings.Count(s, ") ")+strings.Count(s, "· ")+strings.Count(s, " - ") < 2 || strings.IndexByte(s, '\n') < 0 {
+	if strings.Count(s, ": ")+strings.Count(s, "] ")+strings.Count(s, ") ")+strings.Count(s, "· ")+strings.Count(s, " - ")+strings.Count(s, "   ")+strings.Count(s, "\t") < 2 || strings.IndexByte(s, '\n') < 0 {
 		return s
 	}
 	lines := strings.Split(s, "\n")
@@ -284,8 +313,9 @@ func stripTranscript(s string) string {
 		}
 		// Before the first speaker: the subject and the widget's header;
 		// "Chat with Ana" or "Live chat transcript" says nothing.
-		if !started && containsAny(strings.ToLower(line), []string{"chat", "transcript", "conversation"}) {
-			continue
+		if !started && (containsAny(strings.ToLower(line), []string{"chat", "transcript", "conversation"}) ||
+			strings.TrimSpace(line) != "" && !strings.ContainsFunc(line, unicode.IsLetter)) {
+			continue // and a rule ("———") under it
 		}
 		if !started || keep {
 			b.WriteString(line)

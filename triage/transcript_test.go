@@ -46,8 +46,13 @@ func TestStripTranscript(t *testing.T) {
 		"speaker then time above each turn": {
 			"Helper Bot - 09:14\nHi! How can I help?\nAna Lima - 09:15\nthe sign-in page just spins",
 			"the sign-in page just spins\n"},
-		"a list is not a chat":           {"Steps:\n- open the app\n- tap sign in\n(sorry) it spins", "Steps:\n- open the app\n- tap sign in\n(sorry) it spins"},
-		"brackets that are not speakers": {"[urgent] login broken\n[edit] still broken", "[urgent] login broken\n[edit] still broken"},
+		"speaker, then a wide gap": {
+			"Conversation started 2026-11-02 09:35 UTC\n———\nBOT    Hello and welcome! Which email is on your account?\nCUSTOMER    a@b.example\n" +
+				"BOT    Thanks! What seems to be the problem?\nCUSTOMER    Webhooks return 404 since this morning.\nBOT    I've created a ticket for you.\n———\nVisitor left the chat",
+			"a@b.example\nWebhooks return 404 since this morning.\n"},
+		"an aligned signature is not a chat": {"Thanks,\nAna Lima\nPhone    +44 20 7946 0000\nMobile   +44 7700 900000", "Thanks,\nAna Lima\nPhone    +44 20 7946 0000\nMobile   +44 7700 900000"},
+		"a list is not a chat":               {"Steps:\n- open the app\n- tap sign in\n(sorry) it spins", "Steps:\n- open the app\n- tap sign in\n(sorry) it spins"},
+		"brackets that are not speakers":     {"[urgent] login broken\n[edit] still broken", "[urgent] login broken\n[edit] still broken"},
 	} {
 		if got := stripTranscript(tc.in); got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got, tc.want)
