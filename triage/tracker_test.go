@@ -306,3 +306,37 @@ func TestFollowUpStaysOnTopic(t *testing.T) {
 		t.Errorf("the same customer about another topic joined: %+v", d)
 	}
 }
+
+// TestUpstreamBar: while its provider's incident is live, a report about
+// the feature it backs joins on less likeness than the incident's own
+// reports need, but not on the feature word alone: UpstreamThreshold is
+// the bar.
+func TestUpstreamBar(t *testing.T) {
+	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+	report := "login says error 0x88 in the desktop client"
+	var sim float64
+	for _, bar := range []float64{0.05, 0.95} {
+		e := New(DefaultConfig())
+		cfg := DefaultTrackerConfig()
+		cfg.UpstreamThreshold = bar
+		tr := NewTracker(e, cfg)
+		live := Live{ID: 8, Start: t0, Features: []string{"login"}, UpstreamLive: true, Shapes: map[int64]bool{}}
+		for i, text := range []string{"the sign-in page spins forever", "sign-in page keeps spinning", "stuck on the spinning sign-in page"} {
+			id := int64(i + 1)
+			at := t0.Add(time.Duration(i) * 10 * time.Minute)
+			e.Assign(Ticket{ID: id, Text: text, Customer: string(rune('a' + i)), At: at})
+			live.Members = append(live.Members, id)
+			live.Shapes[id] = true
+			live.LastJoin = at
+		}
+		tr.LoadLive([]Live{live})
+		d := tr.Observe(10, e.Assign(Ticket{ID: 10, Text: report, Customer: "z", At: t0.Add(40 * time.Minute)}))
+		sim = d.Similarity
+		if joined := d.Incident == 8; joined != (bar < 0.5) {
+			t.Errorf("bar %.2f: joined %v (%+v)", bar, joined, d)
+		}
+	}
+	if sim >= DefaultTrackerConfig().JoinThreshold {
+		t.Errorf("the report is too alike (%.2f) to test the provider's bar", sim)
+	}
+}
