@@ -11,7 +11,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -1384,12 +1383,7 @@ func main() {
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
 	_, self, _, _ := runtime.Caller(0)
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(self), "texts.json"))
-	var tables map[string]json.RawMessage
-	if err == nil {
-		err = json.Unmarshal(data, &tables)
-	}
-	for name, dst := range map[string]any{
+	weekgen.Tables(filepath.Join(filepath.Dir(self), "texts.json"), map[string]any{
 		"ukBanks": &ukBanks, "deBanks": &deBanks, "frBanks": &frBanks, "esBanks": &esBanks, "shops": &shops,
 		"devices": &devices, "appVersions": &appVersions, "emojis": &emojis, "angryLines": &angryLines,
 		"greetAM": &greetAM, "greetPM": &greetPM, "greetEve": &greetEve, "signoffs": &signoffs,
@@ -1410,12 +1404,5 @@ func loadTexts() {
 		"outgoingSubjects": &outgoingSubjects, "spamMsgs": &spamMsgs, "firstEN": &firstEN, "lastEN": &lastEN,
 		"euNames": &euNames, "euDomains": &euDomains, "personalDomains": &personalDomains, "employers": &employers,
 		"oooDates": &oooDates, "statusUpdates": &statusUpdates,
-	} {
-		if err == nil {
-			err = json.Unmarshal(tables[name], dst)
-		}
-	}
-	if err != nil {
-		panic("texts.json: " + err.Error())
-	}
+	})
 }

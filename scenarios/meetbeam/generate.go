@@ -16,18 +16,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
 
 	"stormdesk/scenarios/internal/weekgen"
-)
-
-// for loadTexts, which reads texts.json
-import (
-	"encoding/json"
-	"path/filepath"
-	"runtime"
 )
 
 var rng = rand.New(rand.NewPCG(20260309, 71))
@@ -1369,11 +1364,7 @@ func main() {
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
 	_, self, _, _ := runtime.Caller(0)
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(self), "texts.json"))
-	must(err)
-	var tables map[string]json.RawMessage
-	must(json.Unmarshal(data, &tables))
-	for name, dst := range map[string]any{
+	weekgen.Tables(filepath.Join(filepath.Dir(self), "texts.json"), map[string]any{
 		"orgs": &orgs, "freelancers": &freelancers, "firstEN": &firstEN, "lastEN": &lastEN, "firstDE": &firstDE,
 		"lastDE": &lastDE, "firstFR": &firstFR, "lastFR": &lastFR, "firstES": &firstES, "lastES": &lastES,
 		"titles": &titles, "urgentCtx": &urgentCtx, "cdnText": &cdnText, "cdnForeign": &cdnForeign,
@@ -1388,11 +1379,7 @@ func loadTexts() {
 		"quotedThreads": &quotedThreads, "botOpeners": &botOpeners, "botLines": &botLines,
 		"agentLines": &agentLines, "bgForeign": &bgForeign, "autoReplies": &autoReplies,
 		"statusUpdates": &statusUpdates,
-	} {
-		if err := json.Unmarshal(tables[name], dst); err != nil {
-			panic(fmt.Sprintf("texts.json, %s: %v", name, err))
-		}
-	}
+	})
 	// the log-in and share symptoms of the auth outage also use the urgent phrases
 	authLogin.Ctx = append(authLogin.Ctx, urgentCtx...)
 	authShare.Ctx = append(authShare.Ctx, urgentCtx...)

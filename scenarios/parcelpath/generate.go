@@ -863,14 +863,7 @@ func buildUpdates() {
 
 // text decodes the table name of texts.json: the week's ticket texts, which
 // this generator only draws from and puts together.
-func text[T any](name string) (v T) {
-	var tables map[string]json.RawMessage
-	b, err := os.ReadFile(textsFile)
-	if err == nil && json.Unmarshal(b, &tables) == nil && json.Unmarshal(tables[name], &v) == nil {
-		return v
-	}
-	panic(fmt.Sprintf("%s: no table %q of type %T (%v)", textsFile, name, v, err))
-}
+func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is read from this folder (cd scenarios/parcelpath), where -out
 // writes the week by default.

@@ -5,7 +5,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -500,14 +499,7 @@ func upd(provider, incID, status, impact string, t time.Time, title, body, kind 
 
 // text decodes the table name of texts.json: the week's ticket texts, which
 // this generator only draws from and puts together.
-func text[T any](name string) (v T) {
-	var tables map[string]json.RawMessage
-	b, err := os.ReadFile(textsFile)
-	if err == nil && json.Unmarshal(b, &tables) == nil && json.Unmarshal(tables[name], &v) == nil {
-		return v
-	}
-	panic(fmt.Sprintf("%s: no table %q of type %T (%v)", textsFile, name, v, err))
-}
+func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is in the folder main writes the week into: scenarios/rentwheel
 // from the repository root, else this one.

@@ -12,7 +12,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -1519,11 +1518,7 @@ func main() {
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
 	_, self, _, _ := runtime.Caller(0)
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(self), "texts.json"))
-	must(err)
-	var tables map[string]json.RawMessage
-	must(json.Unmarshal(data, &tables))
-	for name, dst := range map[string]any{
+	weekgen.Tables(filepath.Join(filepath.Dir(self), "texts.json"), map[string]any{
 		"emojis": &emojis, "orgPrefixes": &orgPrefixes, "orgSuffixes": &orgSuffixes, "fixedOrgs": &fixedOrgs,
 		"firstNames": &firstNames, "lastNames": &lastNames, "localNames": &localNames, "titles": &titles,
 		"freemail": &freemail, "products": &products, "discountCodes": &discountCodes,
@@ -1538,11 +1533,7 @@ func loadTexts() {
 		"lookEmails": &lookEmails, "lookImages": &lookImages, "lookLabels": &lookLabels,
 		"lookTracking": &lookTracking, "lookDiscount": &lookDiscount, "ramble": &ramble,
 		"supportAnswers": &supportAnswers, "bgFollowups": &bgFollowups, "statusUpdates": &statusUpdates,
-	} {
-		if err := json.Unmarshal(tables[name], dst); err != nil {
-			panic(fmt.Sprintf("texts.json, %s: %v", name, err))
-		}
-	}
+	})
 }
 
 func must(err error) {

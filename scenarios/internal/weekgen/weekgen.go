@@ -141,3 +141,34 @@ func Weighted(r *rand.Rand, ws []float64) int {
 	}
 	return len(ws) - 1
 }
+
+// Table decodes the table name of file, a week's texts.json (one JSON
+// object of named tables: the texts a generator draws from). It panics,
+// naming the file and the table, when either is missing or of another
+// shape: a generator cannot go on without its texts.
+func Table[T any](file, name string) (v T) {
+	var tables map[string]json.RawMessage
+	b, err := os.ReadFile(file)
+	if err == nil && json.Unmarshal(b, &tables) == nil && json.Unmarshal(tables[name], &v) == nil {
+		return v
+	}
+	panic(fmt.Sprintf("%s: no table %q of type %T (%v)", file, name, v, err))
+}
+
+// Tables decodes several tables of file at once, each into the value its
+// name points to (see Table).
+func Tables(file string, dst map[string]any) {
+	var tables map[string]json.RawMessage
+	b, err := os.ReadFile(file)
+	if err == nil {
+		err = json.Unmarshal(b, &tables)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("%s: %v", file, err))
+	}
+	for name, v := range dst {
+		if err := json.Unmarshal(tables[name], v); err != nil {
+			panic(fmt.Sprintf("%s, %s: %v", file, name, err))
+		}
+	}
+}
