@@ -14,9 +14,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sort"
 	"time"
 )
 
@@ -172,3 +175,65 @@ func Tables(file string, dst map[string]any) {
 		}
 	}
 }
+
+// ReadTexts decodes the whole of file, a week's texts.json, into v. Like
+// Table it panics, naming the file, when the file is missing or does not
+// fit v: a generator cannot go on without its texts.
+func ReadTexts(file string, v any) {
+	b, err := os.ReadFile(file)
+	if err == nil {
+		err = json.Unmarshal(b, v)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("%s: %v", file, err))
+	}
+}
+
+// Dir returns the folder of the generator that calls it, where its
+// texts.json sits and its week is written: the folder of the calling source
+// file. A binary built with -trimpath knows no such folder; Dir then returns
+// ".", the generator's folder when it is run as its header says.
+func Dir() string {
+	_, file, _, ok := runtime.Caller(1)
+	if !ok {
+		return "."
+	}
+	if _, err := os.Stat(file); err != nil {
+		return "."
+	}
+	return filepath.Dir(file)
+}
+
+// PrintCounts writes a week's summary to w: each label and its number of
+// tickets, labels in sorted order, then "total" and their sum. The label
+// column is as wide as the longest label, so the numbers line up.
+func PrintCounts(w io.Writer, counts map[string]int) {
+	labels := make([]string, 0, len(counts))
+	width, total := len("total"), 0
+	for l, n := range counts {
+		labels = append(labels, l)
+		width = max(width, len(l))
+		total += n
+	}
+	sort.Strings(labels)
+	for _, l := range labels {
+		fmt.Fprintf(w, "%-*s %4d\n", width, l, counts[l])
+	}
+	fmt.Fprintf(w, "%-*s %4d\n", width, "total", total)
+}
+
+// Must ends a generator that cannot write its week, printing err on
+// standard error and leaving with status 1. It does nothing when err is nil,
+// so a generator wraps each step that may fail: Must(WriteWeek(...)).
+func Must(err error) {
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		exit(1)
+	}
+}
+
+// stderr and exit are variables so the tests can see what Must does.
+var (
+	stderr io.Writer = os.Stderr
+	exit             = os.Exit
+)

@@ -1,6 +1,8 @@
 package weekgen
 
 import (
+	"bytes"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -102,5 +104,67 @@ func TestWeighted(t *testing.T) {
 		if ws[got] == 0 {
 			t.Fatalf("drew index %d, whose weight is 0", got)
 		}
+	}
+}
+
+func TestReadTexts(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "texts.json")
+	if err := os.WriteFile(file, []byte(`{"names":["Ann","Bo"],"n":2}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var tx struct {
+		Names []string
+		N     int
+	}
+	ReadTexts(file, &tx)
+	if len(tx.Names) != 2 || tx.Names[1] != "Bo" || tx.N != 2 {
+		t.Fatalf("got %+v", tx)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("a missing file did not panic")
+		}
+	}()
+	ReadTexts(filepath.Join(t.TempDir(), "none.json"), &tx)
+}
+
+// TestDir checks that Dir names the caller's folder, this test's, and not
+// weekgen.go's: both are here, so the test compares with the caller's path.
+func TestDir(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Dir(); got != wd {
+		t.Fatalf("Dir() = %q, want %q", got, wd)
+	}
+}
+
+func TestPrintCounts(t *testing.T) {
+	var b bytes.Buffer
+	PrintCounts(&b, map[string]int{"inc-login": 12, "background": 140, "x": 3})
+	want := "" +
+		"background  140\n" +
+		"inc-login    12\n" +
+		"x             3\n" +
+		"total       155\n"
+	if b.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestMust(t *testing.T) {
+	var out bytes.Buffer
+	code := -1
+	stderr, exit = &out, func(c int) { code = c }
+	defer func() { stderr, exit = os.Stderr, os.Exit }()
+
+	Must(nil)
+	if code != -1 || out.Len() != 0 {
+		t.Fatalf("Must(nil) exited %d, wrote %q", code, out.String())
+	}
+	Must(errors.New("weekgen: disk full"))
+	if code != 1 || out.String() != "weekgen: disk full\n" {
+		t.Fatalf("Must(err) exited %d, wrote %q", code, out.String())
 	}
 }
