@@ -16,12 +16,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -29,7 +27,7 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// tx holds the ticket texts, read from texts.json by loadTexts.
+// tx holds the ticket texts, read from texts.json when main starts.
 var tx struct {
 	Updates []statusUpdate
 
@@ -411,12 +409,8 @@ func workTime(region string) time.Time {
 }
 
 func main() {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	if _, err := os.Stat(filepath.Join(dir, "generate.go")); err != nil {
-		dir = "."
-	}
-	loadTexts(dir)
+	dir := weekgen.Dir()
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
 	buildStaff()
 	genIncidents()
 	genLookAlikes()
@@ -430,26 +424,12 @@ func main() {
 		t.ID = fmt.Sprintf("CQ-%d", 51000+i)
 		t.ReceivedAt = t.at.Format(time.RFC3339)
 	}
-	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 	}
-	keys := []string{}
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Printf("%-24s %d\n", k, counts[k])
-	}
-	fmt.Printf("%-24s %d\n", "total", len(tickets))
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
+	weekgen.PrintCounts(os.Stdout, counts)
 }
 
 // ---------------------------------------------------------------- incidents
@@ -743,13 +723,6 @@ func genUpdates() []weekgen.Update {
 
 	sort.SliceStable(us, func(i, j int) bool { return us[i].At < us[j].At })
 	return us
-}
-
-// loadTexts reads texts.json, the ticket texts, from the generator's folder.
-func loadTexts(dir string) {
-	b, err := os.ReadFile(filepath.Join(dir, "texts.json"))
-	must(err)
-	must(json.Unmarshal(b, &tx))
 }
 
 // statusUpdate is one status-page update in texts.json; At is the day of the

@@ -15,6 +15,8 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -1410,9 +1412,8 @@ func statusPages() []provInc { return text[[]provInc]("statusPages") }
 // this generator only draws from and puts together.
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
-// textsFile is read from the repository root, where -out writes the week by
-// default.
-const textsFile = "scenarios/crewplan/texts.json"
+// textsFile is texts.json beside this file.
+var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
 
 func main() {
 	out := flag.String("out", "scenarios/crewplan", "folder to write tickets.jsonl and updates.jsonl into")
@@ -1462,23 +1463,6 @@ func main() {
 		}
 	}
 	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
-	must(weekgen.WriteWeek(*out, rows, ups, weekgen.Format{}))
-
-	labels := make([]string, 0, len(counts))
-	for l := range counts {
-		labels = append(labels, l)
-	}
-	sort.Strings(labels)
-	total := 0
-	for _, l := range labels {
-		fmt.Printf("%-32s %4d\n", l, counts[l])
-		total += counts[l]
-	}
-	fmt.Printf("%-32s %4d\n", "total", total)
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
+	weekgen.Must(weekgen.WriteWeek(*out, rows, ups, weekgen.Format{}))
+	weekgen.PrintCounts(os.Stdout, counts)
 }

@@ -10,12 +10,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"runtime"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -23,7 +22,7 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// tx holds the ticket texts, read from texts.json by loadTexts.
+// tx holds the ticket texts, read from texts.json when main starts.
 var tx struct {
 	Updates []statusUpdate
 
@@ -404,8 +403,8 @@ func (th theme) draw() (string, string) {
 }
 
 func main() {
-	_, file, _, _ := runtime.Caller(0)
-	loadTexts(strings.TrimSuffix(file, "generate.go") + "texts.json")
+	dir := weekgen.Dir()
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
 	buildPeople()
 	genBackground(440)
 	genHardNegatives()
@@ -425,19 +424,9 @@ func main() {
 		counts[tickets[i].Label]++
 	}
 	ups := updates()
-	if err := weekgen.WriteWeek(".", out, ups, weekgen.Format{}); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	var keys []string
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Printf("%-26s %4d\n", k, counts[k])
-	}
-	fmt.Printf("%-26s %4d\nupdates %d\n", "total", len(out), len(ups))
+	weekgen.Must(weekgen.WriteWeek(dir, out, ups, weekgen.Format{}))
+	weekgen.PrintCounts(os.Stdout, counts)
+	fmt.Printf("updates %d\n", len(ups))
 }
 
 // ---------------------------------------------------------------- background
@@ -643,17 +632,6 @@ func updates() []weekgen.Update {
 
 	sort.SliceStable(us, func(i, j int) bool { return us[i].At < us[j].At })
 	return us
-}
-
-// loadTexts reads the ticket texts from path, texts.json beside this file.
-func loadTexts(path string) {
-	b, err := os.ReadFile(path)
-	if err == nil {
-		err = json.Unmarshal(b, &tx)
-	}
-	if err != nil {
-		panic(err)
-	}
 }
 
 // statusUpdate is one status-page update in texts.json; At is the day of the

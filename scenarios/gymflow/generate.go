@@ -12,7 +12,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -616,19 +615,9 @@ func genUpdates() {
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is texts.json beside this file.
-var textsFile = func() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "texts.json")
-}()
+var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
 
 func main() {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	if _, err := os.Stat(filepath.Join("scenarios", "gymflow", "stormdesk.yaml")); err == nil {
-		dir = filepath.Join("scenarios", "gymflow")
-	} else if _, err := os.Stat("stormdesk.yaml"); err == nil {
-		dir = "."
-	}
 	initPeople()
 	genBackground()
 	genHardNeg()
@@ -639,12 +628,10 @@ func main() {
 	genUpdates()
 	sort.SliceStable(tickets, func(i, j int) bool { return tickets[i].t.Before(tickets[j].t) })
 	// Members without a studio leave "org" out.
-	if err := weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{OmitEmptyOrg: true}); err != nil {
-		panic(err)
-	}
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates, weekgen.Format{OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 	}
-	fmt.Fprintln(os.Stderr, len(tickets), counts)
+	weekgen.PrintCounts(os.Stderr, counts)
 }

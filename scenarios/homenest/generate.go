@@ -12,12 +12,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -25,7 +23,7 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// texts holds the ticket texts, read from texts.json by loadTexts.
+// texts holds the ticket texts, read from texts.json when main starts.
 var texts struct {
 	Businesses []struct {
 		Kind, Org, Lang, Domain string
@@ -376,7 +374,8 @@ func uniform(a, b time.Time) time.Time {
 // ---------------------------------------------------------------- main
 
 func main() {
-	loadTexts()
+	dir := weekgen.Dir()
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &texts)
 	setupPeople()
 	genLoginStorm()
 	genDevicesOffline()
@@ -393,16 +392,15 @@ func main() {
 		tickets[i].ID = fmt.Sprintf("HN-%d", 48210+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 	}
-	if err := weekgen.WriteWeek(".", tickets, updates(), weekgen.Format{}); err != nil {
-		panic(err)
-	}
+	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{}))
 	counts := map[string]int{}
 	srcs := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 		srcs[t.Source]++
 	}
-	fmt.Fprintln(os.Stderr, len(tickets), "tickets", counts, srcs)
+	weekgen.PrintCounts(os.Stderr, counts)
+	fmt.Fprintln(os.Stderr, "by source:", srcs)
 }
 
 // ---------------------------------------------------------------- incidents
@@ -632,18 +630,6 @@ func updates() []weekgen.Update {
 		u(x.Provider, x.ID, x.Status, x.Impact, day(x.At[0], x.At[1], x.At[2]), x.Title, x.Body, x.Kind, x.Label, x.Components...)
 	}
 	return us
-}
-
-// loadTexts reads the ticket texts from texts.json beside this file.
-func loadTexts() {
-	_, file, _, _ := runtime.Caller(0)
-	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "texts.json"))
-	if err != nil {
-		panic(err)
-	}
-	if err := json.Unmarshal(b, &texts); err != nil {
-		panic(err)
-	}
 }
 
 // statusUpdate is one status-page update in texts.json; At is the day of

@@ -17,13 +17,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -31,7 +29,7 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// tx holds the ticket texts, read from texts.json by loadTexts.
+// tx holds the ticket texts, read from texts.json when main starts.
 var tx struct {
 	Incidents []struct {
 		Provider, ID, Title, Label, Kind string
@@ -855,8 +853,8 @@ func statusPages() {
 // ---------------------------------------------------------------- main
 
 func main() {
-	_, file, _, _ := runtime.Caller(0)
-	loadTexts(filepath.Dir(file))
+	dir := weekgen.Dir()
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
 	signinOutage()
 	quizBug()
 	liveVideo()
@@ -875,27 +873,7 @@ func main() {
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 		counts[tickets[i].Label]++
 	}
-	if err := weekgen.WriteWeek(".", tickets, updates, weekgen.Format{}); err != nil {
-		panic(err)
-	}
-	var labels []string
-	for l := range counts {
-		labels = append(labels, l)
-	}
-	sort.Strings(labels)
-	for _, l := range labels {
-		fmt.Printf("%-28s %4d\n", l, counts[l])
-	}
-	fmt.Printf("%-28s %4d\n%-28s %4d\n", "tickets", len(tickets), "updates", len(updates))
-}
-
-// loadTexts reads texts.json, the ticket texts, from the generator's folder.
-func loadTexts(dir string) {
-	b, err := os.ReadFile(filepath.Join(dir, "texts.json"))
-	if err == nil {
-		err = json.Unmarshal(b, &tx)
-	}
-	if err != nil {
-		panic(err)
-	}
+	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
+	weekgen.PrintCounts(os.Stdout, counts)
+	fmt.Printf("updates %d\n", len(updates))
 }

@@ -15,9 +15,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -1357,10 +1355,7 @@ func main() {
 
 	us := makeUpdates()
 	// A mailer-daemon bounce has no org and leaves the field out.
-	if err := weekgen.WriteWeek(*out, g.tickets, us, weekgen.Format{OmitEmptyOrg: true}); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	weekgen.Must(weekgen.WriteWeek(*out, g.tickets, us, weekgen.Format{OmitEmptyOrg: true}))
 	sym := map[string]int{}
 	for _, t := range g.tickets {
 		if t.Label != "inc-sms-codes-undelivered" {
@@ -1382,8 +1377,7 @@ func main() {
 
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
-	_, self, _, _ := runtime.Caller(0)
-	weekgen.Tables(filepath.Join(filepath.Dir(self), "texts.json"), map[string]any{
+	weekgen.Tables(filepath.Join(weekgen.Dir(), "texts.json"), map[string]any{
 		"ukBanks": &ukBanks, "deBanks": &deBanks, "frBanks": &frBanks, "esBanks": &esBanks, "shops": &shops,
 		"devices": &devices, "appVersions": &appVersions, "emojis": &emojis, "angryLines": &angryLines,
 		"greetAM": &greetAM, "greetPM": &greetPM, "greetEve": &greetEve, "signoffs": &signoffs,

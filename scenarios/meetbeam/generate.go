@@ -17,7 +17,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -1356,15 +1355,14 @@ func main() {
 		tickets = append(tickets, render(m))
 	}
 
-	must(os.MkdirAll(*out, 0o755))
-	must(weekgen.WriteWeek(*out, tickets, updates(), weekgen.Format{}))
+	weekgen.Must(os.MkdirAll(*out, 0o755))
+	weekgen.Must(weekgen.WriteWeek(*out, tickets, updates(), weekgen.Format{}))
 	fmt.Printf("wrote %d tickets to %s\n", len(tickets), *out)
 }
 
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
-	_, self, _, _ := runtime.Caller(0)
-	weekgen.Tables(filepath.Join(filepath.Dir(self), "texts.json"), map[string]any{
+	weekgen.Tables(filepath.Join(weekgen.Dir(), "texts.json"), map[string]any{
 		"orgs": &orgs, "freelancers": &freelancers, "firstEN": &firstEN, "lastEN": &lastEN, "firstDE": &firstDE,
 		"lastDE": &lastDE, "firstFR": &firstFR, "lastFR": &lastFR, "firstES": &firstES, "lastES": &lastES,
 		"titles": &titles, "urgentCtx": &urgentCtx, "cdnText": &cdnText, "cdnForeign": &cdnForeign,
@@ -1383,10 +1381,4 @@ func loadTexts() {
 	// the log-in and share symptoms of the auth outage also use the urgent phrases
 	authLogin.Ctx = append(authLogin.Ctx, urgentCtx...)
 	authShare.Ctx = append(authShare.Ctx, urgentCtx...)
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
 }

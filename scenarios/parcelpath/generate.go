@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -865,9 +866,8 @@ func buildUpdates() {
 // this generator only draws from and puts together.
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
-// textsFile is read from this folder (cd scenarios/parcelpath), where -out
-// writes the week by default.
-const textsFile = "texts.json"
+// textsFile is texts.json beside this file.
+var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
 
 func main() {
 	out := flag.String("out", ".", "folder to write tickets.jsonl and updates.jsonl into")
@@ -949,7 +949,7 @@ func main() {
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 	}
 	// json.Marshal's spelling: <, > and & escaped.
-	must(weekgen.WriteWeek(*out, tickets, updates, weekgen.Format{EscapeHTML: true}))
+	weekgen.Must(weekgen.WriteWeek(*out, tickets, updates, weekgen.Format{EscapeHTML: true}))
 
 	// summary for the README
 	count := map[string]int{}
@@ -958,23 +958,9 @@ func main() {
 		count[t.Label]++
 		perDay[int(t.at.Sub(week0).Hours()/24)]++
 	}
-	var ls []string
-	for l := range count {
-		ls = append(ls, l)
-	}
-	sort.Strings(ls)
-	for _, l := range ls {
-		fmt.Printf("%-24s %4d\n", l, count[l])
-	}
-	fmt.Printf("%-24s %4d\nper day: %v\n", "total", len(tickets), perDay)
+	weekgen.PrintCounts(os.Stdout, count)
+	fmt.Printf("per day: %v\n", perDay)
 	for _, w := range windows {
 		fmt.Printf("%-24s %s .. %s\n", w.label, w.a.Format("Mon 15:04"), w.b.Format("Mon 15:04"))
-	}
-}
-
-func must(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
 	}
 }

@@ -13,11 +13,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"runtime"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -25,7 +24,7 @@ import (
 	"stormdesk/scenarios/internal/weekgen"
 )
 
-// texts holds the ticket texts, read from texts.json by loadTexts.
+// texts holds the ticket texts, read from texts.json when main starts.
 var texts struct {
 	// Updates are the status-page updates; At is the day of the week
 	// (0 = Monday), hour and minute, UTC.
@@ -302,7 +301,8 @@ func at(day, h, m int) time.Time { return weekgen.At(start, day, h, m) }
 // ---------------------------------------------------------------- main
 
 func main() {
-	loadTexts()
+	dir := weekgen.Dir()
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &texts)
 	makePeople()
 	background()
 	hardNegatives()
@@ -325,19 +325,8 @@ func main() {
 		tickets[i] = d.t
 		counts[d.t.Label]++
 	}
-	if err := weekgen.WriteWeek(".", tickets, updates(), weekgen.Format{}); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	var labels []string
-	for l := range counts {
-		labels = append(labels, l)
-	}
-	sort.Strings(labels)
-	for _, l := range labels {
-		fmt.Printf("%-24s %4d\n", l, counts[l])
-	}
-	fmt.Printf("%-24s %4d\n", "total", len(tickets))
+	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{}))
+	weekgen.PrintCounts(os.Stdout, counts)
 }
 
 // ---------------------------------------------------------------- background
@@ -511,17 +500,4 @@ func updates() []weekgen.Update {
 		us = append(us, u(x.Provider, x.Incident, x.ID, x.Status, x.Impact, at(x.At[0], x.At[1], x.At[2]), x.Title, x.Body, x.Kind, x.Components, x.Label))
 	}
 	return us
-}
-
-// loadTexts reads texts.json, the ticket texts, from beside this file.
-func loadTexts() {
-	_, file, _, _ := runtime.Caller(0)
-	b, err := os.ReadFile(strings.TrimSuffix(file, "generate.go") + "texts.json")
-	if err == nil {
-		err = json.Unmarshal(b, &texts)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 }

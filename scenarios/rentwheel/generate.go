@@ -501,14 +501,8 @@ func upd(provider, incID, status, impact string, t time.Time, title, body, kind 
 // this generator only draws from and puts together.
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
-// textsFile is in the folder main writes the week into: scenarios/rentwheel
-// from the repository root, else this one.
-var textsFile = func() string {
-	if _, err := os.Stat(filepath.Join("scenarios", "rentwheel")); err != nil {
-		return "texts.json"
-	}
-	return filepath.Join("scenarios", "rentwheel", "texts.json")
-}()
+// textsFile is in the folder main writes the week into, this file's.
+var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
 
 func main() {
 	makeCustomers()
@@ -648,21 +642,11 @@ func main() {
 		tickets[i].ID = fmt.Sprintf("RWT-%05d", 30100+i*3+rng.IntN(3))
 	}
 	sort.SliceStable(updates, func(i, j int) bool { return updates[i].At < updates[j].At })
-	dir := filepath.Join("scenarios", "rentwheel")
-	if _, err := os.Stat(dir); err != nil {
-		dir = "."
-	}
 	// Most customers are private drivers: a ticket without an org leaves the field out.
-	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{OmitEmptyOrg: true}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates, weekgen.Format{OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 	}
-	fmt.Fprintln(os.Stderr, len(tickets), counts)
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
+	weekgen.PrintCounts(os.Stderr, counts)
 }

@@ -17,7 +17,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -1487,20 +1486,13 @@ func main() {
 		tk.ReceivedAt = tk.at.Format(time.RFC3339)
 	}
 	ups := buildUpdates()
-	must(weekgen.WriteWeek(*out, tickets, ups, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(*out, tickets, ups, weekgen.Format{}))
 	counts := map[string]int{}
-	var labels []string
 	for _, tk := range tickets {
-		if counts[tk.Label] == 0 {
-			labels = append(labels, tk.Label)
-		}
 		counts[tk.Label]++
 	}
-	sort.Strings(labels)
-	for _, l := range labels {
-		fmt.Fprintf(os.Stderr, "%-24s %4d\n", l, counts[l])
-	}
-	fmt.Fprintf(os.Stderr, "%-24s %4d tickets, %d updates, %d customers in %d orgs\n", "total", len(tickets), len(ups), len(allCusts), len(orgs))
+	weekgen.PrintCounts(os.Stderr, counts)
+	fmt.Fprintf(os.Stderr, "%d updates, %d customers in %d orgs\n", len(ups), len(allCusts), len(orgs))
 	var pu []string
 	for k := range poolUse {
 		pu = append(pu, k)
@@ -1517,8 +1509,7 @@ func main() {
 
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
-	_, self, _, _ := runtime.Caller(0)
-	weekgen.Tables(filepath.Join(filepath.Dir(self), "texts.json"), map[string]any{
+	weekgen.Tables(filepath.Join(weekgen.Dir(), "texts.json"), map[string]any{
 		"emojis": &emojis, "orgPrefixes": &orgPrefixes, "orgSuffixes": &orgSuffixes, "fixedOrgs": &fixedOrgs,
 		"firstNames": &firstNames, "lastNames": &lastNames, "localNames": &localNames, "titles": &titles,
 		"freemail": &freemail, "products": &products, "discountCodes": &discountCodes,
@@ -1534,11 +1525,4 @@ func loadTexts() {
 		"lookTracking": &lookTracking, "lookDiscount": &lookDiscount, "ramble": &ramble,
 		"supportAnswers": &supportAnswers, "bgFollowups": &bgFollowups, "statusUpdates": &statusUpdates,
 	})
-}
-
-func must(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 }

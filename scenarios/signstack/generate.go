@@ -8,11 +8,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -130,14 +130,9 @@ type gen struct {
 }
 
 func main() {
-	raw, err := os.ReadFile("texts.json")
-	if err != nil {
-		fail(err)
-	}
+	dir := weekgen.Dir()
 	var tx Texts
-	if err := json.Unmarshal(raw, &tx); err != nil {
-		fail(err)
-	}
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
 	g := &gen{r: rand.New(rand.NewPCG(seed1, seed2)), tx: tx}
 	g.makePeople()
 
@@ -167,27 +162,12 @@ func main() {
 		}
 	}
 	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
-	if err := weekgen.WriteWeek(".", g.out, ups, weekgen.Format{}); err != nil {
-		fail(err)
-	}
+	weekgen.Must(weekgen.WriteWeek(dir, g.out, ups, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range g.out {
 		counts[t.Label]++
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Printf("%-26s %d\n", k, counts[k])
-	}
-	fmt.Printf("%-26s %d\n", "total", len(g.out))
-}
-
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, err)
-	os.Exit(1)
+	weekgen.PrintCounts(os.Stdout, counts)
 }
 
 var asciiName = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "é", "e", "è", "e", "ç", "c", "ñ", "n", "á", "a", "í", "i", "ó", "o", "ë", "e", "'", "", " ", "")

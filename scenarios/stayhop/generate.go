@@ -6,11 +6,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"log"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -80,13 +79,8 @@ var (
 )
 
 func main() {
-	raw, err := os.ReadFile("texts.json")
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, &tx); err != nil {
-		log.Fatal(err)
-	}
+	dir := weekgen.Dir()
+	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
 	people()
 
 	var ts []weekgen.Ticket
@@ -192,22 +186,13 @@ func main() {
 	for i := range ts {
 		ts[i].ID = fmt.Sprintf("SH-%d", 20400+i)
 	}
-	if err := weekgen.WriteWeek(".", ts, updates(), weekgen.Format{OmitEmptyOrg: true, OmitEmptyKind: true}); err != nil {
-		log.Fatal(err)
-	}
+	weekgen.Must(weekgen.WriteWeek(dir, ts, updates(), weekgen.Format{OmitEmptyOrg: true, OmitEmptyKind: true}))
 	counts := map[string]int{}
 	for _, t := range ts {
 		counts[t.Label]++
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Printf("%-30s %d\n", k, counts[k])
-	}
-	fmt.Printf("%-30s %d (reporters %d)\n", "total", len(ts), len(ppl))
+	weekgen.PrintCounts(os.Stdout, counts)
+	fmt.Printf("reporters %d\n", len(ppl))
 }
 
 // people draws the reporters: teams of 2–6 at property managers, and

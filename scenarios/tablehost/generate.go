@@ -15,12 +15,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -315,12 +313,8 @@ func addRaw(t time.Time, label, subj, body, src string, c Cust) {
 }
 
 func main() {
-	_, self, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(self)
-	if _, err := os.Stat(filepath.Join(dir, "generate.go")); err != nil {
-		dir = "."
-	}
-	loadTexts(dir)
+	dir := weekgen.Dir()
+	loadTexts(filepath.Join(dir, "texts.json"))
 	updates := makeUpdates()
 	genIncidents()
 	genHardNegatives()
@@ -330,38 +324,22 @@ func main() {
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("TH-%05d", 48100+i)
 	}
-	must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Printf("%-22s %d\n", k, counts[k])
-	}
-	fmt.Printf("%-22s %d\n", "total", len(tickets))
+	weekgen.PrintCounts(os.Stdout, counts)
 }
 
-// loadTexts fills the text tables from texts.json in dir, this file's folder.
-func loadTexts(dir string) {
-	data, err := os.ReadFile(filepath.Join(dir, "texts.json"))
-	must(err)
-	var tables map[string]json.RawMessage
-	must(json.Unmarshal(data, &tables))
-	for name, dst := range map[string]any{
+// loadTexts fills the text tables from file, texts.json in this file's folder.
+func loadTexts(file string) {
+	weekgen.Tables(file, map[string]any{
 		"orgs": &orgs, "freeMail": &freeMail, "agents": &agents, "idpKit": &idpKit, "posKit": &posKit,
 		"smsKit": &smsKit, "payKit": &payKit, "widgetKit": &widgetKit, "idpForeign": &idpForeign,
 		"otherForeign": &otherForeign, "hardNegs": &hardNegs, "lookAlikes": &lookAlikes, "bg": &bg,
 		"bgOpen": &bgOpen, "statusUpdates": &statusUpdates,
-	} {
-		if err := json.Unmarshal(tables[name], dst); err != nil {
-			panic(fmt.Sprintf("texts.json, %s: %v", name, err))
-		}
-	}
+	})
 }
 
 // ---------- provider updates ----------
@@ -593,11 +571,5 @@ func genBackground() {
 	}
 	for i := 0; i < 6; i++ {
 		addRaw(bgTime(), "background", pick([]string{"Boost your restaurant's SEO today!", "Invoice #88321 overdue", "Partnership opportunity"}), "Dear Sir/Madam, we offer top quality services for restaurants. Reply for a free consultation.", "email", Cust{"Sales Team", "sales@" + pick([]string{"growfast-marketing.biz", "seo-restaurants.net", "leadsbox.io"}), "", ""})
-	}
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
 	}
 }

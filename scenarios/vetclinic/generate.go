@@ -303,13 +303,8 @@ func (it item) emit(t time.Time, label string, extras []string) person {
 // this generator only draws from and puts together.
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
-// textsFile is in the folder main writes the week into.
-var textsFile = func() string {
-	if st, err := os.Stat(filepath.Join("scenarios", "vetclinic")); err == nil && st.IsDir() {
-		return filepath.Join("scenarios", "vetclinic", "texts.json")
-	}
-	return "texts.json"
-}()
+// textsFile is in the folder main writes the week into, this file's.
+var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
 
 func main() {
 	mkPeople()
@@ -323,32 +318,14 @@ func main() {
 		tickets[i].ID = fmt.Sprintf("PP-%05d", 30100+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 	}
-	dir := "."
-	if st, err := os.Stat(filepath.Join("scenarios", "vetclinic")); err == nil && st.IsDir() {
-		dir = filepath.Join("scenarios", "vetclinic")
-	}
 	// json.Marshal's spelling (<, > and & escaped), and pet owners without an
 	// org leave the field out.
-	must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{EscapeHTML: true, OmitEmptyOrg: true}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates(), weekgen.Format{EscapeHTML: true, OmitEmptyOrg: true}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++
 	}
-	keys := []string{}
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(os.Stderr, "%-28s %d\n", k, counts[k])
-	}
-	fmt.Fprintf(os.Stderr, "%-28s %d\n", "total", len(tickets))
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
+	weekgen.PrintCounts(os.Stderr, counts)
 }
 
 // ---------------------------------------------------------------- incidents

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -702,8 +704,8 @@ func quoteSupport(at time.Time, p person) string {
 // this generator only draws from and puts together.
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
-// textsFile is read from this folder, where the week is written.
-const textsFile = "texts.json"
+// textsFile is read from this file's folder, where the week is written.
+var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
 
 func main() {
 	// ----- Tue 5 Jan: keyhaven sign-in storm, 07:41-09:50; status page from 08:22.
@@ -1036,18 +1038,8 @@ func write() {
 		sources[t.Source]++
 	}
 	// Some of this week's updates carry no kind; they leave the field out.
-	if err := weekgen.WriteWeek(".", ts, updates(), weekgen.Format{OmitEmptyKind: true}); err != nil {
-		panic(err)
-	}
-	fmt.Println("tickets:", len(ts))
-	for _, m := range []map[string]int{labels, sources} {
-		var ks []string
-		for k := range m {
-			ks = append(ks, k)
-		}
-		sort.Strings(ks)
-		for _, k := range ks {
-			fmt.Printf("  %-24s %d\n", k, m[k])
-		}
-	}
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), ts, updates(), weekgen.Format{OmitEmptyKind: true}))
+	weekgen.PrintCounts(os.Stdout, labels)
+	fmt.Println("by source:")
+	weekgen.PrintCounts(os.Stdout, sources)
 }
