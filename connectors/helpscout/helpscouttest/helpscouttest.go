@@ -57,12 +57,15 @@ type Server struct {
 	// request.
 	Now func() time.Time
 
+	// Faults gives the server Delete and RateLimitNext: RateLimitNext's
+	// wait is when the minute's limit refreshes (X-RateLimit-Retry-After,
+	// whole seconds).
+	standin.Faults
+	calls standin.Calls[Call]
+
 	mu        sync.Mutex
-	calls     standin.Calls[Call]
-	deleted   map[string]bool
 	customers map[string]string
 	forbidden map[string]bool
-	limited   []time.Duration
 	threads   int
 	issued    map[string]time.Time
 	tokenReqs int
@@ -72,16 +75,9 @@ type Server struct {
 // New starts a stand-in, closed when the test ends.
 func New(t testing.TB) *Server {
 	s := &Server{Token: "hs-test-token", AppID: "hs-app-id", AppSecret: "hs-app-secret", TokenTTL: 48 * time.Hour,
-		deleted: map[string]bool{}, customers: map[string]string{}, forbidden: map[string]bool{}, threads: 88172000, issued: map[string]time.Time{}}
+		customers: map[string]string{}, forbidden: map[string]bool{}, threads: 88172000, issued: map[string]time.Time{}}
 	s.URL = standin.Serve(t, s.serve)
 	return s
-}
-
-// Delete makes conversation id answer 404.
-func (s *Server) Delete(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.deleted[id] = true
 }
 
 // Forbid makes conversation id answer 403, as a conversation in a mailbox
@@ -100,16 +96,6 @@ func (s *Server) Customer(id, customer string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.customers[id] = customer
-}
-
-// RateLimitNext answers the next n replies with 429, the limit refreshing
-// after retry (X-RateLimit-Retry-After, whole seconds).
-func (s *Server) RateLimitNext(n int, retry time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for range n {
-		s.limited = append(s.limited, retry)
-	}
 }
 
 // RevokeTokens makes every token issued so far answer 401, as a revoked
@@ -177,7 +163,7 @@ func (s *Server) conversation(w http.ResponseWriter, r *http.Request, id string,
 	case !s.authorized(r, now):
 		w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
 		problem(w, http.StatusUnauthorized, "Unauthorized", "", "")
-	case s.deleted[id] || s.customers[id] == "":
+	case s.Deleted(id) || s.customers[id] == "":
 		problem(w, http.StatusNotFound, "Conversation not found", "", "")
 	default:
 		w.Header().Set("Content-Type", "application/hal+json")
@@ -255,9 +241,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		problem(w, c.Status, "Bad request", "status", "Expected one of these: 'active', 'spam', 'open', 'closed', 'pending'")
 		return
 	}
-	if len(s.limited) > 0 {
-		retry := s.limited[0]
-		s.limited = s.limited[1:]
+	if retry, ok := s.Limited(); ok {
 		c.Status = http.StatusTooManyRequests
 		w.Header().Set("X-RateLimit-Limit-Minute", "200")
 		w.Header().Set("X-RateLimit-Remaining-Minute", "0")
@@ -266,7 +250,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
-	case s.deleted[id]:
+	case s.Deleted(id):
 		c.Status = http.StatusNotFound
 		problem(w, c.Status, "Conversation not found", "", "")
 		return

@@ -12,7 +12,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -46,34 +45,17 @@ type Server struct {
 	// set it before the first request.
 	Now func() time.Time
 
-	mu      sync.Mutex
-	calls   standin.Calls[Call]
-	deleted map[string]bool
-	limited []time.Duration
+	// Faults gives the server Delete and RateLimitNext: RateLimitNext's
+	// wait is when the limit resets (X-RateLimit-Reset, Unix seconds).
+	standin.Faults
+	calls standin.Calls[Call]
 }
 
 // New starts a stand-in, closed when the test ends.
 func New(t testing.TB) *Server {
-	s := &Server{Token: "ic-test-token", deleted: map[string]bool{}}
+	s := &Server{Token: "ic-test-token"}
 	s.URL = standin.Serve(t, s.serve)
 	return s
-}
-
-// Delete makes conversation id answer 404.
-func (s *Server) Delete(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.deleted[id] = true
-}
-
-// RateLimitNext answers the next n replies with 429, the limit resetting
-// after reset (X-RateLimit-Reset, Unix seconds).
-func (s *Server) RateLimitNext(n int, reset time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for range n {
-		s.limited = append(s.limited, reset)
-	}
 }
 
 // Calls returns every request answered, in order.
@@ -87,8 +69,6 @@ func errorList(w http.ResponseWriter, status int, code, message string) {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	c := Call{At: standin.Now(s.Now), Version: r.Header.Get("Intercom-Version")}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	defer func() { s.calls.Add(c) }()
 	id, ok := strings.CutPrefix(r.URL.Path, "/conversations/")
 	if id, ok = strings.CutSuffix(id, "/reply"); !ok || r.Method != http.MethodPost {
@@ -110,9 +90,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		errorList(w, c.Status, "parameter_invalid", "an admin comment needs admin_id and body")
 		return
 	}
-	if len(s.limited) > 0 {
-		reset := s.limited[0]
-		s.limited = s.limited[1:]
+	if reset, ok := s.Limited(); ok {
 		c.Status = http.StatusTooManyRequests
 		w.Header().Set("X-RateLimit-Limit", "1000")
 		w.Header().Set("X-RateLimit-Remaining", "0")
@@ -120,7 +98,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		errorList(w, c.Status, "rate_limit_exceeded", "Exceeded rate limit")
 		return
 	}
-	if s.deleted[id] {
+	if s.Deleted(id) {
 		c.Status = http.StatusNotFound
 		errorList(w, c.Status, "not_found", "Resource Not Found")
 		return
