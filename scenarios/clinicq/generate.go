@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -409,8 +408,7 @@ func workTime(region string) time.Time {
 }
 
 func main() {
-	dir := weekgen.Dir()
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
+	weekgen.ReadTexts(weekgen.TextsFile(), &tx)
 	buildStaff()
 	genIncidents()
 	genLookAlikes()
@@ -424,7 +422,7 @@ func main() {
 		t.ID = fmt.Sprintf("CQ-%d", 51000+i)
 		t.ReceivedAt = t.at.Format(time.RFC3339)
 	}
-	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -1413,7 +1412,7 @@ func statusPages() []provInc { return text[[]provInc]("statusPages") }
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is texts.json beside this file.
-var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
+var textsFile = weekgen.TextsFile()
 
 func main() {
 	out := flag.String("out", "scenarios/crewplan", "folder to write tickets.jsonl and updates.jsonl into")

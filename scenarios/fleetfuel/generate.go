@@ -14,7 +14,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -403,8 +402,7 @@ func (th theme) draw() (string, string) {
 }
 
 func main() {
-	dir := weekgen.Dir()
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
+	weekgen.ReadTexts(weekgen.TextsFile(), &tx)
 	buildPeople()
 	genBackground(440)
 	genHardNegatives()
@@ -424,7 +422,7 @@ func main() {
 		counts[tickets[i].Label]++
 	}
 	ups := updates()
-	weekgen.Must(weekgen.WriteWeek(dir, out, ups, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), out, ups, weekgen.Format{}))
 	weekgen.PrintCounts(os.Stdout, counts)
 	fmt.Printf("updates %d\n", len(ups))
 }

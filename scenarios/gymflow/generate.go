@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -615,7 +614,7 @@ func genUpdates() {
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is texts.json beside this file.
-var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
+var textsFile = weekgen.TextsFile()
 
 func main() {
 	initPeople()

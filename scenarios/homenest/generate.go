@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -374,8 +373,7 @@ func uniform(a, b time.Time) time.Time {
 // ---------------------------------------------------------------- main
 
 func main() {
-	dir := weekgen.Dir()
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &texts)
+	weekgen.ReadTexts(weekgen.TextsFile(), &texts)
 	setupPeople()
 	genLoginStorm()
 	genDevicesOffline()
@@ -392,7 +390,7 @@ func main() {
 		tickets[i].ID = fmt.Sprintf("HN-%d", 48210+i)
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 	}
-	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates(), weekgen.Format{}))
 	counts := map[string]int{}
 	srcs := map[string]int{}
 	for _, t := range tickets {

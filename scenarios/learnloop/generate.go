@@ -21,7 +21,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -853,8 +852,7 @@ func statusPages() {
 // ---------------------------------------------------------------- main
 
 func main() {
-	dir := weekgen.Dir()
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
+	weekgen.ReadTexts(weekgen.TextsFile(), &tx)
 	signinOutage()
 	quizBug()
 	liveVideo()
@@ -873,7 +871,7 @@ func main() {
 		tickets[i].ReceivedAt = tickets[i].at.Format(time.RFC3339)
 		counts[tickets[i].Label]++
 	}
-	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates, weekgen.Format{}))
 	weekgen.PrintCounts(os.Stdout, counts)
 	fmt.Printf("updates %d\n", len(updates))
 }

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -1377,7 +1376,7 @@ func main() {
 
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
-	weekgen.Tables(filepath.Join(weekgen.Dir(), "texts.json"), map[string]any{
+	weekgen.Tables(weekgen.TextsFile(), map[string]any{
 		"ukBanks": &ukBanks, "deBanks": &deBanks, "frBanks": &frBanks, "esBanks": &esBanks, "shops": &shops,
 		"devices": &devices, "appVersions": &appVersions, "emojis": &emojis, "angryLines": &angryLines,
 		"greetAM": &greetAM, "greetPM": &greetPM, "greetEve": &greetEve, "signoffs": &signoffs,

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -1362,7 +1361,7 @@ func main() {
 
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
-	weekgen.Tables(filepath.Join(weekgen.Dir(), "texts.json"), map[string]any{
+	weekgen.Tables(weekgen.TextsFile(), map[string]any{
 		"orgs": &orgs, "freelancers": &freelancers, "firstEN": &firstEN, "lastEN": &lastEN, "firstDE": &firstDE,
 		"lastDE": &lastDE, "firstFR": &firstFR, "lastFR": &lastFR, "firstES": &firstES, "lastES": &lastES,
 		"titles": &titles, "urgentCtx": &urgentCtx, "cdnText": &cdnText, "cdnForeign": &cdnForeign,

@@ -18,7 +18,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -867,7 +866,7 @@ func buildUpdates() {
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is texts.json beside this file.
-var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
+var textsFile = weekgen.TextsFile()
 
 func main() {
 	out := flag.String("out", ".", "folder to write tickets.jsonl and updates.jsonl into")

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -301,8 +300,7 @@ func at(day, h, m int) time.Time { return weekgen.At(start, day, h, m) }
 // ---------------------------------------------------------------- main
 
 func main() {
-	dir := weekgen.Dir()
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &texts)
+	weekgen.ReadTexts(weekgen.TextsFile(), &texts)
 	makePeople()
 	background()
 	hardNegatives()
@@ -325,7 +323,7 @@ func main() {
 		tickets[i] = d.t
 		counts[d.t.Label]++
 	}
-	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates(), weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates(), weekgen.Format{}))
 	weekgen.PrintCounts(os.Stdout, counts)
 }
 

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -1509,7 +1508,7 @@ func main() {
 
 // loadTexts fills the text tables from texts.json, which sits beside this file.
 func loadTexts() {
-	weekgen.Tables(filepath.Join(weekgen.Dir(), "texts.json"), map[string]any{
+	weekgen.Tables(weekgen.TextsFile(), map[string]any{
 		"emojis": &emojis, "orgPrefixes": &orgPrefixes, "orgSuffixes": &orgSuffixes, "fixedOrgs": &fixedOrgs,
 		"firstNames": &firstNames, "lastNames": &lastNames, "localNames": &localNames, "titles": &titles,
 		"freemail": &freemail, "products": &products, "discountCodes": &discountCodes,

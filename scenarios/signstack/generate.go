@@ -12,7 +12,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -130,9 +129,8 @@ type gen struct {
 }
 
 func main() {
-	dir := weekgen.Dir()
 	var tx Texts
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
+	weekgen.ReadTexts(weekgen.TextsFile(), &tx)
 	g := &gen{r: rand.New(rand.NewPCG(seed1, seed2)), tx: tx}
 	g.makePeople()
 
@@ -162,7 +160,7 @@ func main() {
 		}
 	}
 	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
-	weekgen.Must(weekgen.WriteWeek(dir, g.out, ups, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), g.out, ups, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range g.out {
 		counts[t.Label]++

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -79,8 +78,7 @@ var (
 )
 
 func main() {
-	dir := weekgen.Dir()
-	weekgen.ReadTexts(filepath.Join(dir, "texts.json"), &tx)
+	weekgen.ReadTexts(weekgen.TextsFile(), &tx)
 	people()
 
 	var ts []weekgen.Ticket
@@ -186,7 +184,7 @@ func main() {
 	for i := range ts {
 		ts[i].ID = fmt.Sprintf("SH-%d", 20400+i)
 	}
-	weekgen.Must(weekgen.WriteWeek(dir, ts, updates(), weekgen.Format{OmitEmptyOrg: true, OmitEmptyKind: true}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), ts, updates(), weekgen.Format{OmitEmptyOrg: true, OmitEmptyKind: true}))
 	counts := map[string]int{}
 	for _, t := range ts {
 		counts[t.Label]++

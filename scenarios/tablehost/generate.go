@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -313,8 +312,7 @@ func addRaw(t time.Time, label, subj, body, src string, c Cust) {
 }
 
 func main() {
-	dir := weekgen.Dir()
-	loadTexts(filepath.Join(dir, "texts.json"))
+	loadTexts(weekgen.TextsFile())
 	updates := makeUpdates()
 	genIncidents()
 	genHardNegatives()
@@ -324,7 +322,7 @@ func main() {
 	for i := range tickets {
 		tickets[i].ID = fmt.Sprintf("TH-%05d", 48100+i)
 	}
-	weekgen.Must(weekgen.WriteWeek(dir, tickets, updates, weekgen.Format{}))
+	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, updates, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range tickets {
 		counts[t.Label]++

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -304,7 +303,7 @@ func (it item) emit(t time.Time, label string, extras []string) person {
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is in the folder main writes the week into, this file's.
-var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
+var textsFile = weekgen.TextsFile()
 
 func main() {
 	mkPeople()

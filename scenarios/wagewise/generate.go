@@ -13,7 +13,6 @@ import (
 	"math"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -705,7 +704,7 @@ func quoteSupport(at time.Time, p person) string {
 func text[T any](name string) T { return weekgen.Table[T](textsFile, name) }
 
 // textsFile is read from this file's folder, where the week is written.
-var textsFile = filepath.Join(weekgen.Dir(), "texts.json")
+var textsFile = weekgen.TextsFile()
 
 func main() {
 	// ----- Tue 5 Jan: keyhaven sign-in storm, 07:41-09:50; status page from 08:22.

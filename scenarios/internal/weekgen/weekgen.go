@@ -193,8 +193,16 @@ func ReadTexts(file string, v any) {
 // texts.json sits and its week is written: the folder of the calling source
 // file. A binary built with -trimpath knows no such folder; Dir then returns
 // ".", the generator's folder when it is run as its header says.
-func Dir() string {
-	_, file, _, ok := runtime.Caller(1)
+func Dir() string { return callerDir(2) }
+
+// TextsFile is texts.json in the folder of the generator that calls it
+// (see Dir): the texts a week is written from.
+func TextsFile() string { return filepath.Join(callerDir(2), "texts.json") }
+
+// callerDir is the folder of the source file skip frames up the stack
+// (1: callerDir's caller), or "." when that file is not on disk.
+func callerDir(skip int) string {
+	_, file, _, ok := runtime.Caller(skip)
 	if !ok {
 		return "."
 	}

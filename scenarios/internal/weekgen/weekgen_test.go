@@ -128,7 +128,7 @@ func TestReadTexts(t *testing.T) {
 	ReadTexts(filepath.Join(t.TempDir(), "none.json"), &tx)
 }
 
-// TestDir checks that Dir names the caller's folder, this test's, and not
+// TestDir checks that Dir and TextsFile name the caller's folder, this test's, and not
 // weekgen.go's: both are here, so the test compares with the caller's path.
 func TestDir(t *testing.T) {
 	wd, err := os.Getwd()
@@ -137,6 +137,9 @@ func TestDir(t *testing.T) {
 	}
 	if got := Dir(); got != wd {
 		t.Fatalf("Dir() = %q, want %q", got, wd)
+	}
+	if got, want := TextsFile(), filepath.Join(wd, "texts.json"); got != want {
+		t.Fatalf("TextsFile() = %q, want %q", got, want)
 	}
 }
 
