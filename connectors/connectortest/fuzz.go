@@ -2,6 +2,7 @@
 package connectortest
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -57,4 +58,22 @@ func FuzzParse(f *testing.F, w connectors.Webhook, h http.Header, needTicket fun
 			t.Fatalf("tags %q and channel %q: %v (normalized %q %q)", tk.Tags, tk.Channel, err, check.Tags, check.Channel)
 		}
 	})
+}
+
+// CheckTagsAndChannel parses testdata/file with w and headers h and checks
+// that its ticket carries tags (as fmt.Sprint prints them: "[a b]") and
+// channel, as every connector's test of its tags and channels does.
+func CheckTagsAndChannel(t *testing.T, w connectors.Webhook, h http.Header, file, tags, channel string) {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := w.Parse(h, body)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	if got := fmt.Sprint(d.Ticket.Tags); got != tags || d.Ticket.Channel != channel {
+		t.Errorf("%s: tags %s channel %q, want %s and %q", file, got, d.Ticket.Channel, tags, channel)
+	}
 }

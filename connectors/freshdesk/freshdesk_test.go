@@ -1,9 +1,6 @@
 package freshdesk_test
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -31,17 +28,7 @@ func TestParseTagsAndChannel(t *testing.T) {
 		{"simple.json", "[payments checkout]", "email"}, // "Email"
 		{"advanced.json", "[payments eu]", "voice"},     // 3, Phone
 	} {
-		body, err := os.ReadFile(filepath.Join("testdata", tc.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := (&freshdesk.Webhook{}).Parse(nil, body)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.file, err)
-		}
-		if got := fmt.Sprint(d.Ticket.Tags); got != tc.tags || d.Ticket.Channel != tc.channel {
-			t.Errorf("%s: tags %s channel %q, want %s and %q", tc.file, got, d.Ticket.Channel, tc.tags, tc.channel)
-		}
+		connectortest.CheckTagsAndChannel(t, &freshdesk.Webhook{}, nil, tc.file, tc.tags, tc.channel)
 	}
 	for source, want := range map[string]string{`1`: "email", `2`: "web", `7`: "chat", `9`: "web", `10`: "email", `"Portal"`: "web",
 		`"Outbound Email"`: "email", `"Chat"`: "chat", `"7"`: "chat", `5`: "other", `""`: "", `null`: ""} {

@@ -1,10 +1,7 @@
 package helpscout_test
 
 import (
-	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"stormdesk/connectors/connectortest"
@@ -33,17 +30,7 @@ func TestParseTagsAndChannel(t *testing.T) {
 		{"created.json", "[grading outage]", "email"},
 		{"created_v2.json", "[grading urgent]", "voice"}, // type phone, source web
 	} {
-		body, err := os.ReadFile(filepath.Join("testdata", tc.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := (&helpscout.Webhook{}).Parse(h, body)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.file, err)
-		}
-		if got := fmt.Sprint(d.Ticket.Tags); got != tc.tags || d.Ticket.Channel != tc.channel {
-			t.Errorf("%s: tags %s channel %q, want %s and %q", tc.file, got, d.Ticket.Channel, tc.tags, tc.channel)
-		}
+		connectortest.CheckTagsAndChannel(t, &helpscout.Webhook{}, h, tc.file, tc.tags, tc.channel)
 	}
 	for body, want := range map[string]string{
 		`{"id":1,"subject":"x","type":"email","source":{"type":"emailfwd"}}`:     "email",

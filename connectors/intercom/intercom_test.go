@@ -1,9 +1,6 @@
 package intercom_test
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"stormdesk/connectors/connectortest"
@@ -30,17 +27,7 @@ func TestParseTagsAndChannel(t *testing.T) {
 		{"created_email.json", "[]", "email"},
 		{"replied.json", "[]", "chat"},
 	} {
-		body, err := os.ReadFile(filepath.Join("testdata", tc.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := (&intercom.Webhook{}).Parse(nil, body)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.file, err)
-		}
-		if got := fmt.Sprint(d.Ticket.Tags); got != tc.tags || d.Ticket.Channel != tc.channel {
-			t.Errorf("%s: tags %s channel %q, want %s and %q", tc.file, got, d.Ticket.Channel, tc.tags, tc.channel)
-		}
+		connectortest.CheckTagsAndChannel(t, &intercom.Webhook{}, nil, tc.file, tc.tags, tc.channel)
 	}
 	for typ, want := range map[string]string{"phone_call": "voice", "sms": "sms", "instagram": "social", "push": "mobile", "carrier_pigeon": "other", "": ""} {
 		d, err := (&intercom.Webhook{}).Parse(nil, []byte(`{"topic":"conversation.user.created","data":{"item":{"type":"conversation","id":"1","source":{"type":"`+typ+`","body":"x"}}}}`))

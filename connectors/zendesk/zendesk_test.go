@@ -2,8 +2,6 @@ package zendesk_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,17 +35,7 @@ func TestParseTagsAndChannel(t *testing.T) {
 		{"numeric_id.json", "[]", ""},            // no tags, no via
 		{"tags.json", fmt.Sprint(want), "voice"}, // "Phone call (incoming)"
 	} {
-		body, err := os.ReadFile(filepath.Join("testdata", tc.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := (&zendesk.Webhook{}).Parse(nil, body)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.file, err)
-		}
-		if got := fmt.Sprint(d.Ticket.Tags); got != tc.tags || d.Ticket.Channel != tc.channel {
-			t.Errorf("%s: tags %s channel %q, want %s and %q", tc.file, got, d.Ticket.Channel, tc.tags, tc.channel)
-		}
+		connectortest.CheckTagsAndChannel(t, &zendesk.Webhook{}, nil, tc.file, tc.tags, tc.channel)
 	}
 	for via, want := range map[string]string{"Web Form": "web", "Web service": "api", "Chat": "chat", "Voicemail": "voice",
 		"Text": "sms", "Twitter DM": "social", "Mobile SDK": "mobile", "Rule": "other", "": ""} {
