@@ -3,7 +3,9 @@ package connectors
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -42,3 +44,40 @@ func TestUnsent(t *testing.T) {
 		}
 	}
 }
+
+func TestNewRequest(t *testing.T) {
+	req, err := NewRequest(context.Background(), http.MethodPost, "https://x.example//", "/v2/reply", []byte(`{"a":1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(req.Body)
+	if req.URL.String() != "https://x.example/v2/reply" || string(b) != `{"a":1}` ||
+		req.Header.Get("Accept") != "application/json" || req.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("POST: %s %q, headers %v", req.URL, b, req.Header)
+	}
+	req, err = NewRequest(context.Background(), http.MethodGet, "https://x.example", "/v2/conversations/1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Body != nil || req.Header.Get("Content-Type") != "" || req.Header.Get("Accept") != "application/json" {
+		t.Errorf("GET without a body: body %v, headers %v", req.Body, req.Header)
+	}
+	if _, err := NewRequest(context.Background(), http.MethodGet, "://no-scheme", "/x", nil); err == nil {
+		t.Error("a malformed base URL built a request")
+	}
+}
+
+func TestReadAnswer(t *testing.T) {
+	body := &closeRecorder{Reader: strings.NewReader(strings.Repeat("x", MaxAnswer+10))}
+	b, err := ReadAnswer(&http.Response{Body: body})
+	if err != nil || len(b) != MaxAnswer || !body.closed {
+		t.Errorf("read %d bytes (%v), closed %v; want %d and closed", len(b), err, body.closed, MaxAnswer)
+	}
+}
+
+type closeRecorder struct {
+	io.Reader
+	closed bool
+}
+
+func (c *closeRecorder) Close() error { c.closed = true; return nil }

@@ -1,12 +1,10 @@
 package helpscout
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -104,8 +102,7 @@ func (c *Client) token(ctx context.Context) (string, error) {
 		// Asking for a token again is harmless.
 		return "", &APIError{Method: http.MethodPost, Path: TokenPath, Retry: true, Reason: stormdesk.ReplyNotSent + "no token: " + c.redact(err.Error())}
 	}
-	defer resp.Body.Close()
-	rb, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	rb, _ := connectors.ReadAnswer(resp)
 	var v struct {
 		AccessToken string `json:"access_token"`
 		ExpiresIn   int64  `json:"expires_in"`
@@ -262,19 +259,11 @@ func (c *Client) do(ctx context.Context, method, path string, b []byte) (string,
 	if err != nil {
 		return "", nil, err
 	}
-	var body io.Reader
-	if b != nil {
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.BaseURL, "/")+path, body)
+	req, err := connectors.NewRequest(ctx, method, c.BaseURL, path, b)
 	if err != nil {
 		return tok, nil, &APIError{Method: method, Path: path, Reason: stormdesk.ReplyNotSent + err.Error()}
 	}
 	req.Header.Set("Authorization", "Bearer "+tok)
-	req.Header.Set("Accept", "application/json")
-	if b != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
 	resp, err := c.http().Do(req)
 	if err != nil {
 		unsent := connectors.Unsent(err)
@@ -285,8 +274,7 @@ func (c *Client) do(ctx context.Context, method, path string, b []byte) (string,
 		}
 		return tok, nil, e
 	}
-	defer resp.Body.Close()
-	rb, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	rb, _ := connectors.ReadAnswer(resp)
 	if resp.StatusCode/100 == 2 {
 		return tok, rb, nil
 	}

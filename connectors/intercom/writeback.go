@@ -1,11 +1,9 @@
 package intercom
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -97,13 +95,11 @@ func (c *Client) Reply(ctx context.Context, id, text string) error {
 	}
 	path := ReplyPath(id)
 	b, _ := json.Marshal(map[string]string{"message_type": "comment", "type": "admin", "admin_id": c.AdminID, "body": connectors.Paragraphs(text)})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(c.BaseURL, "/")+path, bytes.NewReader(b))
+	req, err := connectors.NewRequest(ctx, http.MethodPost, c.BaseURL, path, b)
 	if err != nil {
 		return &APIError{Method: http.MethodPost, Path: path, Reason: err.Error()}
 	}
 	req.Header.Set("Authorization", "Bearer "+c.Token)
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Intercom-Version", APIVersion)
 	client := c.HTTP
 	if client == nil {
@@ -118,8 +114,7 @@ func (c *Client) Reply(ctx context.Context, id, text string) error {
 		}
 		return &APIError{Method: http.MethodPost, Path: path, Retry: unsent, Reason: reason + ": " + c.redact(err.Error())}
 	}
-	defer resp.Body.Close()
-	rb, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	rb, _ := connectors.ReadAnswer(resp)
 	if resp.StatusCode/100 == 2 {
 		return nil
 	}

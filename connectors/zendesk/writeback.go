@@ -1,13 +1,11 @@
 package zendesk
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -203,12 +201,11 @@ func (c *Client) write(ctx context.Context, method, path string, h http.Header, 
 	if err != nil {
 		return fmt.Errorf("zendesk: %s %s: %w", method, path, err)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.BaseURL, "/")+path, bytes.NewReader(b))
+	req, err := connectors.NewRequest(ctx, method, c.BaseURL, path, b)
 	if err != nil {
 		return fmt.Errorf("zendesk: %s %s: %w", method, path, err)
 	}
 	c.authorize(req)
-	req.Header.Set("Content-Type", "application/json")
 	for k, v := range h {
 		req.Header[k] = v
 	}
@@ -221,8 +218,7 @@ func (c *Client) write(ctx context.Context, method, path string, h http.Header, 
 		// they travel in the Authorization header).
 		return &APIError{Method: method, Path: path, Retry: true, Reason: c.redact(err.Error()), Unsent: connectors.Unsent(err)}
 	}
-	defer resp.Body.Close()
-	rb, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	rb, rerr := connectors.ReadAnswer(resp)
 	if resp.StatusCode/100 == 2 {
 		if out == nil {
 			return nil
