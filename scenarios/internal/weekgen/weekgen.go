@@ -1,7 +1,8 @@
 // Package weekgen holds what the labelled-week generators under scenarios/
 // share: the two kinds of line a week is made of (Ticket and Update),
-// writing them as JSON Lines, placing a time in the week, and the small
-// random draws every generator makes.
+// writing them as JSON Lines, placing a time in the week, the small
+// random draws every generator makes, and its chores: finding its own
+// folder and texts.json, printing the label counts, stopping on an error.
 //
 // Each generator stays a single-file program with its own seed, texts and
 // labels. The helpers that draw take the generator's own *rand.Rand and make
