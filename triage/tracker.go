@@ -177,6 +177,15 @@ type TrackerConfig struct {
 	// of them in at 0.3 and none at 0.4; 0.6 leaves room). 0 turns it off.
 	StormShared float64
 	StormCover  float64
+	// CatchUp: while an incident's profile is still forming (fewer than
+	// Exemplars shaping members), each report that shapes it has the
+	// tickets of the last CatchUp that were kept out judged again against
+	// the grown profile, by the same bars (not before the incident's
+	// start less Lead). The first reports of an outage are often worded
+	// unlike its founders ("el coche no se desbloquea" beside "remote
+	// commands failing"); they join once a report like them has. 0 turns
+	// it off.
+	CatchUp time.Duration
 }
 
 // DefaultTrackerConfig returns the documented defaults.
@@ -215,6 +224,7 @@ func DefaultTrackerConfig() TrackerConfig {
 		IndivEvidence:       0.98,
 		StormShared:         0.3,
 		StormCover:          0.6,
+		CatchUp:             30 * time.Minute,
 	}
 }
 
@@ -526,8 +536,15 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// 1. An open incident the ticket reads like.
 	best, bestSim, how, note := tr.bestIncident(r, at)
 	if best != nil {
+		forming := best.prof.n < tr.cfg.Exemplars && Shaping(how)
 		tr.join(best, r, at, Shaping(how))
-		return Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
+		d := Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
+		if forming {
+			if ms := tr.catchUp(best, at); len(ms) > 0 {
+				d.Open = &Opening{Join: true, Why: how, Members: ms}
+			}
+		}
+		return d
 	}
 	var out string
 	if bestSim >= tr.cfg.JoinThreshold/2 {
@@ -877,6 +894,46 @@ func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time, shapes bool
 	}
 	i := sort.Search(len(l.arrivals), func(i int) bool { return l.arrivals[i].After(r.at) })
 	l.arrivals = slices.Insert(l.arrivals, i, r.at)
+}
+
+// catchUp judges again, against l's grown profile, the recent reports of
+// the last CatchUp (since l's start less Lead) that joined nothing, by
+// the bars a ticket meets when it arrives: its grade's, higher when it
+// names no topic, never across topics. Those that pass join l (they do
+// not shape it) and leave the recent list.
+func (tr *Tracker) catchUp(l *liveIncident, at time.Time) []Member {
+	if tr.cfg.CatchUp <= 0 {
+		return nil
+	}
+	from := at.Add(-tr.cfg.CatchUp)
+	if s := l.Start.Add(-tr.cfg.Lead); s.After(from) {
+		from = s
+	}
+	var out []Member
+	keep := tr.recent[:0]
+	for _, x := range tr.recent {
+		xr := tr.e.tickets[x.id]
+		if xr == nil || x.at.Before(from) || xr.noise || tr.suppressed(xr) || tr.grade(xr) > Report || tr.leansIndividual(xr) || tr.otherTopic(l, xr) {
+			keep = append(keep, x)
+			continue
+		}
+		need := tr.need(xr)
+		if tr.topicless(l, xr) {
+			need = math.Max(need, tr.cfg.TopiclessThreshold)
+		}
+		if p := float64(xr.indiv); tr.cfg.IndivShift > 0 && p > 0.5 {
+			need += tr.cfg.IndivShift * (p - 0.5)
+		}
+		s := l.prof.similarity(xr.sparse())
+		if s < need {
+			keep = append(keep, x)
+			continue
+		}
+		tr.join(l, xr, at, false)
+		out = append(out, Member{Ticket: x.id, Reason: fmt.Sprintf("came shortly before; matched the incident's reports as they grew: similarity %.2f", s), Similarity: s})
+	}
+	tr.recent = keep
+	return out
 }
 
 // storming reports whether l took at least StormReports reports within

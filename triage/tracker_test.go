@@ -11,8 +11,13 @@ import (
 // loginIncident returns an engine and a tracker holding incident #7, a
 // log-in storm of five reports from customers a to e starting at t0.
 func loginIncident() (*Engine, *Tracker, time.Time) {
+	return loginIncidentWith(DefaultTrackerConfig())
+}
+
+// loginIncidentWith is loginIncident with the tracker's configuration.
+func loginIncidentWith(cfg TrackerConfig) (*Engine, *Tracker, time.Time) {
 	e := New(DefaultConfig())
-	tr := NewTracker(e, DefaultTrackerConfig())
+	tr := NewTracker(e, cfg)
 	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
 	storm := []string{"Can't log in, the login page shows an error", "login fails with an error since 3pm", "cannot log in at all, error on the login page",
 		"login error for all of us", "the login page errors when I log in"}
@@ -338,5 +343,51 @@ func TestUpstreamBar(t *testing.T) {
 	}
 	if sim >= DefaultTrackerConfig().JoinThreshold {
 		t.Errorf("the report is too alike (%.2f) to test the provider's bar", sim)
+	}
+}
+
+// TestCatchUp: a report worded unlike an incident's founders is kept out
+// when it comes; once reports like it have joined and grown the profile,
+// it is judged again and joins (and says so). A forgotten password in
+// the same minutes stays out; with CatchUp off the early report stays
+// out too.
+func TestCatchUp(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		cfg := DefaultTrackerConfig()
+		if !on {
+			cfg.CatchUp = 0
+		}
+		e, tr, t0 := loginIncidentWith(cfg)
+		observe := func(id int64, text, customer string, after time.Duration) Decision {
+			return tr.Observe(id, e.Assign(Ticket{ID: id, Text: text, Customer: customer, At: t0.Add(after)}))
+		}
+		early := "SSO keeps bouncing me back to the start page in a redirect loop"
+		if d := observe(20, early, "x", 40*time.Minute); d.Incident != 0 {
+			t.Fatalf("the early report joined when it came: %+v", d)
+		}
+		if d := observe(21, "I forgot my password and the SSO start page loops", "y", 41*time.Minute); d.Incident != 0 {
+			t.Fatalf("a forgotten password joined: %+v", d)
+		}
+		var caught []Member
+		for i, text := range []string{"Can't log in: SSO keeps bouncing me back to the start page, a redirect loop on the login page",
+			"login error: SSO redirect loop, it keeps bouncing me back to the start page"} {
+			d := observe(int64(22+i), text, fmt.Sprintf("z%d", i), time.Duration(42+i)*time.Minute)
+			if d.Incident != 7 {
+				t.Fatalf("on=%v: report %d like the storm's and the early one's did not join: %+v", on, i, d)
+			}
+			if d.Open != nil {
+				caught = append(caught, d.Open.Members...)
+			}
+		}
+		got := slices.ContainsFunc(caught, func(m Member) bool { return m.Ticket == 20 })
+		if got != on {
+			t.Errorf("CatchUp on=%v: early report caught up = %v (%+v)", on, got, caught)
+		}
+		if slices.ContainsFunc(caught, func(m Member) bool { return m.Ticket == 21 }) {
+			t.Errorf("the forgotten password was caught up: %+v", caught)
+		}
+		if on && got && !strings.HasPrefix(caught[0].Reason, "came shortly before") {
+			t.Errorf("reason: %q", caught[0].Reason)
+		}
 	}
 }
