@@ -910,10 +910,12 @@ func (tr *Tracker) catchUp(l *liveIncident, at time.Time) []Member {
 		from = s
 	}
 	var out []Member
-	keep := tr.recent[:0]
-	for _, x := range tr.recent {
+	// recent is in arrival order: only its tail is in the window.
+	i0 := tr.windowIndex(from)
+	keep := tr.recent[:i0]
+	for _, x := range tr.recent[i0:] {
 		xr := tr.e.tickets[x.id]
-		if xr == nil || x.at.Before(from) || xr.noise || tr.suppressed(xr) || tr.grade(xr) > Report || tr.leansIndividual(xr) || tr.otherTopic(l, xr) {
+		if xr == nil || xr.noise || tr.suppressed(xr) || tr.grade(xr) > Report || tr.leansIndividual(xr) || tr.otherTopic(l, xr) {
 			keep = append(keep, x)
 			continue
 		}
