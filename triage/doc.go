@@ -34,8 +34,9 @@
 //     equivalents over hours) and its share of all the desk's reports is
 //     well above its usual share (a factor and a Poisson significance), so
 //     a surge that lifts every topic at once pages nobody.
-//  5. Membership (Tracker): each ticket is judged once, at its time,
-//     against the symptom profile of each open incident, with the
+//  5. Membership (Tracker): each ticket is judged once, at its time
+//     (and once more within CatchUp if a young incident's profile grows
+//     toward it), against the symptom profile of each open incident, with the
 //     message's cues (individual problem, many affected, follow-up, not a
 //     report) raising or lowering the bar; see docs/triage.md.
 //

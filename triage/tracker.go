@@ -252,17 +252,21 @@ type Live struct {
 }
 
 // MatchedReason starts the reason of a ticket that joined an incident for
-// reading like its reports.
-const MatchedReason = "matched the incident's reports"
+// reading like its reports; CaughtUpReason one that joined on a second
+// look, once the incident's profile had grown (see CatchUp).
+const (
+	MatchedReason  = "matched the incident's reports"
+	CaughtUpReason = "came shortly before; matched the incident's reports as they grew"
+)
 
 // Shaping reports whether a member that joined for reason shapes its
 // incident's profile: the founders (a burst's core, a watch's evidence),
 // the tickets that read like them, and the reports that joined on their
 // own evidence (others affected, the provider's live incident on their
 // feature). A follow-up or a ticket taken in after the fact only because
-// it resembled the founders does not.
+// it resembled the founders, or the grown profile (CatchUp), does not.
 func Shaping(reason string) bool {
-	for _, p := range []string{"a follow-up", "arrived before the incident opened", "linked by", "unlinked by"} {
+	for _, p := range []string{"a follow-up", "arrived before the incident opened", CaughtUpReason, "linked by", "unlinked by"} {
 		if strings.HasPrefix(reason, p) {
 			return false
 		}
@@ -868,7 +872,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 // shapes, when true, lets r shape the incident's profile: the founders
 // and the tickets that joined for reading like them do; tickets taken in
 // on other evidence (a follow-up, a provider's live incident, arriving
-// before the incident opened) do not, so that the profile never drifts
+// before the incident opened, a second look) do not, so that the profile never drifts
 // toward what only resembles it.
 func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time, shapes bool) {
 	if !r.member {
@@ -932,7 +936,7 @@ func (tr *Tracker) catchUp(l *liveIncident, at time.Time) []Member {
 			continue
 		}
 		tr.join(l, xr, at, false)
-		out = append(out, Member{Ticket: x.id, Reason: fmt.Sprintf("came shortly before; matched the incident's reports as they grew: similarity %.2f", s), Similarity: s})
+		out = append(out, Member{Ticket: x.id, Reason: fmt.Sprintf(CaughtUpReason+": similarity %.2f", s), Similarity: s})
 	}
 	tr.recent = keep
 	return out
