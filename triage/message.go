@@ -51,6 +51,13 @@ func (m Message) outage() bool {
 	return false
 }
 
+// ownsMistake reports whether the writer guesses at or owns a mistake
+// of their own ("did I type it wrong?", "my bad"): no storm overrides
+// that.
+func (m Message) ownsMistake() bool {
+	return slices.Contains(m.Individual, "own_mistake")
+}
+
 // Grade says how strongly the message reads as an individual problem.
 func (m Message) Grade() Grade {
 	if m.Noise != "" {
@@ -59,7 +66,7 @@ func (m Message) Grade() Grade {
 	grade := Report
 	for _, c := range m.Individual {
 		switch {
-		case c == "own_setup":
+		case c == "own_setup" || c == "own_mistake":
 			return Individual
 		case weakCues[c]:
 			grade = max(grade, Doubtful)

@@ -31,8 +31,8 @@ func TestInspect(t *testing.T) {
 		// Context that rules out a cause is not a cue.
 		{"Screen share freezing", "Our IT department confirmed nothing has changed on our firewall or proxy this week.", "", nil, nil},
 		// Guessing at a cause of one's own.
-		{"Card reader offline", "Card reader says offline since this morning. Our IT replaced the router yesterday, could that be it?", "", []string{"own_cause", "question"}, nil},
-		{"No rates", "No rates for any order since we changed the sender postcode, did I type it wrong?", "", []string{"own_cause"}, nil},
+		{"Card reader offline", "Card reader says offline since this morning. Our IT replaced the router yesterday, could that be it?", "", []string{"own_cause", "own_mistake", "question"}, nil},
+		{"No rates", "No rates for any order since we changed the sender postcode, did I type it wrong?", "", []string{"own_cause", "own_mistake"}, nil},
 		{"Passwort vergessen", "Ich habe mein Passwort vergessen.", "", []string{"forgot_password"}, nil},
 		// "Everyone else" is the others who are fine, not the many affected.
 		{"My account won't log in", "Everyone else in the house can get in, it's just my account.", "", []string{"only_me"}, nil},
@@ -40,7 +40,7 @@ func TestInspect(t *testing.T) {
 		// upgrade of their own, a mistake they found themselves.
 		{"upload failed", "upload keeps failing on the school laptop. at home it worked ok last week", "", []string{"own_cause"}, nil},
 		{"Submit button missing", "there's no submit button on my assignment, my friend can still submit", "", []string{"only_me"}, nil},
-		{"Video", "Is there a problem with video? (Update: it was booked in person, my bad.)", "", []string{"own_cause"}, []string{"is_it_down"}},
+		{"Video", "Is there a problem with video? (Update: it was booked in person, my bad.)", "", []string{"own_mistake"}, []string{"is_it_down"}},
 		{"No me llega el código", "no me llega el código por SMS, cambié de número. Mis compañeras entran sin problema.", "", []string{"lost_2fa", "only_me"}, nil},
 		// "Can" and "can't" differ: none of my classmates can upload is
 		// not a friend who still can.

@@ -831,7 +831,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			}
 			reason = fmt.Sprintf("about %s while its provider's incident is live: similarity %.2f", strings.Join(f, ", "), s)
 		}
-		if s < need && s >= tr.cfg.FeatureThreshold && float64(r.indiv) < tr.cfg.StormShared && (!tr.topicless(l, r) || covered(r.sparse(), l.prof.sum) >= tr.cfg.StormCover) && tr.storming(l, at) {
+		if s < need && s >= tr.cfg.FeatureThreshold && float64(r.indiv) < tr.cfg.StormShared && !r.msg.ownsMistake() && (!tr.topicless(l, r) || covered(r.sparse(), l.prof.sum) >= tr.cfg.StormCover) && tr.storming(l, at) {
 			need = tr.cfg.FeatureThreshold
 			reason = fmt.Sprintf("reads like a shared problem (model %.2f) while the incident's reports are arriving fast: similarity %.2f", r.indiv, s)
 		}
