@@ -171,6 +171,14 @@ func TestStormTakesSharedProblems(t *testing.T) {
 	if d := run(cfg, "my transfer to my sister keeps failing with an error, I tried again later and it still fails"); d.Incident != 0 {
 		t.Errorf("a ticket about something else, alike only in its complaint, joined: %+v", d)
 	}
+	// A writer owning a mistake of their own is not taken in by the
+	// storm, whatever the model reads; the same words without it are.
+	if d := run(cfg, "it spins then says try again later, my bad"); d.Incident != 0 || !strings.Contains(d.Reason, "own mistake") {
+		t.Errorf("a report owning its own mistake joined on the storm: %+v", d)
+	}
+	if d := run(cfg, "it spins then says try again later, so bad"); d.Incident != 7 {
+		t.Errorf("the same report without owning a mistake: %+v", d)
+	}
 }
 
 // TestStormOnAFreshDesk: a storm in a desk's first hour (a dozen everyday
