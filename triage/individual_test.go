@@ -171,5 +171,6 @@ func TestQuestionsThatCount(t *testing.T) {
 // (scenarios/README.md). parcelpath and vetclinic were held out until
 // 2026-12-04, when podhub and fleetfuel took their place and they became
 // tuning weeks; tablehost and rentwheel likewise until signstack and
-// stayhop were written (2026-12-04, fourth session).
-var heldOutWeeks = []string{"crewplan", "gymflow", "podhub", "fleetfuel", "signstack", "stayhop"}
+// stayhop were written (2026-12-04, fourth session). tixly and pagewright
+// were added in the fifth.
+var heldOutWeeks = []string{"crewplan", "gymflow", "podhub", "fleetfuel", "signstack", "stayhop", "tixly", "pagewright"}
