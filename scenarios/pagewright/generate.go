@@ -51,51 +51,32 @@ type IncText struct {
 	LookAlikes  []Pair   `json:"look_alikes"`
 }
 
-// Post is one post on a provider's status page.
-type Post struct {
-	Status string `json:"status"`
-	At     string `json:"at"`
-	Body   string `json:"body"`
-}
-
-// ProviderIncident is one incident or maintenance on a provider's page.
-type ProviderIncident struct {
-	Provider   string   `json:"provider"`
-	ID         string   `json:"id"`
-	Title      string   `json:"title"`
-	Impact     string   `json:"impact"`
-	Kind       string   `json:"kind"`
-	Components []string `json:"components"`
-	Label      string   `json:"label"`
-	Posts      []Post   `json:"posts"`
-}
-
 // Texts is the whole of texts.json.
 type Texts struct {
-	Orgs               []Org              `json:"orgs"`
-	FreeDomains        []FreeDomain       `json:"free_domains"`
-	FirstNames         []string           `json:"first_names"`
-	LastNames          []string           `json:"last_names"`
-	SiteWords          []string           `json:"site_words"`
-	SiteTLDs           []string           `json:"site_tlds"`
-	Greetings          []string           `json:"greetings"`
-	Signoffs           []string           `json:"signoffs"`
-	BotNames           []string           `json:"bot_names"`
-	AgentNames         []string           `json:"agent_names"`
-	AgentLines         []string           `json:"agent_lines"`
-	Browsers           []string           `json:"browsers"`
-	FormTopics         []string           `json:"form_topics"`
-	Rambles            []string           `json:"rambles"`
-	PhoneSigs          []string           `json:"phone_sigs"`
-	Incidents          map[string]IncText `json:"incidents"`
-	LoginHardNegatives []Pair             `json:"login_hard_negatives"`
-	HardNegatives      []Pair             `json:"hard_negatives"`
-	Background         []Pair             `json:"background"`
-	Spam               []Pair             `json:"spam"`
-	Partnerships       []Pair             `json:"partnerships"`
-	AutoReplies        []Pair             `json:"auto_replies"`
-	Bounces            []Pair             `json:"bounces"`
-	ProviderIncidents  []ProviderIncident `json:"provider_incidents"`
+	Orgs               []Org                    `json:"orgs"`
+	FreeDomains        []FreeDomain             `json:"free_domains"`
+	FirstNames         []string                 `json:"first_names"`
+	LastNames          []string                 `json:"last_names"`
+	SiteWords          []string                 `json:"site_words"`
+	SiteTLDs           []string                 `json:"site_tlds"`
+	Greetings          []string                 `json:"greetings"`
+	Signoffs           []string                 `json:"signoffs"`
+	BotNames           []string                 `json:"bot_names"`
+	AgentNames         []string                 `json:"agent_names"`
+	AgentLines         []string                 `json:"agent_lines"`
+	Browsers           []string                 `json:"browsers"`
+	FormTopics         []string                 `json:"form_topics"`
+	Rambles            []string                 `json:"rambles"`
+	PhoneSigs          []string                 `json:"phone_sigs"`
+	Incidents          map[string]IncText       `json:"incidents"`
+	LoginHardNegatives []Pair                   `json:"login_hard_negatives"`
+	HardNegatives      []Pair                   `json:"hard_negatives"`
+	Background         []Pair                   `json:"background"`
+	Spam               []Pair                   `json:"spam"`
+	Partnerships       []Pair                   `json:"partnerships"`
+	AutoReplies        []Pair                   `json:"auto_replies"`
+	Bounces            []Pair                   `json:"bounces"`
+	ProviderIncidents  []weekgen.StatusIncident `json:"provider_incidents"`
 }
 
 // person is one reporter.
@@ -193,17 +174,7 @@ func main() {
 		counts[t.Label]++
 	}
 
-	var ups []weekgen.Update
-	for _, pi := range tx.ProviderIncidents {
-		for i, p := range pi.Posts {
-			ups = append(ups, weekgen.Update{
-				Provider: pi.Provider, ProviderIncidentID: pi.ID, UpdateID: fmt.Sprintf("%s-u%d", pi.ID, i+1),
-				Status: p.Status, Impact: pi.Impact, At: p.At, Title: pi.Title, Body: p.Body,
-				Kind: pi.Kind, Components: pi.Components, Label: pi.Label,
-			})
-		}
-	}
-	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
+	ups := weekgen.StatusUpdates(tx.ProviderIncidents)
 
 	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), tickets, ups, weekgen.Format{OmitEmptyOrg: true}))
 	weekgen.PrintCounts(os.Stdout, counts)

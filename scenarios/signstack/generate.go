@@ -44,46 +44,27 @@ type IncText struct {
 	LookAlikes []Pair   `json:"look_alikes"`
 }
 
-// Post is one status-page post of a provider incident.
-type Post struct {
-	Status string `json:"status"`
-	At     string `json:"at"`
-	Body   string `json:"body"`
-}
-
-// ProviderIncident is one incident or maintenance on a provider's page.
-type ProviderIncident struct {
-	Provider   string   `json:"provider"`
-	ID         string   `json:"id"`
-	Title      string   `json:"title"`
-	Impact     string   `json:"impact"`
-	Kind       string   `json:"kind"`
-	Components []string `json:"components"`
-	Label      string   `json:"label"`
-	Posts      []Post   `json:"posts"`
-}
-
 // Texts is texts.json.
 type Texts struct {
-	BotName       string             `json:"bot_name"`
-	FirstNames    []string           `json:"first_names"`
-	LastNames     []string           `json:"last_names"`
-	FreeDomains   []string           `json:"free_domains"`
-	Orgs          []Org              `json:"orgs"`
-	Greetings     []string           `json:"greetings"`
-	Signoffs      []string           `json:"signoffs"`
-	Titles        []string           `json:"titles"`
-	Disclaimers   []string           `json:"disclaimers"`
-	BotOpeners    []string           `json:"bot_openers"`
-	BotHandoffs   []string           `json:"bot_handoffs"`
-	FormTopics    []string           `json:"form_topics"`
-	Incidents     map[string]IncText `json:"incidents"`
-	HardNegatives []Pair             `json:"hard_negatives"`
-	Background    []Pair             `json:"background"`
-	Spam          []Pair             `json:"spam"`
-	AutoReplies   []Pair             `json:"auto_replies"`
-	Thanks        []Pair             `json:"thanks"`
-	Updates       []ProviderIncident `json:"updates"`
+	BotName       string                   `json:"bot_name"`
+	FirstNames    []string                 `json:"first_names"`
+	LastNames     []string                 `json:"last_names"`
+	FreeDomains   []string                 `json:"free_domains"`
+	Orgs          []Org                    `json:"orgs"`
+	Greetings     []string                 `json:"greetings"`
+	Signoffs      []string                 `json:"signoffs"`
+	Titles        []string                 `json:"titles"`
+	Disclaimers   []string                 `json:"disclaimers"`
+	BotOpeners    []string                 `json:"bot_openers"`
+	BotHandoffs   []string                 `json:"bot_handoffs"`
+	FormTopics    []string                 `json:"form_topics"`
+	Incidents     map[string]IncText       `json:"incidents"`
+	HardNegatives []Pair                   `json:"hard_negatives"`
+	Background    []Pair                   `json:"background"`
+	Spam          []Pair                   `json:"spam"`
+	AutoReplies   []Pair                   `json:"auto_replies"`
+	Thanks        []Pair                   `json:"thanks"`
+	Updates       []weekgen.StatusIncident `json:"updates"`
 }
 
 type person struct {
@@ -148,18 +129,7 @@ func main() {
 	for i := range g.out {
 		g.out[i].ID = fmt.Sprintf("SS-%d", 58210+i*3+g.r.IntN(3))
 	}
-	var ups []weekgen.Update
-	for _, pi := range tx.Updates {
-		for k, p := range pi.Posts {
-			ups = append(ups, weekgen.Update{
-				Provider: pi.Provider, ProviderIncidentID: pi.ID,
-				UpdateID: fmt.Sprintf("%s-u%d", pi.ID, k+1), Status: p.Status,
-				Impact: pi.Impact, At: p.At, Title: pi.Title, Body: p.Body,
-				Kind: pi.Kind, Components: pi.Components, Label: pi.Label,
-			})
-		}
-	}
-	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
+	ups := weekgen.StatusUpdates(tx.Updates)
 	weekgen.Must(weekgen.WriteWeek(weekgen.Dir(), g.out, ups, weekgen.Format{}))
 	counts := map[string]int{}
 	for _, t := range g.out {

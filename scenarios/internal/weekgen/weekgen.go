@@ -53,6 +53,46 @@ type Update struct {
 	Label              string   `json:"label,omitempty"`
 }
 
+// StatusIncident is one provider incident (or maintenance) as a week's
+// texts.json may hold it: what its status page shows, with its posts in
+// order.
+type StatusIncident struct {
+	Provider   string       `json:"provider"`
+	ID         string       `json:"id"`
+	Title      string       `json:"title"`
+	Impact     string       `json:"impact"`
+	Kind       string       `json:"kind"`
+	Components []string     `json:"components"`
+	Label      string       `json:"label"`
+	Posts      []StatusPost `json:"posts"`
+}
+
+// StatusPost is one post of a StatusIncident.
+type StatusPost struct {
+	Status string `json:"status"`
+	At     string `json:"at"`
+	Body   string `json:"body"`
+}
+
+// StatusUpdates turns incidents into updates.jsonl lines, one per post
+// (update ids ID-u1, ID-u2, ...), ordered by time (stable: posts at the
+// same time keep their order).
+func StatusUpdates(incidents []StatusIncident) []Update {
+	var ups []Update
+	for _, pi := range incidents {
+		for k, p := range pi.Posts {
+			ups = append(ups, Update{
+				Provider: pi.Provider, ProviderIncidentID: pi.ID,
+				UpdateID: fmt.Sprintf("%s-u%d", pi.ID, k+1), Status: p.Status,
+				Impact: pi.Impact, At: p.At, Title: pi.Title, Body: p.Body,
+				Kind: pi.Kind, Components: pi.Components, Label: pi.Label,
+			})
+		}
+	}
+	sort.SliceStable(ups, func(i, j int) bool { return ups[i].At < ups[j].At })
+	return ups
+}
+
 // Format says how a week spells its lines. The weeks were written
 // independently and differ in three details; each keeps its own so that its
 // committed files do not change. The zero Format writes every field and

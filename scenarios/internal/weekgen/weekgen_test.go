@@ -3,6 +3,7 @@ package weekgen
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -169,5 +170,29 @@ func TestMust(t *testing.T) {
 	Must(errors.New("weekgen: disk full"))
 	if code != 1 || out.String() != "weekgen: disk full\n" {
 		t.Fatalf("Must(err) exited %d, wrote %q", code, out.String())
+	}
+}
+
+func TestStatusUpdates(t *testing.T) {
+	got := StatusUpdates([]StatusIncident{
+		{Provider: "a", ID: "A-1", Title: "Down", Impact: "major", Kind: "incident", Label: "inc-a", Posts: []StatusPost{
+			{Status: "investigating", At: "2027-01-01T10:00:00Z", Body: "looking"},
+			{Status: "resolved", At: "2027-01-01T12:00:00Z", Body: "fixed"},
+		}},
+		{Provider: "b", ID: "B-7", Title: "Slow", Impact: "minor", Kind: "maintenance", Components: []string{"api"}, Posts: []StatusPost{
+			{Status: "scheduled", At: "2027-01-01T11:00:00Z", Body: "soon"},
+		}},
+	})
+	want := []string{"A-1-u1 investigating 10:00 inc-a", "B-7-u1 scheduled 11:00 ", "A-1-u2 resolved 12:00 inc-a"}
+	if len(got) != len(want) {
+		t.Fatalf("%d updates, want %d: %+v", len(got), len(want), got)
+	}
+	for i, u := range got {
+		if s := fmt.Sprintf("%s %s %s %s", u.UpdateID, u.Status, u.At[11:16], u.Label); s != want[i] {
+			t.Errorf("update %d: %q, want %q", i, s, want[i])
+		}
+	}
+	if got[1].Kind != "maintenance" || len(got[1].Components) != 1 || got[0].Title != "Down" || got[2].Impact != "major" {
+		t.Errorf("fields not carried over: %+v", got)
 	}
 }
