@@ -178,7 +178,7 @@ type TrackerConfig struct {
 	StormShared float64
 	StormCover  float64
 	// CatchUp: while an incident's profile is still forming (fewer than
-	// Exemplars shaping members), each report that shapes it has the
+	// Exemplars shaping members, or always when Exemplars is 0), each report that shapes it has the
 	// tickets of the last CatchUp that were kept out judged again against
 	// the grown profile, by the same bars (not before the incident's
 	// start less Lead). The first reports of an outage are often worded
@@ -540,7 +540,7 @@ func (tr *Tracker) Observe(id int64, a Assignment) Decision {
 	// 1. An open incident the ticket reads like.
 	best, bestSim, how, note := tr.bestIncident(r, at)
 	if best != nil {
-		forming := best.prof.n < tr.cfg.Exemplars && Shaping(how)
+		forming := Shaping(how) && (tr.cfg.Exemplars <= 0 || best.prof.n < tr.cfg.Exemplars)
 		tr.join(best, r, at, Shaping(how))
 		d := Decision{Incident: best.ID, Reason: how, Similarity: bestSim}
 		if forming {
@@ -872,8 +872,8 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 // shapes, when true, lets r shape the incident's profile: the founders
 // and the tickets that joined for reading like them do; tickets taken in
 // on other evidence (a follow-up, a provider's live incident, arriving
-// before the incident opened, a second look) do not, so that the profile never drifts
-// toward what only resembles it.
+// before the incident opened, a second look) do not, so that the profile
+// never drifts toward what only resembles it.
 func (tr *Tracker) join(l *liveIncident, r *ticketRec, at time.Time, shapes bool) {
 	if !r.member {
 		r.member = true
