@@ -710,6 +710,28 @@ func (tr *Tracker) need(r *ticketRec) float64 {
 	return tr.cfg.JoinThreshold
 }
 
+// plainNeed is the similarity to incident l's profile r needs before
+// any evidence lowers the bar: its grade's (see need), and at least
+// TopiclessThreshold when r names no topic while l's reports do ("my
+// transfer failed": alike words such as "failed" or "error" are not
+// enough).
+func (tr *Tracker) plainNeed(l *liveIncident, r *ticketRec) float64 {
+	need := tr.need(r)
+	if tr.topicless(l, r) {
+		need = math.Max(need, tr.cfg.TopiclessThreshold)
+	}
+	return need
+}
+
+// indivShift is how much the bar rises for a ticket the individual model
+// leans on: IndivShift·(p−½) for p > ½, on every path.
+func (tr *Tracker) indivShift(r *ticketRec) float64 {
+	if p := float64(r.indiv); tr.cfg.IndivShift > 0 && p > 0.5 {
+		return tr.cfg.IndivShift * (p - 0.5)
+	}
+	return 0
+}
+
 // grade is r's message grade, raised by the individual model: what the
 // cues say, or what the model reads in the ticket's words when it is
 // surer.
@@ -778,7 +800,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		if nearest {
 			seen = s
 		}
-		need := tr.need(r)
+		need := tr.plainNeed(l, r)
 		reason := fmt.Sprintf(MatchedReason+": similarity %.2f", s)
 		if last, ok := l.customers[r.customer]; ok && r.customer != "" && !r.msg.IsIndividual() && at.Sub(last) <= tr.cfg.FollowUp &&
 			r.msg.FollowUp && s > bestSim && !tr.otherTopic(l, r) {
@@ -798,11 +820,6 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 					strings.Join(topics(r.concepts), ", "), l.ID, strings.Join(topics(append(l.prof.features(), l.Features...)), ", "), s)
 			}
 			continue
-		}
-		if tr.topicless(l, r) {
-			// "My transfer failed" names no topic at all: alike words
-			// ("failed", "error") are not enough.
-			need = math.Max(need, tr.cfg.TopiclessThreshold)
 		}
 		if !individual && !tr.leansIndividual(r) {
 			// A question or a one-customer problem gets no storm bonus: it
@@ -835,9 +852,7 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 			need = tr.cfg.FeatureThreshold
 			reason = fmt.Sprintf("reads like a shared problem (model %.2f) while the incident's reports are arriving fast: similarity %.2f", r.indiv, s)
 		}
-		if p := float64(r.indiv); tr.cfg.IndivShift > 0 && p > 0.5 {
-			need += tr.cfg.IndivShift * (p - 0.5)
-		}
+		need += tr.indivShift(r)
 		if s >= need && s > bestSim {
 			best, bestSim, how = l, s, reason
 		}
@@ -923,15 +938,8 @@ func (tr *Tracker) catchUp(l *liveIncident, at time.Time) []Member {
 			keep = append(keep, x)
 			continue
 		}
-		need := tr.need(xr)
-		if tr.topicless(l, xr) {
-			need = math.Max(need, tr.cfg.TopiclessThreshold)
-		}
-		if p := float64(xr.indiv); tr.cfg.IndivShift > 0 && p > 0.5 {
-			need += tr.cfg.IndivShift * (p - 0.5)
-		}
 		s := l.prof.similarity(xr.sparse())
-		if s < need {
+		if s < tr.plainNeed(l, xr)+tr.indivShift(xr) {
 			keep = append(keep, x)
 			continue
 		}
