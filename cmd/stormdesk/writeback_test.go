@@ -457,33 +457,51 @@ func replyStorm(t *testing.T, base, source string, post func(i int, phrase strin
 	}
 	inc := waitOneIncident(t, base)
 	id := int64(inc["id"].(float64))
-	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/acknowledge", base, id), `{"actor":"ana"}`); code != 200 {
-		t.Fatalf("acknowledge: %d", code)
-	}
-	resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/tickets", base, id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var members struct {
-		Tickets []struct {
-			Source        string `json:"source"`
-			ExternalID    string `json:"external_id"`
-			CustomerEmail string `json:"customer_email"`
-		} `json:"tickets"`
-	}
-	json.NewDecoder(resp.Body).Decode(&members)
-	resp.Body.Close()
-	convs := map[string]bool{}
+	// Tickets are triaged as they are stored, one after another: the
+	// incident opens at its first reports and the rest join over the
+	// next moments. Wait for them (10 s at most: enough of them, and no
+	// more joining for 300 ms), then acknowledge.
+	var convs map[string]bool
 	var others []string
-	for _, m := range members.Tickets {
-		if m.Source == source {
-			convs[m.ExternalID] = true
-		} else {
-			others = append(others, m.CustomerEmail)
+	var members []struct {
+		Source        string `json:"source"`
+		ExternalID    string `json:"external_id"`
+		CustomerEmail string `json:"customer_email"`
+	}
+	last := -1
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(300 * time.Millisecond) {
+		resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/tickets", base, id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Tickets []struct {
+				Source        string `json:"source"`
+				ExternalID    string `json:"external_id"`
+				CustomerEmail string `json:"customer_email"`
+			} `json:"tickets"`
+		}
+		json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		members = page.Tickets
+		convs, others = map[string]bool{}, nil
+		for _, m := range members {
+			if m.Source == source {
+				convs[m.ExternalID] = true
+			} else {
+				others = append(others, m.CustomerEmail)
+			}
+		}
+		if len(convs) >= 6 && len(others) > 0 && len(members) == last {
+			break
+		}
+		last = len(members)
+		if time.Now().After(deadline) {
+			t.Fatalf("the incident's tickets: %+v", members)
 		}
 	}
-	if len(convs) < 6 || len(others) == 0 {
-		t.Fatalf("the incident's tickets: %+v", members.Tickets)
+	if code := postJSON(t, fmt.Sprintf("%s/api/v1/incidents/%d/acknowledge", base, id), `{"actor":"ana"}`); code != 200 {
+		t.Fatalf("acknowledge: %d", code)
 	}
 	return convs, others
 }
