@@ -175,7 +175,8 @@ type ticketRec struct {
 	pinned   bool // placed by an operator; Refine leaves it alone
 	msg      Message
 	concepts []string
-	words    []int32 // the dense block's words, as learner ids (with VectorRefit)
+	working  []string // topics the ticket says work (see normalizer.working)
+	words    []int32  // the dense block's words, as learner ids (with VectorRefit)
 	// indiv is the individual model's probability that the ticket
 	// describes a problem of the writer's own (see individual.go).
 	indiv float32
@@ -266,6 +267,7 @@ func (e *Engine) Assign(t Ticket) Assignment {
 	}
 	toks := e.norm.tokens(t.Text)
 	msg := inspect(t.Text, e.norm.found, e.norm.buf, toks)
+	cleaned := e.norm.buf
 	raw, keys := e.ext.raw(toks)
 	if len(raw) > 0 {
 		e.df.observe(raw, keys)
@@ -291,6 +293,8 @@ func (e *Engine) Assign(t Ticket) Assignment {
 		rec.indiv = float32(p)
 		rec.report = countsAsReport(msg, rec.indiv)
 	}
+	// Last: it tokenizes clauses again, which reuses toks' buffers.
+	rec.working = e.norm.working(cleaned)
 	e.tickets[t.ID] = rec
 
 	var c *cluster

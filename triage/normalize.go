@@ -3,6 +3,7 @@ package triage
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -130,6 +131,101 @@ func conceptsOf(toks []token) []string {
 		}
 	}
 	return sortedUnique(out)
+}
+
+// fineWords are the words workingAt reads as "it works".
+var fineWords = []string{"fine", "ok", "okay", "correctly", "quickly", "on time"}
+
+// working returns the topics the cleaned text of a ticket (n.clean's
+// result) says work, sorted and without duplicates: "unlocked the car
+// fine, but the fuel card is missing", "texts arrive on time". Each
+// clause (up to a stop, a comma or "but") that has a word for fine is
+// read on its own (see workingAt); most tickets have none and cost a
+// scan.
+func (n *normalizer) working(cleaned []byte) []string {
+	has := false
+	for _, w := range fineWords {
+		if bytes.Contains(cleaned, []byte(w)) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return nil
+	}
+	var out []string
+	text := strings.ReplaceAll(string(cleaned), " but ", ". ")
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(".,;:!?\n", r) }) {
+		if !slices.ContainsFunc(fineWords, func(w string) bool { return strings.Contains(clause, w) }) {
+			continue
+		}
+		toks := n.tokens(clause)
+		for i, t := range toks {
+			if t.Canon && !stateConcepts[t.Text] && workingAt(toks, i) {
+				out = append(out, t.Text)
+			}
+		}
+	}
+	return sortedUnique(out)
+}
+
+// workingAt reports whether the topic toks[i] (one clause's tokens) is
+// said to work: a word for fine ("fine", "ok", "correctly", "quickly",
+// "on time") follows it within four words, with no negation or other
+// lexicon token between. Not when a past tense ("worked fine", "was
+// fine") or a time after ("fine until this morning") says it worked
+// once, when a negation just before the topic says it fails ("can't log
+// in"), when "else" or "other" moves the praise to something else, or
+// when a first step is what went fine ("the share starts fine, but after
+// a minute it freezes"): look-alikes say it of what the incident beside
+// them is about ("the doors unlock fine but the boot stays shut"), and
+// incident reports mostly of another feature than the one failing
+// ("logged in fine, but share won't start").
+func workingAt(toks []token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if toks[j].stop {
+			continue
+		}
+		if toks[j].Text == TokNot {
+			return false // "can't log in, everything else is fine"
+		}
+		break
+	}
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		u := toks[j]
+		if u.Text == TokNot || u.Canon {
+			return false
+		}
+		switch u.Surface {
+		case "else", "other", "others":
+			return false // "login, everything else is fine"
+		case "start", "starts", "started", "begin", "begins", "join", "joins", "joined", "connect", "connects", "connected", "launch", "launches":
+			return false // "the share starts fine, but after a minute it freezes"
+		case "was", "were", "worked", "used", "had", "did", "went":
+			if u.Surface == "went" && j+1 < len(toks) && toks[j+1].Surface == "through" {
+				continue // "the payment went through fine" says it works
+			}
+			return false
+		}
+		fine := false
+		switch u.Surface {
+		case "fine", "ok", "okay", "correctly", "quickly":
+			fine = true
+		case "time":
+			fine = toks[j-1].Surface == "on"
+		}
+		if !fine {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+3; k++ {
+			switch toks[k].Surface {
+			case "until", "till", "yesterday", "before", "earlier", "previously", "last", "ago":
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // clean applies the text-level steps: bounded prefix, UTF-8 repair, HTML,

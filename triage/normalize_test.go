@@ -159,7 +159,7 @@ func TestBadInputs(t *testing.T) {
 var fuzzWarm = newNormalizer(defaultLexicon(), DefaultConfig().MaxTextBytes)
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"", "can't log in", "<p>hi</p>", "On Mon wrote:\n> x", "\xff\xfe", "🔥", "無法登入"} {
+	for _, s := range []string{"", "can't log in", "<p>hi</p>", "On Mon wrote:\n> x", "\xff\xfe", "🔥", "無法登入", "logged in fine, but, share won't start", "texts arrive on time.", "ok"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -219,6 +219,37 @@ func TestWordCache(t *testing.T) {
 					t.Fatalf("%q: token %q has stop=%v", s, tok.Text, tok.stop)
 				}
 			}
+		}
+	}
+}
+
+// TestWorking: the topics a ticket says work, clause by clause.
+func TestWorking(t *testing.T) {
+	lex, err := ParseLexicon("unlock: unlock, unlock the car\nsms: texts, sms\n", defaultLexicon())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := newNormalizer(lex, 8<<10)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Unlocked the car fine, but the fuel card is missing.", []string{"unlock"}},
+		{"The link in the SMS is a 404. Texts arrive on time.", []string{"sms"}},
+		{"Share won't start, logged in fine", []string{"login"}},
+		{"Everyone else can log in fine, it's only me", []string{"login"}},
+		{"I cannot share my screen but video is fine", []string{"video"}},
+		{"Login worked fine until this morning, now it fails", nil},
+		{"login was fine yesterday but now I can't log in", nil},
+		{"I can't log in. Everything else is fine", nil},
+		{"Mobile app says 'Network error' when I try to sign in. Wi-Fi is fine, everything else works.", nil},
+		{"The share starts fine, but after a minute it freezes", nil},
+		{"No cars show up on the map. Normally there are 9 around", nil},
+		{"can't log in", nil},
+	} {
+		n.tokens(c.text)
+		if got := n.working(append([]byte(nil), n.buf...)); !slices.Equal(got, c.want) {
+			t.Errorf("%q: working %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -100,7 +100,8 @@ type snapTicket struct {
 	Noise                   string
 	Individual, Collective  []string
 	Concepts                []string
-	Indiv                   float32 // the individual model's probability
+	Working                 []string // topics it says work (absent from snapshots before it: none)
+	Indiv                   float32  // the individual model's probability
 	Member                  bool
 	Words                   []int32 // the dense block's words (learner ids)
 }
@@ -168,7 +169,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 			r := e.tickets[tid]
 			s.Tickets = append(s.Tickets, snapTicket{ID: r.id, Cluster: r.cluster, Raw: r.raw, Vec: r.vec,
 				RawKeys: r.rawKeys, Keys: r.keys, Terms: r.terms, Subject: r.subject,
-				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Member: r.member, Indiv: r.indiv, Words: r.words})
+				Customer: r.customer, At: r.at, Pinned: r.pinned, Noise: r.msg.Noise, Individual: r.msg.Individual, Collective: r.msg.Collective, Concepts: r.concepts, Working: r.working, Member: r.member, Indiv: r.indiv, Words: r.words})
 		}
 	}
 	for slot, ex := range e.exemplars {
@@ -268,7 +269,7 @@ func Restore(cfg Config, data []byte) (*Engine, error) {
 	for _, t := range s.Tickets {
 		e.tickets[t.ID] = &ticketRec{id: t.ID, cluster: t.Cluster, raw: t.Raw, vec: t.Vec, ns: sparseLen(t.Vec), rawKeys: t.RawKeys,
 			keys: t.Keys, terms: t.Terms, subject: t.Subject, customer: t.Customer, at: t.At, pinned: t.Pinned,
-			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts, indiv: t.Indiv, words: t.Words}
+			msg: Message{Noise: t.Noise, Individual: t.Individual, Collective: t.Collective}, concepts: t.Concepts, working: t.Working, indiv: t.Indiv, words: t.Words}
 		r := e.tickets[t.ID]
 		if e.learn == nil {
 			r.words = nil

@@ -402,3 +402,51 @@ func TestCatchUp(t *testing.T) {
 		}
 	}
 }
+
+// TestSaysItWorks: a ticket that says what an incident is about works
+// ("I can log in fine, but...") is held to the bar of one that names none
+// of its topics, and says so; a report of it failing still joins.
+func TestSaysItWorks(t *testing.T) {
+	e, tr, t0 := loginIncident()
+	observe := func(id int64, text string) Decision {
+		return tr.Observe(id, e.Assign(Ticket{ID: id, Text: text, Customer: fmt.Sprint("z", id), At: t0.Add(10 * time.Minute)}))
+	}
+	d := observe(10, "I can log in fine, but the login page shows an error banner about my old name")
+	var sim float64
+	if i := strings.Index(d.Reason, "(similarity "); i >= 0 {
+		fmt.Sscanf(d.Reason[i+len("(similarity "):], "%f", &sim)
+	}
+	if d.Incident != 0 || !strings.HasPrefix(d.Reason, "kept out: says login works") || sim < DefaultTrackerConfig().JoinThreshold {
+		t.Errorf("says log-in works, similarity %.2f (the plain bar is %.2f): %+v", sim, DefaultTrackerConfig().JoinThreshold, d)
+	}
+	if d := observe(11, "I can't log in, the login page shows an error banner about my old name"); d.Incident != 7 {
+		t.Errorf("a report of log-in failing: %+v", d)
+	}
+}
+
+// TestSaysItWorksOfOneTopic: a ticket that says one of an incident's
+// topics works but reports another of them failing is a report of it.
+func TestSaysItWorksOfOneTopic(t *testing.T) {
+	e := New(DefaultConfig())
+	tr := NewTracker(e, DefaultTrackerConfig())
+	t0 := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+	live := Live{ID: 7, Start: t0, Shapes: map[int64]bool{}}
+	for i, text := range []string{"can't log in, the 2FA code never arrives", "login 2FA code not arriving, can't log in",
+		"the 2FA code doesn't come so I cannot log in", "no 2FA code, stuck at login", "can't log in: 2FA code never arrives"} {
+		id := int64(i + 1)
+		e.Assign(Ticket{ID: id, Text: text, Customer: fmt.Sprint("c", i), At: t0.Add(time.Duration(i) * time.Minute)})
+		live.Members = append(live.Members, id)
+		live.Shapes[id] = true
+		live.LastJoin = t0.Add(time.Duration(i) * time.Minute)
+	}
+	tr.LoadLive([]Live{live})
+	e.Assign(Ticket{ID: 10, Text: "I can log in fine with Face ID, but when I pay the 2FA code never arrives", Customer: "z", At: t0.Add(10 * time.Minute)})
+	e.Assign(Ticket{ID: 11, Text: "I can log in fine with Face ID, but my profile picture is gone", Customer: "y", At: t0.Add(11 * time.Minute)})
+	l := tr.live[0]
+	if r := e.tickets[10]; !slices.Contains(r.working, "login") || tr.saysWorks(l, r) {
+		t.Errorf("log-in works, 2FA codes fail: working %v, concepts %v, incident's %v: held as saying it works", r.working, r.concepts, l.prof.features())
+	}
+	if r := e.tickets[11]; !tr.saysWorks(l, r) {
+		t.Errorf("log-in works, a picture is gone: working %v, concepts %v, incident's %v: not held", r.working, r.concepts, l.prof.features())
+	}
+}
