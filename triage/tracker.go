@@ -852,6 +852,8 @@ func (tr *Tracker) bestIncident(r *ticketRec, at time.Time) (*liveIncident, floa
 		works := tr.saysWorks(l, r)
 		switch f := intersect(append(l.prof.features(), l.Features...), r.concepts); {
 		case works:
+			// It says what the incident is about works: no feature bar
+			// (see saysWorks).
 		case s >= need || individual || len(f) == 0 && !r.msg.outage():
 		case len(r.msg.Collective) > 0 && s >= tr.cfg.CollectiveThreshold:
 			// An outage-style report ("none of us can sign in", "is it

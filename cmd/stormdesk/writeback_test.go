@@ -461,13 +461,14 @@ func replyStorm(t *testing.T, base, source string, post func(i int, phrase strin
 	// incident opens at its first reports and the rest join over the
 	// next moments. Wait for them (10 s at most: enough of them, and no
 	// more joining for 300 ms), then acknowledge.
-	var convs map[string]bool
-	var others []string
-	var members []struct {
+	type member struct {
 		Source        string `json:"source"`
 		ExternalID    string `json:"external_id"`
 		CustomerEmail string `json:"customer_email"`
 	}
+	var convs map[string]bool
+	var others []string
+	var members []member
 	last := -1
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(300 * time.Millisecond) {
 		resp, err := http.Get(fmt.Sprintf("%s/api/v1/incidents/%d/tickets", base, id))
@@ -475,11 +476,7 @@ func replyStorm(t *testing.T, base, source string, post func(i int, phrase strin
 			t.Fatal(err)
 		}
 		var page struct {
-			Tickets []struct {
-				Source        string `json:"source"`
-				ExternalID    string `json:"external_id"`
-				CustomerEmail string `json:"customer_email"`
-			} `json:"tickets"`
+			Tickets []member `json:"tickets"`
 		}
 		json.NewDecoder(resp.Body).Decode(&page)
 		resp.Body.Close()
